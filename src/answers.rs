@@ -1,0 +1,282 @@
+//! The answers a person has given, keyed by chapter id and exercise id, and
+//! the progress computed from them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Chapter, Exercise, Kind, Workbook};
+
+/// What was answered to one exercise; its shape follows the exercise kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Value {
+    /// Free text.
+    Text {
+        /// The text, lines joined by `\n`.
+        text: String,
+    },
+    /// Short items in the person's order.
+    List {
+        /// The items.
+        items: Vec<String>,
+    },
+    /// One option, by its text, or the "other" answer.
+    Choice {
+        /// The chosen option's text, when one of the listed options is chosen.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        option: Option<String>,
+        /// The "other, namely ..." text, when other is chosen.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        other: Option<String>,
+    },
+    /// Ticked options, by their text.
+    Checklist {
+        /// Texts of the ticked options.
+        ticked: Vec<String>,
+    },
+    /// A point on the scale.
+    Scale {
+        /// The value picked.
+        value: i64,
+    },
+}
+
+/// One answer with its bookkeeping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// When it last changed, as RFC 3339 UTC (`2026-11-26T10:04:00Z`).
+    pub changed: String,
+    /// Hidden from partners and exports unless asked for.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
+    /// The answer itself.
+    #[serde(flatten)]
+    pub value: Value,
+}
+
+/// How far an exercise has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Nothing written or picked yet.
+    NotStarted,
+    /// Begun but short of what the exercise asks (e.g. fewer list items than its minimum).
+    Started,
+    /// Answered.
+    Done,
+}
+
+/// All answers of one profile: chapter id -> exercise id -> answer.
+///
+/// Answers for exercises the workbook no longer has are kept as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(pub BTreeMap<String, BTreeMap<String, Answer>>);
+
+impl Answers {
+    /// The answer to one exercise, if any.
+    pub fn get(&self, chapter: &str, exercise: &str) -> Option<&Answer> {
+        self.0.get(chapter)?.get(exercise)
+    }
+
+    /// Stores a value, stamping it with `changed`; an empty value removes the answer
+    /// unless it is marked private (so the mark is not lost).
+    pub fn set(&mut self, chapter: &str, exercise: &str, value: Value, changed: String) {
+        let private = self.get(chapter, exercise).is_some_and(|a| a.private);
+        if value_is_empty(&value) && !private {
+            self.remove(chapter, exercise);
+            return;
+        }
+        let entry = Answer {
+            changed,
+            private,
+            value,
+        };
+        self.0
+            .entry(chapter.to_string())
+            .or_default()
+            .insert(exercise.to_string(), entry);
+    }
+
+    /// Removes one answer.
+    pub fn remove(&mut self, chapter: &str, exercise: &str) {
+        if let Some(ch) = self.0.get_mut(chapter) {
+            ch.remove(exercise);
+            if ch.is_empty() {
+                self.0.remove(chapter);
+            }
+        }
+    }
+
+    /// Flips the private mark of an answer; an exercise without an answer gets an empty
+    /// one so the mark sticks. Returns the new state, or `None` for an unanswered
+    /// scale, which has no empty value to carry the mark.
+    pub fn toggle_private(&mut self, chapter: &str, ex: &Exercise, changed: String) -> Option<bool> {
+        if self.get(chapter, &ex.id).is_none() {
+            let value = empty_value(&ex.kind)?;
+            let entry = Answer {
+                changed,
+                private: false,
+                value,
+            };
+            self.0
+                .entry(chapter.to_string())
+                .or_default()
+                .insert(ex.id.clone(), entry);
+        }
+        let entry = self.0.get_mut(chapter)?.get_mut(&ex.id)?;
+        entry.private = !entry.private;
+        let now = entry.private;
+        if !now && value_is_empty(&entry.value) {
+            self.remove(chapter, &ex.id);
+        }
+        Some(now)
+    }
+
+    /// How far one exercise has got.
+    pub fn status(&self, chapter: &str, ex: &Exercise) -> Status {
+        match self.get(chapter, &ex.id) {
+            None => Status::NotStarted,
+            Some(a) => value_status(&a.value, &ex.kind),
+        }
+    }
+
+    /// (done, total) for a chapter, its closing reflection included.
+    pub fn chapter_progress(&self, chapter: &Chapter) -> (usize, usize) {
+        let done = chapter
+            .exercises
+            .iter()
+            .filter(|e| self.status(&chapter.id, e) == Status::Done)
+            .count();
+        (done, chapter.exercises.len())
+    }
+
+    /// (done, total) over the whole workbook.
+    pub fn progress(&self, wb: &Workbook) -> (usize, usize) {
+        wb.chapters
+            .iter()
+            .map(|c| self.chapter_progress(c))
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    }
+
+    /// Keys (chapter id, exercise id) of answers whose exercise the workbook lacks.
+    pub fn orphans(&self, wb: &Workbook) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (c, exs) in &self.0 {
+            for e in exs.keys() {
+                if wb.find(c, e).is_none() {
+                    out.push((c.clone(), e.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Number of answers stored.
+    pub fn len(&self) -> usize {
+        self.0.values().map(BTreeMap::len).sum()
+    }
+
+    /// True when nothing is stored.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The value an untouched exercise of this kind has; a scale has none.
+pub fn empty_value(kind: &Kind) -> Option<Value> {
+    Some(match kind {
+        Kind::Text => Value::Text { text: String::new() },
+        Kind::List { .. } => Value::List { items: Vec::new() },
+        Kind::Choice { .. } => Value::Choice {
+            option: None,
+            other: None,
+        },
+        Kind::Checklist { .. } => Value::Checklist { ticked: Vec::new() },
+        Kind::Scale { .. } => return None,
+    })
+}
+
+/// True when a value holds nothing worth keeping.
+pub fn value_is_empty(v: &Value) -> bool {
+    match v {
+        Value::Text { text } => text.trim().is_empty(),
+        Value::List { items } => items.iter().all(|i| i.trim().is_empty()),
+        Value::Choice { option, other } => option.is_none() && other.is_none(),
+        Value::Checklist { ticked } => ticked.is_empty(),
+        Value::Scale { .. } => false,
+    }
+}
+
+fn value_status(v: &Value, kind: &Kind) -> Status {
+    if value_is_empty(v) {
+        return Status::NotStarted;
+    }
+    match (v, kind) {
+        (Value::List { items }, Kind::List { min, .. }) => {
+            let n = items.iter().filter(|i| !i.trim().is_empty()).count();
+            if n < min.unwrap_or(1) as usize {
+                Status::Started
+            } else {
+                Status::Done
+            }
+        }
+        (
+            Value::Choice {
+                option: None,
+                other: Some(o),
+            },
+            _,
+        ) if o.trim().is_empty() => Status::Started,
+        (Value::Text { .. }, Kind::Text)
+        | (Value::List { .. }, _)
+        | (Value::Choice { .. }, Kind::Choice { .. })
+        | (Value::Checklist { .. }, Kind::Checklist { .. })
+        | (Value::Scale { .. }, Kind::Scale { .. }) => Status::Done,
+        // The stored shape no longer matches the exercise (its kind was changed): kept, not counted.
+        _ => Status::Started,
+    }
+}
+
+/// The current time as RFC 3339 UTC, to the second.
+pub fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format_utc(secs)
+}
+
+/// Formats seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn format_utc(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Civil-from-days (proleptic Gregorian), after Howard Hinnant's published algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_dates() {
+        assert_eq!(format_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(format_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(format_utc(1_795_000_000), "2026-11-18T07:46:40Z");
+    }
+}

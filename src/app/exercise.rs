@@ -1,0 +1,400 @@
+//! Updates on an exercise screen, per exercise kind.
+
+use ratatui_textarea::{Input, Key};
+
+use super::editor::{Editor, ListEditor, field_text, line_field};
+use super::{Action, App, Effect};
+use crate::answers::{Value, now_utc};
+use crate::content::Kind;
+
+/// Drops control characters from pasted text (they could drive the terminal);
+/// tabs become spaces, and single-line fields get spaces for newlines.
+fn clean_paste(s: &str, single_line: bool) -> String {
+    let s = s.replace("\r\n", "\n").replace('\r', "\n").replace('\t', "    ");
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' if single_line => Some(' '),
+            '\n' => Some('\n'),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+impl App {
+    pub(super) fn update_exercise(&mut self, c: usize, e: usize, action: Action, fx: &mut Vec<Effect>) {
+        match action {
+            Action::ToggleHint => {
+                self.show_hint = !self.show_hint;
+                return;
+            }
+            Action::TogglePrivate => {
+                self.commit(fx);
+                let ch = &self.workbook.chapters[c];
+                match self.answers.toggle_private(&ch.id, &ch.exercises[e], now_utc()) {
+                    Some(true) => self.notice = Some(crate::ui::text::PRIVATE_ON.to_string()),
+                    Some(false) => self.notice = Some(crate::ui::text::PRIVATE_OFF.to_string()),
+                    None => self.notice = Some(crate::ui::text::PRIVATE_NEEDS_VALUE.to_string()),
+                }
+                fx.push(Effect::Save);
+                return;
+            }
+            _ => {}
+        }
+        let kind = self.workbook.chapters[c].exercises[e].kind.clone();
+        let Some(editor) = self.editor.take() else { return };
+        let editor = match (editor, &kind) {
+            (Editor::Text(ta), _) => Editor::Text(self.update_text(ta, action, fx)),
+            (Editor::List(l), Kind::List { max, .. }) => {
+                Editor::List(self.update_list(c, e, l, *max, action, fx))
+            }
+            (
+                Editor::Choice { cursor, other },
+                Kind::Choice {
+                    options,
+                    other: has_other,
+                },
+            ) => {
+                let (cursor, other) =
+                    self.update_choice(c, e, cursor, other, options, *has_other, action, fx);
+                Editor::Choice { cursor, other }
+            }
+            (Editor::Checklist { cursor }, Kind::Checklist { options }) => Editor::Checklist {
+                cursor: self.update_checklist(c, e, cursor, options, action, fx),
+            },
+            (Editor::Scale { pending_digit }, Kind::Scale { min, max, .. }) => Editor::Scale {
+                pending_digit: self.update_scale(c, e, pending_digit, *min, *max, action, fx),
+            },
+            (other, _) => other,
+        };
+        self.editor = Some(editor);
+    }
+
+    /// Stores a committed value for exercise (c, e) and asks for a save.
+    fn store(&mut self, c: usize, e: usize, value: Value, fx: &mut Vec<Effect>) {
+        let ch = &self.workbook.chapters[c];
+        self.answers.set(&ch.id, &ch.exercises[e].id, value, now_utc());
+        fx.push(Effect::Save);
+    }
+
+    fn stored(&self, c: usize, e: usize) -> Option<&Value> {
+        let ch = &self.workbook.chapters[c];
+        self.answers.get(&ch.id, &ch.exercises[e].id).map(|a| &a.value)
+    }
+
+    fn update_text(
+        &mut self,
+        mut ta: ratatui_textarea::TextArea<'static>,
+        action: Action,
+        fx: &mut Vec<Effect>,
+    ) -> ratatui_textarea::TextArea<'static> {
+        let scrolling = matches!(action, Action::ScrollUp | Action::ScrollDown);
+        let edited = match action {
+            Action::Type(input) => ta.input(input),
+            Action::Paste(s) => ta.insert_str(clean_paste(&s, false)),
+            Action::Undo => ta.undo(),
+            Action::Redo => ta.redo(),
+            Action::ScrollUp => ta.input(Input {
+                key: Key::MouseScrollUp,
+                ..Input::default()
+            }),
+            Action::ScrollDown => ta.input(Input {
+                key: Key::MouseScrollDown,
+                ..Input::default()
+            }),
+            Action::ExternalEditor => {
+                fx.push(Effect::ExternalEditor(field_text(&ta)));
+                false
+            }
+            Action::EditorDone(Ok(text)) => {
+                let text = clean_paste(&text, false);
+                let text = text.strip_suffix('\n').unwrap_or(&text);
+                if text != field_text(&ta) {
+                    // One undoable step, so Ctrl+Z brings the old text back.
+                    ta.select_all();
+                    ta.cut();
+                    ta.insert_str(text);
+                    true
+                } else {
+                    false
+                }
+            }
+            Action::EditorDone(Err(msg)) => {
+                self.notice = Some(msg);
+                false
+            }
+            _ => false,
+        };
+        // Scrolling returns true but changes no text.
+        if edited && !scrolling {
+            self.text_dirty = true;
+            fx.push(Effect::TextEdited);
+        }
+        ta
+    }
+
+    /// Applies a typing action to a one-line field; true if its text changed.
+    fn edit_field(
+        &mut self,
+        field: &mut ratatui_textarea::TextArea<'static>,
+        action: Action,
+        fx: &mut Vec<Effect>,
+    ) -> bool {
+        let changed = match action {
+            // A one-line field has no newlines: Enter is handled by the caller.
+            Action::Type(Input { key: Key::Enter, .. }) => false,
+            Action::Type(input) => field.input(input),
+            Action::Paste(s) => field.insert_str(clean_paste(&s, true)),
+            Action::Undo => field.undo(),
+            Action::Redo => field.redo(),
+            _ => false,
+        };
+        if changed {
+            fx.push(Effect::TextEdited);
+        }
+        changed
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn update_list(
+        &mut self,
+        c: usize,
+        e: usize,
+        mut l: ListEditor,
+        max: Option<u32>,
+        action: Action,
+        fx: &mut Vec<Effect>,
+    ) -> ListEditor {
+        let full = max.is_some_and(|m| l.items.len() >= m as usize);
+        if let Some((which, mut field)) = l.editing.take() {
+            match action {
+                Action::Select | Action::Back => {
+                    let text = field_text(&field).trim().to_string();
+                    l.items = l.items_with(which, &text);
+                    l.cursor = which.map_or(l.items.len(), |i| i.min(l.items.len()));
+                    self.text_dirty = false;
+                    let value = Value::List {
+                        items: l.items.clone(),
+                    };
+                    if self.stored(c, e) != Some(&value) {
+                        self.store(c, e, value, fx);
+                    }
+                    // Enter on a new item opens the next one: type, Enter, type, Enter.
+                    let room = max.is_none_or(|m| l.items.len() < m as usize);
+                    if action == Action::Select && which.is_none() && !text.is_empty() && room {
+                        l.editing = Some((None, line_field("")));
+                    }
+                }
+                action => {
+                    if self.edit_field(&mut field, action, fx) {
+                        self.text_dirty = true;
+                    }
+                    l.editing = Some((which, field));
+                }
+            }
+            return l;
+        }
+        let n = l.items.len();
+        match action {
+            Action::Up => l.cursor = l.cursor.saturating_sub(1),
+            Action::Down => l.cursor = (l.cursor + 1).min(n),
+            Action::First => l.cursor = 0,
+            Action::Last => l.cursor = n,
+            Action::AddItem | Action::Select | Action::EditItem
+                if l.cursor == n || action == Action::AddItem =>
+            {
+                if full {
+                    self.notice = Some(crate::ui::text::list_full(max.unwrap_or(0)));
+                } else {
+                    l.cursor = n;
+                    l.editing = Some((None, line_field("")));
+                }
+            }
+            Action::Select | Action::EditItem => {
+                l.editing = Some((Some(l.cursor), line_field(&l.items[l.cursor])))
+            }
+            Action::DeleteItem if l.cursor < n => {
+                l.items.remove(l.cursor);
+                l.cursor = l.cursor.min(l.items.len());
+                self.store(
+                    c,
+                    e,
+                    Value::List {
+                        items: l.items.clone(),
+                    },
+                    fx,
+                );
+            }
+            Action::MoveItemUp if l.cursor > 0 && l.cursor < n => {
+                l.items.swap(l.cursor, l.cursor - 1);
+                l.cursor -= 1;
+                self.store(
+                    c,
+                    e,
+                    Value::List {
+                        items: l.items.clone(),
+                    },
+                    fx,
+                );
+            }
+            Action::MoveItemDown if l.cursor + 1 < n => {
+                l.items.swap(l.cursor, l.cursor + 1);
+                l.cursor += 1;
+                self.store(
+                    c,
+                    e,
+                    Value::List {
+                        items: l.items.clone(),
+                    },
+                    fx,
+                );
+            }
+            _ => {}
+        }
+        l
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn update_choice(
+        &mut self,
+        c: usize,
+        e: usize,
+        cursor: usize,
+        other: Option<ratatui_textarea::TextArea<'static>>,
+        options: &[String],
+        has_other: bool,
+        action: Action,
+        fx: &mut Vec<Effect>,
+    ) -> (usize, Option<ratatui_textarea::TextArea<'static>>) {
+        let rows = options.len() + usize::from(has_other);
+        if let Some(mut field) = other {
+            match action {
+                Action::Select | Action::Back => {
+                    self.text_dirty = false;
+                    let text = field_text(&field).trim().to_string();
+                    let value = if text.is_empty() {
+                        // An empty "other" unpicks it rather than storing nothing as an answer.
+                        Value::Choice {
+                            option: None,
+                            other: None,
+                        }
+                    } else {
+                        Value::Choice {
+                            option: None,
+                            other: Some(text),
+                        }
+                    };
+                    if self.stored(c, e) != Some(&value) {
+                        self.store(c, e, value, fx);
+                    }
+                    return (cursor, None);
+                }
+                action => {
+                    if self.edit_field(&mut field, action, fx) {
+                        self.text_dirty = true;
+                    }
+                }
+            }
+            return (cursor, Some(field));
+        }
+        match action {
+            Action::Up => return (cursor.saturating_sub(1), None),
+            Action::Down => return ((cursor + 1).min(rows - 1), None),
+            Action::First => return (0, None),
+            Action::Last => return (rows - 1, None),
+            Action::Select | Action::Toggle => {
+                if cursor < options.len() {
+                    let value = Value::Choice {
+                        option: Some(options[cursor].clone()),
+                        other: None,
+                    };
+                    self.store(c, e, value, fx);
+                } else if has_other {
+                    let current = match self.stored(c, e) {
+                        Some(Value::Choice { other: Some(o), .. }) => o.clone(),
+                        _ => String::new(),
+                    };
+                    return (cursor, Some(line_field(&current)));
+                }
+            }
+            _ => {}
+        }
+        (cursor, None)
+    }
+
+    fn update_checklist(
+        &mut self,
+        c: usize,
+        e: usize,
+        cursor: usize,
+        options: &[String],
+        action: Action,
+        fx: &mut Vec<Effect>,
+    ) -> usize {
+        match action {
+            Action::Up => cursor.saturating_sub(1),
+            Action::Down => (cursor + 1).min(options.len() - 1),
+            Action::First => 0,
+            Action::Last => options.len() - 1,
+            Action::Toggle | Action::Select => {
+                let mut ticked = match self.stored(c, e) {
+                    Some(Value::Checklist { ticked }) => ticked.clone(),
+                    _ => Vec::new(),
+                };
+                let opt = &options[cursor];
+                match ticked.iter().position(|t| t == opt) {
+                    Some(i) => {
+                        ticked.remove(i);
+                    }
+                    None => ticked.push(opt.clone()),
+                }
+                // Keep ticks in the order of the options; unknown old ticks stay at the end.
+                ticked.sort_by_key(|t| options.iter().position(|o| o == t).unwrap_or(usize::MAX));
+                self.store(c, e, Value::Checklist { ticked }, fx);
+                cursor
+            }
+            _ => cursor,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn update_scale(
+        &mut self,
+        c: usize,
+        e: usize,
+        pending: Option<i64>,
+        min: i64,
+        max: i64,
+        action: Action,
+        fx: &mut Vec<Effect>,
+    ) -> Option<i64> {
+        let current = match self.stored(c, e) {
+            Some(Value::Scale { value }) => Some(*value),
+            _ => None,
+        };
+        let mid = min + (max - min) / 2;
+        let new = match action {
+            Action::Left => Some(current.map_or(mid, |v| (v - 1).max(min))),
+            Action::Right => Some(current.map_or(mid, |v| (v + 1).min(max))),
+            Action::First => Some(min),
+            Action::Last => Some(max),
+            Action::Select | Action::Toggle if current.is_none() => Some(mid),
+            Action::Digit(d) => {
+                let d = i64::from(d);
+                let joined = pending.map(|p| p * 10 + d).filter(|v| (min..=max).contains(v));
+                let v = joined.or(Some(d).filter(|v| (min..=max).contains(v)));
+                if let Some(v) = v {
+                    self.store(c, e, Value::Scale { value: v }, fx);
+                }
+                return v;
+            }
+            _ => None,
+        };
+        if let Some(v) = new
+            && Some(v) != current
+        {
+            self.store(c, e, Value::Scale { value: v }, fx);
+        }
+        None
+    }
+}

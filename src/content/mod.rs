@@ -1,0 +1,136 @@
+//! The workbook format: types, loading from disk or the embedded copy, and
+//! validation that reports every author mistake with its position.
+
+mod diag;
+mod load;
+mod walk;
+
+pub use diag::{Diagnostic, Diagnostics};
+pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, load_dir, load_embedded};
+
+/// Id reserved for a chapter's closing reflection, answered like a text exercise.
+pub const REFLECTION_ID: &str = "reflection";
+
+/// A whole workbook: welcome, chapters in order, closing words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbook {
+    /// Stable id; answers files record it so answers are not mixed across workbooks.
+    pub id: String,
+    /// Title shown in the header and on the welcome screen.
+    pub title: String,
+    /// Welcome text shown on the first screen.
+    pub welcome: String,
+    /// The self-help note (not a substitute for a counsellor or emergency help).
+    pub note: String,
+    /// Text of the closing screen after the last chapter.
+    pub closing: String,
+    /// Chapters in reading order.
+    pub chapters: Vec<Chapter>,
+}
+
+/// One chapter: introduction, exercises, and its closing reflection as the last exercise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chapter {
+    /// Stable id, part of every answer key.
+    pub id: String,
+    /// Chapter title.
+    pub title: String,
+    /// Introduction shown before the first exercise.
+    pub introduction: String,
+    /// Exercises in order; the last one is always the closing reflection.
+    pub exercises: Vec<Exercise>,
+}
+
+/// One exercise: what to ask and what kind of answer it takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exercise {
+    /// Stable id within its chapter.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// The question or task.
+    pub prompt: String,
+    /// Optional help, shown on request.
+    pub hint: Option<String>,
+    /// Optional example answer, shown on request.
+    pub example: Option<String>,
+    /// The kind of answer, with its options.
+    pub kind: Kind,
+}
+
+/// The five kinds of exercise.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// Free multi-line text.
+    Text,
+    /// Several short items, with an optional count range.
+    List {
+        /// Fewest items asked for.
+        min: Option<u32>,
+        /// Most items allowed.
+        max: Option<u32>,
+    },
+    /// Exactly one option, optionally "other, namely ...".
+    Choice {
+        /// The options, in order.
+        options: Vec<String>,
+        /// Whether a free "other" option is offered.
+        other: bool,
+    },
+    /// Any number of options.
+    Checklist {
+        /// The options, in order.
+        options: Vec<String>,
+    },
+    /// A whole number in `min..=max`, with labels for the ends.
+    Scale {
+        /// Lowest value.
+        min: i64,
+        /// Highest value.
+        max: i64,
+        /// Label for the low end.
+        min_label: String,
+        /// Label for the high end.
+        max_label: String,
+    },
+}
+
+impl Kind {
+    /// The name used for this kind in content files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::List { .. } => "list",
+            Kind::Choice { .. } => "choice",
+            Kind::Checklist { .. } => "checklist",
+            Kind::Scale { .. } => "scale",
+        }
+    }
+}
+
+impl Exercise {
+    /// True for a chapter's closing reflection.
+    pub fn is_reflection(&self) -> bool {
+        self.id == REFLECTION_ID
+    }
+}
+
+impl Workbook {
+    /// Number of exercises, not counting closing reflections.
+    pub fn exercise_count(&self) -> usize {
+        self.chapters
+            .iter()
+            .map(|c| c.exercises.iter().filter(|e| !e.is_reflection()).count())
+            .sum()
+    }
+
+    /// Finds an exercise by its chapter and exercise ids, as (chapter, exercise) indices.
+    pub fn find(&self, chapter_id: &str, exercise_id: &str) -> Option<(usize, usize)> {
+        let c = self.chapters.iter().position(|c| c.id == chapter_id)?;
+        let e = self.chapters[c]
+            .exercises
+            .iter()
+            .position(|e| e.id == exercise_id)?;
+        Some((c, e))
+    }
+}

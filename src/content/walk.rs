@@ -1,0 +1,259 @@
+//! A checked walk over a parsed TOML file: typed field access that records a
+//! positioned diagnostic for every problem instead of stopping at the first.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diag::{Diagnostic, position, suggest};
+
+/// One content file being checked; collects diagnostics as it goes.
+pub struct Checker<'a> {
+    name: &'a str,
+    text: &'a str,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+/// A table plus how to name it in messages ("exercise `looking-back`").
+pub struct Table<'t, 'i> {
+    pub inner: &'t DeTable<'i>,
+    pub span: Range<usize>,
+    pub what: String,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(name: &'a str, text: &'a str, diags: &'a mut Vec<Diagnostic>) -> Self {
+        Checker { name, text, diags }
+    }
+
+    /// Records a problem at a byte span of this file.
+    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let (line, column) = position(self.text, span.start);
+        self.diags.push(Diagnostic {
+            file: self.name.to_string(),
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
+    /// Parses the file, recording every syntax error; `None` if nothing usable came out.
+    pub fn parse(&mut self) -> Option<Spanned<DeTable<'a>>> {
+        let (table, errors) = DeTable::parse_recoverable(self.text);
+        let failed = !errors.is_empty();
+        for e in errors {
+            let span = e.span().unwrap_or(0..0);
+            let msg = e.message().trim().trim_end_matches('.').to_string();
+            self.error(
+                span,
+                format!("TOML syntax error: {msg}; check quotes, brackets and commas on this line"),
+            );
+        }
+        // A syntax error can leave a half-built tree; reporting missing keys from it would mislead.
+        (!failed).then_some(table)
+    }
+
+    /// Reports every key of `t` not in `allowed`, suggesting the nearest allowed one.
+    pub fn known_keys(&mut self, t: &Table, allowed: &[&str]) {
+        for (key, _) in t.inner.iter() {
+            let k = key.get_ref().as_ref();
+            if allowed.contains(&k) {
+                continue;
+            }
+            let hint = match suggest(k, allowed) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("allowed keys here: {}", allowed.join(", ")),
+            };
+            self.error(key.span(), format!("unknown key `{k}` in {}; {hint}", t.what));
+        }
+    }
+
+    fn get<'t, 'i>(
+        &mut self,
+        t: &'t Table<'t, 'i>,
+        key: &str,
+        required: bool,
+    ) -> Option<&'t Spanned<DeValue<'i>>> {
+        let v = t.inner.get(key);
+        if v.is_none() && required {
+            self.error(
+                t.span.clone(),
+                format!("missing required key `{key}` in {}; add `{key} = ...`", t.what),
+            );
+        }
+        v
+    }
+
+    fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, what: &str, expected: &str) {
+        self.error(
+            v.span(),
+            format!(
+                "`{key}` in {what} must be {expected}, not {}",
+                v.get_ref().type_str()
+            ),
+        );
+    }
+
+    /// A string field, checked for control characters.
+    pub fn string(&mut self, t: &Table, key: &str, required: bool) -> Option<String> {
+        let v = self.get(t, key, required)?;
+        match v.get_ref() {
+            DeValue::String(s) => {
+                let s = s.to_string();
+                self.text_ok(v.span(), &s, key, &t.what);
+                if required && s.trim().is_empty() {
+                    self.error(
+                        v.span(),
+                        format!("`{key}` in {} is empty; write some text", t.what),
+                    );
+                }
+                Some(s)
+            }
+            _ => {
+                self.wrong_type(v, key, &t.what, "text in quotes");
+                None
+            }
+        }
+    }
+
+    /// Rejects control characters, which could drive the reader's terminal.
+    pub fn text_ok(&mut self, span: Range<usize>, s: &str, key: &str, what: &str) -> bool {
+        match s.chars().find(|c| c.is_control() && *c != '\n') {
+            Some(c) => {
+                let name = match c {
+                    '\t' => " (tab; use spaces)".to_string(),
+                    '\u{1b}' => " (ESC)".to_string(),
+                    '\r' => " (carriage return)".to_string(),
+                    _ => String::new(),
+                };
+                self.error(
+                    span,
+                    format!(
+                        "`{key}` in {what} contains the control character U+{:04X}{name}; remove it, it could disturb the reader's terminal",
+                        c as u32
+                    ),
+                );
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// An integer field.
+    pub fn int(&mut self, t: &Table, key: &str, required: bool) -> Option<i64> {
+        let v = self.get(t, key, required)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.error(v.span(), format!("`{key}` in {} is too large", t.what));
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(v, key, &t.what, "a whole number");
+                None
+            }
+        }
+    }
+
+    /// A boolean field.
+    pub fn boolean(&mut self, t: &Table, key: &str) -> Option<bool> {
+        let v = self.get(t, key, false)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(v, key, &t.what, "true or false");
+                None
+            }
+        }
+    }
+
+    /// An array of strings, each checked; returns the strings with their spans.
+    pub fn strings(&mut self, t: &Table, key: &str, required: bool) -> Option<Vec<(String, Range<usize>)>> {
+        let v = self.get(t, key, required)?;
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, key, &t.what, "a list of texts, like [\"a\", \"b\"]");
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => {
+                    self.text_ok(item.span(), s, key, &t.what);
+                    out.push((s.to_string(), item.span()));
+                }
+                _ => self.wrong_type(item, key, &t.what, "a list of texts"),
+            }
+        }
+        Some(out)
+    }
+
+    /// An array of tables (`[[key]]`), or `None` with a diagnostic.
+    pub fn tables<'t, 'i>(
+        &mut self,
+        t: &'t Table<'t, 'i>,
+        key: &str,
+    ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
+        let v = self.get(t, key, true)?;
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, key, &t.what, &format!("a list of tables written as [[{key}]]"));
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(tab) => out.push((tab, item.span())),
+                _ => self.wrong_type(item, key, &t.what, &format!("a table written as [[{key}]]")),
+            }
+        }
+        Some(out)
+    }
+
+    /// A sub-table (`[key]`).
+    pub fn table<'t, 'i>(
+        &mut self,
+        t: &'t Table<'t, 'i>,
+        key: &str,
+    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+        let v = self.get(t, key, true)?;
+        match v.get_ref() {
+            DeValue::Table(tab) => Some((tab, v.span())),
+            _ => {
+                self.wrong_type(v, key, &t.what, &format!("a table written as [{key}]"));
+                None
+            }
+        }
+    }
+
+    /// Span of a key's value, or of the table when the key is absent.
+    pub fn span_of(&self, t: &Table, key: &str) -> Range<usize> {
+        t.inner.get(key).map_or(t.span.clone(), |v| v.span())
+    }
+
+    /// Checks that an id is lowercase words joined by single dashes.
+    pub fn id_ok(&mut self, t: &Table, id: &str) -> bool {
+        if is_id(id) {
+            return true;
+        }
+        let span = self.span_of(t, "id");
+        self.error(
+            span,
+            format!(
+                "id `{id}` in {} must be lowercase letters or digits, words joined by single dashes (like `looking-back`), at most 64 characters",
+                t.what
+            ),
+        );
+        false
+    }
+}
+
+/// Lowercase ASCII words of letters/digits joined by single dashes, 1..=64 chars.
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}

@@ -1,0 +1,9 @@
+//! trustbook: a guided terminal workbook about trust in a relationship.
+//!
+//! The library holds everything but the process entry point, so tests and
+//! benchmarks can build and drive an [`app::App`] without a terminal.
+
+pub mod answers;
+pub mod app;
+pub mod content;
+pub mod ui;

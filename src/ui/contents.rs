@@ -1,0 +1,69 @@
+//! The contents: chapters with progress, expandable to their exercises.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::{Theme, text};
+use crate::answers::Status;
+use crate::app::{App, ContentsRow};
+
+/// Width of the progress bar drawn beside each chapter.
+const BAR: usize = 10;
+
+/// Draws the contents screen into `area`.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let [head, legend, list_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Line::from(Span::styled(text::CONTENTS_HEADING, theme.title())),
+        head,
+    );
+    frame.render_widget(Line::from(Span::styled(text::LEGEND, theme.dim())), legend);
+    let wb = app.workbook();
+    let answers = app.answers();
+    let rows = app.contents_rows();
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|row| match *row {
+            ContentsRow::Chapter(c) => {
+                let ch = &wb.chapters[c];
+                let (done, total) = answers.chapter_progress(ch);
+                let filled = (done * BAR).checked_div(total).unwrap_or(0);
+                let fold = if app.is_expanded(c) { "▾" } else { "▸" };
+                ListItem::new(Line::from(vec![
+                    Span::raw(format!("{fold} {}. {}  ", c + 1, ch.title)),
+                    Span::styled("█".repeat(filled), theme.done()),
+                    Span::styled("░".repeat(BAR - filled), theme.dim()),
+                    Span::styled(format!(" {}", text::done_of(done, total)), theme.dim()),
+                ]))
+            }
+            ContentsRow::Exercise(c, e) => {
+                let ch = &wb.chapters[c];
+                let ex = &ch.exercises[e];
+                let (mark, style) = match answers.status(&ch.id, ex) {
+                    Status::Done => (text::DONE, theme.done()),
+                    Status::Started => (text::STARTED, theme.started()),
+                    Status::NotStarted => (text::NOT_STARTED, theme.dim()),
+                };
+                let private = answers.get(&ch.id, &ex.id).is_some_and(|a| a.private);
+                let mut spans = vec![
+                    Span::raw("    "),
+                    Span::styled(mark, style),
+                    Span::raw(format!(" {}", ex.title)),
+                ];
+                if private {
+                    spans.push(Span::styled(format!(" {}", text::PRIVATE_MARK), theme.dim()));
+                }
+                ListItem::new(Line::from(spans))
+            }
+            ContentsRow::Closing => ListItem::new(Line::raw(format!("  {}", text::CLOSING_ROW))),
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol("› ");
+    let mut state = ListState::default().with_selected(Some(app.contents_cursor()));
+    frame.render_stateful_widget(list, list_area, &mut state);
+}

@@ -1,0 +1,125 @@
+//! Drawing: reads `&App`, changes nothing. One file per screen.
+
+mod contents;
+mod exercise;
+mod overlay;
+mod page;
+pub mod text;
+mod theme;
+mod welcome;
+mod wrap;
+
+pub use theme::Theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::answers::Answers;
+use crate::app::{App, SaveState, Screen, keys};
+
+/// Smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest terminal height the screens are laid out for.
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Draws the whole app into the frame.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = Paragraph::new(text::too_small(area.width, area.height))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true });
+        let y = area.height / 2;
+        frame.render_widget(
+            msg,
+            Rect {
+                y,
+                height: area.height - y,
+                ..area
+            },
+        );
+        return;
+    }
+    let [header, body, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    draw_header(frame, app, theme, header);
+    // A blank column each side keeps text off the terminal's edge.
+    let body = Rect {
+        x: body.x + 1,
+        width: body.width.saturating_sub(2),
+        ..body
+    };
+    match app.screen() {
+        Screen::Welcome => welcome::draw(frame, app, theme, body),
+        Screen::Contents => contents::draw(frame, app, theme, body),
+        Screen::Intro(c) => page::draw_intro(frame, app, theme, body, c),
+        Screen::Closing => page::draw_closing(frame, app, theme, body),
+        Screen::Exercise(c, e) => exercise::draw(frame, app, theme, body, c, e),
+    }
+    draw_footer(frame, app, theme, footer);
+    if app.help_open() {
+        overlay::draw_help(frame, app, theme, area);
+    }
+    if app.confirm_quit_open() {
+        overlay::draw_confirm_quit(frame, app, theme, area);
+    }
+}
+
+fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let wb = app.workbook();
+    let answers: &Answers = app.answers();
+    let (done, total) = answers.progress(wb);
+    let mut right = Vec::new();
+    match app.screen() {
+        Screen::Intro(c) => right.push(text::chapter_of(c + 1, wb.chapters.len())),
+        Screen::Exercise(c, e) => {
+            right.push(text::chapter_of(c + 1, wb.chapters.len()));
+            right.push(text::exercise_of(e + 1, wb.chapters[c].exercises.len()));
+        }
+        _ => {}
+    }
+    right.push(text::overall(done, total));
+    let (status, status_style) = match app.save_state() {
+        SaveState::Saved => (text::SAVED.to_string(), theme.dim()),
+        SaveState::Failed(reason) => (format!("{}: {reason}", text::NOT_SAVED), theme.warn()),
+    };
+    let right_text = format!("{}  ", right.join(" · "));
+    let status_w = (status.chars().count() as u16).min(area.width / 2);
+    let [left_area, right_area, status_area] = Layout::horizontal([
+        Constraint::Min(10),
+        Constraint::Length(right_text.chars().count() as u16),
+        Constraint::Length(status_w + 1),
+    ])
+    .areas(area);
+    let title = match app.screen() {
+        Screen::Intro(c) | Screen::Exercise(c, _) => wb.chapters[c].title.as_str(),
+        _ => wb.title.as_str(),
+    };
+    frame.render_widget(
+        Line::from(Span::styled(format!(" {title}"), theme.title())),
+        left_area,
+    );
+    frame.render_widget(Line::from(Span::styled(right_text, theme.dim())), right_area);
+    frame.render_widget(Line::from(Span::styled(status, status_style)), status_area);
+}
+
+fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    if let Some(notice) = app.notice() {
+        frame.render_widget(
+            Line::from(Span::styled(format!(" {notice}"), theme.started())),
+            area,
+        );
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for bind in keys::bindings(keys::context(app))
+        .into_iter()
+        .filter(|b| b.footer)
+    {
+        spans.push(Span::styled(bind.label, theme.key()));
+        spans.push(Span::styled(format!(" {}   ", bind.does), theme.dim()));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

@@ -1,0 +1,120 @@
+//! Every user-facing word of the interface, in one place.
+
+/// Shown when the terminal is below the minimum size.
+pub fn too_small(w: u16, h: u16) -> String {
+    format!(
+        "terminal too small: needs {}x{} (now {w}x{h})",
+        super::MIN_WIDTH,
+        super::MIN_HEIGHT
+    )
+}
+
+/// Welcome menu: continue.
+pub const CONTINUE: &str = "Continue where I left off";
+/// Welcome menu: start.
+pub const START: &str = "Start from the beginning";
+/// Welcome menu: contents.
+pub const CONTENTS: &str = "Contents";
+/// Heading of the self-help note.
+pub const NOTE_HEADING: &str = "Please note";
+/// Heading of the contents screen.
+pub const CONTENTS_HEADING: &str = "Contents";
+/// Contents row for the closing screen.
+pub const CLOSING_ROW: &str = "Closing words";
+/// Legend of the status symbols.
+pub const LEGEND: &str = "✓ done   ✎ started   ○ not started";
+/// Symbol for a done exercise.
+pub const DONE: &str = "✓";
+/// Symbol for a started exercise.
+pub const STARTED: &str = "✎";
+/// Symbol for an exercise not started.
+pub const NOT_STARTED: &str = "○";
+/// Heading above an introduction.
+pub const INTRO_LABEL: &str = "Introduction";
+/// Title of the closing screen.
+pub const CLOSING_TITLE: &str = "Closing words";
+/// Label of the answer box.
+pub const YOUR_ANSWER: &str = "Your answer";
+/// Placeholder in an empty text answer.
+pub const TEXT_PLACEHOLDER: &str = "Type your answer here. Enter starts a new line.";
+/// Hint heading.
+pub const HINT: &str = "Hint";
+/// Example heading.
+pub const EXAMPLE: &str = "Example";
+/// Shown when the hint panel has nothing.
+pub const NO_HINT: &str = "This exercise has no hint or example.";
+/// Offer of the hint key when hidden.
+pub const HINT_AVAILABLE: &str = "F2 shows a hint";
+/// Marker of a private answer.
+pub const PRIVATE_MARK: &str = "[private]";
+/// Notice after marking private.
+pub const PRIVATE_ON: &str = "Marked private: this answer stays out of your partner's view and exports.";
+/// Notice after unmarking private.
+pub const PRIVATE_OFF: &str =
+    "No longer private: your partner can see this answer once they have answered too.";
+/// Notice when an unanswered scale is marked private.
+pub const PRIVATE_NEEDS_VALUE: &str = "Pick a value first, then mark it private.";
+/// Row that adds a list item.
+pub const ADD_ITEM: &str = "+ Add an item";
+/// The "other" option of a choice.
+pub const OTHER: &str = "Other, namely:";
+/// Heading of the help overlay.
+pub const HELP_HEADING: &str = "Keys on this screen";
+/// Header save status when saved.
+pub const SAVED: &str = "saved";
+/// Header save status when saving failed.
+pub const NOT_SAVED: &str = "NOT SAVED";
+/// Title of the unsaved-quit question.
+pub const CONFIRM_QUIT_TITLE: &str = "Your latest answers are not saved";
+/// Body of the unsaved-quit question.
+pub const CONFIRM_QUIT_BODY: &str =
+    "Saving failed, so quitting now would lose what you wrote since the last save.";
+
+/// Notice when a list is full.
+pub fn list_full(max: u32) -> String {
+    format!("This list holds at most {max} items. Edit or delete one to make room.")
+}
+
+/// The count line under a list.
+pub fn list_count(n: usize, min: Option<u32>, max: Option<u32>) -> String {
+    let items = if n == 1 {
+        "1 item".to_string()
+    } else {
+        format!("{n} items")
+    };
+    match (min, max) {
+        (Some(lo), Some(hi)) => format!("{items} (asks for {lo} to {hi})"),
+        (Some(lo), None) => format!("{items} (asks for at least {lo})"),
+        (None, Some(hi)) => format!("{items} (at most {hi})"),
+        (None, None) => items,
+    }
+}
+
+/// Chapter progress, e.g. "3/6 done".
+pub fn done_of(done: usize, total: usize) -> String {
+    format!("{done}/{total} done")
+}
+
+/// Where the user is, for the header.
+pub fn chapter_of(n: usize, total: usize) -> String {
+    format!("Chapter {n}/{total}")
+}
+
+/// Exercise position, for the header.
+pub fn exercise_of(n: usize, total: usize) -> String {
+    format!("Exercise {n}/{total}")
+}
+
+/// Overall progress, for the header.
+pub fn overall(done: usize, total: usize) -> String {
+    let pct = (done * 100).checked_div(total).unwrap_or(0);
+    format!("{pct}% done")
+}
+
+/// The current scale value.
+pub fn scale_value(v: Option<i64>, max: i64) -> String {
+    match v {
+        Some(v) => format!("Your answer: {v} / {max}"),
+        None => "No value picked yet: use ← → or type a number.".to_string(),
+    }
+}

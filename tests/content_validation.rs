@@ -1,0 +1,376 @@
+//! Every validation rule of the content format, proven by its message and position.
+
+use std::fs;
+use std::path::Path;
+
+use trustbook::content::{self, Diagnostic};
+
+const WORKBOOK: &str = r#"format_version = 1
+id = "test-book"
+title = "Test"
+welcome = "Hello."
+note = "Self-help only."
+closing = "The end."
+chapters = ["a.toml"]
+"#;
+
+const CHAPTER: &str = r#"id = "chapter-a"
+title = "A"
+introduction = "Intro."
+
+[[exercises]]
+id = "first"
+kind = "text"
+title = "First"
+prompt = "Write."
+
+[reflection]
+prompt = "What stood out?"
+"#;
+
+/// Writes a workbook folder from (file name, contents) pairs and loads it.
+fn load(files: &[(&str, &[u8])]) -> Vec<Diagnostic> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, body) in files {
+        fs::write(dir.path().join(name), body).expect("write fixture");
+    }
+    match content::load_dir(dir.path()) {
+        Ok(_) => Vec::new(),
+        Err(d) => d.0,
+    }
+}
+
+/// Loads a workbook whose single chapter is `chapter`.
+fn chapter_errors(chapter: &str) -> Vec<Diagnostic> {
+    load(&[
+        ("workbook.toml", WORKBOOK.as_bytes()),
+        ("a.toml", chapter.as_bytes()),
+    ])
+}
+
+/// Asserts exactly one diagnostic, at `file:line:col`, whose message contains every part.
+fn expect_one(diags: &[Diagnostic], file: &str, line: usize, col: usize, parts: &[&str]) {
+    assert_eq!(diags.len(), 1, "expected one error, got: {diags:#?}");
+    let d = &diags[0];
+    assert_eq!(
+        (d.file.as_str(), d.line, d.column),
+        (file, line, col),
+        "position of {d}"
+    );
+    for p in parts {
+        assert!(d.message.contains(p), "`{}` lacks `{p}`", d.message);
+    }
+}
+
+#[test]
+fn the_base_fixture_is_valid() {
+    assert!(chapter_errors(CHAPTER).is_empty());
+}
+
+#[test]
+fn valid_fixture_folder_loads_with_reflections_last() {
+    let wb = content::load_dir(Path::new("tests/fixtures/valid")).expect("valid fixture");
+    assert_eq!(wb.chapters.len(), 2);
+    assert_eq!(wb.exercise_count(), 5);
+    let last = wb.chapters[1].exercises.last().expect("reflection");
+    assert!(last.is_reflection());
+    assert_eq!(last.title, "Looking back");
+    assert_eq!(
+        wb.chapters[0].exercises.last().map(|e| e.title.as_str()),
+        Some("Closing reflection")
+    );
+}
+
+#[test]
+fn shipped_content_loads_from_folder_and_binary() {
+    let from_dir = content::load_dir(Path::new("content")).expect("shipped content is valid");
+    let embedded = content::load_embedded().expect("embedded content is valid");
+    assert_eq!(from_dir, embedded, "the embedded copy must match content/");
+    assert_eq!(embedded.chapters.len(), 3);
+    for ch in &embedded.chapters {
+        let n = ch.exercises.iter().filter(|e| !e.is_reflection()).count();
+        assert!((5..=7).contains(&n), "chapter {} has {n} exercises", ch.id);
+    }
+    let mut kinds: Vec<&str> = embedded
+        .chapters
+        .iter()
+        .flat_map(|c| &c.exercises)
+        .map(|e| e.kind.name())
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    assert_eq!(kinds, ["checklist", "choice", "list", "scale", "text"]);
+}
+
+#[test]
+fn toml_syntax_error_has_position() {
+    let bad = CHAPTER.replace("title = \"A\"", "title = \"A");
+    let d = chapter_errors(&bad);
+    assert!(!d.is_empty());
+    assert_eq!((d[0].file.as_str(), d[0].line), ("a.toml", 2));
+    assert!(d[0].message.starts_with("TOML syntax error"), "{}", d[0].message);
+}
+
+#[test]
+fn unknown_key_suggests_the_right_one() {
+    let bad = CHAPTER.replace("prompt = \"Write.\"", "prompt = \"Write.\"\npromt = \"typo\"");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        10,
+        1,
+        &[
+            "unknown key `promt`",
+            "exercise `first`",
+            "did you mean `prompt`?",
+        ],
+    );
+}
+
+#[test]
+fn missing_required_key_points_at_the_table() {
+    let bad = CHAPTER.replace("prompt = \"Write.\"\n", "");
+    let d = chapter_errors(&bad);
+    expect_one(
+        &d,
+        "a.toml",
+        5,
+        1,
+        &["missing required key `prompt`", "exercise `first`"],
+    );
+}
+
+#[test]
+fn unknown_kind_is_named() {
+    let bad = CHAPTER.replace("kind = \"text\"", "kind = \"essay\"");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        7,
+        8,
+        &["unknown kind `essay`", "text, list, choice, checklist, scale"],
+    );
+}
+
+#[test]
+fn duplicate_exercise_ids_are_refused() {
+    let bad = CHAPTER.replace(
+        "[reflection]",
+        "[[exercises]]\nid = \"first\"\nkind = \"text\"\ntitle = \"Again\"\nprompt = \"P\"\n\n[reflection]",
+    );
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        12,
+        6,
+        &["duplicate exercise id `first`"],
+    );
+}
+
+#[test]
+fn reflection_id_is_reserved() {
+    let bad = CHAPTER.replace("id = \"first\"", "id = \"reflection\"");
+    expect_one(&chapter_errors(&bad), "a.toml", 6, 6, &["reserved"]);
+}
+
+#[test]
+fn duplicate_chapter_ids_are_refused() {
+    let wb = WORKBOOK.replace("[\"a.toml\"]", "[\"a.toml\", \"b.toml\"]");
+    let d = load(&[
+        ("workbook.toml", wb.as_bytes()),
+        ("a.toml", CHAPTER.as_bytes()),
+        ("b.toml", CHAPTER.as_bytes()),
+    ]);
+    expect_one(
+        &d,
+        "b.toml",
+        1,
+        1,
+        &["chapter id `chapter-a` is already used by a.toml"],
+    );
+}
+
+#[test]
+fn ids_must_be_lowercase_words_with_dashes() {
+    for bad_id in ["Looking_Back", "two--dashes", "-lead", "trail-", "", "ünï"] {
+        let bad = CHAPTER.replace("id = \"first\"", &format!("id = \"{bad_id}\""));
+        let d = chapter_errors(&bad);
+        assert!(
+            d.iter()
+                .any(|d| d.line == 6 && d.message.contains("lowercase letters or digits")),
+            "{bad_id:?}: {d:#?}"
+        );
+    }
+}
+
+fn with_exercise(body: &str) -> String {
+    CHAPTER.replace("kind = \"text\"", body)
+}
+
+#[test]
+fn empty_and_duplicate_options_are_refused() {
+    let d = chapter_errors(&with_exercise("kind = \"choice\"\noptions = [\"Yes\", \"  \"]"));
+    expect_one(&d, "a.toml", 8, 19, &["an option in exercise `first` is empty"]);
+    let d = chapter_errors(&with_exercise(
+        "kind = \"checklist\"\noptions = [\"Yes\", \"Yes\"]",
+    ));
+    expect_one(&d, "a.toml", 8, 19, &["option `Yes` appears twice"]);
+    let d = chapter_errors(&with_exercise("kind = \"checklist\"\noptions = [\"Only\"]"));
+    expect_one(&d, "a.toml", 8, 11, &["at least 2 options"]);
+}
+
+#[test]
+fn scale_min_must_be_below_max() {
+    let d = chapter_errors(&with_exercise(
+        "kind = \"scale\"\nmin = 5\nmax = 5\nmin_label = \"Low\"\nmax_label = \"High\"",
+    ));
+    expect_one(
+        &d,
+        "a.toml",
+        8,
+        7,
+        &["scale `min` (5) must be less than `max` (5)"],
+    );
+}
+
+#[test]
+fn scale_needs_its_labels() {
+    let d = chapter_errors(&with_exercise(
+        "kind = \"scale\"\nmin = 0\nmax = 10\nmin_label = \"Low\"",
+    ));
+    expect_one(&d, "a.toml", 5, 1, &["missing required key `max_label`"]);
+}
+
+#[test]
+fn list_min_above_max_is_refused() {
+    let d = chapter_errors(&with_exercise("kind = \"list\"\nmin = 4\nmax = 2"));
+    expect_one(&d, "a.toml", 8, 7, &["list `min` (4) is greater than `max` (2)"]);
+}
+
+#[test]
+fn keys_of_another_kind_are_unknown() {
+    let d = chapter_errors(&with_exercise("kind = \"text\"\noptions = [\"a\", \"b\"]"));
+    expect_one(&d, "a.toml", 8, 1, &["unknown key `options`"]);
+}
+
+#[test]
+fn unsupported_format_version() {
+    let wb = WORKBOOK.replace("format_version = 1", "format_version = 2");
+    let d = load(&[("workbook.toml", wb.as_bytes()), ("a.toml", CHAPTER.as_bytes())]);
+    expect_one(
+        &d,
+        "workbook.toml",
+        1,
+        18,
+        &["format_version 2 is not supported", "format_version = 1"],
+    );
+}
+
+#[test]
+fn missing_chapter_file() {
+    let d = load(&[("workbook.toml", WORKBOOK.as_bytes())]);
+    expect_one(&d, "a.toml", 1, 1, &["file not found"]);
+}
+
+#[test]
+fn missing_workbook_file() {
+    let d = load(&[("a.toml", CHAPTER.as_bytes())]);
+    expect_one(&d, "workbook.toml", 1, 1, &["file not found"]);
+}
+
+#[test]
+fn chapter_file_names_stay_in_the_folder() {
+    let wb = WORKBOOK.replace("[\"a.toml\"]", "[\"../a.toml\"]");
+    let d = load(&[("workbook.toml", wb.as_bytes()), ("a.toml", CHAPTER.as_bytes())]);
+    expect_one(&d, "workbook.toml", 7, 13, &["plain file name"]);
+}
+
+#[test]
+fn non_utf8_file_reports_the_first_bad_byte() {
+    let mut bytes = CHAPTER.as_bytes().to_vec();
+    let at = CHAPTER.find("Intro.").expect("intro");
+    bytes[at + 2] = 0xff;
+    let d = load(&[("workbook.toml", WORKBOOK.as_bytes()), ("a.toml", &bytes)]);
+    expect_one(&d, "a.toml", 3, 19, &["not valid UTF-8"]);
+}
+
+#[test]
+fn control_characters_are_refused() {
+    let bad = CHAPTER.replace("prompt = \"Write.\"", "prompt = \"Write \\u001b[31mred\"");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        9,
+        10,
+        &["control character U+001B (ESC)"],
+    );
+    let bad = CHAPTER.replace("Intro.", "In\\ttro.");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        3,
+        16,
+        &["U+0009 (tab; use spaces)"],
+    );
+}
+
+#[test]
+fn oversized_file_is_refused() {
+    let big = format!("{CHAPTER}\n# {}\n", "x".repeat(1024 * 1024));
+    let d = chapter_errors(&big);
+    expect_one(&d, "a.toml", 1, 1, &["more than the 1 MiB limit"]);
+}
+
+#[test]
+fn all_errors_are_reported_at_once() {
+    let bad = CHAPTER.replace("kind = \"text\"", "kind = \"text\"\npromt = 1\ncolour = 2");
+    let wb = WORKBOOK.replace("title = \"Test\"", "titel = \"Test\"");
+    let d = load(&[("workbook.toml", wb.as_bytes()), ("a.toml", bad.as_bytes())]);
+    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("workbook.toml:3:1: unknown key `titel`")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("workbook.toml:1:1: missing required key `title`")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("a.toml:8:1: unknown key `promt`")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("a.toml:9:1: unknown key `colour`")),
+        "{text:#?}"
+    );
+    assert_eq!(d.len(), 4, "{text:#?}");
+}
+
+#[test]
+fn wrong_types_are_explained() {
+    let bad = CHAPTER.replace("title = \"First\"", "title = 3");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        8,
+        9,
+        &["`title` in exercise `first` must be text in quotes, not integer"],
+    );
+}
+
+#[test]
+fn garbage_never_panics() {
+    // Cut and corrupt a valid chapter at many points; loading must only ever return errors.
+    let base = CHAPTER.as_bytes();
+    for cut in 0..base.len() {
+        let mut bytes = base[..cut].to_vec();
+        bytes.extend_from_slice(b"\x00[[\"=\n");
+        bytes.extend_from_slice(&base[cut..]);
+        let _ = load(&[("workbook.toml", WORKBOOK.as_bytes()), ("a.toml", &bytes)]);
+        let _ = load(&[("workbook.toml", &base[..cut]), ("a.toml", base)]);
+    }
+}
