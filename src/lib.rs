@@ -6,4 +6,7 @@
 pub mod answers;
 pub mod app;
 pub mod content;
+pub mod external;
+pub mod saver;
+pub mod tui;
 pub mod ui;

@@ -4,7 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use trustbook::answers::Answers;
+use trustbook::app::App;
 use trustbook::content::{self, Workbook};
+use trustbook::saver::Saver;
+use trustbook::tui;
 
 /// A guided workbook about trust in a relationship, for one person or both partners.
 #[derive(Parser, Debug)]
@@ -32,12 +36,42 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Validate { dir }) => validate(dir.or(cli.content)),
         None => match load(cli.content.as_deref()) {
-            Ok(wb) => {
-                print_contents(&wb);
-                ExitCode::SUCCESS
-            }
+            Ok(wb) => run_app(wb),
             Err(code) => code,
         },
+    }
+}
+
+/// Opens the workbook in the terminal.
+fn run_app(wb: Workbook) -> ExitCode {
+    if let Err(msg) = tui::require_terminal() {
+        eprintln!("error: {msg}");
+        return ExitCode::from(2);
+    }
+    tui::install_panic_hook();
+    let persist = tui::Persistence {
+        encode: Box::new(|_, _| String::new()),
+        saver: Saver::spawn(Box::new(|_| Ok(()))),
+        fallback: Box::new(|_| Err("answers are kept in memory only in this build".to_string())),
+    };
+    let app = App::new(wb, Answers::default(), None);
+    match tui::run(app, persist) {
+        Ok(tui::Outcome::Saved) => ExitCode::SUCCESS,
+        Ok(tui::Outcome::Fallback(path)) => {
+            eprintln!(
+                "Your answers could not be saved in the usual place; a copy is at {}",
+                path.display()
+            );
+            ExitCode::from(1)
+        }
+        Ok(tui::Outcome::Lost(e)) => {
+            eprintln!("error: your latest answers could not be saved anywhere: {e}");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: the terminal failed: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -68,15 +102,5 @@ fn validate(dir: Option<PathBuf>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(code) => code,
-    }
-}
-
-fn print_contents(wb: &Workbook) {
-    println!("{}", wb.title);
-    for (i, ch) in wb.chapters.iter().enumerate() {
-        println!("{}. {}", i + 1, ch.title);
-        for ex in &ch.exercises {
-            println!("   - {} ({})", ex.title, ex.kind.name());
-        }
     }
 }

@@ -94,6 +94,4 @@ pub enum Effect {
     ExternalEditor(String),
     /// Write the answers to a fallback file, then exit.
     WriteFallback,
-    /// Exit the app.
-    Quit,
 }

@@ -1,0 +1,129 @@
+//! Saving off the input thread: the loop encodes the answers and hands the text
+//! to a writer thread, so a slow disk never makes typing stutter. Requests made
+//! while a write is running are coalesced: only the newest text is written.
+
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// Writes one encoded answers file; returns a message for the user on failure.
+pub type WriteFn = Box<dyn FnMut(&str) -> Result<(), String> + Send>;
+
+/// A background writer with a result channel.
+pub struct Saver {
+    jobs: Option<Sender<(u64, String)>>,
+    results: Receiver<(u64, Result<(), String>)>,
+    thread: Option<JoinHandle<()>>,
+    requested: u64,
+    answered: u64,
+}
+
+impl Saver {
+    /// Starts the writer thread around `write`.
+    pub fn spawn(mut write: WriteFn) -> Saver {
+        let (jobs, job_rx) = channel::<(u64, String)>();
+        let (res_tx, results) = channel();
+        let thread = std::thread::spawn(move || {
+            while let Ok(mut job) = job_rx.recv() {
+                // Skip to the newest request; older texts are superseded.
+                while let Ok(newer) = job_rx.try_recv() {
+                    job = newer;
+                }
+                let result = write(&job.1);
+                if res_tx.send((job.0, result)).is_err() {
+                    break;
+                }
+            }
+        });
+        Saver {
+            jobs: Some(jobs),
+            results,
+            thread: Some(thread),
+            requested: 0,
+            answered: 0,
+        }
+    }
+
+    /// Queues `text` to be written.
+    pub fn request(&mut self, text: String) {
+        self.requested += 1;
+        let sent = self.jobs.as_ref().map(|j| j.send((self.requested, text)));
+        if !matches!(sent, Some(Ok(()))) {
+            // The writer is gone (it panicked); report it as a failed save.
+            self.answered = self.requested;
+        }
+    }
+
+    /// True while a requested write has not reported back.
+    pub fn busy(&self) -> bool {
+        self.answered < self.requested
+    }
+
+    /// The result of the newest finished write, if one arrived; `wait` bounds how long to block.
+    pub fn poll(&mut self, wait: Duration) -> Option<Result<(), String>> {
+        let first = if wait.is_zero() {
+            self.results.try_recv().map_err(|_| RecvTimeoutError::Timeout)
+        } else {
+            self.results.recv_timeout(wait)
+        };
+        let mut last = match first {
+            Ok(r) => Some(r),
+            Err(RecvTimeoutError::Disconnected) if self.busy() => {
+                self.answered = self.requested;
+                return Some(Err("the saving thread stopped unexpectedly".to_string()));
+            }
+            Err(_) => return None,
+        };
+        while let Ok(r) = self.results.try_recv() {
+            last = Some(r);
+        }
+        let (seq, result) = last?;
+        self.answered = self.answered.max(seq);
+        // An older success says nothing about newer text; report only when caught up or failed.
+        if seq == self.requested || result.is_err() {
+            Some(result)
+        } else {
+            None
+        }
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        // Close the queue and let the last write finish, so quitting never tears a save.
+        self.jobs = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    #[test]
+    fn writes_and_reports() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let s2 = Arc::clone(&seen);
+        let mut saver = Saver::spawn(Box::new(move |t: &str| {
+            s2.lock().map_err(|e| e.to_string())?.push(t.to_string());
+            if t == "bad" {
+                Err("disk full".into())
+            } else {
+                Ok(())
+            }
+        }));
+        saver.request("one".into());
+        assert_eq!(saver.poll(Duration::from_secs(5)), Some(Ok(())));
+        assert!(!saver.busy());
+        saver.request("bad".into());
+        assert_eq!(saver.poll(Duration::from_secs(5)), Some(Err("disk full".into())));
+        drop(saver);
+        assert_eq!(
+            *seen.lock().expect("lock"),
+            vec!["one".to_string(), "bad".to_string()]
+        );
+    }
+}

@@ -1,0 +1,229 @@
+//! The terminal edge: setup and guaranteed restore, the event loop, debounced
+//! saving, and the external-editor hand-off.
+
+use std::io::{self, IsTerminal, Stdout};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::answers::Answers;
+use crate::app::{Action, App, Effect, Place, SaveState, keys};
+use crate::saver::Saver;
+use crate::ui::{self, Theme};
+
+/// How long typing must pause before the text is saved.
+const TYPING_PAUSE: Duration = Duration::from_millis(800);
+/// How often a failed save is tried again.
+const RETRY_EVERY: Duration = Duration::from_secs(5);
+
+/// Turns answers and the place into the saved file's text.
+pub type EncodeFn = Box<dyn Fn(&Answers, Option<&Place>) -> String>;
+/// Writes the answers somewhere else when saving keeps failing; returns the path.
+pub type FallbackFn = Box<dyn Fn(&str) -> Result<std::path::PathBuf, String>>;
+
+/// How the loop persists answers.
+pub struct Persistence {
+    /// Encodes the answers file.
+    pub encode: EncodeFn,
+    /// The background writer.
+    pub saver: Saver,
+    /// The last-resort writer.
+    pub fallback: FallbackFn,
+}
+
+/// What happened when the app ended.
+pub enum Outcome {
+    /// Quit normally with everything saved.
+    Saved,
+    /// Quit with a fallback copy at this path.
+    Fallback(std::path::PathBuf),
+    /// Quit after the fallback copy also failed.
+    Lost(String),
+}
+
+/// Fails unless both stdin and stdout are terminals.
+pub fn require_terminal() -> Result<(), String> {
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(
+            "trustbook needs an interactive terminal (stdin and stdout must be a terminal); \
+             to check a workbook without one, run `trustbook validate`"
+                .to_string(),
+        )
+    }
+}
+
+/// Puts the terminal in app mode; the returned guard restores it when dropped.
+fn enter() -> io::Result<Guard> {
+    enable_raw_mode()?;
+    let guard = Guard;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )?;
+    Ok(guard)
+}
+
+/// Restores the terminal: raw mode off, main screen back, cursor visible.
+pub fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal however the loop ends, early returns and errors included.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Makes a panic restore the terminal before the message is printed.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Runs the app until the user quits.
+pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
+    let _guard = enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let theme = Theme::from_env();
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut lp = Loop {
+        typing_deadline: None,
+        last_attempt: None,
+        outcome: None,
+    };
+    loop {
+        terminal.draw(|f| ui::draw(f, &app, &theme))?;
+        if app.should_quit() && !persist.saver.busy() {
+            break;
+        }
+        let timeout = lp.typing_deadline.map_or(Duration::from_millis(250), |d| {
+            d.saturating_duration_since(Instant::now())
+                .min(Duration::from_millis(250))
+        });
+        if event::poll(timeout)? {
+            // Handle everything already queued (a fast typist, a paste) before drawing again.
+            loop {
+                let ev = event::read()?;
+                if let Some(action) = keys::action(&app, &ev) {
+                    lp.dispatch(&mut app, &mut persist, &mut terminal, action)?;
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if lp.typing_deadline.is_some_and(|d| Instant::now() >= d) {
+            lp.typing_deadline = None;
+            lp.dispatch(&mut app, &mut persist, &mut terminal, Action::Commit)?;
+        }
+        let wait = if app.should_quit() {
+            Duration::from_millis(50)
+        } else {
+            Duration::ZERO
+        };
+        if let Some(result) = persist.saver.poll(wait) {
+            let action = match result {
+                Ok(()) => Action::Saved,
+                Err(e) => Action::SaveFailed(e),
+            };
+            lp.dispatch(&mut app, &mut persist, &mut terminal, action)?;
+        }
+        if matches!(app.save_state(), SaveState::Failed(_))
+            && !persist.saver.busy()
+            && lp.last_attempt.is_some_and(|t| t.elapsed() >= RETRY_EVERY)
+        {
+            lp.save(&app, &mut persist);
+        }
+        if let Some(out) = lp.outcome.take() {
+            return Ok(out);
+        }
+    }
+    Ok(Outcome::Saved)
+}
+
+struct Loop {
+    typing_deadline: Option<Instant>,
+    last_attempt: Option<Instant>,
+    outcome: Option<Outcome>,
+}
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+impl Loop {
+    fn save(&mut self, app: &App, persist: &mut Persistence) {
+        let text = (persist.encode)(app.answers(), app.place().as_ref());
+        persist.saver.request(text);
+        self.last_attempt = Some(Instant::now());
+    }
+
+    fn dispatch(
+        &mut self,
+        app: &mut App,
+        persist: &mut Persistence,
+        term: &mut Term,
+        action: Action,
+    ) -> io::Result<()> {
+        let mut queue = vec![action];
+        while let Some(action) = queue.pop() {
+            for effect in app.update(action) {
+                match effect {
+                    Effect::Save => self.save(app, persist),
+                    Effect::TextEdited => self.typing_deadline = Some(Instant::now() + TYPING_PAUSE),
+                    Effect::ExternalEditor(text) => {
+                        // Commit what is typed first, so nothing rides only on the editor round trip.
+                        queue.push(Action::EditorDone(hand_off(term, &text)?));
+                    }
+                    Effect::WriteFallback => {
+                        let text = (persist.encode)(app.answers(), app.place().as_ref());
+                        self.outcome = Some(match (persist.fallback)(&text) {
+                            Ok(path) => Outcome::Fallback(path),
+                            Err(e) => Outcome::Lost(e),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Leaves the app screen, runs the external editor, and comes back.
+fn hand_off(term: &mut Term, text: &str) -> io::Result<Result<String, String>> {
+    restore();
+    let result = crate::external::edit(text);
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )?;
+    term.clear()?;
+    Ok(result)
+}
