@@ -170,6 +170,8 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             b(vec![ch('c')], Action::Continue, "c", "continue", false),
             b(vec![ch('s')], Action::Start, "s", "start", false),
             b(vec![ch('t')], Action::Contents, "t", "contents", false),
+            scroll_up.clone(),
+            scroll_down.clone(),
             b(vec![k(Esc)], Action::Back, "Esc", "quit", true),
         ],
         Context::Contents => vec![

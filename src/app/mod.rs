@@ -241,7 +241,10 @@ impl App {
             self.notice = None;
         }
         match action {
-            Action::Resize(w, h) => self.size = (w, h),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.scroll = self.scroll.min(crate::ui::max_scroll(self));
+            }
             Action::Saved => self.save = SaveState::Saved,
             Action::SaveFailed(reason) => {
                 self.save = SaveState::Failed(reason);
@@ -311,6 +314,12 @@ impl App {
         }
     }
 
+    /// Scrolls the page text, never past its end at the current size.
+    fn scroll_by(&mut self, lines: i32) {
+        let max = i32::from(crate::ui::max_scroll(self));
+        self.scroll = (i32::from(self.scroll) + lines).clamp(0, max) as u16;
+    }
+
     fn update_screen(&mut self, action: Action, fx: &mut Vec<Effect>) {
         match action {
             Action::Next => self.go_next(fx),
@@ -319,12 +328,8 @@ impl App {
             Action::Start => self.go(Screen::Intro(0), fx),
             Action::Continue => self.continue_at_place(fx),
             Action::Back => self.back(fx),
-            Action::ScrollUp if !matches!(self.screen, Screen::Exercise(..)) => {
-                self.scroll = self.scroll.saturating_sub(3);
-            }
-            Action::ScrollDown if !matches!(self.screen, Screen::Exercise(..)) => {
-                self.scroll = self.scroll.saturating_add(3).min(500);
-            }
+            Action::ScrollUp if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(-3),
+            Action::ScrollDown if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(3),
             action => match self.screen {
                 Screen::Welcome => self.update_welcome(action, fx),
                 Screen::Contents => self.update_contents(action, fx),
@@ -332,9 +337,9 @@ impl App {
                     if action == Action::Select {
                         self.go_next(fx);
                     } else if action == Action::Up {
-                        self.scroll = self.scroll.saturating_sub(1);
+                        self.scroll_by(-1);
                     } else if action == Action::Down {
-                        self.scroll = self.scroll.saturating_add(1).min(500);
+                        self.scroll_by(1);
                     }
                 }
                 Screen::Exercise(c, e) => self.update_exercise(c, e, action, fx),

@@ -67,6 +67,49 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
+/// The area between header and footer, with a blank column each side to keep
+/// text off the terminal's edge.
+fn body_rect(area: Rect) -> Rect {
+    Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(2) }
+}
+
+/// How far the page text on screen can scroll, so the app can clamp to it.
+pub fn max_scroll(app: &App) -> u16 {
+    let (w, h) = app.size();
+    let body = body_rect(Rect::new(0, 0, w, h));
+    let wb = app.workbook();
+    let (area, text) = match app.screen() {
+        Screen::Welcome => (welcome::text_area(app, body), wb.welcome.trim()),
+        Screen::Intro(c) => (page::text_area(body), wb.chapters[c].introduction.trim()),
+        Screen::Closing => (page::text_area(body), wb.closing.trim()),
+        _ => return 0,
+    };
+    scroll_geometry(area, text).1
+}
+
+/// Wrapped text scrolled by the page scroll; when it overflows, the last row
+/// says there is more and how to reach it.
+fn scrolled_text(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, body: &str) {
+    let (text_rect, max_scroll) = scroll_geometry(area, body);
+    let scroll = app.scroll().min(max_scroll);
+    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }).scroll((scroll, 0)), text_rect);
+    if text_rect.height < area.height {
+        let marker = if scroll < max_scroll { text::MORE_BELOW } else { text::MORE_ABOVE };
+        let line = Line::from(Span::styled(marker, theme.key())).alignment(Alignment::Right);
+        frame.render_widget(line, Rect { y: area.bottom() - 1, height: 1, ..area });
+    }
+}
+
+/// The rows left for text (one fewer when it overflows, for the marker) and the furthest scroll.
+fn scroll_geometry(area: Rect, body: &str) -> (Rect, u16) {
+    let total = wrap::height(body, area.width);
+    if total <= area.height {
+        return (area, 0);
+    }
+    let rect = Rect { height: area.height.saturating_sub(1), ..area };
+    (rect, total.saturating_sub(rect.height))
+}
+
 fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let wb = app.workbook();
     let answers: &Answers = app.answers();
@@ -97,6 +140,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Screen::Intro(c) | Screen::Exercise(c, _) => wb.chapters[c].title.as_str(),
         _ => wb.title.as_str(),
     };
+    // Leave the title what the counters and status do not need.
     frame.render_widget(
         Line::from(Span::styled(format!(" {title}"), theme.title())),
         left_area,

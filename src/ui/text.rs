@@ -29,6 +29,10 @@ pub const DONE: &str = "✓";
 pub const STARTED: &str = "✎";
 /// Symbol for an exercise not started.
 pub const NOT_STARTED: &str = "○";
+/// Marker when a page has more text below.
+pub const MORE_BELOW: &str = " ↓ more: PgDn ";
+/// Marker when a page is scrolled to its end.
+pub const MORE_ABOVE: &str = " ↑ PgUp ";
 /// Heading above an introduction.
 pub const INTRO_LABEL: &str = "Introduction";
 /// Title of the closing screen.

@@ -3,40 +3,43 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 use super::{Theme, text, wrap};
 use crate::app::{App, WelcomeItem};
+
+/// The screen's regions: welcome text, note, menu.
+fn regions(app: &App, area: Rect) -> [Rect; 4] {
+    let menu_h = app.welcome_items().len() as u16 + 1;
+    // The note (safety advice) is shown whole; the welcome text scrolls instead.
+    let note_h = (wrap::height(app.workbook().note.trim(), area.width.saturating_sub(4)) + 2)
+        .min(area.height.saturating_sub(menu_h + 4));
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(note_h),
+        Constraint::Length(menu_h),
+    ])
+    .areas(area)
+}
+
+/// Where the scrollable welcome text goes.
+pub fn text_area(app: &App, area: Rect) -> Rect {
+    regions(app, area)[1]
+}
 
 /// Draws the welcome screen into `area`.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let wb = app.workbook();
     let items = app.welcome_items();
-    let note_h = (wrap::height(&wb.note, area.width.saturating_sub(2)) + 2).min(area.height / 3);
-    let [title, body, note, menu] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Length(note_h),
-        Constraint::Length(items.len() as u16 + 1),
-    ])
-    .areas(area);
-    frame.render_widget(Line::from(Span::styled(wb.title.as_str(), theme.title())), title);
-    frame.render_widget(
-        Paragraph::new(wb.welcome.trim())
-            .wrap(Wrap { trim: true })
-            .scroll((app.scroll(), 0)),
-        body,
-    );
+    let [_, body, note, menu] = regions(app, area);
+    super::scrolled_text(frame, app, theme, body, wb.welcome.trim());
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
+        .padding(Padding::horizontal(1))
         .title(Span::styled(format!(" {} ", text::NOTE_HEADING), theme.dim()));
-    frame.render_widget(
-        Paragraph::new(wb.note.trim())
-            .wrap(Wrap { trim: true })
-            .block(block),
-        note,
-    );
+    frame.render_widget(Paragraph::new(wb.note.trim()).wrap(Wrap { trim: true }).block(block), note);
     let lines: Vec<Line> = std::iter::once(Line::raw(""))
         .chain(items.iter().enumerate().map(|(i, item)| {
             let (key, label) = match item {
