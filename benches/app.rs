@@ -23,12 +23,22 @@ fn app_at(kind: &str, text: Option<&str>) -> App {
         .chapters
         .iter()
         .enumerate()
-        .find_map(|(c, ch)| ch.exercises.iter().position(|e| e.kind.name() == kind).map(|e| (c, e)))
+        .find_map(|(c, ch)| {
+            ch.exercises
+                .iter()
+                .position(|e| e.kind.name() == kind)
+                .map(|e| (c, e))
+        })
         .expect("kind present");
     let mut answers = Answers::default();
     if let (Some(t), Kind::Text) = (text, &wb.chapters[c].exercises[e].kind) {
         let ch = &wb.chapters[c];
-        answers.set(&ch.id, &ch.exercises[e].id, Value::Text { text: t.to_string() }, "2026-01-01T00:00:00Z".into());
+        answers.set(
+            &ch.id,
+            &ch.exercises[e].id,
+            Value::Text { text: t.to_string() },
+            "2026-01-01T00:00:00Z".into(),
+        );
     }
     let resume = Some(trustbook::app::Place {
         chapter: wb.chapters[c].id.clone(),
@@ -42,7 +52,8 @@ fn app_at(kind: &str, text: Option<&str>) -> App {
 
 /// About `bytes` of prose in paragraphs, like a long answer.
 fn prose(bytes: usize) -> String {
-    let para = "I keep coming back to the evening we talked about the move, and how I did not say what I felt. ";
+    let para =
+        "I keep coming back to the evening we talked about the move, and how I did not say what I felt. ";
     let mut s = String::with_capacity(bytes + para.len());
     let mut n = 0;
     while s.len() < bytes {
@@ -61,7 +72,12 @@ fn render(c: &mut Criterion) {
     let mut group = c.benchmark_group("render 80x24");
     let wb = load_embedded().expect("shipped workbook");
     let mut welcome = App::new(wb.clone(), Answers::default(), None);
-    group.bench_function("welcome", |b| b.iter(|| term.draw(|f| ui::draw(f, black_box(&welcome), &theme)).map(|_| ())));
+    group.bench_function("welcome", |b| {
+        b.iter(|| {
+            term.draw(|f| ui::draw(f, black_box(&welcome), &theme))
+                .map(|_| ())
+        })
+    });
     welcome.update(Action::Contents);
     for ch in 0..3 {
         welcome.update(Action::Right);
@@ -69,13 +85,19 @@ fn render(c: &mut Criterion) {
             welcome.update(Action::Down);
         }
     }
-    group.bench_function("contents expanded", |b| b.iter(|| term.draw(|f| ui::draw(f, &welcome, &theme)).map(|_| ())));
+    group.bench_function("contents expanded", |b| {
+        b.iter(|| term.draw(|f| ui::draw(f, &welcome, &theme)).map(|_| ()))
+    });
     let mut intro = App::new(wb.clone(), Answers::default(), None);
     intro.update(Action::Start);
-    group.bench_function("intro", |b| b.iter(|| term.draw(|f| ui::draw(f, &intro, &theme)).map(|_| ())));
+    group.bench_function("intro", |b| {
+        b.iter(|| term.draw(|f| ui::draw(f, &intro, &theme)).map(|_| ()))
+    });
     for kind in ["text", "list", "choice", "checklist", "scale"] {
         let app = app_at(kind, Some("A short answer."));
-        group.bench_function(kind, |b| b.iter(|| term.draw(|f| ui::draw(f, &app, &theme)).map(|_| ())));
+        group.bench_function(kind, |b| {
+            b.iter(|| term.draw(|f| ui::draw(f, &app, &theme)).map(|_| ()))
+        });
     }
     group.finish();
 }

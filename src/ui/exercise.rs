@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
 use super::{Theme, text, wrap};
 use crate::answers::Value;
@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
     let hint = hint_text(ex);
     let hint_h = if app.hint_shown() {
-        (wrap::height(&hint, area.width.saturating_sub(2)) + 2).min(area.height / 4 + 2)
+        (wrap::height(&hint, area.width.saturating_sub(2)) + 2).min(area.height / 2)
     } else {
         0
     };
@@ -62,6 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
+        .padding(Padding::horizontal(1))
         .title(Span::styled(format!(" {} ", text::YOUR_ANSWER), theme.dim()));
     let inner = block.inner(answer_area);
     frame.render_widget(block, answer_area);
@@ -181,7 +182,7 @@ fn draw_list(
     );
     if let Some((_, field)) = editing {
         let y = rows_area.y + (cursor - offset) as u16;
-        let prefix = format!("  {}. ", cursor + 1);
+        let prefix = format!("{}. ", cursor + 1);
         let x = rows_area.x + prefix.len() as u16;
         frame.render_widget(
             Span::styled(prefix, theme.key()),
@@ -296,49 +297,53 @@ fn draw_scale(
     area: Rect,
     value: Option<i64>,
     (min, max): (i64, i64),
-    labels: (&str, &str),
+    (lo, hi): (&str, &str),
 ) {
     let cells: Vec<String> = (min..=max).map(|n| n.to_string()).collect();
     let cell_w = cells.iter().map(String::len).max().unwrap_or(1) + 2;
+    let width = usize::from(area.width);
     let mut lines = vec![Line::raw("")];
-    if cells.len() * cell_w <= usize::from(area.width) {
+    let row_w = if cells.len() * cell_w <= width {
         let spans: Vec<Span> = (min..=max)
             .zip(&cells)
             .map(|(n, s)| {
+                // Brackets as well as colour mark the value, so it shows without colour.
                 if Some(n) == value {
-                    Span::styled(
-                        format!("[{s:^w$}]", w = cell_w - 2),
-                        theme.selected().patch(theme.chosen()),
-                    )
+                    Span::styled(format!("[{s:^w$}]", w = cell_w - 2), theme.chosen())
                 } else {
                     Span::raw(format!(" {s:^w$} ", w = cell_w - 2))
                 }
             })
             .collect();
         lines.push(Line::from(spans));
+        cells.len() * cell_w
     } else {
-        // Too many steps to number them all: a slider with the value beside it.
-        let w = usize::from(area.width.saturating_sub(2)).max(2);
+        // Too many steps to number them all: a slider.
+        let w = width.max(2);
         let pos = value.map(|v| ((v - min) as usize * (w - 1)) / (max - min) as usize);
         let bar: String = (0..w).map(|i| if Some(i) == pos { '●' } else { '─' }).collect();
         lines.push(Line::raw(bar));
+        w
+    };
+    let lo = format!("{min}: {lo}");
+    let hi = format!("{max}: {hi}");
+    let (lo_w, hi_w) = (lo.chars().count(), hi.chars().count());
+    if lo_w + hi_w + 2 <= row_w.max(width.min(row_w + 20)) {
+        let gap = row_w.max(lo_w + hi_w + 2) - lo_w - hi_w;
+        lines.push(Line::from(Span::styled(
+            format!("{lo}{}{hi}", " ".repeat(gap)),
+            theme.dim(),
+        )));
+    } else {
+        lines.push(Line::from(Span::styled(lo, theme.dim())));
+        lines.push(Line::from(Span::styled(hi, theme.dim())));
     }
-    let (lo, hi) = labels;
-    let gap = usize::from(area.width).saturating_sub(
-        lo.chars().count() + hi.chars().count() + 4 + min.to_string().len() + max.to_string().len(),
-    );
-    lines.push(Line::from(Span::styled(
-        format!("{min}: {lo}{}{max}: {hi}", " ".repeat(gap.max(2))),
-        theme.dim(),
-    )));
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        text::scale_value(value, max),
-        if value.is_some() {
-            theme.chosen()
-        } else {
-            theme.dim()
-        },
-    )));
+    let style = if value.is_some() {
+        theme.chosen()
+    } else {
+        theme.dim()
+    };
+    lines.push(Line::from(Span::styled(text::scale_value(value, max), style)));
     frame.render_widget(Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }), area);
 }

@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::answers::Answers;
-use crate::app::{App, SaveState, Screen, keys};
+use crate::app::{Action, App, SaveState, Screen, keys};
 
 /// Smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
@@ -70,7 +70,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// The area between header and footer, with a blank column each side to keep
 /// text off the terminal's edge.
 fn body_rect(area: Rect) -> Rect {
-    Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(2) }
+    Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
 }
 
 /// How far the page text on screen can scroll, so the app can clamp to it.
@@ -92,11 +97,25 @@ pub fn max_scroll(app: &App) -> u16 {
 fn scrolled_text(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, body: &str) {
     let (text_rect, max_scroll) = scroll_geometry(area, body);
     let scroll = app.scroll().min(max_scroll);
-    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }).scroll((scroll, 0)), text_rect);
+    frame.render_widget(
+        Paragraph::new(body).wrap(Wrap { trim: true }).scroll((scroll, 0)),
+        text_rect,
+    );
     if text_rect.height < area.height {
-        let marker = if scroll < max_scroll { text::MORE_BELOW } else { text::MORE_ABOVE };
+        let marker = if scroll < max_scroll {
+            text::MORE_BELOW
+        } else {
+            text::MORE_ABOVE
+        };
         let line = Line::from(Span::styled(marker, theme.key())).alignment(Alignment::Right);
-        frame.render_widget(line, Rect { y: area.bottom() - 1, height: 1, ..area });
+        frame.render_widget(
+            line,
+            Rect {
+                y: area.bottom() - 1,
+                height: 1,
+                ..area
+            },
+        );
     }
 }
 
@@ -106,7 +125,10 @@ fn scroll_geometry(area: Rect, body: &str) -> (Rect, u16) {
     if total <= area.height {
         return (area, 0);
     }
-    let rect = Rect { height: area.height.saturating_sub(1), ..area };
+    let rect = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     (rect, total.saturating_sub(rect.height))
 }
 
@@ -128,25 +150,44 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         SaveState::Saved => (text::SAVED.to_string(), theme.dim()),
         SaveState::Failed(reason) => (format!("{}: {reason}", text::NOT_SAVED), theme.warn()),
     };
-    let right_text = format!("{}  ", right.join(" · "));
+    let right_text = format!("  {}  ", right.join(" · "));
     let status_w = (status.chars().count() as u16).min(area.width / 2);
-    let [left_area, right_area, status_area] = Layout::horizontal([
-        Constraint::Min(10),
-        Constraint::Length(right_text.chars().count() as u16),
-        Constraint::Length(status_w + 1),
-    ])
-    .areas(area);
+    let right_w = right_text.chars().count() as u16;
+    let title_w = area.width.saturating_sub(right_w + status_w + 1);
     let title = match app.screen() {
         Screen::Intro(c) | Screen::Exercise(c, _) => wb.chapters[c].title.as_str(),
         _ => wb.title.as_str(),
     };
-    // Leave the title what the counters and status do not need.
-    frame.render_widget(
-        Line::from(Span::styled(format!(" {title}"), theme.title())),
-        left_area,
-    );
-    frame.render_widget(Line::from(Span::styled(right_text, theme.dim())), right_area);
-    frame.render_widget(Line::from(Span::styled(status, status_style)), status_area);
+    let line = Line::from(vec![
+        Span::styled(
+            format!(" {}", truncate(title, usize::from(title_w).saturating_sub(1))),
+            theme.title(),
+        ),
+        Span::raw(" ".repeat(usize::from(title_w).saturating_sub(title.chars().count() + 1))),
+        Span::styled(right_text, theme.dim()),
+        Span::styled(truncate(&status, usize::from(status_w)), status_style),
+    ]);
+    frame.render_widget(line, area);
+}
+
+/// Cuts `s` to `max` columns, ending with an ellipsis when cut.
+fn truncate(s: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
 }
 
 fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -157,11 +198,26 @@ fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
         return;
     }
-    let mut spans = vec![Span::raw(" ")];
-    for bind in keys::bindings(keys::context(app))
+    let binds: Vec<keys::Binding> = keys::bindings(keys::context(app))
         .into_iter()
         .filter(|b| b.footer)
-    {
+        .collect();
+    let width = |b: &keys::Binding| b.label.chars().count() + b.does.chars().count() + 4;
+    // Help is always shown; the others while they fit, in order of importance.
+    let help_w = binds
+        .iter()
+        .filter(|b| b.action == Action::Help)
+        .map(width)
+        .sum::<usize>();
+    let mut room = usize::from(area.width).saturating_sub(1 + help_w);
+    let mut spans = vec![Span::raw(" ")];
+    for bind in &binds {
+        if bind.action != Action::Help {
+            if width(bind) > room {
+                continue;
+            }
+            room -= width(bind);
+        }
         spans.push(Span::styled(bind.label, theme.key()));
         spans.push(Span::styled(format!(" {}   ", bind.does), theme.dim()));
     }

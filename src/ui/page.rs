@@ -17,18 +17,31 @@ pub fn draw_intro(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: us
 
 /// Draws the workbook's closing screen.
 pub fn draw_closing(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    draw_page(frame, app, theme, area, text::CLOSING_TITLE, &app.workbook().closing);
+    draw_page(
+        frame,
+        app,
+        theme,
+        area,
+        text::CLOSING_TITLE,
+        &app.workbook().closing,
+    );
 }
 
 /// Where a page's scrollable text goes, below its heading.
 pub fn text_area(area: Rect) -> Rect {
     let [_, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     // Keep lines to a readable measure on wide terminals.
-    Rect { width: rest.width.min(76), ..rest }
+    Rect {
+        width: rest.width.min(76),
+        ..rest
+    }
 }
 
 fn draw_page(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, heading: &str, body: &str) {
-    let head = Rect { height: 1.min(area.height), ..area };
+    let head = Rect {
+        height: 1.min(area.height),
+        ..area
+    };
     frame.render_widget(Line::from(Span::styled(heading, theme.title())), head);
     super::scrolled_text(frame, app, theme, text_area(area), body.trim());
 }

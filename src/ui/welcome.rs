@@ -39,7 +39,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .border_style(theme.border())
         .padding(Padding::horizontal(1))
         .title(Span::styled(format!(" {} ", text::NOTE_HEADING), theme.dim()));
-    frame.render_widget(Paragraph::new(wb.note.trim()).wrap(Wrap { trim: true }).block(block), note);
+    frame.render_widget(
+        Paragraph::new(wb.note.trim())
+            .wrap(Wrap { trim: true })
+            .block(block),
+        note,
+    );
     let lines: Vec<Line> = std::iter::once(Line::raw(""))
         .chain(items.iter().enumerate().map(|(i, item)| {
             let (key, label) = match item {
