@@ -6,4 +6,6 @@
 pub mod answers;
 pub mod app;
 pub mod content;
+pub mod export;
+pub mod present;
 pub mod ui;
