@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod app;
+pub mod compare;
 pub mod content;
 pub mod export;
 pub mod present;

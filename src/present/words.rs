@@ -43,7 +43,7 @@ pub fn private_included(n: usize) -> String {
 
 /// Heading of the compare view.
 pub fn compare_heading(me: &str, partner: &str) -> String {
-    format!("{me} and {partner}, side by side")
+    format!("The answers of {me} and {partner}")
 }
 
 /// The rule, stated once under the compare heading.
