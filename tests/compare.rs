@@ -148,22 +148,22 @@ fn shows_a_row_only_when_both_have_shared() {
 fn hidden_rows_say_why_without_content() {
     use Share::*;
     let c = comparison();
-    assert_eq!(
-        c.hidden_text(Shared, NotAnswered),
-        "Hidden until both have answered: waiting on sam."
-    );
-    assert_eq!(
-        c.hidden_text(NotAnswered, Private),
-        "Not shown: sam keeps this answer private; waiting on alex."
-    );
-    assert_eq!(
-        c.hidden_text(Private, Private),
-        "Not shown: both keep their answers private."
-    );
-    assert_eq!(
-        c.hidden_text(NotAnswered, NotAnswered),
-        "Not shown: neither has answered yet."
-    );
+    for (me, partner, says) in [
+        (
+            Shared,
+            NotAnswered,
+            "Hidden until both have answered: waiting on sam.",
+        ),
+        (
+            NotAnswered,
+            Private,
+            "Not shown: sam keeps this answer private; waiting on alex.",
+        ),
+        (Private, Private, "Not shown: both keep their answers private."),
+        (NotAnswered, NotAnswered, "Not shown: neither has answered yet."),
+    ] {
+        assert_eq!(c.hidden_text(me, partner), says);
+    }
 }
 
 #[test]
