@@ -43,8 +43,11 @@ pub enum Value {
 }
 
 /// One answer with its bookkeeping.
+///
+/// Unknown fields are refused by [`Value`], which receives every field but
+/// these two: serde cannot combine `deny_unknown_fields` with `flatten` here
+/// (it would refuse `kind` itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Answer {
     /// When it last changed, as RFC 3339 UTC (`2026-11-26T10:04:00Z`).
     pub changed: String,
@@ -274,9 +277,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn answers_read_back_and_refuse_unknown_fields() {
+        let mut a = Answers::default();
+        a.set("c", "e", Value::Scale { value: 3 }, "2026-11-26T10:04:00Z".into());
+        a.set(
+            "c",
+            "t",
+            Value::Text { text: "hi".into() },
+            "2026-11-26T10:04:00Z".into(),
+        );
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+        let extra = json.replacen("\"value\":3", "\"value\":3,\"colour\":1", 1);
+        assert!(serde_json::from_str::<Answers>(&extra).is_err(), "{extra}");
+    }
+
+    #[test]
     fn formats_dates() {
         assert_eq!(format_utc(0), "1970-01-01T00:00:00Z");
         assert_eq!(format_utc(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(format_utc(1_795_000_000), "2026-11-18T07:46:40Z");
+        assert_eq!(format_utc(1_795_000_000), "2026-11-18T11:06:40Z");
     }
 }

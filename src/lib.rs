@@ -5,8 +5,11 @@
 
 pub mod answers;
 pub mod app;
+pub mod compare;
 pub mod content;
+pub mod export;
 pub mod external;
+pub mod present;
 pub mod saver;
 pub mod tui;
 pub mod ui;

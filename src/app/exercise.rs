@@ -10,15 +10,8 @@ use crate::content::Kind;
 /// Drops control characters from pasted text (they could drive the terminal);
 /// tabs become spaces, and single-line fields get spaces for newlines.
 fn clean_paste(s: &str, single_line: bool) -> String {
-    let s = s.replace("\r\n", "\n").replace('\r', "\n").replace('\t', "    ");
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' if single_line => Some(' '),
-            '\n' => Some('\n'),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    let s = crate::present::clean(s);
+    if single_line { s.replace('\n', " ") } else { s }
 }
 
 impl App {

@@ -1,0 +1,297 @@
+//! Two partners' answers side by side, fairly: the blind-until-both-answered
+//! rule and private answers, as pure logic, and the plain-text rendering used
+//! by `trustbook compare`.
+//!
+//! The rules, as built:
+//! - An answer is *shared* when it is done (as the contents screen counts it:
+//!   a list with its minimum number of items, a choice with its "other" text,
+//!   ...) and not marked private.
+//! - Both answers to an exercise are shown only when both are shared.
+//!   Otherwise neither is: a [`Comparison`] does not even hold the hidden
+//!   text, so no screen built on it can leak it.
+//! - A private answer counts as not shared, shown to nobody, and the row says
+//!   who keeps it private (never what it says). Unmarking it lets the row open
+//!   once the other partner has answered too.
+//! - "Waiting on sam" counts the exercises sam has not answered yet (started
+//!   or untouched; not private ones), whatever the partner has done.
+//! - Answers to exercises the workbook no longer has are not compared.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::answers::{Answers, Status};
+use crate::content::{Exercise, Workbook};
+use crate::present::{self, Piece, words};
+
+/// Terminal width from which `render_text` puts the answers in two columns.
+pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
+
+/// Where one partner stands on one exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Share {
+    /// Answered and not private.
+    Shared,
+    /// Marked private: not shared, whatever it holds.
+    Private,
+    /// Not answered yet, or only begun.
+    NotAnswered,
+}
+
+/// What a row shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowView {
+    /// Both partners have shared an answer: both are shown.
+    Both {
+        /// My answer.
+        me: Vec<Piece>,
+        /// My partner's answer.
+        partner: Vec<Piece>,
+    },
+    /// At least one has not: neither answer is shown, only where each stands
+    /// (never both [`Share::Shared`]).
+    Hidden {
+        /// Where I stand.
+        me: Share,
+        /// Where my partner stands.
+        partner: Share,
+    },
+}
+
+/// One exercise in the comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The exercise id.
+    pub exercise_id: String,
+    /// The exercise title.
+    pub title: String,
+    /// The exercise prompt.
+    pub prompt: String,
+    /// What it shows.
+    pub view: RowView,
+}
+
+/// One chapter's rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChapterRows {
+    /// The chapter id.
+    pub id: String,
+    /// The chapter title.
+    pub title: String,
+    /// One row per exercise, in order.
+    pub rows: Vec<Row>,
+}
+
+/// Counts over all exercises.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Exercises in the workbook.
+    pub total: usize,
+    /// Exercises both have shared, shown side by side.
+    pub shown: usize,
+    /// Exercises I have not answered yet.
+    pub waiting_on_me: usize,
+    /// Exercises my partner has not answered yet.
+    pub waiting_on_partner: usize,
+    /// Exercises held back because one or both keep the answer private.
+    pub private: usize,
+}
+
+/// The whole comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// The workbook title.
+    pub title: String,
+    /// My profile name.
+    pub me: String,
+    /// My partner's profile name.
+    pub partner: String,
+    /// Chapters in order.
+    pub chapters: Vec<ChapterRows>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// Where one person stands on one exercise.
+fn share(answers: &Answers, chapter: &str, ex: &Exercise) -> Share {
+    match answers.get(chapter, &ex.id) {
+        Some(a) if a.private => Share::Private,
+        Some(_) if answers.status(chapter, ex) == Status::Done => Share::Shared,
+        _ => Share::NotAnswered,
+    }
+}
+
+/// Compares two profiles' answers under the rules in the module docs.
+/// `me` and `partner` are (profile name, answers).
+pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -> Comparison {
+    let mut summary = Summary::default();
+    let chapters = wb
+        .chapters
+        .iter()
+        .map(|ch| ChapterRows {
+            id: ch.id.clone(),
+            title: ch.title.clone(),
+            rows: ch
+                .exercises
+                .iter()
+                .map(|ex| {
+                    let mine = share(me.1, &ch.id, ex);
+                    let theirs = share(partner.1, &ch.id, ex);
+                    summary.total += 1;
+                    summary.waiting_on_me += usize::from(mine == Share::NotAnswered);
+                    summary.waiting_on_partner += usize::from(theirs == Share::NotAnswered);
+                    summary.private += usize::from(mine == Share::Private || theirs == Share::Private);
+                    let view = match (
+                        mine,
+                        theirs,
+                        me.1.get(&ch.id, &ex.id),
+                        partner.1.get(&ch.id, &ex.id),
+                    ) {
+                        (Share::Shared, Share::Shared, Some(a), Some(b)) => {
+                            summary.shown += 1;
+                            RowView::Both {
+                                me: present::pieces(Some(&ex.kind), &a.value),
+                                partner: present::pieces(Some(&ex.kind), &b.value),
+                            }
+                        }
+                        _ => RowView::Hidden {
+                            me: mine,
+                            partner: theirs,
+                        },
+                    };
+                    Row {
+                        exercise_id: ex.id.clone(),
+                        title: ex.title.clone(),
+                        prompt: ex.prompt.clone(),
+                        view,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Comparison {
+        title: wb.title.clone(),
+        me: present::clean_line(me.0),
+        partner: present::clean_line(partner.0),
+        chapters,
+        summary,
+    }
+}
+
+impl Comparison {
+    /// The counts in words: "4 to talk over, 3 waiting on sam, 1 waiting on alex, 2 kept private".
+    pub fn summary_text(&self) -> String {
+        let s = &self.summary;
+        let mut parts = vec![words::shown(s.shown)];
+        if s.waiting_on_partner > 0 {
+            parts.push(words::waiting_on(s.waiting_on_partner, &self.partner));
+        }
+        if s.waiting_on_me > 0 {
+            parts.push(words::waiting_on(s.waiting_on_me, &self.me));
+        }
+        if s.private > 0 {
+            parts.push(words::kept_private(s.private));
+        }
+        parts.join(words::SUMMARY_SEPARATOR)
+    }
+
+    /// What a hidden row says instead of the answers.
+    pub fn hidden_text(&self, me: Share, partner: Share) -> String {
+        let pick = |want: Share| {
+            [(me, self.me.as_str()), (partner, self.partner.as_str())]
+                .into_iter()
+                .filter(|(s, _)| *s == want)
+                .map(|(_, n)| n)
+                .collect::<Vec<_>>()
+        };
+        words::hidden_row(&pick(Share::Private), &pick(Share::NotAnswered))
+    }
+}
+
+/// The comparison as plain text for a terminal `width` columns wide: answers
+/// in two columns from [`SIDE_BY_SIDE_MIN_WIDTH`], one under the other below
+/// it. No line is wider than `width`.
+pub fn render_text(c: &Comparison, width: u16) -> String {
+    let width = usize::from(width.max(1));
+    let mut out: Vec<String> = Vec::new();
+    for text in [
+        c.title.clone(),
+        words::compare_heading(&c.me, &c.partner),
+        words::BLIND_RULE.to_string(),
+        c.summary_text(),
+    ] {
+        out.extend(present::wrap(&present::clean_line(&text), width));
+    }
+    for (n, ch) in c.chapters.iter().enumerate() {
+        out.push(String::new());
+        let title = present::wrap(&format!("{}. {}", n + 1, present::clean_line(&ch.title)), width);
+        let rule = title.iter().map(|l| l.width()).max().unwrap_or(0);
+        out.extend(title);
+        out.push("=".repeat(rule));
+        for row in &ch.rows {
+            out.push(String::new());
+            out.extend(present::wrap(&present::clean_line(&row.title), width));
+            for (i, para) in present::paragraphs(&row.prompt).iter().enumerate() {
+                if i > 0 {
+                    out.push(String::new());
+                }
+                for line in para {
+                    out.extend(present::wrap(line, width));
+                }
+            }
+            out.push(String::new());
+            match &row.view {
+                RowView::Both { me, partner } => {
+                    let sides = [
+                        (c.me.as_str(), me.as_slice()),
+                        (c.partner.as_str(), partner.as_slice()),
+                    ];
+                    if width >= usize::from(SIDE_BY_SIDE_MIN_WIDTH) {
+                        side_by_side(&mut out, sides, width);
+                    } else {
+                        stacked(&mut out, sides, width);
+                    }
+                }
+                RowView::Hidden { me, partner } => {
+                    out.extend(present::wrap(&c.hidden_text(*me, *partner), width));
+                }
+            }
+        }
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+/// Two columns, names above, separated by a bar.
+fn side_by_side(out: &mut Vec<String>, sides: [(&str, &[Piece]); 2], width: usize) {
+    let col = (width - 3) / 2;
+    let [left, right] = sides.map(|(name, pieces)| {
+        let mut lines = present::wrap(name, col);
+        lines.push("-".repeat(col));
+        lines.extend(present::plain_lines(pieces, Some(col)));
+        lines
+    });
+    for i in 0..left.len().max(right.len()) {
+        let l = left.get(i).map_or("", String::as_str);
+        let r = right.get(i).map_or("", String::as_str);
+        let pad = " ".repeat(col.saturating_sub(l.width()));
+        out.push(format!("{l}{pad} | {r}").trim_end().to_string());
+    }
+}
+
+/// One answer under the other, each under its name, indented.
+fn stacked(out: &mut Vec<String>, sides: [(&str, &[Piece]); 2], width: usize) {
+    let indent = if width >= 20 { 2 } else { 0 };
+    for (i, (name, pieces)) in sides.into_iter().enumerate() {
+        if i > 0 {
+            out.push(String::new());
+        }
+        out.extend(present::wrap(&format!("{name}:"), width));
+        for line in present::plain_lines(pieces, Some(width - indent)) {
+            if line.is_empty() {
+                out.push(line);
+            } else {
+                out.push(format!("{}{line}", " ".repeat(indent)));
+            }
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! The JSON export (format `trustbook-export`, version 1; see
+//! `docs/export-format.md`), its parser and the checks before an import.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{ExportMeta, shareable};
+use crate::answers::Answers;
+use crate::content::Workbook;
+use crate::present::clean_line;
+
+/// The value of the `format` field that marks a trustbook export.
+pub const FORMAT: &str = "trustbook-export";
+/// The version of the export format this build writes and reads.
+pub const VERSION: u64 = 1;
+
+/// The fields every version-1 export has, in the order they are written.
+const FIELDS: [&str; 7] = [
+    "format",
+    "version",
+    "workbook",
+    "profile",
+    "exported",
+    "include_private",
+    "answers",
+];
+
+/// One profile's answers as exported, or as read back from an export file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    /// Id of the workbook the answers belong to.
+    pub workbook: String,
+    /// Name of the profile that exported them.
+    pub profile: String,
+    /// Day of the export, `YYYY-MM-DD`.
+    pub exported: String,
+    /// Whether private answers were included on request; without it the file
+    /// holds none.
+    pub include_private: bool,
+    /// The answers, private ones left out unless `include_private`.
+    pub answers: Answers,
+}
+
+/// The file as written: field order here is the order in the file.
+#[derive(Serialize)]
+struct WireOut<'a> {
+    format: &'static str,
+    version: u64,
+    workbook: &'a str,
+    profile: &'a str,
+    exported: &'a str,
+    include_private: bool,
+    answers: &'a Answers,
+}
+
+/// The file as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireIn {
+    #[allow(dead_code)]
+    format: String,
+    version: u64,
+    workbook: String,
+    profile: String,
+    exported: String,
+    include_private: bool,
+    answers: Answers,
+}
+
+impl Export {
+    /// The export of `answers`, private ones left out unless `include_private`.
+    pub fn new(workbook_id: &str, answers: &Answers, meta: &ExportMeta, include_private: bool) -> Export {
+        Export {
+            workbook: workbook_id.to_string(),
+            profile: meta.profile.clone(),
+            exported: meta.date.clone(),
+            include_private,
+            answers: shareable(answers, include_private),
+        }
+    }
+
+    /// The export file's text: pretty JSON, keys in a fixed order, ending in a
+    /// newline. Parsing it and writing it again gives the same bytes.
+    pub fn to_json(&self) -> String {
+        let wire = WireOut {
+            format: FORMAT,
+            version: VERSION,
+            workbook: &self.workbook,
+            profile: &self.profile,
+            exported: &self.exported,
+            include_private: self.include_private,
+            answers: &self.answers,
+        };
+        let mut text = serde_json::to_string_pretty(&wire).expect("answers always serialize");
+        text.push('\n');
+        text
+    }
+}
+
+/// The JSON export of `answers`; see [`Export::to_json`].
+pub fn json(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_private: bool) -> String {
+    Export::new(&wb.id, answers, meta, include_private).to_json()
+}
+
+/// Why an export file cannot be imported. Its message is for the person at
+/// the keyboard: what is wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The text is not JSON at all.
+    NotJson {
+        /// Line of the problem, from 1.
+        line: usize,
+        /// Column of the problem, from 1.
+        column: usize,
+        /// What the JSON reader said.
+        detail: String,
+    },
+    /// JSON, but without `"format": "trustbook-export"`.
+    NotAnExport,
+    /// Made by a newer trustbook, in a format version this one cannot read.
+    NewerVersion {
+        /// The version the file says it has.
+        found: u64,
+    },
+    /// A required field is absent.
+    MissingField {
+        /// Its name.
+        field: &'static str,
+    },
+    /// A field holds something it may not (a wrong type, an unknown answer kind, ...).
+    Invalid {
+        /// Line of the problem, from 1.
+        line: usize,
+        /// Column of the problem, from 1.
+        column: usize,
+        /// What is wrong.
+        detail: String,
+    },
+    /// The export is for another workbook.
+    OtherWorkbook {
+        /// The workbook id in the file.
+        found: String,
+        /// The id of the workbook in use.
+        expected: String,
+    },
+    /// The name to import under is one of the user's own profiles.
+    OwnProfile {
+        /// That name.
+        profile: String,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const REMAKE: &str = "Ask for a new export made with `trustbook export --format json`.";
+        match self {
+            ImportError::NotJson { line, column, detail } => write!(
+                f,
+                "this file is not a trustbook export: it is not JSON (line {line}, column {column}: {}). {REMAKE}",
+                clean_line(detail)
+            ),
+            ImportError::NotAnExport => write!(
+                f,
+                "this file is JSON but not a trustbook export: it lacks \"format\": \"{FORMAT}\". {REMAKE}"
+            ),
+            ImportError::NewerVersion { found } => write!(
+                f,
+                "this export was made by a newer trustbook (export format version {found}; this one reads version {VERSION}). Update trustbook, then import it again."
+            ),
+            ImportError::MissingField { field } => write!(
+                f,
+                "this export is incomplete: it has no \"{field}\". It may have been cut short or edited by hand. {REMAKE}"
+            ),
+            ImportError::Invalid { line, column, detail } => write!(
+                f,
+                "this export is damaged at line {line}, column {column}: {}. {REMAKE}",
+                clean_line(detail)
+            ),
+            ImportError::OtherWorkbook { found, expected } => write!(
+                f,
+                "this export holds answers to another workbook (\"{}\"), not to this one (\"{}\"); answers to different workbooks are never mixed.",
+                clean_line(found),
+                clean_line(expected)
+            ),
+            ImportError::OwnProfile { profile } => write!(
+                f,
+                "\"{}\" is one of your own profiles; importing under that name would mix a partner's answers with yours. Choose another name with --profile.",
+                clean_line(profile)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// serde_json's message without its trailing " at line L column C".
+fn detail(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
+}
+
+/// Reads an export file's text. Checks, in order: that it is JSON, that it is
+/// a trustbook export, that its version is one this build reads, that every
+/// field is there, and that every field and answer has the right shape.
+pub fn parse_json(text: &str) -> Result<Export, ImportError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: detail(&e),
+    })?;
+    let Some(object) = value.as_object() else {
+        return Err(ImportError::NotAnExport);
+    };
+    if object.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotAnExport);
+    }
+    if let Some(found) = object.get("version").and_then(serde_json::Value::as_u64)
+        && found > VERSION
+    {
+        return Err(ImportError::NewerVersion { found });
+    }
+    if let Some(field) = FIELDS.into_iter().find(|f| !object.contains_key(*f)) {
+        return Err(ImportError::MissingField { field });
+    }
+    // Read again, typed, so a wrong field is reported at its position.
+    let wire: WireIn = serde_json::from_str(text).map_err(|e| ImportError::Invalid {
+        line: e.line(),
+        column: e.column(),
+        detail: detail(&e),
+    })?;
+    if wire.version != VERSION {
+        let (line, column) = position_of(text, "\"version\"");
+        return Err(ImportError::Invalid {
+            line,
+            column,
+            detail: format!("there is no export format version {}", wire.version),
+        });
+    }
+    Ok(Export {
+        workbook: wire.workbook,
+        profile: wire.profile,
+        exported: wire.exported,
+        include_private: wire.include_private,
+        answers: wire.answers,
+    })
+}
+
+/// Line and column (from 1) of the first occurrence of `needle`, or (1, 1).
+fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let Some(at) = text.find(needle) else {
+        return (1, 1);
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Refuses an export made for another workbook than `workbook_id`.
+pub fn check_import(export: &Export, workbook_id: &str) -> Result<(), ImportError> {
+    if export.workbook == workbook_id {
+        Ok(())
+    } else {
+        Err(ImportError::OtherWorkbook {
+            found: export.workbook.clone(),
+            expected: workbook_id.to_string(),
+        })
+    }
+}
+
+/// Refuses to import under `target` when it names one of the user's own
+/// profiles (`own`, as the store lists them), so an import never replaces or
+/// shadows the user's answers. The caller runs this, and [`check_import`],
+/// before writing anything.
+pub fn check_target<'a>(target: &str, own: impl IntoIterator<Item = &'a str>) -> Result<(), ImportError> {
+    if own.into_iter().any(|p| p == target) {
+        Err(ImportError::OwnProfile {
+            profile: target.to_string(),
+        })
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,317 @@
+//! How an answer reads, per exercise kind: the one place that turns a stored
+//! [`Value`] into pieces of text, shared by the Markdown export, the compare
+//! view and the review screen.
+//!
+//! Every string that comes out of here has been through [`clean`], so it holds
+//! no control characters but newline. Renderers add their own syntax around the
+//! pieces (Markdown escapes them; plain text wraps them with [`plain_lines`]).
+
+pub mod words;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::answers::Value;
+use crate::content::{Exercise, Kind};
+
+/// One block of a presented answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// A paragraph: its lines as written (the person's own line breaks), none blank.
+    Paragraph(Vec<String>),
+    /// One item of a list answer.
+    Item(String),
+    /// One checklist option, ticked or not.
+    Check {
+        /// Whether it is ticked.
+        ticked: bool,
+        /// The option's text.
+        text: String,
+    },
+}
+
+/// Removes what could drive a terminal or break a layout: CR and CRLF become
+/// newlines, a tab becomes four spaces, every other control character (ESC,
+/// DEL, the C1 range, ...) is dropped.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cleans a one-line text: newlines become spaces, and the ends are trimmed.
+pub fn clean_line(s: &str) -> String {
+    clean(s).replace('\n', " ").trim().to_string()
+}
+
+/// Splits free text into paragraphs at blank lines; lines keep their leading
+/// spaces but lose trailing ones. Empty text gives no paragraphs.
+pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for line in clean(text).split('\n') {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line.trim_end().to_string());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The pieces an answer reads as. `kind` is the exercise's kind, or `None` for
+/// an answer whose exercise the workbook no longer has; a value whose shape no
+/// longer matches the kind is shown by its own shape, so nothing written is lost.
+///
+/// - text: its paragraphs;
+/// - list: one item per non-empty entry;
+/// - choice: the chosen option, or `Other: ...`;
+/// - checklist: every option of the exercise, ticked or not, then any ticked
+///   text that is no longer an option;
+/// - scale: `7 / 10 (0 = Not at all, 10 = Completely)`, both ends' labels, so
+///   a value in the middle is not read as either end.
+pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
+    match value {
+        Value::Text { text } => paragraphs(text).into_iter().map(Piece::Paragraph).collect(),
+        Value::List { items } => items
+            .iter()
+            .map(|i| clean_line(i))
+            .filter(|i| !i.is_empty())
+            .map(Piece::Item)
+            .collect(),
+        Value::Choice { option, other } => {
+            let mut out = Vec::new();
+            if let Some(o) = option {
+                out.push(Piece::Paragraph(vec![clean_line(o)]));
+            }
+            if let Some(o) = other {
+                out.push(Piece::Paragraph(vec![words::other(&clean_line(o))]));
+            }
+            out
+        }
+        Value::Checklist { ticked } => {
+            let options: &[String] = match kind {
+                Some(Kind::Checklist { options }) => options,
+                _ => &[],
+            };
+            let mut out: Vec<Piece> = options
+                .iter()
+                .map(|o| Piece::Check {
+                    ticked: ticked.contains(o),
+                    text: clean_line(o),
+                })
+                .collect();
+            out.extend(
+                ticked
+                    .iter()
+                    .filter(|t| !options.contains(t))
+                    .map(|t| Piece::Check {
+                        ticked: true,
+                        text: clean_line(t),
+                    }),
+            );
+            out
+        }
+        Value::Scale { value } => {
+            let line = match kind {
+                Some(Kind::Scale {
+                    min,
+                    max,
+                    min_label,
+                    max_label,
+                }) => words::scale(
+                    *value,
+                    (*min, &clean_line(min_label)),
+                    (*max, &clean_line(max_label)),
+                ),
+                _ => value.to_string(),
+            };
+            vec![Piece::Paragraph(vec![line])]
+        }
+    }
+}
+
+/// An answer as plain lines, unwrapped: what the review screen shows.
+pub fn answer_lines(ex: &Exercise, value: &Value) -> Vec<String> {
+    plain_lines(&pieces(Some(&ex.kind), value), None)
+}
+
+/// Plain text of the pieces: paragraphs as lines with a blank line between
+/// them, `- item` for list items, `[x] option` / `[ ] option` for checklists.
+/// With a width, every line is word-wrapped to it (items and checks with a
+/// hanging indent) and no line is wider than it.
+pub fn plain_lines(pieces: &[Piece], width: Option<usize>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut prev_was_paragraph = None;
+    for piece in pieces {
+        let is_paragraph = matches!(piece, Piece::Paragraph(_));
+        // A blank line between paragraphs, and where paragraphs meet items.
+        if prev_was_paragraph.is_some_and(|p: bool| p || is_paragraph) {
+            out.push(String::new());
+        }
+        prev_was_paragraph = Some(is_paragraph);
+        match piece {
+            Piece::Paragraph(lines) => {
+                for line in lines {
+                    out.extend(hang("", line, width));
+                }
+            }
+            Piece::Item(text) => out.extend(hang("- ", text, width)),
+            Piece::Check { ticked, text } => {
+                out.extend(hang(if *ticked { "[x] " } else { "[ ] " }, text, width));
+            }
+        }
+    }
+    out
+}
+
+/// `prefix` + `text` wrapped to `width`, continuation lines indented under the text.
+fn hang(prefix: &str, text: &str, width: Option<usize>) -> Vec<String> {
+    let Some(width) = width else {
+        return vec![format!("{prefix}{text}")];
+    };
+    let indent = prefix.width();
+    if indent * 2 > width {
+        return wrap(&format!("{prefix}{text}"), width);
+    }
+    wrap(text, width - indent)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{prefix}{l}")
+            } else {
+                format!("{}{l}", " ".repeat(indent))
+            }
+        })
+        .collect()
+}
+
+/// Word-wraps one line of text to `width` columns (at least one line, maybe
+/// empty). Words wider than the line are broken; a character wider than the
+/// whole line (a CJK character at width 1) becomes `?`. Runs of spaces between
+/// words become one.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut col = 0;
+    for word in text.split_whitespace() {
+        let w = word.width();
+        if col > 0 && col + 1 + w <= width {
+            line.push(' ');
+            line.push_str(word);
+            col += 1 + w;
+            continue;
+        }
+        if col > 0 {
+            lines.push(std::mem::take(&mut line));
+            col = 0;
+        }
+        if w <= width {
+            line.push_str(word);
+            col = w;
+            continue;
+        }
+        // Longer than a line: break it by characters.
+        for c in word.chars() {
+            let (c, cw) = match c.width().unwrap_or(0) {
+                cw if cw > width => ('?', 1),
+                cw => (c, cw),
+            };
+            if col + cw > width {
+                lines.push(std::mem::take(&mut line));
+                col = 0;
+            }
+            line.push(c);
+            col += cw;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_control_characters() {
+        assert_eq!(clean("a\u{1b}[31mb\r\nc\rd\te\u{7f}\u{9b}"), "a[31mb\nc\nd    e");
+    }
+
+    #[test]
+    fn splits_paragraphs() {
+        assert_eq!(
+            paragraphs("\n one\ntwo  \n \n\n three\n"),
+            vec![
+                vec![" one".to_string(), "two".to_string()],
+                vec![" three".to_string()]
+            ]
+        );
+        assert!(paragraphs("  \n ").is_empty());
+    }
+
+    #[test]
+    fn wraps_within_width() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), [""]);
+        assert_eq!(wrap("信頼信頼信", 4), ["信頼", "信頼", "信"]);
+        assert_eq!(wrap("信", 1), ["?"]);
+        for w in 1..12 {
+            for l in wrap("éé 信頼 a\u{301}bc 👍🏽 long-long-word", w) {
+                assert!(l.width() <= w, "{l:?} at {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn hangs_item_text() {
+        let p = [
+            Piece::Item("one two three".into()),
+            Piece::Check {
+                ticked: true,
+                text: "four five".into(),
+            },
+        ];
+        assert_eq!(
+            plain_lines(&p, Some(9)),
+            ["- one two", "  three", "[x] four", "    five"]
+        );
+    }
+
+    #[test]
+    fn scale_shows_both_ends() {
+        let kind = Kind::Scale {
+            min: 0,
+            max: 10,
+            min_label: "Not at all".into(),
+            max_label: "Fully".into(),
+        };
+        assert_eq!(
+            pieces(Some(&kind), &Value::Scale { value: 7 }),
+            [Piece::Paragraph(vec![
+                "7 / 10 (0 = Not at all, 10 = Fully)".into()
+            ])]
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! Every user-facing word of the exports, the compare view and import errors,
+//! in one place. Texts here are plain; renderers add markup and escaping.
+
+/// The "other" answer of a choice.
+pub fn other(text: &str) -> String {
+    format!("Other: {text}")
+}
+
+/// A scale value with both ends' labels: `7 / 10 (0 = Not at all, 10 = Completely)`.
+pub fn scale(value: i64, (min, min_label): (i64, &str), (max, max_label): (i64, &str)) -> String {
+    format!("{value} / {max} ({min} = {min_label}, {max} = {max_label})")
+}
+
+/// An exercise without an answer.
+pub const NOT_ANSWERED: &str = "Not answered yet.";
+/// In place of a private answer left out of an export.
+pub const PRIVATE_LEFT_OUT: &str = "This answer is private and not included.";
+/// Above a private answer that an export includes on request.
+pub const MARKED_PRIVATE: &str = "Marked private.";
+/// Heading of the section for answers whose exercise is gone.
+pub const ORPHANS_HEADING: &str = "Answers to exercises no longer in the workbook";
+
+/// The line under an export's title.
+pub fn answers_of(profile: &str, date: &str) -> String {
+    format!("Answers of {profile}, exported on {date}.")
+}
+
+/// How many private answers an export leaves out.
+pub fn private_left_out(n: usize) -> String {
+    match n {
+        1 => "One answer is private and not included.".to_string(),
+        n => format!("{n} answers are private and not included."),
+    }
+}
+
+/// How many private answers an export includes on request.
+pub fn private_included(n: usize) -> String {
+    match n {
+        1 => "Includes one answer marked private: think before you share this document.".to_string(),
+        n => format!("Includes {n} answers marked private: think before you share this document."),
+    }
+}
+
+/// Heading of the compare view.
+pub fn compare_heading(me: &str, partner: &str) -> String {
+    format!("The answers of {me} and {partner}")
+}
+
+/// The rule, stated once under the compare heading.
+pub const BLIND_RULE: &str = "An answer is shown once both of you have answered, so neither is swayed. Private answers are never shown.";
+
+/// One part of the compare summary: exercises shown.
+pub fn shown(n: usize) -> String {
+    format!("{n} to talk over")
+}
+
+/// One part of the compare summary: exercises one person still has to answer.
+pub fn waiting_on(n: usize, name: &str) -> String {
+    format!("{n} waiting on {name}")
+}
+
+/// One part of the compare summary: exercises held back as private.
+pub fn kept_private(n: usize) -> String {
+    format!("{n} kept private")
+}
+
+/// Joins summary parts.
+pub const SUMMARY_SEPARATOR: &str = ", ";
+
+/// A hidden row: who keeps it private, who is still to answer.
+pub fn hidden_row(private: &[&str], waiting: &[&str]) -> String {
+    let mut parts = Vec::new();
+    match private {
+        [] => {}
+        [one] => parts.push(format!("{one} keeps this answer private")),
+        _ => parts.push("both keep their answers private".to_string()),
+    }
+    match waiting {
+        [] => {}
+        [one] => parts.push(format!("waiting on {one}")),
+        _ => parts.push("neither has answered yet".to_string()),
+    }
+    let why = parts.join("; ");
+    if private.is_empty() && waiting.len() == 1 {
+        format!("Hidden until both have answered: {why}.")
+    } else {
+        format!("Not shown: {why}.")
+    }
+}
