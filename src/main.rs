@@ -53,6 +53,7 @@ fn run_app(wb: Workbook) -> ExitCode {
         encode: Box::new(|_, _| String::new()),
         saver: Saver::spawn(Box::new(|_| Ok(()))),
         fallback: Box::new(|_| Err("answers are kept in memory only in this build".to_string())),
+        load_partner: Box::new(|_| Err("no partner profiles in this build".to_string())),
     };
     let app = App::new(wb, Answers::default(), None);
     match tui::run(app, persist) {

@@ -37,6 +37,8 @@ pub struct Persistence {
     pub saver: Saver,
     /// The last-resort writer.
     pub fallback: FallbackFn,
+    /// Reads a partner profile's answers for comparing.
+    pub load_partner: Box<dyn Fn(&str) -> Result<Answers, String>>,
 }
 
 /// What happened when the app ended.
@@ -198,6 +200,10 @@ impl Loop {
                     Effect::ExternalEditor(text) => {
                         // Commit what is typed first, so nothing rides only on the editor round trip.
                         queue.push(Action::EditorDone(hand_off(term, &text)?));
+                    }
+                    Effect::LoadPartner(name) => {
+                        let loaded = (persist.load_partner)(&name).map(|a| (name, a));
+                        queue.push(Action::PartnerLoaded(loaded));
                     }
                     Effect::WriteFallback => {
                         let text = (persist.encode)(app.answers(), app.place().as_ref());

@@ -39,6 +39,10 @@ pub enum Action {
     Start,
     /// Open the table of contents.
     Contents,
+    /// Read all answers back, chapter by chapter.
+    Review,
+    /// A partner's answers were loaded for comparing, or could not be.
+    PartnerLoaded(Result<(String, crate::answers::Answers), String>),
     /// Show or hide the hint and example of the exercise.
     ToggleHint,
     /// Mark the current answer private or shared.
@@ -94,4 +98,6 @@ pub enum Effect {
     ExternalEditor(String),
     /// Write the answers to a fallback file, then exit.
     WriteFallback,
+    /// Load this partner profile's answers for comparing.
+    LoadPartner(String),
 }

@@ -26,6 +26,10 @@ pub enum Context {
     Checklist,
     /// A scale exercise.
     Scale,
+    /// The review of all answers.
+    Review,
+    /// The comparison with a partner.
+    Compare,
     /// The help overlay.
     Help,
     /// The question asked when quitting with unsaved answers.
@@ -92,6 +96,8 @@ pub fn context_below_help(app: &App) -> Context {
         (Screen::Welcome, _) => Context::Welcome,
         (Screen::Contents, _) => Context::Contents,
         (Screen::Intro(_) | Screen::Closing, _) => Context::Page,
+        (Screen::Review, _) => Context::Review,
+        (Screen::Compare, _) => Context::Compare,
         (Screen::Exercise(..), Some(ed)) => match ed {
             Editor::Text(_) => Context::Text,
             Editor::List(l) if l.editing.is_some() => Context::Field,
@@ -170,6 +176,7 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             b(vec![ch('c')], Action::Continue, "c", "continue", false),
             b(vec![ch('s')], Action::Start, "s", "start", false),
             b(vec![ch('t')], Action::Contents, "t", "contents", false),
+            b(vec![ch('r')], Action::Review, "r", "review answers", false),
             scroll_up.clone(),
             scroll_down.clone(),
             b(vec![k(Esc)], Action::Back, "Esc", "quit", true),
@@ -271,6 +278,25 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             v.extend(exercise(false));
             v
         }
+        Context::Review => vec![
+            up.clone(),
+            down.clone(),
+            b(vec![k(Enter)], Action::Select, "Enter", "edit this answer", true),
+            first.clone(),
+            last.clone(),
+            b(vec![k(PageUp)], Action::Up, "PgUp", "previous", false),
+            b(vec![k(PageDown)], Action::Down, "PgDn", "next", false),
+            b(vec![k(Esc)], Action::Back, "Esc", "welcome", true),
+        ],
+        Context::Compare => vec![
+            b(vec![k(Up), ch('k')], Action::Up, "↑/↓", "scroll", true),
+            b(vec![k(Down), ch('j')], Action::Down, "↓", "scroll down", false),
+            scroll_up.clone(),
+            scroll_down.clone(),
+            first.clone(),
+            last.clone(),
+            b(vec![k(Esc)], Action::Back, "Esc", "welcome", true),
+        ],
         Context::Help => vec![b(
             vec![k(Esc), k(F(1)), ch('?')],
             Action::Back,

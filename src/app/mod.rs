@@ -31,6 +31,10 @@ pub enum Screen {
     Exercise(usize, usize),
     /// The workbook's closing words.
     Closing,
+    /// All answers, chapter by chapter, to read back.
+    Review,
+    /// My answers beside a partner's.
+    Compare,
 }
 
 /// A place to resume at, by ids so it survives content edits.
@@ -72,6 +76,10 @@ pub enum WelcomeItem {
     Start,
     /// Open the contents.
     Contents,
+    /// Read all answers back.
+    Review,
+    /// Compare with a partner (by index into the partner list).
+    Compare(usize),
 }
 
 /// The whole state of the app.
@@ -95,6 +103,10 @@ pub struct App {
     notice: Option<String>,
     size: (u16, u16),
     resume: Option<Place>,
+    review_cursor: usize,
+    profile: String,
+    partners: Vec<String>,
+    comparison: Option<crate::compare::Comparison>,
 }
 
 impl App {
@@ -120,7 +132,47 @@ impl App {
             notice: None,
             size: (80, 24),
             resume,
+            review_cursor: 0,
+            profile: "default".to_string(),
+            partners: Vec::new(),
+            comparison: None,
         }
+    }
+
+    /// Names this person's profile (shown in the comparison).
+    pub fn with_profile(mut self, name: &str) -> App {
+        self.profile = name.to_string();
+        self
+    }
+
+    /// Partner profiles that can be compared with, offered on the welcome screen.
+    pub fn with_partners(mut self, names: Vec<String>) -> App {
+        self.partners = names;
+        self
+    }
+
+    /// The profile's name.
+    pub fn profile(&self) -> &str {
+        &self.profile
+    }
+    /// Partner profiles on offer.
+    pub fn partners(&self) -> &[String] {
+        &self.partners
+    }
+    /// The comparison on screen, once loaded.
+    pub fn comparison(&self) -> Option<&crate::compare::Comparison> {
+        self.comparison.as_ref()
+    }
+    /// Selected exercise of the review screen, as an index into [`App::review_rows`].
+    pub fn review_cursor(&self) -> usize {
+        self.review_cursor
+    }
+    /// Every exercise in order, as (chapter, exercise), for the review screen.
+    pub fn review_rows(&self) -> Vec<(usize, usize)> {
+        let wb = &self.workbook;
+        (0..wb.chapters.len())
+            .flat_map(|c| (0..wb.chapters[c].exercises.len()).map(move |e| (c, e)))
+            .collect()
     }
 
     /// The workbook being worked through.
@@ -216,6 +268,10 @@ impl App {
         }
         items.push(WelcomeItem::Start);
         items.push(WelcomeItem::Contents);
+        if !self.answers.is_empty() {
+            items.push(WelcomeItem::Review);
+        }
+        items.extend((0..self.partners.len()).map(WelcomeItem::Compare));
         items
     }
     /// Rows of the contents screen, following which chapters are expanded.
@@ -327,7 +383,23 @@ impl App {
             Action::Contents => self.go(Screen::Contents, fx),
             Action::Start => self.go(Screen::Intro(0), fx),
             Action::Continue => self.continue_at_place(fx),
+            Action::Review => {
+                self.go(Screen::Review, fx);
+                self.focus_review_on_place();
+            }
+            Action::PartnerLoaded(Ok((name, answers))) => {
+                let me = (self.profile.as_str(), &self.answers);
+                self.comparison = Some(crate::compare::compare(&self.workbook, me, (&name, &answers)));
+                self.go(Screen::Compare, fx);
+            }
+            Action::PartnerLoaded(Err(msg)) => self.notice = Some(msg),
             Action::Back => self.back(fx),
+            Action::ScrollUp if self.screen == Screen::Review => {
+                self.review_cursor = self.review_cursor.saturating_sub(1);
+            }
+            Action::ScrollDown if self.screen == Screen::Review => {
+                self.review_cursor = (self.review_cursor + 1).min(self.review_rows().len() - 1);
+            }
             Action::ScrollUp if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(-3),
             Action::ScrollDown if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(3),
             action => match self.screen {
@@ -343,6 +415,14 @@ impl App {
                     }
                 }
                 Screen::Exercise(c, e) => self.update_exercise(c, e, action, fx),
+                Screen::Review => self.update_review(action, fx),
+                Screen::Compare => match action {
+                    Action::Up => self.scroll_by(-1),
+                    Action::Down => self.scroll_by(1),
+                    Action::First => self.scroll = 0,
+                    Action::Last => self.scroll_by(i32::from(u16::MAX)),
+                    _ => {}
+                },
             },
         }
     }

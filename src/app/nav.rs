@@ -36,7 +36,7 @@ impl App {
     fn next_screen(&self) -> Screen {
         let chapters = &self.workbook.chapters;
         match self.screen {
-            Screen::Welcome | Screen::Contents => Screen::Intro(0),
+            Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare => Screen::Intro(0),
             Screen::Intro(c) => Screen::Exercise(c, 0),
             Screen::Exercise(c, e) if e + 1 < chapters[c].exercises.len() => Screen::Exercise(c, e + 1),
             Screen::Exercise(c, _) if c + 1 < chapters.len() => Screen::Intro(c + 1),
@@ -48,7 +48,9 @@ impl App {
     fn prev_screen(&self) -> Screen {
         let chapters = &self.workbook.chapters;
         match self.screen {
-            Screen::Welcome | Screen::Contents | Screen::Intro(0) => Screen::Welcome,
+            Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Intro(0) => {
+                Screen::Welcome
+            }
             Screen::Intro(c) => Screen::Exercise(c - 1, chapters[c - 1].exercises.len() - 1),
             Screen::Exercise(c, 0) => Screen::Intro(c),
             Screen::Exercise(c, e) => Screen::Exercise(c, e - 1),
@@ -77,7 +79,7 @@ impl App {
     pub(super) fn back(&mut self, fx: &mut Vec<Effect>) {
         match self.screen {
             Screen::Welcome => self.request_quit(fx),
-            Screen::Contents => self.go(Screen::Welcome, fx),
+            Screen::Contents | Screen::Review | Screen::Compare => self.go(Screen::Welcome, fx),
             _ => self.go(Screen::Contents, fx),
         }
     }
@@ -100,7 +102,38 @@ impl App {
                 Some(WelcomeItem::Continue) => self.continue_at_place(fx),
                 Some(WelcomeItem::Start) => self.go(Screen::Intro(0), fx),
                 Some(WelcomeItem::Contents) | None => self.go(Screen::Contents, fx),
+                Some(WelcomeItem::Review) => self.update_screen(Action::Review, fx),
+                Some(WelcomeItem::Compare(i)) => {
+                    if let Some(name) = self.partners.get(*i) {
+                        fx.push(Effect::LoadPartner(name.clone()));
+                    }
+                }
             },
+            _ => {}
+        }
+    }
+
+    /// Puts the review cursor on the exercise last worked on.
+    pub(super) fn focus_review_on_place(&mut self) {
+        if let Some(Screen::Exercise(c, e)) =
+            self.resume.as_ref().and_then(|p| place_screen(&self.workbook, p))
+        {
+            self.review_cursor = self.review_rows().iter().position(|r| *r == (c, e)).unwrap_or(0);
+        }
+    }
+
+    pub(super) fn update_review(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        let rows = self.review_rows();
+        match action {
+            Action::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
+            Action::Down => self.review_cursor = (self.review_cursor + 1).min(rows.len() - 1),
+            Action::First => self.review_cursor = 0,
+            Action::Last => self.review_cursor = rows.len() - 1,
+            Action::Select => {
+                if let Some(&(c, e)) = rows.get(self.review_cursor) {
+                    self.go(Screen::Exercise(c, e), fx);
+                }
+            }
             _ => {}
         }
     }

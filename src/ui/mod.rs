@@ -1,9 +1,11 @@
 //! Drawing: reads `&App`, changes nothing. One file per screen.
 
+mod compare;
 mod contents;
 mod exercise;
 mod overlay;
 mod page;
+mod review;
 pub mod text;
 mod theme;
 mod welcome;
@@ -57,6 +59,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Intro(c) => page::draw_intro(frame, app, theme, body, c),
         Screen::Closing => page::draw_closing(frame, app, theme, body),
         Screen::Exercise(c, e) => exercise::draw(frame, app, theme, body, c, e),
+        Screen::Review => review::draw(frame, app, theme, body),
+        Screen::Compare => compare::draw(frame, app, theme, body),
     }
     draw_footer(frame, app, theme, footer);
     if app.help_open() {
@@ -87,6 +91,10 @@ pub fn max_scroll(app: &App) -> u16 {
         Screen::Welcome => (welcome::text_area(app, body), wb.welcome.trim()),
         Screen::Intro(c) => (page::text_area(body), wb.chapters[c].introduction.trim()),
         Screen::Closing => (page::text_area(body), wb.closing.trim()),
+        Screen::Compare => {
+            let rect = compare::text_area(body);
+            return (compare::lines(app, rect.width).len() as u16).saturating_sub(rect.height);
+        }
         _ => return 0,
     };
     scroll_geometry(area, text).1

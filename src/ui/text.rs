@@ -15,6 +15,18 @@ pub const CONTINUE: &str = "Continue where I left off";
 pub const START: &str = "Start from the beginning";
 /// Welcome menu: contents.
 pub const CONTENTS: &str = "Contents";
+/// Welcome menu: review.
+pub const REVIEW: &str = "Review my answers";
+/// Welcome menu: compare with a partner.
+pub fn compare_with(name: &str) -> String {
+    format!("Compare with {}", crate::present::clean_line(name))
+}
+/// Heading of the review screen.
+pub const REVIEW_HEADING: &str = "Your answers";
+/// Shown in the review under an answer cut short.
+pub const REVIEW_MORE: &str = "… (Enter to read all of it and edit)";
+/// Heading of the comparison screen.
+pub const COMPARE_HEADING: &str = "Side by side";
 /// Heading of the self-help note.
 pub const NOTE_HEADING: &str = "Please note";
 /// Heading of the contents screen.

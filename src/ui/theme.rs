@@ -42,6 +42,10 @@ impl Theme {
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+    /// A selected block of several lines: bold rather than reversed, which would be heavy.
+    pub fn selected_soft(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
     /// Done markers.
     pub fn done(&self) -> Style {
         self.fg(Color::Green)

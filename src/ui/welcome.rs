@@ -48,9 +48,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lines: Vec<Line> = std::iter::once(Line::raw(""))
         .chain(items.iter().enumerate().map(|(i, item)| {
             let (key, label) = match item {
-                WelcomeItem::Continue => ("c", text::CONTINUE),
-                WelcomeItem::Start => ("s", text::START),
-                WelcomeItem::Contents => ("t", text::CONTENTS),
+                WelcomeItem::Continue => ("c", text::CONTINUE.to_string()),
+                WelcomeItem::Start => ("s", text::START.to_string()),
+                WelcomeItem::Contents => ("t", text::CONTENTS.to_string()),
+                WelcomeItem::Review => ("r", text::REVIEW.to_string()),
+                WelcomeItem::Compare(i) => ("", text::compare_with(&app.partners()[*i])),
+            };
+            let key = if key.is_empty() {
+                String::new()
+            } else {
+                format!("  ({key})")
             };
             let selected = i == app.welcome_cursor();
             let marker = if selected { "› " } else { "  " };
@@ -62,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Line::from(vec![
                 Span::raw(marker),
                 Span::styled(format!(" {label} "), style),
-                Span::styled(format!("  ({key})"), theme.dim()),
+                Span::styled(key, theme.dim()),
             ])
         }))
         .collect();

@@ -1,0 +1,80 @@
+//! The review screen: every answer under its exercise, chapter by chapter.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::{Theme, text};
+use crate::answers::Status;
+use crate::app::App;
+use crate::present::{self, words};
+
+/// Lines of one answer shown before it is cut short; the exercise shows all of it.
+const MAX_ANSWER_LINES: usize = 6;
+
+/// Draws the review screen into `area`.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let [head, list_area] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Line::from(Span::styled(text::REVIEW_HEADING, theme.title())),
+        head,
+    );
+    let wb = app.workbook();
+    let width = usize::from(list_area.width.saturating_sub(6)).max(10);
+    let rows = app.review_rows();
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|&(c, e)| {
+            let ch = &wb.chapters[c];
+            let ex = &ch.exercises[e];
+            let mut lines = Vec::new();
+            if e == 0 {
+                let heading = format!("{} · {}", text::chapter_of(c + 1, wb.chapters.len()), ch.title);
+                lines.push(Line::from(Span::styled(heading, theme.title())));
+            }
+            let answer = app.answers().get(&ch.id, &ex.id);
+            let (mark, style) = match app.answers().status(&ch.id, ex) {
+                Status::Done => (text::DONE, theme.done()),
+                Status::Started => (text::STARTED, theme.started()),
+                Status::NotStarted => (text::NOT_STARTED, theme.dim()),
+            };
+            let mut title = vec![Span::styled(mark, style), Span::raw(format!(" {}", ex.title))];
+            if answer.is_some_and(|a| a.private) {
+                title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
+            }
+            lines.push(Line::from(title));
+            for l in present::wrap(&ex.prompt, width).into_iter().take(2) {
+                lines.push(Line::from(Span::styled(format!("  {l}"), theme.dim())));
+            }
+            let body = answer
+                .filter(|a| !crate::answers::value_is_empty(&a.value))
+                .map(|a| present::plain_lines(&present::pieces(Some(&ex.kind), &a.value), Some(width)));
+            match body {
+                Some(body) => {
+                    let cut = body.len() > MAX_ANSWER_LINES;
+                    for l in body.into_iter().take(MAX_ANSWER_LINES) {
+                        lines.push(Line::raw(format!("  {l}")));
+                    }
+                    if cut {
+                        lines.push(Line::from(Span::styled(
+                            format!("  {}", text::REVIEW_MORE),
+                            theme.dim(),
+                        )));
+                    }
+                }
+                None => lines.push(Line::from(Span::styled(
+                    format!("  {}", words::NOT_ANSWERED),
+                    theme.dim(),
+                ))),
+            }
+            lines.push(Line::raw(""));
+            ListItem::new(Text::from(lines))
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_symbol("› ")
+        .highlight_style(theme.selected_soft());
+    let mut state = ListState::default().with_selected(Some(app.review_cursor()));
+    frame.render_stateful_widget(list, list_area, &mut state);
+}
