@@ -29,6 +29,9 @@ pub type EncodeFn = Box<dyn Fn(&Answers, Option<&Place>) -> String>;
 /// Writes the answers somewhere else when saving keeps failing; returns the path.
 pub type FallbackFn = Box<dyn Fn(&str) -> Result<std::path::PathBuf, String>>;
 
+/// Reads a partner profile's answers by name.
+pub type LoadPartnerFn = Box<dyn Fn(&str) -> Result<Answers, String>>;
+
 /// How the loop persists answers.
 pub struct Persistence {
     /// Encodes the answers file.
@@ -38,7 +41,7 @@ pub struct Persistence {
     /// The last-resort writer.
     pub fallback: FallbackFn,
     /// Reads a partner profile's answers for comparing.
-    pub load_partner: Box<dyn Fn(&str) -> Result<Answers, String>>,
+    pub load_partner: LoadPartnerFn,
 }
 
 /// What happened when the app ended.
