@@ -167,8 +167,13 @@ impl Editor {
                 other: Some(field), ..
             } => {
                 let text = field_text(field).trim().to_string();
-                if text.is_empty() && !matches!(stored, Some(Value::Choice { other: Some(_), .. })) {
-                    return None;
+                if text.is_empty() {
+                    // Emptied: unpick "other" if it was picked, as Enter does; else nothing to store.
+                    let picked = matches!(stored, Some(Value::Choice { other: Some(_), .. }));
+                    return picked.then_some(Value::Choice {
+                        option: None,
+                        other: None,
+                    });
                 }
                 Some(Value::Choice {
                     option: None,

@@ -3,7 +3,7 @@
 use ratatui_textarea::{Input, Key};
 
 use super::editor::{Editor, ListEditor, field_text, line_field};
-use super::{Action, App, Effect};
+use super::{Action, App, EditorPair, Effect};
 use crate::answers::{Value, now_utc};
 use crate::content::Kind;
 
@@ -82,11 +82,22 @@ impl App {
         fx: &mut Vec<Effect>,
     ) -> ratatui_textarea::TextArea<'static> {
         let scrolling = matches!(action, Action::ScrollUp | Action::ScrollDown);
+        if !matches!(action, Action::Undo | Action::Redo | Action::EditorDone(_)) && !scrolling {
+            self.editor_pair = EditorPair::None;
+        }
         let edited = match action {
             Action::Type(input) => ta.input(input),
             Action::Paste(s) => ta.insert_str(clean_paste(&s, false)),
-            Action::Undo => ta.undo(),
-            Action::Redo => ta.redo(),
+            Action::Undo => {
+                let pair = self.editor_pair == EditorPair::Undo;
+                self.editor_pair = if pair { EditorPair::Redo } else { EditorPair::None };
+                ta.undo() | (pair && ta.undo())
+            }
+            Action::Redo => {
+                let pair = self.editor_pair == EditorPair::Redo;
+                self.editor_pair = if pair { EditorPair::Undo } else { EditorPair::None };
+                ta.redo() | (pair && ta.redo())
+            }
             Action::ScrollUp => ta.input(Input {
                 key: Key::MouseScrollUp,
                 ..Input::default()
@@ -107,6 +118,7 @@ impl App {
                     ta.select_all();
                     ta.cut();
                     ta.insert_str(text);
+                    self.editor_pair = EditorPair::Undo;
                     true
                 } else {
                     false

@@ -220,6 +220,8 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             let mut v = vec![
                 up.clone(),
                 down.clone(),
+                first.clone(),
+                last.clone(),
                 b(vec![k(Enter)], Action::Select, "Enter", "edit/add", true),
                 b(vec![ch('a')], Action::AddItem, "a", "add", true),
                 b(vec![ch('d'), k(Delete)], Action::DeleteItem, "d", "delete", true),
@@ -253,6 +255,8 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             let mut v = vec![
                 up.clone(),
                 down.clone(),
+                first.clone(),
+                last.clone(),
                 b(vec![k(Enter), ch(' ')], Action::Select, "Enter", "pick", true),
             ];
             v.extend(exercise(false));
@@ -262,6 +266,8 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             let mut v = vec![
                 up.clone(),
                 down.clone(),
+                first.clone(),
+                last.clone(),
                 b(vec![ch(' '), k(Enter)], Action::Toggle, "Space", "tick", true),
             ];
             v.extend(exercise(false));

@@ -37,6 +37,17 @@ pub enum Screen {
     Compare,
 }
 
+/// Undo bookkeeping for the external editor's replacement (see `App::editor_pair`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EditorPair {
+    /// The last edit was ordinary.
+    None,
+    /// The last edit was the editor's replacement: undo both steps.
+    Undo,
+    /// The replacement was just undone: redo both steps.
+    Redo,
+}
+
 /// A place to resume at, by ids so it survives content edits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
@@ -91,6 +102,9 @@ pub struct App {
     editor: Option<Editor>,
     /// Text typed since the last commit.
     text_dirty: bool,
+    /// The external editor's text replaced the answer in two undo steps (cut, insert):
+    /// the next undo (or redo after it) takes both, so it acts as one.
+    editor_pair: EditorPair,
     help: bool,
     show_hint: bool,
     welcome_cursor: usize,
@@ -120,6 +134,7 @@ impl App {
             screen: Screen::Welcome,
             editor: None,
             text_dirty: false,
+            editor_pair: EditorPair::None,
             help: false,
             show_hint: false,
             welcome_cursor: 0,
@@ -393,6 +408,17 @@ impl App {
                 self.go(Screen::Compare, fx);
             }
             Action::PartnerLoaded(Err(msg)) => self.notice = Some(msg),
+            // Esc in a one-line field finishes the field, not the exercise.
+            Action::Back
+                if self
+                    .editor
+                    .as_ref()
+                    .is_some_and(|e| e.is_typing() && e.is_single_line()) =>
+            {
+                if let Screen::Exercise(c, e) = self.screen {
+                    self.update_exercise(c, e, Action::Back, fx);
+                }
+            }
             Action::Back => self.back(fx),
             Action::ScrollUp if self.screen == Screen::Review => {
                 self.review_cursor = self.review_cursor.saturating_sub(1);
