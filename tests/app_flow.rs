@@ -30,15 +30,10 @@ const FIXTURE_PAGES: [Screen; 10] = [
     Screen::Closing,
 ];
 
-/// A fixture session opened at one exercise through the contents, as a user would.
+/// A fixture session opened at one exercise by pressing Tab, as a user would.
 fn at(c: usize, e: usize) -> App {
     let mut app = fixture_app();
-    press(&mut app, Enter); // Start
-    while app.screen() != Screen::Exercise(c, e) {
-        let before = app.screen();
-        press(&mut app, Tab);
-        assert_ne!(app.screen(), before, "Tab got stuck before ({c}, {e})");
-    }
+    tab_to(&mut app, Screen::Exercise(c, e));
     app
 }
 

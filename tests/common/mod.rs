@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthStr;
 
 use trustbook::answers::{Answers, Value};
-use trustbook::app::{App, Effect, Place, keys};
+use trustbook::app::{App, Effect, Place, Screen, keys};
 use trustbook::content::{self, Workbook};
 use trustbook::ui::{self, Theme};
 
@@ -143,6 +143,18 @@ pub fn type_str(app: &mut App, text: &str) -> Vec<Effect> {
 /// Pastes `text` as the terminal's bracketed paste does.
 pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
     send(app, Event::Paste(text.to_string()))
+}
+
+/// From the welcome screen, starts and presses Tab until `to` is on screen.
+pub fn tab_to(app: &mut App, to: Screen) {
+    if app.screen() == Screen::Welcome {
+        send(app, char_key('s'));
+    }
+    while app.screen() != to {
+        let before = app.screen();
+        press(app, KeyCode::Tab);
+        assert_ne!(app.screen(), before, "Tab got stuck before {to:?}");
+    }
 }
 
 // ---- reading the state --------------------------------------------------------
