@@ -10,6 +10,14 @@ use common::pty::{Pty, Spawn, keys};
 /// The welcome title of the shipped workbook.
 const TITLE: &str = "Working on trust: a relationship workbook";
 
+/// From the welcome screen, Enter to the first introduction and Enter again.
+fn open_first_exercise(pty: &mut Pty) {
+    pty.send(keys::ENTER);
+    pty.wait_for("Introduction: Where the distrust comes from");
+    pty.send(keys::ENTER);
+    pty.wait_for("Exercise 1/8");
+}
+
 #[test]
 fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
     let mut pty = Pty::spawn();
@@ -17,11 +25,8 @@ fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
     pty.wait_for("Start from the beginning");
     pty.with_screen(|s| assert!(s.alternate_screen(), "the app draws on the alternate screen"));
 
-    pty.send(keys::ENTER);
-    pty.wait_for("Introduction: Where the distrust comes from");
-    pty.send(keys::ENTER);
+    open_first_exercise(&mut pty);
     pty.wait_for("Looking back");
-    pty.wait_for("Exercise 1/8");
 
     pty.type_str("Ich vertraue langsam");
     pty.wait_for("Ich vertraue langsam");
@@ -49,16 +54,7 @@ fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
         "exit status {status:?}; screen:\n{}",
         pty.framed_screen()
     );
-    pty.with_screen(|s| {
-        assert!(!s.alternate_screen(), "the alternate screen was not left");
-        assert!(!s.hide_cursor(), "the cursor was left hidden");
-        assert!(!s.bracketed_paste(), "bracketed paste was left on");
-        assert_eq!(
-            s.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse capture was left on"
-        );
-    });
+    pty.assert_terminal_restored();
     // Back on the main screen: none of the app's drawing is there.
     assert!(!pty.screen().contains(TITLE), "{}", pty.framed_screen());
 }
@@ -67,16 +63,13 @@ fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
 fn ctrl_c_quits_from_inside_a_text_answer() {
     let mut pty = Pty::spawn();
     pty.wait_for(TITLE);
-    pty.send(keys::ENTER);
-    pty.wait_for("Introduction");
-    pty.send(keys::ENTER);
-    pty.wait_for("Exercise 1/8");
+    open_first_exercise(&mut pty);
     pty.type_str("abc");
     pty.wait_for("abc");
     pty.send(keys::CTRL_C);
     let status = pty.wait_exit();
     assert_eq!(status.exit_code(), 0, "{}", pty.framed_screen());
-    pty.with_screen(|s| assert!(!s.alternate_screen() && !s.hide_cursor()));
+    pty.assert_terminal_restored();
 }
 
 #[test]
@@ -87,13 +80,9 @@ fn without_a_terminal_it_exits_2_with_a_one_line_error() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start trustbook");
-    // Keys on a pipe must not be read as if a person typed them.
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"\r\x11")
-        .expect("write stdin");
+    // Keys on a pipe must not be read as if a person typed them. The program may
+    // already have exited (a broken pipe), which is fine.
+    let _ = child.stdin.take().expect("stdin").write_all(b"\r\x11");
     let out = child.wait_with_output().expect("wait");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
@@ -136,4 +125,21 @@ fn too_small_terminal_shows_a_message_and_recovers() {
     pty.wait_for(TITLE);
     pty.send(keys::CTRL_Q);
     assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+}
+
+#[test]
+fn bracketed_paste_of_several_lines_lands_in_the_answer() {
+    let mut pty = Pty::spawn();
+    pty.wait_for(TITLE);
+    open_first_exercise(&mut pty);
+    pty.with_screen(|s| assert!(s.bracketed_paste(), "bracketed paste is enabled"));
+    // Pasted as one event: the Tab and ? inside are text, not keys.
+    pty.send(b"\x1b[200~first pasted line\rsecond\tline ?\x1b[201~");
+    pty.wait_for("first pasted line");
+    pty.wait_for("second    line ?");
+    assert!(!pty.screen().contains("Keys on this screen"));
+    assert!(pty.screen().contains("Exercise 1/8"), "{}", pty.framed_screen());
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    pty.assert_terminal_restored();
 }

@@ -252,6 +252,25 @@ impl Pty {
         status
     }
 
+    /// Asserts the program left the terminal as it found it: main screen,
+    /// cursor visible, bracketed paste and mouse reporting off.
+    pub fn assert_terminal_restored(&self) {
+        let screen = self.framed_screen();
+        self.with_screen(|s| {
+            assert!(
+                !s.alternate_screen(),
+                "the alternate screen was not left:\n{screen}"
+            );
+            assert!(!s.hide_cursor(), "the cursor was left hidden:\n{screen}");
+            assert!(!s.bracketed_paste(), "bracketed paste was left on:\n{screen}");
+            assert_eq!(
+                s.mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "mouse reporting was left on:\n{screen}"
+            );
+        });
+    }
+
     /// The screen with a border, for failure messages.
     pub fn framed_screen(&self) -> String {
         let (rows, cols) = self.with_screen(|s| s.size());
