@@ -143,3 +143,17 @@ fn bracketed_paste_of_several_lines_lands_in_the_answer() {
     assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
     pty.assert_terminal_restored();
 }
+
+#[test]
+fn harness_kill9_stops_the_program_mid_session() {
+    // For crash tests: the program dies without restoring anything.
+    let mut pty = Pty::spawn();
+    pty.wait_for(TITLE);
+    open_first_exercise(&mut pty);
+    pty.type_str("unsaved");
+    pty.wait_for("unsaved");
+    pty.kill9();
+    let status = pty.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    pty.with_screen(|s| assert!(s.alternate_screen(), "nothing restored after kill -9"));
+}
