@@ -1,10 +1,224 @@
-//! Helpers shared by the export and compare tests.
+//! Helpers shared by the integration tests: building an [`App`] on a workbook,
+//! driving it with real key events (through the key table, not bare actions),
+//! and rendering it to plain text.
+//!
+//! Each test crate uses only some of these, hence the `dead_code` allowance.
 #![allow(dead_code)]
+
+pub mod pty;
 
 use std::path::{Path, PathBuf};
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthStr;
+
 use trustbook::answers::{Answer, Answers, Value};
+use trustbook::app::{App, Effect, Place, Screen, keys};
 use trustbook::content::{self, Workbook};
+use trustbook::ui::{self, Theme};
+
+/// The small fixture workbook: chapter one has text, list, choice (with
+/// "other") and a reflection; chapter two has checklist, scale and a reflection.
+pub fn fixture() -> Workbook {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    content::load_dir(&dir).unwrap_or_else(|d| panic!("fixture workbook is invalid:\n{d}"))
+}
+
+/// The workbook shipped inside the binary.
+pub fn shipped() -> Workbook {
+    content::load_embedded().unwrap_or_else(|d| panic!("shipped workbook is invalid:\n{d}"))
+}
+
+/// A fresh session on `wb`: no answers, no place to resume.
+pub fn app_on(wb: Workbook) -> App {
+    App::new(wb, Answers::default(), None)
+}
+
+/// A fresh session on the fixture workbook.
+pub fn fixture_app() -> App {
+    app_on(fixture())
+}
+
+/// A fresh session on the shipped workbook.
+pub fn shipped_app() -> App {
+    app_on(shipped())
+}
+
+/// A session on `wb` with `answers` and a place to resume at.
+pub fn app_with(wb: Workbook, answers: Answers, resume: Option<Place>) -> App {
+    App::new(wb, answers, resume)
+}
+
+/// A place by ids.
+pub fn place(chapter: &str, exercise: Option<&str>) -> Place {
+    Place {
+        chapter: chapter.to_string(),
+        exercise: exercise.map(str::to_string),
+    }
+}
+
+/// Answers holding one value, stamped with a fixed time.
+pub fn answers_with(entries: &[(&str, &str, Value)]) -> Answers {
+    let mut a = Answers::default();
+    for (c, e, v) in entries {
+        a.set(c, e, v.clone(), "2026-01-01T00:00:00Z".to_string());
+    }
+    a
+}
+
+// ---- key events -------------------------------------------------------------
+
+/// A key press with modifiers.
+pub fn key_mod(code: KeyCode, mods: KeyModifiers) -> Event {
+    Event::Key(KeyEvent::new(code, mods))
+}
+
+/// A key press without modifiers.
+pub fn key(code: KeyCode) -> Event {
+    key_mod(code, KeyModifiers::NONE)
+}
+
+/// A character key, as a terminal reports it (upper case comes with Shift).
+pub fn char_key(c: char) -> Event {
+    let mods = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    key_mod(KeyCode::Char(c), mods)
+}
+
+/// Ctrl + a letter.
+pub fn ctrl(c: char) -> Event {
+    key_mod(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Shift + a key.
+pub fn shift(code: KeyCode) -> Event {
+    key_mod(code, KeyModifiers::SHIFT)
+}
+
+/// Shift+Tab as crossterm reports it.
+pub fn back_tab() -> Event {
+    shift(KeyCode::BackTab)
+}
+
+/// Sends one event through the key table and, if it maps to an action,
+/// through `update`. Returns the effects (empty when the key means nothing).
+pub fn send(app: &mut App, event: Event) -> Vec<Effect> {
+    match keys::action(app, &event) {
+        Some(action) => app.update(action),
+        None => Vec::new(),
+    }
+}
+
+/// Presses a key without modifiers.
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    send(app, key(code))
+}
+
+/// Presses a key `n` times, collecting every effect.
+pub fn press_n(app: &mut App, code: KeyCode, n: usize) -> Vec<Effect> {
+    (0..n).flat_map(|_| press(app, code)).collect()
+}
+
+/// Sends several events, collecting every effect.
+pub fn send_all(app: &mut App, events: impl IntoIterator<Item = Event>) -> Vec<Effect> {
+    events.into_iter().flat_map(|e| send(app, e)).collect()
+}
+
+/// Types `text` key by key; `\n` is sent as Enter.
+pub fn type_str(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| match c {
+            '\n' => press(app, KeyCode::Enter),
+            c => send(app, char_key(c)),
+        })
+        .collect()
+}
+
+/// Pastes `text` as the terminal's bracketed paste does.
+pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    send(app, Event::Paste(text.to_string()))
+}
+
+/// From the welcome screen, starts and presses Tab until `to` is on screen.
+pub fn tab_to(app: &mut App, to: Screen) {
+    if app.screen() == Screen::Welcome {
+        send(app, char_key('s'));
+    }
+    while app.screen() != to {
+        let before = app.screen();
+        press(app, KeyCode::Tab);
+        assert_ne!(app.screen(), before, "Tab got stuck before {to:?}");
+    }
+}
+
+// ---- reading the state --------------------------------------------------------
+
+/// The committed value of one answer.
+pub fn value<'a>(app: &'a App, chapter: &str, exercise: &str) -> Option<&'a Value> {
+    app.answers().get(chapter, exercise).map(|a| &a.value)
+}
+
+/// The committed text of a text answer ("" when none).
+pub fn text_answer(app: &App, chapter: &str, exercise: &str) -> String {
+    match value(app, chapter, exercise) {
+        Some(Value::Text { text }) => text.clone(),
+        None => String::new(),
+        Some(other) => panic!("{chapter}/{exercise} is not a text answer: {other:?}"),
+    }
+}
+
+/// The text in the field being typed in (text answer, list item, "other").
+pub fn field(app: &App) -> String {
+    use trustbook::app::{Editor, ListEditor, field_text};
+    match app.editor() {
+        Some(Editor::Text(ta)) => field_text(ta),
+        Some(Editor::List(ListEditor {
+            editing: Some((_, ta)),
+            ..
+        })) => field_text(ta),
+        Some(Editor::Choice { other: Some(ta), .. }) => field_text(ta),
+        other => panic!("no field is being typed in: {other:?}"),
+    }
+}
+
+// ---- rendering ----------------------------------------------------------------
+
+/// Renders `app` at `w`x`h` without colour and returns the screen as text.
+pub fn render(app: &App, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    term.draw(|f| ui::draw(f, app, &Theme::new(false))).expect("draw");
+    buffer_text(term.backend().buffer())
+}
+
+/// A buffer as text: rows joined by `\n`, trailing blanks of each row removed,
+/// the filler cells after wide characters skipped.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut rows = Vec::with_capacity(usize::from(area.height));
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        let mut skip = 0usize;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            row.push_str(sym);
+            skip = sym.width().saturating_sub(1);
+        }
+        rows.push(row.trim_end().to_string());
+    }
+    rows.join("\n")
+}
+
+// Helpers of the export and compare tests.
 
 /// The fixture workbook: every kind of exercise in two chapters.
 pub fn workbook() -> Workbook {

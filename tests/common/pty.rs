@@ -1,0 +1,296 @@
+//! A harness for running the real binary in a pseudo-terminal.
+//!
+//! A background thread reads everything the program writes and feeds it to a
+//! shared `vt100::Parser`, so tests can poll the screen as a user would see it.
+//! Waits poll with a generous deadline (slow CI machines) and print the screen
+//! when they give up.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+/// How long a wait may take before the test fails.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+/// How often waits look at the screen again.
+const POLL: Duration = Duration::from_millis(20);
+
+/// Key sequences as a terminal (xterm) sends them.
+pub mod keys {
+    /// Enter.
+    pub const ENTER: &[u8] = b"\r";
+    /// Tab.
+    pub const TAB: &[u8] = b"\t";
+    /// Shift+Tab.
+    pub const SHIFT_TAB: &[u8] = b"\x1b[Z";
+    /// F1.
+    pub const F1: &[u8] = b"\x1bOP";
+    /// F2.
+    pub const F2: &[u8] = b"\x1bOQ";
+    /// Escape.
+    pub const ESC: &[u8] = b"\x1b";
+    /// Ctrl+Q.
+    pub const CTRL_Q: &[u8] = b"\x11";
+    /// Ctrl+C.
+    pub const CTRL_C: &[u8] = b"\x03";
+    /// Down arrow.
+    pub const DOWN: &[u8] = b"\x1b[B";
+    /// Up arrow.
+    pub const UP: &[u8] = b"\x1b[A";
+}
+
+/// What to start: the binary under test by default.
+pub struct Spawn {
+    program: String,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    cols: u16,
+    rows: u16,
+}
+
+impl Default for Spawn {
+    fn default() -> Self {
+        Spawn {
+            program: env!("CARGO_BIN_EXE_trustbook").to_string(),
+            args: Vec::new(),
+            env: Vec::new(),
+            cols: 80,
+            rows: 24,
+        }
+    }
+}
+
+impl Spawn {
+    /// Runs another program instead (e.g. a shell wrapping the binary).
+    pub fn program(mut self, program: &str) -> Self {
+        self.program = program.to_string();
+        self
+    }
+    /// Adds command-line arguments.
+    pub fn args<I: IntoIterator<Item = S>, S: Into<String>>(mut self, args: I) -> Self {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+    /// Sets an environment variable for the program.
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.to_string(), value.to_string()));
+        self
+    }
+    /// Sets the terminal size.
+    pub fn size(mut self, cols: u16, rows: u16) -> Self {
+        self.cols = cols;
+        self.rows = rows;
+        self
+    }
+    /// Starts the program in a new pseudo-terminal.
+    pub fn start(self) -> Pty {
+        Pty::start(self)
+    }
+}
+
+/// A running program in a pseudo-terminal, with its screen.
+pub struct Pty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    reader: Option<JoinHandle<()>>,
+    status: Option<ExitStatus>,
+}
+
+fn pty_size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Pty {
+    /// Starts the binary under test at 80x24 with `TERM=xterm-256color`.
+    pub fn spawn() -> Pty {
+        Spawn::default().start()
+    }
+
+    fn start(spec: Spawn) -> Pty {
+        let pair = native_pty_system()
+            .openpty(pty_size(spec.cols, spec.rows))
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(&spec.program);
+        cmd.args(&spec.args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in &spec.env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn the program");
+        // Only the child holds the slave side now, so reads end when it exits.
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(spec.rows, spec.cols, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let feed = Arc::clone(&parser);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => lock(&feed).process(&buf[..n]),
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Pty {
+            parser,
+            writer,
+            master: pair.master,
+            child,
+            reader: Some(reader),
+            status: None,
+        }
+    }
+
+    /// The process id of the program.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
+    /// Sends raw bytes (keys) to the program.
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Types text.
+    pub fn type_str(&mut self, text: &str) {
+        self.send(text.as_bytes());
+    }
+
+    /// The screen's text, rows joined by newlines.
+    pub fn screen(&self) -> String {
+        lock(&self.parser).screen().contents()
+    }
+
+    /// Runs `f` on the parsed screen (for cursor, alternate screen, ...).
+    pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(lock(&self.parser).screen())
+    }
+
+    /// Waits until `pred` holds for the screen; panics with the screen after `TIMEOUT`.
+    pub fn wait_until(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if self.with_screen(&pred) {
+                return;
+            }
+            if Instant::now() >= deadline {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {what}; the screen was:\n{}",
+                    self.framed_screen()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until `text` is on the screen.
+    pub fn wait_for(&self, text: &str) {
+        self.wait_until(&format!("{text:?} on screen"), |s| s.contents().contains(text));
+    }
+
+    /// Waits until `text` is no longer on the screen.
+    pub fn wait_gone(&self, text: &str) {
+        self.wait_until(&format!("{text:?} to disappear"), |s| {
+            !s.contents().contains(text)
+        });
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        lock(&self.parser).screen_mut().set_size(rows, cols);
+        self.master.resize(pty_size(cols, rows)).expect("resize pty");
+    }
+
+    /// Kills the program with SIGKILL, as a crash or power cut would.
+    pub fn kill9(&mut self) {
+        let pid = i32::try_from(self.pid()).expect("pid fits i32");
+        // SAFETY: kill(2) on the pid of a child this harness started and has not reaped.
+        let rc = unsafe { libc::kill(pid, libc::SIGKILL) };
+        assert_eq!(rc, 0, "kill -9 {pid}: {}", std::io::Error::last_os_error());
+    }
+
+    /// Waits for the program to exit and for its last output to be read.
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        if let Some(s) = &self.status {
+            return s.clone();
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            if let Some(s) = self.child.try_wait().expect("try_wait") {
+                break s;
+            }
+            if Instant::now() >= deadline {
+                let screen = self.framed_screen();
+                self.kill9();
+                panic!("the program did not exit within {TIMEOUT:?}; the screen was:\n{screen}");
+            }
+            std::thread::sleep(POLL);
+        };
+        // The reader ends at end of output; join it so the screen shows everything.
+        if let Some(r) = self.reader.take() {
+            let until = Instant::now() + TIMEOUT;
+            while !r.is_finished() && Instant::now() < until {
+                std::thread::sleep(POLL);
+            }
+            if r.is_finished() {
+                let _ = r.join();
+            }
+        }
+        self.status = Some(status.clone());
+        status
+    }
+
+    /// Asserts the program left the terminal as it found it: main screen,
+    /// cursor visible, bracketed paste and mouse reporting off.
+    pub fn assert_terminal_restored(&self) {
+        let screen = self.framed_screen();
+        self.with_screen(|s| {
+            assert!(
+                !s.alternate_screen(),
+                "the alternate screen was not left:\n{screen}"
+            );
+            assert!(!s.hide_cursor(), "the cursor was left hidden:\n{screen}");
+            assert!(!s.bracketed_paste(), "bracketed paste was left on:\n{screen}");
+            assert_eq!(
+                s.mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "mouse reporting was left on:\n{screen}"
+            );
+        });
+    }
+
+    /// The screen with a border, for failure messages.
+    pub fn framed_screen(&self) -> String {
+        let (rows, cols) = self.with_screen(|s| s.size());
+        let bar = "-".repeat(usize::from(cols));
+        let body: Vec<String> = self.screen().lines().map(|l| format!("|{l}")).collect();
+        format!("+{bar}+ ({cols}x{rows})\n{}\n+{bar}+", body.join("\n"))
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        // Never leave the program running when a test fails half way.
+        if self.status.is_none() && matches!(self.child.try_wait(), Ok(None)) {
+            self.kill9();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn lock(p: &Mutex<vt100::Parser>) -> MutexGuard<'_, vt100::Parser> {
+    // A panicking test thread must not hide the screen from the others.
+    p.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -1,0 +1,159 @@
+//! End to end: the real binary in a real pseudo-terminal.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::pty::{Pty, Spawn, keys};
+
+/// The welcome title of the shipped workbook.
+const TITLE: &str = "Working on trust: a relationship workbook";
+
+/// From the welcome screen, Enter to the first introduction and Enter again.
+fn open_first_exercise(pty: &mut Pty) {
+    pty.send(keys::ENTER);
+    pty.wait_for("Introduction: Where the distrust comes from");
+    pty.send(keys::ENTER);
+    pty.wait_for("Exercise 1/8");
+}
+
+#[test]
+fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
+    let mut pty = Pty::spawn();
+    pty.wait_for(TITLE);
+    pty.wait_for("Start from the beginning");
+    pty.with_screen(|s| assert!(s.alternate_screen(), "the app draws on the alternate screen"));
+
+    open_first_exercise(&mut pty);
+    pty.wait_for("Looking back");
+
+    pty.type_str("Ich vertraue langsam");
+    pty.wait_for("Ich vertraue langsam");
+
+    pty.send(keys::TAB);
+    pty.wait_for("Naming your insecurities");
+    pty.wait_gone("Ich vertraue langsam");
+
+    pty.send(keys::SHIFT_TAB);
+    pty.wait_for("Exercise 1/8");
+    pty.wait_for("Ich vertraue langsam");
+
+    pty.send(keys::F1);
+    pty.wait_for("Keys on this screen");
+    pty.wait_for("open in $EDITOR");
+    pty.send(keys::F1);
+    pty.wait_gone("Keys on this screen");
+    // Help closed, the answer is untouched underneath.
+    pty.wait_for("Ich vertraue langsam");
+
+    pty.send(keys::CTRL_Q);
+    let status = pty.wait_exit();
+    assert!(
+        status.success(),
+        "exit status {status:?}; screen:\n{}",
+        pty.framed_screen()
+    );
+    pty.assert_terminal_restored();
+    // Back on the main screen: none of the app's drawing is there.
+    assert!(!pty.screen().contains(TITLE), "{}", pty.framed_screen());
+}
+
+#[test]
+fn ctrl_c_quits_from_inside_a_text_answer() {
+    let mut pty = Pty::spawn();
+    pty.wait_for(TITLE);
+    open_first_exercise(&mut pty);
+    pty.type_str("abc");
+    pty.wait_for("abc");
+    pty.send(keys::CTRL_C);
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 0, "{}", pty.framed_screen());
+    pty.assert_terminal_restored();
+}
+
+#[test]
+fn without_a_terminal_it_exits_2_with_a_one_line_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trustbook"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start trustbook");
+    // Keys on a pipe must not be read as if a person typed them. The program may
+    // already have exited (a broken pipe), which is fine.
+    let _ = child.stdin.take().expect("stdin").write_all(b"\r\x11");
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line expected, got: {stderr:?}");
+    assert!(stderr.starts_with("error: "), "{stderr:?}");
+    assert!(stderr.contains("terminal"), "{stderr:?}");
+    assert!(out.stdout.is_empty(), "nothing may be drawn: {:?}", out.stdout);
+}
+
+#[test]
+fn stdout_not_a_terminal_also_exits_2() {
+    // stdin is a real terminal here, only stdout is piped.
+    let mut pty = Spawn::default()
+        .args(["-c", &format!("{} > /dev/null", env!("CARGO_BIN_EXE_trustbook"))])
+        .program("/bin/sh")
+        .start();
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 2, "{}", pty.framed_screen());
+    pty.wait_for("error: ");
+    pty.with_screen(|s| assert!(!s.alternate_screen()));
+}
+
+#[test]
+fn too_small_terminal_shows_a_message_and_recovers() {
+    let mut pty = Pty::spawn();
+    pty.wait_for(TITLE);
+    pty.resize(59, 20);
+    pty.wait_for("terminal too small");
+    pty.wait_for("needs 60x20");
+    pty.wait_gone(TITLE);
+
+    pty.resize(40, 10);
+    pty.wait_for("40x10");
+
+    pty.resize(60, 20);
+    pty.wait_gone("terminal too small");
+    pty.wait_for("Start from the beginning");
+
+    pty.resize(100, 30);
+    pty.wait_for(TITLE);
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+}
+
+#[test]
+fn bracketed_paste_of_several_lines_lands_in_the_answer() {
+    let mut pty = Pty::spawn();
+    pty.wait_for(TITLE);
+    open_first_exercise(&mut pty);
+    pty.with_screen(|s| assert!(s.bracketed_paste(), "bracketed paste is enabled"));
+    // Pasted as one event: the Tab and ? inside are text, not keys.
+    pty.send(b"\x1b[200~first pasted line\rsecond\tline ?\x1b[201~");
+    pty.wait_for("first pasted line");
+    pty.wait_for("second    line ?");
+    assert!(!pty.screen().contains("Keys on this screen"));
+    assert!(pty.screen().contains("Exercise 1/8"), "{}", pty.framed_screen());
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    pty.assert_terminal_restored();
+}
+
+#[test]
+fn harness_kill9_stops_the_program_mid_session() {
+    // For crash tests: the program dies without restoring anything.
+    let mut pty = Pty::spawn();
+    pty.wait_for(TITLE);
+    open_first_exercise(&mut pty);
+    pty.type_str("unsaved");
+    pty.wait_for("unsaved");
+    pty.kill9();
+    let status = pty.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    pty.with_screen(|s| assert!(s.alternate_screen(), "nothing restored after kill -9"));
+}

@@ -1,0 +1,457 @@
+//! Every screen rendered to text, at 80x24 and at the 60x20 minimum, with the
+//! shipped workbook. Review changes with `INSTA_UPDATE=always cargo test` and
+//! read the `.snap` files; they are the picture of what a user sees.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode::{Down, Enter, F, Right, Up};
+use trustbook::answers::{Answers, Value};
+use trustbook::app::{Action, App, Screen};
+
+/// Chapter and exercise ids of the shipped workbook used below.
+const CH1: &str = "where-distrust-comes-from";
+const CH2: &str = "rebuilding-trust";
+
+/// Sizes every screen is checked at.
+const SIZES: [(u16, u16); 2] = [(80, 24), (60, 20)];
+
+/// Snapshots `app` at 80x24 and 60x20.
+fn snap(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
+    }
+}
+
+/// Some progress: chapter one mostly done (one answer private), chapter two
+/// with one done and one started exercise, chapter three untouched.
+fn progress() -> Answers {
+    let mut a = answers_with(&[
+        (
+            CH1,
+            "looking-back",
+            Value::Text {
+                text: "My father left when I was nine.\nI still wait for people to go.".into(),
+            },
+        ),
+        (
+            CH1,
+            "naming-insecurities",
+            Value::Checklist {
+                ticked: vec![
+                    "I'm afraid of being left".into(),
+                    "I get anxious when I don't hear from my partner".into(),
+                ],
+            },
+        ),
+        (CH1, "how-strongly", Value::Scale { value: 7 }),
+        (
+            CH1,
+            "looking-at-today",
+            Value::List {
+                items: vec![
+                    "Phone turned face down when I come in".into(),
+                    "Plans change without a message".into(),
+                ],
+            },
+        ),
+        (
+            CH1,
+            "main-source",
+            Value::Choice {
+                option: Some("My own insecurities and doubts about myself".into()),
+                other: None,
+            },
+        ),
+        (
+            CH2,
+            "owning-it",
+            Value::Text {
+                text: "I lied about the money.".into(),
+            },
+        ),
+        (
+            CH2,
+            "actions-over-words",
+            Value::List {
+                items: vec!["Text if I'll be late".into()],
+            },
+        ),
+    ]);
+    let ch1 = shipped().chapters[0].clone();
+    let ex = ch1
+        .exercises
+        .iter()
+        .find(|e| e.id == "naming-insecurities")
+        .expect("exercise");
+    a.toggle_private(CH1, ex, "2026-01-01T00:00:00Z".into());
+    a
+}
+
+/// A session on the shipped workbook with some progress, opened at `to`.
+fn progress_at(to: Screen) -> App {
+    let mut app = app_with(shipped(), progress(), None);
+    tab_to(&mut app, to);
+    app
+}
+
+/// A fresh session on the shipped workbook, opened at `to`.
+fn fresh_at(to: Screen) -> App {
+    let mut app = shipped_app();
+    tab_to(&mut app, to);
+    app
+}
+
+/// Chapter one, exercise one (text) with a long, wrapping, multi-line answer.
+fn text_answer_app() -> App {
+    let mut app = fresh_at(Screen::Exercise(0, 0));
+    type_str(
+        &mut app,
+        "When I was little, my parents often promised things they did not keep, \
+         and I learned early not to count on anyone, not even the people closest to me.\n\
+         Since then I check twice.\n\n信頼には時間がかかる 🙂 and that is all right.",
+    );
+    app
+}
+
+// ---- welcome and contents --------------------------------------------------------
+
+#[test]
+fn welcome_fresh() {
+    snap("welcome_fresh", &shipped_app());
+}
+
+#[test]
+fn welcome_with_progress() {
+    let app = app_with(shipped(), progress(), Some(place(CH1, Some("looking-at-today"))));
+    snap("welcome_with_progress", &app);
+}
+
+#[test]
+fn contents_collapsed() {
+    let mut app = app_with(shipped(), progress(), None);
+    send(&mut app, char_key('t'));
+    snap("contents_collapsed", &app);
+}
+
+#[test]
+fn contents_expanded_with_marks() {
+    let mut app = app_with(shipped(), progress(), None);
+    send(&mut app, char_key('t'));
+    press(&mut app, Right);
+    let chapter_two = 1 + app.workbook().chapters[0].exercises.len();
+    for _ in 0..chapter_two {
+        press(&mut app, Down);
+    }
+    press(&mut app, Right);
+    // Select "Actions, not just words" (started).
+    for _ in 0..6 {
+        press(&mut app, Down);
+    }
+    snap("contents_expanded", &app);
+}
+
+// ---- reading pages ---------------------------------------------------------------
+
+#[test]
+fn chapter_intro() {
+    snap("intro", &fresh_at(Screen::Intro(0)));
+}
+
+#[test]
+fn closing_screen() {
+    snap("closing", &fresh_at(Screen::Closing));
+}
+
+// ---- exercises -------------------------------------------------------------------
+
+#[test]
+fn text_empty() {
+    snap("text_empty", &fresh_at(Screen::Exercise(0, 5)));
+}
+
+#[test]
+fn text_with_answer() {
+    snap("text_answer", &text_answer_app());
+}
+
+#[test]
+fn text_hint_shown() {
+    let mut app = text_answer_app();
+    press(&mut app, F(2));
+    snap("text_hint", &app);
+}
+
+#[test]
+fn list_with_items() {
+    snap("list", &progress_at(Screen::Exercise(0, 3)));
+}
+
+#[test]
+fn list_item_being_edited() {
+    let mut app = progress_at(Screen::Exercise(0, 3));
+    press(&mut app, Up);
+    press(&mut app, Enter);
+    type_str(&mut app, " (every evening)");
+    snap("list_editing", &app);
+}
+
+#[test]
+fn list_item_being_added() {
+    let mut app = progress_at(Screen::Exercise(0, 3));
+    press(&mut app, Enter);
+    type_str(&mut app, "We never talk about money");
+    snap("list_adding", &app);
+}
+
+#[test]
+fn choice_picked() {
+    snap("choice", &progress_at(Screen::Exercise(0, 4)));
+}
+
+#[test]
+fn choice_other_field_open() {
+    let mut app = progress_at(Screen::Exercise(0, 4));
+    // Down stops at the last row, "other".
+    press_n(&mut app, Down, 10);
+    press(&mut app, Enter);
+    assert!(app.is_typing());
+    type_str(&mut app, "Something my friends keep saying");
+    snap("choice_other", &app);
+}
+
+#[test]
+fn checklist_ticked_and_private() {
+    let mut app = progress_at(Screen::Exercise(0, 1));
+    press(&mut app, Down);
+    press(&mut app, Down);
+    snap("checklist", &app);
+}
+
+#[test]
+fn scale_with_value() {
+    snap("scale", &progress_at(Screen::Exercise(0, 2)));
+}
+
+#[test]
+fn scale_unset() {
+    snap("scale_unset", &fresh_at(Screen::Exercise(2, 0)));
+}
+
+#[test]
+fn chapter_reflection() {
+    let mut app = fresh_at(Screen::Exercise(0, 7));
+    type_str(&mut app, "That it started long before we met.");
+    snap("reflection", &app);
+}
+
+// ---- overlays and status ---------------------------------------------------------
+
+#[test]
+fn help_on_a_text_exercise() {
+    let mut app = text_answer_app();
+    press(&mut app, F(1));
+    snap("help_text", &app);
+}
+
+#[test]
+fn help_on_a_list() {
+    let mut app = progress_at(Screen::Exercise(0, 3));
+    send(&mut app, char_key('?'));
+    snap("help_list", &app);
+}
+
+#[test]
+fn private_mark_and_notice() {
+    let mut app = text_answer_app();
+    send(&mut app, ctrl('p'));
+    snap("private", &app);
+}
+
+#[test]
+fn unsaved_quit_question() {
+    let mut app = text_answer_app();
+    app.update(Action::SaveFailed("no space left on device".into()));
+    press(&mut app, F(2));
+    app.update(Action::Commit);
+    send(&mut app, ctrl('q'));
+    assert!(app.confirm_quit_open());
+    snap("confirm_quit", &app);
+}
+
+#[test]
+fn save_failed_header() {
+    let mut app = progress_at(Screen::Exercise(0, 2));
+    app.update(Action::SaveFailed("permission denied".into()));
+    snap("save_failed", &app);
+}
+
+// ---- too small and resizing ------------------------------------------------------
+
+#[test]
+fn too_small() {
+    let app = text_answer_app();
+    for (w, h) in [(59, 20), (60, 19), (40, 10)] {
+        insta::assert_snapshot!(format!("too_small_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+/// Every kind of screen and overlay, for the resize sweep.
+fn every_screen() -> Vec<App> {
+    let mut apps = vec![
+        shipped_app(),
+        app_with(shipped(), progress(), Some(place(CH2, None))),
+        text_answer_app(),
+    ];
+    let wb = shipped();
+    let mut to = vec![Screen::Closing];
+    for (c, ch) in wb.chapters.iter().enumerate() {
+        to.push(Screen::Intro(c));
+        to.extend((0..ch.exercises.len()).map(|e| Screen::Exercise(c, e)));
+    }
+    for s in to {
+        apps.push(progress_at(s));
+    }
+    let mut contents = app_with(shipped(), progress(), None);
+    send(&mut contents, char_key('t'));
+    press(&mut contents, Right);
+    apps.push(contents);
+    let mut help = progress_at(Screen::Exercise(0, 3));
+    press(&mut help, F(1));
+    apps.push(help);
+    let mut hint = text_answer_app();
+    press(&mut hint, F(2));
+    apps.push(hint);
+    let mut editing = progress_at(Screen::Exercise(0, 3));
+    press(&mut editing, Enter);
+    type_str(
+        &mut editing,
+        "a very long item that goes on and on past the edge of the field",
+    );
+    apps.push(editing);
+    let mut confirm = text_answer_app();
+    confirm.update(Action::SaveFailed("disk full".into()));
+    send(&mut confirm, ctrl('q'));
+    apps.push(confirm);
+    let mut big = fresh_at(Screen::Exercise(0, 0));
+    paste(&mut big, &"word ".repeat(2_000));
+    apps.push(big);
+    apps
+}
+
+#[test]
+fn any_size_renders_without_panic_and_keeps_header_and_footer() {
+    let widths = [20, 40, 59, 60, 61, 80, 120, 200];
+    let heights = [5, 10, 19, 20, 21, 24, 40, 60];
+    for app in every_screen() {
+        for w in widths {
+            for h in heights {
+                let screen = render(&app, w, h);
+                let fits = w >= 60 && h >= 20;
+                let what = format!("{:?} at {w}x{h}:\n{screen}", app.screen());
+                assert_eq!(screen.split('\n').count(), usize::from(h), "{what}");
+                assert_eq!(!fits, screen.contains("terminal too small"), "{what}");
+                if fits {
+                    let rows: Vec<&str> = screen.split('\n').collect();
+                    assert!(!rows[0].trim().is_empty(), "header missing: {what}");
+                    let footer = rows[rows.len() - 1];
+                    if !app.help_open() && !app.confirm_quit_open() {
+                        assert!(!footer.trim().is_empty(), "footer missing: {what}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---- screen defects found in the snapshots (owner to fix) ------------------------
+
+/// The rows of a rendered screen.
+fn rows(screen: &str) -> Vec<&str> {
+    screen.split('\n').collect()
+}
+
+#[test]
+#[ignore = "bug: at 60x20 the header cuts the chapter title mid-word and runs it into \"Chapter 1/3\""]
+fn header_keeps_a_gap_between_title_and_position() {
+    let app = fresh_at(Screen::Exercise(0, 0));
+    let screen = render(&app, 60, 20);
+    let header = rows(&screen)[0];
+    assert!(header.contains("  Chapter 1/3 · Exercise 1/8"), "{header:?}");
+}
+
+#[test]
+#[ignore = "bug: with a failed save the header runs \"% done\" into \"NOT SAVED\" and cuts \"Exercise n/m\""]
+fn header_with_a_failed_save_stays_readable() {
+    let mut app = fresh_at(Screen::Exercise(0, 0));
+    app.update(Action::SaveFailed("permission denied".into()));
+    for (w, h) in SIZES {
+        let screen = render(&app, w, h);
+        let header = rows(&screen)[0];
+        assert!(header.contains("NOT SAVED"), "{w}x{h}: {header:?}");
+        assert!(header.contains("Exercise 1/8"), "{w}x{h}: {header:?}");
+        assert!(!header.contains("doneNOT"), "{w}x{h}: {header:?}");
+    }
+}
+
+#[test]
+#[ignore = "bug: at 60x20 the footer is cut mid-word and the help key (F1/?) drops off"]
+fn footer_shows_the_help_key_at_the_minimum_size() {
+    for to in [
+        Screen::Exercise(0, 0),
+        Screen::Exercise(0, 1),
+        Screen::Exercise(0, 2),
+        Screen::Exercise(0, 3),
+    ] {
+        let app = fresh_at(to);
+        let screen = render(&app, 60, 20);
+        let footer = *rows(&screen).last().expect("footer");
+        assert!(footer.ends_with("help"), "{to:?}: {footer:?}");
+    }
+}
+
+#[test]
+#[ignore = "bug: at 60x20 the welcome note box is cut, losing the emergency-services sentence"]
+fn welcome_note_is_whole_at_the_minimum_size() {
+    let screen = render(&shipped_app(), 60, 20);
+    assert!(screen.contains("emergency services"), "{screen}");
+    assert!(screen.contains("straight away."), "{screen}");
+}
+
+#[test]
+#[ignore = "bug: the hint box is capped at a quarter of the screen, so the example never shows (80x24) and the hint is cut (60x20)"]
+fn hint_box_shows_hint_and_example() {
+    let mut app = fresh_at(Screen::Exercise(0, 0));
+    press(&mut app, F(2));
+    for (w, h) in SIZES {
+        let screen = render(&app, w, h);
+        assert!(screen.contains("plenty."), "{w}x{h}:\n{screen}");
+        assert!(screen.contains("Example:"), "{w}x{h}:\n{screen}");
+    }
+}
+
+#[test]
+#[ignore = "bug: at 60x20 the contents cut \"1/8 done\" of a long chapter title to \"1/8 do\""]
+fn contents_rows_are_not_cut_at_the_minimum_size() {
+    let mut app = app_with(shipped(), progress(), None);
+    send(&mut app, char_key('t'));
+    let screen = render(&app, 60, 20);
+    assert_eq!(screen.matches("/8 done").count(), 3, "{screen}");
+}
+
+#[test]
+#[ignore = "bug: while a list item is edited the other rows lose their indent and shift 2 columns left"]
+fn list_rows_stay_aligned_while_an_item_is_edited() {
+    let mut app = progress_at(Screen::Exercise(0, 3));
+    let before = render(&app, 80, 24);
+    press(&mut app, Up);
+    press(&mut app, Enter);
+    let editing = render(&app, 80, 24);
+    let col = |s: &str| {
+        rows(s)
+            .iter()
+            .find_map(|r| r.find("1. Phone"))
+            .expect("first item")
+    };
+    assert_eq!(col(&editing), col(&before), "{before}\n{editing}");
+}
