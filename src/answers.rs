@@ -43,8 +43,10 @@ pub enum Value {
 }
 
 /// One answer with its bookkeeping.
+///
+/// Unknown keys are refused by [`Value`]: serde's `deny_unknown_fields` cannot be combined
+/// with `flatten` here (it would refuse the value's own keys).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Answer {
     /// When it last changed, as RFC 3339 UTC (`2026-11-26T10:04:00Z`).
     pub changed: String,
