@@ -6,4 +6,5 @@
 pub mod answers;
 pub mod app;
 pub mod content;
+pub mod store;
 pub mod ui;
