@@ -30,7 +30,38 @@ pub(crate) fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> Result<(), SaveEr
     let mut file = options.open(path).map_err(err)?;
     set_private(file.as_file()).map_err(err)?;
     file.write_all(bytes).map_err(err)?;
-    file.commit().map_err(err)
+    // Sync before commit: if this fails (a full disk often shows here), dropping `file`
+    // removes the temporary file. `commit` syncs again (cheap) and renames.
+    file.sync_all().map_err(err)?;
+    file.commit().map_err(|e| {
+        // A failed commit leaves its temporary file behind; do not let copies pile up.
+        remove_temp_files(path);
+        err(e)
+    })
+}
+
+/// Removes the temporary files atomic-write-file makes for `path` (`.<name>.XXXXXX`), e.g.
+/// left by a killed process. Only call this while no one else is writing `path`.
+pub(crate) fn remove_temp_files(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        if rest.len() == 6
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(unix)]

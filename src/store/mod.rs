@@ -210,19 +210,23 @@ impl Store {
 
     /// [`Store::write_fallback`] for text made by [`encode`].
     pub fn write_fallback_text(&self, text: &str) -> Result<PathBuf, SaveError> {
+        let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+        let dirs: Vec<PathBuf> = home.into_iter().chain([std::env::temp_dir()]).collect();
+        self.write_fallback_in(&dirs, text)
+    }
+
+    /// Writes `text` to a new private file `trustbook-<profile>-unsaved-<timestamp>.toml` in
+    /// the first of `dirs` where that works, never replacing a file; returns its path.
+    pub fn write_fallback_in(&self, dirs: &[PathBuf], text: &str) -> Result<PathBuf, SaveError> {
         let name = format!("trustbook-{}-unsaved-{}.toml", self.profile, timestamp());
-        let dirs = directories::BaseDirs::new()
-            .map(|b| b.home_dir().to_path_buf())
-            .into_iter()
-            .chain([std::env::temp_dir()]);
-        let mut last = None;
+        let mut last = SaveError::from_io(&name, io::ErrorKind::NotFound.into());
         for dir in dirs {
             match fsio::first_free(&dir.join(&name), |p| fsio::write_new(p, text.as_bytes())) {
                 Ok((path, ())) => return Ok(path),
-                Err(e) => last = Some(SaveError::from_io(dir.join(&name), e)),
+                Err(e) => last = SaveError::from_io(dir.join(&name), e),
             }
         }
-        Err(last.unwrap_or_else(|| SaveError::from_io(&name, io::ErrorKind::NotFound.into())))
+        Err(last)
     }
 
     /// Copies the answers file as it is now to `<profile>.toml.reset-<timestamp>` (0600) and
@@ -259,24 +263,12 @@ impl Store {
         &self.profile
     }
 
-    /// Removes temporary files a killed trustbook left for this profile (only this profile's
-    /// hidden `.<profile>.toml.*` names; they hold partial copies of private answers).
+    /// Removes temporary files a killed trustbook left for this profile (they hold partial
+    /// copies of private answers). Safe: this process holds the profile's lock.
     fn remove_stale_temp_files(&self) {
-        let prefix = format!(".{}.toml.", self.profile);
-        let Ok(entries) = fs::read_dir(&self.dir) else {
-            return;
-        };
-        for entry in entries.filter_map(Result::ok) {
-            let name = entry.file_name();
-            let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
-                continue;
-            };
-            let rest = rest.strip_prefix("bak.").unwrap_or(rest);
-            let temp = rest == "new" || (rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()));
-            if temp && entry.file_type().is_ok_and(|t| t.is_file()) {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
+        fsio::remove_temp_files(&self.path);
+        fsio::remove_temp_files(&self.backup);
+        let _ = fs::remove_file(fsio::staging_name(&self.backup));
     }
 }
 
