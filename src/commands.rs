@@ -24,7 +24,11 @@ pub fn open_store(opts: &StoreOptions, wb: &Workbook, start_fresh: bool) -> Resu
     }
     let (store, saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
     if let Some(moved) = moved {
-        eprintln!("{}", moved.why);
+        eprintln!(
+            "The answers file {} could not be used: {}.",
+            store.answers_path().display(),
+            moved.why.problem()
+        );
         eprintln!(
             "Moved it to {} (nothing was deleted); starting with no answers.",
             moved.to.display()
@@ -47,7 +51,7 @@ pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
     match &current {
         Ok(None) => writeln!(out, "                (not created yet)")?,
         Ok(Some(_)) => {}
-        Err(e) => writeln!(out, "                cannot be used: {e}")?,
+        Err(e) => writeln!(out, "                cannot be used: {}", e.problem())?,
     }
     for copy in kept_copies(&path) {
         writeln!(out, "kept copy:      {}", copy.display())?;

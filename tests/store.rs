@@ -926,3 +926,17 @@ fn data_dir_comes_from_the_environment_below_the_flag() {
     let explicit = tmp.path().join("x");
     assert_eq!(store::resolve_data_dir(Some(&explicit)).unwrap(), explicit);
 }
+
+#[test]
+fn a_store_can_move_to_a_writer_thread() {
+    fn send<T: Send + 'static>() {}
+    send::<Store>();
+    send::<SaveError>();
+    let tmp = TempDir::new().unwrap();
+    let (mut s, _) = open(tmp.path());
+    let text = store::encode(&sample_answers(), Some(&place()), WB);
+    std::thread::spawn(move || s.save_text(&text).unwrap())
+        .join()
+        .unwrap();
+    assert_eq!(open(tmp.path()).1.answers, sample_answers());
+}

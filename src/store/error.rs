@@ -71,6 +71,18 @@ impl StoreError {
         )
     }
 
+    /// What is wrong, in a few words and without advice, e.g. for a list of profiles.
+    pub fn problem(&self) -> String {
+        match self {
+            StoreError::BadFile { reason, .. } => reason.clone(),
+            StoreError::NewerSchema { found, .. } => {
+                format!("made by a newer trustbook (schema_version {found})")
+            }
+            StoreError::OtherWorkbook { found, .. } => format!("it belongs to the workbook \"{found}\""),
+            other => other.to_string(),
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, action: &'static str, source: io::Error) -> Self {
         StoreError::Io {
             path: path.into(),

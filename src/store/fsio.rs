@@ -224,3 +224,25 @@ pub(crate) fn staging_name(backup: &Path) -> PathBuf {
     let name = backup.file_name().unwrap_or_default().to_string_lossy();
     backup.with_file_name(format!(".{name}.new"))
 }
+
+/// [`super::Store::write_fallback`] for text made by [`super::encode`], without the store (which may live
+/// on a writer thread): home directory first, then the temporary directory.
+pub fn write_fallback(profile: &str, text: &str) -> Result<PathBuf, SaveError> {
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    let dirs: Vec<PathBuf> = home.into_iter().chain([std::env::temp_dir()]).collect();
+    write_fallback_in(&dirs, profile, text)
+}
+
+/// Writes `text` to a new private file `trustbook-<profile>-unsaved-<timestamp>.toml` in the
+/// first of `dirs` where that works, never replacing a file; returns its path.
+pub fn write_fallback_in(dirs: &[PathBuf], profile: &str, text: &str) -> Result<PathBuf, SaveError> {
+    let name = format!("trustbook-{profile}-unsaved-{}.toml", timestamp());
+    let mut last = SaveError::from_io(&name, io::ErrorKind::NotFound.into());
+    for dir in dirs {
+        match first_free(&dir.join(&name), |p| write_new(p, text.as_bytes())) {
+            Ok((path, ())) => return Ok(path),
+            Err(e) => last = SaveError::from_io(dir.join(&name), e),
+        }
+    }
+    Err(last)
+}

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::{SaveError, StoreError};
 pub use format::{decode, encode};
-pub use fsio::{DIR_MODE, FILE_MODE, move_aside, timestamp, write_atomic};
+pub use fsio::{DIR_MODE, FILE_MODE, move_aside, timestamp, write_atomic, write_fallback, write_fallback_in};
 pub use profiles::{
     MAX_PROFILE_LEN, PARTNERS_DIR, ProfileInfo, ProfileKind, list_profiles, partner_path, profile_kind,
     validate_profile,
@@ -205,28 +205,12 @@ impl Store {
     /// in the home directory, else the temporary directory, and returns its path. The file is
     /// a normal answers file: copy it over [`Store::answers_path`] to restore it.
     pub fn write_fallback(&self, answers: &Answers, place: Option<&Place>) -> Result<PathBuf, SaveError> {
-        self.write_fallback_text(&encode(answers, place, &self.workbook))
+        write_fallback(&self.profile, &encode(answers, place, &self.workbook))
     }
 
-    /// [`Store::write_fallback`] for text made by [`encode`].
-    pub fn write_fallback_text(&self, text: &str) -> Result<PathBuf, SaveError> {
-        let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
-        let dirs: Vec<PathBuf> = home.into_iter().chain([std::env::temp_dir()]).collect();
-        self.write_fallback_in(&dirs, text)
-    }
-
-    /// Writes `text` to a new private file `trustbook-<profile>-unsaved-<timestamp>.toml` in
-    /// the first of `dirs` where that works, never replacing a file; returns its path.
+    /// [`write_fallback_in`] for this profile.
     pub fn write_fallback_in(&self, dirs: &[PathBuf], text: &str) -> Result<PathBuf, SaveError> {
-        let name = format!("trustbook-{}-unsaved-{}.toml", self.profile, timestamp());
-        let mut last = SaveError::from_io(&name, io::ErrorKind::NotFound.into());
-        for dir in dirs {
-            match fsio::first_free(&dir.join(&name), |p| fsio::write_new(p, text.as_bytes())) {
-                Ok((path, ())) => return Ok(path),
-                Err(e) => last = SaveError::from_io(dir.join(&name), e),
-            }
-        }
-        Err(last)
+        write_fallback_in(dirs, &self.profile, text)
     }
 
     /// Copies the answers file as it is now to `<profile>.toml.reset-<timestamp>` (0600) and

@@ -110,14 +110,9 @@ fn scan(dir: &Path, ext: &str, kind: ProfileKind) -> Vec<ProfileInfo> {
 fn count_answers(path: &Path, kind: ProfileKind) -> Result<Option<usize>, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("cannot be read: {e}"))?;
     match kind {
-        ProfileKind::Own => match decode(&text, path) {
-            Ok(saved) => Ok(Some(saved.answers.len())),
-            Err(StoreError::BadFile { reason, .. }) => Err(reason),
-            Err(StoreError::NewerSchema { found, .. }) => {
-                Err(format!("made by a newer trustbook (schema_version {found})"))
-            }
-            Err(e) => Err(e.to_string()),
-        },
+        ProfileKind::Own => decode(&text, path)
+            .map(|saved| Some(saved.answers.len()))
+            .map_err(|e| e.problem()),
         // Partner exports are written by import; count `answers.<chapter>.<exercise>` if present.
         ProfileKind::Partner => {
             let value: serde_json::Value =
