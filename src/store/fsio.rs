@@ -18,6 +18,9 @@ pub const DIR_MODE: u32 = 0o700;
 /// Replaces `path` with `text` so that a crash at any instant leaves either the old or the new
 /// file: a temporary file in the same directory is written, fsynced and renamed over `path`,
 /// then the directory is fsynced. The file gets mode 0600 whatever the umask.
+///
+/// Meant for files only this process writes (the answers file under the profile's lock): a
+/// failed attempt removes every leftover temporary file of `path`.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
     write_atomic_bytes(path, text.as_bytes())
 }
