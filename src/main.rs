@@ -1,14 +1,14 @@
 //! Command line entry point: parses arguments and dispatches.
 
+mod commands;
+mod run;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use trustbook::answers::Answers;
-use trustbook::app::App;
 use trustbook::content::{self, Workbook};
-use trustbook::saver::Saver;
-use trustbook::tui;
+use trustbook::store::{self, StoreOptions};
 
 /// A guided workbook about trust in a relationship, for one person or both partners.
 #[derive(Parser, Debug)]
@@ -17,6 +17,18 @@ struct Cli {
     /// Load the workbook from this folder instead of the built-in one.
     #[arg(long, value_name = "DIR", global = true)]
     content: Option<PathBuf>,
+
+    /// Keep answers in this folder (default: $TRUSTBOOK_DATA_DIR, else your data folder).
+    #[arg(long, value_name = "DIR", global = true)]
+    data_dir: Option<PathBuf>,
+
+    /// Whose answers to open: a short lowercase name, e.g. "sam".
+    #[arg(long, value_name = "NAME", global = true, default_value = store::DEFAULT_PROFILE, value_parser = profile_name)]
+    profile: String,
+
+    /// If the answers file cannot be read, move it aside (nothing is deleted) and start empty.
+    #[arg(long, global = true)]
+    start_fresh: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -29,50 +41,55 @@ enum Command {
         /// Folder with workbook.toml and its chapter files.
         dir: Option<PathBuf>,
     },
+    /// Show where answers are kept: the data folder, this profile's file, all profiles.
+    Where,
+    /// Clear this profile's answers, or one chapter's, keeping a copy first.
+    Reset {
+        /// Clear only this chapter's answers (by chapter id).
+        #[arg(long, value_name = "ID")]
+        chapter: Option<String>,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// Checks `--profile` with the store's rule, so a bad name is refused before anything runs.
+fn profile_name(name: &str) -> Result<String, String> {
+    store::validate_profile(name)
+        .map(|()| name.to_string())
+        .map_err(|e| e.to_string())
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let opts = StoreOptions {
+        data_dir: cli.data_dir.clone(),
+        profile: cli.profile.clone(),
+    };
     match cli.command {
         Some(Command::Validate { dir }) => validate(dir.or(cli.content)),
-        None => match load(cli.content.as_deref()) {
-            Ok(wb) => run_app(wb),
+        Some(Command::Where) => match load(cli.content.as_deref()) {
+            Ok(wb) => {
+                commands::where_(&opts, &wb, &mut std::io::stdout().lock()).unwrap_or_else(commands::fail)
+            }
             Err(code) => code,
         },
-    }
-}
-
-/// Opens the workbook in the terminal.
-fn run_app(wb: Workbook) -> ExitCode {
-    if let Err(msg) = tui::require_terminal() {
-        eprintln!("error: {msg}");
-        return ExitCode::from(2);
-    }
-    tui::install_panic_hook();
-    let persist = tui::Persistence {
-        encode: Box::new(|_, _| String::new()),
-        saver: Saver::spawn(Box::new(|_| Ok(()))),
-        fallback: Box::new(|_| Err("answers are kept in memory only in this build".to_string())),
-        load_partner: Box::new(|_| Err("no partner profiles in this build".to_string())),
-    };
-    let app = App::new(wb, Answers::default(), None);
-    match tui::run(app, persist) {
-        Ok(tui::Outcome::Saved) => ExitCode::SUCCESS,
-        Ok(tui::Outcome::Fallback(path)) => {
-            eprintln!(
-                "Your answers could not be saved in the usual place; a copy is at {}",
-                path.display()
-            );
-            ExitCode::from(1)
-        }
-        Ok(tui::Outcome::Lost(e)) => {
-            eprintln!("error: your latest answers could not be saved anywhere: {e}");
-            ExitCode::from(1)
-        }
-        Err(e) => {
-            eprintln!("error: the terminal failed: {e}");
-            ExitCode::from(1)
-        }
+        Some(Command::Reset { chapter, yes }) => match load(cli.content.as_deref()) {
+            Ok(wb) => commands::reset(
+                &opts,
+                &wb,
+                chapter.as_deref(),
+                yes,
+                cli.start_fresh,
+                &mut std::io::stdin().lock(),
+            ),
+            Err(code) => code,
+        },
+        None => match load(cli.content.as_deref()) {
+            Ok(wb) => run::run_app(wb, &opts, cli.start_fresh),
+            Err(code) => code,
+        },
     }
 }
 

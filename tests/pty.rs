@@ -74,7 +74,9 @@ fn ctrl_c_quits_from_inside_a_text_answer() {
 
 #[test]
 fn without_a_terminal_it_exits_2_with_a_one_line_error() {
+    let data = tempfile::tempdir().expect("temp data dir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_trustbook"))
+        .env("TRUSTBOOK_DATA_DIR", data.path())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

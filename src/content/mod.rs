@@ -5,7 +5,7 @@ mod diag;
 mod load;
 mod walk;
 
-pub use diag::{Diagnostic, Diagnostics};
+pub use diag::{Diagnostic, Diagnostics, position};
 pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, load_dir, load_embedded};
 
 /// Id reserved for a chapter's closing reflection, answered like a text exercise.

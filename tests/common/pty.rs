@@ -43,6 +43,10 @@ pub mod keys {
 
 /// What to start: the binary under test by default.
 pub struct Spawn {
+    /// A private data folder, unless `data_dir` names one, so tests never touch
+    /// the real answers or each other's locks.
+    data: Option<tempfile::TempDir>,
+    data_dir: Option<std::path::PathBuf>,
     program: String,
     args: Vec<String>,
     env: Vec<(String, String)>,
@@ -53,6 +57,8 @@ pub struct Spawn {
 impl Default for Spawn {
     fn default() -> Self {
         Spawn {
+            data: Some(tempfile::tempdir().expect("temp data dir")),
+            data_dir: None,
             program: env!("CARGO_BIN_EXE_trustbook").to_string(),
             args: Vec::new(),
             env: Vec::new(),
@@ -78,6 +84,12 @@ impl Spawn {
         self.env.push((key.to_string(), value.to_string()));
         self
     }
+    /// Keeps answers in `dir` (to reopen the same answers across runs).
+    pub fn data_dir(mut self, dir: &std::path::Path) -> Self {
+        self.data = None;
+        self.data_dir = Some(dir.to_path_buf());
+        self
+    }
     /// Sets the terminal size.
     pub fn size(mut self, cols: u16, rows: u16) -> Self {
         self.cols = cols;
@@ -98,6 +110,8 @@ pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
     status: Option<ExitStatus>,
+    /// Keeps the private data folder until the program is done.
+    _data: Option<tempfile::TempDir>,
 }
 
 fn pty_size(cols: u16, rows: u16) -> PtySize {
@@ -115,7 +129,7 @@ impl Pty {
         Spawn::default().start()
     }
 
-    fn start(spec: Spawn) -> Pty {
+    fn start(mut spec: Spawn) -> Pty {
         let pair = native_pty_system()
             .openpty(pty_size(spec.cols, spec.rows))
             .expect("open a pseudo-terminal");
@@ -123,6 +137,13 @@ impl Pty {
         cmd.args(&spec.args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let data = spec
+            .data_dir
+            .clone()
+            .or_else(|| spec.data.as_ref().map(|d| d.path().to_path_buf()));
+        if let Some(d) = &data {
+            cmd.env("TRUSTBOOK_DATA_DIR", d);
+        }
         for (k, v) in &spec.env {
             cmd.env(k, v);
         }
@@ -149,6 +170,7 @@ impl Pty {
             child,
             reader: Some(reader),
             status: None,
+            _data: spec.data,
         }
     }
 

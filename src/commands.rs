@@ -1,0 +1,187 @@
+//! The subcommands that work on saved answers: `where` and `reset`, and opening the store
+//! for the app. Messages go to stderr, results to stdout; failures return exit code 1.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use trustbook::content::Workbook;
+use trustbook::store::{
+    self, ProfileKind, Saved, Store, StoreOptions, list_profiles, resolve_data_dir, validate_profile,
+};
+
+/// Prints an error for the person at the keyboard and returns exit code 1.
+pub fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(1)
+}
+
+/// Opens the profile for `wb`, before anything touches the terminal. With `start_fresh`, a
+/// file that cannot be used is moved aside first (and that is said on stderr).
+pub fn open_store(opts: &StoreOptions, wb: &Workbook, start_fresh: bool) -> Result<(Store, Saved), ExitCode> {
+    if !start_fresh {
+        return Store::open(opts, &wb.id).map_err(fail);
+    }
+    let (store, saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
+    if let Some(moved) = moved {
+        eprintln!(
+            "The answers file {} could not be used: {}.",
+            store.answers_path().display(),
+            moved.why.problem()
+        );
+        eprintln!(
+            "Moved it to {} (nothing was deleted); starting with no answers.",
+            moved.to.display()
+        );
+    }
+    Ok((store, saved))
+}
+
+/// `trustbook where`: the data directory, this profile's file, every profile, kept answers.
+pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::io::Result<ExitCode> {
+    let dir = match validate_profile(&opts.profile).and_then(|()| resolve_data_dir(opts.data_dir.as_deref()))
+    {
+        Ok(d) => d,
+        Err(e) => return Ok(fail(e)),
+    };
+    let path = dir.join(format!("{}.toml", opts.profile));
+    writeln!(out, "data directory: {}", dir.display())?;
+    writeln!(out, "answers file:   {}", path.display())?;
+    let current = store::read_answers(&path, &opts.profile, &wb.id);
+    match &current {
+        Ok(None) => writeln!(out, "                (not created yet)")?,
+        Ok(Some(_)) => {}
+        Err(e) => writeln!(out, "                cannot be used: {}", e.problem())?,
+    }
+    for copy in kept_copies(&path) {
+        writeln!(out, "kept copy:      {}", copy.display())?;
+    }
+
+    let profiles = list_profiles(&dir);
+    writeln!(out, "profiles:")?;
+    if profiles.is_empty() {
+        writeln!(out, "  (none yet)")?;
+    }
+    for p in &profiles {
+        let kind = match p.kind {
+            ProfileKind::Own => "own",
+            ProfileKind::Partner => "partner",
+        };
+        let count = match (p.answers, &p.problem) {
+            (Some(1), _) => "1 answer".to_string(),
+            (Some(n), _) => format!("{n} answers"),
+            (None, Some(problem)) => format!("cannot be read: {problem}"),
+            (None, None) => "answers not counted".to_string(),
+        };
+        let mark = if p.kind == ProfileKind::Own && p.name == opts.profile {
+            " (current)"
+        } else {
+            ""
+        };
+        writeln!(out, "  {:<20} {kind:<8} {count}{mark}", p.name)?;
+    }
+
+    if let Ok(Some(saved)) = &current {
+        let orphans = saved.answers.orphans(wb);
+        if !orphans.is_empty() {
+            writeln!(
+                out,
+                "answers kept for exercises the workbook no longer has ({}):",
+                orphans.len()
+            )?;
+            for (c, e) in orphans {
+                writeln!(out, "  {c} / {e}")?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Backups and moved-aside files of the answers file at `path`, sorted by name.
+fn kept_copies(path: &Path) -> Vec<std::path::PathBuf> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return Vec::new();
+    };
+    let prefix = format!("{name}.");
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix)))
+        .map(|e| e.path())
+        .collect();
+    out.sort();
+    out
+}
+
+/// `trustbook reset [--chapter ID] [--yes]`: asks, keeps a copy, then clears.
+pub fn reset(
+    opts: &StoreOptions,
+    wb: &Workbook,
+    chapter: Option<&str>,
+    yes: bool,
+    start_fresh: bool,
+    input: &mut dyn BufRead,
+) -> ExitCode {
+    let (mut store, mut saved) = match open_store(opts, wb, start_fresh) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if let Some(id) = chapter {
+        let known = wb
+            .chapters
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(saved.answers.0.keys().map(String::as_str));
+        let mut valid: Vec<&str> = known.collect();
+        valid.sort_unstable();
+        valid.dedup();
+        if !valid.contains(&id) {
+            return fail(format!(
+                "there is no chapter \"{id}\". Chapter ids: {}.",
+                valid.join(", ")
+            ));
+        }
+    }
+    let count = match chapter {
+        Some(id) => saved.answers.0.get(id).map_or(0, |c| c.len()),
+        None => saved.answers.len(),
+    };
+    let scope = match chapter {
+        Some(id) => format!("chapter \"{id}\" of profile \"{}\"", opts.profile),
+        None => format!("profile \"{}\"", opts.profile),
+    };
+    if count == 0 {
+        println!("There are no answers to clear in {scope}.");
+        return ExitCode::SUCCESS;
+    }
+    if !yes {
+        eprint!("This clears {count} answer(s) in {scope}; a copy is kept. Type yes to confirm: ");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        if input.read_line(&mut line).is_err() || line.trim() != "yes" {
+            return fail("reset cancelled; nothing was changed.");
+        }
+    }
+    let copy = match store.keep_copy("reset") {
+        Ok(copy) => copy,
+        Err(e) => return fail(format!("{e} Nothing was changed.")),
+    };
+    match chapter {
+        Some(id) => {
+            saved.answers.0.remove(id);
+        }
+        None => {
+            saved.answers = Default::default();
+            saved.place = None;
+        }
+    }
+    if let Err(e) = store.save(&saved.answers, saved.place.as_ref()) {
+        return fail(e);
+    }
+    println!("Cleared {count} answer(s) in {scope}.");
+    if let Some(copy) = copy {
+        println!("The answers as they were are kept in {}", copy.display());
+    }
+    ExitCode::SUCCESS
+}

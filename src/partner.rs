@@ -1,0 +1,61 @@
+//! Reading another profile's answers to compare with: an own profile on this
+//! machine, or a partner's export imported into `partners/`.
+
+use std::path::Path;
+
+use crate::answers::Answers;
+use crate::export;
+use crate::store::{self, ProfileKind};
+
+/// Largest partner export read; real ones are a few KiB to a few MiB.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Names of the profiles `me` can compare with (every other profile), in order.
+pub fn others(data_dir: &Path, me: &str) -> Vec<String> {
+    let mut names: Vec<String> = store::list_profiles(data_dir)
+        .into_iter()
+        .map(|p| p.name)
+        .filter(|n| n != me)
+        .collect();
+    names.dedup();
+    names
+}
+
+/// Reads profile `name`'s shareable answers for workbook `workbook_id`, without locking it.
+pub fn read(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Answers, String> {
+    match store::profile_kind(data_dir, name) {
+        Some(ProfileKind::Own) => {
+            let path = data_dir.join(format!("{name}.toml"));
+            let saved = store::read_answers(&path, name, workbook_id).map_err(|e| e.to_string())?;
+            Ok(saved.map(|s| s.answers).unwrap_or_default())
+        }
+        Some(ProfileKind::Partner) => {
+            let path = store::partner_path(data_dir, name);
+            let text = read_limited(&path)?;
+            let exp = export::parse_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            export::check_import(&exp, workbook_id).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(exp.answers)
+        }
+        None => Err(format!(
+            "there is no profile called \"{name}\"; `trustbook where` lists the profiles"
+        )),
+    }
+}
+
+/// Reads a file of at most [`MAX_IMPORT_BYTES`].
+pub fn read_limited(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "{} is larger than 64 MiB; that is not a trustbook export",
+            path.display()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "{} is not UTF-8 text; that is not a trustbook export",
+            path.display()
+        )
+    })
+}

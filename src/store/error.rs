@@ -1,0 +1,252 @@
+//! What can go wrong opening or saving answers, in words for the person at the keyboard.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// Why answers could not be opened. Nothing is ever changed on disk when one is returned.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The profile name is not a short lowercase word.
+    BadProfile {
+        /// The name as given.
+        name: String,
+    },
+    /// The profile name belongs to an imported partner profile.
+    PartnerProfile {
+        /// The name as given.
+        name: String,
+    },
+    /// No data directory could be found (no home directory) and none was given.
+    NoDataDir,
+    /// Another trustbook process holds the profile's lock.
+    Locked {
+        /// The profile.
+        profile: String,
+        /// The holder's process id, as written in the lock file (absent if unreadable).
+        pid: Option<u32>,
+    },
+    /// The answers file does not parse or has wrong or unknown fields.
+    BadFile {
+        /// The answers file.
+        path: PathBuf,
+        /// What is wrong, with `line N, column M` where known.
+        reason: String,
+    },
+    /// The answers file was written by a newer trustbook.
+    NewerSchema {
+        /// The answers file.
+        path: PathBuf,
+        /// The `schema_version` in the file.
+        found: i64,
+    },
+    /// The answers file belongs to another workbook.
+    OtherWorkbook {
+        /// The answers file.
+        path: PathBuf,
+        /// The profile, to suggest another one.
+        profile: String,
+        /// Workbook id in the file.
+        found: String,
+        /// Workbook id of the workbook being opened.
+        expected: String,
+    },
+    /// Reading or creating something failed.
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// What was being done, e.g. "create the folder".
+        action: &'static str,
+        /// The system's error.
+        source: io::Error,
+    },
+}
+
+impl StoreError {
+    /// True for the errors `--start-fresh` can fix by moving the answers file aside.
+    pub fn is_bad_file(&self) -> bool {
+        matches!(
+            self,
+            StoreError::BadFile { .. } | StoreError::NewerSchema { .. } | StoreError::OtherWorkbook { .. }
+        )
+    }
+
+    /// What is wrong, in a few words and without advice, e.g. for a list of profiles.
+    pub fn problem(&self) -> String {
+        match self {
+            StoreError::BadFile { reason, .. } => reason.clone(),
+            StoreError::NewerSchema { found, .. } => {
+                format!("made by a newer trustbook (schema_version {found})")
+            }
+            StoreError::OtherWorkbook { found, .. } => format!("it belongs to the workbook \"{found}\""),
+            other => other.to_string(),
+        }
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, action: &'static str, source: io::Error) -> Self {
+        StoreError::Io {
+            path: path.into(),
+            action,
+            source,
+        }
+    }
+}
+
+const UNCHANGED: &str = "The file has not been changed.";
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::BadProfile { name } => write!(
+                f,
+                "\"{name}\" cannot be used as a profile name: use 1 to 32 lowercase letters \
+                 and digits, with single dashes between words (like \"default\" or \"sam-2\")."
+            ),
+            StoreError::PartnerProfile { name } => write!(
+                f,
+                "\"{name}\" is the name of an imported partner profile. \
+                 Pick another name for your own answers: --profile NAME."
+            ),
+            StoreError::NoDataDir => write!(
+                f,
+                "Could not find a folder for your answers (is HOME set?). \
+                 Pass --data-dir DIR or set TRUSTBOOK_DATA_DIR."
+            ),
+            StoreError::Locked { profile, pid } => {
+                write!(
+                    f,
+                    "The profile \"{profile}\" is open in another trustbook process"
+                )?;
+                if let Some(pid) = pid {
+                    write!(f, " (pid {pid})")?;
+                }
+                write!(
+                    f,
+                    ". Close that one first, then try again, so neither overwrites the other's answers."
+                )
+            }
+            StoreError::BadFile { path, reason } => write!(
+                f,
+                "The answers file {} cannot be read: {reason}. {UNCHANGED} Fix it in a text \
+                 editor, or run trustbook with --start-fresh to move it aside (nothing is \
+                 deleted) and begin with no answers.",
+                path.display()
+            ),
+            StoreError::NewerSchema { path, found } => write!(
+                f,
+                "The answers file {} was made by a newer trustbook (schema_version {found}; this \
+                 one reads up to {}). {UNCHANGED} Update trustbook to keep working on these answers.",
+                path.display(),
+                super::SCHEMA_VERSION
+            ),
+            StoreError::OtherWorkbook {
+                path,
+                profile,
+                found,
+                expected,
+            } => write!(
+                f,
+                "The answers file {} of profile \"{profile}\" belongs to the workbook \"{found}\", \
+                 not \"{expected}\". {UNCHANGED} To work on \"{expected}\", use a separate \
+                 profile: --profile NAME.",
+                path.display()
+            ),
+            StoreError::Io { path, action, source } => {
+                write!(f, "Could not {action} {}: {source}.", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Why answers could not be written. The previous file on disk is left as it was.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The disk (or the user's quota) is full.
+    NoSpace {
+        /// The file being written.
+        path: PathBuf,
+    },
+    /// The folder or file system does not allow writing.
+    ReadOnly {
+        /// The file being written.
+        path: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
+    /// Any other failure.
+    Io {
+        /// The file being written.
+        path: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
+}
+
+impl SaveError {
+    pub(crate) fn from_io(path: impl Into<PathBuf>, source: io::Error) -> Self {
+        let path = path.into();
+        match source.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => SaveError::NoSpace { path },
+            io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => {
+                SaveError::ReadOnly { path, source }
+            }
+            _ => SaveError::Io { path, source },
+        }
+    }
+
+    /// A few words for a status line, e.g. "the disk is full".
+    pub fn short(&self) -> String {
+        match self {
+            SaveError::NoSpace { .. } => "the disk is full".to_string(),
+            SaveError::ReadOnly { .. } => "the folder cannot be written to".to_string(),
+            SaveError::Io { source, .. } => source.to_string(),
+        }
+    }
+
+    /// The file that could not be written.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            SaveError::NoSpace { path } | SaveError::ReadOnly { path, .. } | SaveError::Io { path, .. } => {
+                path
+            }
+        }
+    }
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path().display();
+        match self {
+            SaveError::NoSpace { .. } => write!(
+                f,
+                "Answers not saved: the disk is full ({path}). Free some space; saving is retried."
+            ),
+            SaveError::ReadOnly { source, .. } => write!(
+                f,
+                "Answers not saved: {path} cannot be written to ({source}). \
+                 Check the folder's permissions; saving is retried."
+            ),
+            SaveError::Io { source, .. } => {
+                write!(f, "Answers not saved: could not write {path}: {source}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SaveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SaveError::NoSpace { .. } => None,
+            SaveError::ReadOnly { source, .. } | SaveError::Io { source, .. } => Some(source),
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The answers file text: encoding and strict decoding (see `docs/answers-format.md`).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{SCHEMA_VERSION, Saved, StoreError};
+use crate::answers::{Answers, now_utc};
+use crate::app::Place;
+use crate::content::position;
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    schema_version: i64,
+    workbook: &'a str,
+    saved: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resume: Option<&'a Place>,
+    answers: &'a Answers,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    #[allow(dead_code)] // checked before, on the generic table
+    schema_version: i64,
+    workbook: String,
+    #[allow(dead_code)] // informative only
+    saved: Option<String>,
+    #[serde(default)]
+    resume: Option<ResumeIn>,
+    #[serde(default)]
+    answers: Answers,
+}
+
+/// `[resume]`, strictly (the app's `Place` accepts unknown keys).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResumeIn {
+    chapter: String,
+    #[serde(default)]
+    exercise: Option<String>,
+}
+
+/// The text of an answers file holding `answers`, the place to resume at and the workbook id.
+///
+/// Pure and allocation-bound, so the terminal loop can call it on its own thread and hand the
+/// text to [`super::write_atomic`] (or [`super::Store::save_text`]) elsewhere.
+pub fn encode(answers: &Answers, place: Option<&Place>, workbook_id: &str) -> String {
+    let file = FileOut {
+        schema_version: SCHEMA_VERSION,
+        workbook: workbook_id,
+        saved: now_utc(),
+        resume: place,
+        answers,
+    };
+    // Maps with string keys of strings, integers, booleans and string arrays always serialize.
+    toml::to_string_pretty(&file).expect("answers serialize to TOML")
+}
+
+/// Reads an answers file's text. `path` is only used in error messages.
+///
+/// Checks, in order: TOML syntax, `schema_version` (present, not newer than this build), then
+/// every field's type; unknown keys are refused. The workbook id is returned, not checked.
+pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
+    let bad = |reason: String| StoreError::BadFile {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let table: toml::Table = toml::from_str(text).map_err(|e| bad(describe(text, &e)))?;
+    match table.get("schema_version") {
+        None => {
+            return Err(bad(
+                "it has no schema_version, so it does not look like a trustbook answers file".into(),
+            ));
+        }
+        Some(toml::Value::Integer(v)) if *v > SCHEMA_VERSION => {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found: *v,
+            });
+        }
+        Some(toml::Value::Integer(v)) if *v == SCHEMA_VERSION => {}
+        Some(other) => {
+            return Err(bad(format!(
+                "schema_version {other} is not a version this trustbook knows"
+            )));
+        }
+    }
+    let file: FileIn = toml::from_str(text).map_err(|e| bad(describe(text, &e)))?;
+    Ok(Saved {
+        answers: file.answers,
+        place: file.resume.map(|r| Place {
+            chapter: r.chapter,
+            exercise: r.exercise,
+        }),
+        workbook: Some(file.workbook),
+    })
+}
+
+/// `line N, column M: message`, without quoting the file's text (it may be private).
+fn describe(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim_end_matches('\n');
+    match e.span() {
+        Some(span) => {
+            let (line, column) = position(text, span.start);
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode_err(text: &str) -> StoreError {
+        decode(text, Path::new("a.toml")).expect_err("should be refused")
+    }
+
+    fn reason(text: &str) -> String {
+        match decode_err(text) {
+            StoreError::BadFile { reason, .. } => reason,
+            other => panic!("not BadFile: {other:?}"),
+        }
+    }
+
+    const HEAD: &str = "schema_version = 1\nworkbook = \"wb\"\n";
+
+    #[test]
+    fn empty_answers_and_no_resume_round_trip() {
+        let text = encode(&Answers::default(), None, "wb");
+        let saved = decode(&text, Path::new("a.toml")).unwrap();
+        assert_eq!(
+            saved,
+            Saved {
+                workbook: Some("wb".into()),
+                ..Saved::default()
+            }
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let r = reason(&format!("{HEAD}\n[answers.one.free\n"));
+        assert!(r.starts_with("line 4, column "), "{r}");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_everywhere() {
+        assert!(reason(&format!("{HEAD}colour = \"red\"\n")).contains("colour"));
+        assert!(reason(&format!("{HEAD}[resume]\nchapter = \"a\"\npage = 3\n")).contains("page"));
+        let answer = "[answers.c.e]\nchanged = \"t\"\nkind = \"scale\"\nvalue = 2\nmood = 1\n";
+        assert!(reason(&format!("{HEAD}{answer}")).contains("mood"));
+    }
+
+    #[test]
+    fn wrong_types_are_refused() {
+        reason(&format!(
+            "{HEAD}[answers.c.e]\nchanged = \"t\"\nkind = \"scale\"\nvalue = \"high\"\n"
+        ));
+        reason(&format!(
+            "{HEAD}[answers.c.e]\nchanged = \"t\"\nkind = \"mood\"\n"
+        ));
+        reason(&format!(
+            "{HEAD}[answers.c.e]\nchanged = 5\nkind = \"text\"\ntext = \"x\"\n"
+        ));
+        reason(&format!("{HEAD}[answers.c.e]\nkind = \"text\"\ntext = \"x\"\n"));
+        reason("schema_version = 1\nworkbook = 7\n");
+        reason(&format!("{HEAD}answers = 3\n"));
+    }
+
+    #[test]
+    fn schema_version_is_checked_first() {
+        assert!(reason("workbook = \"wb\"\n").contains("no schema_version"));
+        assert!(reason("schema_version = \"1\"\n").contains("not a version"));
+        assert!(reason("schema_version = 0\n").contains("not a version"));
+        // A newer file may have keys and types this build does not know.
+        match decode_err("schema_version = 2\nworkbook = \"wb\"\nmood = 1\n") {
+            StoreError::NewerSchema { found: 2, .. } => {}
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn reasons_do_not_quote_the_file() {
+        let r = reason(&format!(
+            "{HEAD}[answers.c.e]\nchanged = \"t\"\nkind = \"text\"\ntext = \"my secret\n"
+        ));
+        assert!(!r.contains("my secret"), "{r}");
+    }
+}
