@@ -13,7 +13,7 @@ const TITLE: &str = "Working on trust: a relationship workbook";
 /// From the welcome screen, Enter to the first introduction and Enter again.
 fn open_first_exercise(pty: &mut Pty) {
     pty.send(keys::ENTER);
-    pty.wait_for("Introduction: Where the distrust comes from");
+    pty.wait_for("Chapter 1/3 · Introduction");
     pty.send(keys::ENTER);
     pty.wait_for("Exercise 1/8");
 }

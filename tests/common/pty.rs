@@ -129,7 +129,7 @@ impl Pty {
         Spawn::default().start()
     }
 
-    fn start(mut spec: Spawn) -> Pty {
+    fn start(spec: Spawn) -> Pty {
         let pair = native_pty_system()
             .openpty(pty_size(spec.cols, spec.rows))
             .expect("open a pseudo-terminal");
