@@ -193,7 +193,8 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             b(vec![k(Esc)], Action::Back, "Esc", "welcome", true),
         ],
         Context::Page => vec![
-            b(vec![k(Enter), k(Tab)], Action::Next, "Enter", "continue", true),
+            b(vec![k(Enter)], Action::Select, "Enter", "continue", true),
+            b(vec![k(Tab)], Action::Next, "Tab", "next", false),
             prev.clone(),
             b(vec![k(Up), ch('k')], Action::Up, "↑/↓", "scroll", false),
             b(vec![k(Down), ch('j')], Action::Down, "↓", "scroll down", false),
@@ -278,6 +279,13 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
                 b(vec![k(Left), ch('h')], Action::Left, "←", "lower", true),
                 b(vec![k(Right), ch('l')], Action::Right, "→", "higher", true),
                 b(vec![], Action::Digit(0), "0-9", "pick a number", false),
+                b(
+                    vec![k(Enter), ch(' ')],
+                    Action::Select,
+                    "Enter",
+                    "pick the middle",
+                    false,
+                ),
                 b(vec![k(Home)], Action::First, "Home", "lowest", false),
                 b(vec![k(End)], Action::Last, "End", "highest", false),
             ];

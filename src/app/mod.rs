@@ -432,7 +432,10 @@ impl App {
                 Screen::Welcome => self.update_welcome(action, fx),
                 Screen::Contents => self.update_contents(action, fx),
                 Screen::Intro(_) | Screen::Closing => {
-                    if action == Action::Select {
+                    if action == Action::Select && self.screen == Screen::Closing {
+                        // Enter on the last page leads back to the start, where review and compare are.
+                        self.go(Screen::Welcome, fx);
+                    } else if action == Action::Select {
                         self.go_next(fx);
                     } else if action == Action::Up {
                         self.scroll_by(-1);

@@ -5,6 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{Theme, text};
 use crate::answers::Status;
 use crate::app::{App, ContentsRow};
@@ -30,13 +32,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ContentsRow::Chapter(c) => {
                 let ch = &wb.chapters[c];
                 let (done, total) = answers.chapter_progress(ch);
-                let filled = (done * BAR).checked_div(total).unwrap_or(0);
                 let fold = if app.is_expanded(c) { "▾" } else { "▸" };
+                let head = format!("{fold} {}. ", c + 1);
+                let count = format!(" {}", text::done_of(done, total));
+                // The count always shows; the bar shrinks, then the title is shortened.
+                let room =
+                    usize::from(list_area.width).saturating_sub(2 + head.chars().count() + count.len() + 2);
+                let title_w = ch.title.width();
+                let bar = room.saturating_sub(title_w).min(BAR);
+                let title = super::truncate(&ch.title, room.saturating_sub(bar));
+                let filled = (done * bar).checked_div(total).unwrap_or(0);
                 ListItem::new(Line::from(vec![
-                    Span::raw(format!("{fold} {}. {}  ", c + 1, ch.title)),
+                    Span::raw(format!("{head}{title}  ")),
                     Span::styled("█".repeat(filled), theme.done()),
-                    Span::styled("░".repeat(BAR - filled), theme.dim()),
-                    Span::styled(format!(" {}", text::done_of(done, total)), theme.dim()),
+                    Span::styled("░".repeat(bar - filled), theme.dim()),
+                    Span::styled(count, theme.dim()),
                 ]))
             }
             ContentsRow::Exercise(c, e) => {

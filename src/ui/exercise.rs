@@ -4,7 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{
+    Block, Borders, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph, Wrap,
+};
 
 use super::{Theme, text, wrap};
 use crate::answers::Value;
@@ -135,9 +137,11 @@ fn hint_text(ex: &Exercise) -> String {
 
 /// A list of rows with a highlighted one, scrolled so it stays in view.
 fn draw_rows(frame: &mut Frame, theme: &Theme, area: Rect, rows: Vec<ListItem>, cursor: Option<usize>) {
+    // The marker column is kept even with nothing selected, so rows never shift.
     let list = List::new(rows)
         .highlight_style(theme.selected())
-        .highlight_symbol("› ");
+        .highlight_symbol("› ")
+        .highlight_spacing(HighlightSpacing::Always);
     let mut state = ListState::default().with_selected(cursor);
     frame.render_stateful_widget(list, area, &mut state);
 }
@@ -183,13 +187,14 @@ fn draw_list(
     if let Some((_, field)) = editing {
         let y = rows_area.y + (cursor - offset) as u16;
         let prefix = format!("{}. ", cursor + 1);
-        let x = rows_area.x + prefix.len() as u16;
+        let x = rows_area.x + 2 + prefix.len() as u16;
         frame.render_widget(
             Span::styled(prefix, theme.key()),
             Rect {
+                x: rows_area.x + 2,
                 y,
                 height: 1,
-                ..rows_area
+                width: rows_area.width.saturating_sub(2),
             },
         );
         let field_area = Rect {
@@ -225,16 +230,22 @@ fn draw_choice(
         _ => (None, None),
     };
     let mark = |on: bool| if on { "(•) " } else { "( ) " };
-    let style = |on: bool| if on { theme.chosen() } else { Style::default() };
+    let width = usize::from(area.width).saturating_sub(2 + 4);
     let mut rows: Vec<ListItem> = options
         .iter()
         .map(|o| {
-            let on = chosen == Some(o.as_str());
-            ListItem::new(Line::from(vec![
-                Span::styled(mark(on), style(on)),
-                Span::styled(o.as_str(), style(on)),
-            ]))
+            option_item(
+                mark(chosen == Some(o.as_str())),
+                o,
+                chosen == Some(o.as_str()),
+                width,
+                theme,
+            )
         })
+        .collect();
+    let mut heights: Vec<usize> = options
+        .iter()
+        .map(|o| crate::present::wrap(o, width).len())
         .collect();
     if has_other {
         let on = other_text.is_some();
@@ -243,15 +254,20 @@ fn draw_choice(
         } else {
             other_text.unwrap_or("")
         };
-        rows.push(ListItem::new(Line::from(vec![
-            Span::styled(mark(on), style(on)),
-            Span::styled(format!("{} {shown}", text::OTHER), style(on)),
-        ])));
+        let label = format!("{} {shown}", text::OTHER);
+        heights.push(crate::present::wrap(&label, width).len());
+        rows.push(option_item(mark(on), &label, on, width, theme));
     }
-    let highlight = if field.is_some() { None } else { Some(cursor) };
-    draw_rows(frame, theme, area, rows, highlight);
+    let list = List::new(rows)
+        .highlight_style(theme.selected())
+        .highlight_symbol("› ")
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = ListState::default().with_selected(Some(cursor));
+    frame.render_stateful_widget(list, area, &mut state);
     if let Some(field) = field {
-        let y = area.y + options.len() as u16;
+        // The field sits on the "other" row, after the label, wherever the list scrolled it.
+        let above: usize = heights.iter().take(cursor).skip(state.offset()).sum();
+        let y = area.y + above as u16;
         if y < area.bottom() {
             let x = area.x + 2 + 4 + text::OTHER.chars().count() as u16 + 1;
             let rect = Rect {
@@ -263,6 +279,24 @@ fn draw_choice(
             frame.render_widget(field, rect);
         }
     }
+}
+
+/// One option of a choice or checklist: its mark, then its text wrapped under itself.
+fn option_item<'a>(mark: &'a str, option: &str, on: bool, width: usize, theme: &Theme) -> ListItem<'a> {
+    let style = if on { theme.chosen() } else { Style::default() };
+    let lines: Vec<Line> = crate::present::wrap(option, width)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                Span::styled(mark, style)
+            } else {
+                Span::raw("    ")
+            };
+            Line::from(vec![lead, Span::styled(l, style)])
+        })
+        .collect();
+    ListItem::new(Text::from(lines))
 }
 
 fn draw_checklist(
@@ -277,15 +311,12 @@ fn draw_checklist(
         Some(Value::Checklist { ticked }) => ticked,
         _ => &[],
     };
+    let width = usize::from(area.width).saturating_sub(2 + 4);
     let rows: Vec<ListItem> = options
         .iter()
         .map(|o| {
             let on = ticked.contains(o);
-            let style = if on { theme.chosen() } else { Style::default() };
-            ListItem::new(Line::from(vec![
-                Span::styled(if on { "[x] " } else { "[ ] " }, style),
-                Span::styled(o.as_str(), style),
-            ]))
+            option_item(if on { "[x] " } else { "[ ] " }, o, on, width, theme)
         })
         .collect();
     draw_rows(frame, theme, area, rows, Some(cursor));

@@ -179,7 +179,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 /// Cuts `s` to `max` columns, ending with an ellipsis when cut.
-fn truncate(s: &str, max: usize) -> String {
+pub(crate) fn truncate(s: &str, max: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     if unicode_width::UnicodeWidthStr::width(s) <= max {
         return s.to_string();

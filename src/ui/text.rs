@@ -64,7 +64,7 @@ pub const HINT_AVAILABLE: &str = "F2 shows a hint";
 /// Marker of a private answer.
 pub const PRIVATE_MARK: &str = "[private]";
 /// Notice after marking private.
-pub const PRIVATE_ON: &str = "Marked private: this answer stays out of your partner's view and exports.";
+pub const PRIVATE_ON: &str = "Private: hidden from your partner and from exports.";
 /// Notice after unmarking private.
 pub const PRIVATE_OFF: &str =
     "No longer private: your partner can see this answer once they have answered too.";
