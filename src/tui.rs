@@ -71,13 +71,13 @@ pub fn require_terminal() -> Result<(), String> {
 fn enter() -> io::Result<Guard> {
     enable_raw_mode()?;
     let guard = Guard;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        EnableMouseCapture
-    )?;
+    app_mode()?;
     Ok(guard)
+}
+
+/// The app's screen modes: its own screen, pastes as one event, the mouse wheel.
+fn app_mode() -> io::Result<()> {
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, EnableMouseCapture)
 }
 
 /// Restores the terminal: raw mode off, main screen back, cursor visible.
@@ -227,12 +227,7 @@ fn hand_off(term: &mut Term, text: &str) -> io::Result<Result<String, String>> {
     restore();
     let result = crate::external::edit(text);
     enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        EnableMouseCapture
-    )?;
+    app_mode()?;
     term.clear()?;
     Ok(result)
 }
