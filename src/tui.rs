@@ -21,6 +21,8 @@ use crate::ui::{self, Theme};
 
 /// How long typing must pause before the text is saved.
 const TYPING_PAUSE: Duration = Duration::from_millis(800);
+/// Longest that typed text goes unsaved while typing never pauses.
+const TYPING_MAX_UNSAVED: Duration = Duration::from_millis(1000);
 /// How often a failed save is tried again.
 const RETRY_EVERY: Duration = Duration::from_secs(5);
 
@@ -119,6 +121,7 @@ pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
     app.update(Action::Resize(size.width, size.height));
     let mut lp = Loop {
         typing_deadline: None,
+        first_unsaved: None,
         last_attempt: None,
         outcome: None,
     };
@@ -145,6 +148,7 @@ pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
         }
         if lp.typing_deadline.is_some_and(|d| Instant::now() >= d) {
             lp.typing_deadline = None;
+            lp.first_unsaved = None;
             lp.dispatch(&mut app, &mut persist, &mut terminal, Action::Commit)?;
         }
         let wait = if app.should_quit() {
@@ -174,6 +178,8 @@ pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
 
 struct Loop {
     typing_deadline: Option<Instant>,
+    /// When the oldest text not yet committed was typed.
+    first_unsaved: Option<Instant>,
     last_attempt: Option<Instant>,
     outcome: Option<Outcome>,
 }
@@ -199,7 +205,13 @@ impl Loop {
             for effect in app.update(action) {
                 match effect {
                     Effect::Save => self.save(app, persist),
-                    Effect::TextEdited => self.typing_deadline = Some(Instant::now() + TYPING_PAUSE),
+                    Effect::TextEdited => {
+                        // Commit after a pause, or at the latest a second after the first
+                        // unsaved keystroke, so a crash loses at most about a second of typing.
+                        let now = Instant::now();
+                        let first = *self.first_unsaved.get_or_insert(now);
+                        self.typing_deadline = Some((now + TYPING_PAUSE).min(first + TYPING_MAX_UNSAVED));
+                    }
                     Effect::ExternalEditor(text) => {
                         // Commit what is typed first, so nothing rides only on the editor round trip.
                         queue.push(Action::EditorDone(hand_off(term, &text)?));
