@@ -13,9 +13,16 @@ fn answers(bytes: usize) -> Answers {
     let mut a = Answers::default();
     let line = "Some days I trust easily; other days a late message undoes a week of good. ";
     let text: String = line.repeat(bytes / line.len() + 1);
-    a.set("chapter", "long", Value::Text { text }, "2026-11-26T10:00:00Z".into());
+    a.set(
+        "chapter",
+        "long",
+        Value::Text { text },
+        "2026-11-26T10:00:00Z".into(),
+    );
     for i in 0..20 {
-        let v = Value::List { items: vec![format!("item {i}"), "another".into()] };
+        let v = Value::List {
+            items: vec![format!("item {i}"), "another".into()],
+        };
         a.set("chapter", &format!("list-{i}"), v, "2026-11-26T10:00:00Z".into());
     }
     a
@@ -23,7 +30,10 @@ fn answers(bytes: usize) -> Answers {
 
 fn save(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let opts = StoreOptions { data_dir: Some(dir.path().to_path_buf()), profile: "bench".into() };
+    let opts = StoreOptions {
+        data_dir: Some(dir.path().to_path_buf()),
+        profile: "bench".into(),
+    };
     let (mut store, _) = Store::open(&opts, "bench-workbook").expect("open store");
     let mut group = c.benchmark_group("save");
     for (name, size) in [("1KiB", 1024), ("64KiB", 64 * 1024), ("1MiB", 1024 * 1024)] {

@@ -79,7 +79,12 @@ fn enter() -> io::Result<Guard> {
 
 /// The app's screen modes: its own screen, pastes as one event, the mouse wheel.
 fn app_mode() -> io::Result<()> {
-    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, EnableMouseCapture)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )
 }
 
 /// Restores the terminal: raw mode off, main screen back, cursor visible.

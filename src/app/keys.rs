@@ -205,6 +205,28 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
         Context::Text => {
             let mut v = exercise(true);
             v.extend([
+                // Handled by the text field itself; listed so help tells the whole story.
+                b(
+                    vec![],
+                    Action::Type(Default::default()),
+                    "Enter",
+                    "new line",
+                    false,
+                ),
+                b(
+                    vec![],
+                    Action::Type(Default::default()),
+                    "Ctrl+←/→",
+                    "word by word",
+                    false,
+                ),
+                b(
+                    vec![],
+                    Action::Type(Default::default()),
+                    "Home/End",
+                    "start/end of line",
+                    false,
+                ),
                 b(
                     vec![ctrl('e')],
                     Action::ExternalEditor,

@@ -35,15 +35,13 @@ pub fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ])
         })
         .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        format!(" {}", text::LEGEND),
-        theme.dim(),
-    )));
-    lines.push(Line::from(Span::styled(
-        " Esc, F1 or ? closes this help.",
-        theme.dim(),
-    )));
+    if matches!(cx, keys::Context::Contents | keys::Context::Review) {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            format!(" {}", text::LEGEND),
+            theme.dim(),
+        )));
+    }
     let h = lines.len() as u16 + 2;
     let rect = centered(area, 56, h);
     let block = Block::new()
