@@ -245,6 +245,13 @@ fn hand_off(term: &mut Term, text: &str) -> io::Result<Result<String, String>> {
     let result = crate::external::edit(text);
     enable_raw_mode()?;
     app_mode()?;
-    term.clear()?;
+    // Repaint everything. Not `Terminal::clear`: it asks the terminal for the cursor
+    // position, which some terminals never answer. Drawing a blank frame over the old
+    // one makes the next frame draw every cell.
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    term.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
     Ok(result)
 }

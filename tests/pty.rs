@@ -159,3 +159,48 @@ fn harness_kill9_stops_the_program_mid_session() {
     assert!(!status.success(), "{status:?}");
     pty.with_screen(|s| assert!(s.alternate_screen(), "nothing restored after kill -9"));
 }
+
+/// Ctrl+E hands the answer to $EDITOR in a private file (0600) that is gone
+/// afterwards, and the edited text comes back into the answer.
+#[test]
+fn ctrl_e_edits_the_answer_in_the_users_editor() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let log = tmp.path().join("editor.log");
+    let script = tmp.path().join("fake-editor");
+    // The "editor" records the file's mode and path, then appends a line.
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nstat -c '%a %n' \"$1\" > '{}'\nprintf 'added in the editor\\n' >> \"$1\"\n",
+            log.display()
+        ),
+    )
+    .expect("write editor script");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let mut pty = Spawn::default()
+        .env("EDITOR", &script.display().to_string())
+        .env("VISUAL", "")
+        .start();
+    pty.wait_for(TITLE);
+    open_first_exercise(&mut pty);
+    pty.type_str("typed in the app");
+    pty.wait_for("typed in the app");
+    pty.send(b"\x05"); // Ctrl+E
+    pty.wait_for("added in the editor");
+    pty.wait_for("typed in the app");
+
+    let logged = std::fs::read_to_string(&log).expect("the editor ran");
+    let (mode, path) = logged.trim().split_once(' ').expect("mode and path");
+    assert_eq!(mode, "600", "the temporary file must be private: {logged}");
+    assert!(
+        !std::path::Path::new(path).exists(),
+        "the temporary file must be removed: {path}"
+    );
+
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+}
