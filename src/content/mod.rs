@@ -3,6 +3,7 @@
 
 mod diag;
 mod load;
+mod parse;
 mod walk;
 
 pub use diag::{Diagnostic, Diagnostics, position};

@@ -1,0 +1,249 @@
+//! The rules of a chapter file: its keys, its exercises and their kinds.
+
+use std::collections::HashSet;
+
+use super::walk::{Checker, Table};
+use super::{Chapter, Exercise, Kind, REFLECTION_ID};
+
+/// Checks and builds one chapter file; `None` when it is too broken to use.
+pub fn parse_chapter(ck: &mut Checker) -> Option<Chapter> {
+    let doc = ck.parse()?;
+    let t = Table {
+        inner: doc.get_ref(),
+        span: 0..0,
+        what: "the chapter".to_string(),
+    };
+    ck.known_keys(&t, &["id", "title", "introduction", "exercises", "reflection"]);
+    let id = ck.string(&t, "id", true);
+    if let Some(id) = &id {
+        ck.id_ok(&t, id);
+    }
+    let title = ck.string(&t, "title", true);
+    let introduction = ck.string(&t, "introduction", true);
+    let mut exercises = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let tables = ck.tables(&t, "exercises").unwrap_or_default();
+    if tables.is_empty() && t.inner.contains_key("exercises") {
+        ck.error(
+            ck.span_of(&t, "exercises"),
+            "the chapter has no exercises; add at least one [[exercises]] table",
+        );
+    }
+    for (n, (tab, span)) in tables.into_iter().enumerate() {
+        let raw_id = tab
+            .get("id")
+            .and_then(|v| v.get_ref().as_str())
+            .map(str::to_string);
+        let what = match &raw_id {
+            Some(i) => format!("exercise `{i}`"),
+            None => format!("exercise {}", n + 1),
+        };
+        let et = Table {
+            inner: tab,
+            span,
+            what,
+        };
+        if let Some(ex) = parse_exercise(ck, &et) {
+            if ex.id == REFLECTION_ID {
+                ck.error(
+                    ck.span_of(&et, "id"),
+                    "the id `reflection` is reserved for the chapter's closing reflection; choose another id",
+                );
+            } else if seen.contains(&ex.id) {
+                let msg = format!(
+                    "duplicate exercise id `{}` in this chapter; each exercise needs its own id, since answers are stored by it",
+                    ex.id
+                );
+                ck.error(ck.span_of(&et, "id"), msg);
+            }
+            seen.push(ex.id.clone());
+            exercises.push(ex);
+        }
+    }
+    let reflection = ck.table(&t, "reflection").and_then(|(tab, span)| {
+        let rt = Table {
+            inner: tab,
+            span,
+            what: "the closing reflection".to_string(),
+        };
+        ck.known_keys(&rt, &["title", "prompt", "hint", "example"]);
+        Some(Exercise {
+            id: REFLECTION_ID.to_string(),
+            title: ck
+                .string(&rt, "title", false)
+                .unwrap_or_else(|| "Closing reflection".to_string()),
+            prompt: ck.string(&rt, "prompt", true)?,
+            hint: ck.string(&rt, "hint", false),
+            example: ck.string(&rt, "example", false),
+            kind: Kind::Text,
+        })
+    });
+    exercises.push(reflection?);
+    Some(Chapter {
+        id: id?,
+        title: title?,
+        introduction: introduction?,
+        exercises,
+    })
+}
+
+const COMMON: [&str; 6] = ["id", "kind", "title", "prompt", "hint", "example"];
+const KINDS: [&str; 5] = ["text", "list", "choice", "checklist", "scale"];
+
+fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
+    let id = ck.string(t, "id", true);
+    if let Some(id) = &id {
+        ck.id_ok(t, id);
+    }
+    let title = ck.string(t, "title", true);
+    let prompt = ck.string(t, "prompt", true);
+    let hint = ck.string(t, "hint", false);
+    let example = ck.string(t, "example", false);
+    let kind_name = ck.string(t, "kind", true);
+    let extra: &[&str] = match kind_name.as_deref() {
+        Some("text") => &[],
+        Some("list") => &["min", "max"],
+        Some("choice") => &["options", "other"],
+        Some("checklist") => &["options"],
+        Some("scale") => &["min", "max", "min_label", "max_label"],
+        Some(other) => {
+            let hint = match super::diag::suggest(other, &KINDS) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("use one of: {}", KINDS.join(", ")),
+            };
+            ck.error(
+                ck.span_of(t, "kind"),
+                format!("unknown kind `{other}` in {}; {hint}", t.what),
+            );
+            return None;
+        }
+        None => return None,
+    };
+    let allowed: Vec<&str> = COMMON.iter().chain(extra).copied().collect();
+    ck.known_keys(t, &allowed);
+    let kind = match kind_name.as_deref() {
+        Some("list") => list_kind(ck, t)?,
+        Some("choice") => Kind::Choice {
+            options: options(ck, t)?,
+            other: ck.boolean(t, "other").unwrap_or(false),
+        },
+        Some("checklist") => Kind::Checklist {
+            options: options(ck, t)?,
+        },
+        Some("scale") => scale_kind(ck, t)?,
+        _ => Kind::Text,
+    };
+    Some(Exercise {
+        id: id?,
+        title: title?,
+        prompt: prompt?,
+        hint,
+        example,
+        kind,
+    })
+}
+
+fn list_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {
+    let mut count = |key: &str| -> Result<Option<u32>, ()> {
+        match ck.int(t, key, false) {
+            None if t.inner.contains_key(key) => Err(()),
+            None => Ok(None),
+            Some(n) if (0..=100).contains(&n) => Ok(Some(n as u32)),
+            Some(n) => {
+                ck.error(
+                    ck.span_of(t, key),
+                    format!("`{key}` = {n} in {} must be between 0 and 100 items", t.what),
+                );
+                Err(())
+            }
+        }
+    };
+    let (min, max) = (count("min"), count("max"));
+    let (min, max) = (min.ok()?, max.ok()?);
+    if let (Some(lo), Some(hi)) = (min, max)
+        && lo > hi
+    {
+        ck.error(
+            ck.span_of(t, "min"),
+            format!(
+                "list `min` ({lo}) is greater than `max` ({hi}) in {}; make min at most max",
+                t.what
+            ),
+        );
+        return None;
+    }
+    if max == Some(0) {
+        ck.error(
+            ck.span_of(t, "max"),
+            format!("list `max` is 0 in {}; allow at least one item", t.what),
+        );
+        return None;
+    }
+    Some(Kind::List { min, max })
+}
+
+fn options(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
+    let opts = ck.strings(t, "options", true)?;
+    let mut ok = true;
+    if opts.len() < 2 {
+        ck.error(
+            ck.span_of(t, "options"),
+            format!("{} needs at least 2 options", t.what),
+        );
+        ok = false;
+    }
+    let mut seen = HashSet::new();
+    for (o, span) in &opts {
+        if o.trim().is_empty() {
+            ck.error(
+                span.clone(),
+                format!(
+                    "an option in {} is empty; write the option's text or remove it",
+                    t.what
+                ),
+            );
+            ok = false;
+        } else if !seen.insert(o.trim()) {
+            ck.error(
+                span.clone(),
+                format!("option `{o}` appears twice in {}; options must differ", t.what),
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| opts.into_iter().map(|(o, _)| o).collect())
+}
+
+fn scale_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {
+    let min = ck.int(t, "min", true);
+    let max = ck.int(t, "max", true);
+    let min_label = ck.string(t, "min_label", true);
+    let max_label = ck.string(t, "max_label", true);
+    let (min, max) = (min?, max?);
+    if min >= max {
+        ck.error(
+            ck.span_of(t, "min"),
+            format!(
+                "scale `min` ({min}) must be less than `max` ({max}) in {}",
+                t.what
+            ),
+        );
+        return None;
+    }
+    if max.abs_diff(min) > 100 || min.abs() > 1_000_000 || max.abs() > 1_000_000 {
+        ck.error(
+            ck.span_of(t, "max"),
+            format!(
+                "the scale in {} has more than 100 steps; use a range like 0 to 10",
+                t.what
+            ),
+        );
+        return None;
+    }
+    Some(Kind::Scale {
+        min,
+        max,
+        min_label: min_label?,
+        max_label: max_label?,
+    })
+}
