@@ -134,7 +134,7 @@ pub fn import(data_dir: Option<&Path>, name: Option<&str>, wb: &Workbook, file: 
     };
     match import_as(data_dir, name, wb, file) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => fail(format!("{msg} Nothing was imported.")),
+        Err(msg) => fail(format!("{}. Nothing was imported.", msg.trim_end_matches('.'))),
     }
 }
 
