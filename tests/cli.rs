@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{list, put, text};
+use common::{list, other, put, text, ticked};
 use trustbook::answers::{Answers, Value};
 use trustbook::export;
 use trustbook::store::{self, Store, StoreOptions};
@@ -34,25 +34,8 @@ fn alex() -> Answers {
     let mut a = Answers::default();
     put(&mut a, "one", "free", false, text(ALEX_SHARED));
     put(&mut a, "one", "items", false, list(&[ALEX_ONE_SIDED]));
-    put(
-        &mut a,
-        "one",
-        "pick",
-        true,
-        Value::Choice {
-            option: None,
-            other: Some(ALEX_PRIVATE.to_string()),
-        },
-    );
-    put(
-        &mut a,
-        "two",
-        "ticks",
-        false,
-        Value::Checklist {
-            ticked: vec!["One".to_string()],
-        },
-    );
+    put(&mut a, "one", "pick", true, other(ALEX_PRIVATE));
+    put(&mut a, "two", "ticks", false, ticked(&["One"]));
     put(&mut a, "two", "rate", false, Value::Scale { value: 7 });
     a
 }
@@ -60,26 +43,9 @@ fn alex() -> Answers {
 fn sam() -> Answers {
     let mut a = Answers::default();
     put(&mut a, "one", "free", false, text(SAM_SHARED));
-    put(
-        &mut a,
-        "one",
-        "pick",
-        false,
-        Value::Choice {
-            option: None,
-            other: Some(SAM_BLIND.to_string()),
-        },
-    );
+    put(&mut a, "one", "pick", false, other(SAM_BLIND));
     put(&mut a, "one", "reflection", false, text(SAM_ONE_SIDED));
-    put(
-        &mut a,
-        "two",
-        "ticks",
-        false,
-        Value::Checklist {
-            ticked: vec!["Two".to_string(), "Three".to_string()],
-        },
-    );
+    put(&mut a, "two", "ticks", false, ticked(&["Two", "Three"]));
     a
 }
 
@@ -220,16 +186,13 @@ fn export_to_a_file_is_private_and_never_clobbers_without_force() {
     for format in ["markdown", "json"] {
         let expected = data.ok(&["export", "--profile", "alex", "--format", format]);
         let out = data.path().join(format!("out.{format}"));
-        let out_arg = out.to_str().expect("UTF-8 path");
-        let printed = data.ok(&[
-            "export",
-            "--profile",
-            "alex",
-            "--format",
-            format,
-            "--output",
-            out_arg,
-        ]);
+        let to_file = |extra: &[&'static str]| {
+            let mut args = vec!["export", "--profile", "alex", "--format", format, "--output"];
+            args.push(out.to_str().expect("UTF-8 path"));
+            args.extend_from_slice(extra);
+            args
+        };
+        let printed = data.ok(&to_file(&[]));
         assert!(printed.is_empty(), "the export went to stdout too: {printed}");
         assert_eq!(fs::read_to_string(&out).expect("output"), expected);
         #[cfg(unix)]
@@ -237,29 +200,12 @@ fn export_to_a_file_is_private_and_never_clobbers_without_force() {
 
         // An existing file is kept as it is...
         fs::write(&out, "KEEP ME").expect("write");
-        let err = data.refused(&[
-            "export",
-            "--profile",
-            "alex",
-            "--format",
-            format,
-            "--output",
-            out_arg,
-        ]);
+        let err = data.refused(&to_file(&[]));
         assert!(err.contains("already exists") && err.contains("--force"), "{err}");
         assert_eq!(fs::read_to_string(&out).expect("output"), "KEEP ME");
 
         // ... unless --force is given.
-        data.ok(&[
-            "export",
-            "--profile",
-            "alex",
-            "--format",
-            format,
-            "--output",
-            out_arg,
-            "--force",
-        ]);
+        data.ok(&to_file(&["--force"]));
         assert_eq!(fs::read_to_string(&out).expect("output"), expected);
         #[cfg(unix)]
         assert_eq!(mode(&out), 0o600, "{format} with --force");

@@ -36,16 +36,7 @@ fn mine() -> Answers {
         false,
         list(&["Phone face down at dinner", "Late without a message"]),
     );
-    put(
-        &mut a,
-        "one",
-        "pick",
-        false,
-        Value::Choice {
-            option: Some("Green".to_string()),
-            other: None,
-        },
-    );
+    put(&mut a, "one", "pick", false, chosen("Green"));
     put(
         &mut a,
         "one",
@@ -53,15 +44,7 @@ fn mine() -> Answers {
         true,
         text("Only for me: I was scared."),
     );
-    put(
-        &mut a,
-        "two",
-        "ticks",
-        false,
-        Value::Checklist {
-            ticked: vec!["One".to_string(), "Three".to_string()],
-        },
-    );
+    put(&mut a, "two", "ticks", false, ticked(&["One", "Three"]));
     put(&mut a, "two", "rate", false, Value::Scale { value: 7 });
     a
 }
@@ -133,26 +116,9 @@ fn sam_answers() -> Answers {
         false,
         text("I noticed it too, and I was afraid to ask."),
     );
-    put(
-        &mut a,
-        "one",
-        "pick",
-        true,
-        Value::Choice {
-            option: None,
-            other: Some(SAM_PRIVATE.to_string()),
-        },
-    );
+    put(&mut a, "one", "pick", true, other(SAM_PRIVATE));
     put(&mut a, "one", "reflection", false, text(SAM_BLIND));
-    put(
-        &mut a,
-        "two",
-        "ticks",
-        false,
-        Value::Checklist {
-            ticked: vec!["Two".to_string()],
-        },
-    );
+    put(&mut a, "two", "ticks", false, ticked(&["Two"]));
     a
 }
 
