@@ -22,9 +22,10 @@ struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
 
-    /// Whose answers to open: a short lowercase name, e.g. "sam".
-    #[arg(long, value_name = "NAME", global = true, default_value = store::DEFAULT_PROFILE, value_parser = profile_name)]
-    profile: String,
+    /// Whose answers to open or export: a short lowercase name, e.g. "sam" [default: default].
+    /// For import: the partner profile to keep the answers under.
+    #[arg(long, value_name = "NAME", global = true, value_parser = profile_name)]
+    profile: Option<String>,
 
     /// If the answers file cannot be read, move it aside (nothing is deleted) and start empty.
     #[arg(long, global = true)]
@@ -52,6 +53,30 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Write a profile's answers as a Markdown document (default) or as JSON for a partner.
+    ///
+    /// Private answers are left out unless --include-private is given.
+    Export(commands::ExportArgs),
+    /// Take in a partner's JSON export as the partner profile named by --profile.
+    ///
+    /// Importing again under the same name updates it. Refuses, touching nothing, a file that
+    /// is not an export, is for another workbook, or would overwrite one of your own profiles.
+    Import {
+        /// The partner's export, made with `trustbook export --format json`.
+        file: PathBuf,
+    },
+    /// Show two profiles' answers side by side, each shown once both have answered.
+    Compare {
+        /// One profile (own or imported partner).
+        #[arg(value_parser = profile_name)]
+        a: String,
+        /// The other profile.
+        #[arg(value_parser = profile_name)]
+        b: String,
+        /// Lay out for this many columns (default: the terminal's width, else 80).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
+    },
 }
 
 /// Checks `--profile` with the store's rule, so a bad name is refused before anything runs.
@@ -65,31 +90,37 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let opts = StoreOptions {
         data_dir: cli.data_dir.clone(),
-        profile: cli.profile.clone(),
+        profile: cli
+            .profile
+            .clone()
+            .unwrap_or_else(|| store::DEFAULT_PROFILE.to_string()),
     };
-    match cli.command {
-        Some(Command::Validate { dir }) => validate(dir.or(cli.content)),
-        Some(Command::Where) => match load(cli.content.as_deref()) {
-            Ok(wb) => {
-                commands::where_(&opts, &wb, &mut std::io::stdout().lock()).unwrap_or_else(commands::fail)
-            }
-            Err(code) => code,
-        },
-        Some(Command::Reset { chapter, yes }) => match load(cli.content.as_deref()) {
-            Ok(wb) => commands::reset(
-                &opts,
-                &wb,
-                chapter.as_deref(),
-                yes,
-                cli.start_fresh,
-                &mut std::io::stdin().lock(),
-            ),
-            Err(code) => code,
-        },
-        None => match load(cli.content.as_deref()) {
-            Ok(wb) => run::run_app(wb, &opts, cli.start_fresh),
-            Err(code) => code,
-        },
+    let data_dir = cli.data_dir.as_deref();
+    let command = match cli.command {
+        Some(Command::Validate { dir }) => return validate(dir.or(cli.content)),
+        command => command,
+    };
+    let wb = match load(cli.content.as_deref()) {
+        Ok(wb) => wb,
+        Err(code) => return code,
+    };
+    match command {
+        None => run::run_app(wb, &opts, cli.start_fresh),
+        Some(Command::Validate { .. }) => unreachable!("validate returned above"),
+        Some(Command::Where) => {
+            commands::where_(&opts, &wb, &mut std::io::stdout().lock()).unwrap_or_else(commands::fail)
+        }
+        Some(Command::Reset { chapter, yes }) => commands::reset(
+            &opts,
+            &wb,
+            chapter.as_deref(),
+            yes,
+            cli.start_fresh,
+            &mut std::io::stdin().lock(),
+        ),
+        Some(Command::Export(args)) => commands::export(&opts, &wb, &args),
+        Some(Command::Import { file }) => commands::import(data_dir, cli.profile.as_deref(), &wb, &file),
+        Some(Command::Compare { a, b, width }) => commands::compare(data_dir, &wb, &a, &b, width),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::answers::Answers;
-use crate::export;
+use crate::export::{self, Export};
 use crate::store::{self, ProfileKind};
 
 /// Largest partner export read; real ones are a few KiB to a few MiB.
@@ -29,17 +29,24 @@ pub fn read(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Answers, S
             let saved = store::read_answers(&path, name, workbook_id).map_err(|e| e.to_string())?;
             Ok(saved.map(|s| s.answers).unwrap_or_default())
         }
-        Some(ProfileKind::Partner) => {
-            let path = store::partner_path(data_dir, name);
-            let text = read_limited(&path)?;
-            let exp = export::parse_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-            export::check_import(&exp, workbook_id).map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok(exp.answers)
-        }
-        None => Err(format!(
-            "there is no profile called \"{name}\"; `trustbook where` lists the profiles"
-        )),
+        Some(ProfileKind::Partner) => Ok(read_export(data_dir, name, workbook_id)?.answers),
+        None => Err(no_profile(name)),
     }
+}
+
+/// Reads the imported partner profile `name` as it was exported (private answers included
+/// when the export holds them), checked for workbook `workbook_id`.
+pub fn read_export(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Export, String> {
+    let path = store::partner_path(data_dir, name);
+    let text = read_limited(&path)?;
+    let exp = export::parse_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    export::check_import(&exp, workbook_id).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(exp)
+}
+
+/// The message for a profile name that is neither an own nor a partner profile.
+pub fn no_profile(name: &str) -> String {
+    format!("there is no profile called \"{name}\"; `trustbook where` lists the profiles")
 }
 
 /// Reads a file of at most [`MAX_IMPORT_BYTES`].

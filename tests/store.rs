@@ -549,7 +549,8 @@ fn messages_say_what_to_do() {
 fn start_fresh_moves_a_bad_file_aside_and_starts_empty() {
     let (tmp, path) = with_fixture("corrupt.toml");
     let before = fs::read(&path).unwrap();
-    let out = bin(tmp.path(), &["--start-fresh"]);
+    // Any command that opens the profile will do; the app itself needs a terminal.
+    let out = bin(tmp.path(), &["reset", "--yes", "--start-fresh"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("starting with no answers"));
     let aside: Vec<String> = names(tmp.path())

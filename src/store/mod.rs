@@ -118,6 +118,24 @@ pub fn read_answers(path: &Path, profile: &str, workbook_id: &str) -> Result<Opt
     }
 }
 
+/// Writes an imported partner profile, `partners/<name>.json`, atomically (0600), creating the
+/// data directory and `partners/` (0700) when missing; returns its path. Importing again
+/// replaces the file. Callers check the export and the name first (see
+/// [`crate::export::check_target`]): this writes whatever it is given.
+pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<PathBuf, SaveError> {
+    let path = partner_path(data_dir, name);
+    if validate_profile(name).is_err() {
+        let e = io::Error::new(io::ErrorKind::InvalidInput, "not a profile name");
+        return Err(SaveError::from_io(path, e));
+    }
+    let dir = data_dir.join(PARTNERS_DIR);
+    for d in [data_dir, dir.as_path()] {
+        fsio::ensure_dir(d).map_err(|e| SaveError::from_io(d, e))?;
+    }
+    write_atomic(&path, text)?;
+    Ok(path)
+}
+
 /// An open profile: holds its lock for its whole lifetime, so no other trustbook process can
 /// write the same answers. Dropping it releases the lock.
 #[derive(Debug)]

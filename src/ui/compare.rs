@@ -9,7 +9,7 @@ use super::{Theme, text};
 use crate::app::App;
 
 /// The comparison as lines for `width` columns (the shared plain-text rendering).
-pub fn lines(app: &App, width: u16) -> Vec<String> {
+fn lines(app: &App, width: u16) -> Vec<String> {
     app.comparison()
         .map(|c| {
             crate::compare::render_text(c, width)
@@ -20,19 +20,39 @@ pub fn lines(app: &App, width: u16) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Where the comparison text goes.
-pub fn text_area(area: Rect) -> Rect {
+/// Where the comparison text goes in the body `area`.
+fn text_area(area: Rect) -> Rect {
     Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas::<2>(area)[1]
 }
 
-/// Draws the comparison into `area`.
+/// The comparison's lines for the body `area`, the rows they get (one fewer when they
+/// overflow, for the "more" marker) and the furthest scroll.
+pub fn layout(app: &App, area: Rect) -> (Vec<String>, Rect, u16) {
+    let rect = text_area(area);
+    let all = lines(app, rect.width);
+    let total = u16::try_from(all.len()).unwrap_or(u16::MAX);
+    if total <= rect.height {
+        return (all, rect, 0);
+    }
+    let rows = Rect {
+        height: rect.height.saturating_sub(1),
+        ..rect
+    };
+    (all, rows, total.saturating_sub(rows.height))
+}
+
+/// Draws the comparison into `area`, scrolled, with a marker when it does not fit.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(
         Line::from(Span::styled(text::COMPARE_HEADING, theme.title())),
         area,
     );
-    let rect = text_area(area);
-    let all = lines(app, rect.width);
+    let (all, rows, max_scroll) = layout(app, area);
+    let scroll = app.scroll().min(max_scroll);
     let body: Vec<Line> = all.into_iter().map(Line::raw).collect();
-    frame.render_widget(Paragraph::new(body).scroll((app.scroll(), 0)), rect);
+    frame.render_widget(Paragraph::new(body).scroll((scroll, 0)), rows);
+    let rect = text_area(area);
+    if rows.height < rect.height {
+        super::draw_more_marker(frame, theme, rect, scroll < max_scroll);
+    }
 }

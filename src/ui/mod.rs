@@ -91,10 +91,7 @@ pub fn max_scroll(app: &App) -> u16 {
         Screen::Welcome => (welcome::text_area(app, body), wb.welcome.trim()),
         Screen::Intro(c) => (page::text_area(body), wb.chapters[c].introduction.trim()),
         Screen::Closing => (page::text_area(body), wb.closing.trim()),
-        Screen::Compare => {
-            let rect = compare::text_area(body);
-            return (compare::lines(app, rect.width).len() as u16).saturating_sub(rect.height);
-        }
+        Screen::Compare => return compare::layout(app, body).2,
         _ => return 0,
     };
     scroll_geometry(area, text).1
@@ -110,21 +107,27 @@ fn scrolled_text(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, body: 
         text_rect,
     );
     if text_rect.height < area.height {
-        let marker = if scroll < max_scroll {
-            text::MORE_BELOW
-        } else {
-            text::MORE_ABOVE
-        };
-        let line = Line::from(Span::styled(marker, theme.key())).alignment(Alignment::Right);
-        frame.render_widget(
-            line,
-            Rect {
-                y: area.bottom() - 1,
-                height: 1,
-                ..area
-            },
-        );
+        draw_more_marker(frame, theme, area, scroll < max_scroll);
     }
+}
+
+/// On the last row of `area`, right-aligned: that there is more below, or that it can
+/// scroll back up.
+fn draw_more_marker(frame: &mut Frame, theme: &Theme, area: Rect, more_below: bool) {
+    let marker = if more_below {
+        text::MORE_BELOW
+    } else {
+        text::MORE_ABOVE
+    };
+    let line = Line::from(Span::styled(marker, theme.key())).alignment(Alignment::Right);
+    frame.render_widget(
+        line,
+        Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        },
+    );
 }
 
 /// The rows left for text (one fewer when it overflows, for the marker) and the furthest scroll.

@@ -23,58 +23,68 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let wb = app.workbook();
     let width = usize::from(list_area.width.saturating_sub(6)).max(10);
     let rows = app.review_rows();
-    let items: Vec<ListItem> = rows
-        .iter()
-        .map(|&(c, e)| {
-            let ch = &wb.chapters[c];
-            let ex = &ch.exercises[e];
-            let mut lines = Vec::new();
-            if e == 0 {
-                let heading = format!("{} · {}", text::chapter_of(c + 1, wb.chapters.len()), ch.title);
-                lines.push(Line::from(Span::styled(heading, theme.title())));
-            }
-            let answer = app.answers().get(&ch.id, &ex.id);
-            let (mark, style) = match app.answers().status(&ch.id, ex) {
-                Status::Done => (text::DONE, theme.done()),
-                Status::Started => (text::STARTED, theme.started()),
-                Status::NotStarted => (text::NOT_STARTED, theme.dim()),
-            };
-            let mut title = vec![Span::styled(mark, style), Span::raw(format!(" {}", ex.title))];
-            if answer.is_some_and(|a| a.private) {
-                title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
-            }
-            lines.push(Line::from(title));
-            for l in present::wrap(&ex.prompt, width).into_iter().take(2) {
-                lines.push(Line::from(Span::styled(format!("  {l}"), theme.dim())));
-            }
-            let body = answer
-                .filter(|a| !crate::answers::value_is_empty(&a.value))
-                .map(|a| present::plain_lines(&present::pieces(Some(&ex.kind), &a.value), Some(width)));
-            match body {
-                Some(body) => {
-                    let cut = body.len() > MAX_ANSWER_LINES;
-                    for l in body.into_iter().take(MAX_ANSWER_LINES) {
-                        lines.push(Line::raw(format!("  {l}")));
-                    }
-                    if cut {
-                        lines.push(Line::from(Span::styled(
-                            format!("  {}", text::REVIEW_MORE),
-                            theme.dim(),
-                        )));
-                    }
-                }
-                None => lines.push(Line::from(Span::styled(
-                    format!("  {}", words::NOT_ANSWERED),
-                    theme.dim(),
-                ))),
-            }
-            lines.push(Line::raw(""));
-            ListItem::new(Text::from(lines))
-        })
-        .collect();
+    let mut items: Vec<ListItem> = Vec::with_capacity(rows.len() + wb.chapters.len());
+    let mut selected = 0;
+    for (i, &(c, e)) in rows.iter().enumerate() {
+        let ch = &wb.chapters[c];
+        if e == 0 {
+            // A row of its own, so the selection mark stays beside the exercise.
+            let heading = format!("{} · {}", text::chapter_of(c + 1, wb.chapters.len()), ch.title);
+            items.push(ListItem::new(Line::from(Span::styled(heading, theme.title()))));
+        }
+        if i == app.review_cursor() {
+            selected = items.len();
+        }
+        items.push(exercise_item(app, theme, c, e, width));
+    }
     let list = List::new(items)
         .highlight_symbol("› ")
         .highlight_style(theme.selected_soft());
-    let mut state = ListState::default().with_selected(Some(app.review_cursor()));
+    let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+/// One exercise: status mark, title (marked when private), prompt, and the answer, cut
+/// short after [`MAX_ANSWER_LINES`].
+fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> ListItem<'static> {
+    let ch = &app.workbook().chapters[c];
+    let ex = &ch.exercises[e];
+    let mut lines = Vec::new();
+    let answer = app.answers().get(&ch.id, &ex.id);
+    let (mark, style) = match app.answers().status(&ch.id, ex) {
+        Status::Done => (text::DONE, theme.done()),
+        Status::Started => (text::STARTED, theme.started()),
+        Status::NotStarted => (text::NOT_STARTED, theme.dim()),
+    };
+    let mut title = vec![Span::styled(mark, style), Span::raw(format!(" {}", ex.title))];
+    if answer.is_some_and(|a| a.private) {
+        title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
+    }
+    lines.push(Line::from(title));
+    for l in present::wrap(&ex.prompt, width).into_iter().take(2) {
+        lines.push(Line::from(Span::styled(format!("  {l}"), theme.dim())));
+    }
+    let body = answer
+        .filter(|a| !crate::answers::value_is_empty(&a.value))
+        .map(|a| present::plain_lines(&present::pieces(Some(&ex.kind), &a.value), Some(width)));
+    match body {
+        Some(body) => {
+            let cut = body.len() > MAX_ANSWER_LINES;
+            for l in body.into_iter().take(MAX_ANSWER_LINES) {
+                lines.push(Line::raw(format!("  {l}")));
+            }
+            if cut {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", text::REVIEW_MORE),
+                    theme.dim(),
+                )));
+            }
+        }
+        None => lines.push(Line::from(Span::styled(
+            format!("  {}", words::NOT_ANSWERED),
+            theme.dim(),
+        ))),
+    }
+    lines.push(Line::raw(""));
+    ListItem::new(Text::from(lines))
 }

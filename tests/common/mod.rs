@@ -250,6 +250,29 @@ pub fn list(items: &[&str]) -> Value {
     }
 }
 
+/// A choice value: the option picked.
+pub fn chosen(option: &str) -> Value {
+    Value::Choice {
+        option: Some(option.to_string()),
+        other: None,
+    }
+}
+
+/// A choice value: the "other" text.
+pub fn other(text: &str) -> Value {
+    Value::Choice {
+        option: None,
+        other: Some(text.to_string()),
+    }
+}
+
+/// A checklist value.
+pub fn ticked(items: &[&str]) -> Value {
+    Value::Checklist {
+        ticked: items.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
 /// Compares `actual` with the golden file `tests/golden/<name>`, or rewrites
 /// the file when `UPDATE_GOLDEN=1` is set (then review the diff with git).
 pub fn golden(name: &str, actual: &str) {

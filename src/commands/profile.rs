@@ -1,41 +1,13 @@
-//! The subcommands that work on saved answers: `where` and `reset`, and opening the store
-//! for the app. Messages go to stderr, results to stdout; failures return exit code 1.
+//! `trustbook where` and `trustbook reset`: where answers are kept, and clearing them.
 
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use trustbook::content::Workbook;
-use trustbook::store::{
-    self, ProfileKind, Saved, Store, StoreOptions, list_profiles, resolve_data_dir, validate_profile,
-};
+use trustbook::store::{self, ProfileKind, StoreOptions, list_profiles, resolve_data_dir, validate_profile};
 
-/// Prints an error for the person at the keyboard and returns exit code 1.
-pub fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {message}");
-    ExitCode::from(1)
-}
-
-/// Opens the profile for `wb`, before anything touches the terminal. With `start_fresh`, a
-/// file that cannot be used is moved aside first (and that is said on stderr).
-pub fn open_store(opts: &StoreOptions, wb: &Workbook, start_fresh: bool) -> Result<(Store, Saved), ExitCode> {
-    if !start_fresh {
-        return Store::open(opts, &wb.id).map_err(fail);
-    }
-    let (store, saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
-    if let Some(moved) = moved {
-        eprintln!(
-            "The answers file {} could not be used: {}.",
-            store.answers_path().display(),
-            moved.why.problem()
-        );
-        eprintln!(
-            "Moved it to {} (nothing was deleted); starting with no answers.",
-            moved.to.display()
-        );
-    }
-    Ok((store, saved))
-}
+use super::{fail, open_store};
 
 /// `trustbook where`: the data directory, this profile's file, every profile, kept answers.
 pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::io::Result<ExitCode> {

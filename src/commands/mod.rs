@@ -1,0 +1,56 @@
+//! The subcommands. Messages go to stderr, results to stdout; failures return exit code 1.
+//!
+//! - `profile`: `where` and `reset`, on this machine's own profiles;
+//! - `share`: `export` and `import`, taking answers out and a partner's in;
+//! - `compare`: two profiles side by side.
+
+mod compare;
+mod profile;
+mod share;
+
+use std::process::ExitCode;
+
+use trustbook::content::Workbook;
+use trustbook::store::{Saved, Store, StoreOptions};
+
+pub use compare::compare;
+pub use profile::{reset, where_};
+pub use share::{ExportArgs, export, import};
+
+/// Prints an error for the person at the keyboard and returns exit code 1.
+pub fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(1)
+}
+
+/// Writes a command's result to standard output. A reader that stops early (`| head`) is
+/// not an error.
+fn print_result(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Opens the profile for `wb`, before anything touches the terminal. With `start_fresh`, a
+/// file that cannot be used is moved aside first (and that is said on stderr).
+pub fn open_store(opts: &StoreOptions, wb: &Workbook, start_fresh: bool) -> Result<(Store, Saved), ExitCode> {
+    if !start_fresh {
+        return Store::open(opts, &wb.id).map_err(fail);
+    }
+    let (store, saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
+    if let Some(moved) = moved {
+        eprintln!(
+            "The answers file {} could not be used: {}.",
+            store.answers_path().display(),
+            moved.why.problem()
+        );
+        eprintln!(
+            "Moved it to {} (nothing was deleted); starting with no answers.",
+            moved.to.display()
+        );
+    }
+    Ok((store, saved))
+}

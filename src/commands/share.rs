@@ -1,0 +1,168 @@
+//! `trustbook export` and `trustbook import`: a profile's answers out of the app, as a
+//! Markdown document or JSON, and a partner's JSON export in as a partner profile.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use trustbook::answers::{Answers, now_utc};
+use trustbook::content::Workbook;
+use trustbook::export::{self, ExportMeta};
+use trustbook::partner;
+use trustbook::present::clean_line;
+use trustbook::store::{self, ProfileKind, StoreOptions, resolve_data_dir};
+
+use super::{fail, print_result};
+
+/// What an export is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A document to read, print or send.
+    Markdown,
+    /// For a partner to `trustbook import` (see docs/export-format.md).
+    Json,
+}
+
+/// Options of `trustbook export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
+    format: Format,
+    /// Write to this file instead of standard output (created private, 0600).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long)]
+    force: bool,
+    /// Include answers marked private (think before you share the result).
+    #[arg(long)]
+    include_private: bool,
+}
+
+/// `trustbook export`: the answers of `opts.profile`, own or imported partner profile, read
+/// without taking its lock (so it works while the app is open).
+pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode {
+    let (answers, meta) = match read_for_export(opts, wb) {
+        Ok(read) => read,
+        Err(msg) => return fail(msg),
+    };
+    let text = match args.format {
+        Format::Markdown => export::markdown(wb, &answers, &meta, args.include_private),
+        Format::Json => export::json(wb, &answers, &meta, args.include_private),
+    };
+    let private = export::private_count(&answers);
+    let left_out = if args.include_private { 0 } else { private };
+    let Some(path) = &args.output else {
+        return match print_result(&text) {
+            Ok(()) => {
+                note_left_out(left_out);
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(format!("cannot write the export: {e}")),
+        };
+    };
+    if !args.force && path.symlink_metadata().is_ok() {
+        return fail(format!(
+            "{} already exists; nothing was written. Add --force to replace it, or choose another --output.",
+            path.display()
+        ));
+    }
+    // Absolute, so the temporary file goes next to it even for a bare file name.
+    let target = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+    if let Err(e) = store::write_atomic(&target, &text) {
+        return fail(e);
+    }
+    eprintln!(
+        "Wrote the answers of profile \"{}\" to {}.",
+        opts.profile,
+        path.display()
+    );
+    note_left_out(left_out);
+    if private > 0 && args.include_private {
+        eprintln!("It holds {private} private answer(s): think before you share it.");
+    }
+    ExitCode::SUCCESS
+}
+
+/// Says on stderr how many private answers an export left out.
+fn note_left_out(count: usize) {
+    if count > 0 {
+        eprintln!("{count} private answer(s) left out; add --include-private to include them.");
+    }
+}
+
+/// The answers to export and whose they are. An own profile is exported as of today; an
+/// imported partner profile as it was exported (its name and day), so that export, import
+/// and export again give the same file.
+fn read_for_export(opts: &StoreOptions, wb: &Workbook) -> Result<(Answers, ExportMeta), String> {
+    let dir = resolve_data_dir(opts.data_dir.as_deref()).map_err(|e| e.to_string())?;
+    let name = opts.profile.as_str();
+    match store::profile_kind(&dir, name) {
+        Some(ProfileKind::Own) => {
+            let path = dir.join(format!("{name}.toml"));
+            let saved = store::read_answers(&path, name, &wb.id)
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| partner::no_profile(name))?;
+            let date = now_utc().chars().take(10).collect();
+            let meta = ExportMeta {
+                profile: name.to_string(),
+                date,
+            };
+            Ok((saved.answers, meta))
+        }
+        Some(ProfileKind::Partner) => {
+            let exp = partner::read_export(&dir, name, &wb.id)?;
+            let meta = ExportMeta {
+                profile: exp.profile,
+                date: exp.exported,
+            };
+            Ok((exp.answers, meta))
+        }
+        None => Err(partner::no_profile(name)),
+    }
+}
+
+/// `trustbook import FILE --profile NAME`: checks the export (JSON, this workbook, a version
+/// this build reads, not one of the user's own profile names), then writes it as the partner
+/// profile `NAME`. Any refusal touches nothing.
+pub fn import(data_dir: Option<&Path>, name: Option<&str>, wb: &Workbook, file: &Path) -> ExitCode {
+    let Some(name) = name else {
+        return fail(
+            "import needs --profile NAME: the name to keep your partner's answers under, e.g. --profile sam.",
+        );
+    };
+    match import_as(data_dir, name, wb, file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => fail(format!("{}. Nothing was imported.", msg.trim_end_matches('.'))),
+    }
+}
+
+fn import_as(data_dir: Option<&Path>, name: &str, wb: &Workbook, file: &Path) -> Result<(), String> {
+    let dir = resolve_data_dir(data_dir).map_err(|e| e.to_string())?;
+    let text = partner::read_limited(file)?;
+    let at = |e: export::ImportError| format!("{}: {e}", file.display());
+    let exp = export::parse_json(&text).map_err(at)?;
+    export::check_import(&exp, &wb.id).map_err(at)?;
+    let own = store::list_profiles(&dir);
+    let own = own
+        .iter()
+        .filter(|p| p.kind == ProfileKind::Own)
+        .map(|p| p.name.as_str());
+    export::check_target(name, own).map_err(|e| e.to_string())?;
+    let again = store::profile_kind(&dir, name) == Some(ProfileKind::Partner);
+    store::write_partner(&dir, name, &exp.to_json()).map_err(|e| e.to_string())?;
+    let count = exp.answers.len();
+    println!(
+        "imported {count} answer{} from {}'s export of {} as partner profile \"{name}\"{}",
+        if count == 1 { "" } else { "s" },
+        clean_line(&exp.profile),
+        clean_line(&exp.exported),
+        if again {
+            " (replacing the earlier import)"
+        } else {
+            ""
+        },
+    );
+    Ok(())
+}

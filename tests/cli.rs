@@ -1,0 +1,474 @@
+//! The built binary's `export`, `import` and `compare` commands, run on a temporary data
+//! folder with the fixture workbook: what they print, what they write (and with which
+//! permissions), what they refuse, and that a refusal touches nothing.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{list, other, put, text, ticked};
+use trustbook::answers::{Answers, Value};
+use trustbook::export;
+use trustbook::store::{self, Store, StoreOptions};
+use unicode_width::UnicodeWidthStr;
+
+const ALEX_SHARED: &str = "ALEX-SHARED-FREE";
+const SAM_SHARED: &str = "SAM-SHARED-FREE";
+/// Only alex answered "items": hidden from the comparison.
+const ALEX_ONE_SIDED: &str = "ALEX-ONE-SIDED-ITEM";
+/// alex keeps "pick" private: out of exports (unless asked) and out of the comparison.
+const ALEX_PRIVATE: &str = "ALEX-PRIVATE-OTHER";
+/// sam answered "pick", but alex keeps it private: hidden from the comparison.
+const SAM_BLIND: &str = "SAM-BLIND-PICK";
+/// Only sam answered the first reflection: hidden from the comparison.
+const SAM_ONE_SIDED: &str = "SAM-ONE-SIDED-REFLECTION";
+/// Every text the comparison of alex and sam must not show.
+const HIDDEN: [&str; 4] = [ALEX_ONE_SIDED, ALEX_PRIVATE, SAM_BLIND, SAM_ONE_SIDED];
+
+/// The fixture workbook's id.
+const WB: &str = "fixture-book";
+
+fn alex() -> Answers {
+    let mut a = Answers::default();
+    put(&mut a, "one", "free", false, text(ALEX_SHARED));
+    put(&mut a, "one", "items", false, list(&[ALEX_ONE_SIDED]));
+    put(&mut a, "one", "pick", true, other(ALEX_PRIVATE));
+    put(&mut a, "two", "ticks", false, ticked(&["One"]));
+    put(&mut a, "two", "rate", false, Value::Scale { value: 7 });
+    a
+}
+
+fn sam() -> Answers {
+    let mut a = Answers::default();
+    put(&mut a, "one", "free", false, text(SAM_SHARED));
+    put(&mut a, "one", "pick", false, other(SAM_BLIND));
+    put(&mut a, "one", "reflection", false, text(SAM_ONE_SIDED));
+    put(&mut a, "two", "ticks", false, ticked(&["Two", "Three"]));
+    a
+}
+
+/// A temporary data folder.
+struct Data(tempfile::TempDir);
+
+impl Data {
+    fn new() -> Data {
+        Data(tempfile::tempdir().expect("temporary folder"))
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// Writes the own profile `name` with `answers`, as the app would save them.
+    fn own(&self, name: &str, answers: &Answers) -> PathBuf {
+        let path = self.path().join(format!("{name}.toml"));
+        fs::write(&path, store::encode(answers, None, WB)).expect("write answers file");
+        path
+    }
+
+    fn partner(&self, name: &str) -> PathBuf {
+        store::partner_path(self.path(), name)
+    }
+
+    /// Runs trustbook on the fixture workbook and this folder.
+    fn run(&self, args: &[&str]) -> Output {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        Command::new(env!("CARGO_BIN_EXE_trustbook"))
+            .arg("--content")
+            .arg(fixture)
+            .arg("--data-dir")
+            .arg(self.path())
+            .args(args)
+            .env_remove(store::DATA_DIR_ENV)
+            .current_dir(self.path())
+            .output()
+            .expect("run trustbook")
+    }
+
+    /// Runs trustbook, expecting success; returns standard output.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed:\n{}", stderr(&out));
+        String::from_utf8(out.stdout).expect("UTF-8 output")
+    }
+
+    /// Runs trustbook, expecting exit code 1 and nothing on stdout; returns stderr.
+    fn refused(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} did not fail:\n{}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty(), "{args:?} printed a result");
+        stderr(&out)
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Every file under `dir` with its bytes, to prove a refusal touched nothing.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).expect("read folder").map(Result::unwrap) {
+        let path = entry.path();
+        if path.is_dir() {
+            out.push((path.clone(), Vec::new()));
+            out.extend(tree(&path));
+        } else {
+            out.push((path.clone(), fs::read(&path).expect("read file")));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).expect("metadata").permissions().mode() & 0o777
+}
+
+// ---- export ----------------------------------------------------------------------
+
+#[test]
+fn export_markdown_to_stdout_by_default_leaves_private_answers_out() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    let md = data.ok(&["export", "--profile", "alex"]);
+    assert!(md.starts_with("# Fixture workbook\n"), "{md}");
+    assert!(md.contains("alex"), "{md}");
+    assert!(md.contains(ALEX_SHARED), "{md}");
+    assert!(md.contains("[x] One"), "{md}");
+    assert!(md.contains("7 / 10"), "{md}");
+    assert!(!md.contains(ALEX_PRIVATE), "{md}");
+    assert!(md.contains(trustbook::present::words::PRIVATE_LEFT_OUT), "{md}");
+
+    let with = data.ok(&["export", "--profile", "alex", "--include-private"]);
+    assert!(with.contains(ALEX_PRIVATE), "{with}");
+}
+
+#[test]
+fn export_json_to_stdout_parses_and_leaves_private_answers_out() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    let json = data.ok(&["export", "--profile", "alex", "--format", "json"]);
+    let exp = export::parse_json(&json).expect("a valid export");
+    assert_eq!(exp.workbook, WB);
+    assert_eq!(exp.profile, "alex");
+    assert_eq!(exp.exported.len(), 10, "a YYYY-MM-DD date: {}", exp.exported);
+    assert!(!exp.include_private);
+    assert_eq!(exp.answers, export::shareable(&alex(), false));
+    assert!(!json.contains(ALEX_PRIVATE), "{json}");
+
+    let json = data.ok(&[
+        "export",
+        "--profile",
+        "alex",
+        "--format",
+        "json",
+        "--include-private",
+    ]);
+    let exp = export::parse_json(&json).expect("a valid export");
+    assert!(exp.include_private);
+    assert_eq!(exp.answers, alex());
+}
+
+#[test]
+fn export_to_a_file_is_private_and_never_clobbers_without_force() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    for format in ["markdown", "json"] {
+        let expected = data.ok(&["export", "--profile", "alex", "--format", format]);
+        let out = data.path().join(format!("out.{format}"));
+        let to_file = |extra: &[&'static str]| {
+            let mut args = vec!["export", "--profile", "alex", "--format", format, "--output"];
+            args.push(out.to_str().expect("UTF-8 path"));
+            args.extend_from_slice(extra);
+            args
+        };
+        let printed = data.ok(&to_file(&[]));
+        assert!(printed.is_empty(), "the export went to stdout too: {printed}");
+        assert_eq!(fs::read_to_string(&out).expect("output"), expected);
+        #[cfg(unix)]
+        assert_eq!(mode(&out), 0o600, "{format}");
+
+        // An existing file is kept as it is...
+        fs::write(&out, "KEEP ME").expect("write");
+        let err = data.refused(&to_file(&[]));
+        assert!(err.contains("already exists") && err.contains("--force"), "{err}");
+        assert_eq!(fs::read_to_string(&out).expect("output"), "KEEP ME");
+
+        // ... unless --force is given.
+        data.ok(&to_file(&["--force"]));
+        assert_eq!(fs::read_to_string(&out).expect("output"), expected);
+        #[cfg(unix)]
+        assert_eq!(mode(&out), 0o600, "{format} with --force");
+    }
+    // A bare file name lands in the working directory.
+    data.ok(&["export", "--profile", "alex", "--output", "bare.md"]);
+    assert!(data.path().join("bare.md").is_file());
+}
+
+#[test]
+fn export_reads_a_profile_that_is_open_in_the_app() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    let opts = StoreOptions {
+        data_dir: Some(data.path().to_path_buf()),
+        profile: "alex".to_string(),
+    };
+    let (_held, _) = Store::open(&opts, WB).expect("the app's lock");
+    let md = data.ok(&["export", "--profile", "alex"]);
+    assert!(md.contains(ALEX_SHARED), "{md}");
+}
+
+#[test]
+fn export_of_a_missing_profile_is_a_clear_error() {
+    let data = Data::new();
+    let err = data.refused(&["export", "--profile", "nobody"]);
+    assert!(err.contains("no profile called \"nobody\""), "{err}");
+    let err = data.refused(&["export"]);
+    assert!(err.contains("no profile called \"default\""), "{err}");
+    assert!(tree(data.path()).is_empty(), "export created files");
+}
+
+#[test]
+fn export_of_a_bad_answers_file_fails_and_leaves_it_alone() {
+    let data = Data::new();
+    let path = data.path().join("alex.toml");
+    fs::write(&path, "schema_version = 1\nthis is not toml").expect("write");
+    let before = tree(data.path());
+    let err = data.refused(&["export", "--profile", "alex"]);
+    assert!(err.contains("alex.toml"), "{err}");
+    assert_eq!(tree(data.path()), before);
+
+    data.own("sam", &sam());
+    let other = fs::read_to_string(data.path().join("sam.toml"))
+        .expect("read")
+        .replace(WB, "another-book");
+    fs::write(&path, other).expect("write");
+    let before = tree(data.path());
+    let err = data.refused(&["export", "--profile", "alex", "--format", "json"]);
+    assert!(err.contains("another-book"), "{err}");
+    assert_eq!(tree(data.path()), before);
+}
+
+// ---- import ----------------------------------------------------------------------
+
+/// alex's JSON export, written to `alex.json` in a folder of its own.
+fn alex_export(data: &Data, extra: &[&str]) -> (PathBuf, String) {
+    let mut args = vec!["export", "--profile", "alex", "--format", "json"];
+    args.extend_from_slice(extra);
+    let json = data.ok(&args);
+    let path = data.path().join("alex-export.json");
+    fs::write(&path, &json).expect("write export");
+    (path, json)
+}
+
+#[test]
+fn export_import_export_gives_the_same_json() {
+    for extra in [&[][..], &["--include-private"][..]] {
+        let data = Data::new();
+        data.own("alex", &alex());
+        let (file, json) = alex_export(&data, extra);
+        let said = data.ok(&["import", file.to_str().unwrap(), "--profile", "sam"]);
+        assert!(
+            said.starts_with("imported ")
+                && said.contains("from alex's export of ")
+                && said.contains("as partner profile \"sam\""),
+            "{said}"
+        );
+        let mut again = vec!["export", "--profile", "sam", "--format", "json"];
+        again.extend_from_slice(extra);
+        assert_eq!(data.ok(&again), json, "{extra:?}");
+        // The partner file is the export itself.
+        assert_eq!(
+            fs::read_to_string(data.partner("sam")).expect("partner file"),
+            json
+        );
+    }
+}
+
+#[test]
+fn import_on_another_machine_then_compare() {
+    let (there, here) = (Data::new(), Data::new());
+    there.own("alex", &alex());
+    // Even an export that holds alex's private answer never shows it in the comparison.
+    let (file, json) = alex_export(&there, &["--include-private"]);
+    assert!(json.contains(ALEX_PRIVATE));
+    let date = export::parse_json(&json).expect("export").exported;
+    here.own("sam", &sam());
+    let said = here.ok(&["import", file.to_str().unwrap(), "--profile", "alex"]);
+    assert_eq!(
+        said.trim_end(),
+        format!("imported 5 answers from alex's export of {date} as partner profile \"alex\"")
+    );
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&here.partner("alex")), 0o600);
+        assert_eq!(mode(&here.path().join(store::PARTNERS_DIR)), 0o700);
+    }
+    let out = here.ok(&["compare", "sam", "alex", "--width", "80"]);
+    assert!(out.contains(ALEX_SHARED) && out.contains(SAM_SHARED), "{out}");
+    for hidden in HIDDEN {
+        assert!(!out.contains(hidden), "{hidden} shown:\n{out}");
+    }
+}
+
+#[test]
+fn importing_again_updates_the_partner_profile() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    let (file, _) = alex_export(&data, &[]);
+    data.ok(&["import", file.to_str().unwrap(), "--profile", "sam"]);
+
+    let mut more = alex();
+    put(&mut more, "two", "reflection", false, text("ADDED-LATER"));
+    data.own("alex", &more);
+    let (file, json) = alex_export(&data, &[]);
+    let said = data.ok(&["import", file.to_str().unwrap(), "--profile", "sam"]);
+    assert!(
+        said.contains("imported 5 answers") && said.contains("replacing"),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_to_string(data.partner("sam")).expect("partner file"),
+        json
+    );
+}
+
+#[test]
+fn import_refusals_touch_nothing() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    let (file, json) = alex_export(&data, &[]);
+    // A partner imported earlier, which a refused import must leave as it is.
+    data.ok(&["import", file.to_str().unwrap(), "--profile", "sam"]);
+
+    let bad = |name: &str, body: &str| {
+        let path = data.path().join(name);
+        fs::write(&path, body).expect("write");
+        path.to_str().unwrap().to_string()
+    };
+    let cases = [
+        (bad("not.json", "hello, sam"), "sam", "not JSON"),
+        (
+            bad("other.json", &json.replace(WB, "another-book")),
+            "sam",
+            "another workbook",
+        ),
+        (
+            bad("newer.json", &json.replace("\"version\": 1", "\"version\": 2")),
+            "sam",
+            "newer trustbook",
+        ),
+        (file.to_str().unwrap().to_string(), "alex", "own profiles"),
+        (bad("empty.json", ""), "new-name", "not JSON"),
+    ];
+    for (path, target, why) in cases {
+        let before = tree(data.path());
+        let err = data.refused(&["import", &path, "--profile", target]);
+        assert!(
+            err.contains(why) && err.contains("Nothing was imported"),
+            "{path}: {err}"
+        );
+        assert_eq!(tree(data.path()), before, "{path} changed files");
+    }
+    assert_eq!(fs::read_to_string(data.partner("sam")).expect("partner"), json);
+    assert!(!data.partner("alex").exists());
+
+    // Without --profile there is no name to import under.
+    let err = data.refused(&["import", file.to_str().unwrap()]);
+    assert!(err.contains("--profile"), "{err}");
+    // A missing file.
+    let err = data.refused(&["import", "missing.json", "--profile", "kim"]);
+    assert!(
+        err.contains("missing.json") && err.contains("). Nothing was imported."),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_refused_first_import_creates_no_folder() {
+    let data = Data::new();
+    let path = data.path().join("x.json");
+    fs::write(&path, "[1, 2]").expect("write");
+    let err = data.refused(&["import", path.to_str().unwrap(), "--profile", "sam"]);
+    assert!(err.contains("not a trustbook export"), "{err}");
+    assert!(!data.path().join(store::PARTNERS_DIR).exists());
+}
+
+// ---- compare ---------------------------------------------------------------------
+
+/// alex and sam as own profiles on one machine.
+fn couple() -> Data {
+    let data = Data::new();
+    data.own("alex", &alex());
+    data.own("sam", &sam());
+    data
+}
+
+#[test]
+fn compare_shows_only_what_both_answered() {
+    let data = couple();
+    for width in ["60", "80", "120"] {
+        let out = data.ok(&["compare", "alex", "sam", "--width", width]);
+        assert!(out.contains(ALEX_SHARED) && out.contains(SAM_SHARED), "{out}");
+        for hidden in HIDDEN {
+            assert!(!out.contains(hidden), "{hidden} shown at {width}:\n{out}");
+        }
+        assert!(
+            out.contains("waiting on sam") && out.contains("waiting on alex"),
+            "{out}"
+        );
+        assert!(out.contains("alex keeps this answer private"), "{out}");
+    }
+}
+
+#[test]
+fn compare_stacks_when_narrow_and_sits_side_by_side_when_wide() {
+    let data = couple();
+    let narrow = data.ok(&["compare", "alex", "sam", "--width", "60"]);
+    assert!(narrow.lines().all(|l| l.width() <= 60), "{narrow}");
+    assert!(
+        narrow.lines().any(|l| l == "alex:") && narrow.lines().any(|l| l == "sam:"),
+        "{narrow}"
+    );
+    assert!(
+        !narrow
+            .lines()
+            .any(|l| l.contains(ALEX_SHARED) && l.contains(SAM_SHARED))
+    );
+
+    let wide = data.ok(&["compare", "alex", "sam", "--width", "120"]);
+    assert!(wide.lines().all(|l| l.width() <= 120), "{wide}");
+    let row = wide
+        .lines()
+        .find(|l| l.contains(ALEX_SHARED))
+        .expect("alex's answer");
+    assert!(row.contains(" | ") && row.contains(SAM_SHARED), "{wide}");
+
+    // Not a terminal and no --width: 80 columns, stacked.
+    let default = data.ok(&["compare", "alex", "sam"]);
+    assert!(default.lines().all(|l| l.width() <= 80), "{default}");
+    assert!(default.lines().any(|l| l == "alex:"), "{default}");
+}
+
+#[test]
+fn compare_with_an_unknown_profile_is_a_clear_error() {
+    let data = couple();
+    let err = data.refused(&["compare", "alex", "kim"]);
+    assert!(err.contains("no profile called \"kim\""), "{err}");
+    let err = data.refused(&["compare", "alex", "alex"]);
+    assert!(err.contains("two different profiles"), "{err}");
+    // clap refuses a width too small to lay out (its usage errors exit with 2).
+    let out = data.run(&["compare", "alex", "sam", "--width", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--width"), "{}", stderr(&out));
+}

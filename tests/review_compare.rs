@@ -1,0 +1,199 @@
+//! The review and compare screens, driven through the app by keys and rendered at 80x24
+//! and the 60x20 minimum, on the fixture workbook (every kind of exercise). Review changes
+//! with `INSTA_UPDATE=always cargo test --test review_compare` and read the `.snap` files.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode::{Down, End, Enter};
+use trustbook::answers::{Answers, Value};
+use trustbook::app::{Action, App, Effect, Screen, WelcomeItem};
+
+/// Sizes every screen is checked at.
+const SIZES: [(u16, u16); 2] = [(80, 24), (60, 20)];
+
+/// Snapshots `app` at 80x24 and 60x20.
+fn snap(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
+    }
+}
+
+/// A long answer: more lines than the review shows of one answer.
+const LONG: &str = "The first time I noticed it was on a Sunday, when a message came in and the phone went face down. \
+I said nothing, and then I said nothing for weeks, which was worse.\n\n\
+Now I would rather ask than guess. Asking is hard, but guessing is harder on both of us, \
+and the guesses are always darker than the truth. LONG-TAIL-END";
+
+/// My answers: every kind, one private, one exercise unanswered, one long text.
+fn mine() -> Answers {
+    let mut a = Answers::default();
+    put(&mut a, "one", "free", false, text(LONG));
+    put(
+        &mut a,
+        "one",
+        "items",
+        false,
+        list(&["Phone face down at dinner", "Late without a message"]),
+    );
+    put(&mut a, "one", "pick", false, chosen("Green"));
+    put(
+        &mut a,
+        "one",
+        "reflection",
+        true,
+        text("Only for me: I was scared."),
+    );
+    put(&mut a, "two", "ticks", false, ticked(&["One", "Three"]));
+    put(&mut a, "two", "rate", false, Value::Scale { value: 7 });
+    a
+}
+
+/// A fresh app on the fixture workbook with `answers`, profile alex, partner sam.
+fn app_with_answers(answers: Answers) -> App {
+    app_with(workbook(), answers, None)
+        .with_profile("alex")
+        .with_partners(vec!["sam".into()])
+}
+
+// ---- review ------------------------------------------------------------------------
+
+fn review_app() -> App {
+    let mut app = app_with_answers(mine());
+    send(&mut app, char_key('r'));
+    assert_eq!(app.screen(), Screen::Review);
+    app
+}
+
+#[test]
+fn review_top() {
+    snap("review_top", &review_app());
+}
+
+#[test]
+fn review_end() {
+    let mut app = review_app();
+    press(&mut app, End);
+    assert_eq!(app.review_cursor(), app.review_rows().len() - 1);
+    snap("review_end", &app);
+}
+
+#[test]
+fn review_cuts_a_long_answer_short() {
+    let app = review_app();
+    for (w, h) in SIZES {
+        let screen = render(&app, w, h);
+        assert!(screen.contains("The first time I noticed"), "{screen}");
+        assert!(!screen.contains("LONG-TAIL-END"), "{w}x{h}:\n{screen}");
+    }
+}
+
+#[test]
+fn review_enter_opens_the_exercise() {
+    let mut app = review_app();
+    press(&mut app, Down);
+    press(&mut app, Enter);
+    assert_eq!(app.screen(), Screen::Exercise(0, 1));
+}
+
+// ---- compare -----------------------------------------------------------------------
+
+/// Texts of sam's that must never be on screen: sam keeps "pick" private, and answered the
+/// first reflection, which alex keeps private.
+const SAM_PRIVATE: &str = "SAM-PRIVATE-PICK";
+const SAM_BLIND: &str = "SAM-BLIND-REFLECTION";
+/// Only alex answered the last reflection: hidden too.
+const ALEX_ONE_SIDED: &str = "ALEX-ONE-SIDED";
+
+/// sam's answers: free and ticks as well as alex (shown), pick private, items and rate not
+/// answered, the first reflection answered (but alex keeps it private).
+fn sam_answers() -> Answers {
+    let mut a = Answers::default();
+    put(
+        &mut a,
+        "one",
+        "free",
+        false,
+        text("I noticed it too, and I was afraid to ask."),
+    );
+    put(&mut a, "one", "pick", true, other(SAM_PRIVATE));
+    put(&mut a, "one", "reflection", false, text(SAM_BLIND));
+    put(&mut a, "two", "ticks", false, ticked(&["Two"]));
+    a
+}
+
+/// alex's answers for the comparison: [`mine`] plus a one-sided last reflection.
+fn alex_answers() -> Answers {
+    let mut a = mine();
+    put(&mut a, "two", "reflection", false, text(ALEX_ONE_SIDED));
+    a
+}
+
+/// Selects "Compare with sam" on the welcome screen and hands back what the edge loads.
+fn open_compare(app: &mut App, partner: Answers) {
+    let at = app
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::Compare(0))
+        .expect("compare is offered");
+    while app.welcome_cursor() < at {
+        press(app, Down);
+    }
+    let fx = press(app, Enter);
+    assert_eq!(fx, vec![Effect::LoadPartner("sam".to_string())]);
+    app.update(Action::PartnerLoaded(Ok(("sam".to_string(), partner))));
+    assert_eq!(app.screen(), Screen::Compare);
+}
+
+fn compare_app() -> App {
+    let mut app = app_with_answers(alex_answers());
+    open_compare(&mut app, sam_answers());
+    app
+}
+
+#[test]
+fn compare_top() {
+    snap("compare_top", &compare_app());
+}
+
+#[test]
+fn compare_end() {
+    for (w, h) in SIZES {
+        let mut app = compare_app();
+        app.update(Action::Resize(w, h));
+        press(&mut app, End);
+        assert!(app.scroll() > 0);
+        insta::assert_snapshot!(format!("compare_end_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+/// Every screenful of the comparison at `w`x`h`, from the top to the end.
+fn every_screenful(w: u16, h: u16) -> Vec<String> {
+    let mut app = compare_app();
+    app.update(Action::Resize(w, h));
+    let mut screens = vec![render(&app, w, h)];
+    loop {
+        let before = app.scroll();
+        press(&mut app, Down);
+        if app.scroll() == before {
+            return screens;
+        }
+        screens.push(render(&app, w, h));
+    }
+}
+
+#[test]
+fn hidden_partner_answers_never_reach_the_screen() {
+    for (w, h) in SIZES {
+        let screens = every_screenful(w, h);
+        assert!(screens.len() > 5, "the comparison should scroll at {w}x{h}");
+        let all = screens.join("\n");
+        // The shared answers are there, so the screens were read...
+        assert!(all.contains("afraid to ask"), "{all}");
+        assert!(all.contains("[x] Two"), "{all}");
+        // ... and the hidden ones are not, nor alex's own private answer.
+        for hidden in [SAM_PRIVATE, SAM_BLIND, ALEX_ONE_SIDED, "Only for me"] {
+            assert!(!all.contains(hidden), "{hidden} on screen at {w}x{h}:\n{all}");
+        }
+    }
+}
