@@ -282,6 +282,9 @@ impl Drop for Store {
     }
 }
 
+/// Tries at taking the lock, 20 ms apart, before the profile counts as open elsewhere.
+const LOCK_RETRIES: u32 = 10;
+
 /// Opens (creating, 0600) and locks the lock file, writing this process's pid into it.
 fn take_lock(path: &Path, profile: &str) -> Result<File, StoreError> {
     let mut options = fs::OpenOptions::new();
@@ -291,7 +294,20 @@ fn take_lock(path: &Path, profile: &str) -> Result<File, StoreError> {
     let mut file = options
         .open(path)
         .map_err(|e| StoreError::io(path, "open the lock file", e))?;
-    match file.try_lock() {
+    // A lock can be held for an instant by a process that is just exiting, or by a
+    // child another thread of ours is forking (it holds our descriptors until it
+    // execs); a short retry keeps that from looking like a second trustbook.
+    let mut attempt = 0;
+    let locked = loop {
+        match file.try_lock() {
+            Err(fs::TryLockError::WouldBlock) if attempt < LOCK_RETRIES => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => break other,
+        }
+    };
+    match locked {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
             let mut text = String::new();
