@@ -172,6 +172,8 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
         Context::Welcome => vec![
             up.clone(),
             down.clone(),
+            first.clone(),
+            last.clone(),
             b(vec![k(Enter), ch(' ')], Action::Select, "Enter", "choose", true),
             b(vec![ch('c')], Action::Continue, "c", "continue", false),
             b(vec![ch('s')], Action::Start, "s", "start", false),

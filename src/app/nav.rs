@@ -98,6 +98,8 @@ impl App {
         match action {
             Action::Up => self.welcome_cursor = self.welcome_cursor.saturating_sub(1),
             Action::Down => self.welcome_cursor = (self.welcome_cursor + 1).min(items.len() - 1),
+            Action::First => self.welcome_cursor = 0,
+            Action::Last => self.welcome_cursor = items.len() - 1,
             Action::Select | Action::Toggle => match items.get(self.welcome_cursor) {
                 Some(WelcomeItem::Continue) => self.continue_at_place(fx),
                 Some(WelcomeItem::Start) => self.go(Screen::Intro(0), fx),

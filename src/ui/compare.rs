@@ -43,8 +43,9 @@ pub fn layout(app: &App, area: Rect) -> (Vec<String>, Rect, u16) {
 
 /// Draws the comparison into `area`, scrolled, with a marker when it does not fit.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let partner = app.comparison().map_or("", |c| c.partner.as_str());
     frame.render_widget(
-        Line::from(Span::styled(text::COMPARE_HEADING, theme.title())),
+        Line::from(Span::styled(text::compare_with(partner), theme.title())),
         area,
     );
     let (all, rows, max_scroll) = layout(app, area);

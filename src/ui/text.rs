@@ -25,8 +25,6 @@ pub fn compare_with(name: &str) -> String {
 pub const REVIEW_HEADING: &str = "Your answers";
 /// Shown in the review under an answer cut short.
 pub const REVIEW_MORE: &str = "… (Enter to read all of it and edit)";
-/// Heading of the comparison screen.
-pub const COMPARE_HEADING: &str = "Side by side";
 /// Heading of the self-help note.
 pub const NOTE_HEADING: &str = "Please note";
 /// Heading of the contents screen.
