@@ -4,13 +4,14 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::disk::{answers_path, mode, read_saved, read_saved_at, value, wait_file};
 use common::pty::{Pty, Spawn, keys};
 use trustbook::answers::Value;
+use trustbook::store::Saved;
 
 /// The welcome title of the shipped workbook.
 const TITLE: &str = "Working on trust: a relationship workbook";
@@ -143,11 +144,7 @@ fn typed_text_reaches_the_file_soon_after_typing_stops() {
     let deadline = since + Duration::from_secs(3);
     loop {
         let saved = read_saved(dir, "default");
-        if saved
-            .as_ref()
-            .and_then(|s| value(s, "where-distrust-comes-from", "looking-back"))
-            == Some(&want)
-        {
+        if saved.as_ref().and_then(first_answer) == Some(&want) {
             break;
         }
         assert!(
@@ -201,15 +198,9 @@ fn a_second_app_on_the_same_profile_is_refused_with_the_pid_and_another_profile_
     first.wait_for("first app's answer");
     quit(&mut first);
     let mine = read_saved(dir, "default").expect("default answers");
-    assert_eq!(
-        value(&mine, "where-distrust-comes-from", "looking-back"),
-        Some(&text("first app's answer"))
-    );
+    assert_eq!(first_answer(&mine), Some(&text("first app's answer")));
     let sams = read_saved_at(&answers_path(dir, "sam")).expect("sam's answers");
-    assert_eq!(
-        value(&sams, "where-distrust-comes-from", "looking-back"),
-        Some(&text("sam's answer"))
-    );
+    assert_eq!(first_answer(&sams), Some(&text("sam's answer")));
 }
 
 /// Makes saving fail for real (root ignores permission bits): the data folder is moved away
@@ -227,21 +218,31 @@ fn mend_folder(dir: &Path, away: &Path) {
     fs::rename(away, dir).expect("put the folder back");
 }
 
-#[test]
-fn a_failed_save_shows_not_saved_with_a_reason_and_the_retry_recovers() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join("data");
-    let home = tmp.path().join("home");
+/// The answer to the first exercise.
+fn first_answer(saved: &Saved) -> Option<&Value> {
+    value(saved, "where-distrust-comes-from", "looking-back")
+}
+
+/// Starts the app with its data in `tmp/data` and its home (where fallback copies go) in
+/// `tmp/home`, types `words` into the first exercise and waits until the file has them.
+fn started_with_saved_words(tmp: &Path, words: &str) -> (Pty, PathBuf, PathBuf) {
+    let dir = tmp.join("data");
+    let home = tmp.join("home");
     fs::create_dir(&home).expect("home");
     let mut pty = Spawn::default()
         .data_dir(&dir)
         .env("HOME", home.to_str().expect("utf-8 path"))
         .start();
     open_first_exercise(&mut pty);
-    pty.type_str("before");
-    wait_file(&pty, &dir, "the first text", |s| {
-        value(s, "where-distrust-comes-from", "looking-back") == Some(&text("before"))
-    });
+    pty.type_str(words);
+    wait_file(&pty, &dir, words, |s| first_answer(s) == Some(&text(words)));
+    (pty, dir, home)
+}
+
+#[test]
+fn a_failed_save_shows_not_saved_with_a_reason_and_the_retry_recovers() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (mut pty, dir, _home) = started_with_saved_words(tmp.path(), "before");
 
     let away = break_folder(&dir);
     pty.type_str(" after");
@@ -255,31 +256,25 @@ fn a_failed_save_shows_not_saved_with_a_reason_and_the_retry_recovers() {
 
     mend_folder(&dir, &away);
     // Retried every few seconds: the warning goes once a retry works.
-    pty.wait_gone("NOT SAVED");
-    pty.wait_for("saved");
+    pty.wait_until("the header to say saved again", |s| {
+        let header = s
+            .contents()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_end()
+            .to_string();
+        header.ends_with("saved") && !header.contains("NOT SAVED")
+    });
     let saved = read_saved(&dir, "default").expect("answers");
-    assert_eq!(
-        value(&saved, "where-distrust-comes-from", "looking-back"),
-        Some(&text("before after"))
-    );
+    assert_eq!(first_answer(&saved), Some(&text("before after")));
     quit(&mut pty);
 }
 
 #[test]
 fn quitting_while_unsaved_asks_and_w_writes_a_copy_whose_path_is_printed() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join("data");
-    let home = tmp.path().join("home");
-    fs::create_dir(&home).expect("home");
-    let mut pty = Spawn::default()
-        .data_dir(&dir)
-        .env("HOME", home.to_str().expect("utf-8 path"))
-        .start();
-    open_first_exercise(&mut pty);
-    pty.type_str("kept");
-    wait_file(&pty, &dir, "the first text", |s| {
-        value(s, "where-distrust-comes-from", "looking-back") == Some(&text("kept"))
-    });
+    let (mut pty, dir, home) = started_with_saved_words(tmp.path(), "kept");
 
     let away = break_folder(&dir);
     pty.type_str(" and more");
@@ -310,18 +305,12 @@ fn quitting_while_unsaved_asks_and_w_writes_a_copy_whose_path_is_printed() {
     );
     assert_eq!(mode(copy), 0o600, "the copy must be private");
     let kept = read_saved_at(copy).expect("the copy");
-    assert_eq!(
-        value(&kept, "where-distrust-comes-from", "looking-back"),
-        Some(&text("kept and more"))
-    );
+    assert_eq!(first_answer(&kept), Some(&text("kept and more")));
 
     // The usual file is untouched: the version before the failure.
     mend_folder(&dir, &away);
     let saved = read_saved(&dir, "default").expect("answers");
-    assert_eq!(
-        value(&saved, "where-distrust-comes-from", "looking-back"),
-        Some(&text("kept"))
-    );
+    assert_eq!(first_answer(&saved), Some(&text("kept")));
 }
 
 #[cfg(unix)]
@@ -338,7 +327,7 @@ fn after_a_session_the_folder_is_0700_and_its_files_0600_whatever_the_umask() {
     open_first_exercise(&mut pty);
     pty.type_str("private words");
     wait_file(&pty, &dir, "the text", |s| {
-        value(s, "where-distrust-comes-from", "looking-back") == Some(&text("private words"))
+        first_answer(s) == Some(&text("private words"))
     });
     // A second save makes the backup.
     pty.send(keys::TAB);
