@@ -313,6 +313,30 @@ fn quitting_while_unsaved_asks_and_w_writes_a_copy_whose_path_is_printed() {
     assert_eq!(first_answer(&saved), Some(&text("kept")));
 }
 
+#[test]
+fn quitting_right_after_typing_into_a_failing_folder_asks_and_r_saves_once_it_is_back() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (mut pty, dir, home) = started_with_saved_words(tmp.path(), "first");
+
+    let away = break_folder(&dir);
+    // Quit at once: the text is saved on the way out, that save fails, so the app asks.
+    pty.type_str(" second");
+    pty.wait_for("first second");
+    pty.send(keys::CTRL_Q);
+    pty.wait_for("Your latest answers are not saved");
+    pty.with_screen(|s| assert!(s.alternate_screen(), "the app must not have quit"));
+
+    mend_folder(&dir, &away);
+    pty.type_str("r");
+    pty.wait_gone("Your latest answers are not saved");
+    wait_file(&pty, &dir, "the text typed before quitting", |s| {
+        first_answer(s) == Some(&text("first second"))
+    });
+    quit(&mut pty);
+    let copies = fs::read_dir(&home).expect("home").count();
+    assert_eq!(copies, 0, "no fallback copy was needed");
+}
+
 #[cfg(unix)]
 #[test]
 fn after_a_session_the_folder_is_0700_and_its_files_0600_whatever_the_umask() {
