@@ -131,6 +131,29 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
 }
 
 #[test]
+fn a_long_text_answer_reopens_showing_its_end_with_the_cursor_there() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path();
+    let mut pty = Spawn::default().data_dir(dir).start();
+    open_first_exercise(&mut pty);
+    // Far more lines than the answer box shows.
+    let lines: Vec<String> = (1..=40).map(|n| format!("line {n} of a long answer")).collect();
+    pty.send(format!("\x1b[200~{}\x1b[201~", lines.join("\r")).as_bytes());
+    pty.wait_for("line 40 of a long answer");
+    quit(&mut pty);
+
+    let mut pty = continue_on(dir);
+    pty.wait_for("Exercise 1/8");
+    pty.wait_for("line 40 of a long answer");
+    pty.type_str(" (the end)");
+    pty.wait_for("line 40 of a long answer (the end)");
+    quit(&mut pty);
+    let saved = read_saved(dir, "default").expect("answers");
+    let want = format!("{} (the end)", lines.join("\n"));
+    assert_eq!(first_answer(&saved), Some(&text(&want)));
+}
+
+#[test]
 fn typed_text_reaches_the_file_soon_after_typing_stops() {
     let data = tempfile::tempdir().expect("temp dir");
     let dir = data.path();
