@@ -101,6 +101,8 @@ enum Kill {
 struct Change {
     /// What was done, for messages.
     what: String,
+    /// "move", or the kind of the exercise changed.
+    kind: &'static str,
     /// The keys.
     keys: String,
     /// The exercise it changes, (chapter id, exercise id), if any.
@@ -234,6 +236,7 @@ impl World<'_> {
             self.arrive(next);
             return Change {
                 what: format!("a move to {place:?}"),
+                kind: "move",
                 keys: keys.to_string(),
                 key: None,
                 value: None,
@@ -250,6 +253,7 @@ impl World<'_> {
         let current = self.value_at(c, e).cloned();
         let mut change = Change {
             what: String::new(),
+            kind: ex.kind.name(),
             keys: String::new(),
             key,
             value: None,
@@ -478,6 +482,7 @@ fn open(dir: &Path, world: &mut World) -> (Pty, Option<Change>) {
         pty.wait_for(&world.screen_mark(Loc::Intro(0)));
         let change = Change {
             what: "starting".into(),
+            kind: "move",
             keys: String::new(),
             key: None,
             value: None,
@@ -532,6 +537,7 @@ fn kill_9_at_varied_moments_never_loses_a_saved_answer() {
     let mut rng = Rng(seed.max(1));
     let mut kills: BTreeMap<&str, u32> = BTreeMap::new();
     let mut mid_save = 0;
+    let mut confirmed: BTreeMap<&str, u32> = BTreeMap::new();
     for round in 0..ROUNDS {
         let (mut pty, opening) = open(dir, &mut world);
         if let Some(change) = opening {
@@ -542,6 +548,7 @@ fn kill_9_at_varied_moments_never_loses_a_saved_answer() {
         for _ in 0..1 + rng.below(2) {
             let change = world.plan(&mut rng);
             confirm(&mut pty, dir, &mut world, &change);
+            *confirmed.entry(change.kind).or_default() += 1;
         }
         // The last change: the kill comes before it is known to be saved.
         let change = world.plan(&mut rng);
@@ -589,9 +596,16 @@ fn kill_9_at_varied_moments_never_loses_a_saved_answer() {
     let answered = flat(&last).len();
     eprintln!(
         "seed {seed}: {ROUNDS} kills ({kills:?}); {mid_save} left a save half done; \
-         {answered} answers at the end; {:.1} s",
+         {answered} answers at the end; changes confirmed: {confirmed:?}; {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    // The fixed seed makes and confirms every kind of change (other seeds may not).
+    for kind in ["move", "text", "list", "choice", "checklist", "scale"] {
+        assert!(
+            seed != SEED || confirmed.contains_key(kind),
+            "no {kind} change was made and confirmed: {confirmed:?}"
+        );
+    }
     assert!(
         answered >= 5,
         "the rounds answered too little to prove much: {last:#?}"
