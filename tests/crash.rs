@@ -116,7 +116,7 @@ struct Change {
 }
 
 /// Besides all or nothing of a change, what a kill half way through typing may leave on
-/// disk (the app commits typed text after a pause, and main may do so while typing).
+/// disk (typed text is committed after a pause, and may be during long steady typing).
 #[derive(Clone, Debug)]
 enum Partial {
     /// Nothing but all or nothing.
