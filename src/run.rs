@@ -30,10 +30,9 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
     let fallback_profile = profile.clone();
     let persist = tui::Persistence {
         encode: Box::new(move |answers, place| store::encode(answers, place, &wb_id)),
-        // The store moves to the writer thread: only it writes the answers file.
-        saver: Saver::spawn(Box::new(move |text| {
-            store.save_text(text).map_err(|e| e.to_string())
-        })),
+        // The store moves to the writer thread: only it writes the answers file. The reason
+        // goes in the header, which has half a row for it: the short form, not the sentence.
+        saver: Saver::spawn(Box::new(move |text| store.save_text(text).map_err(|e| e.short()))),
         fallback: Box::new(move |text| {
             store::write_fallback(&fallback_profile, text).map_err(|e| e.to_string())
         }),

@@ -961,6 +961,20 @@ fn quit_after_a_failed_save_asks_instead_of_quitting() {
 }
 
 #[test]
+fn a_save_that_works_while_the_question_is_open_quits_as_asked() {
+    // Ctrl+Q while a retry is still being written: the state is still "failed", so the app
+    // asks; the retry then works, and the question has no reason left.
+    let mut app = at(0, 0);
+    app.update(Action::SaveFailed("not a directory".into()));
+    send(&mut app, ctrl('q'));
+    assert!(app.confirm_quit_open() && !app.should_quit());
+    let fx = app.update(Action::Saved);
+    assert!(fx.is_empty());
+    assert!(!app.confirm_quit_open());
+    assert!(app.should_quit());
+}
+
+#[test]
 fn a_final_save_that_fails_turns_quit_into_the_question() {
     let mut app = at(0, 0);
     app.update(Action::SaveFailed("read-only".into()));

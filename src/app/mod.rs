@@ -316,7 +316,15 @@ impl App {
                 self.size = (w, h);
                 self.scroll = self.scroll.min(crate::ui::max_scroll(self));
             }
-            Action::Saved => self.save = SaveState::Saved,
+            Action::Saved => {
+                self.save = SaveState::Saved;
+                if self.confirm_quit {
+                    // The question was asked only because saving had failed; a save that was
+                    // already under way (a retry) has now worked, so quit as asked.
+                    self.confirm_quit = false;
+                    self.quit = true;
+                }
+            }
             Action::SaveFailed(reason) => {
                 self.save = SaveState::Failed(reason);
                 if self.quit {

@@ -15,7 +15,7 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 /// How long a wait may take before the test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// How often waits look at the screen again.
-const POLL: Duration = Duration::from_millis(20);
+pub const POLL: Duration = Duration::from_millis(20);
 
 /// Key sequences as a terminal (xterm) sends them.
 pub mod keys {
