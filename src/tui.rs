@@ -2,6 +2,8 @@
 //! saving, and the external-editor hand-off.
 
 use std::io::{self, IsTerminal, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -117,9 +119,62 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Runs the app until the user quits.
+/// Runs the app until the user quits. If the terminal fails or the process is
+/// asked to stop (SIGTERM, SIGHUP when the window closes, SIGINT), the answers
+/// are committed and saved before returning, to the fallback file if need be.
 pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
-    let _guard = enter()?;
+    let guard = enter()?;
+    let stop = stop_signals();
+    match event_loop(&mut app, &mut persist, &stop) {
+        Ok(Some(outcome)) => Ok(outcome),
+        Ok(None) => Ok(final_save(&mut app, &mut persist)),
+        Err(e) => {
+            let outcome = final_save(&mut app, &mut persist);
+            drop(guard);
+            eprintln!("error: the terminal failed: {e}");
+            Ok(outcome)
+        }
+    }
+}
+
+/// A flag raised by SIGTERM, SIGHUP or SIGINT, so the loop can save and leave.
+fn stop_signals() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        // Without the flag the default action (exit) still applies: nothing worse than before.
+        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
+    stop
+}
+
+/// Commits what is typed and saves it, waiting for the write; when saving fails,
+/// writes the fallback copy, since nobody may be there to answer a question.
+fn final_save(app: &mut App, persist: &mut Persistence) -> Outcome {
+    app.update(Action::Commit);
+    let text = (persist.encode)(app.answers(), app.place().as_ref());
+    persist.saver.request(text.clone());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        match persist.saver.poll(Duration::from_millis(100)) {
+            Some(Ok(())) => return Outcome::Saved,
+            Some(Err(_)) => break,
+            None => {}
+        }
+    }
+    match (persist.fallback)(&text) {
+        Ok(path) => Outcome::Fallback(path),
+        Err(e) => Outcome::Lost(e),
+    }
+}
+
+/// The event loop: `Some(outcome)` when the app ended itself, `None` when a stop
+/// signal arrived.
+fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io::Result<Option<Outcome>> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let theme = Theme::from_env();
     let size = terminal.size()?;
@@ -131,7 +186,10 @@ pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
         outcome: None,
     };
     loop {
-        terminal.draw(|f| ui::draw(f, &app, &theme))?;
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        terminal.draw(|f| ui::draw(f, app, &theme))?;
         if app.should_quit() && !persist.saver.busy() {
             break;
         }
@@ -143,8 +201,8 @@ pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
             // Handle everything already queued (a fast typist, a paste) before drawing again.
             loop {
                 let ev = event::read()?;
-                if let Some(action) = keys::action(&app, &ev) {
-                    lp.dispatch(&mut app, &mut persist, &mut terminal, action)?;
+                if let Some(action) = keys::action(app, &ev) {
+                    lp.dispatch(app, persist, &mut terminal, action)?;
                 }
                 if !event::poll(Duration::ZERO)? {
                     break;
@@ -154,7 +212,7 @@ pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
         if lp.typing_deadline.is_some_and(|d| Instant::now() >= d) {
             lp.typing_deadline = None;
             lp.first_unsaved = None;
-            lp.dispatch(&mut app, &mut persist, &mut terminal, Action::Commit)?;
+            lp.dispatch(app, persist, &mut terminal, Action::Commit)?;
         }
         let wait = if app.should_quit() {
             Duration::from_millis(50)
@@ -166,19 +224,19 @@ pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
                 Ok(()) => Action::Saved,
                 Err(e) => Action::SaveFailed(e),
             };
-            lp.dispatch(&mut app, &mut persist, &mut terminal, action)?;
+            lp.dispatch(app, persist, &mut terminal, action)?;
         }
         if matches!(app.save_state(), SaveState::Failed(_))
             && !persist.saver.busy()
             && lp.last_attempt.is_some_and(|t| t.elapsed() >= RETRY_EVERY)
         {
-            lp.save(&app, &mut persist);
+            lp.save(app, persist);
         }
         if let Some(out) = lp.outcome.take() {
-            return Ok(out);
+            return Ok(Some(out));
         }
     }
-    Ok(Outcome::Saved)
+    Ok(Some(Outcome::Saved))
 }
 
 struct Loop {

@@ -396,3 +396,36 @@ fn after_a_session_the_folder_is_0700_and_its_files_0600_whatever_the_umask() {
     names.sort();
     assert_eq!(names, ["default.lock", "default.toml", "default.toml.bak"]);
 }
+
+/// SIGTERM (a shutdown) or SIGHUP (the terminal window closed) right after typing, before
+/// the pause that would save it: the text is saved all the same, and the terminal restored.
+#[test]
+fn a_stop_signal_saves_what_was_just_typed() {
+    for (sig, words) in [
+        (libc::SIGTERM, "typed just before shutdown"),
+        (libc::SIGHUP, "typed as the window closed"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut pty = Spawn::default().data_dir(dir.path()).start();
+        pty.wait_for(TITLE);
+        open_first_exercise(&mut pty);
+        pty.type_str(words);
+        pty.wait_for(words);
+        pty.signal(sig);
+        let status = pty.wait_exit();
+        assert!(
+            status.success(),
+            "signal {sig}: {status:?}\n{}",
+            pty.framed_screen()
+        );
+        let saved = read_saved(dir.path(), "default").expect("the answers file exists and parses");
+        assert_eq!(
+            value(&saved, "where-distrust-comes-from", "looking-back"),
+            Some(&text(words)),
+            "signal {sig}"
+        );
+        if sig == libc::SIGTERM {
+            pty.assert_terminal_restored();
+        }
+    }
+}

@@ -102,6 +102,8 @@ pub struct App {
     editor: Option<Editor>,
     /// Text typed since the last commit.
     text_dirty: bool,
+    /// A save was asked for and has not reported back.
+    save_pending: bool,
     /// The external editor's text replaced the answer in two undo steps (cut, insert):
     /// the next undo (or redo after it) takes both, so it acts as one.
     editor_pair: EditorPair,
@@ -134,6 +136,7 @@ impl App {
             screen: Screen::Welcome,
             editor: None,
             text_dirty: false,
+            save_pending: false,
             editor_pair: EditorPair::None,
             help: false,
             show_hint: false,
@@ -234,6 +237,11 @@ impl App {
     pub fn save_state(&self) -> &SaveState {
         &self.save
     }
+    /// True while something on screen is not yet on disk: text typed since the
+    /// last pause, or a save under way.
+    pub fn saving(&self) -> bool {
+        self.text_dirty || self.save_pending
+    }
     /// Whether the "quit without saving?" question is open.
     pub fn confirm_quit_open(&self) -> bool {
         self.confirm_quit
@@ -318,6 +326,7 @@ impl App {
             }
             Action::Saved => {
                 self.save = SaveState::Saved;
+                self.save_pending = false;
                 if self.confirm_quit {
                     // The question was asked only because saving had failed; a save that was
                     // already under way (a retry) has now worked, so quit as asked.
@@ -327,6 +336,7 @@ impl App {
             }
             Action::SaveFailed(reason) => {
                 self.save = SaveState::Failed(reason);
+                self.save_pending = false;
                 if self.quit {
                     // The final save failed: do not leave silently, ask instead.
                     self.quit = false;
@@ -356,6 +366,9 @@ impl App {
                 }
             }
             action => self.update_screen(action, &mut fx),
+        }
+        if fx.contains(&Effect::Save) {
+            self.save_pending = true;
         }
         fx
     }

@@ -158,6 +158,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     right.push(text::overall(done, total));
     let (status, status_style) = match app.save_state() {
+        SaveState::Saved if app.saving() => (text::SAVING.to_string(), theme.dim()),
         SaveState::Saved => (text::SAVED.to_string(), theme.dim()),
         SaveState::Failed(reason) => (format!("{}: {reason}", text::NOT_SAVED), theme.warn()),
     };
@@ -197,6 +198,7 @@ pub(crate) fn truncate(s: &str, max: usize) -> String {
         out.push(c);
         w += cw;
     }
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }

@@ -76,6 +76,8 @@ pub const OTHER: &str = "Other, namely:";
 pub const HELP_HEADING: &str = "Keys on this screen";
 /// Header save status when saved.
 pub const SAVED: &str = "saved";
+/// Header save status while typed text or a save is on its way to disk.
+pub const SAVING: &str = "saving…";
 /// Header save status when saving failed.
 pub const NOT_SAVED: &str = "NOT SAVED";
 /// Title of the unsaved-quit question.

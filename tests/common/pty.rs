@@ -237,10 +237,15 @@ impl Pty {
 
     /// Kills the program with SIGKILL, as a crash or power cut would.
     pub fn kill9(&mut self) {
+        self.signal(libc::SIGKILL);
+    }
+
+    /// Sends a signal (e.g. `libc::SIGTERM`) to the program.
+    pub fn signal(&mut self, sig: i32) {
         let pid = i32::try_from(self.pid()).expect("pid fits i32");
         // SAFETY: kill(2) on the pid of a child this harness started and has not reaped.
-        let rc = unsafe { libc::kill(pid, libc::SIGKILL) };
-        assert_eq!(rc, 0, "kill -9 {pid}: {}", std::io::Error::last_os_error());
+        let rc = unsafe { libc::kill(pid, sig) };
+        assert_eq!(rc, 0, "kill -{sig} {pid}: {}", std::io::Error::last_os_error());
     }
 
     /// Waits for the program to exit and for its last output to be read.
