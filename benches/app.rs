@@ -66,6 +66,19 @@ fn prose(bytes: usize) -> String {
     s
 }
 
+fn startup(c: &mut Criterion) {
+    let theme = Theme::new(true);
+    // What happens before the first frame: parse and check the built-in workbook, build the app, draw.
+    c.bench_function("startup: load workbook + first frame", |b| {
+        b.iter(|| {
+            let wb = load_embedded().expect("shipped workbook");
+            let app = App::new(wb, Answers::default(), None);
+            let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+            term.draw(|f| ui::draw(f, &app, &theme)).map(|_| ())
+        })
+    });
+}
+
 fn render(c: &mut Criterion) {
     let theme = Theme::new(true);
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
@@ -148,6 +161,6 @@ fn typing(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3)).warm_up_time(std::time::Duration::from_secs(1));
-    targets = render, typing
+    targets = startup, render, typing
 }
 criterion_main!(benches);
