@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::KeyCode::{Down, End, Enter};
+use ratatui::crossterm::event::KeyCode::{Down, End, Enter, Esc, Tab};
 use trustbook::answers::{Answers, Value};
 use trustbook::app::{Action, App, Effect, Screen, WelcomeItem};
 
@@ -94,6 +94,20 @@ fn review_enter_opens_the_exercise() {
     press(&mut app, Down);
     press(&mut app, Enter);
     assert_eq!(app.screen(), Screen::Exercise(0, 1));
+    // Esc goes back to the review, on the same exercise, even after moving on with Tab.
+    press(&mut app, Tab);
+    press(&mut app, Esc);
+    assert_eq!(app.screen(), Screen::Review);
+    assert_eq!(app.review_rows()[app.review_cursor()], (0, 2));
+    // From the review, Esc goes on to the welcome; an exercise opened from the
+    // contents goes back to the contents as before.
+    press(&mut app, Esc);
+    assert_eq!(app.screen(), Screen::Welcome);
+    send(&mut app, char_key('t'));
+    press(&mut app, Enter);
+    press(&mut app, Enter);
+    press(&mut app, Esc);
+    assert_eq!(app.screen(), Screen::Contents);
 }
 
 // ---- compare -----------------------------------------------------------------------

@@ -131,7 +131,7 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
         "previous",
         false,
     );
-    let back = b(vec![k(Esc)], Action::Back, "Esc", "contents", true);
+    let back = b(vec![k(Esc)], Action::Back, "Esc", "back", true);
     let up = b(vec![k(Up), ch('k')], Action::Up, "↑/k", "up", false);
     let down = b(vec![k(Down), ch('j')], Action::Down, "↓/j", "down", false);
     let first = b(vec![k(Home), ch('g')], Action::First, "Home", "first", false);
@@ -148,7 +148,7 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             Action::TogglePrivate,
             if typing { "Ctrl+P" } else { "p" },
             "private",
-            false,
+            true,
         )
     };
     let scroll_up = b(vec![k(PageUp)], Action::ScrollUp, "PgUp", "scroll up", false);
@@ -233,7 +233,7 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
                     vec![ctrl('e')],
                     Action::ExternalEditor,
                     "Ctrl+E",
-                    "open in $EDITOR",
+                    "your editor",
                     true,
                 ),
                 b(vec![ctrl('z')], Action::Undo, "Ctrl+Z", "undo", false),

@@ -120,6 +120,8 @@ pub struct App {
     size: (u16, u16),
     resume: Option<Place>,
     review_cursor: usize,
+    /// The exercise was opened from the review, so Esc goes back there.
+    from_review: bool,
     profile: String,
     partners: Vec<String>,
     comparison: Option<crate::compare::Comparison>,
@@ -151,6 +153,7 @@ impl App {
             size: (80, 24),
             resume,
             review_cursor: 0,
+            from_review: false,
             profile: "default".to_string(),
             partners: Vec::new(),
             comparison: None,

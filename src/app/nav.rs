@@ -7,6 +7,10 @@ impl App {
     /// Goes to `to`, committing the exercise being left and recording the place.
     pub(super) fn go(&mut self, to: Screen, fx: &mut Vec<Effect>) {
         self.commit(fx);
+        // Only moves between pages keep the way back to the review.
+        if !matches!(to, Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing) {
+            self.from_review = false;
+        }
         self.screen = to;
         self.scroll = 0;
         self.show_hint = false;
@@ -79,6 +83,10 @@ impl App {
     pub(super) fn back(&mut self, fx: &mut Vec<Effect>) {
         match self.screen {
             Screen::Welcome => self.request_quit(fx),
+            Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if self.from_review => {
+                self.go(Screen::Review, fx);
+                self.focus_review_on_place();
+            }
             Screen::Contents | Screen::Review | Screen::Compare => self.go(Screen::Welcome, fx),
             _ => self.go(Screen::Contents, fx),
         }
@@ -134,6 +142,7 @@ impl App {
             Action::Select => {
                 if let Some(&(c, e)) = rows.get(self.review_cursor) {
                     self.go(Screen::Exercise(c, e), fx);
+                    self.from_review = true;
                 }
             }
             _ => {}

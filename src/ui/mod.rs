@@ -215,7 +215,7 @@ fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .into_iter()
         .filter(|b| b.footer)
         .collect();
-    let width = |b: &keys::Binding| b.label.chars().count() + b.does.chars().count() + 4;
+    let width = |b: &keys::Binding| b.label.chars().count() + b.does.chars().count() + 3;
     // Help is always shown; the others while they fit, in order of importance.
     let help_w = binds
         .iter()
@@ -232,7 +232,7 @@ fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             room -= width(bind);
         }
         spans.push(Span::styled(bind.label, theme.key()));
-        spans.push(Span::styled(format!(" {}   ", bind.does), theme.dim()));
+        spans.push(Span::styled(format!(" {}  ", bind.does), theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);
 }
