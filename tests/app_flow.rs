@@ -1092,3 +1092,29 @@ fn clearing_other_and_leaving_unpicks_like_enter_does() {
     press(&mut app, Tab);
     assert_eq!(choice(&app), (None, None));
 }
+
+#[test]
+fn the_mouse_wheel_moves_the_selection_on_rows() {
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 0,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // Contents: the wheel walks the rows.
+    let mut app = fixture_app();
+    send(&mut app, char_key('t'));
+    assert_eq!(app.contents_cursor(), 0);
+    send(&mut app, wheel(MouseEventKind::ScrollDown));
+    send(&mut app, wheel(MouseEventKind::ScrollDown));
+    assert_eq!(app.contents_cursor(), 2);
+    send(&mut app, wheel(MouseEventKind::ScrollUp));
+    assert_eq!(app.contents_cursor(), 1);
+    // A checklist: the wheel moves the highlighted option, then Space ticks it.
+    let mut app = at(1, 0);
+    send(&mut app, wheel(MouseEventKind::ScrollDown));
+    send(&mut app, char_key(' '));
+    assert_eq!(ticked(&app), strings(&["Two"]));
+}

@@ -409,6 +409,22 @@ impl App {
         }
     }
 
+    /// True where the mouse wheel should move the selection rather than scroll text:
+    /// the contents, the review, and exercises answered by picking rows.
+    fn wheel_moves_selection(&self) -> bool {
+        match (self.screen, &self.editor) {
+            (Screen::Contents | Screen::Review, _) => true,
+            (Screen::Exercise(..), Some(ed)) => {
+                !ed.is_typing()
+                    && matches!(
+                        ed,
+                        Editor::List(_) | Editor::Choice { .. } | Editor::Checklist { .. }
+                    )
+            }
+            _ => false,
+        }
+    }
+
     /// Scrolls the page text, never past its end at the current size.
     fn scroll_by(&mut self, lines: i32) {
         let max = i32::from(crate::ui::max_scroll(self));
@@ -444,11 +460,14 @@ impl App {
                 }
             }
             Action::Back => self.back(fx),
-            Action::ScrollUp if self.screen == Screen::Review => {
-                self.review_cursor = self.review_cursor.saturating_sub(1);
-            }
-            Action::ScrollDown if self.screen == Screen::Review => {
-                self.review_cursor = (self.review_cursor + 1).min(self.review_rows().len() - 1);
+            // On lists of rows the wheel moves the selection, which scrolls the view.
+            Action::ScrollUp | Action::ScrollDown if self.wheel_moves_selection() => {
+                let step = if action == Action::ScrollUp {
+                    Action::Up
+                } else {
+                    Action::Down
+                };
+                self.update_screen(step, fx);
             }
             Action::ScrollUp if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(-3),
             Action::ScrollDown if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(3),
