@@ -143,11 +143,15 @@ fn load(dir: Option<&std::path::Path>) -> Result<Workbook, ExitCode> {
 fn validate(dir: Option<PathBuf>) -> ExitCode {
     match load(dir.as_deref()) {
         Ok(wb) => {
-            println!(
-                "ok: {} chapters, {} exercises",
-                wb.chapters.len(),
-                wb.exercise_count()
-            );
+            let (c, e) = (wb.chapters.len(), wb.exercise_count());
+            let plural = |n: usize, word: &str| {
+                if n == 1 {
+                    format!("1 {word}")
+                } else {
+                    format!("{n} {word}s")
+                }
+            };
+            println!("ok: {}, {}", plural(c, "chapter"), plural(e, "exercise"));
             ExitCode::SUCCESS
         }
         Err(code) => code,
