@@ -5,9 +5,12 @@
 mod common;
 
 use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode::{Down, Enter, F, Right, Up};
 use trustbook::answers::{Answers, Value};
 use trustbook::app::{Action, App, Screen};
+use trustbook::ui::{self, Theme};
 
 /// Chapter and exercise ids of the shipped workbook used below.
 const CH1: &str = "where-distrust-comes-from";
@@ -447,4 +450,36 @@ fn list_rows_stay_aligned_while_an_item_is_edited() {
             .expect("first item")
     };
     assert_eq!(col(&editing), col(&before), "{before}\n{editing}");
+}
+
+/// Every cell of every screen drawn with `theme` at 80x24.
+fn cells_of_every_screen(theme: &Theme) -> Vec<ratatui::buffer::Cell> {
+    let mut cells = Vec::new();
+    for app in every_screen() {
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+        term.draw(|f| ui::draw(f, &app, theme)).expect("draw");
+        cells.extend(term.backend().buffer().content().iter().cloned());
+    }
+    cells
+}
+
+#[test]
+fn no_color_means_no_colour_and_no_screen_sets_a_background() {
+    use ratatui::style::Color;
+    let plain = cells_of_every_screen(&Theme::new(false));
+    assert!(
+        plain.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "NO_COLOR draws a colour"
+    );
+    // Some styling remains without colour (selection is reversed, titles bold).
+    assert!(plain.iter().any(|c| !c.modifier.is_empty()));
+    let coloured = cells_of_every_screen(&Theme::new(true));
+    assert!(
+        coloured.iter().any(|c| c.fg != Color::Reset),
+        "colour is used when allowed"
+    );
+    assert!(
+        coloured.iter().all(|c| c.bg == Color::Reset),
+        "backgrounds stay the terminal's own"
+    );
 }
