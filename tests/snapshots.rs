@@ -483,3 +483,13 @@ fn no_color_means_no_colour_and_no_screen_sets_a_background() {
         "backgrounds stay the terminal's own"
     );
 }
+
+#[test]
+fn the_safety_note_stays_whole_with_partners_on_the_menu() {
+    let app = app_with(shipped(), progress(), None).with_partners(vec!["sam".into(), "robin".into()]);
+    for (w, h) in SIZES {
+        let screen = render(&app, w, h);
+        assert!(screen.contains("straight away."), "{w}x{h}:\n{screen}");
+        assert!(screen.contains("Compare with robin"), "{w}x{h}:\n{screen}");
+    }
+}

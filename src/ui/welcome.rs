@@ -13,10 +13,10 @@ fn regions(app: &App, area: Rect) -> [Rect; 4] {
     let menu_h = app.welcome_items().len() as u16 + 1;
     // The note (safety advice) is shown whole; the welcome text scrolls instead.
     let note_h = (wrap::height(app.workbook().note.trim(), area.width.saturating_sub(4)) + 2)
-        .min(area.height.saturating_sub(menu_h + 4));
+        .min(area.height.saturating_sub(menu_h + 3));
     Layout::vertical([
         Constraint::Length(1),
-        Constraint::Min(3),
+        Constraint::Min(2),
         Constraint::Length(note_h),
         Constraint::Length(menu_h),
     ])
