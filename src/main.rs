@@ -131,8 +131,8 @@ fn load(dir: Option<&std::path::Path>) -> Result<Workbook, ExitCode> {
         None => content::load_embedded(),
     };
     result.map_err(|diags| {
-        eprintln!("{diags}");
-        eprintln!(
+        trustbook::report!("{diags}");
+        trustbook::report!(
             "error: the workbook has {} problem(s); fix them and try again",
             diags.0.len()
         );

@@ -18,7 +18,7 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
         Err(code) => return code,
     };
     if let Err(msg) = tui::require_terminal() {
-        eprintln!("error: {msg}");
+        trustbook::report!("error: {msg}");
         return ExitCode::from(2);
     }
     tui::install_panic_hook();
@@ -44,21 +44,21 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
     match tui::run(app, persist) {
         Ok(tui::Outcome::Saved) => ExitCode::SUCCESS,
         Ok(tui::Outcome::Fallback(path)) => {
-            eprintln!(
+            trustbook::report!(
                 "Your answers could not be saved in the usual place, so a copy was written to {}",
                 path.display()
             );
-            eprintln!(
+            trustbook::report!(
                 "Keep that file: copy it over the answers file once saving works again (`trustbook where` shows where)."
             );
             ExitCode::from(1)
         }
         Ok(tui::Outcome::Lost(e)) => {
-            eprintln!("error: your latest answers could not be saved anywhere: {e}");
+            trustbook::report!("error: your latest answers could not be saved anywhere: {e}");
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("error: the terminal failed: {e}");
+            trustbook::report!("error: the terminal failed: {e}");
             ExitCode::from(1)
         }
     }

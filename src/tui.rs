@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -18,6 +18,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::answers::Answers;
 use crate::app::{Action, App, Effect, Place, SaveState, keys};
+use crate::input::{self, Input, Reader};
 use crate::saver::Saver;
 use crate::ui::{self, Theme};
 
@@ -131,7 +132,7 @@ pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
         Err(e) => {
             let outcome = final_save(&mut app, &mut persist);
             drop(guard);
-            eprintln!("error: the terminal failed: {e}");
+            crate::report!("error: the terminal failed: {e}");
             Ok(outcome)
         }
     }
@@ -175,7 +176,11 @@ fn final_save(app: &mut App, persist: &mut Persistence) -> Outcome {
 /// The event loop: `Some(outcome)` when the app ended itself, `None` when a stop
 /// signal arrived.
 fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io::Result<Option<Outcome>> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // Never dropped: ratatui's drop shows the cursor and, if the terminal is gone,
+    // reports that with `eprintln!`, which panics when stderr is gone too. `restore`
+    // shows the cursor instead, ignoring errors.
+    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
+    let terminal = &mut *terminal;
     let theme = Theme::from_env();
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -184,6 +189,7 @@ fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io
         first_unsaved: None,
         last_attempt: None,
         outcome: None,
+        reader: Reader::spawn(),
     };
     loop {
         if stop.load(Ordering::Relaxed) {
@@ -197,22 +203,27 @@ fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io
             d.saturating_duration_since(Instant::now())
                 .min(Duration::from_millis(250))
         });
-        if event::poll(timeout)? {
-            // Handle everything already queued (a fast typist, a paste) before drawing again.
-            loop {
-                let ev = event::read()?;
-                if let Some(action) = keys::action(app, &ev) {
-                    lp.dispatch(app, persist, &mut terminal, action)?;
+        // Handle everything already queued (a fast typist, a paste) before drawing again.
+        let mut input = lp.reader.next(timeout);
+        loop {
+            match input {
+                Input::Event(ev) => {
+                    if let Some(action) = keys::action(app, &ev) {
+                        lp.dispatch(app, persist, terminal, action)?;
+                    }
                 }
-                if !event::poll(Duration::ZERO)? {
-                    break;
-                }
+                Input::Failed(e) => return Err(e),
+                Input::Idle => break,
             }
+            input = lp.reader.ready().unwrap_or(Input::Idle);
+        }
+        if input::hung_up() {
+            return Err(io::Error::other("the terminal was closed"));
         }
         if lp.typing_deadline.is_some_and(|d| Instant::now() >= d) {
             lp.typing_deadline = None;
             lp.first_unsaved = None;
-            lp.dispatch(app, persist, &mut terminal, Action::Commit)?;
+            lp.dispatch(app, persist, terminal, Action::Commit)?;
         }
         let wait = if app.should_quit() {
             Duration::from_millis(50)
@@ -224,7 +235,7 @@ fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io
                 Ok(()) => Action::Saved,
                 Err(e) => Action::SaveFailed(e),
             };
-            lp.dispatch(app, persist, &mut terminal, action)?;
+            lp.dispatch(app, persist, terminal, action)?;
         }
         if matches!(app.save_state(), SaveState::Failed(_))
             && !persist.saver.busy()
@@ -245,6 +256,7 @@ struct Loop {
     first_unsaved: Option<Instant>,
     last_attempt: Option<Instant>,
     outcome: Option<Outcome>,
+    reader: Reader,
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -277,7 +289,11 @@ impl Loop {
                     }
                     Effect::ExternalEditor(text) => {
                         // Commit what is typed first, so nothing rides only on the editor round trip.
-                        queue.push(Action::EditorDone(hand_off(term, &text)?));
+                        // The editor gets the keyboard: the reader lets go until it is back.
+                        self.reader.pause();
+                        let edited = hand_off(term, &text);
+                        self.reader.resume();
+                        queue.push(Action::EditorDone(edited?));
                     }
                     Effect::LoadPartner(name) => {
                         let loaded = (persist.load_partner)(&name).map(|a| (name, a));

@@ -19,7 +19,7 @@ pub use share::{ExportArgs, export, import};
 
 /// Prints an error for the person at the keyboard and returns exit code 1.
 pub fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {message}");
+    trustbook::report!("error: {message}");
     ExitCode::from(1)
 }
 
@@ -42,12 +42,12 @@ pub fn open_store(opts: &StoreOptions, wb: &Workbook, start_fresh: bool) -> Resu
     }
     let (store, saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
     if let Some(moved) = moved {
-        eprintln!(
+        trustbook::report!(
             "The answers file {} could not be used: {}.",
             store.answers_path().display(),
             moved.why.problem()
         );
-        eprintln!(
+        trustbook::report!(
             "Moved it to {} (nothing was deleted); starting with no answers.",
             moved.to.display()
         );

@@ -73,14 +73,14 @@ pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode
     if let Err(e) = store::write_atomic(&target, &text) {
         return fail(e);
     }
-    eprintln!(
+    trustbook::report!(
         "Wrote the answers of profile \"{}\" to {}.",
         opts.profile,
         path.display()
     );
     note_left_out(left_out);
     if private > 0 && args.include_private {
-        eprintln!("It holds {private} private answer(s): think before you share it.");
+        trustbook::report!("It holds {private} private answer(s): think before you share it.");
     }
     ExitCode::SUCCESS
 }
@@ -88,7 +88,7 @@ pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode
 /// Says on stderr how many private answers an export left out.
 fn note_left_out(count: usize) {
     if count > 0 {
-        eprintln!("{count} private answer(s) left out; add --include-private to include them.");
+        trustbook::report!("{count} private answer(s) left out; add --include-private to include them.");
     }
 }
 
