@@ -13,7 +13,7 @@ use crate::commands;
 /// Opens the profile (before the terminal, so a lock or a bad file is reported
 /// plainly), then runs the app until the user quits.
 pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode {
-    let (mut store, saved) = match commands::open_store(opts, &wb, start_fresh) {
+    let (mut store, saved, notice) = match commands::open_store(opts, &wb, start_fresh) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
@@ -38,9 +38,12 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
         }),
         load_partner: Box::new(move |name| partner::read(&data_dir, name, &wb_id2)),
     };
-    let app = App::new(wb, saved.answers, saved.place)
+    let mut app = App::new(wb, saved.answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);
+    if let Some(notice) = notice {
+        app = app.with_notice(&notice);
+    }
     match tui::run(app, persist) {
         Ok(tui::Outcome::Saved) => ExitCode::SUCCESS,
         Ok(tui::Outcome::Fallback(path)) => {

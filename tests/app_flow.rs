@@ -660,7 +660,9 @@ fn choice_picks_with_enter_space_and_j_k() {
     press(&mut app, Tab);
     send(&mut app, back_tab());
     match app.editor() {
-        Some(trustbook::app::Editor::Choice { cursor, other: None }) => assert_eq!(*cursor, 0),
+        Some(trustbook::app::Editor::Choice {
+            cursor, other: None, ..
+        }) => assert_eq!(*cursor, 0),
         e => panic!("{e:?}"),
     }
 }
@@ -686,11 +688,24 @@ fn choice_other_field() {
     press(&mut app, Enter);
     assert_eq!(choice(&app), (Some("Red".into()), None));
 
-    // An empty "other" unpicks.
+    // The other text was set aside, not lost: picking "other" again offers it back.
     press_n(&mut app, Down, 3);
     press(&mut app, Enter);
+    assert_eq!(field(&app), "Lila, j? q");
+    // Opened and left empty, "other" leaves the earlier pick alone...
+    press_n(&mut app, Backspace, 10);
     assert_eq!(field(&app), "");
     press(&mut app, Enter);
+    assert_eq!(choice(&app), (Some("Red".into()), None));
+    // ...but emptying a picked "other" unpicks it.
+    press(&mut app, Enter);
+    press_n(&mut app, Backspace, 10);
+    type_str(&mut app, "mine");
+    press(&mut app, Enter);
+    assert_eq!(choice(&app), (None, Some("mine".into())));
+    press(&mut app, Enter);
+    press_n(&mut app, Backspace, 4);
+    press(&mut app, Esc);
     assert_eq!(choice(&app), (None, None));
 }
 
@@ -1117,4 +1132,100 @@ fn the_mouse_wheel_moves_the_selection_on_rows() {
     send(&mut app, wheel(MouseEventKind::ScrollDown));
     send(&mut app, char_key(' '));
     assert_eq!(ticked(&app), strings(&["Two"]));
+}
+
+#[test]
+fn a_text_answer_refits_its_box_when_the_hint_comes_and_goes() {
+    let mut app = shipped_app();
+    press(&mut app, Enter);
+    press(&mut app, Enter);
+    let text: Vec<String> = (1..=12).map(|i| format!("line {i}")).collect();
+    type_str(&mut app, &text.join("\n"));
+    let full = render(&app, 80, 24);
+    assert!(full.contains("line 1\n") || full.contains("line 1 "), "{full}");
+    // The hint squeezes the box, so the view scrolls to keep the cursor in sight...
+    press(&mut app, F(2));
+    let squeezed = render(&app, 80, 24);
+    assert!(squeezed.contains("line 12"), "{squeezed}");
+    // ...and when it goes, the whole answer shows again, with no blank rows.
+    press(&mut app, F(2));
+    let again = render(&app, 80, 24);
+    assert!(again.contains("│ line 1 "), "{again}");
+    assert!(again.contains("line 12"), "{again}");
+    // Typing goes on at the end, where the cursor was.
+    type_str(&mut app, "!");
+    assert!(render(&app, 80, 24).contains("line 12!"));
+}
+
+#[test]
+fn list_changes_can_be_undone_and_a_full_list_says_so() {
+    let mut app = at(0, 1); // "Some items": at most 3
+    press(&mut app, Enter);
+    type_str(&mut app, "one\ntwo\nthree\n");
+    assert_eq!(list_items(&app), strings(&["one", "two", "three"]));
+    // The third item filled the list: no new row opens, and the footer says why.
+    assert!(!app.is_typing(), "a full list takes no more typing");
+    assert!(
+        app.notice().is_some_and(|n| n.contains("full")),
+        "{:?}",
+        app.notice()
+    );
+    // Letters are commands again: d deletes, and u brings the item back.
+    press(&mut app, Up);
+    send(&mut app, char_key('d'));
+    assert_eq!(list_items(&app), strings(&["one", "two"]));
+    assert!(app.notice().is_some_and(|n| n.contains("three")));
+    send(&mut app, char_key('u'));
+    assert_eq!(list_items(&app), strings(&["one", "two", "three"]));
+    // Reordering and editing undo too, one step at a time.
+    send(&mut app, shift(Up));
+    assert_eq!(list_items(&app), strings(&["one", "three", "two"]));
+    send(&mut app, ctrl('z'));
+    assert_eq!(list_items(&app), strings(&["one", "two", "three"]));
+    // Further back, undo takes back the items as they were added.
+    send(&mut app, char_key('u'));
+    assert_eq!(list_items(&app), strings(&["one", "two"]));
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut app = at(0, 0);
+    send(&mut app, Event::Resize(40, 10));
+    type_str(&mut app, "typed blind");
+    assert_eq!(field(&app), "");
+    press(&mut app, Tab);
+    assert_eq!(app.screen(), Screen::Exercise(0, 0));
+    // Quitting still works, and so does growing the window again.
+    send(&mut app, Event::Resize(80, 24));
+    type_str(&mut app, "seen");
+    assert_eq!(field(&app), "seen");
+    let mut small = at(0, 0);
+    send(&mut small, Event::Resize(40, 10));
+    send(&mut small, ctrl('q'));
+    assert!(small.should_quit());
+}
+
+#[test]
+fn page_down_turns_a_page_of_text() {
+    let mut app = shipped_app();
+    send(&mut app, Event::Resize(60, 20));
+    let rows = trustbook::ui::page_rows(&app);
+    let max = trustbook::ui::max_scroll(&app);
+    assert!(max > 0);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.scroll(), (rows - 1).min(max));
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn a_scale_value_can_be_taken_back() {
+    let mut app = at(1, 1);
+    send(&mut app, char_key('7'));
+    assert!(value(&app, "two", "rate").is_some());
+    let fx = press(&mut app, Backspace);
+    assert_eq!(fx, vec![Effect::Save]);
+    assert_eq!(value(&app, "two", "rate"), None);
+    press(&mut app, Delete);
+    assert_eq!(value(&app, "two", "rate"), None);
 }

@@ -33,6 +33,8 @@ pub enum Action {
     Toggle,
     /// Type a digit on a scale.
     Digit(u8),
+    /// Take back the value picked on a scale (leave it unanswered).
+    Clear,
     /// Continue at the saved place (welcome screen).
     Continue,
     /// Start at the first chapter (welcome screen).
@@ -69,10 +71,14 @@ pub enum Action {
     ExternalEditor,
     /// The external editor finished with this text, or failed with a message.
     EditorDone(Result<String, String>),
-    /// Scroll the page or answer up (mouse wheel, Page Up).
+    /// Scroll the page or answer up a little (mouse wheel).
     ScrollUp,
-    /// Scroll the page or answer down (mouse wheel, Page Down).
+    /// Scroll the page or answer down a little (mouse wheel).
     ScrollDown,
+    /// Scroll up by a screenful (Page Up).
+    PageUp,
+    /// Scroll down by a screenful (Page Down).
+    PageDown,
     /// Typing paused: store the text being typed so it can be saved.
     Commit,
     /// The terminal changed size.

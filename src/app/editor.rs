@@ -4,7 +4,7 @@
 //! exercise, when typing pauses, on quit), so a keystroke never copies the
 //! whole answer. Picks, ticks and list changes are committed at once.
 
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 
 use crate::answers::Value;
 use crate::content::{Exercise, Kind};
@@ -22,6 +22,9 @@ pub enum Editor {
         cursor: usize,
         /// The "other, namely ..." field, when it is being typed in.
         other: Option<TextArea<'static>>,
+        /// "Other" text set aside when another option was picked, offered again
+        /// if "other" is picked again this session.
+        draft: String,
     },
     /// A checklist.
     Checklist {
@@ -44,6 +47,8 @@ pub struct ListEditor {
     pub cursor: usize,
     /// The item being typed: which one (`None` for a new one) and its field.
     pub editing: Option<(Option<usize>, TextArea<'static>)>,
+    /// Earlier versions of the items, newest last, for undo.
+    pub undo: Vec<Vec<String>>,
 }
 
 impl ListEditor {
@@ -81,6 +86,21 @@ pub fn text_area(text: &str) -> TextArea<'static> {
     ta
 }
 
+/// Lets the next draw place the view afresh after the box changed size (hint
+/// shown or hidden, terminal resized): the view goes back to the top, and the
+/// cursor, which that would drag along, is put back where it was. The draw then
+/// scrolls only as far as the cursor needs, so no rows are left blank.
+pub fn refit(ta: &mut TextArea<'static>) {
+    let (top, _) = ta.scroll_offset();
+    if top == 0 {
+        return;
+    }
+    let DataCursor(row, col) = ta.cursor();
+    ta.scroll((-(top.min(i16::MAX as u16) as i16), 0));
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    ta.move_cursor(CursorMove::Jump(clamp(row), clamp(col)));
+}
+
 /// A one-line field (list items, "other" text).
 pub fn line_field(text: &str) -> TextArea<'static> {
     text_area(&text.replace('\n', " "))
@@ -112,6 +132,7 @@ impl Editor {
                     items,
                     cursor,
                     editing: None,
+                    undo: Vec::new(),
                 })
             }
             Kind::Choice { options, .. } => {
@@ -122,7 +143,11 @@ impl Editor {
                     Some(Value::Choice { other: Some(_), .. }) => options.len(),
                     _ => 0,
                 };
-                Editor::Choice { cursor, other: None }
+                Editor::Choice {
+                    cursor,
+                    other: None,
+                    draft: String::new(),
+                }
             }
             Kind::Checklist { .. } => Editor::Checklist { cursor: 0 },
             Kind::Scale { .. } => Editor::Scale { pending_digit: None },

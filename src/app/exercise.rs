@@ -19,6 +19,9 @@ impl App {
         match action {
             Action::ToggleHint => {
                 self.show_hint = !self.show_hint;
+                if let Some(Editor::Text(ta)) = &mut self.editor {
+                    super::editor::refit(ta);
+                }
                 return;
             }
             Action::TogglePrivate => {
@@ -42,15 +45,19 @@ impl App {
                 Editor::List(self.update_list(c, e, l, *max, action, fx))
             }
             (
-                Editor::Choice { cursor, other },
+                Editor::Choice {
+                    cursor,
+                    other,
+                    mut draft,
+                },
                 Kind::Choice {
                     options,
                     other: has_other,
                 },
             ) => {
                 let (cursor, other) =
-                    self.update_choice(c, e, cursor, other, options, *has_other, action, fx);
-                Editor::Choice { cursor, other }
+                    self.update_choice(c, e, (cursor, &mut draft), other, options, *has_other, action, fx);
+                Editor::Choice { cursor, other, draft }
             }
             (Editor::Checklist { cursor }, Kind::Checklist { options }) => Editor::Checklist {
                 cursor: self.update_checklist(c, e, cursor, options, action, fx),
@@ -81,7 +88,10 @@ impl App {
         action: Action,
         fx: &mut Vec<Effect>,
     ) -> ratatui_textarea::TextArea<'static> {
-        let scrolling = matches!(action, Action::ScrollUp | Action::ScrollDown);
+        let scrolling = matches!(
+            action,
+            Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
+        );
         if !matches!(action, Action::Undo | Action::Redo | Action::EditorDone(_)) && !scrolling {
             self.editor_pair = EditorPair::None;
         }
@@ -98,6 +108,14 @@ impl App {
                 self.editor_pair = if pair { EditorPair::Undo } else { EditorPair::None };
                 ta.redo() | (pair && ta.redo())
             }
+            Action::PageUp => ta.input(Input {
+                key: Key::PageUp,
+                ..Input::default()
+            }),
+            Action::PageDown => ta.input(Input {
+                key: Key::PageDown,
+                ..Input::default()
+            }),
             Action::ScrollUp => ta.input(Input {
                 key: Key::MouseScrollUp,
                 ..Input::default()
@@ -160,6 +178,27 @@ impl App {
         changed
     }
 
+    /// Replaces a list's items, keeping the old ones for undo, and stores them if they changed.
+    fn set_items(
+        &mut self,
+        c: usize,
+        e: usize,
+        l: &mut ListEditor,
+        items: Vec<String>,
+        fx: &mut Vec<Effect>,
+    ) {
+        if items == l.items {
+            return;
+        }
+        l.undo.push(std::mem::replace(&mut l.items, items));
+        let value = Value::List {
+            items: l.items.clone(),
+        };
+        if self.stored(c, e) != Some(&value) {
+            self.store(c, e, value, fx);
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn update_list(
         &mut self,
@@ -175,19 +214,19 @@ impl App {
             match action {
                 Action::Select | Action::Back => {
                     let text = field_text(&field).trim().to_string();
-                    l.items = l.items_with(which, &text);
-                    l.cursor = which.map_or(l.items.len(), |i| i.min(l.items.len()));
+                    let items = l.items_with(which, &text);
+                    l.cursor = which.map_or(items.len(), |i| i.min(items.len()));
                     self.text_dirty = false;
-                    let value = Value::List {
-                        items: l.items.clone(),
-                    };
-                    if self.stored(c, e) != Some(&value) {
-                        self.store(c, e, value, fx);
-                    }
+                    self.set_items(c, e, &mut l, items, fx);
                     // Enter on a new item opens the next one: type, Enter, type, Enter.
                     let room = max.is_none_or(|m| l.items.len() < m as usize);
-                    if action == Action::Select && which.is_none() && !text.is_empty() && room {
-                        l.editing = Some((None, line_field("")));
+                    if action == Action::Select && which.is_none() && !text.is_empty() {
+                        if room {
+                            l.editing = Some((None, line_field("")));
+                        } else {
+                            // Say so, or the next letters typed would be taken as commands.
+                            self.notice = Some(crate::ui::text::list_now_full(max.unwrap_or(0)));
+                        }
                     }
                 }
                 action => {
@@ -219,41 +258,35 @@ impl App {
                 l.editing = Some((Some(l.cursor), line_field(&l.items[l.cursor])))
             }
             Action::DeleteItem if l.cursor < n => {
-                l.items.remove(l.cursor);
-                l.cursor = l.cursor.min(l.items.len());
-                self.store(
-                    c,
-                    e,
-                    Value::List {
-                        items: l.items.clone(),
-                    },
-                    fx,
-                );
+                let mut items = l.items.clone();
+                let gone = items.remove(l.cursor);
+                l.cursor = l.cursor.min(items.len());
+                self.set_items(c, e, &mut l, items, fx);
+                self.notice = Some(crate::ui::text::item_deleted(&gone));
             }
             Action::MoveItemUp if l.cursor > 0 && l.cursor < n => {
-                l.items.swap(l.cursor, l.cursor - 1);
+                let mut items = l.items.clone();
+                items.swap(l.cursor, l.cursor - 1);
                 l.cursor -= 1;
-                self.store(
-                    c,
-                    e,
-                    Value::List {
-                        items: l.items.clone(),
-                    },
-                    fx,
-                );
+                self.set_items(c, e, &mut l, items, fx);
             }
             Action::MoveItemDown if l.cursor + 1 < n => {
-                l.items.swap(l.cursor, l.cursor + 1);
+                let mut items = l.items.clone();
+                items.swap(l.cursor, l.cursor + 1);
                 l.cursor += 1;
-                self.store(
-                    c,
-                    e,
-                    Value::List {
-                        items: l.items.clone(),
-                    },
-                    fx,
-                );
+                self.set_items(c, e, &mut l, items, fx);
             }
+            Action::Undo => match l.undo.pop() {
+                Some(items) => {
+                    l.cursor = l.cursor.min(items.len());
+                    l.items = items;
+                    let value = Value::List {
+                        items: l.items.clone(),
+                    };
+                    self.store(c, e, value, fx);
+                }
+                None => self.notice = Some(crate::ui::text::NOTHING_TO_UNDO.to_string()),
+            },
             _ => {}
         }
         l
@@ -264,7 +297,7 @@ impl App {
         &mut self,
         c: usize,
         e: usize,
-        cursor: usize,
+        (cursor, draft): (usize, &mut String),
         other: Option<ratatui_textarea::TextArea<'static>>,
         options: &[String],
         has_other: bool,
@@ -277,19 +310,24 @@ impl App {
                 Action::Select | Action::Back => {
                     self.text_dirty = false;
                     let text = field_text(&field).trim().to_string();
-                    let value = if text.is_empty() {
-                        // An empty "other" unpicks it rather than storing nothing as an answer.
-                        Value::Choice {
-                            option: None,
-                            other: None,
-                        }
-                    } else {
-                        Value::Choice {
+                    let other_picked =
+                        matches!(self.stored(c, e), Some(Value::Choice { other: Some(_), .. }));
+                    let value = match (text.is_empty(), other_picked) {
+                        (false, _) => Some(Value::Choice {
                             option: None,
                             other: Some(text),
-                        }
+                        }),
+                        // Emptied: "other" is no longer picked.
+                        (true, true) => Some(Value::Choice {
+                            option: None,
+                            other: None,
+                        }),
+                        // Opened and left empty: an earlier pick stays as it was.
+                        (true, false) => None,
                     };
-                    if self.stored(c, e) != Some(&value) {
+                    if let Some(value) = value
+                        && self.stored(c, e) != Some(&value)
+                    {
                         self.store(c, e, value, fx);
                     }
                     return (cursor, None);
@@ -309,6 +347,10 @@ impl App {
             Action::Last => return (rows - 1, None),
             Action::Select | Action::Toggle => {
                 if cursor < options.len() {
+                    // Picking an option sets an "other" text aside rather than losing it.
+                    if let Some(Value::Choice { other: Some(o), .. }) = self.stored(c, e) {
+                        *draft = o.clone();
+                    }
                     let value = Value::Choice {
                         option: Some(options[cursor].clone()),
                         other: None,
@@ -317,7 +359,7 @@ impl App {
                 } else if has_other {
                     let current = match self.stored(c, e) {
                         Some(Value::Choice { other: Some(o), .. }) => o.clone(),
-                        _ => String::new(),
+                        _ => draft.clone(),
                     };
                     return (cursor, Some(line_field(&current)));
                 }
@@ -379,10 +421,18 @@ impl App {
         };
         let mid = min + (max - min) / 2;
         let new = match action {
-            Action::Left => Some(current.map_or(mid, |v| (v - 1).max(min))),
-            Action::Right => Some(current.map_or(mid, |v| (v + 1).min(max))),
+            Action::Left => Some(current.map_or(mid, |v| (v - 1).clamp(min, max))),
+            Action::Right => Some(current.map_or(mid, |v| (v + 1).clamp(min, max))),
             Action::First => Some(min),
             Action::Last => Some(max),
+            Action::Clear => {
+                if current.is_some() {
+                    let ch = &self.workbook.chapters[c];
+                    self.answers.remove(&ch.id, &ch.exercises[e].id);
+                    fx.push(Effect::Save);
+                }
+                return None;
+            }
             Action::Select | Action::Toggle if current.is_none() => Some(mid),
             Action::Digit(d) => {
                 let d = i64::from(d);

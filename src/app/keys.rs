@@ -151,14 +151,8 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             true,
         )
     };
-    let scroll_up = b(vec![k(PageUp)], Action::ScrollUp, "PgUp", "scroll up", false);
-    let scroll_down = b(
-        vec![k(PageDown)],
-        Action::ScrollDown,
-        "PgDn",
-        "scroll down",
-        false,
-    );
+    let scroll_up = b(vec![k(PageUp)], Action::PageUp, "PgUp", "page up", false);
+    let scroll_down = b(vec![k(PageDown)], Action::PageDown, "PgDn", "page down", false);
     let exercise = |typing: bool| {
         vec![
             next.clone(),
@@ -264,6 +258,7 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
                     "move down",
                     false,
                 ),
+                b(vec![ch('u'), ctrl('z')], Action::Undo, "u", "undo", false),
             ];
             v.extend(exercise(false));
             v
@@ -308,6 +303,13 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
                     Action::Select,
                     "Enter",
                     "pick the middle",
+                    false,
+                ),
+                b(
+                    vec![k(Backspace), k(Delete)],
+                    Action::Clear,
+                    "Backspace",
+                    "clear",
                     false,
                 ),
                 b(vec![k(Home)], Action::First, "Home", "lowest", false),
@@ -371,6 +373,16 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
 /// Decodes a terminal event into an action for the app's current context.
 pub fn action(app: &App, event: &Event) -> Option<Action> {
     let cx = context(app);
+    let (w, h) = app.size();
+    if w < crate::ui::MIN_WIDTH || h < crate::ui::MIN_HEIGHT {
+        // Nothing of the app shows: typing blind into an answer would surprise. Only
+        // a resize and quitting work until the terminal is big enough again.
+        return match event {
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            Event::Key(key) => key_action(cx, key).filter(|a| *a == Action::Quit),
+            _ => None,
+        };
+    }
     match event {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(s) if matches!(cx, Context::Text | Context::Field) => Some(Action::Paste(s.clone())),

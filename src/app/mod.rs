@@ -166,6 +166,12 @@ impl App {
         self
     }
 
+    /// A message to show at the first screen (e.g. that a bad answers file was moved aside).
+    pub fn with_notice(mut self, notice: &str) -> App {
+        self.notice = Some(notice.to_string());
+        self
+    }
+
     /// Partner profiles that can be compared with, offered on the welcome screen.
     pub fn with_partners(mut self, names: Vec<String>) -> App {
         self.partners = names;
@@ -326,6 +332,9 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.scroll = self.scroll.min(crate::ui::max_scroll(self));
+                if let Some(Editor::Text(ta)) = &mut self.editor {
+                    editor::refit(ta);
+                }
             }
             Action::Saved => {
                 self.save = SaveState::Saved;
@@ -468,6 +477,21 @@ impl App {
                     Action::Down
                 };
                 self.update_screen(step, fx);
+            }
+            Action::PageUp | Action::PageDown if !matches!(self.screen, Screen::Exercise(..)) => {
+                let page = i32::from(crate::ui::page_rows(self).saturating_sub(1).max(1));
+                if self.wheel_moves_selection() {
+                    let step = if action == Action::PageUp {
+                        Action::Up
+                    } else {
+                        Action::Down
+                    };
+                    for _ in 0..page / 3 {
+                        self.update_screen(step.clone(), fx);
+                    }
+                } else {
+                    self.scroll_by(if action == Action::PageUp { -page } else { page });
+                }
             }
             Action::ScrollUp if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(-3),
             Action::ScrollDown if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(3),

@@ -35,13 +35,20 @@ fn print_result(text: &str) -> std::io::Result<()> {
 }
 
 /// Opens the profile for `wb`, before anything touches the terminal. With `start_fresh`, a
-/// file that cannot be used is moved aside first (and that is said on stderr).
-pub fn open_store(opts: &StoreOptions, wb: &Workbook, start_fresh: bool) -> Result<(Store, Saved), ExitCode> {
+/// file that cannot be used is moved aside first; that is said on stderr and returned as a
+/// short notice for the app to show, since the terminal app hides what stderr said.
+pub fn open_store(
+    opts: &StoreOptions,
+    wb: &Workbook,
+    start_fresh: bool,
+) -> Result<(Store, Saved, Option<String>), ExitCode> {
     if !start_fresh {
-        return Store::open(opts, &wb.id).map_err(fail);
+        return Store::open(opts, &wb.id)
+            .map(|(st, sa)| (st, sa, None))
+            .map_err(fail);
     }
     let (store, saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
-    if let Some(moved) = moved {
+    let notice = moved.map(|moved| {
         trustbook::report!(
             "The answers file {} could not be used: {}.",
             store.answers_path().display(),
@@ -51,6 +58,10 @@ pub fn open_store(opts: &StoreOptions, wb: &Workbook, start_fresh: bool) -> Resu
             "Moved it to {} (nothing was deleted); starting with no answers.",
             moved.to.display()
         );
-    }
-    Ok((store, saved))
+        format!(
+            "The old answers file could not be read; it was moved to {}.",
+            moved.to.display()
+        )
+    });
+    Ok((store, saved, notice))
 }

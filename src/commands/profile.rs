@@ -95,7 +95,7 @@ pub fn reset(
     start_fresh: bool,
     input: &mut dyn BufRead,
 ) -> ExitCode {
-    let (mut store, mut saved) = match open_store(opts, wb, start_fresh) {
+    let (mut store, mut saved, _) = match open_store(opts, wb, start_fresh) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -21,7 +21,7 @@ fn lines(app: &App, width: u16) -> Vec<String> {
 }
 
 /// Where the comparison text goes in the body `area`.
-fn text_area(area: Rect) -> Rect {
+pub fn text_area(area: Rect) -> Rect {
     Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas::<2>(area)[1]
 }
 

@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
         }
         (Some(Editor::List(l)), Kind::List { min, max }) => draw_list(frame, theme, inner, l, *min, *max),
         (
-            Some(Editor::Choice { cursor, other }),
+            Some(Editor::Choice { cursor, other, .. }),
             Kind::Choice {
                 options,
                 other: has_other,

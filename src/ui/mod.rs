@@ -82,6 +82,18 @@ fn body_rect(area: Rect) -> Rect {
     }
 }
 
+/// Rows of the scrolling part of the screen (page text, comparison, rows), for paging.
+pub fn page_rows(app: &App) -> u16 {
+    let (w, h) = app.size();
+    let body = body_rect(Rect::new(0, 0, w, h));
+    match app.screen() {
+        Screen::Welcome => welcome::text_area(app, body).height,
+        Screen::Intro(_) | Screen::Closing => page::text_area(body).height,
+        Screen::Compare => compare::text_area(body).height,
+        _ => body.height.saturating_sub(3),
+    }
+}
+
 /// How far the page text on screen can scroll, so the app can clamp to it.
 pub fn max_scroll(app: &App) -> u16 {
     let (w, h) = app.size();

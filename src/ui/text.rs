@@ -88,21 +88,48 @@ pub const CONFIRM_QUIT_BODY: &str =
 
 /// Notice when a list is full.
 pub fn list_full(max: u32) -> String {
-    format!("This list holds at most {max} items. Edit or delete one to make room.")
+    format!(
+        "This list holds at most {}. Edit or delete one to make room.",
+        items(max as usize)
+    )
 }
 
-/// The count line under a list.
-pub fn list_count(n: usize, min: Option<u32>, max: Option<u32>) -> String {
-    let items = if n == 1 {
+/// "1 item", "3 items".
+fn items(n: usize) -> String {
+    if n == 1 {
         "1 item".to_string()
     } else {
         format!("{n} items")
-    };
+    }
+}
+
+/// Notice when adding an item filled the list.
+pub fn list_now_full(max: u32) -> String {
+    format!(
+        "The list is full ({}). Enter edits an item; Tab goes on.",
+        items(max as usize)
+    )
+}
+
+/// Notice after deleting a list item.
+pub fn item_deleted(item: &str) -> String {
+    let short: String = item.chars().take(30).collect();
+    let more = if item.chars().count() > 30 { "…" } else { "" };
+    format!("Deleted \"{short}{more}\". u brings it back.")
+}
+
+/// Notice when there is nothing to undo.
+pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
+
+/// The count line under a list.
+pub fn list_count(n: usize, min: Option<u32>, max: Option<u32>) -> String {
+    let count = items(n);
     match (min, max) {
-        (Some(lo), Some(hi)) => format!("{items} (asks for {lo} to {hi})"),
-        (Some(lo), None) => format!("{items} (asks for at least {lo})"),
-        (None, Some(hi)) => format!("{items} (at most {hi})"),
-        (None, None) => items,
+        (Some(lo), Some(hi)) if lo == hi => format!("{count} (asks for {lo})"),
+        (Some(lo), Some(hi)) => format!("{count} (asks for {lo} to {hi})"),
+        (Some(lo), None) => format!("{count} (asks for at least {lo})"),
+        (None, Some(hi)) => format!("{count} (at most {hi})"),
+        (None, None) => count,
     }
 }
 
