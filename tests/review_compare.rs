@@ -211,3 +211,30 @@ fn hidden_partner_answers_never_reach_the_screen() {
         }
     }
 }
+
+#[test]
+fn one_compare_row_picks_among_several_partners() {
+    let mut app = app_with(workbook(), mine(), None).with_partners(vec!["robin".into(), "sam".into()]);
+    assert_eq!(app.screen(), Screen::Welcome);
+    let rows: Vec<WelcomeItem> = app.welcome_items();
+    assert_eq!(
+        rows.iter()
+            .filter(|i| matches!(i, WelcomeItem::Compare(_)))
+            .count(),
+        1
+    );
+    let at = rows
+        .iter()
+        .position(|i| matches!(i, WelcomeItem::Compare(_)))
+        .expect("compare row");
+    press(&mut app, End);
+    assert_eq!(app.welcome_cursor(), at);
+    assert!(render(&app, 80, 24).contains("Compare with robin"));
+    press(&mut app, ratatui::crossterm::event::KeyCode::Right);
+    assert!(render(&app, 80, 24).contains("Compare with sam"));
+    let fx = press(&mut app, Enter);
+    assert_eq!(fx, vec![Effect::LoadPartner("sam".to_string())]);
+    // Around again.
+    press(&mut app, ratatui::crossterm::event::KeyCode::Left);
+    assert!(render(&app, 80, 24).contains("Compare with robin"));
+}

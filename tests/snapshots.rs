@@ -490,6 +490,6 @@ fn the_safety_note_stays_whole_with_partners_on_the_menu() {
     for (w, h) in SIZES {
         let screen = render(&app, w, h);
         assert!(screen.contains("straight away."), "{w}x{h}:\n{screen}");
-        assert!(screen.contains("Compare with robin"), "{w}x{h}:\n{screen}");
+        assert!(screen.contains("Compare with sam  ‹ ›"), "{w}x{h}:\n{screen}");
     }
 }

@@ -172,6 +172,13 @@ pub fn bindings(cx: Context) -> Vec<Binding> {
             b(vec![ch('c')], Action::Continue, "c", "continue", false),
             b(vec![ch('s')], Action::Start, "s", "start", false),
             b(vec![ch('t')], Action::Contents, "t", "contents", false),
+            b(
+                vec![k(Left), k(Right)],
+                Action::Right,
+                "←/→",
+                "whom to compare with",
+                false,
+            ),
             b(vec![ch('r')], Action::Review, "r", "review answers", false),
             scroll_up.clone(),
             scroll_down.clone(),

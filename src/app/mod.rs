@@ -124,6 +124,8 @@ pub struct App {
     from_review: bool,
     profile: String,
     partners: Vec<String>,
+    /// Which partner the welcome menu's compare row names.
+    partner_pick: usize,
     comparison: Option<crate::compare::Comparison>,
 }
 
@@ -156,6 +158,7 @@ impl App {
             from_review: false,
             profile: "default".to_string(),
             partners: Vec::new(),
+            partner_pick: 0,
             comparison: None,
         }
     }
@@ -303,7 +306,13 @@ impl App {
         if !self.answers.is_empty() {
             items.push(WelcomeItem::Review);
         }
-        items.extend((0..self.partners.len()).map(WelcomeItem::Compare));
+        // One row for comparing, whatever the number of partners (←/→ picks among
+        // them), so the menu never pushes the safety note off a small screen.
+        if !self.partners.is_empty() {
+            items.push(WelcomeItem::Compare(
+                self.partner_pick.min(self.partners.len() - 1),
+            ));
+        }
         items
     }
     /// Rows of the contents screen, following which chapters are expanded.

@@ -108,6 +108,9 @@ impl App {
             Action::Down => self.welcome_cursor = (self.welcome_cursor + 1).min(items.len() - 1),
             Action::First => self.welcome_cursor = 0,
             Action::Last => self.welcome_cursor = items.len() - 1,
+            Action::Right if matches!(items.get(self.welcome_cursor), Some(WelcomeItem::Compare(_))) => {
+                self.partner_pick = (self.partner_pick + 1) % self.partners.len();
+            }
             Action::Select | Action::Toggle => match items.get(self.welcome_cursor) {
                 Some(WelcomeItem::Continue) => self.continue_at_place(fx),
                 Some(WelcomeItem::Start) => self.go(Screen::Intro(0), fx),

@@ -52,7 +52,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 WelcomeItem::Start => ("s", text::START.to_string()),
                 WelcomeItem::Contents => ("t", text::CONTENTS.to_string()),
                 WelcomeItem::Review => ("r", text::REVIEW.to_string()),
-                WelcomeItem::Compare(i) => ("", text::compare_with(&app.partners()[*i])),
+                WelcomeItem::Compare(i) => {
+                    let label = text::compare_with(&app.partners()[*i]);
+                    let label = if app.partners().len() > 1 {
+                        format!("{label}  ‹ ›")
+                    } else {
+                        label
+                    };
+                    ("", label)
+                }
             };
             let key = if key.is_empty() {
                 String::new()
