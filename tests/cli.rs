@@ -147,10 +147,35 @@ fn export_markdown_to_stdout_by_default_leaves_private_answers_out() {
     assert!(md.contains("[x] One"), "{md}");
     assert!(md.contains("7 / 10"), "{md}");
     assert!(!md.contains(ALEX_PRIVATE), "{md}");
-    assert!(md.contains(trustbook::present::words::PRIVATE_LEFT_OUT), "{md}");
 
     let with = data.ok(&["export", "--profile", "alex", "--include-private"]);
     assert!(with.contains(ALEX_PRIVATE), "{with}");
+}
+
+/// Without --include-private, an export shows no trace of a private answer: it is the export
+/// of the same answers without it. Only the person exporting is told, on stderr.
+#[test]
+fn exports_show_no_trace_of_private_answers() {
+    let (data, open) = (Data::new(), Data::new());
+    data.own("alex", &alex());
+    open.own("alex", &export::shareable(&alex(), false));
+    for format in ["markdown", "json"] {
+        let args = ["export", "--profile", "alex", "--format", format];
+        let out = data.run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let doc = String::from_utf8(out.stdout.clone()).expect("UTF-8");
+        assert_eq!(doc, open.ok(&args), "{format}");
+        assert!(!doc.contains(ALEX_PRIVATE), "{doc}");
+        let words = doc.to_lowercase().replace("\"include_private\": false", "");
+        assert!(!words.contains("private"), "{format}:\n{doc}");
+        assert!(!words.contains("not included"), "{format}:\n{doc}");
+        // The person exporting learns, on stderr, what was left out.
+        let said = stderr(&out);
+        assert!(
+            said.contains("1 private answer(s) left out") && said.contains("--include-private"),
+            "{said}"
+        );
+    }
 }
 
 #[test]
@@ -427,8 +452,31 @@ fn compare_shows_only_what_both_answered() {
             out.contains("waiting on sam") && out.contains("waiting on alex"),
             "{out}"
         );
-        assert!(out.contains("alex keeps this answer private"), "{out}");
     }
+}
+
+/// A private answer reads exactly as an unanswered one: the comparison is the one of the
+/// same answers without it, with no word of privacy and no count of private answers.
+#[test]
+fn compare_cannot_tell_a_private_answer_from_none() {
+    let data = couple();
+    let open = Data::new();
+    open.own("alex", &export::shareable(&alex(), false));
+    open.own("sam", &sam());
+    for width in ["20", "60", "80", "100", "120"] {
+        for (a, b) in [("alex", "sam"), ("sam", "alex")] {
+            let args = ["compare", a, b, "--width", width];
+            let out = data.ok(&args);
+            assert_eq!(out, open.ok(&args), "{a} {b} at {width}");
+            let lower = out.to_lowercase();
+            for marker in ["private", "keeps", "kept"] {
+                assert!(!lower.contains(marker), "{marker:?} at {width}:\n{out}");
+            }
+        }
+    }
+    // alex's private pick counts as waiting on alex: pick and the two reflections.
+    let out = data.ok(&["compare", "alex", "sam", "--width", "200"]);
+    assert!(out.contains("3 waiting on alex"), "{out}");
 }
 
 #[test]
