@@ -49,16 +49,23 @@ fn sam() -> Answers {
     a
 }
 
-/// A temporary data folder.
-struct Data(tempfile::TempDir);
+/// A temporary data folder, and a working folder of its own to run trustbook in.
+struct Data(tempfile::TempDir, tempfile::TempDir);
 
 impl Data {
     fn new() -> Data {
-        Data(tempfile::tempdir().expect("temporary folder"))
+        let dir = || tempfile::tempdir().expect("temporary folder");
+        Data(dir(), dir())
     }
 
+    /// The data folder.
     fn path(&self) -> &Path {
         self.0.path()
+    }
+
+    /// The working folder, outside the data folder: where exports go.
+    fn work(&self) -> &Path {
+        self.1.path()
     }
 
     /// Writes the own profile `name` with `answers`, as the app would save them.
@@ -82,7 +89,7 @@ impl Data {
             .arg(self.path())
             .args(args)
             .env_remove(store::DATA_DIR_ENV)
-            .current_dir(self.path())
+            .current_dir(self.work())
             .output()
             .expect("run trustbook")
     }
@@ -210,7 +217,7 @@ fn export_to_a_file_is_private_and_never_clobbers_without_force() {
     data.own("alex", &alex());
     for format in ["markdown", "json"] {
         let expected = data.ok(&["export", "--profile", "alex", "--format", format]);
-        let out = data.path().join(format!("out.{format}"));
+        let out = data.work().join(format!("out.{format}"));
         let to_file = |extra: &[&'static str]| {
             let mut args = vec!["export", "--profile", "alex", "--format", format, "--output"];
             args.push(out.to_str().expect("UTF-8 path"));
@@ -237,7 +244,122 @@ fn export_to_a_file_is_private_and_never_clobbers_without_force() {
     }
     // A bare file name lands in the working directory.
     data.ok(&["export", "--profile", "alex", "--output", "bare.md"]);
-    assert!(data.path().join("bare.md").is_file());
+    assert!(data.work().join("bare.md").is_file());
+}
+
+/// Every way of naming a file in the data folder, existing or not, is refused before
+/// anything is written, even with --force: an export must never replace an answers file.
+#[test]
+fn export_never_writes_into_the_data_folder() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    data.own("sam", &sam());
+    data.ok(&[
+        "export",
+        "--profile",
+        "alex",
+        "--format",
+        "json",
+        "--output",
+        "a.json",
+    ]);
+    data.ok(&["import", "a.json", "--profile", "kim"]);
+    let dir = data.path().to_str().expect("UTF-8 path").to_string();
+    let name = data.path().file_name().and_then(|n| n.to_str()).expect("name");
+    let mut outputs = vec![
+        format!("{dir}/sam.toml"),
+        format!("{dir}/alex.toml"),
+        format!("{dir}/new-file.md"),
+        format!("{dir}/partners/kim.json"),
+        format!("{dir}/partners/new.json"),
+        format!("{dir}/not-yet/deeper/x.md"),
+        format!("{dir}/partners/../sam.toml"),
+        format!("{dir}/./sam.toml"),
+        format!("{dir}/"),
+        dir.clone(),
+        // The same folder reached from elsewhere.
+        format!("{}/../{name}/sam.toml", dir),
+    ];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(data.path(), data.work().join("link")).expect("symlink");
+        std::os::unix::fs::symlink(data.path().join("sam.toml"), data.work().join("to-sam.toml"))
+            .expect("symlink");
+        outputs.extend(["link/sam.toml", "link/fresh.md", "to-sam.toml"].map(String::from));
+    }
+    for output in &outputs {
+        for format in ["markdown", "json"] {
+            let before = tree(data.path());
+            let err = data.refused(&[
+                "export",
+                "--profile",
+                "alex",
+                "--format",
+                format,
+                "--output",
+                output,
+                "--force",
+            ]);
+            assert!(
+                err.contains("inside trustbook's data folder") && err.contains("nothing was written"),
+                "{output}: {err}"
+            );
+            assert!(!err.contains("Answers not saved"), "{err}");
+            assert_eq!(tree(data.path()), before, "{output} changed the data folder");
+        }
+    }
+    assert!(
+        fs::read_to_string(data.path().join("sam.toml"))
+            .expect("sam")
+            .contains(SAM_SHARED)
+    );
+}
+
+#[test]
+fn export_to_a_folder_asks_for_a_file_name() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    let folder = data.work().join("exports");
+    fs::create_dir(&folder).expect("folder");
+    for extra in [&[][..], &["--force"][..]] {
+        let mut args = vec![
+            "export",
+            "--profile",
+            "alex",
+            "--output",
+            folder.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let err = data.refused(&args);
+        assert!(
+            err.contains("is a folder; give a file name, e.g. --output ") && err.contains("alex-answers.md"),
+            "{err}"
+        );
+        assert!(!err.contains("already exists"), "{err}");
+    }
+    assert_eq!(fs::read_dir(&folder).expect("folder").count(), 0);
+}
+
+/// A failed write says it is the export that was not written, not the answers (the app's
+/// "Answers not saved" alarm), and creates nothing.
+#[test]
+fn a_failed_export_write_names_the_export() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    let missing = data.work().join("no-such-folder").join("out.md");
+    let err = data.refused(&[
+        "export",
+        "--profile",
+        "alex",
+        "--output",
+        missing.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains(&format!("could not write the export to {}: ", missing.display())),
+        "{err}"
+    );
+    assert!(!err.to_lowercase().contains("not saved"), "{err}");
+    assert!(!data.work().join("no-such-folder").exists());
 }
 
 #[test]
