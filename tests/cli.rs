@@ -541,6 +541,31 @@ fn import_refusals_touch_nothing() {
     );
 }
 
+/// On a fresh machine `default` has no file yet, but it is still the user's own profile:
+/// importing under it would keep plain `trustbook` from starting.
+#[test]
+fn import_under_default_is_refused_on_a_fresh_machine() {
+    let (there, here) = (Data::new(), Data::new());
+    there.own("alex", &alex());
+    let (file, _) = alex_export(&there, &[]);
+    for args in [
+        vec!["import", file.to_str().unwrap(), "--profile", "default"],
+        vec!["import", "missing.json", "--profile", "default"],
+    ] {
+        let err = here.refused(&args);
+        assert!(
+            err.contains("\"default\" is the name of your own profile")
+                && err.contains("--profile sam")
+                && err.contains("Nothing was imported"),
+            "{err}"
+        );
+        assert!(tree(here.path()).is_empty(), "a refused import created files");
+    }
+    // The user's own profile still opens: `where` knows no partner called default.
+    let said = here.ok(&["where"]);
+    assert!(said.contains("(none yet)"), "{said}");
+}
+
 #[test]
 fn a_refused_first_import_creates_no_folder() {
     let data = Data::new();

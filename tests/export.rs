@@ -390,6 +390,17 @@ fn refuses_to_import_over_an_own_profile() {
 }
 
 #[test]
+fn refuses_to_import_under_default_even_before_it_exists() {
+    let e = export::check_target("default", []).unwrap_err();
+    assert_eq!(e, ImportError::DefaultProfile);
+    let said = e.to_string();
+    assert!(
+        said.contains("your own profile") && said.contains("e.g. --profile sam"),
+        "{said}"
+    );
+}
+
+#[test]
 fn shipped_workbook_exports_cleanly() {
     let wb = trustbook::content::load_embedded().expect("shipped workbook loads");
     let md = export::markdown(&wb, &Answers::default(), &meta(), false);

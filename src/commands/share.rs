@@ -189,9 +189,9 @@ fn read_for_export(opts: &StoreOptions, wb: &Workbook) -> Result<(Answers, Expor
     }
 }
 
-/// `trustbook import FILE --profile NAME`: checks the export (JSON, this workbook, a version
-/// this build reads, not one of the user's own profile names), then writes it as the partner
-/// profile `NAME`. Any refusal touches nothing.
+/// `trustbook import FILE --profile NAME`: checks the name (not one of the user's own
+/// profiles, nor `default`), then the export (JSON, this workbook, a version this build
+/// reads), then writes it as the partner profile `NAME`. Any refusal touches nothing.
 pub fn import(data_dir: Option<&Path>, name: Option<&str>, wb: &Workbook, file: &Path) -> ExitCode {
     let Some(name) = name else {
         return fail(
@@ -206,16 +206,16 @@ pub fn import(data_dir: Option<&Path>, name: Option<&str>, wb: &Workbook, file: 
 
 fn import_as(data_dir: Option<&Path>, name: &str, wb: &Workbook, file: &Path) -> Result<(), String> {
     let dir = resolve_data_dir(data_dir).map_err(|e| e.to_string())?;
-    let text = partner::read_limited(file)?;
-    let at = |e: export::ImportError| format!("{}: {e}", file.display());
-    let exp = export::parse_json(&text).map_err(at)?;
-    export::check_import(&exp, &wb.id).map_err(at)?;
     let own = store::list_profiles(&dir);
     let own = own
         .iter()
         .filter(|p| p.kind == ProfileKind::Own)
         .map(|p| p.name.as_str());
     export::check_target(name, own).map_err(|e| e.to_string())?;
+    let text = partner::read_limited(file)?;
+    let at = |e: export::ImportError| format!("{}: {e}", file.display());
+    let exp = export::parse_json(&text).map_err(at)?;
+    export::check_import(&exp, &wb.id).map_err(at)?;
     let again = store::profile_kind(&dir, name) == Some(ProfileKind::Partner);
     store::write_partner(&dir, name, &exp.to_json()).map_err(|e| e.to_string())?;
     let count = exp.answers.len();
