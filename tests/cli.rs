@@ -662,6 +662,24 @@ fn compare_with_an_unknown_profile_is_a_clear_error() {
     assert!(err.contains("no profile called \"kim\""), "{err}");
     let err = data.refused(&["compare", "alex", "alex"]);
     assert!(err.contains("two different profiles"), "{err}");
+    // A missing profile is a usage error (exit 2) that says what is missing and what goes where.
+    for args in [&["compare", "alex"][..], &["compare"][..]] {
+        let out = data.run(args);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(
+            err.contains("<PARTNER_PROFILE>")
+                && err.contains("Usage: trustbook compare <YOUR_PROFILE> <PARTNER_PROFILE>"),
+            "{err}"
+        );
+    }
+    let help = data.ok(&["compare", "--help"]);
+    assert!(
+        help.contains("own or imported")
+            && help.contains("trustbook import")
+            && help.contains("trustbook compare alex sam"),
+        "{help}"
+    );
     // clap refuses a width too small to lay out (its usage errors exit with 2).
     let out = data.run(&["compare", "alex", "sam", "--width", "5"]);
     assert_eq!(out.status.code(), Some(2));
