@@ -9,11 +9,15 @@
 //! - Both answers to an exercise are shown only when both are shared.
 //!   Otherwise neither is: a [`Comparison`] does not even hold the hidden
 //!   text, so no screen built on it can leak it.
-//! - A private answer counts as not shared, shown to nobody, and the row says
-//!   who keeps it private (never what it says). Unmarking it lets the row open
-//!   once the other partner has answered too.
-//! - "Waiting on sam" counts the exercises sam has not answered yet (started
-//!   or untouched; not private ones), whatever the partner has done.
+//! - A private answer is treated exactly as if it were not there: not
+//!   answered, "waiting on alex", counted with the unanswered ones. For a
+//!   sensitive question, knowing that a partner wrote something and hid it is
+//!   itself a disclosure, so nothing (no row text, no count, no [`Share`]
+//!   value) tells a private answer from a missing one. Marking an unanswered
+//!   exercise private changes nothing either. Unmarking an answer lets the row
+//!   open once the other partner has answered too.
+//! - "Waiting on sam" counts the exercises sam has not answered yet (started,
+//!   untouched or private), whatever the partner has done.
 //! - Answers to exercises the workbook no longer has are not compared.
 
 use unicode_width::UnicodeWidthStr;
@@ -25,14 +29,13 @@ use crate::present::{self, Piece, words};
 /// Terminal width from which `render_text` puts the answers in two columns.
 pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
 
-/// Where one partner stands on one exercise.
+/// Where one partner stands on one exercise, as the other may know it. There
+/// is deliberately no "private": a private answer is [`Share::NotAnswered`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Share {
     /// Answered and not private.
     Shared,
-    /// Marked private: not shared, whatever it holds.
-    Private,
-    /// Not answered yet, or only begun.
+    /// Not answered yet, only begun, or marked private.
     NotAnswered,
 }
 
@@ -87,12 +90,10 @@ pub struct Summary {
     pub total: usize,
     /// Exercises both have shared, shown side by side.
     pub shown: usize,
-    /// Exercises I have not answered yet.
+    /// Exercises I have not answered yet (or keep private).
     pub waiting_on_me: usize,
-    /// Exercises my partner has not answered yet.
+    /// Exercises my partner has not answered yet (or keeps private).
     pub waiting_on_partner: usize,
-    /// Exercises held back because one or both keep the answer private.
-    pub private: usize,
 }
 
 /// The whole comparison.
@@ -110,11 +111,10 @@ pub struct Comparison {
     pub summary: Summary,
 }
 
-/// Where one person stands on one exercise.
+/// Where one person stands on one exercise: a private answer is not answered.
 fn share(answers: &Answers, chapter: &str, ex: &Exercise) -> Share {
     match answers.get(chapter, &ex.id) {
-        Some(a) if a.private => Share::Private,
-        Some(_) if answers.status(chapter, ex) == Status::Done => Share::Shared,
+        Some(a) if !a.private && answers.status(chapter, ex) == Status::Done => Share::Shared,
         _ => Share::NotAnswered,
     }
 }
@@ -138,7 +138,6 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
                     summary.total += 1;
                     summary.waiting_on_me += usize::from(mine == Share::NotAnswered);
                     summary.waiting_on_partner += usize::from(theirs == Share::NotAnswered);
-                    summary.private += usize::from(mine == Share::Private || theirs == Share::Private);
                     let view = match (
                         mine,
                         theirs,
@@ -177,7 +176,7 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
 }
 
 impl Comparison {
-    /// The counts in words: "4 to talk over, 3 waiting on sam, 1 waiting on alex, 2 kept private".
+    /// The counts in words: "4 to talk over, 3 waiting on sam, 1 waiting on alex".
     pub fn summary_text(&self) -> String {
         let s = &self.summary;
         let mut parts = vec![words::shown(s.shown)];
@@ -187,22 +186,17 @@ impl Comparison {
         if s.waiting_on_me > 0 {
             parts.push(words::waiting_on(s.waiting_on_me, &self.me));
         }
-        if s.private > 0 {
-            parts.push(words::kept_private(s.private));
-        }
         parts.join(words::SUMMARY_SEPARATOR)
     }
 
-    /// What a hidden row says instead of the answers.
+    /// What a hidden row says instead of the answers: who is still to answer.
     pub fn hidden_text(&self, me: Share, partner: Share) -> String {
-        let pick = |want: Share| {
-            [(me, self.me.as_str()), (partner, self.partner.as_str())]
-                .into_iter()
-                .filter(|(s, _)| *s == want)
-                .map(|(_, n)| n)
-                .collect::<Vec<_>>()
-        };
-        words::hidden_row(&pick(Share::Private), &pick(Share::NotAnswered))
+        let waiting: Vec<&str> = [(me, self.me.as_str()), (partner, self.partner.as_str())]
+            .into_iter()
+            .filter(|(s, _)| *s == Share::NotAnswered)
+            .map(|(_, n)| n)
+            .collect();
+        words::hidden_row(&waiting)
     }
 }
 

@@ -66,12 +66,15 @@ enum Command {
         file: PathBuf,
     },
     /// Show two profiles' answers side by side, each shown once both have answered.
+    ///
+    /// Example: `trustbook compare alex sam`. `trustbook where` lists the profiles.
     Compare {
-        /// One profile (own or imported partner).
-        #[arg(value_parser = profile_name)]
+        /// Your profile name, e.g. alex (any profile works, own or imported).
+        #[arg(value_name = "YOUR_PROFILE", value_parser = profile_name)]
         a: String,
-        /// The other profile.
-        #[arg(value_parser = profile_name)]
+        /// Your partner's profile name, e.g. sam: own on this machine, or imported with
+        /// `trustbook import`.
+        #[arg(value_name = "PARTNER_PROFILE", value_parser = profile_name)]
         b: String,
         /// Lay out for this many columns (default: the terminal's width, else 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]

@@ -49,16 +49,23 @@ fn sam() -> Answers {
     a
 }
 
-/// A temporary data folder.
-struct Data(tempfile::TempDir);
+/// A temporary data folder, and a working folder of its own to run trustbook in.
+struct Data(tempfile::TempDir, tempfile::TempDir);
 
 impl Data {
     fn new() -> Data {
-        Data(tempfile::tempdir().expect("temporary folder"))
+        let dir = || tempfile::tempdir().expect("temporary folder");
+        Data(dir(), dir())
     }
 
+    /// The data folder.
     fn path(&self) -> &Path {
         self.0.path()
+    }
+
+    /// The working folder, outside the data folder: where exports go.
+    fn work(&self) -> &Path {
+        self.1.path()
     }
 
     /// Writes the own profile `name` with `answers`, as the app would save them.
@@ -82,7 +89,7 @@ impl Data {
             .arg(self.path())
             .args(args)
             .env_remove(store::DATA_DIR_ENV)
-            .current_dir(self.path())
+            .current_dir(self.work())
             .output()
             .expect("run trustbook")
     }
@@ -147,10 +154,35 @@ fn export_markdown_to_stdout_by_default_leaves_private_answers_out() {
     assert!(md.contains("[x] One"), "{md}");
     assert!(md.contains("7 / 10"), "{md}");
     assert!(!md.contains(ALEX_PRIVATE), "{md}");
-    assert!(md.contains(trustbook::present::words::PRIVATE_LEFT_OUT), "{md}");
 
     let with = data.ok(&["export", "--profile", "alex", "--include-private"]);
     assert!(with.contains(ALEX_PRIVATE), "{with}");
+}
+
+/// Without --include-private, an export shows no trace of a private answer: it is the export
+/// of the same answers without it. Only the person exporting is told, on stderr.
+#[test]
+fn exports_show_no_trace_of_private_answers() {
+    let (data, open) = (Data::new(), Data::new());
+    data.own("alex", &alex());
+    open.own("alex", &export::shareable(&alex(), false));
+    for format in ["markdown", "json"] {
+        let args = ["export", "--profile", "alex", "--format", format];
+        let out = data.run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let doc = String::from_utf8(out.stdout.clone()).expect("UTF-8");
+        assert_eq!(doc, open.ok(&args), "{format}");
+        assert!(!doc.contains(ALEX_PRIVATE), "{doc}");
+        let words = doc.to_lowercase().replace("\"include_private\": false", "");
+        assert!(!words.contains("private"), "{format}:\n{doc}");
+        assert!(!words.contains("not included"), "{format}:\n{doc}");
+        // The person exporting learns, on stderr, what was left out.
+        let said = stderr(&out);
+        assert!(
+            said.contains("1 private answer(s) left out") && said.contains("--include-private"),
+            "{said}"
+        );
+    }
 }
 
 #[test]
@@ -185,7 +217,7 @@ fn export_to_a_file_is_private_and_never_clobbers_without_force() {
     data.own("alex", &alex());
     for format in ["markdown", "json"] {
         let expected = data.ok(&["export", "--profile", "alex", "--format", format]);
-        let out = data.path().join(format!("out.{format}"));
+        let out = data.work().join(format!("out.{format}"));
         let to_file = |extra: &[&'static str]| {
             let mut args = vec!["export", "--profile", "alex", "--format", format, "--output"];
             args.push(out.to_str().expect("UTF-8 path"));
@@ -212,7 +244,122 @@ fn export_to_a_file_is_private_and_never_clobbers_without_force() {
     }
     // A bare file name lands in the working directory.
     data.ok(&["export", "--profile", "alex", "--output", "bare.md"]);
-    assert!(data.path().join("bare.md").is_file());
+    assert!(data.work().join("bare.md").is_file());
+}
+
+/// Every way of naming a file in the data folder, existing or not, is refused before
+/// anything is written, even with --force: an export must never replace an answers file.
+#[test]
+fn export_never_writes_into_the_data_folder() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    data.own("sam", &sam());
+    data.ok(&[
+        "export",
+        "--profile",
+        "alex",
+        "--format",
+        "json",
+        "--output",
+        "a.json",
+    ]);
+    data.ok(&["import", "a.json", "--profile", "kim"]);
+    let dir = data.path().to_str().expect("UTF-8 path").to_string();
+    let name = data.path().file_name().and_then(|n| n.to_str()).expect("name");
+    let mut outputs = vec![
+        format!("{dir}/sam.toml"),
+        format!("{dir}/alex.toml"),
+        format!("{dir}/new-file.md"),
+        format!("{dir}/partners/kim.json"),
+        format!("{dir}/partners/new.json"),
+        format!("{dir}/not-yet/deeper/x.md"),
+        format!("{dir}/partners/../sam.toml"),
+        format!("{dir}/./sam.toml"),
+        format!("{dir}/"),
+        dir.clone(),
+        // The same folder reached from elsewhere.
+        format!("{}/../{name}/sam.toml", dir),
+    ];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(data.path(), data.work().join("link")).expect("symlink");
+        std::os::unix::fs::symlink(data.path().join("sam.toml"), data.work().join("to-sam.toml"))
+            .expect("symlink");
+        outputs.extend(["link/sam.toml", "link/fresh.md", "to-sam.toml"].map(String::from));
+    }
+    for output in &outputs {
+        for format in ["markdown", "json"] {
+            let before = tree(data.path());
+            let err = data.refused(&[
+                "export",
+                "--profile",
+                "alex",
+                "--format",
+                format,
+                "--output",
+                output,
+                "--force",
+            ]);
+            assert!(
+                err.contains("inside trustbook's data folder") && err.contains("nothing was written"),
+                "{output}: {err}"
+            );
+            assert!(!err.contains("Answers not saved"), "{err}");
+            assert_eq!(tree(data.path()), before, "{output} changed the data folder");
+        }
+    }
+    assert!(
+        fs::read_to_string(data.path().join("sam.toml"))
+            .expect("sam")
+            .contains(SAM_SHARED)
+    );
+}
+
+#[test]
+fn export_to_a_folder_asks_for_a_file_name() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    let folder = data.work().join("exports");
+    fs::create_dir(&folder).expect("folder");
+    for extra in [&[][..], &["--force"][..]] {
+        let mut args = vec![
+            "export",
+            "--profile",
+            "alex",
+            "--output",
+            folder.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let err = data.refused(&args);
+        assert!(
+            err.contains("is a folder; give a file name, e.g. --output ") && err.contains("alex-answers.md"),
+            "{err}"
+        );
+        assert!(!err.contains("already exists"), "{err}");
+    }
+    assert_eq!(fs::read_dir(&folder).expect("folder").count(), 0);
+}
+
+/// A failed write says it is the export that was not written, not the answers (the app's
+/// "Answers not saved" alarm), and creates nothing.
+#[test]
+fn a_failed_export_write_names_the_export() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    let missing = data.work().join("no-such-folder").join("out.md");
+    let err = data.refused(&[
+        "export",
+        "--profile",
+        "alex",
+        "--output",
+        missing.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains(&format!("could not write the export to {}: ", missing.display())),
+        "{err}"
+    );
+    assert!(!err.to_lowercase().contains("not saved"), "{err}");
+    assert!(!data.work().join("no-such-folder").exists());
 }
 
 #[test]
@@ -394,6 +541,31 @@ fn import_refusals_touch_nothing() {
     );
 }
 
+/// On a fresh machine `default` has no file yet, but it is still the user's own profile:
+/// importing under it would keep plain `trustbook` from starting.
+#[test]
+fn import_under_default_is_refused_on_a_fresh_machine() {
+    let (there, here) = (Data::new(), Data::new());
+    there.own("alex", &alex());
+    let (file, _) = alex_export(&there, &[]);
+    for args in [
+        vec!["import", file.to_str().unwrap(), "--profile", "default"],
+        vec!["import", "missing.json", "--profile", "default"],
+    ] {
+        let err = here.refused(&args);
+        assert!(
+            err.contains("\"default\" is the name of your own profile")
+                && err.contains("--profile sam")
+                && err.contains("Nothing was imported"),
+            "{err}"
+        );
+        assert!(tree(here.path()).is_empty(), "a refused import created files");
+    }
+    // The user's own profile still opens: `where` knows no partner called default.
+    let said = here.ok(&["where"]);
+    assert!(said.contains("(none yet)"), "{said}");
+}
+
 #[test]
 fn a_refused_first_import_creates_no_folder() {
     let data = Data::new();
@@ -427,8 +599,31 @@ fn compare_shows_only_what_both_answered() {
             out.contains("waiting on sam") && out.contains("waiting on alex"),
             "{out}"
         );
-        assert!(out.contains("alex keeps this answer private"), "{out}");
     }
+}
+
+/// A private answer reads exactly as an unanswered one: the comparison is the one of the
+/// same answers without it, with no word of privacy and no count of private answers.
+#[test]
+fn compare_cannot_tell_a_private_answer_from_none() {
+    let data = couple();
+    let open = Data::new();
+    open.own("alex", &export::shareable(&alex(), false));
+    open.own("sam", &sam());
+    for width in ["20", "60", "80", "100", "120"] {
+        for (a, b) in [("alex", "sam"), ("sam", "alex")] {
+            let args = ["compare", a, b, "--width", width];
+            let out = data.ok(&args);
+            assert_eq!(out, open.ok(&args), "{a} {b} at {width}");
+            let lower = out.to_lowercase();
+            for marker in ["private", "keeps", "kept"] {
+                assert!(!lower.contains(marker), "{marker:?} at {width}:\n{out}");
+            }
+        }
+    }
+    // alex's private pick counts as waiting on alex: pick and the two reflections.
+    let out = data.ok(&["compare", "alex", "sam", "--width", "200"]);
+    assert!(out.contains("3 waiting on alex"), "{out}");
 }
 
 #[test]
@@ -467,6 +662,24 @@ fn compare_with_an_unknown_profile_is_a_clear_error() {
     assert!(err.contains("no profile called \"kim\""), "{err}");
     let err = data.refused(&["compare", "alex", "alex"]);
     assert!(err.contains("two different profiles"), "{err}");
+    // A missing profile is a usage error (exit 2) that says what is missing and what goes where.
+    for args in [&["compare", "alex"][..], &["compare"][..]] {
+        let out = data.run(args);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(
+            err.contains("<PARTNER_PROFILE>")
+                && err.contains("Usage: trustbook compare <YOUR_PROFILE> <PARTNER_PROFILE>"),
+            "{err}"
+        );
+    }
+    let help = data.ok(&["compare", "--help"]);
+    assert!(
+        help.contains("own or imported")
+            && help.contains("trustbook import")
+            && help.contains("trustbook compare alex sam"),
+        "{help}"
+    );
     // clap refuses a width too small to lay out (its usage errors exit with 2).
     let out = data.run(&["compare", "alex", "sam", "--width", "5"]);
     assert_eq!(out.status.code(), Some(2));

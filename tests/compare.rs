@@ -1,5 +1,6 @@
 //! The compare view: blind until both have answered, private answers never
-//! shown, counts of who is still to answer, and a layout that fits its width.
+//! shown and never even hinted at (they read exactly as unanswered ones),
+//! counts of who is still to answer, and a layout that fits its width.
 //!
 //! Golden files live in `tests/golden/`; rewrite them after an intended change
 //! with `UPDATE_GOLDEN=1 cargo test --test compare` and review the diff.
@@ -9,12 +10,14 @@ mod common;
 use common::{golden, list, put, text, workbook};
 use trustbook::answers::{Answers, Value};
 use trustbook::compare::{self, Comparison, RowView, Share, Summary};
+use trustbook::export::shareable;
 use unicode_width::UnicodeWidthStr;
 
 const ALEX_ONE_SIDED: &str = "ALEX-ONE-SIDED-ITEM";
 const SAM_ONE_SIDED: &str = "SAM-ONE-SIDED-REFLECTION";
 const SAM_PRIVATE: &str = "SAM-PRIVATE-PICK";
 const ALEX_STARTED: &str = "ALEX-STARTED-LIST";
+const ALEX_PRIVATE_RATE: &str = "3 / 10";
 
 /// alex and sam, one of each case:
 /// - one/free: both answered (CJK, emoji, combining marks, a very long word);
@@ -23,7 +26,7 @@ const ALEX_STARTED: &str = "ALEX-STARTED-LIST";
 /// - one/reflection: only sam;
 /// - two/ticks: both answered;
 /// - two/rate: alex private, sam answered;
-/// - two/reflection: neither.
+/// - two/reflection: neither (alex marked it private with nothing written).
 fn couple() -> (Answers, Answers) {
     let (mut alex, mut sam) = (Answers::default(), Answers::default());
     put(
@@ -91,6 +94,7 @@ fn couple() -> (Answers, Answers) {
     );
     put(&mut alex, "two", "rate", true, Value::Scale { value: 3 });
     put(&mut sam, "two", "rate", false, Value::Scale { value: 9 });
+    put(&mut alex, "two", "reflection", true, text(""));
     (alex, sam)
 }
 
@@ -116,14 +120,14 @@ fn counts_who_is_still_to_answer() {
         Summary {
             total: 7,
             shown: 2,
-            waiting_on_me: 3,
-            waiting_on_partner: 2,
-            private: 2,
+            // Private answers count as waiting: alex's "rate", sam's "pick".
+            waiting_on_me: 4,
+            waiting_on_partner: 3,
         }
     );
     assert_eq!(
         c.summary_text(),
-        "2 to talk over, 2 waiting on sam, 3 waiting on alex, 2 kept private"
+        "2 to talk over, 3 waiting on sam, 4 waiting on alex"
     );
 }
 
@@ -135,9 +139,9 @@ fn shows_a_row_only_when_both_have_shared() {
     assert!(matches!(view(&c, "two", "ticks"), RowView::Both { .. }));
     for (ch, ex, me, partner) in [
         ("one", "items", Shared, NotAnswered),
-        ("one", "pick", NotAnswered, Private),
+        ("one", "pick", NotAnswered, NotAnswered),
         ("one", "reflection", NotAnswered, Shared),
-        ("two", "rate", Private, Shared),
+        ("two", "rate", NotAnswered, Shared),
         ("two", "reflection", NotAnswered, NotAnswered),
     ] {
         assert_eq!(view(&c, ch, ex), RowView::Hidden { me, partner }, "{ch}/{ex}");
@@ -156,10 +160,9 @@ fn hidden_rows_say_why_without_content() {
         ),
         (
             NotAnswered,
-            Private,
-            "Not shown: sam keeps this answer private; waiting on alex.",
+            Shared,
+            "Hidden until both have answered: waiting on alex.",
         ),
-        (Private, Private, "Not shown: both keep their answers private."),
         (NotAnswered, NotAnswered, "Not shown: neither has answered yet."),
     ] {
         assert_eq!(c.hidden_text(me, partner), says);
@@ -177,7 +180,7 @@ fn hidden_answers_appear_nowhere() {
             "second item",
             SAM_ONE_SIDED,
             SAM_PRIVATE,
-            "3 / 10",
+            ALEX_PRIVATE_RATE,
             "9 / 10",
         ] {
             assert!(!out.contains(secret), "{secret:?} shown at width {width}:\n{out}");
@@ -186,16 +189,95 @@ fn hidden_answers_appear_nowhere() {
     }
     let out = compare::render_text(&c, 80);
     assert!(out.contains("Hidden until both have answered: waiting on sam."));
-    assert!(out.contains("Not shown: alex keeps this answer private."));
+    // alex's private "rate" reads as not answered yet.
+    assert!(out.contains("Hidden until both have answered: waiting on alex."));
+}
+
+/// Knowing that a partner wrote something and hid it is itself a disclosure: with private
+/// answers, the comparison and its text are exactly what they would be without them, and
+/// no word of the output speaks of privacy (no marker, no count).
+#[test]
+fn private_answers_are_indistinguishable_from_unanswered_ones() {
+    let wb = workbook();
+    let (alex, sam) = couple();
+    let (alex_open, sam_open) = (shareable(&alex, false), shareable(&sam, false));
+    assert_ne!(alex, alex_open, "the fixture has private answers");
+    for (me, partner, me_open, partner_open) in [
+        (("alex", &alex), ("sam", &sam), &alex_open, &sam_open),
+        (("sam", &sam), ("alex", &alex), &sam_open, &alex_open),
+    ] {
+        let with = compare::compare(&wb, me, partner);
+        let without = compare::compare(&wb, (me.0, me_open), (partner.0, partner_open));
+        assert_eq!(with, without, "{} and {}", me.0, partner.0);
+        assert_eq!(with.summary_text(), without.summary_text());
+        for width in [20, 40, 60, 80, 99, 100, 120, 200] {
+            let out = compare::render_text(&with, width);
+            assert_eq!(out, compare::render_text(&without, width), "width {width}");
+            let lower = out.to_lowercase();
+            for marker in ["private", "keeps", "kept", "hidden by", "not shared"] {
+                assert!(!lower.contains(marker), "{marker:?} at width {width}:\n{out}");
+            }
+            for secret in [SAM_PRIVATE, ALEX_PRIVATE_RATE] {
+                assert!(!out.contains(secret), "{secret:?} at width {width}:\n{out}");
+            }
+        }
+    }
+}
+
+/// Marking an exercise private before answering it shows nothing special either.
+#[test]
+fn a_private_mark_on_nothing_changes_nothing() {
+    let wb = workbook();
+    let (mut alex, sam) = couple();
+    let before = compare::compare(&wb, ("alex", &alex), ("sam", &sam));
+    put(&mut alex, "one", "reflection", true, text(""));
+    put(
+        &mut alex,
+        "one",
+        "pick",
+        true,
+        Value::Choice {
+            option: None,
+            other: Some(String::new()),
+        },
+    );
+    let after = compare::compare(&wb, ("alex", &alex), ("sam", &sam));
+    assert_eq!(before, after);
+    assert_eq!(
+        compare::render_text(&before, 80),
+        compare::render_text(&after, 80)
+    );
+}
+
+/// Unmarking a private answer opens its row once the other has answered too.
+#[test]
+fn unmarking_a_private_answer_opens_its_row() {
+    let wb = workbook();
+    let (mut alex, sam) = couple();
+    alex.0
+        .get_mut("two")
+        .and_then(|c| c.get_mut("rate"))
+        .expect("rate")
+        .private = false;
+    let c = compare::compare(&wb, ("alex", &alex), ("sam", &sam));
+    assert!(matches!(view(&c, "two", "rate"), RowView::Both { .. }));
+    assert_eq!(c.summary.waiting_on_me, 3);
+    assert!(compare::render_text(&c, 80).contains(ALEX_PRIVATE_RATE));
 }
 
 #[test]
 fn either_partner_sees_the_same_rules() {
     let (alex, sam) = couple();
     let c = compare::compare(&workbook(), ("sam", &sam), ("alex", &alex));
-    assert_eq!((c.summary.waiting_on_me, c.summary.waiting_on_partner), (2, 3));
+    assert_eq!((c.summary.waiting_on_me, c.summary.waiting_on_partner), (3, 4));
     let out = compare::render_text(&c, 120);
-    for secret in [ALEX_ONE_SIDED, SAM_ONE_SIDED, SAM_PRIVATE, "9 / 10"] {
+    for secret in [
+        ALEX_ONE_SIDED,
+        SAM_ONE_SIDED,
+        SAM_PRIVATE,
+        ALEX_PRIVATE_RATE,
+        "9 / 10",
+    ] {
         assert!(!out.contains(secret), "{secret:?} shown");
     }
 }

@@ -16,7 +16,8 @@ const PRIVATE_SECRET: &str = "PRIVATE-SECRET-42";
 const ORPHAN_SECRET: &str = "ORPHAN-SECRET-17";
 
 /// Answers to every kind, with Unicode, Markdown syntax and control characters,
-/// one private answer, one unanswered exercise and two answers whose exercise is gone.
+/// one private answer, one exercise marked private with nothing written, and two answers
+/// whose exercise is gone (one of them private).
 fn answers() -> Answers {
     let mut a = Answers::default();
     put(
@@ -76,6 +77,7 @@ fn answers() -> Answers {
         text("Kept from before: ~~strike~~"),
     );
     put(&mut a, "one", "removed", true, text(ORPHAN_SECRET));
+    put(&mut a, "two", "reflection", true, text(""));
     a
 }
 
@@ -102,18 +104,29 @@ fn json_matches_golden() {
     golden("export.json", &export::json(&wb, &answers(), &meta(), false));
 }
 
+/// Knowing that something was written and hidden is itself a disclosure: without
+/// --include-private the document is exactly that of the answers without the private ones,
+/// with no marker, note or count of them.
 #[test]
-fn markdown_leaves_out_private_answers_and_counts_them() {
-    let md = export::markdown(&workbook(), &answers(), &meta(), false);
+fn markdown_without_private_answers_shows_no_trace_of_them() {
+    let wb = workbook();
+    let md = export::markdown(&wb, &answers(), &meta(), false);
+    let open = export::shareable(&answers(), false);
+    assert_ne!(open, answers(), "the fixture has private answers");
+    assert_eq!(md, export::markdown(&wb, &open, &meta(), false));
     assert!(!md.contains(PRIVATE_SECRET));
     assert!(!md.contains(ORPHAN_SECRET));
-    assert!(md.contains("*2 answers are private and not included.*"));
-    assert_eq!(
-        md.matches("*This answer is private and not included.*").count(),
-        2
-    );
-    let all = export::markdown(&workbook(), &answers(), &meta(), true);
+    assert!(!md.to_lowercase().contains("private"), "{md}");
+    assert!(!md.contains("not included"), "{md}");
+    // The private reflection and the private mark on nothing read as unanswered.
+    assert_eq!(md.matches("*Not answered yet.*").count(), 2);
+    // The private answer whose exercise is gone is not even listed.
+    assert!(!md.contains("removed"), "{md}");
+
+    let all = export::markdown(&wb, &answers(), &meta(), true);
     assert!(all.contains(PRIVATE_SECRET) && all.contains(ORPHAN_SECRET));
+    assert_eq!(all.matches("*Marked private.*").count(), 3);
+    assert!(all.contains("*Includes 3 answers marked private: think before you share this document.*"));
 }
 
 #[test]
@@ -170,14 +183,14 @@ fn markdown_syntax_in_answers_reads_as_written() {
     let md = export::markdown(&workbook(), &answers(), &meta(), false);
     let p = parse_markdown(&md);
     assert!(p.unwanted.is_empty(), "unexpected structure: {:?}", p.unwanted);
-    // Title, 2 chapters, 7 exercises, the orphans section and its 2 answers.
-    assert_eq!(p.headings, 13);
+    // Title, 2 chapters, 7 exercises, the orphans section and its one shared answer.
+    assert_eq!(p.headings, 12);
     // One quote per prompt.
     assert_eq!(p.quotes, 7);
     // 4 list items, 3 checklist options and one ticked option that is gone.
     assert_eq!((p.items, p.tasks), (8, 4));
-    // Our notes only: the private count, 2 private answers, 1 unanswered exercise.
-    assert_eq!(p.emphasis, 4);
+    // Our notes only: 2 exercises not answered (as far as anyone reading can tell).
+    assert_eq!(p.emphasis, 2);
     for written in [
         "First line with **bold**, _under_ and `code`",
         "# not a heading",
@@ -243,8 +256,16 @@ fn json_leaves_out_private_answers_unless_asked() {
     let json = export::json(&wb, &answers(), &meta(), false);
     assert!(!json.contains(PRIVATE_SECRET) && !json.contains(ORPHAN_SECRET));
     assert!(!json.contains("\"private\""));
+    // Exactly the export of the answers without the private ones: nothing tells them apart.
+    let open = export::shareable(&answers(), false);
+    assert_eq!(json, export::json(&wb, &open, &meta(), false));
+    assert_eq!(
+        json.matches("private").count(),
+        1,
+        "only the include_private field"
+    );
     let parsed = export::parse_json(&json).unwrap();
-    assert_eq!(parsed.answers.len(), answers().len() - 2);
+    assert_eq!(parsed.answers.len(), answers().len() - 3);
     let all = export::json(&wb, &answers(), &meta(), true);
     assert!(all.contains(PRIVATE_SECRET) && all.contains(ORPHAN_SECRET));
     assert_eq!(export::parse_json(&all).unwrap().answers, answers());
@@ -366,6 +387,17 @@ fn refuses_to_import_over_an_own_profile() {
         }
     );
     assert!(e.to_string().contains("one of your own profiles"), "{e}");
+}
+
+#[test]
+fn refuses_to_import_under_default_even_before_it_exists() {
+    let e = export::check_target("default", []).unwrap_err();
+    assert_eq!(e, ImportError::DefaultProfile);
+    let said = e.to_string();
+    assert!(
+        said.contains("your own profile") && said.contains("e.g. --profile sam"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -112,8 +112,8 @@ fn review_enter_opens_the_exercise() {
 
 // ---- compare -----------------------------------------------------------------------
 
-/// Texts of sam's that must never be on screen: sam keeps "pick" private, and answered the
-/// first reflection, which alex keeps private.
+/// Texts of sam's that must never be on screen: sam keeps "pick" private (which must read
+/// as not answered), and answered the first reflection, which alex keeps private.
 const SAM_PRIVATE: &str = "SAM-PRIVATE-PICK";
 const SAM_BLIND: &str = "SAM-BLIND-REFLECTION";
 /// Only alex answered the last reflection: hidden too.
@@ -209,6 +209,12 @@ fn hidden_partner_answers_never_reach_the_screen() {
         for hidden in [SAM_PRIVATE, SAM_BLIND, ALEX_ONE_SIDED, "Only for me"] {
             assert!(!all.contains(hidden), "{hidden} on screen at {w}x{h}:\n{all}");
         }
+        // Nor that anything is private: sam's private pick reads as not answered yet.
+        let lower = all.to_lowercase();
+        for marker in ["private", "keeps", "kept"] {
+            assert!(!lower.contains(marker), "{marker:?} on screen at {w}x{h}:\n{all}");
+        }
+        assert!(all.contains("waiting on sam"), "{all}");
     }
 }
 

@@ -43,6 +43,11 @@ pub struct ExportArgs {
 /// `trustbook export`: the answers of `opts.profile`, own or imported partner profile, read
 /// without taking its lock (so it works while the app is open).
 pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode {
+    if let Some(path) = &args.output
+        && let Err(msg) = check_output(opts, args, path)
+    {
+        return fail(msg);
+    }
     let (answers, meta) = match read_for_export(opts, wb) {
         Ok(read) => read,
         Err(msg) => return fail(msg),
@@ -59,19 +64,19 @@ pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode
                 note_left_out(left_out);
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(format!("cannot write the export: {e}")),
+            Err(e) => fail(format!("could not write the export to standard output: {e}")),
         };
     };
-    if !args.force && path.symlink_metadata().is_ok() {
-        return fail(format!(
-            "{} already exists; nothing was written. Add --force to replace it, or choose another --output.",
-            path.display()
-        ));
-    }
     // Absolute, so the temporary file goes next to it even for a bare file name.
     let target = std::path::absolute(path).unwrap_or_else(|_| path.clone());
     if let Err(e) = store::write_atomic(&target, &text) {
-        return fail(e);
+        // Not the store's own message: "Answers not saved" is the app's alarm for the
+        // answers file, which an export never touches.
+        let reason = std::error::Error::source(&e).map_or_else(|| e.short(), ToString::to_string);
+        return fail(format!(
+            "could not write the export to {}: {reason}",
+            path.display()
+        ));
     }
     trustbook::report!(
         "Wrote the answers of profile \"{}\" to {}.",
@@ -83,6 +88,67 @@ pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode
         trustbook::report!("It holds {private} private answer(s): think before you share it.");
     }
     ExitCode::SUCCESS
+}
+
+/// Refuses an `--output` that is inside the data folder (it could replace trustbook's own
+/// files, e.g. an answers file), that is a folder, or that exists without `--force`. Runs
+/// before anything is read or written.
+fn check_output(opts: &StoreOptions, args: &ExportArgs, path: &Path) -> Result<(), String> {
+    let data_dir = resolve_data_dir(opts.data_dir.as_deref()).map_err(|e| e.to_string())?;
+    let data_dir = resolved(&data_dir);
+    if resolved(path).starts_with(&data_dir) {
+        return Err(format!(
+            "{} is inside trustbook's data folder ({}), where it keeps the answers; nothing was written. \
+             Choose an --output outside that folder, e.g. in your home folder.",
+            path.display(),
+            data_dir.display()
+        ));
+    }
+    if path.is_dir() {
+        let example = path.join(format!(
+            "{}-answers.{}",
+            opts.profile,
+            match args.format {
+                Format::Markdown => "md",
+                Format::Json => "json",
+            }
+        ));
+        return Err(format!(
+            "{} is a folder; give a file name, e.g. --output {}. Nothing was written.",
+            path.display(),
+            example.display()
+        ));
+    }
+    if !args.force && path.symlink_metadata().is_ok() {
+        return Err(format!(
+            "{} already exists; nothing was written. Add --force to replace it, or choose another --output.",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `path` made absolute with every link resolved, as far as it exists: the deepest existing
+/// ancestor is canonicalized and the rest (not created yet) appended. Two paths to the same
+/// place give the same result, whichever links or `..` led there.
+fn resolved(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    let mut at = path.as_path();
+    loop {
+        if let Ok(mut real) = at.canonicalize() {
+            real.extend(rest.iter().rev());
+            return real;
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            // A `..` past a missing folder: the system cannot open such a path either.
+            _ => return path,
+        }
+    }
 }
 
 /// Says on stderr how many private answers an export left out.
@@ -123,9 +189,9 @@ fn read_for_export(opts: &StoreOptions, wb: &Workbook) -> Result<(Answers, Expor
     }
 }
 
-/// `trustbook import FILE --profile NAME`: checks the export (JSON, this workbook, a version
-/// this build reads, not one of the user's own profile names), then writes it as the partner
-/// profile `NAME`. Any refusal touches nothing.
+/// `trustbook import FILE --profile NAME`: checks the name (not one of the user's own
+/// profiles, nor `default`), then the export (JSON, this workbook, a version this build
+/// reads), then writes it as the partner profile `NAME`. Any refusal touches nothing.
 pub fn import(data_dir: Option<&Path>, name: Option<&str>, wb: &Workbook, file: &Path) -> ExitCode {
     let Some(name) = name else {
         return fail(
@@ -140,16 +206,16 @@ pub fn import(data_dir: Option<&Path>, name: Option<&str>, wb: &Workbook, file: 
 
 fn import_as(data_dir: Option<&Path>, name: &str, wb: &Workbook, file: &Path) -> Result<(), String> {
     let dir = resolve_data_dir(data_dir).map_err(|e| e.to_string())?;
-    let text = partner::read_limited(file)?;
-    let at = |e: export::ImportError| format!("{}: {e}", file.display());
-    let exp = export::parse_json(&text).map_err(at)?;
-    export::check_import(&exp, &wb.id).map_err(at)?;
     let own = store::list_profiles(&dir);
     let own = own
         .iter()
         .filter(|p| p.kind == ProfileKind::Own)
         .map(|p| p.name.as_str());
     export::check_target(name, own).map_err(|e| e.to_string())?;
+    let text = partner::read_limited(file)?;
+    let at = |e: export::ImportError| format!("{}: {e}", file.display());
+    let exp = export::parse_json(&text).map_err(at)?;
+    export::check_import(&exp, &wb.id).map_err(at)?;
     let again = store::profile_kind(&dir, name) == Some(ProfileKind::Partner);
     store::write_partner(&dir, name, &exp.to_json()).map_err(|e| e.to_string())?;
     let count = exp.answers.len();

@@ -9,6 +9,7 @@ use super::{ExportMeta, shareable};
 use crate::answers::Answers;
 use crate::content::Workbook;
 use crate::present::clean_line;
+use crate::store::DEFAULT_PROFILE;
 
 /// The value of the `format` field that marks a trustbook export.
 pub const FORMAT: &str = "trustbook-export";
@@ -149,6 +150,9 @@ pub enum ImportError {
         /// That name.
         profile: String,
     },
+    /// The name to import under is `default`, the user's own profile that plain `trustbook`
+    /// opens, even when it has no answers file yet.
+    DefaultProfile,
 }
 
 impl fmt::Display for ImportError {
@@ -187,6 +191,10 @@ impl fmt::Display for ImportError {
                 f,
                 "\"{}\" is one of your own profiles; importing under that name would mix a partner's answers with yours. Choose another name with --profile.",
                 clean_line(profile)
+            ),
+            ImportError::DefaultProfile => write!(
+                f,
+                "\"{DEFAULT_PROFILE}\" is the name of your own profile, the one plain `trustbook` opens, even before it has answers; a partner imported under it would keep you out of it. Import under your partner's name instead, e.g. --profile sam."
             ),
         }
     }
@@ -271,11 +279,14 @@ pub fn check_import(export: &Export, workbook_id: &str) -> Result<(), ImportErro
 }
 
 /// Refuses to import under `target` when it names one of the user's own
-/// profiles (`own`, as the store lists them), so an import never replaces or
+/// profiles (`own`, as the store lists them) or is `default` (the user's own
+/// profile even before its file exists), so an import never replaces or
 /// shadows the user's answers. The caller runs this, and [`check_import`],
 /// before writing anything.
 pub fn check_target<'a>(target: &str, own: impl IntoIterator<Item = &'a str>) -> Result<(), ImportError> {
-    if own.into_iter().any(|p| p == target) {
+    if target == DEFAULT_PROFILE {
+        Err(ImportError::DefaultProfile)
+    } else if own.into_iter().any(|p| p == target) {
         Err(ImportError::OwnProfile {
             profile: target.to_string(),
         })

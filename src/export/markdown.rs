@@ -3,7 +3,7 @@
 //! Every text that is not ours (answers, and the workbook's own texts too) is
 //! escaped so it reads as written and cannot change the document's structure.
 
-use super::{ExportMeta, private_count};
+use super::{ExportMeta, private_count, shareable};
 use crate::answers::{Answer, Answers};
 use crate::content::{Kind, Workbook};
 use crate::present::{self, Piece, words};
@@ -11,8 +11,14 @@ use crate::present::{self, Piece, words};
 /// The answers as a Markdown document: workbook title, profile and date, a
 /// heading per chapter, each exercise's title, prompt (as a quote) and answer,
 /// and a last section for answers whose exercise the workbook no longer has.
-/// Private answers are replaced by a note unless `include_private`.
+///
+/// Without `include_private`, private answers are dropped before anything is
+/// written, so the document is byte for byte the one a profile without them
+/// would give: their exercises say "Not answered yet." and nothing counts or
+/// marks them (knowing that something was hidden is itself a disclosure).
+/// With it, they are there, each marked, and a note under the title counts them.
 pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_private: bool) -> String {
+    let answers = &shareable(answers, include_private);
     let mut blocks = vec![
         format!("# {}", heading(&wb.title)),
         escape_line(&words::answers_of(
@@ -22,24 +28,14 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
     ];
     let private = private_count(answers);
     if private > 0 {
-        let note = if include_private {
-            words::private_included(private)
-        } else {
-            words::private_left_out(private)
-        };
-        blocks.push(emphasis(&note));
+        blocks.push(emphasis(&words::private_included(private)));
     }
     for (n, ch) in wb.chapters.iter().enumerate() {
         blocks.push(format!("## {}. {}", n + 1, heading(&ch.title)));
         for ex in &ch.exercises {
             blocks.push(format!("### {}", heading(&ex.title)));
             blocks.push(quote(&ex.prompt));
-            answer_blocks(
-                &mut blocks,
-                Some(&ex.kind),
-                answers.get(&ch.id, &ex.id),
-                include_private,
-            );
+            answer_blocks(&mut blocks, Some(&ex.kind), answers.get(&ch.id, &ex.id));
         }
     }
     let orphans = answers.orphans(wb);
@@ -47,7 +43,7 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
         blocks.push(format!("## {}", heading(words::ORPHANS_HEADING)));
         for (c, e) in orphans {
             blocks.push(format!("### {} / {}", heading(&c), heading(&e)));
-            answer_blocks(&mut blocks, None, answers.get(&c, &e), include_private);
+            answer_blocks(&mut blocks, None, answers.get(&c, &e));
         }
     }
     let mut doc = blocks.join("\n\n");
@@ -55,22 +51,14 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
     doc
 }
 
-/// The blocks of one answer, or the note that stands in for it.
-fn answer_blocks(
-    blocks: &mut Vec<String>,
-    kind: Option<&Kind>,
-    answer: Option<&Answer>,
-    include_private: bool,
-) {
+/// The blocks of one answer (marked when private: only an export that
+/// includes private answers has any), or the note that stands in for it.
+fn answer_blocks(blocks: &mut Vec<String>, kind: Option<&Kind>, answer: Option<&Answer>) {
     let Some(answer) = answer else {
         blocks.push(emphasis(words::NOT_ANSWERED));
         return;
     };
     if answer.private {
-        if !include_private {
-            blocks.push(emphasis(words::PRIVATE_LEFT_OUT));
-            return;
-        }
         blocks.push(emphasis(words::MARKED_PRIVATE));
     }
     let pieces = present::pieces(kind, &answer.value);

@@ -13,8 +13,6 @@ pub fn scale(value: i64, (min, min_label): (i64, &str), (max, max_label): (i64, 
 
 /// An exercise without an answer.
 pub const NOT_ANSWERED: &str = "Not answered yet.";
-/// In place of a private answer left out of an export.
-pub const PRIVATE_LEFT_OUT: &str = "This answer is private and not included.";
 /// Above a private answer that an export includes on request.
 pub const MARKED_PRIVATE: &str = "Marked private.";
 /// Heading of the section for answers whose exercise is gone.
@@ -23,14 +21,6 @@ pub const ORPHANS_HEADING: &str = "Answers to exercises no longer in the workboo
 /// The line under an export's title.
 pub fn answers_of(profile: &str, date: &str) -> String {
     format!("Answers of {profile}, exported on {date}.")
-}
-
-/// How many private answers an export leaves out.
-pub fn private_left_out(n: usize) -> String {
-    match n {
-        1 => "One answer is private and not included.".to_string(),
-        n => format!("{n} answers are private and not included."),
-    }
 }
 
 /// How many private answers an export includes on request.
@@ -46,8 +36,9 @@ pub fn compare_heading(me: &str, partner: &str) -> String {
     format!("The answers of {me} and {partner}")
 }
 
-/// The rule, stated once under the compare heading.
-pub const BLIND_RULE: &str = "An answer is shown once both of you have answered, so neither is swayed. Private answers are never shown.";
+/// The rule, stated once under the compare heading. It says nothing of private
+/// answers: the compare view has no word for them (they read as not answered).
+pub const BLIND_RULE: &str = "An answer is shown once both of you have answered, so neither is swayed.";
 
 /// One part of the compare summary: exercises shown.
 pub fn shown(n: usize) -> String {
@@ -59,31 +50,14 @@ pub fn waiting_on(n: usize, name: &str) -> String {
     format!("{n} waiting on {name}")
 }
 
-/// One part of the compare summary: exercises held back as private.
-pub fn kept_private(n: usize) -> String {
-    format!("{n} kept private")
-}
-
 /// Joins summary parts.
 pub const SUMMARY_SEPARATOR: &str = ", ";
 
-/// A hidden row: who keeps it private, who is still to answer.
-pub fn hidden_row(private: &[&str], waiting: &[&str]) -> String {
-    let mut parts = Vec::new();
-    match private {
-        [] => {}
-        [one] => parts.push(format!("{one} keeps this answer private")),
-        _ => parts.push("both keep their answers private".to_string()),
-    }
+/// A hidden row: who is still to answer (a private answer counts as not
+/// answered, so nothing here can tell the two apart).
+pub fn hidden_row(waiting: &[&str]) -> String {
     match waiting {
-        [] => {}
-        [one] => parts.push(format!("waiting on {one}")),
-        _ => parts.push("neither has answered yet".to_string()),
-    }
-    let why = parts.join("; ");
-    if private.is_empty() && waiting.len() == 1 {
-        format!("Hidden until both have answered: {why}.")
-    } else {
-        format!("Not shown: {why}.")
+        [one] => format!("Hidden until both have answered: waiting on {one}."),
+        _ => "Not shown: neither has answered yet.".to_string(),
     }
 }
