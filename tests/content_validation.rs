@@ -374,3 +374,55 @@ fn garbage_never_panics() {
         let _ = load(&[("workbook.toml", &base[..cut]), ("a.toml", base)]);
     }
 }
+
+#[test]
+fn missing_reflection_shows_the_table_syntax() {
+    let bad = CHAPTER.replace("[reflection]\nprompt = \"What stood out?\"\n", "");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        1,
+        1,
+        &[
+            "missing `[reflection]` in the chapter",
+            "a line `[reflection]`",
+            "`prompt = \"...\"`",
+        ],
+    );
+    let bad = CHAPTER.replace(
+        "[[exercises]]\nid = \"first\"\nkind = \"text\"\ntitle = \"First\"\nprompt = \"Write.\"\n",
+        "",
+    );
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        1,
+        1,
+        &["missing `[[exercises]]` in the chapter", "a line `[[exercises]]`"],
+    );
+}
+
+#[test]
+fn suggestions_are_offered_for_typos_only() {
+    // A swap of two letters is one slip.
+    let bad = CHAPTER.replace("title = \"First\"", "titel = \"First\"");
+    let d = chapter_errors(&bad);
+    assert!(
+        d.iter().any(|d| d.line == 8
+            && d.message
+                .contains("unknown key `titel` in exercise `first`; did you mean `title`?")),
+        "{d:#?}"
+    );
+    // `kind` is two letters away from `hint`: a different word, not a typo.
+    let bad = CHAPTER.replace(
+        "prompt = \"What stood out?\"",
+        "prompt = \"What stood out?\"\nkind = \"text\"",
+    );
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        13,
+        1,
+        &["unknown key `kind` in the closing reflection; allowed keys here: title, prompt, hint, example"],
+    );
+}

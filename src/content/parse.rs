@@ -22,7 +22,7 @@ pub fn parse_chapter(ck: &mut Checker) -> Option<Chapter> {
     let introduction = ck.string(&t, "introduction", true);
     let mut exercises = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    let tables = ck.tables(&t, "exercises").unwrap_or_default();
+    let tables = ck.tables(&t, "exercises", ADD_EXERCISE).unwrap_or_default();
     if tables.is_empty() && t.inner.contains_key("exercises") {
         ck.error(
             ck.span_of(&t, "exercises"),
@@ -60,24 +60,26 @@ pub fn parse_chapter(ck: &mut Checker) -> Option<Chapter> {
             exercises.push(ex);
         }
     }
-    let reflection = ck.table(&t, "reflection").and_then(|(tab, span)| {
-        let rt = Table {
-            inner: tab,
-            span,
-            what: "the closing reflection".to_string(),
-        };
-        ck.known_keys(&rt, &["title", "prompt", "hint", "example"]);
-        Some(Exercise {
-            id: REFLECTION_ID.to_string(),
-            title: ck
-                .string(&rt, "title", false)
-                .unwrap_or_else(|| "Closing reflection".to_string()),
-            prompt: ck.string(&rt, "prompt", true)?,
-            hint: ck.string(&rt, "hint", false),
-            example: ck.string(&rt, "example", false),
-            kind: Kind::Text,
-        })
-    });
+    let reflection = ck
+        .table(&t, "reflection", ADD_REFLECTION)
+        .and_then(|(tab, span)| {
+            let rt = Table {
+                inner: tab,
+                span,
+                what: "the closing reflection".to_string(),
+            };
+            ck.known_keys(&rt, &["title", "prompt", "hint", "example"]);
+            Some(Exercise {
+                id: REFLECTION_ID.to_string(),
+                title: ck
+                    .string(&rt, "title", false)
+                    .unwrap_or_else(|| "Closing reflection".to_string()),
+                prompt: ck.string(&rt, "prompt", true)?,
+                hint: ck.string(&rt, "hint", false),
+                example: ck.string(&rt, "example", false),
+                kind: Kind::Text,
+            })
+        });
     exercises.push(reflection?);
     Some(Chapter {
         id: id?,
@@ -86,6 +88,12 @@ pub fn parse_chapter(ck: &mut Checker) -> Option<Chapter> {
         exercises,
     })
 }
+
+/// How to add a missing exercise, in the file's own syntax.
+const ADD_EXERCISE: &str =
+    "add at least one exercise: a line `[[exercises]]` followed by its `id`, `kind`, `title` and `prompt`";
+/// How to add a missing closing reflection, in the file's own syntax.
+const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file: a line `[reflection]` followed by `prompt = \"...\"` with the closing question";
 
 const COMMON: [&str; 6] = ["id", "kind", "title", "prompt", "hint", "example"];
 const KINDS: [&str; 5] = ["text", "list", "choice", "checklist", "scale"];

@@ -190,13 +190,29 @@ impl<'a> Checker<'a> {
         Some(out)
     }
 
-    /// An array of tables (`[[key]]`), or `None` with a diagnostic.
+    /// Records a missing required table; `fix` says how to add it, in TOML syntax.
+    fn missing_table<'t, 'i>(
+        &mut self,
+        t: &'t Table<'t, 'i>,
+        key: &str,
+        shown: &str,
+        fix: &str,
+    ) -> Option<&'t Spanned<DeValue<'i>>> {
+        let v = t.inner.get(key);
+        if v.is_none() {
+            self.error(t.span.clone(), format!("missing `{shown}` in {}; {fix}", t.what));
+        }
+        v
+    }
+
+    /// An array of tables (`[[key]]`), or `None` with a diagnostic; `fix` says how to add one.
     pub fn tables<'t, 'i>(
         &mut self,
         t: &'t Table<'t, 'i>,
         key: &str,
+        fix: &str,
     ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
-        let v = self.get(t, key, true)?;
+        let v = self.missing_table(t, key, &format!("[[{key}]]"), fix)?;
         let DeValue::Array(items) = v.get_ref() else {
             self.wrong_type(v, key, &t.what, &format!("a list of tables written as [[{key}]]"));
             return None;
@@ -211,13 +227,14 @@ impl<'a> Checker<'a> {
         Some(out)
     }
 
-    /// A sub-table (`[key]`).
+    /// A sub-table (`[key]`), or `None` with a diagnostic; `fix` says how to add it.
     pub fn table<'t, 'i>(
         &mut self,
         t: &'t Table<'t, 'i>,
         key: &str,
+        fix: &str,
     ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
-        let v = self.get(t, key, true)?;
+        let v = self.missing_table(t, key, &format!("[{key}]"), fix)?;
         match v.get_ref() {
             DeValue::Table(tab) => Some((tab, v.span())),
             _ => {
