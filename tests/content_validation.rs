@@ -426,3 +426,88 @@ fn suggestions_are_offered_for_typos_only() {
         &["unknown key `kind` in the closing reflection; allowed keys here: title, prompt, hint, example"],
     );
 }
+
+#[test]
+fn every_problem_in_a_chapter_is_reported_in_one_run() {
+    let bad = CHAPTER.replace(
+        "[reflection]",
+        r#"[[exercises]]
+id = "first"
+kind = "text"
+prompt = "No title, and the id is taken."
+
+[[exercises]]
+id = "pick"
+kind = "choice"
+title = "Pick"
+prompt = "Pick one."
+options = ["Only one"]
+other = "yes"
+
+[[exercises]]
+id = "reflection"
+kind = "essay"
+title = "Reserved"
+prompt = "P"
+exemple = "typo"
+
+[reflection]"#,
+    );
+    let d = chapter_errors(&bad);
+    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
+    let expected = [
+        "a.toml:11:1: missing required key `title` in exercise `first`",
+        "a.toml:12:6: duplicate exercise id `first`",
+        "a.toml:21:11: exercise `pick` needs at least 2 options",
+        "a.toml:22:9: `other` in exercise `pick` must be true or false, not string",
+        "a.toml:25:6: the id `reflection` is reserved",
+        "a.toml:26:8: unknown kind `essay` in exercise `reflection`",
+        "a.toml:29:1: unknown key `exemple` in exercise `reflection`; did you mean `example`?",
+    ];
+    assert_eq!(d.len(), expected.len(), "{text:#?}");
+    for (t, e) in text.iter().zip(expected) {
+        assert!(t.starts_with(e), "`{e}` expected, in this order: {text:#?}");
+    }
+}
+
+#[test]
+fn a_chapter_listed_twice_is_still_checked_once() {
+    let wb = WORKBOOK.replace("[\"a.toml\"]", "[\"a.toml\", \"a.toml\"]");
+    let bad = CHAPTER.replace("title = \"First\"", "title = 3");
+    let d = load(&[("workbook.toml", wb.as_bytes()), ("a.toml", bad.as_bytes())]);
+    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("workbook.toml:7:23: chapter file `a.toml` is listed twice")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("a.toml:8:9: `title` in exercise `first` must be text")),
+        "{text:#?}"
+    );
+    assert_eq!(d.len(), 2, "{text:#?}");
+}
+
+#[test]
+fn duplicate_chapter_ids_are_found_in_broken_chapters_too() {
+    let wb = WORKBOOK.replace("[\"a.toml\"]", "[\"a.toml\", \"b.toml\"]");
+    let b = CHAPTER.replace("title = \"A\"\n", "");
+    let d = load(&[
+        ("workbook.toml", wb.as_bytes()),
+        ("a.toml", CHAPTER.as_bytes()),
+        ("b.toml", b.as_bytes()),
+    ]);
+    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("missing required key `title` in the chapter")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.contains("chapter id `chapter-a` is already used by a.toml")),
+        "{text:#?}"
+    );
+    assert_eq!(d.len(), 2, "{text:#?}");
+}

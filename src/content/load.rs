@@ -1,6 +1,5 @@
 //! Loading a workbook from a folder or from the copy compiled into the binary.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use super::parse::parse_chapter;
@@ -99,6 +98,14 @@ fn load_with(read: impl Fn(&str) -> Result<String, ReadError>) -> Result<Workboo
     match wb {
         Some(wb) if diags.is_empty() => Ok(wb),
         _ => {
+            // In each file, top to bottom, as the author reads it; files in the order first met.
+            let mut files: Vec<String> = Vec::new();
+            for d in &diags {
+                if !files.contains(&d.file) {
+                    files.push(d.file.clone());
+                }
+            }
+            diags.sort_by_key(|d| (files.iter().position(|f| *f == d.file), d.line, d.column));
             if diags.is_empty() {
                 // Defensive: a failed load always explains itself.
                 diags.push(file_error(WORKBOOK_FILE, "the workbook could not be loaded"));
@@ -192,42 +199,38 @@ fn parse_workbook(
             "`chapters` is empty; list at least one chapter file, like [\"chapter-1.toml\"]",
         );
     }
-    let mut bad_files = Vec::new();
-    let mut seen_files = HashSet::new();
+    // Each distinct, well-formed file name is checked once, however often it is listed.
+    let mut to_check: Vec<&String> = Vec::new();
     for (f, span) in files.iter().flatten() {
         if f.is_empty() || f.contains(['/', '\\']) || f.starts_with('.') || !f.ends_with(".toml") {
             ck.error(span.clone(), format!("chapter file `{f}` must be a plain file name ending in .toml, in the same folder as workbook.toml"));
-            bad_files.push(f.clone());
-        } else if !seen_files.insert(f.clone()) {
+        } else if to_check.contains(&f) {
             ck.error(
                 span.clone(),
                 format!("chapter file `{f}` is listed twice; list each chapter once"),
             );
-            bad_files.push(f.clone());
+        } else {
+            to_check.push(f);
         }
     }
 
     let mut chapters = Vec::new();
     let mut seen_ids: Vec<(String, String)> = Vec::new();
-    for (file, _) in files.iter().flatten() {
-        if bad_files.contains(file) {
-            continue;
-        }
+    for file in to_check {
         let Some(ctext) = read_one(read, file, diags) else {
             continue;
         };
         let mut ck = Checker::new(file, &ctext, diags);
-        if let Some(ch) = parse_chapter(&mut ck) {
-            if let Some((_, first)) = seen_ids.iter().find(|(id, _)| *id == ch.id) {
-                let msg = format!(
-                    "chapter id `{}` is already used by {first}; give each chapter its own id",
-                    ch.id
-                );
+        let (id, chapter) = parse_chapter(&mut ck);
+        if let Some(id) = id {
+            if let Some((_, first)) = seen_ids.iter().find(|(seen, _)| *seen == id) {
+                let msg =
+                    format!("chapter id `{id}` is already used by {first}; give each chapter its own id");
                 ck.error(0..0, msg);
             }
-            seen_ids.push((ch.id.clone(), file.clone()));
-            chapters.push(ch);
+            seen_ids.push((id, file.clone()));
         }
+        chapters.extend(chapter);
     }
     Some(Workbook {
         id: id?,

@@ -158,14 +158,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A boolean field.
-    pub fn boolean(&mut self, t: &Table, key: &str) -> Option<bool> {
-        let v = self.get(t, key, false)?;
+    /// An optional boolean field: `Ok(None)` when absent, `Err` (reported) when not a boolean.
+    pub fn boolean(&mut self, t: &Table, key: &str) -> Result<Option<bool>, ()> {
+        let Some(v) = self.get(t, key, false) else {
+            return Ok(None);
+        };
         match v.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
+            DeValue::Boolean(b) => Ok(Some(*b)),
             _ => {
                 self.wrong_type(v, key, &t.what, "true or false");
-                None
+                Err(())
             }
         }
     }
