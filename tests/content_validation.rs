@@ -511,3 +511,54 @@ fn duplicate_chapter_ids_are_found_in_broken_chapters_too() {
     );
     assert_eq!(d.len(), 2, "{text:#?}");
 }
+
+#[test]
+fn raw_control_characters_get_one_plain_message_each() {
+    // A literal ESC inside a text (pasted coloured output), not the TOML parser's jargon.
+    let bad = CHAPTER.replace("prompt = \"Write.\"", "prompt = \"Write \u{1b}[31mred\"");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        9,
+        17,
+        &["the file contains the control character U+001B (ESC) here; remove it"],
+    );
+    // Also outside texts, and every one of them; the rest of the file is still checked.
+    let bad = CHAPTER
+        .replace("introduction = ", "introduction =\u{0}")
+        .replace("[reflection]", "# page break \u{c}\n[reflection]")
+        .replace("title = \"First\"", "title = 3");
+    let d = chapter_errors(&bad);
+    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "a.toml:3:15: the file contains the control character U+0000 (NUL) here; remove it, it could disturb the reader's terminal",
+            "a.toml:8:9: `title` in exercise `first` must be text in quotes, not integer",
+            "a.toml:11:14: the file contains the control character U+000C (form feed) here; remove it, it could disturb the reader's terminal",
+        ]
+    );
+    // A carriage return on its own (not before a newline) is one too.
+    let bad = CHAPTER.replace("Intro.", "In\rtro.");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        3,
+        19,
+        &["U+000D (carriage return)"],
+    );
+}
+
+#[test]
+fn tabs_are_fine_between_keys_but_not_in_texts() {
+    let ok = CHAPTER.replace("kind = \"text\"", "kind\t=\t\"text\"\t# a comment\twith tabs");
+    assert!(chapter_errors(&ok).is_empty());
+    let bad = CHAPTER.replace("prompt = \"Write.\"", "prompt = \"Write\tthis.\"");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        9,
+        16,
+        &["`prompt` in exercise `first` contains the control character U+0009 (tab; use spaces)"],
+    );
+}

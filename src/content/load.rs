@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::parse::parse_chapter;
-use super::walk::{Checker, Table};
+use super::walk::{Checker, Source, Table};
 use super::{Diagnostic, Diagnostics, Workbook};
 
 /// The content format version this build reads.
@@ -124,14 +124,15 @@ fn file_error(file: &str, message: impl Into<String>) -> Diagnostic {
     }
 }
 
-/// Reads a file, turning read problems into diagnostics; CRLF becomes LF.
+/// Reads a file, turning read problems and raw control characters into diagnostics;
+/// CRLF becomes LF.
 fn read_one(
     read: &impl Fn(&str) -> Result<String, ReadError>,
     name: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Option<String> {
+) -> Option<Source> {
     match read(name) {
-        Ok(text) => Some(text.replace("\r\n", "\n")),
+        Ok(text) => Some(Source::new(name, text.replace("\r\n", "\n"), diags)),
         Err(ReadError::NotUtf8 { line, column }) => {
             diags.push(Diagnostic {
                 file: name.to_string(),
@@ -150,7 +151,7 @@ fn read_one(
 
 fn parse_workbook(
     read: &impl Fn(&str) -> Result<String, ReadError>,
-    text: &str,
+    text: &Source,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Workbook> {
     let mut ck = Checker::new(WORKBOOK_FILE, text, diags);
