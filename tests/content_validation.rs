@@ -562,3 +562,28 @@ fn tabs_are_fine_between_keys_but_not_in_texts() {
         &["`prompt` in exercise `first` contains the control character U+0009 (tab; use spaces)"],
     );
 }
+
+#[test]
+fn the_workbook_file_itself_means_its_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("workbook.toml"), WORKBOOK).expect("write");
+    fs::write(dir.path().join("a.toml"), CHAPTER).expect("write");
+    let wb = content::load_dir(&dir.path().join("workbook.toml")).expect("loads from its folder");
+    assert_eq!(wb.id, "test-book");
+    // Any other file gets a clear word instead of "Not a directory".
+    let chapter = dir.path().join("a.toml");
+    let d = content::load_dir(&chapter)
+        .expect_err("a chapter file is not a workbook")
+        .0;
+    expect_one(
+        &d,
+        &chapter.display().to_string(),
+        1,
+        1,
+        &[
+            "not a workbook folder",
+            "the folder that holds workbook.toml",
+            &dir.path().display().to_string(),
+        ],
+    );
+}

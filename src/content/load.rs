@@ -46,7 +46,28 @@ pub fn load_embedded() -> Result<Workbook, Diagnostics> {
 }
 
 /// Loads and validates the workbook in `dir` (its `workbook.toml` and chapter files).
+///
+/// A path to the `workbook.toml` file itself means its folder; any other file is refused
+/// with a message naming the folder to give instead.
 pub fn load_dir(dir: &Path) -> Result<Workbook, Diagnostics> {
+    let dir = if dir.is_file() {
+        let folder = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if dir.file_name() != Some(WORKBOOK_FILE.as_ref()) {
+            return Err(Diagnostics(vec![file_error(
+                &dir.display().to_string(),
+                format!(
+                    "this is a file, not a workbook folder; give the folder that holds workbook.toml instead (here perhaps {})",
+                    folder.display()
+                ),
+            )]));
+        }
+        folder
+    } else {
+        dir
+    };
     load_with(|name| read_file(&dir.join(name)))
 }
 
