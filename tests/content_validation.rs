@@ -62,6 +62,16 @@ fn expect_one(diags: &[Diagnostic], file: &str, line: usize, col: usize, parts: 
     }
 }
 
+/// Asserts exactly these diagnostics, in this order (file by file, top to bottom), each
+/// `file:line:column: message` starting with its entry.
+fn expect_all(diags: &[Diagnostic], expected: &[&str]) {
+    let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), expected.len(), "{text:#?}");
+    for (t, e) in text.iter().zip(expected) {
+        assert!(t.starts_with(e), "`{e}` expected, in this order: {text:#?}");
+    }
+}
+
 #[test]
 fn the_base_fixture_is_valid() {
     assert!(chapter_errors(CHAPTER).is_empty());
@@ -185,7 +195,7 @@ fn duplicate_chapter_ids_are_refused() {
         &d,
         "b.toml",
         1,
-        1,
+        6,
         &["chapter id `chapter-a` is already used by a.toml"],
     );
 }
@@ -326,28 +336,15 @@ fn all_errors_are_reported_at_once() {
     let bad = CHAPTER.replace("kind = \"text\"", "kind = \"text\"\npromt = 1\ncolour = 2");
     let wb = WORKBOOK.replace("title = \"Test\"", "titel = \"Test\"");
     let d = load(&[("workbook.toml", wb.as_bytes()), ("a.toml", bad.as_bytes())]);
-    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("workbook.toml:3:1: unknown key `titel`")),
-        "{text:#?}"
+    expect_all(
+        &d,
+        &[
+            "workbook.toml:1:1: missing required key `title`",
+            "workbook.toml:3:1: unknown key `titel`",
+            "a.toml:8:1: unknown key `promt`",
+            "a.toml:9:1: unknown key `colour`",
+        ],
     );
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("workbook.toml:1:1: missing required key `title`")),
-        "{text:#?}"
-    );
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("a.toml:8:1: unknown key `promt`")),
-        "{text:#?}"
-    );
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("a.toml:9:1: unknown key `colour`")),
-        "{text:#?}"
-    );
-    assert_eq!(d.len(), 4, "{text:#?}");
 }
 
 #[test]
@@ -453,21 +450,18 @@ exemple = "typo"
 
 [reflection]"#,
     );
-    let d = chapter_errors(&bad);
-    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
-    let expected = [
-        "a.toml:11:1: missing required key `title` in exercise `first`",
-        "a.toml:12:6: duplicate exercise id `first`",
-        "a.toml:21:11: exercise `pick` needs at least 2 options",
-        "a.toml:22:9: `other` in exercise `pick` must be true or false, not string",
-        "a.toml:25:6: the id `reflection` is reserved",
-        "a.toml:26:8: unknown kind `essay` in exercise `reflection`",
-        "a.toml:29:1: unknown key `exemple` in exercise `reflection`; did you mean `example`?",
-    ];
-    assert_eq!(d.len(), expected.len(), "{text:#?}");
-    for (t, e) in text.iter().zip(expected) {
-        assert!(t.starts_with(e), "`{e}` expected, in this order: {text:#?}");
-    }
+    expect_all(
+        &chapter_errors(&bad),
+        &[
+            "a.toml:11:1: missing required key `title` in exercise `first`",
+            "a.toml:12:6: duplicate exercise id `first`",
+            "a.toml:21:11: exercise `pick` needs at least 2 options",
+            "a.toml:22:9: `other` in exercise `pick` must be true or false, not string",
+            "a.toml:25:6: the id `reflection` is reserved",
+            "a.toml:26:8: unknown kind `essay` in exercise `reflection`",
+            "a.toml:29:1: unknown key `exemple` in exercise `reflection`; did you mean `example`?",
+        ],
+    );
 }
 
 #[test]
@@ -475,18 +469,13 @@ fn a_chapter_listed_twice_is_still_checked_once() {
     let wb = WORKBOOK.replace("[\"a.toml\"]", "[\"a.toml\", \"a.toml\"]");
     let bad = CHAPTER.replace("title = \"First\"", "title = 3");
     let d = load(&[("workbook.toml", wb.as_bytes()), ("a.toml", bad.as_bytes())]);
-    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("workbook.toml:7:23: chapter file `a.toml` is listed twice")),
-        "{text:#?}"
+    expect_all(
+        &d,
+        &[
+            "workbook.toml:7:23: chapter file `a.toml` is listed twice",
+            "a.toml:8:9: `title` in exercise `first` must be text",
+        ],
     );
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("a.toml:8:9: `title` in exercise `first` must be text")),
-        "{text:#?}"
-    );
-    assert_eq!(d.len(), 2, "{text:#?}");
 }
 
 #[test]
@@ -498,18 +487,13 @@ fn duplicate_chapter_ids_are_found_in_broken_chapters_too() {
         ("a.toml", CHAPTER.as_bytes()),
         ("b.toml", b.as_bytes()),
     ]);
-    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
-    assert!(
-        text.iter()
-            .any(|t| t.contains("missing required key `title` in the chapter")),
-        "{text:#?}"
+    expect_all(
+        &d,
+        &[
+            "b.toml:1:1: missing required key `title` in the chapter",
+            "b.toml:1:6: chapter id `chapter-a` is already used by a.toml",
+        ],
     );
-    assert!(
-        text.iter()
-            .any(|t| t.contains("chapter id `chapter-a` is already used by a.toml")),
-        "{text:#?}"
-    );
-    assert_eq!(d.len(), 2, "{text:#?}");
 }
 
 #[test]
@@ -528,15 +512,13 @@ fn raw_control_characters_get_one_plain_message_each() {
         .replace("introduction = ", "introduction =\u{0}")
         .replace("[reflection]", "# page break \u{c}\n[reflection]")
         .replace("title = \"First\"", "title = 3");
-    let d = chapter_errors(&bad);
-    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        text,
-        [
+    expect_all(
+        &chapter_errors(&bad),
+        &[
             "a.toml:3:15: the file contains the control character U+0000 (NUL) here; remove it, it could disturb the reader's terminal",
             "a.toml:8:9: `title` in exercise `first` must be text in quotes, not integer",
             "a.toml:11:14: the file contains the control character U+000C (form feed) here; remove it, it could disturb the reader's terminal",
-        ]
+        ],
     );
     // A carriage return on its own (not before a newline) is one too.
     let bad = CHAPTER.replace("Intro.", "In\rtro.");

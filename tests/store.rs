@@ -534,11 +534,15 @@ fn messages_say_what_to_do() {
         .unwrap_err()
         .to_string();
     assert!(msg.contains("--profile NAME"), "{msg}");
-    let (tmp, _) = with_fixture("corrupt.toml");
+    let (tmp, path) = with_fixture("corrupt.toml");
     let msg = Store::open(&opts(tmp.path(), "default"), WB)
         .unwrap_err()
         .to_string();
     assert!(msg.contains("--start-fresh"), "{msg}");
+    assert!(
+        msg.contains(&format!("copy its backup {}.bak", path.display())),
+        "offers the backup: {msg}"
+    );
     assert!(
         !msg.contains("cut off in the middle"),
         "does not echo the answer: {msg}"
@@ -603,19 +607,6 @@ fn an_unknown_key_in_an_answer_is_pointed_at() {
         r.starts_with("line 22, column 8: the answer to `chapter` / `pick`: unknown `kind`"),
         "{r}"
     );
-}
-
-#[test]
-fn a_bad_file_message_offers_the_backup() {
-    let (tmp, path) = with_fixture("wrong-type.toml");
-    let msg = Store::open(&opts(tmp.path(), "default"), WB)
-        .unwrap_err()
-        .to_string();
-    assert!(
-        msg.contains(&format!("copy its backup {}.bak", path.display())),
-        "{msg}"
-    );
-    assert!(msg.contains("--start-fresh"), "{msg}");
 }
 
 #[test]

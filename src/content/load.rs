@@ -244,11 +244,11 @@ fn parse_workbook(
         };
         let mut ck = Checker::new(file, &ctext, diags);
         let (id, chapter) = parse_chapter(&mut ck);
-        if let Some(id) = id {
+        if let Some((id, span)) = id {
             if let Some((_, first)) = seen_ids.iter().find(|(seen, _)| *seen == id) {
                 let msg =
                     format!("chapter id `{id}` is already used by {first}; give each chapter its own id");
-                ck.error(0..0, msg);
+                ck.error(span, msg);
             }
             seen_ids.push((id, file.clone()));
         }

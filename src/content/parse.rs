@@ -1,14 +1,15 @@
 //! The rules of a chapter file: its keys, its exercises and their kinds.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::walk::{Checker, Table};
 use super::{Chapter, Exercise, Kind, REFLECTION_ID};
 
-/// Checks and builds one chapter file: its id as written (for the workbook's check that
-/// chapter ids differ, even when the chapter has other problems) and the chapter, `None`
-/// when anything is wrong.
-pub fn parse_chapter(ck: &mut Checker) -> (Option<String>, Option<Chapter>) {
+/// Checks and builds one chapter file: its id as written, with its span (for the workbook's
+/// check that chapter ids differ, even when the chapter has other problems), and the
+/// chapter, `None` when anything is wrong.
+pub fn parse_chapter(ck: &mut Checker) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
     let Some(doc) = ck.parse() else {
         return (None, None);
     };
@@ -23,7 +24,7 @@ pub fn parse_chapter(ck: &mut Checker) -> (Option<String>, Option<Chapter>) {
         ck.id_ok(&t, id);
     }
     let chapter = chapter_body(ck, &t, id.clone());
-    (id, chapter)
+    (id.map(|id| (id, ck.span_of(&t, "id"))), chapter)
 }
 
 /// Everything in a chapter after its id.
