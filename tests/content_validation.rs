@@ -569,3 +569,15 @@ fn the_workbook_file_itself_means_its_folder() {
         ],
     );
 }
+
+#[test]
+fn a_wrong_optional_key_in_the_reflection_shows_with_a_missing_prompt() {
+    let bad = CHAPTER.replace("prompt = \"What stood out?\"", "hint = 2");
+    expect_all(
+        &chapter_errors(&bad),
+        &[
+            "a.toml:11:1: missing required key `prompt` in the closing reflection",
+            "a.toml:12:8: `hint` in the closing reflection must be text in quotes, not integer",
+        ],
+    );
+}

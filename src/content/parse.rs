@@ -80,14 +80,17 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>) -> Option<Chapt
             what: "the closing reflection".to_string(),
         };
         ck.known_keys(&rt, &["title", "prompt", "hint", "example"]);
+        // Every key is checked before a missing prompt can stop the reflection.
+        let title = ck.string(&rt, "title", false);
+        let prompt = ck.string(&rt, "prompt", true);
+        let hint = ck.string(&rt, "hint", false);
+        let example = ck.string(&rt, "example", false);
         Some(Exercise {
             id: REFLECTION_ID.to_string(),
-            title: ck
-                .string(&rt, "title", false)
-                .unwrap_or_else(|| "Closing reflection".to_string()),
-            prompt: ck.string(&rt, "prompt", true)?,
-            hint: ck.string(&rt, "hint", false),
-            example: ck.string(&rt, "example", false),
+            title: title.unwrap_or_else(|| "Closing reflection".to_string()),
+            prompt: prompt?,
+            hint,
+            example,
             kind: Kind::Text,
         })
     });
