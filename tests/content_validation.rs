@@ -62,6 +62,16 @@ fn expect_one(diags: &[Diagnostic], file: &str, line: usize, col: usize, parts: 
     }
 }
 
+/// Asserts exactly these diagnostics, in this order (file by file, top to bottom), each
+/// `file:line:column: message` starting with its entry.
+fn expect_all(diags: &[Diagnostic], expected: &[&str]) {
+    let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), expected.len(), "{text:#?}");
+    for (t, e) in text.iter().zip(expected) {
+        assert!(t.starts_with(e), "`{e}` expected, in this order: {text:#?}");
+    }
+}
+
 #[test]
 fn the_base_fixture_is_valid() {
     assert!(chapter_errors(CHAPTER).is_empty());
@@ -185,7 +195,7 @@ fn duplicate_chapter_ids_are_refused() {
         &d,
         "b.toml",
         1,
-        1,
+        6,
         &["chapter id `chapter-a` is already used by a.toml"],
     );
 }
@@ -326,28 +336,15 @@ fn all_errors_are_reported_at_once() {
     let bad = CHAPTER.replace("kind = \"text\"", "kind = \"text\"\npromt = 1\ncolour = 2");
     let wb = WORKBOOK.replace("title = \"Test\"", "titel = \"Test\"");
     let d = load(&[("workbook.toml", wb.as_bytes()), ("a.toml", bad.as_bytes())]);
-    let text: Vec<String> = d.iter().map(ToString::to_string).collect();
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("workbook.toml:3:1: unknown key `titel`")),
-        "{text:#?}"
+    expect_all(
+        &d,
+        &[
+            "workbook.toml:1:1: missing required key `title`",
+            "workbook.toml:3:1: unknown key `titel`",
+            "a.toml:8:1: unknown key `promt`",
+            "a.toml:9:1: unknown key `colour`",
+        ],
     );
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("workbook.toml:1:1: missing required key `title`")),
-        "{text:#?}"
-    );
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("a.toml:8:1: unknown key `promt`")),
-        "{text:#?}"
-    );
-    assert!(
-        text.iter()
-            .any(|t| t.starts_with("a.toml:9:1: unknown key `colour`")),
-        "{text:#?}"
-    );
-    assert_eq!(d.len(), 4, "{text:#?}");
 }
 
 #[test]
@@ -373,4 +370,214 @@ fn garbage_never_panics() {
         let _ = load(&[("workbook.toml", WORKBOOK.as_bytes()), ("a.toml", &bytes)]);
         let _ = load(&[("workbook.toml", &base[..cut]), ("a.toml", base)]);
     }
+}
+
+#[test]
+fn missing_reflection_shows_the_table_syntax() {
+    let bad = CHAPTER.replace("[reflection]\nprompt = \"What stood out?\"\n", "");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        1,
+        1,
+        &[
+            "missing `[reflection]` in the chapter",
+            "a line `[reflection]`",
+            "`prompt = \"...\"`",
+        ],
+    );
+    let bad = CHAPTER.replace(
+        "[[exercises]]\nid = \"first\"\nkind = \"text\"\ntitle = \"First\"\nprompt = \"Write.\"\n",
+        "",
+    );
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        1,
+        1,
+        &["missing `[[exercises]]` in the chapter", "a line `[[exercises]]`"],
+    );
+}
+
+#[test]
+fn suggestions_are_offered_for_typos_only() {
+    // A swap of two letters is one slip.
+    let bad = CHAPTER.replace("title = \"First\"", "titel = \"First\"");
+    let d = chapter_errors(&bad);
+    assert!(
+        d.iter().any(|d| d.line == 8
+            && d.message
+                .contains("unknown key `titel` in exercise `first`; did you mean `title`?")),
+        "{d:#?}"
+    );
+    // `kind` is two letters away from `hint`: a different word, not a typo.
+    let bad = CHAPTER.replace(
+        "prompt = \"What stood out?\"",
+        "prompt = \"What stood out?\"\nkind = \"text\"",
+    );
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        13,
+        1,
+        &["unknown key `kind` in the closing reflection; allowed keys here: title, prompt, hint, example"],
+    );
+}
+
+#[test]
+fn every_problem_in_a_chapter_is_reported_in_one_run() {
+    let bad = CHAPTER.replace(
+        "[reflection]",
+        r#"[[exercises]]
+id = "first"
+kind = "text"
+prompt = "No title, and the id is taken."
+
+[[exercises]]
+id = "pick"
+kind = "choice"
+title = "Pick"
+prompt = "Pick one."
+options = ["Only one"]
+other = "yes"
+
+[[exercises]]
+id = "reflection"
+kind = "essay"
+title = "Reserved"
+prompt = "P"
+exemple = "typo"
+
+[reflection]"#,
+    );
+    expect_all(
+        &chapter_errors(&bad),
+        &[
+            "a.toml:11:1: missing required key `title` in exercise `first`",
+            "a.toml:12:6: duplicate exercise id `first`",
+            "a.toml:21:11: exercise `pick` needs at least 2 options",
+            "a.toml:22:9: `other` in exercise `pick` must be true or false, not string",
+            "a.toml:25:6: the id `reflection` is reserved",
+            "a.toml:26:8: unknown kind `essay` in exercise `reflection`",
+            "a.toml:29:1: unknown key `exemple` in exercise `reflection`; did you mean `example`?",
+        ],
+    );
+}
+
+#[test]
+fn a_chapter_listed_twice_is_still_checked_once() {
+    let wb = WORKBOOK.replace("[\"a.toml\"]", "[\"a.toml\", \"a.toml\"]");
+    let bad = CHAPTER.replace("title = \"First\"", "title = 3");
+    let d = load(&[("workbook.toml", wb.as_bytes()), ("a.toml", bad.as_bytes())]);
+    expect_all(
+        &d,
+        &[
+            "workbook.toml:7:23: chapter file `a.toml` is listed twice",
+            "a.toml:8:9: `title` in exercise `first` must be text",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_chapter_ids_are_found_in_broken_chapters_too() {
+    let wb = WORKBOOK.replace("[\"a.toml\"]", "[\"a.toml\", \"b.toml\"]");
+    let b = CHAPTER.replace("title = \"A\"\n", "");
+    let d = load(&[
+        ("workbook.toml", wb.as_bytes()),
+        ("a.toml", CHAPTER.as_bytes()),
+        ("b.toml", b.as_bytes()),
+    ]);
+    expect_all(
+        &d,
+        &[
+            "b.toml:1:1: missing required key `title` in the chapter",
+            "b.toml:1:6: chapter id `chapter-a` is already used by a.toml",
+        ],
+    );
+}
+
+#[test]
+fn raw_control_characters_get_one_plain_message_each() {
+    // A literal ESC inside a text (pasted coloured output), not the TOML parser's jargon.
+    let bad = CHAPTER.replace("prompt = \"Write.\"", "prompt = \"Write \u{1b}[31mred\"");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        9,
+        17,
+        &["the file contains the control character U+001B (ESC) here; remove it"],
+    );
+    // Also outside texts, and every one of them; the rest of the file is still checked.
+    let bad = CHAPTER
+        .replace("introduction = ", "introduction =\u{0}")
+        .replace("[reflection]", "# page break \u{c}\n[reflection]")
+        .replace("title = \"First\"", "title = 3");
+    expect_all(
+        &chapter_errors(&bad),
+        &[
+            "a.toml:3:15: the file contains the control character U+0000 (NUL) here; remove it, it could disturb the reader's terminal",
+            "a.toml:8:9: `title` in exercise `first` must be text in quotes, not integer",
+            "a.toml:11:14: the file contains the control character U+000C (form feed) here; remove it, it could disturb the reader's terminal",
+        ],
+    );
+    // A carriage return on its own (not before a newline) is one too.
+    let bad = CHAPTER.replace("Intro.", "In\rtro.");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        3,
+        19,
+        &["U+000D (carriage return)"],
+    );
+}
+
+#[test]
+fn tabs_are_fine_between_keys_but_not_in_texts() {
+    let ok = CHAPTER.replace("kind = \"text\"", "kind\t=\t\"text\"\t# a comment\twith tabs");
+    assert!(chapter_errors(&ok).is_empty());
+    let bad = CHAPTER.replace("prompt = \"Write.\"", "prompt = \"Write\tthis.\"");
+    expect_one(
+        &chapter_errors(&bad),
+        "a.toml",
+        9,
+        16,
+        &["`prompt` in exercise `first` contains the control character U+0009 (tab; use spaces)"],
+    );
+}
+
+#[test]
+fn the_workbook_file_itself_means_its_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("workbook.toml"), WORKBOOK).expect("write");
+    fs::write(dir.path().join("a.toml"), CHAPTER).expect("write");
+    let wb = content::load_dir(&dir.path().join("workbook.toml")).expect("loads from its folder");
+    assert_eq!(wb.id, "test-book");
+    // Any other file gets a clear word instead of "Not a directory".
+    let chapter = dir.path().join("a.toml");
+    let d = content::load_dir(&chapter)
+        .expect_err("a chapter file is not a workbook")
+        .0;
+    expect_one(
+        &d,
+        &chapter.display().to_string(),
+        1,
+        1,
+        &[
+            "not a workbook folder",
+            "the folder that holds workbook.toml",
+            &dir.path().display().to_string(),
+        ],
+    );
+}
+
+#[test]
+fn a_wrong_optional_key_in_the_reflection_shows_with_a_missing_prompt() {
+    let bad = CHAPTER.replace("prompt = \"What stood out?\"", "hint = 2");
+    expect_all(
+        &chapter_errors(&bad),
+        &[
+            "a.toml:11:1: missing required key `prompt` in the closing reflection",
+            "a.toml:12:8: `hint` in the closing reflection must be text in quotes, not integer",
+        ],
+    );
 }

@@ -470,7 +470,7 @@ const BAD: &[(&str, Expect)] = &[
     ),
     (
         "wrong-type.toml",
-        |e| matches!(e, StoreError::BadFile { reason, .. } if reason.contains("line 5")),
+        |e| matches!(e, StoreError::BadFile { reason, .. } if reason.starts_with("line 8, column 9: ")),
     ),
     (
         "unknown-key.toml",
@@ -534,14 +534,78 @@ fn messages_say_what_to_do() {
         .unwrap_err()
         .to_string();
     assert!(msg.contains("--profile NAME"), "{msg}");
-    let (tmp, _) = with_fixture("corrupt.toml");
+    let (tmp, path) = with_fixture("corrupt.toml");
     let msg = Store::open(&opts(tmp.path(), "default"), WB)
         .unwrap_err()
         .to_string();
     assert!(msg.contains("--start-fresh"), "{msg}");
     assert!(
+        msg.contains(&format!("copy its backup {}.bak", path.display())),
+        "offers the backup: {msg}"
+    );
+    assert!(
         !msg.contains("cut off in the middle"),
         "does not echo the answer: {msg}"
+    );
+}
+
+/// The reason `decode` gives for a file it refuses.
+fn refusal(text: &str) -> String {
+    match store::decode(text, Path::new("default.toml")) {
+        Err(StoreError::BadFile { reason, .. }) => reason,
+        other => panic!("not refused as a bad file: {other:?}"),
+    }
+}
+
+/// An answers file with several answers before the one under test, which comes last.
+fn deep_file(last: &str) -> String {
+    let mut text =
+        String::from("schema_version = 1\nworkbook = \"trust-workbook\"\nsaved = \"2026-11-20T09:00:00Z\"\n");
+    for n in 1..=3 {
+        text.push_str(&format!(
+            "\n[answers.chapter.text-{n}]\nchanged = \"2026-11-20T08:59:00Z\"\nkind = \"text\"\ntext = \"Answer {n}.\"\n"
+        ));
+    }
+    text + last
+}
+
+#[test]
+fn a_wrong_value_deep_in_the_file_is_pointed_at() {
+    let text = deep_file(
+        "\n[answers.chapter.how-much]\nchanged = \"2026-11-20T08:59:00Z\"\nkind = \"scale\"\nvalue = \"high\"\n",
+    );
+    assert_eq!(text.lines().nth(22), Some("value = \"high\""));
+    let r = refusal(&text);
+    assert!(
+        r.starts_with("line 23, column 9: the answer to `chapter` / `how-much`: `value` must be a whole number, not text"),
+        "{r}"
+    );
+    assert!(!r.contains("high"), "the answer's words are not quoted: {r}");
+    // A list item, in an inline table: still the very spot.
+    let text =
+        deep_file("\n[answers.chapter]\nlist = { changed = \"t\", kind = \"list\", items = [\"a\", 7] }\n");
+    let r = refusal(&text);
+    assert!(r.starts_with("line 21, column 54: "), "{r}");
+    assert!(
+        r.contains("each item of `items` must be text in quotes, not a whole number"),
+        "{r}"
+    );
+}
+
+#[test]
+fn an_unknown_key_in_an_answer_is_pointed_at() {
+    let text = "schema_version = 1\nworkbook = \"trust-workbook\"\n\n[answers.chapter.looking-back]\nchanged = \"2026-11-20T08:59:00Z\"\nkind = \"text\"\nmood = \"calm\"\ntext = \"A first answer.\"\n";
+    let r = refusal(text);
+    assert!(
+        r.starts_with("line 7, column 1: the answer to `chapter` / `looking-back`: unknown key `mood`; a text answer has only changed, private, kind, text"),
+        "{r}"
+    );
+    let r = refusal(&deep_file(
+        "\n[answers.chapter.pick]\nchanged = \"t\"\nkind = \"mood\"\n",
+    ));
+    assert!(
+        r.starts_with("line 22, column 8: the answer to `chapter` / `pick`: unknown `kind`"),
+        "{r}"
     );
 }
 

@@ -52,34 +52,40 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The closest known word to a misspelt one, if it is close enough to be a typo.
+/// The closest known word to a misspelt one, if it is close enough to be a typo:
+/// one edit away for words of up to 4 characters, two edits for longer ones, where
+/// swapping two neighbouring letters (`titel` for `title`) counts as one edit.
 pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (distance(word, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .filter(|(d, k)| *d <= if k.chars().count() <= 4 { 1 } else { 2 })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
 
-/// Levenshtein distance over chars; inputs are short keys, so O(n*m) is fine.
+/// Edit distance over chars (insert, delete, replace, swap neighbours); inputs
+/// are short keys, so O(n*m) is fine.
 fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
+    // d[i][j]: distance between the first i chars of a and the first j of b.
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -100,5 +106,12 @@ mod tests {
         let known = ["prompt", "title", "hint"];
         assert_eq!(suggest("promt", &known), Some("prompt"));
         assert_eq!(suggest("zzzzzzzz", &known), None);
+        assert_eq!(suggest("titel", &known), Some("title"));
+        assert_eq!(
+            suggest("kind", &known),
+            None,
+            "two edits from `hint` is too far for a short key"
+        );
+        assert_eq!(suggest("hnit", &known), Some("hint"));
     }
 }

@@ -1,10 +1,9 @@
 //! Loading a workbook from a folder or from the copy compiled into the binary.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use super::parse::parse_chapter;
-use super::walk::{Checker, Table};
+use super::walk::{Checker, Source, Table};
 use super::{Diagnostic, Diagnostics, Workbook};
 
 /// The content format version this build reads.
@@ -47,7 +46,28 @@ pub fn load_embedded() -> Result<Workbook, Diagnostics> {
 }
 
 /// Loads and validates the workbook in `dir` (its `workbook.toml` and chapter files).
+///
+/// A path to the `workbook.toml` file itself means its folder; any other file is refused
+/// with a message naming the folder to give instead.
 pub fn load_dir(dir: &Path) -> Result<Workbook, Diagnostics> {
+    let dir = if dir.is_file() {
+        let folder = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if dir.file_name() != Some(WORKBOOK_FILE.as_ref()) {
+            return Err(Diagnostics(vec![file_error(
+                &dir.display().to_string(),
+                format!(
+                    "this is a file, not a workbook folder; give the folder that holds workbook.toml instead (here perhaps {})",
+                    folder.display()
+                ),
+            )]));
+        }
+        folder
+    } else {
+        dir
+    };
     load_with(|name| read_file(&dir.join(name)))
 }
 
@@ -99,6 +119,14 @@ fn load_with(read: impl Fn(&str) -> Result<String, ReadError>) -> Result<Workboo
     match wb {
         Some(wb) if diags.is_empty() => Ok(wb),
         _ => {
+            // In each file, top to bottom, as the author reads it; files in the order first met.
+            let mut files: Vec<String> = Vec::new();
+            for d in &diags {
+                if !files.contains(&d.file) {
+                    files.push(d.file.clone());
+                }
+            }
+            diags.sort_by_key(|d| (files.iter().position(|f| *f == d.file), d.line, d.column));
             if diags.is_empty() {
                 // Defensive: a failed load always explains itself.
                 diags.push(file_error(WORKBOOK_FILE, "the workbook could not be loaded"));
@@ -117,14 +145,15 @@ fn file_error(file: &str, message: impl Into<String>) -> Diagnostic {
     }
 }
 
-/// Reads a file, turning read problems into diagnostics; CRLF becomes LF.
+/// Reads a file, turning read problems and raw control characters into diagnostics;
+/// CRLF becomes LF.
 fn read_one(
     read: &impl Fn(&str) -> Result<String, ReadError>,
     name: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Option<String> {
+) -> Option<Source> {
     match read(name) {
-        Ok(text) => Some(text.replace("\r\n", "\n")),
+        Ok(text) => Some(Source::new(name, text.replace("\r\n", "\n"), diags)),
         Err(ReadError::NotUtf8 { line, column }) => {
             diags.push(Diagnostic {
                 file: name.to_string(),
@@ -143,7 +172,7 @@ fn read_one(
 
 fn parse_workbook(
     read: &impl Fn(&str) -> Result<String, ReadError>,
-    text: &str,
+    text: &Source,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Workbook> {
     let mut ck = Checker::new(WORKBOOK_FILE, text, diags);
@@ -192,42 +221,38 @@ fn parse_workbook(
             "`chapters` is empty; list at least one chapter file, like [\"chapter-1.toml\"]",
         );
     }
-    let mut bad_files = Vec::new();
-    let mut seen_files = HashSet::new();
+    // Each distinct, well-formed file name is checked once, however often it is listed.
+    let mut to_check: Vec<&String> = Vec::new();
     for (f, span) in files.iter().flatten() {
         if f.is_empty() || f.contains(['/', '\\']) || f.starts_with('.') || !f.ends_with(".toml") {
             ck.error(span.clone(), format!("chapter file `{f}` must be a plain file name ending in .toml, in the same folder as workbook.toml"));
-            bad_files.push(f.clone());
-        } else if !seen_files.insert(f.clone()) {
+        } else if to_check.contains(&f) {
             ck.error(
                 span.clone(),
                 format!("chapter file `{f}` is listed twice; list each chapter once"),
             );
-            bad_files.push(f.clone());
+        } else {
+            to_check.push(f);
         }
     }
 
     let mut chapters = Vec::new();
     let mut seen_ids: Vec<(String, String)> = Vec::new();
-    for (file, _) in files.iter().flatten() {
-        if bad_files.contains(file) {
-            continue;
-        }
+    for file in to_check {
         let Some(ctext) = read_one(read, file, diags) else {
             continue;
         };
         let mut ck = Checker::new(file, &ctext, diags);
-        if let Some(ch) = parse_chapter(&mut ck) {
-            if let Some((_, first)) = seen_ids.iter().find(|(id, _)| *id == ch.id) {
-                let msg = format!(
-                    "chapter id `{}` is already used by {first}; give each chapter its own id",
-                    ch.id
-                );
-                ck.error(0..0, msg);
+        let (id, chapter) = parse_chapter(&mut ck);
+        if let Some((id, span)) = id {
+            if let Some((_, first)) = seen_ids.iter().find(|(seen, _)| *seen == id) {
+                let msg =
+                    format!("chapter id `{id}` is already used by {first}; give each chapter its own id");
+                ck.error(span, msg);
             }
-            seen_ids.push((ch.id.clone(), file.clone()));
-            chapters.push(ch);
+            seen_ids.push((id, file.clone()));
         }
+        chapters.extend(chapter);
     }
     Some(Workbook {
         id: id?,

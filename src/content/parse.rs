@@ -1,13 +1,18 @@
 //! The rules of a chapter file: its keys, its exercises and their kinds.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::walk::{Checker, Table};
 use super::{Chapter, Exercise, Kind, REFLECTION_ID};
 
-/// Checks and builds one chapter file; `None` when it is too broken to use.
-pub fn parse_chapter(ck: &mut Checker) -> Option<Chapter> {
-    let doc = ck.parse()?;
+/// Checks and builds one chapter file: its id as written, with its span (for the workbook's
+/// check that chapter ids differ, even when the chapter has other problems), and the
+/// chapter, `None` when anything is wrong.
+pub fn parse_chapter(ck: &mut Checker) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
+    let Some(doc) = ck.parse() else {
+        return (None, None);
+    };
     let t = Table {
         inner: doc.get_ref(),
         span: 0..0,
@@ -18,14 +23,20 @@ pub fn parse_chapter(ck: &mut Checker) -> Option<Chapter> {
     if let Some(id) = &id {
         ck.id_ok(&t, id);
     }
-    let title = ck.string(&t, "title", true);
-    let introduction = ck.string(&t, "introduction", true);
+    let chapter = chapter_body(ck, &t, id.clone());
+    (id.map(|id| (id, ck.span_of(&t, "id"))), chapter)
+}
+
+/// Everything in a chapter after its id.
+fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>) -> Option<Chapter> {
+    let title = ck.string(t, "title", true);
+    let introduction = ck.string(t, "introduction", true);
     let mut exercises = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    let tables = ck.tables(&t, "exercises").unwrap_or_default();
+    let tables = ck.tables(t, "exercises", ADD_EXERCISE).unwrap_or_default();
     if tables.is_empty() && t.inner.contains_key("exercises") {
         ck.error(
-            ck.span_of(&t, "exercises"),
+            ck.span_of(t, "exercises"),
             "the chapter has no exercises; add at least one [[exercises]] table",
         );
     }
@@ -43,38 +54,43 @@ pub fn parse_chapter(ck: &mut Checker) -> Option<Chapter> {
             span,
             what,
         };
-        if let Some(ex) = parse_exercise(ck, &et) {
-            if ex.id == REFLECTION_ID {
+        // Id rules are checked on the raw id, so they show even when other keys are wrong.
+        if let Some(id) = &raw_id {
+            if id == REFLECTION_ID {
                 ck.error(
                     ck.span_of(&et, "id"),
                     "the id `reflection` is reserved for the chapter's closing reflection; choose another id",
                 );
-            } else if seen.contains(&ex.id) {
+            } else if seen.contains(id) {
                 let msg = format!(
-                    "duplicate exercise id `{}` in this chapter; each exercise needs its own id, since answers are stored by it",
-                    ex.id
+                    "duplicate exercise id `{id}` in this chapter; each exercise needs its own id, since answers are stored by it"
                 );
                 ck.error(ck.span_of(&et, "id"), msg);
             }
-            seen.push(ex.id.clone());
+            seen.push(id.clone());
+        }
+        if let Some(ex) = parse_exercise(ck, &et) {
             exercises.push(ex);
         }
     }
-    let reflection = ck.table(&t, "reflection").and_then(|(tab, span)| {
+    let reflection = ck.table(t, "reflection", ADD_REFLECTION).and_then(|(tab, span)| {
         let rt = Table {
             inner: tab,
             span,
             what: "the closing reflection".to_string(),
         };
         ck.known_keys(&rt, &["title", "prompt", "hint", "example"]);
+        // Every key is checked before a missing prompt can stop the reflection.
+        let title = ck.string(&rt, "title", false);
+        let prompt = ck.string(&rt, "prompt", true);
+        let hint = ck.string(&rt, "hint", false);
+        let example = ck.string(&rt, "example", false);
         Some(Exercise {
             id: REFLECTION_ID.to_string(),
-            title: ck
-                .string(&rt, "title", false)
-                .unwrap_or_else(|| "Closing reflection".to_string()),
-            prompt: ck.string(&rt, "prompt", true)?,
-            hint: ck.string(&rt, "hint", false),
-            example: ck.string(&rt, "example", false),
+            title: title.unwrap_or_else(|| "Closing reflection".to_string()),
+            prompt: prompt?,
+            hint,
+            example,
             kind: Kind::Text,
         })
     });
@@ -87,7 +103,15 @@ pub fn parse_chapter(ck: &mut Checker) -> Option<Chapter> {
     })
 }
 
+/// How to add a missing exercise, in the file's own syntax.
+const ADD_EXERCISE: &str =
+    "add at least one exercise: a line `[[exercises]]` followed by its `id`, `kind`, `title` and `prompt`";
+/// How to add a missing closing reflection, in the file's own syntax.
+const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file: a line `[reflection]` followed by `prompt = \"...\"` with the closing question";
+
 const COMMON: [&str; 6] = ["id", "kind", "title", "prompt", "hint", "example"];
+/// Every kind's own keys, allowed when the kind is missing or unknown.
+const ANY_KIND: &[&str] = &["min", "max", "options", "other", "min_label", "max_label"];
 const KINDS: [&str; 5] = ["text", "list", "choice", "checklist", "scale"];
 
 fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
@@ -115,23 +139,31 @@ fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
                 ck.span_of(t, "kind"),
                 format!("unknown kind `{other}` in {}; {hint}", t.what),
             );
-            return None;
+            ANY_KIND
         }
-        None => return None,
+        // Without a kind, any kind's keys may be meant; typos are still worth reporting.
+        None => ANY_KIND,
     };
     let allowed: Vec<&str> = COMMON.iter().chain(extra).copied().collect();
     ck.known_keys(t, &allowed);
     let kind = match kind_name.as_deref() {
-        Some("list") => list_kind(ck, t)?,
-        Some("choice") => Kind::Choice {
-            options: options(ck, t)?,
-            other: ck.boolean(t, "other").unwrap_or(false),
-        },
-        Some("checklist") => Kind::Checklist {
-            options: options(ck, t)?,
-        },
-        Some("scale") => scale_kind(ck, t)?,
-        _ => Kind::Text,
+        Some("text") => Some(Kind::Text),
+        Some("list") => list_kind(ck, t),
+        Some("choice") => {
+            // Both checked before either can stop the exercise, so both are reported.
+            let options = options(ck, t);
+            let other = ck.boolean(t, "other");
+            match (options, other) {
+                (Some(options), Ok(other)) => Some(Kind::Choice {
+                    options,
+                    other: other.unwrap_or(false),
+                }),
+                _ => None,
+            }
+        }
+        Some("checklist") => options(ck, t).map(|options| Kind::Checklist { options }),
+        Some("scale") => scale_kind(ck, t),
+        _ => None,
     };
     Some(Exercise {
         id: id?,
@@ -139,7 +171,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
         prompt: prompt?,
         hint,
         example,
-        kind,
+        kind: kind?,
     })
 }
 

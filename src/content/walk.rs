@@ -12,7 +12,71 @@ use super::diag::{Diagnostic, position, suggest};
 pub struct Checker<'a> {
     name: &'a str,
     text: &'a str,
+    /// Lines holding a raw control character, already reported; syntax errors there are not.
+    quiet_lines: &'a [usize],
     diags: &'a mut Vec<Diagnostic>,
+}
+
+/// A content file's text with every raw control character reported and blanked out.
+///
+/// TOML refuses most control characters with parser jargon; reporting them here, plainly
+/// and at their exact position, and handing the parser a space (U+00A0 for the two-byte
+/// C1 characters) keeps byte offsets and columns the same and lets the rest be checked.
+/// Newline and tab are left alone: TOML allows a tab between keys and values and in
+/// comments, and a tab inside a text is refused by [`Checker::text_ok`].
+pub struct Source {
+    text: String,
+    quiet_lines: Vec<usize>,
+}
+
+impl Source {
+    /// Scans `raw` (with CRLF already turned into LF), reporting into `diags` as `name`.
+    pub fn new(name: &str, raw: String, diags: &mut Vec<Diagnostic>) -> Source {
+        let mut quiet_lines = Vec::new();
+        if !raw.chars().any(is_raw_control) {
+            return Source {
+                text: raw,
+                quiet_lines,
+            };
+        }
+        let mut text = String::with_capacity(raw.len());
+        for (at, c) in raw.char_indices() {
+            if !is_raw_control(c) {
+                text.push(c);
+                continue;
+            }
+            let (line, column) = position(&raw, at);
+            diags.push(Diagnostic {
+                file: name.to_string(),
+                line,
+                column,
+                message: format!(
+                    "the file contains the control character {} here; remove it, it could disturb the reader's terminal",
+                    control_name(c)
+                ),
+            });
+            quiet_lines.push(line);
+            text.push(if c.len_utf8() == 1 { ' ' } else { '\u{a0}' });
+        }
+        Source { text, quiet_lines }
+    }
+}
+
+fn is_raw_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `U+001B (ESC)`: a control character's code, and its name where one helps.
+fn control_name(c: char) -> String {
+    let name = match c {
+        '\t' => " (tab; use spaces)",
+        '\u{1b}' => " (ESC)",
+        '\r' => " (carriage return)",
+        '\0' => " (NUL)",
+        '\u{c}' => " (form feed)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", c as u32)
 }
 
 /// A table plus how to name it in messages ("exercise `looking-back`").
@@ -23,8 +87,13 @@ pub struct Table<'t, 'i> {
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(name: &'a str, text: &'a str, diags: &'a mut Vec<Diagnostic>) -> Self {
-        Checker { name, text, diags }
+    pub fn new(name: &'a str, source: &'a Source, diags: &'a mut Vec<Diagnostic>) -> Self {
+        Checker {
+            name,
+            text: &source.text,
+            quiet_lines: &source.quiet_lines,
+            diags,
+        }
     }
 
     /// Records a problem at a byte span of this file.
@@ -44,6 +113,9 @@ impl<'a> Checker<'a> {
         let failed = !errors.is_empty();
         for e in errors {
             let span = e.span().unwrap_or(0..0);
+            if self.quiet_lines.contains(&position(self.text, span.start).0) {
+                continue;
+            }
             let msg = e.message().trim().trim_end_matches('.').to_string();
             self.error(
                 span,
@@ -117,21 +189,21 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Rejects control characters, which could drive the reader's terminal.
+    /// Rejects control characters, which could drive the reader's terminal. A character
+    /// typed as it is (a tab) is pointed at exactly; an escaped one (`\u001b`) at the text.
     pub fn text_ok(&mut self, span: Range<usize>, s: &str, key: &str, what: &str) -> bool {
         match s.chars().find(|c| c.is_control() && *c != '\n') {
             Some(c) => {
-                let name = match c {
-                    '\t' => " (tab; use spaces)".to_string(),
-                    '\u{1b}' => " (ESC)".to_string(),
-                    '\r' => " (carriage return)".to_string(),
-                    _ => String::new(),
-                };
+                let at = self
+                    .text
+                    .get(span.clone())
+                    .and_then(|raw| raw.find(c))
+                    .map_or(span.start, |i| span.start + i);
                 self.error(
-                    span,
+                    at..at,
                     format!(
-                        "`{key}` in {what} contains the control character U+{:04X}{name}; remove it, it could disturb the reader's terminal",
-                        c as u32
+                        "`{key}` in {what} contains the control character {}; remove it, it could disturb the reader's terminal",
+                        control_name(c)
                     ),
                 );
                 false
@@ -158,14 +230,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A boolean field.
-    pub fn boolean(&mut self, t: &Table, key: &str) -> Option<bool> {
-        let v = self.get(t, key, false)?;
+    /// An optional boolean field: `Ok(None)` when absent, `Err` (reported) when not a boolean.
+    pub fn boolean(&mut self, t: &Table, key: &str) -> Result<Option<bool>, ()> {
+        let Some(v) = self.get(t, key, false) else {
+            return Ok(None);
+        };
         match v.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
+            DeValue::Boolean(b) => Ok(Some(*b)),
             _ => {
                 self.wrong_type(v, key, &t.what, "true or false");
-                None
+                Err(())
             }
         }
     }
@@ -190,13 +264,29 @@ impl<'a> Checker<'a> {
         Some(out)
     }
 
-    /// An array of tables (`[[key]]`), or `None` with a diagnostic.
+    /// Records a missing required table; `fix` says how to add it, in TOML syntax.
+    fn missing_table<'t, 'i>(
+        &mut self,
+        t: &'t Table<'t, 'i>,
+        key: &str,
+        shown: &str,
+        fix: &str,
+    ) -> Option<&'t Spanned<DeValue<'i>>> {
+        let v = t.inner.get(key);
+        if v.is_none() {
+            self.error(t.span.clone(), format!("missing `{shown}` in {}; {fix}", t.what));
+        }
+        v
+    }
+
+    /// An array of tables (`[[key]]`), or `None` with a diagnostic; `fix` says how to add one.
     pub fn tables<'t, 'i>(
         &mut self,
         t: &'t Table<'t, 'i>,
         key: &str,
+        fix: &str,
     ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
-        let v = self.get(t, key, true)?;
+        let v = self.missing_table(t, key, &format!("[[{key}]]"), fix)?;
         let DeValue::Array(items) = v.get_ref() else {
             self.wrong_type(v, key, &t.what, &format!("a list of tables written as [[{key}]]"));
             return None;
@@ -211,13 +301,14 @@ impl<'a> Checker<'a> {
         Some(out)
     }
 
-    /// A sub-table (`[key]`).
+    /// A sub-table (`[key]`), or `None` with a diagnostic; `fix` says how to add it.
     pub fn table<'t, 'i>(
         &mut self,
         t: &'t Table<'t, 'i>,
         key: &str,
+        fix: &str,
     ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
-        let v = self.get(t, key, true)?;
+        let v = self.missing_table(t, key, &format!("[{key}]"), fix)?;
         match v.get_ref() {
             DeValue::Table(tab) => Some((tab, v.span())),
             _ => {

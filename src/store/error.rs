@@ -128,8 +128,10 @@ impl fmt::Display for StoreError {
             StoreError::BadFile { path, reason } => write!(
                 f,
                 "The answers file {} cannot be read: {reason}. {UNCHANGED} Fix it in a text \
-                 editor, or run trustbook with --start-fresh to move it aside (nothing is \
-                 deleted) and begin with no answers.",
+                 editor; or copy its backup {}.bak (the version before the last save, if there \
+                 is one) over it; or run trustbook with --start-fresh to move it aside (nothing \
+                 is deleted) and begin with no answers.",
+                path.display(),
                 path.display()
             ),
             StoreError::NewerSchema { path, found } => write!(

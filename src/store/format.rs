@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use toml::de::{DeTable, DeValue};
 
 use super::{SCHEMA_VERSION, Saved, StoreError};
 use crate::answers::{Answers, now_utc};
@@ -87,7 +88,8 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
             )));
         }
     }
-    let file: FileIn = toml::from_str(text).map_err(|e| bad(describe(text, &e)))?;
+    let file: FileIn =
+        toml::from_str(text).map_err(|e| bad(pinpoint(text, &e).unwrap_or_else(|| describe(text, &e))))?;
     Ok(Saved {
         answers: file.answers,
         place: file.resume.map(|r| Place {
@@ -108,6 +110,138 @@ fn describe(text: &str, e: &toml::de::Error) -> String {
         }
         None => message.to_string(),
     }
+}
+
+/// What an answer's field holds, for pointing at a wrong one.
+#[derive(Clone, Copy)]
+enum Shape {
+    Text,
+    Bool,
+    Number,
+    Texts,
+}
+
+impl Shape {
+    fn words(self) -> &'static str {
+        match self {
+            Shape::Text => "text in quotes",
+            Shape::Bool => "true or false",
+            Shape::Number => "a whole number",
+            Shape::Texts => "a list of texts in quotes, like [\"a\", \"b\"]",
+        }
+    }
+
+    fn fits(self, v: &DeValue) -> bool {
+        matches!(
+            (self, v),
+            (Shape::Text, DeValue::String(_))
+                | (Shape::Bool, DeValue::Boolean(_))
+                | (Shape::Number, DeValue::Integer(_))
+                | (Shape::Texts, DeValue::Array(_))
+        )
+    }
+}
+
+/// The fields an answer may have: the common ones and its kind's own.
+fn answer_fields(kind: Option<&str>) -> Vec<(&'static str, Shape)> {
+    let mut fields = vec![
+        ("changed", Shape::Text),
+        ("private", Shape::Bool),
+        ("kind", Shape::Text),
+    ];
+    fields.extend_from_slice(match kind {
+        Some("text") => &[("text", Shape::Text)][..],
+        Some("list") => &[("items", Shape::Texts)],
+        Some("choice") => &[("option", Shape::Text), ("other", Shape::Text)],
+        Some("checklist") => &[("ticked", Shape::Texts)],
+        Some("scale") => &[("value", Shape::Number)],
+        _ => &[],
+    });
+    fields
+}
+
+/// A plain name for the type of a value as written, without quoting it.
+fn shape_of(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Serde reports a problem inside one answer at the answer's table, since each answer is
+/// read in one piece; this finds the key or value at fault and says what it should be.
+/// `None` when the error is elsewhere or cannot be pinned down (then serde's own words do).
+fn pinpoint(text: &str, e: &toml::de::Error) -> Option<String> {
+    let at = e.span()?.start;
+    let doc = DeTable::parse(text).ok()?;
+    let DeValue::Table(answers) = doc.get_ref().get("answers")?.get_ref() else {
+        return None;
+    };
+    let (chapter, exercise, answer, answer_span) = answers.iter().find_map(|(c, chapter)| {
+        let DeValue::Table(chapter) = chapter.get_ref() else {
+            return None;
+        };
+        chapter.iter().find_map(|(x, answer)| match answer.get_ref() {
+            DeValue::Table(t) if answer.span().contains(&at) || answer.span().start == at => {
+                Some((c.get_ref().as_ref(), x.get_ref().as_ref(), t, answer.span()))
+            }
+            _ => None,
+        })
+    })?;
+    let whose = format!("the answer to `{chapter}` / `{exercise}`");
+    let kind = answer.get("kind").and_then(|k| k.get_ref().as_str());
+    let fields = answer_fields(kind);
+    let message = e.message();
+    let (span, what) = if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next()?;
+        let (k, _) = answer.iter().find(|(k, _)| k.get_ref().as_ref() == key)?;
+        let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+        let what = match kind {
+            Some(kind) => format!(
+                "unknown key `{key}`; a {kind} answer has only {}",
+                names.join(", ")
+            ),
+            None => format!("unknown key `{key}`"),
+        };
+        (k.span(), what)
+    } else if message.starts_with("unknown variant") {
+        let k = answer.get("kind")?;
+        (
+            k.span(),
+            "unknown `kind`; it must be one of text, list, choice, checklist, scale".to_string(),
+        )
+    } else if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next()?;
+        (answer_span, format!("missing key `{key}`"))
+    } else {
+        // A value of the wrong type: the first field, or list item, not shaped as it should be.
+        answer.iter().find_map(|(k, v)| {
+            let key = k.get_ref().as_ref();
+            let (_, shape) = fields.iter().find(|(n, _)| *n == key)?;
+            if !shape.fits(v.get_ref()) {
+                let what = format!("`{key}` must be {}, not {}", shape.words(), shape_of(v.get_ref()));
+                return Some((v.span(), what));
+            }
+            let DeValue::Array(items) = v.get_ref() else {
+                return None;
+            };
+            let item = items
+                .iter()
+                .find(|i| !matches!(i.get_ref(), DeValue::String(_)))?;
+            let what = format!(
+                "each item of `{key}` must be text in quotes, not {}",
+                shape_of(item.get_ref())
+            );
+            Some((item.span(), what))
+        })?
+    };
+    let (line, column) = position(text, span.start);
+    Some(format!("line {line}, column {column}: {whose}: {what}"))
 }
 
 #[cfg(test)]
