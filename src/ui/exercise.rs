@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
     let hint = hint_text(ex);
     let hint_h = if app.hint_shown() {
-        (wrap::height(&hint, area.width.saturating_sub(2)) + 2).min(area.height / 2)
+        (wrap::height(&hint, area.width.saturating_sub(4)) + 2).min(area.height / 2)
     } else {
         0
     };
@@ -38,7 +38,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     ])
     .areas(area);
 
-    let mut title = vec![Span::styled(ex.title.as_str(), theme.title())];
+    // Room is kept for the marks after the title; a long title ends in an ellipsis.
+    let title_room = usize::from(area.width).saturating_sub(if private { 12 } else { 2 });
+    let mut title = vec![Span::styled(
+        super::truncate(&ex.title, title_room),
+        theme.title(),
+    )];
     if private {
         title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
     }
@@ -51,7 +56,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
         prompt_area,
     );
     if app.hint_shown() {
-        let block = Block::new().borders(Borders::ALL).border_style(theme.border());
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .padding(Padding::horizontal(1));
         frame.render_widget(
             Paragraph::new(hint)
                 .style(theme.dim())

@@ -102,7 +102,15 @@ pub fn max_scroll(app: &App) -> u16 {
     let (area, text) = match app.screen() {
         Screen::Welcome => (welcome::text_area(app, body), wb.welcome.trim()),
         Screen::Intro(c) => (page::text_area(body), wb.chapters[c].introduction.trim()),
-        Screen::Closing => (page::text_area(body), wb.closing.trim()),
+        Screen::Closing => {
+            let (done, total) = app.answers().progress(wb);
+            let text = if done < total {
+                format!("{}\n\n{}", text::closing_left(done, total), wb.closing.trim())
+            } else {
+                wb.closing.trim().to_string()
+            };
+            return scroll_geometry(page::text_area(body), &text).1;
+        }
         Screen::Compare => return compare::layout(app, body).2,
         _ => return 0,
     };

@@ -61,7 +61,15 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
     }
     lines.push(Line::from(title));
-    for l in present::wrap(&ex.prompt, width).into_iter().take(2) {
+    let prompt = present::wrap(&ex.prompt, width);
+    let cut = prompt.len() > 2;
+    for (i, l) in prompt.into_iter().take(2).enumerate() {
+        // A prompt cut short says so.
+        let l = if cut && i == 1 {
+            format!("{}…", l.trim_end_matches(['.', ',', ' ']))
+        } else {
+            l
+        };
         lines.push(Line::from(Span::styled(format!("  {l}"), theme.dim())));
     }
     let body = answer

@@ -103,6 +103,13 @@ fn items(n: usize) -> String {
     }
 }
 
+/// First lines of the closing screen while exercises are left.
+pub fn closing_left(done: usize, total: usize) -> String {
+    format!(
+        "You have answered {done} of {total} exercises so far. The contents (Esc) show what is left; come back to it whenever you like."
+    )
+}
+
 /// Notice when adding an item filled the list.
 pub fn list_now_full(max: u32) -> String {
     format!(
