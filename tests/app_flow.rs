@@ -1229,3 +1229,35 @@ fn a_scale_value_can_be_taken_back() {
     press(&mut app, Delete);
     assert_eq!(value(&app, "two", "rate"), None);
 }
+
+#[test]
+fn backspace_and_arrows_take_whole_characters() {
+    let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+    let accented = "e\u{0301}";
+    let mut app = at(0, 0);
+    type_str(&mut app, &format!("A{family}{accented}"));
+    press(&mut app, Backspace);
+    assert_eq!(
+        field(&app),
+        format!("A{family}"),
+        "the accent goes with its letter"
+    );
+    press(&mut app, Left);
+    type_str(&mut app, "x");
+    assert_eq!(
+        field(&app),
+        format!("Ax{family}"),
+        "Left steps over the whole emoji"
+    );
+    press(&mut app, Delete);
+    assert_eq!(field(&app), "Ax");
+    // One undo brings the whole emoji back.
+    send(&mut app, ctrl('z'));
+    assert_eq!(field(&app), format!("Ax{family}"));
+    // The same in a one-line field.
+    let mut app = at(0, 1);
+    press(&mut app, Enter);
+    type_str(&mut app, &format!("ok{family}"));
+    press(&mut app, Backspace);
+    assert_eq!(field(&app), "ok");
+}

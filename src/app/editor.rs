@@ -4,7 +4,8 @@
 //! exercise, when typing pauses, on quit), so a keystroke never copies the
 //! whole answer. Picks, ticks and list changes are committed at once.
 
-use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, Input, Key, TextArea, WrapMode};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::answers::Value;
 use crate::content::{Exercise, Kind};
@@ -99,6 +100,45 @@ pub fn refit(ta: &mut TextArea<'static>) {
     ta.scroll((-(top.min(i16::MAX as u16) as i16), 0));
     let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     ta.move_cursor(CursorMove::Jump(clamp(row), clamp(col)));
+}
+
+/// Backspace, Delete, Left and Right over a whole user-perceived character: the
+/// widget steps by code point, which would split an emoji sequence (👨‍👩‍👧) or
+/// leave an accent typed as a combining mark behind. `None` leaves the key to the
+/// widget (single code points, line joins, selections, modified keys);
+/// `Some(changed)` when handled here.
+pub fn grapheme_key(ta: &mut TextArea<'static>, input: &Input) -> Option<bool> {
+    if input.ctrl || input.alt || ta.is_selecting() {
+        return None;
+    }
+    let DataCursor(row, col) = ta.cursor();
+    let line = ta.lines().get(row)?;
+    let split = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+    let (before, after) = line.split_at(split);
+    let last = || before.graphemes(true).next_back().map(|g| g.chars().count());
+    let next = || after.graphemes(true).next().map(|g| g.chars().count());
+    let back = |ta: &mut TextArea<'static>, n: usize| (0..n).for_each(|_| ta.move_cursor(CursorMove::Back));
+    match input.key {
+        Key::Backspace => {
+            let n = last().filter(|n| *n > 1)?;
+            back(ta, n);
+            Some(ta.delete_str(n))
+        }
+        Key::Delete => {
+            let n = next().filter(|n| *n > 1)?;
+            Some(ta.delete_str(n))
+        }
+        Key::Left => {
+            back(ta, last().filter(|n| *n > 1)?);
+            Some(false)
+        }
+        Key::Right => {
+            let n = next().filter(|n| *n > 1)?;
+            (0..n).for_each(|_| ta.move_cursor(CursorMove::Forward));
+            Some(false)
+        }
+        _ => None,
+    }
 }
 
 /// A one-line field (list items, "other" text).

@@ -2,7 +2,7 @@
 
 use ratatui_textarea::{Input, Key};
 
-use super::editor::{Editor, ListEditor, field_text, line_field};
+use super::editor::{Editor, ListEditor, field_text, grapheme_key, line_field};
 use super::{Action, App, EditorPair, Effect};
 use crate::answers::{Value, now_utc};
 use crate::content::Kind;
@@ -96,7 +96,7 @@ impl App {
             self.editor_pair = EditorPair::None;
         }
         let edited = match action {
-            Action::Type(input) => ta.input(input),
+            Action::Type(input) => grapheme_key(&mut ta, &input).unwrap_or_else(|| ta.input(input)),
             Action::Paste(s) => ta.insert_str(clean_paste(&s, false)),
             Action::Undo => {
                 let pair = self.editor_pair == EditorPair::Undo;
@@ -166,7 +166,7 @@ impl App {
         let changed = match action {
             // A one-line field has no newlines: Enter is handled by the caller.
             Action::Type(Input { key: Key::Enter, .. }) => false,
-            Action::Type(input) => field.input(input),
+            Action::Type(input) => grapheme_key(field, &input).unwrap_or_else(|| field.input(input)),
             Action::Paste(s) => field.insert_str(clean_paste(&s, true)),
             Action::Undo => field.undo(),
             Action::Redo => field.redo(),
