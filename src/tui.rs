@@ -190,12 +190,16 @@ fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io
         last_attempt: None,
         outcome: None,
         reader: Reader::spawn(),
+        needs_draw: true,
     };
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        terminal.draw(|f| ui::draw(f, app, &theme))?;
+        // Only what an action changed is drawn: an idle screen costs nothing.
+        if std::mem::take(&mut lp.needs_draw) {
+            terminal.draw(|f| ui::draw(f, app, &theme))?;
+        }
         if app.should_quit() && !persist.saver.busy() {
             break;
         }
@@ -257,6 +261,8 @@ struct Loop {
     last_attempt: Option<Instant>,
     outcome: Option<Outcome>,
     reader: Reader,
+    /// An action has run since the last frame.
+    needs_draw: bool,
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -275,6 +281,7 @@ impl Loop {
         term: &mut Term,
         action: Action,
     ) -> io::Result<()> {
+        self.needs_draw = true;
         let mut queue = vec![action];
         while let Some(action) = queue.pop() {
             for effect in app.update(action) {

@@ -10,14 +10,6 @@ use common::pty::{Pty, Spawn, keys};
 /// The welcome title of the shipped workbook.
 const TITLE: &str = "Working on trust: a relationship workbook";
 
-/// From the welcome screen, Enter to the first introduction and Enter again.
-fn open_first_exercise(pty: &mut Pty) {
-    pty.send(keys::ENTER);
-    pty.wait_for("Chapter 1/3 · Introduction");
-    pty.send(keys::ENTER);
-    pty.wait_for("Exercise 1/8");
-}
-
 #[test]
 fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
     let mut pty = Pty::spawn();
@@ -25,7 +17,7 @@ fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
     pty.wait_for("Start from the beginning");
     pty.with_screen(|s| assert!(s.alternate_screen(), "the app draws on the alternate screen"));
 
-    open_first_exercise(&mut pty);
+    pty.open_first_exercise();
     pty.wait_for("Looking back");
 
     pty.type_str("Ich vertraue langsam");
@@ -63,7 +55,7 @@ fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
 fn ctrl_c_quits_from_inside_a_text_answer() {
     let mut pty = Pty::spawn();
     pty.wait_for(TITLE);
-    open_first_exercise(&mut pty);
+    pty.open_first_exercise();
     pty.type_str("abc");
     pty.wait_for("abc");
     pty.send(keys::CTRL_C);
@@ -134,7 +126,7 @@ fn too_small_terminal_shows_a_message_and_recovers() {
 fn bracketed_paste_of_several_lines_lands_in_the_answer() {
     let mut pty = Pty::spawn();
     pty.wait_for(TITLE);
-    open_first_exercise(&mut pty);
+    pty.open_first_exercise();
     pty.with_screen(|s| assert!(s.bracketed_paste(), "bracketed paste is enabled"));
     // Pasted as one event: the Tab and ? inside are text, not keys.
     pty.send(b"\x1b[200~first pasted line\rsecond\tline ?\x1b[201~");
@@ -152,7 +144,7 @@ fn harness_kill9_stops_the_program_mid_session() {
     // For crash tests: the program dies without restoring anything.
     let mut pty = Pty::spawn();
     pty.wait_for(TITLE);
-    open_first_exercise(&mut pty);
+    pty.open_first_exercise();
     pty.type_str("unsaved");
     pty.wait_for("unsaved");
     pty.kill9();
@@ -187,7 +179,7 @@ fn ctrl_e_edits_the_answer_in_the_users_editor() {
         .env("VISUAL", "")
         .start();
     pty.wait_for(TITLE);
-    open_first_exercise(&mut pty);
+    pty.open_first_exercise();
     pty.type_str("typed in the app");
     pty.wait_for("typed in the app");
     pty.send(b"\x05"); // Ctrl+E

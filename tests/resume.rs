@@ -29,15 +29,6 @@ fn list(items: &[&str]) -> Value {
     }
 }
 
-/// From the welcome screen, Enter to the first introduction and Enter again.
-fn open_first_exercise(pty: &mut Pty) {
-    pty.wait_for(START);
-    pty.send(keys::ENTER);
-    pty.wait_for("Chapter 1/3 · Introduction");
-    pty.send(keys::ENTER);
-    pty.wait_for("Exercise 1/8");
-}
-
 /// Quits with Ctrl+Q and expects a clean exit.
 fn quit(pty: &mut Pty) {
     pty.send(keys::CTRL_Q);
@@ -135,7 +126,7 @@ fn a_long_text_answer_reopens_showing_its_end_with_the_cursor_there() {
     let data = tempfile::tempdir().expect("temp dir");
     let dir = data.path();
     let mut pty = Spawn::default().data_dir(dir).start();
-    open_first_exercise(&mut pty);
+    pty.open_first_exercise();
     // Far more lines than the answer box shows.
     let lines: Vec<String> = (1..=40).map(|n| format!("line {n} of a long answer")).collect();
     pty.send(format!("\x1b[200~{}\x1b[201~", lines.join("\r")).as_bytes());
@@ -158,7 +149,7 @@ fn typed_text_reaches_the_file_soon_after_typing_stops() {
     let data = tempfile::tempdir().expect("temp dir");
     let dir = data.path();
     let mut pty = Spawn::default().data_dir(dir).start();
-    open_first_exercise(&mut pty);
+    pty.open_first_exercise();
     pty.type_str("typed, then left alone");
     pty.wait_for("typed, then left alone");
     // No further key: the pause alone must save it (typing pause 0.8 s, plus the write).
@@ -210,13 +201,13 @@ fn a_second_app_on_the_same_profile_is_refused_with_the_pid_and_another_profile_
     // Another profile on the same folder opens.
     let mut other = Spawn::default().data_dir(dir).args(["--profile", "sam"]).start();
     other.wait_for(TITLE);
-    open_first_exercise(&mut other);
+    other.open_first_exercise();
     other.type_str("sam's answer");
     other.wait_for("sam's answer");
     quit(&mut other);
 
     // The first app was not disturbed: it still saves.
-    open_first_exercise(&mut first);
+    first.open_first_exercise();
     first.type_str("first app's answer");
     first.wait_for("first app's answer");
     quit(&mut first);
@@ -256,7 +247,7 @@ fn started_with_saved_words(tmp: &Path, words: &str) -> (Pty, PathBuf, PathBuf) 
         .data_dir(&dir)
         .env("HOME", home.to_str().expect("utf-8 path"))
         .start();
-    open_first_exercise(&mut pty);
+    pty.open_first_exercise();
     pty.type_str(words);
     wait_file(&pty, &dir, words, |s| first_answer(s) == Some(&text(words)));
     (pty, dir, home)
@@ -371,7 +362,7 @@ fn after_a_session_the_folder_is_0700_and_its_files_0600_whatever_the_umask() {
         .program("/bin/sh")
         .args(["-c", &format!("umask 000 && exec '{BIN}'")])
         .start();
-    open_first_exercise(&mut pty);
+    pty.open_first_exercise();
     pty.type_str("private words");
     wait_file(&pty, &dir, "the text", |s| {
         first_answer(s) == Some(&text("private words"))
@@ -408,7 +399,7 @@ fn a_stop_signal_saves_what_was_just_typed() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut pty = Spawn::default().data_dir(dir.path()).start();
         pty.wait_for(TITLE);
-        open_first_exercise(&mut pty);
+        pty.open_first_exercise();
         pty.type_str(words);
         pty.wait_for(words);
         pty.signal(sig);

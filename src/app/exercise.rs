@@ -3,7 +3,7 @@
 use ratatui_textarea::{Input, Key};
 
 use super::editor::{Editor, ListEditor, field_text, grapheme_key, line_field};
-use super::{Action, App, EditorPair, Effect};
+use super::{Action, App, EditorPair, Effect, moved};
 use crate::answers::{Value, now_utc};
 use crate::content::Kind;
 
@@ -88,11 +88,22 @@ impl App {
         action: Action,
         fx: &mut Vec<Effect>,
     ) -> ratatui_textarea::TextArea<'static> {
-        let scrolling = matches!(
-            action,
-            Action::ScrollUp | Action::ScrollDown | Action::PageUp | Action::PageDown
-        );
-        if !matches!(action, Action::Undo | Action::Redo | Action::EditorDone(_)) && !scrolling {
+        let scroll = match action {
+            Action::ScrollUp => Some(Key::MouseScrollUp),
+            Action::ScrollDown => Some(Key::MouseScrollDown),
+            Action::PageUp => Some(Key::PageUp),
+            Action::PageDown => Some(Key::PageDown),
+            _ => None,
+        };
+        if let Some(key) = scroll {
+            // Scrolling moves the view (and maybe the cursor), never the text.
+            ta.input(Input {
+                key,
+                ..Input::default()
+            });
+            return ta;
+        }
+        if !matches!(action, Action::Undo | Action::Redo | Action::EditorDone(_)) {
             self.editor_pair = EditorPair::None;
         }
         let edited = match action {
@@ -108,22 +119,6 @@ impl App {
                 self.editor_pair = if pair { EditorPair::Undo } else { EditorPair::None };
                 ta.redo() | (pair && ta.redo())
             }
-            Action::PageUp => ta.input(Input {
-                key: Key::PageUp,
-                ..Input::default()
-            }),
-            Action::PageDown => ta.input(Input {
-                key: Key::PageDown,
-                ..Input::default()
-            }),
-            Action::ScrollUp => ta.input(Input {
-                key: Key::MouseScrollUp,
-                ..Input::default()
-            }),
-            Action::ScrollDown => ta.input(Input {
-                key: Key::MouseScrollDown,
-                ..Input::default()
-            }),
             Action::ExternalEditor => {
                 fx.push(Effect::ExternalEditor(field_text(&ta)));
                 false
@@ -148,8 +143,7 @@ impl App {
             }
             _ => false,
         };
-        // Scrolling returns true but changes no text.
-        if edited && !scrolling {
+        if edited {
             self.text_dirty = true;
             fx.push(Effect::TextEdited);
         }
@@ -239,11 +233,12 @@ impl App {
             return l;
         }
         let n = l.items.len();
+        // The row after the items is "add an item".
+        if let Some(to) = moved(l.cursor, &action, n + 1) {
+            l.cursor = to;
+            return l;
+        }
         match action {
-            Action::Up => l.cursor = l.cursor.saturating_sub(1),
-            Action::Down => l.cursor = (l.cursor + 1).min(n),
-            Action::First => l.cursor = 0,
-            Action::Last => l.cursor = n,
             Action::AddItem | Action::Select | Action::EditItem
                 if l.cursor == n || action == Action::AddItem =>
             {
@@ -340,11 +335,10 @@ impl App {
             }
             return (cursor, Some(field));
         }
+        if let Some(to) = moved(cursor, &action, rows) {
+            return (to, None);
+        }
         match action {
-            Action::Up => return (cursor.saturating_sub(1), None),
-            Action::Down => return ((cursor + 1).min(rows - 1), None),
-            Action::First => return (0, None),
-            Action::Last => return (rows - 1, None),
             Action::Select | Action::Toggle => {
                 if cursor < options.len() {
                     // Picking an option sets an "other" text aside rather than losing it.
@@ -378,11 +372,10 @@ impl App {
         action: Action,
         fx: &mut Vec<Effect>,
     ) -> usize {
+        if let Some(to) = moved(cursor, &action, options.len()) {
+            return to;
+        }
         match action {
-            Action::Up => cursor.saturating_sub(1),
-            Action::Down => (cursor + 1).min(options.len() - 1),
-            Action::First => 0,
-            Action::Last => options.len() - 1,
             Action::Toggle | Action::Select => {
                 let mut ticked = match self.stored(c, e) {
                     Some(Value::Checklist { ticked }) => ticked.clone(),

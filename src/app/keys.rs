@@ -36,6 +36,25 @@ pub enum Context {
     ConfirmQuit,
 }
 
+impl Context {
+    /// Every context, in declaration order (the binding table's order).
+    const ALL: [Context; 13] = [
+        Context::Welcome,
+        Context::Contents,
+        Context::Page,
+        Context::Text,
+        Context::List,
+        Context::Field,
+        Context::Choice,
+        Context::Checklist,
+        Context::Scale,
+        Context::Review,
+        Context::Compare,
+        Context::Help,
+        Context::ConfirmQuit,
+    ];
+}
+
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key(pub KeyCode, pub KeyModifiers);
@@ -111,8 +130,17 @@ pub fn context_below_help(app: &App) -> Context {
     }
 }
 
-/// Every binding of a context, most important first.
-pub fn bindings(cx: Context) -> Vec<Binding> {
+/// Every binding of a context, most important first. Built once: it is read on
+/// every keystroke and every frame.
+pub fn bindings(cx: Context) -> &'static [Binding] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<Binding>>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| Context::ALL.iter().map(|&cx| build(cx)).collect());
+    // `ALL` lists the contexts in declaration order, so the discriminant is the index.
+    &table[cx as usize]
+}
+
+/// The bindings of one context, as [`bindings`] serves them.
+fn build(cx: Context) -> Vec<Binding> {
     use KeyCode::*;
     let help = |typing: bool| {
         let keys = if typing {
@@ -418,7 +446,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
     let with_shift = Key(key.code, key.modifiers);
     for bind in bindings(cx) {
         if bind.keys.iter().any(|k| *k == pressed || *k == with_shift) {
-            return Some(bind.action);
+            return Some(bind.action.clone());
         }
     }
     match (cx, key.code) {
@@ -427,5 +455,17 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
             c.to_digit(10).map(|d| Action::Digit(d as u8))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Context;
+
+    #[test]
+    fn every_context_has_its_own_row_of_the_table() {
+        for (i, cx) in Context::ALL.iter().enumerate() {
+            assert_eq!(*cx as usize, i, "{cx:?} is out of order in Context::ALL");
+        }
     }
 }

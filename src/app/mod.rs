@@ -533,6 +533,19 @@ impl App {
     }
 }
 
+/// The cursor after a move (↑ ↓ Home End) among `len` rows, or `None` when
+/// `action` is not a move. Every list of rows moves through this.
+fn moved(cursor: usize, action: &Action, len: usize) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => Some(cursor.saturating_sub(1)),
+        Action::Down => Some((cursor + 1).min(last)),
+        Action::First => Some(0),
+        Action::Last => Some(last),
+        _ => None,
+    }
+}
+
 /// The screen a saved place points to, if the workbook still has it.
 fn place_screen(wb: &Workbook, p: &Place) -> Option<Screen> {
     let c = wb.chapters.iter().position(|c| c.id == p.chapter)?;

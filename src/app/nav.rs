@@ -1,7 +1,7 @@
 //! Moving between screens: pages in reading order, back, welcome and contents.
 
 use super::editor::Editor;
-use super::{Action, App, ContentsRow, Effect, Screen, WelcomeItem, place_screen};
+use super::{Action, App, ContentsRow, Effect, Screen, WelcomeItem, moved, place_screen};
 
 impl App {
     /// Goes to `to`, committing the exercise being left and recording the place.
@@ -103,11 +103,11 @@ impl App {
 
     pub(super) fn update_welcome(&mut self, action: Action, fx: &mut Vec<Effect>) {
         let items = self.welcome_items();
+        if let Some(to) = moved(self.welcome_cursor, &action, items.len()) {
+            self.welcome_cursor = to;
+            return;
+        }
         match action {
-            Action::Up => self.welcome_cursor = self.welcome_cursor.saturating_sub(1),
-            Action::Down => self.welcome_cursor = (self.welcome_cursor + 1).min(items.len() - 1),
-            Action::First => self.welcome_cursor = 0,
-            Action::Last => self.welcome_cursor = items.len() - 1,
             Action::Right if matches!(items.get(self.welcome_cursor), Some(WelcomeItem::Compare(_))) => {
                 self.partner_pick = (self.partner_pick + 1) % self.partners.len();
             }
@@ -137,18 +137,15 @@ impl App {
 
     pub(super) fn update_review(&mut self, action: Action, fx: &mut Vec<Effect>) {
         let rows = self.review_rows();
-        match action {
-            Action::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
-            Action::Down => self.review_cursor = (self.review_cursor + 1).min(rows.len() - 1),
-            Action::First => self.review_cursor = 0,
-            Action::Last => self.review_cursor = rows.len() - 1,
-            Action::Select => {
-                if let Some(&(c, e)) = rows.get(self.review_cursor) {
-                    self.go(Screen::Exercise(c, e), fx);
-                    self.from_review = true;
-                }
-            }
-            _ => {}
+        if let Some(to) = moved(self.review_cursor, &action, rows.len()) {
+            self.review_cursor = to;
+            return;
+        }
+        if action == Action::Select
+            && let Some(&(c, e)) = rows.get(self.review_cursor)
+        {
+            self.go(Screen::Exercise(c, e), fx);
+            self.from_review = true;
         }
     }
 
@@ -177,11 +174,11 @@ impl App {
             .get(self.contents_cursor)
             .copied()
             .unwrap_or(ContentsRow::Closing);
+        if let Some(to) = moved(self.contents_cursor, &action, rows.len()) {
+            self.contents_cursor = to;
+            return;
+        }
         match action {
-            Action::Up => self.contents_cursor = self.contents_cursor.saturating_sub(1),
-            Action::Down => self.contents_cursor = (self.contents_cursor + 1).min(rows.len() - 1),
-            Action::First => self.contents_cursor = 0,
-            Action::Last => self.contents_cursor = rows.len() - 1,
             Action::Right | Action::Toggle => match row {
                 ContentsRow::Chapter(c) if action == Action::Toggle || !self.expanded[c] => {
                     self.expanded[c] = !self.expanded[c];

@@ -102,15 +102,7 @@ pub fn max_scroll(app: &App) -> u16 {
     let (area, text) = match app.screen() {
         Screen::Welcome => (welcome::text_area(app, body), wb.welcome.trim()),
         Screen::Intro(c) => (page::text_area(body), wb.chapters[c].introduction.trim()),
-        Screen::Closing => {
-            let (done, total) = app.answers().progress(wb);
-            let text = if done < total {
-                format!("{}\n\n{}", text::closing_left(done, total), wb.closing.trim())
-            } else {
-                wb.closing.trim().to_string()
-            };
-            return scroll_geometry(page::text_area(body), &text).1;
-        }
+        Screen::Closing => return scroll_geometry(page::text_area(body), &page::closing_text(app)).1,
         Screen::Compare => return compare::layout(app, body).2,
         _ => return 0,
     };
@@ -231,20 +223,21 @@ fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
         return;
     }
-    let binds: Vec<keys::Binding> = keys::bindings(keys::context(app))
-        .into_iter()
+    let binds: Vec<&keys::Binding> = keys::bindings(keys::context(app))
+        .iter()
         .filter(|b| b.footer)
         .collect();
     let width = |b: &keys::Binding| b.label.chars().count() + b.does.chars().count() + 3;
     // Help is always shown; the others while they fit, in order of importance.
     let help_w = binds
         .iter()
+        .copied()
         .filter(|b| b.action == Action::Help)
         .map(width)
         .sum::<usize>();
     let mut room = usize::from(area.width).saturating_sub(1 + help_w);
     let mut spans = vec![Span::raw(" ")];
-    for bind in &binds {
+    for &bind in &binds {
         if bind.action != Action::Help {
             if width(bind) > room {
                 continue;

@@ -15,17 +15,21 @@ pub fn draw_intro(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: us
     draw_page(frame, app, theme, area, &heading, &ch.introduction);
 }
 
-/// Draws the workbook's closing screen; when exercises are left, it says so first,
-/// so the closing words never read as if everything were done.
-pub fn draw_closing(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+/// The closing screen's text: while exercises are left, it says so first, so the
+/// closing words never read as if everything were done.
+pub fn closing_text(app: &App) -> String {
     let (done, total) = app.answers().progress(app.workbook());
     let closing = app.workbook().closing.trim();
-    let body = if done < total {
+    if done < total {
         format!("{}\n\n{closing}", text::closing_left(done, total))
     } else {
         closing.to_string()
-    };
-    draw_page(frame, app, theme, area, text::CLOSING_TITLE, &body);
+    }
+}
+
+/// Draws the workbook's closing screen.
+pub fn draw_closing(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    draw_page(frame, app, theme, area, text::CLOSING_TITLE, &closing_text(app));
 }
 
 /// Where a page's scrollable text goes, below its heading.

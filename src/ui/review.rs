@@ -6,7 +6,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{List, ListItem, ListState};
 
 use super::{Theme, text};
-use crate::answers::Status;
+use std::borrow::Cow;
+
+use crate::answers::{Status, Value};
 use crate::app::App;
 use crate::present::{self, words};
 
@@ -44,6 +46,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_stateful_widget(list, list_area, &mut state);
 }
 
+/// Enough of a text answer to fill the preview and show that it goes on: formatting
+/// all of a long answer on every frame would be work thrown away.
+fn preview(value: &Value) -> Cow<'_, Value> {
+    const ENOUGH: usize = 8 * 1024;
+    match value {
+        Value::Text { text } if text.len() > ENOUGH => {
+            let mut end = ENOUGH;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            Cow::Owned(Value::Text {
+                text: text[..end].to_string(),
+            })
+        }
+        _ => Cow::Borrowed(value),
+    }
+}
+
 /// One exercise: status mark, title (marked when private), prompt, and the answer, cut
 /// short after [`MAX_ANSWER_LINES`].
 fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> ListItem<'static> {
@@ -74,7 +94,7 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
     }
     let body = answer
         .filter(|a| !crate::answers::value_is_empty(&a.value))
-        .map(|a| present::plain_lines(&present::pieces(Some(&ex.kind), &a.value), Some(width)));
+        .map(|a| present::plain_lines(&present::pieces(Some(&ex.kind), &preview(&a.value)), Some(width)));
     match body {
         Some(body) => {
             let cut = body.len() > MAX_ANSWER_LINES;

@@ -64,8 +64,7 @@ pub const PRIVATE_MARK: &str = "[private]";
 /// Notice after marking private.
 pub const PRIVATE_ON: &str = "Private: hidden from your partner and from exports.";
 /// Notice after unmarking private.
-pub const PRIVATE_OFF: &str =
-    "No longer private: your partner can see this answer once they have answered too.";
+pub const PRIVATE_OFF: &str = "Shared again: your partner sees it once both have answered.";
 /// Notice when an unanswered scale is marked private.
 pub const PRIVATE_NEEDS_VALUE: &str = "Pick a value first, then mark it private.";
 /// Row that adds a list item.
@@ -89,7 +88,7 @@ pub const CONFIRM_QUIT_BODY: &str =
 /// Notice when a list is full.
 pub fn list_full(max: u32) -> String {
     format!(
-        "This list holds at most {}. Edit or delete one to make room.",
+        "The list is full ({}): edit or delete one first.",
         items(max as usize)
     )
 }
@@ -112,10 +111,7 @@ pub fn closing_left(done: usize, total: usize) -> String {
 
 /// Notice when adding an item filled the list.
 pub fn list_now_full(max: u32) -> String {
-    format!(
-        "The list is full ({}). Enter edits an item; Tab goes on.",
-        items(max as usize)
-    )
+    format!("The list is full ({}). Tab goes on.", items(max as usize))
 }
 
 /// Notice after deleting a list item.

@@ -1,33 +1,14 @@
 //! Counting wrapped lines, to size boxes before drawing them.
 
-use unicode_width::UnicodeWidthStr;
-
 /// Lines `text` takes when word-wrapped to `width` columns (as ratatui's
-/// `Wrap { trim: true }` does, closely enough to size a box).
+/// `Wrap { trim: true }` does, closely enough to size a box), by the same word
+/// wrap the review and exports use.
 pub fn height(text: &str, width: u16) -> u16 {
     let width = usize::from(width.max(1));
-    let mut lines = 0usize;
-    for para in text.split('\n') {
-        let mut col = 0usize;
-        let mut line_count = 1usize;
-        for word in para.split_whitespace() {
-            let w = word.width();
-            if col == 0 {
-                col = w;
-            } else if col + 1 + w <= width {
-                col += 1 + w;
-            } else {
-                line_count += 1;
-                col = w;
-            }
-            // Words wider than the line are broken across lines.
-            while col > width {
-                line_count += 1;
-                col -= width;
-            }
-        }
-        lines += line_count;
-    }
+    let lines: usize = text
+        .split('\n')
+        .map(|para| crate::present::wrap(para, width).len())
+        .sum();
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 

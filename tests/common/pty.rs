@@ -185,6 +185,16 @@ impl Pty {
         self.writer.flush().expect("flush pty");
     }
 
+    /// From a fresh start, Enter on "Start from the beginning", then Enter past the
+    /// first introduction, to the first exercise of the shipped workbook.
+    pub fn open_first_exercise(&mut self) {
+        self.wait_for("Start from the beginning");
+        self.send(keys::ENTER);
+        self.wait_for("Chapter 1/3 · Introduction");
+        self.send(keys::ENTER);
+        self.wait_for("Exercise 1/8");
+    }
+
     /// Types text.
     pub fn type_str(&mut self, text: &str) {
         self.send(text.as_bytes());
