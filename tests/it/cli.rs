@@ -2,13 +2,11 @@
 //! folder with the fixture workbook: what they print, what they write (and with which
 //! permissions), what they refuse, and that a refusal touches nothing.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{list, other, put, text, ticked};
+use crate::common::{list, other, put, text, ticked};
 use trustbook::answers::{Answers, Value};
 use trustbook::export;
 use trustbook::store::{self, Store, StoreOptions};

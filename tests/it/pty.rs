@@ -1,11 +1,9 @@
 //! End to end: the real binary in a real pseudo-terminal.
 
-mod common;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::pty::{Pty, Spawn, keys};
+use crate::common::pty::{Pty, Spawn, keys};
 
 /// The welcome title of the shipped workbook.
 const TITLE: &str = "Working on trust: a relationship workbook";

@@ -4,8 +4,6 @@
 //! The harness in `common::pty` cannot close its terminal (its reader holds the
 //! master side open), so this test opens a pseudo-terminal of its own.
 
-#![cfg(unix)]
-
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;

@@ -1,15 +1,13 @@
 //! Saving and resuming in the real app, end to end in a pseudo-terminal: continuing where
 //! one left off, autosave while idle, the profile lock, save failures, and permissions.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::disk::{answers_path, mode, read_saved, read_saved_at, value, wait_file};
-use common::pty::{Pty, Spawn, keys};
+use crate::common::disk::{answers_path, mode, read_saved, read_saved_at, value, wait_file};
+use crate::common::pty::{Pty, Spawn, keys};
 use trustbook::answers::Value;
 use trustbook::store::Saved;
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-const GUIDE: &str = include_str!("../docs/content-format.md");
+const GUIDE: &str = include_str!("../../docs/content-format.md");
 
 /// The body of the first ```toml block after the line naming `file` (`` `file`: ``).
 fn example_file(file: &str) -> String {
@@ -73,7 +73,7 @@ fn first_block(guide: &str, lang: &str) -> String {
 
 #[test]
 fn the_answers_file_example_is_a_real_answers_file() {
-    let guide = include_str!("../docs/answers-format.md");
+    let guide = include_str!("../../docs/answers-format.md");
     let text = first_block(guide, "toml");
     let saved = trustbook::store::decode(&text, Path::new("example.toml")).expect("the example parses");
     assert!(saved.answers.len() >= 3, "the example shows several answers");
@@ -85,7 +85,7 @@ fn the_answers_file_example_is_a_real_answers_file() {
 
 #[test]
 fn the_export_example_is_a_real_export() {
-    let guide = include_str!("../docs/export-format.md");
+    let guide = include_str!("../../docs/export-format.md");
     let text = first_block(guide, "json");
     let export = trustbook::export::parse_json(&text).expect("the example parses");
     assert!(!export.answers.is_empty());

@@ -2,8 +2,7 @@
 //! driving it with real key events (through the key table, not bare actions),
 //! and rendering it to plain text.
 //!
-//! Each test crate uses only some of these, hence the `dead_code` allowance.
-#![allow(dead_code)]
+//! Each test module uses only some of these (main.rs allows dead code here).
 
 pub mod disk;
 pub mod pty;

@@ -3,11 +3,9 @@
 //! counts of who is still to answer, and a layout that fits its width.
 //!
 //! Golden files live in `tests/golden/`; rewrite them after an intended change
-//! with `UPDATE_GOLDEN=1 cargo test --test compare` and review the diff.
+//! with `UPDATE_GOLDEN=1 cargo test --test it compare` and review the diff.
 
-mod common;
-
-use common::{golden, list, put, text, workbook};
+use crate::common::{golden, list, put, text, workbook};
 use trustbook::answers::{Answers, Value};
 use trustbook::compare::{self, Comparison, RowView, Share, Summary};
 use trustbook::export::shareable;

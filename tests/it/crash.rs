@@ -8,14 +8,12 @@
 //! sequence later, as soon as a save is under way, or half way through typing it. The file
 //! may then hold that change or not, but nothing else in it may differ.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::disk::{read_saved, read_saved_at, temp_files, wait_file};
-use common::pty::{Pty, Spawn, keys};
+use crate::common::disk::{read_saved, read_saved_at, temp_files, wait_file};
+use crate::common::pty::{Pty, Spawn, keys};
 use trustbook::answers::{Answer, Value};
 use trustbook::app::Place;
 use trustbook::content::{Kind, Workbook};
@@ -517,7 +515,7 @@ fn open(dir: &Path, world: &mut World) -> (Pty, Option<Change>) {
 #[test]
 fn kill_9_at_varied_moments_never_loses_a_saved_answer() {
     let started = Instant::now();
-    let wb = common::shipped();
+    let wb = crate::common::shipped();
     let data = tempfile::tempdir().expect("temp data dir");
     let dir = data.path();
     let mut world = World {
@@ -529,7 +527,7 @@ fn kill_9_at_varied_moments_never_loses_a_saved_answer() {
         list_field_open: false,
         ticks_here: 0,
     };
-    // Another seed explores other paths: TRUSTBOOK_CRASH_SEED=123 cargo test --test crash
+    // Another seed explores other paths: TRUSTBOOK_CRASH_SEED=123 cargo test --test it crash
     let seed = std::env::var("TRUSTBOOK_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())

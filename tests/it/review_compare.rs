@@ -1,10 +1,8 @@
 //! The review and compare screens, driven through the app by keys and rendered at 80x24
 //! and the 60x20 minimum, on the fixture workbook (every kind of exercise). Review changes
-//! with `INSTA_UPDATE=always cargo test --test review_compare` and read the `.snap` files.
+//! with `INSTA_UPDATE=always cargo test --test it review_compare` and read the `.snap` files.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ratatui::crossterm::event::KeyCode::{Down, End, Enter, Esc, Tab};
 use trustbook::answers::{Answers, Value};
 use trustbook::app::{Action, App, Effect, Screen, WelcomeItem};

@@ -2,9 +2,7 @@
 //! shipped workbook. Review changes with `INSTA_UPDATE=always cargo test` and
 //! read the `.snap` files; they are the picture of what a user sees.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode::{Down, Enter, F, Right, Up};

@@ -2,12 +2,10 @@
 //! CommonMark parser, private answers, the JSON round trip and import errors.
 //!
 //! Golden files live in `tests/golden/`. After an intended change of output,
-//! rewrite them with `UPDATE_GOLDEN=1 cargo test --test export` and review the
+//! rewrite them with `UPDATE_GOLDEN=1 cargo test --test it export` and review the
 //! diff before committing.
 
-mod common;
-
-use common::{golden, list, put, text, workbook};
+use crate::common::{golden, list, put, text, workbook};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use trustbook::answers::{Answers, Value};
 use trustbook::export::{self, ExportMeta, ImportError};

@@ -4,9 +4,7 @@
 //! chapter "one": free (text), items (list, 1 to 3), pick (choice Red/Green/Blue + other), reflection;
 //! chapter "two": ticks (checklist One/Two/Three), rate (scale 0..10), reflection.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };

@@ -731,7 +731,7 @@ fn kill_at_any_instant_leaves_a_whole_file() {
             .args([
                 "--ignored",
                 "--exact",
-                "crash_child_saves_forever",
+                "store::crash_child_saves_forever",
                 "--nocapture",
                 "--test-threads=1",
             ])

@@ -1,0 +1,21 @@
+//! All integration tests in one crate, so they link once and run in parallel.
+//! Each module is one area; `common` holds the shared harness.
+
+// Every module uses some of the harness, none all of it.
+#[allow(dead_code)]
+mod common;
+
+mod app_flow;
+mod cli;
+mod compare;
+mod content_validation;
+mod crash;
+mod docs;
+mod export;
+#[cfg(unix)]
+mod hangup;
+mod pty;
+mod resume;
+mod review_compare;
+mod snapshots;
+mod store;
