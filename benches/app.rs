@@ -8,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use trustbook::answers::{Answers, Value};
-use trustbook::app::{Action, App, Screen, keys};
+use trustbook::app::{Action, App, Event as AppEvent, Go, Move, Screen, keys};
 use trustbook::content::{Kind, load_embedded};
 use trustbook::ui::{self, Theme};
 
@@ -45,7 +45,7 @@ fn app_at(kind: &str, text: Option<&str>) -> App {
         exercise: Some(wb.chapters[c].exercises[e].id.clone()),
     });
     let mut app = App::new(wb, answers, resume);
-    app.update(Action::Continue);
+    app.update(Action::Go(Go::Continue));
     assert!(matches!(app.screen(), Screen::Exercise(..)));
     app
 }
@@ -91,18 +91,18 @@ fn render(c: &mut Criterion) {
                 .map(|_| ())
         })
     });
-    welcome.update(Action::Contents);
+    welcome.update(Action::Go(Go::Contents));
     for ch in 0..3 {
-        welcome.update(Action::Right);
+        welcome.update(Action::Move(Move::Right));
         for _ in 0..wb.chapters[ch].exercises.len() + 1 {
-            welcome.update(Action::Down);
+            welcome.update(Action::Move(Move::Down));
         }
     }
     group.bench_function("contents expanded", |b| {
         b.iter(|| term.draw(|f| ui::draw(f, &welcome, &theme)).map(|_| ()))
     });
     let mut intro = App::new(wb.clone(), Answers::default(), None);
-    intro.update(Action::Start);
+    intro.update(Action::Go(Go::Start));
     group.bench_function("intro", |b| {
         b.iter(|| term.draw(|f| ui::draw(f, &intro, &theme)).map(|_| ()))
     });
@@ -151,7 +151,7 @@ fn typing(c: &mut Criterion) {
             b.iter(|| {
                 let action = keys::action(&app, &ev).expect("typing key");
                 app.update(action);
-                black_box(app.update(Action::Commit))
+                black_box(app.update(Action::Event(AppEvent::Commit)))
             })
         });
     }

@@ -42,6 +42,60 @@ pub enum Value {
     },
 }
 
+/// The kind of a [`Value`], without its contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// [`Value::Text`].
+    Text,
+    /// [`Value::List`].
+    List,
+    /// [`Value::Choice`].
+    Choice,
+    /// [`Value::Checklist`].
+    Checklist,
+    /// [`Value::Scale`].
+    Scale,
+}
+
+impl ValueKind {
+    /// The kind named by the `kind` tag of an answers file, if it is one.
+    pub fn from_tag(tag: &str) -> Option<ValueKind> {
+        [
+            ValueKind::Text,
+            ValueKind::List,
+            ValueKind::Choice,
+            ValueKind::Checklist,
+            ValueKind::Scale,
+        ]
+        .into_iter()
+        .find(|k| k.tag() == tag)
+    }
+
+    /// The `kind` tag as written in answers files and exports.
+    pub fn tag(self) -> &'static str {
+        match self {
+            ValueKind::Text => "text",
+            ValueKind::List => "list",
+            ValueKind::Choice => "choice",
+            ValueKind::Checklist => "checklist",
+            ValueKind::Scale => "scale",
+        }
+    }
+}
+
+impl Value {
+    /// Which kind of value this is.
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Value::Text { .. } => ValueKind::Text,
+            Value::List { .. } => ValueKind::List,
+            Value::Choice { .. } => ValueKind::Choice,
+            Value::Checklist { .. } => ValueKind::Checklist,
+            Value::Scale { .. } => ValueKind::Scale,
+        }
+    }
+}
+
 /// One answer with its bookkeeping.
 ///
 /// Unknown fields are refused by [`Value`], which receives every field but
@@ -216,30 +270,28 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
     if value_is_empty(v) {
         return Status::NotStarted;
     }
-    match (v, kind) {
-        (Value::List { items }, Kind::List { min, .. }) => {
-            let n = items.iter().filter(|i| !i.trim().is_empty()).count();
-            if n < min.unwrap_or(1) as usize {
-                Status::Started
-            } else {
-                Status::Done
+    // A stored shape that no longer matches the exercise (its kind was changed) is
+    // kept but not counted as done; so is a scale value outside the scale.
+    let done = match v {
+        Value::Text { .. } => matches!(kind, Kind::Text),
+        Value::List { items } => match kind {
+            Kind::List { min, .. } => {
+                let n = items.iter().filter(|i| !i.trim().is_empty()).count();
+                n >= min.unwrap_or(1) as usize
             }
+            Kind::Text | Kind::Choice { .. } | Kind::Checklist { .. } | Kind::Scale { .. } => false,
+        },
+        Value::Choice { option, other } => {
+            let typed = other.as_deref().is_some_and(|o| !o.trim().is_empty());
+            (option.is_some() || typed) && matches!(kind, Kind::Choice { .. })
         }
-        (
-            Value::Choice {
-                option: None,
-                other: Some(o),
-            },
-            _,
-        ) if o.trim().is_empty() => Status::Started,
-        (Value::Text { .. }, Kind::Text)
-        | (Value::List { .. }, _)
-        | (Value::Choice { .. }, Kind::Choice { .. })
-        | (Value::Checklist { .. }, Kind::Checklist { .. })
-        | (Value::Scale { .. }, Kind::Scale { .. }) => Status::Done,
-        // The stored shape no longer matches the exercise (its kind was changed): kept, not counted.
-        _ => Status::Started,
-    }
+        Value::Checklist { .. } => matches!(kind, Kind::Checklist { .. }),
+        Value::Scale { value } => match kind {
+            Kind::Scale { min, max, .. } => (*min..=*max).contains(value),
+            Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Checklist { .. } => false,
+        },
+    };
+    if done { Status::Done } else { Status::Started }
 }
 
 /// The current time as RFC 3339 UTC, to the second.
@@ -270,6 +322,16 @@ pub fn format_utc(secs: u64) -> String {
         rem % 3600 / 60,
         rem % 60
     )
+}
+
+/// A place to resume at, by ids so it survives content edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// Chapter id.
+    pub chapter: String,
+    /// Exercise id; absent for the chapter introduction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<String>,
 }
 
 #[cfg(test)]

@@ -32,7 +32,9 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
         encode: Box::new(move |answers, place| store::encode(answers, place, &wb_id)),
         // The store moves to the writer thread: only it writes the answers file. The reason
         // goes in the header, which has half a row for it: the short form, not the sentence.
-        saver: Saver::spawn(Box::new(move |text| store.save_text(text).map_err(|e| e.short()))),
+        saver: Saver::spawn(Box::new(move |text| {
+            store.save_text(text).map_err(|e| e.problem())
+        })),
         fallback: Box::new(move |text| {
             store::write_fallback(&fallback_profile, text).map_err(|e| e.to_string())
         }),
@@ -42,7 +44,7 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
         .with_profile(&profile)
         .with_partners(partners);
     if let Some(notice) = notice {
-        app = app.with_notice(&notice);
+        app = app.with_notice(trustbook::app::Notice::StartedFresh(notice));
     }
     match tui::run(app, persist) {
         Ok(tui::Outcome::Saved) => ExitCode::SUCCESS,

@@ -6,13 +6,15 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use crate::store::SaveProblem;
+
 /// Writes one encoded answers file; returns a message for the user on failure.
-pub type WriteFn = Box<dyn FnMut(&str) -> Result<(), String> + Send>;
+pub type WriteFn = Box<dyn FnMut(&str) -> Result<(), SaveProblem> + Send>;
 
 /// A background writer with a result channel.
 pub struct Saver {
     jobs: Option<Sender<(u64, String)>>,
-    results: Receiver<(u64, Result<(), String>)>,
+    results: Receiver<(u64, Result<(), SaveProblem>)>,
     thread: Option<JoinHandle<()>>,
     requested: u64,
     answered: u64,
@@ -60,7 +62,7 @@ impl Saver {
     }
 
     /// The result of the newest finished write, if one arrived; `wait` bounds how long to block.
-    pub fn poll(&mut self, wait: Duration) -> Option<Result<(), String>> {
+    pub fn poll(&mut self, wait: Duration) -> Option<Result<(), SaveProblem>> {
         let first = if wait.is_zero() {
             self.results.try_recv().map_err(|_| RecvTimeoutError::Timeout)
         } else {
@@ -70,7 +72,9 @@ impl Saver {
             Ok(r) => Some(r),
             Err(RecvTimeoutError::Disconnected) if self.busy() => {
                 self.answered = self.requested;
-                return Some(Err("the saving thread stopped unexpectedly".to_string()));
+                return Some(Err(SaveProblem::Other(
+                    "the saving thread stopped unexpectedly".to_string(),
+                )));
             }
             Err(_) => return None,
         };
@@ -108,9 +112,11 @@ mod tests {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let s2 = Arc::clone(&seen);
         let mut saver = Saver::spawn(Box::new(move |t: &str| {
-            s2.lock().map_err(|e| e.to_string())?.push(t.to_string());
+            s2.lock()
+                .map_err(|e| SaveProblem::Other(e.to_string()))?
+                .push(t.to_string());
             if t == "bad" {
-                Err("disk full".into())
+                Err(SaveProblem::DiskFull)
             } else {
                 Ok(())
             }
@@ -119,7 +125,10 @@ mod tests {
         assert_eq!(saver.poll(Duration::from_secs(5)), Some(Ok(())));
         assert!(!saver.busy());
         saver.request("bad".into());
-        assert_eq!(saver.poll(Duration::from_secs(5)), Some(Err("disk full".into())));
+        assert_eq!(
+            saver.poll(Duration::from_secs(5)),
+            Some(Err(SaveProblem::DiskFull))
+        );
         drop(saver);
         assert_eq!(
             *seen.lock().expect("lock"),

@@ -17,7 +17,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::answers::Answers;
-use crate::app::{Action, App, Effect, Place, SaveState, keys};
+use crate::app::{Action, App, Edit, Effect, Event, Place, SaveState, keys};
 use crate::input::{self, Input, Reader};
 use crate::saver::Saver;
 use crate::ui::{self, Theme};
@@ -156,7 +156,7 @@ fn stop_signals() -> Arc<AtomicBool> {
 /// Commits what is typed and saves it, waiting for the write; when saving fails,
 /// writes the fallback copy, since nobody may be there to answer a question.
 fn final_save(app: &mut App, persist: &mut Persistence) -> Outcome {
-    app.update(Action::Commit);
+    app.update(Action::Event(Event::Commit));
     let text = (persist.encode)(app.answers(), app.place().as_ref());
     persist.saver.request(text.clone());
     let deadline = Instant::now() + Duration::from_secs(5);
@@ -183,7 +183,7 @@ fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io
     let terminal = &mut *terminal;
     let theme = Theme::from_env();
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    app.update(Action::Event(Event::Resize(size.width, size.height)));
     let mut lp = Loop {
         typing_deadline: None,
         first_unsaved: None,
@@ -227,7 +227,7 @@ fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io
         if lp.typing_deadline.is_some_and(|d| Instant::now() >= d) {
             lp.typing_deadline = None;
             lp.first_unsaved = None;
-            lp.dispatch(app, persist, terminal, Action::Commit)?;
+            lp.dispatch(app, persist, terminal, Action::Event(Event::Commit))?;
         }
         let wait = if app.should_quit() {
             Duration::from_millis(50)
@@ -236,8 +236,8 @@ fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io
         };
         if let Some(result) = persist.saver.poll(wait) {
             let action = match result {
-                Ok(()) => Action::Saved,
-                Err(e) => Action::SaveFailed(e),
+                Ok(()) => Action::Event(Event::SaveDone),
+                Err(e) => Action::Event(Event::SaveFailed(e)),
             };
             lp.dispatch(app, persist, terminal, action)?;
         }
@@ -300,11 +300,11 @@ impl Loop {
                         self.reader.pause();
                         let edited = hand_off(term, &text);
                         self.reader.resume();
-                        queue.push(Action::EditorDone(edited?));
+                        queue.push(Action::Edit(Edit::EditorDone(edited?)));
                     }
                     Effect::LoadPartner(name) => {
                         let loaded = (persist.load_partner)(&name).map(|a| (name, a));
-                        queue.push(Action::PartnerLoaded(loaded));
+                        queue.push(Action::Event(Event::PartnerLoaded(loaded)));
                     }
                     Effect::WriteFallback => {
                         let text = (persist.encode)(app.answers(), app.place().as_ref());

@@ -1,10 +1,30 @@
 //! Everything a user can do, and what the edges must do in response.
+//!
+//! Actions come in groups so that each part of the app matches only the group it
+//! handles, every variant by name: the compiler then lists every place a new
+//! action must be handled.
 
 use ratatui_textarea::Input;
 
-/// One user intent, already decoded from a key, mouse or paste event.
+use crate::answers::Answers;
+use crate::store::SaveProblem;
+
+/// One user intent or report from an edge, already decoded from a key, mouse or paste event.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    /// Going somewhere, or a command that works the same on every screen.
+    Go(Go),
+    /// Moving a selection or scrolling.
+    Move(Move),
+    /// Changing the answer on screen.
+    Edit(Edit),
+    /// A report from an edge: a save finished, a timer fired, the terminal resized.
+    Event(Event),
+}
+
+/// Going somewhere, or a command that works the same on every screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Go {
     /// Leave the app (asks first when answers could not be saved).
     Quit,
     /// Back one level: close an overlay, stop editing, exercise -> contents -> welcome -> quit.
@@ -15,6 +35,27 @@ pub enum Action {
     Next,
     /// Go to the previous page of the workbook.
     Prev,
+    /// Continue at the saved place (welcome screen).
+    Continue,
+    /// Start at the first chapter (welcome screen).
+    Start,
+    /// Open the table of contents.
+    Contents,
+    /// Read all answers back, chapter by chapter.
+    Review,
+    /// Show or hide the hint and example of the exercise.
+    ToggleHint,
+    /// Mark the current answer private or shared.
+    TogglePrivate,
+    /// Retry saving (from the unsaved-quit question).
+    RetrySave,
+    /// Quit anyway, writing the answers to a fallback file.
+    QuitWithFallback,
+}
+
+/// Moving a selection or scrolling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
     /// Move the selection up.
     Up,
     /// Move the selection down.
@@ -31,24 +72,23 @@ pub enum Action {
     Select,
     /// Tick or untick; pick an option.
     Toggle,
+    /// Scroll the page or answer up a little (mouse wheel).
+    ScrollUp,
+    /// Scroll the page or answer down a little (mouse wheel).
+    ScrollDown,
+    /// Scroll up by a screenful (Page Up).
+    PageUp,
+    /// Scroll down by a screenful (Page Down).
+    PageDown,
+}
+
+/// Changing the answer on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
     /// Type a digit on a scale.
     Digit(u8),
     /// Take back the value picked on a scale (leave it unanswered).
     Clear,
-    /// Continue at the saved place (welcome screen).
-    Continue,
-    /// Start at the first chapter (welcome screen).
-    Start,
-    /// Open the table of contents.
-    Contents,
-    /// Read all answers back, chapter by chapter.
-    Review,
-    /// A partner's answers were loaded for comparing, or could not be.
-    PartnerLoaded(Result<(String, crate::answers::Answers), String>),
-    /// Show or hide the hint and example of the exercise.
-    ToggleHint,
-    /// Mark the current answer private or shared.
-    TogglePrivate,
     /// Add an item to a list exercise.
     AddItem,
     /// Edit the selected list item.
@@ -63,7 +103,7 @@ pub enum Action {
     Type(Input),
     /// Text pasted from the terminal (bracketed paste).
     Paste(String),
-    /// Undo the last edit of the text field.
+    /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
     Redo,
@@ -71,26 +111,21 @@ pub enum Action {
     ExternalEditor,
     /// The external editor finished with this text, or failed with a message.
     EditorDone(Result<String, String>),
-    /// Scroll the page or answer up a little (mouse wheel).
-    ScrollUp,
-    /// Scroll the page or answer down a little (mouse wheel).
-    ScrollDown,
-    /// Scroll up by a screenful (Page Up).
-    PageUp,
-    /// Scroll down by a screenful (Page Down).
-    PageDown,
+}
+
+/// A report from an edge.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
     /// Typing paused: store the text being typed so it can be saved.
     Commit,
     /// The terminal changed size.
     Resize(u16, u16),
     /// The answers were saved.
-    Saved,
+    SaveDone,
     /// Saving failed, with the reason.
-    SaveFailed(String),
-    /// Retry saving (from the unsaved-quit question).
-    RetrySave,
-    /// Quit anyway, writing the answers to a fallback file.
-    QuitWithFallback,
+    SaveFailed(SaveProblem),
+    /// A partner's answers were loaded for comparing (name, answers), or could not be.
+    PartnerLoaded(Result<(String, Answers), String>),
 }
 
 /// Work for the edges (store, terminal) that an update asks for.
@@ -100,10 +135,31 @@ pub enum Effect {
     Save,
     /// Text is being typed: save once typing pauses.
     TextEdited,
-    /// Open the external editor on this text.
+    /// Open the external editor on this text (already saved: see `App::update`).
     ExternalEditor(String),
     /// Write the answers to a fallback file, then exit.
     WriteFallback,
     /// Load this partner profile's answers for comparing.
     LoadPartner(String),
+}
+
+impl From<Go> for Action {
+    fn from(g: Go) -> Action {
+        Action::Go(g)
+    }
+}
+impl From<Move> for Action {
+    fn from(m: Move) -> Action {
+        Action::Move(m)
+    }
+}
+impl From<Edit> for Action {
+    fn from(e: Edit) -> Action {
+        Action::Edit(e)
+    }
+}
+impl From<Event> for Action {
+    fn from(e: Event) -> Action {
+        Action::Event(e)
+    }
 }

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::{Action, App, Editor, Screen};
+use super::{Action, App, Edit, Go, Lifecycle, Move, Overlay, ScreenState};
 
 /// What has the keyboard, which decides what each key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,25 +36,6 @@ pub enum Context {
     ConfirmQuit,
 }
 
-impl Context {
-    /// Every context, in declaration order (the binding table's order).
-    const ALL: [Context; 13] = [
-        Context::Welcome,
-        Context::Contents,
-        Context::Page,
-        Context::Text,
-        Context::List,
-        Context::Field,
-        Context::Choice,
-        Context::Checklist,
-        Context::Scale,
-        Context::Review,
-        Context::Compare,
-        Context::Help,
-        Context::ConfirmQuit,
-    ];
-}
-
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key(pub KeyCode, pub KeyModifiers);
@@ -84,59 +65,105 @@ pub struct Binding {
     pub label: &'static str,
     /// What it does, e.g. "next".
     pub does: &'static str,
-    /// Shown in the footer (the few that matter), not only in help.
-    pub footer: bool,
+    /// Where it is shown.
+    pub show: Show,
+}
+
+/// Where a binding is shown to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// In the footer (the few that matter) and in help.
+    Footer,
+    /// In help only.
+    Help,
+    /// Nowhere: another binding's label already names its keys (e.g. "↑/↓ scroll"
+    /// covers the down key), so help never lists a key twice.
+    Grouped,
 }
 
 fn b(keys: Vec<Key>, action: Action, label: &'static str, does: &'static str, footer: bool) -> Binding {
+    let show = if footer { Show::Footer } else { Show::Help };
     Binding {
         keys,
         action,
         label,
         does,
-        footer,
+        show,
+    }
+}
+
+/// A binding whose keys another binding's label already names.
+fn grouped(keys: Vec<Key>, action: Action) -> Binding {
+    Binding {
+        keys,
+        action,
+        label: "",
+        does: "",
+        show: Show::Grouped,
     }
 }
 
 /// Which context the app is in.
 pub fn context(app: &App) -> Context {
-    if app.confirm_quit_open() {
-        return Context::ConfirmQuit;
+    match (app.lifecycle(), app.overlay()) {
+        (Lifecycle::AskingToQuit, _) => Context::ConfirmQuit,
+        (Lifecycle::Running | Lifecycle::Quitting, Overlay::Help) => Context::Help,
+        (Lifecycle::Running | Lifecycle::Quitting, Overlay::None) => context_below_help(app),
     }
-    if app.help_open() {
-        return Context::Help;
-    }
-    context_below_help(app)
 }
 
 /// The context of the screen itself, ignoring overlays (what help describes).
 pub fn context_below_help(app: &App) -> Context {
-    match (app.screen(), app.editor()) {
-        (Screen::Welcome, _) => Context::Welcome,
-        (Screen::Contents, _) => Context::Contents,
-        (Screen::Intro(_) | Screen::Closing, _) => Context::Page,
-        (Screen::Review, _) => Context::Review,
-        (Screen::Compare, _) => Context::Compare,
-        (Screen::Exercise(..), Some(ed)) => match ed {
-            Editor::Text(_) => Context::Text,
-            Editor::List(l) if l.editing.is_some() => Context::Field,
-            Editor::List(_) => Context::List,
-            Editor::Choice { other: Some(_), .. } => Context::Field,
-            Editor::Choice { .. } => Context::Choice,
-            Editor::Checklist { .. } => Context::Checklist,
-            Editor::Scale { .. } => Context::Scale,
-        },
-        (Screen::Exercise(..), None) => Context::Page,
+    match app.state() {
+        ScreenState::Welcome { .. } => Context::Welcome,
+        ScreenState::Contents { .. } => Context::Contents,
+        ScreenState::Intro { .. } | ScreenState::Closing { .. } => Context::Page,
+        ScreenState::Review { .. } => Context::Review,
+        ScreenState::Compare { .. } => Context::Compare,
+        ScreenState::Exercise { component, .. } => component.context(),
     }
 }
 
-/// Every binding of a context, most important first. Built once: it is read on
-/// every keystroke and every frame.
+/// Every binding of a context, most important first. Built once per context: it
+/// is read on every keystroke and every frame.
 pub fn bindings(cx: Context) -> &'static [Binding] {
-    static TABLE: std::sync::OnceLock<Vec<Vec<Binding>>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| Context::ALL.iter().map(|&cx| build(cx)).collect());
-    // `ALL` lists the contexts in declaration order, so the discriminant is the index.
-    &table[cx as usize]
+    use std::sync::OnceLock;
+    // One cell per context, picked by an exhaustive match: a new context cannot be
+    // forgotten here, and there is no index to get wrong.
+    macro_rules! cached {
+        ($($cx:ident),*) => {
+            match cx {
+                $(Context::$cx => {
+                    static CELL: OnceLock<Vec<Binding>> = OnceLock::new();
+                    CELL.get_or_init(|| build(Context::$cx))
+                })*
+            }
+        };
+    }
+    cached!(
+        Welcome,
+        Contents,
+        Page,
+        Text,
+        List,
+        Field,
+        Choice,
+        Checklist,
+        Scale,
+        Review,
+        Compare,
+        Help,
+        ConfirmQuit
+    )
+}
+
+/// The label of the first key for `action` in context `cx`, for texts that name
+/// a key ("u brings it back"): taken from the table, so they never disagree.
+pub fn label_of(cx: Context, action: &Action) -> &'static str {
+    bindings(cx)
+        .iter()
+        .find(|b| b.action == *action && b.show != Show::Grouped)
+        .map_or("", |b| b.label)
 }
 
 /// The bindings of one context, as [`bindings`] serves them.
@@ -148,23 +175,53 @@ fn build(cx: Context) -> Vec<Binding> {
         } else {
             vec![k(F(1)), ch('?')]
         };
-        b(keys, Action::Help, if typing { "F1" } else { "?" }, "help", true)
+        b(
+            keys,
+            Action::Go(Go::Help),
+            if typing { "F1" } else { "?" },
+            "help",
+            true,
+        )
     };
-    let quit = b(vec![ctrl('c'), ctrl('q')], Action::Quit, "Ctrl+Q", "quit", false);
-    let next = b(vec![k(Tab)], Action::Next, "Tab", "next", true);
+    let quit = b(
+        vec![ctrl('c'), ctrl('q')],
+        Action::Go(Go::Quit),
+        "Ctrl+Q",
+        "quit",
+        false,
+    );
+    let next = b(vec![k(Tab)], Action::Go(Go::Next), "Tab", "next", true);
     let prev = b(
         vec![k(BackTab), Key(BackTab, SHIFT)],
-        Action::Prev,
+        Action::Go(Go::Prev),
         "Shift+Tab",
         "previous",
         false,
     );
-    let back = b(vec![k(Esc)], Action::Back, "Esc", "back", true);
-    let up = b(vec![k(Up), ch('k')], Action::Up, "↑/k", "up", false);
-    let down = b(vec![k(Down), ch('j')], Action::Down, "↓/j", "down", false);
-    let first = b(vec![k(Home), ch('g')], Action::First, "Home", "first", false);
-    let last = b(vec![k(End), ch('G')], Action::Last, "End", "last", false);
-    let hint = b(vec![k(F(2))], Action::ToggleHint, "F2", "hint", true);
+    let back = b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "back", true);
+    let up = b(vec![k(Up), ch('k')], Action::Move(Move::Up), "↑/k", "up", false);
+    let down = b(
+        vec![k(Down), ch('j')],
+        Action::Move(Move::Down),
+        "↓/j",
+        "down",
+        false,
+    );
+    let first = b(
+        vec![k(Home), ch('g')],
+        Action::Move(Move::First),
+        "Home",
+        "first",
+        false,
+    );
+    let last = b(
+        vec![k(End), ch('G')],
+        Action::Move(Move::Last),
+        "End",
+        "last",
+        false,
+    );
+    let hint = b(vec![k(F(2))], Action::Go(Go::ToggleHint), "F2", "hint", true);
     let private = |typing: bool| {
         let keys = if typing {
             vec![ctrl('p')]
@@ -173,14 +230,45 @@ fn build(cx: Context) -> Vec<Binding> {
         };
         b(
             keys,
-            Action::TogglePrivate,
+            Action::Go(Go::TogglePrivate),
             if typing { "Ctrl+P" } else { "p" },
             "private",
             true,
         )
     };
-    let scroll_up = b(vec![k(PageUp)], Action::PageUp, "PgUp", "page up", false);
-    let scroll_down = b(vec![k(PageDown)], Action::PageDown, "PgDn", "page down", false);
+    let scroll_up = b(
+        vec![k(PageUp)],
+        Action::Move(Move::PageUp),
+        "PgUp",
+        "page up",
+        false,
+    );
+    let scroll_down = b(
+        vec![k(PageDown)],
+        Action::Move(Move::PageDown),
+        "PgDn",
+        "page down",
+        false,
+    );
+    // Keys the text field deletes with by itself; listed so help names every key that
+    // can remove text.
+    let typed = || Action::Edit(Edit::Type(Default::default()));
+    let deletes = [
+        b(
+            vec![],
+            typed(),
+            "Ctrl+W/Alt+D",
+            "delete the word before/after",
+            false,
+        ),
+        b(
+            vec![],
+            typed(),
+            "Ctrl+J/K",
+            "delete to the line's start/end",
+            false,
+        ),
+    ];
     let exercise = |typing: bool| {
         vec![
             next.clone(),
@@ -196,39 +284,81 @@ fn build(cx: Context) -> Vec<Binding> {
             down.clone(),
             first.clone(),
             last.clone(),
-            b(vec![k(Enter), ch(' ')], Action::Select, "Enter", "choose", true),
-            b(vec![ch('c')], Action::Continue, "c", "continue", false),
-            b(vec![ch('s')], Action::Start, "s", "start", false),
-            b(vec![ch('t')], Action::Contents, "t", "contents", false),
+            b(
+                vec![k(Enter), ch(' ')],
+                Action::Move(Move::Select),
+                "Enter",
+                "choose",
+                true,
+            ),
+            b(vec![ch('c')], Action::Go(Go::Continue), "c", "continue", false),
+            b(vec![ch('s')], Action::Go(Go::Start), "s", "start", false),
+            b(vec![ch('t')], Action::Go(Go::Contents), "t", "contents", false),
             b(
                 vec![k(Left), k(Right)],
-                Action::Right,
+                Action::Move(Move::Right),
                 "←/→",
                 "whom to compare with",
                 false,
             ),
-            b(vec![ch('r')], Action::Review, "r", "review answers", false),
+            b(
+                vec![ch('r')],
+                Action::Go(Go::Review),
+                "r",
+                "review answers",
+                false,
+            ),
             scroll_up.clone(),
             scroll_down.clone(),
-            b(vec![k(Esc)], Action::Back, "Esc", "quit", true),
+            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "quit", true),
         ],
         Context::Contents => vec![
             up.clone(),
             down.clone(),
-            b(vec![k(Enter)], Action::Select, "Enter", "open", true),
-            b(vec![k(Right), ch('l')], Action::Right, "→/l", "expand", false),
-            b(vec![k(Left), ch('h')], Action::Left, "←/h", "collapse", false),
-            b(vec![ch(' ')], Action::Toggle, "Space", "expand/collapse", true),
+            b(vec![k(Enter)], Action::Move(Move::Select), "Enter", "open", true),
+            b(
+                vec![k(Right), ch('l')],
+                Action::Move(Move::Right),
+                "→/l",
+                "expand",
+                false,
+            ),
+            b(
+                vec![k(Left), ch('h')],
+                Action::Move(Move::Left),
+                "←/h",
+                "collapse",
+                false,
+            ),
+            b(
+                vec![ch(' ')],
+                Action::Move(Move::Toggle),
+                "Space",
+                "expand/collapse",
+                true,
+            ),
             first.clone(),
             last.clone(),
-            b(vec![k(Esc)], Action::Back, "Esc", "welcome", true),
+            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "welcome", true),
         ],
         Context::Page => vec![
-            b(vec![k(Enter)], Action::Select, "Enter", "continue", true),
-            b(vec![k(Tab)], Action::Next, "Tab", "next", false),
+            b(
+                vec![k(Enter)],
+                Action::Move(Move::Select),
+                "Enter",
+                "continue",
+                true,
+            ),
+            b(vec![k(Tab)], Action::Go(Go::Next), "Tab", "next", false),
             prev.clone(),
-            b(vec![k(Up), ch('k')], Action::Up, "↑/↓", "scroll", false),
-            b(vec![k(Down), ch('j')], Action::Down, "↓", "scroll down", false),
+            b(
+                vec![k(Up), ch('k')],
+                Action::Move(Move::Up),
+                "↑/↓",
+                "scroll",
+                false,
+            ),
+            grouped(vec![k(Down), ch('j')], Action::Move(Move::Down)),
             scroll_up.clone(),
             scroll_down.clone(),
             back.clone(),
@@ -239,34 +369,36 @@ fn build(cx: Context) -> Vec<Binding> {
                 // Handled by the text field itself; listed so help tells the whole story.
                 b(
                     vec![],
-                    Action::Type(Default::default()),
+                    Action::Edit(Edit::Type(Default::default())),
                     "Enter",
                     "new line",
                     false,
                 ),
                 b(
                     vec![],
-                    Action::Type(Default::default()),
+                    Action::Edit(Edit::Type(Default::default())),
                     "Ctrl+←/→",
                     "word by word",
                     false,
                 ),
                 b(
                     vec![],
-                    Action::Type(Default::default()),
+                    Action::Edit(Edit::Type(Default::default())),
                     "Home/End",
                     "start/end of line",
                     false,
                 ),
+                deletes[0].clone(),
+                deletes[1].clone(),
                 b(
                     vec![ctrl('e')],
-                    Action::ExternalEditor,
+                    Action::Edit(Edit::ExternalEditor),
                     "Ctrl+E",
                     "your editor",
                     true,
                 ),
-                b(vec![ctrl('z')], Action::Undo, "Ctrl+Z", "undo", false),
-                b(vec![ctrl('y')], Action::Redo, "Ctrl+Y", "redo", false),
+                b(vec![ctrl('z')], Action::Edit(Edit::Undo), "Ctrl+Z", "undo", false),
+                b(vec![ctrl('y')], Action::Edit(Edit::Redo), "Ctrl+Y", "redo", false),
             ]);
             v
         }
@@ -276,35 +408,57 @@ fn build(cx: Context) -> Vec<Binding> {
                 down.clone(),
                 first.clone(),
                 last.clone(),
-                b(vec![k(Enter)], Action::Select, "Enter", "edit/add", true),
-                b(vec![ch('a')], Action::AddItem, "a", "add", true),
-                b(vec![ch('d'), k(Delete)], Action::DeleteItem, "d", "delete", true),
+                b(
+                    vec![k(Enter)],
+                    Action::Move(Move::Select),
+                    "Enter",
+                    "edit/add",
+                    true,
+                ),
+                b(vec![ch('a')], Action::Edit(Edit::AddItem), "a", "add", true),
+                b(
+                    vec![ch('d'), k(Delete)],
+                    Action::Edit(Edit::DeleteItem),
+                    "d",
+                    "delete",
+                    true,
+                ),
                 b(
                     vec![Key(Up, SHIFT), ch('K')],
-                    Action::MoveItemUp,
+                    Action::Edit(Edit::MoveItemUp),
                     "Shift+↑",
                     "move up",
                     false,
                 ),
                 b(
                     vec![Key(Down, SHIFT), ch('J')],
-                    Action::MoveItemDown,
+                    Action::Edit(Edit::MoveItemDown),
                     "Shift+↓",
                     "move down",
                     false,
                 ),
-                b(vec![ch('u'), ctrl('z')], Action::Undo, "u", "undo", false),
+                b(
+                    vec![ch('u'), ctrl('z')],
+                    Action::Edit(Edit::Undo),
+                    "u",
+                    "undo",
+                    false,
+                ),
             ];
             v.extend(exercise(false));
             v
         }
         Context::Field => vec![
-            b(vec![k(Enter)], Action::Select, "Enter", "done", true),
-            b(vec![k(Esc)], Action::Back, "Esc", "done", false),
+            b(vec![k(Enter)], Action::Move(Move::Select), "Enter", "done", true),
+            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "done", false),
             next.clone(),
             prev.clone(),
-            b(vec![ctrl('z')], Action::Undo, "Ctrl+Z", "undo", false),
-            b(vec![ctrl('y')], Action::Redo, "Ctrl+Y", "redo", false),
+            // Works while typing an item, but the footer keeps to the field's own keys.
+            b(vec![k(F(2))], Action::Go(Go::ToggleHint), "F2", "hint", false),
+            b(vec![ctrl('z')], Action::Edit(Edit::Undo), "Ctrl+Z", "undo", false),
+            b(vec![ctrl('y')], Action::Edit(Edit::Redo), "Ctrl+Y", "redo", false),
+            deletes[0].clone(),
+            deletes[1].clone(),
         ],
         Context::Choice => {
             let mut v = vec![
@@ -312,7 +466,13 @@ fn build(cx: Context) -> Vec<Binding> {
                 down.clone(),
                 first.clone(),
                 last.clone(),
-                b(vec![k(Enter), ch(' ')], Action::Select, "Enter", "pick", true),
+                b(
+                    vec![k(Enter), ch(' ')],
+                    Action::Move(Move::Select),
+                    "Enter",
+                    "pick",
+                    true,
+                ),
             ];
             v.extend(exercise(false));
             v
@@ -323,32 +483,56 @@ fn build(cx: Context) -> Vec<Binding> {
                 down.clone(),
                 first.clone(),
                 last.clone(),
-                b(vec![ch(' '), k(Enter)], Action::Toggle, "Space", "tick", true),
+                b(
+                    vec![ch(' '), k(Enter)],
+                    Action::Move(Move::Toggle),
+                    "Space",
+                    "tick",
+                    true,
+                ),
             ];
             v.extend(exercise(false));
             v
         }
         Context::Scale => {
             let mut v = vec![
-                b(vec![k(Left), ch('h')], Action::Left, "←", "lower", true),
-                b(vec![k(Right), ch('l')], Action::Right, "→", "higher", true),
-                b(vec![], Action::Digit(0), "0-9", "pick a number", false),
+                b(
+                    vec![k(Left), ch('h')],
+                    Action::Move(Move::Left),
+                    "←",
+                    "lower",
+                    true,
+                ),
+                b(
+                    vec![k(Right), ch('l')],
+                    Action::Move(Move::Right),
+                    "→",
+                    "higher",
+                    true,
+                ),
+                b(
+                    vec![],
+                    Action::Edit(Edit::Digit(0)),
+                    "0-9",
+                    "pick a number",
+                    false,
+                ),
                 b(
                     vec![k(Enter), ch(' ')],
-                    Action::Select,
+                    Action::Move(Move::Select),
                     "Enter",
                     "pick the middle",
                     false,
                 ),
                 b(
                     vec![k(Backspace), k(Delete)],
-                    Action::Clear,
+                    Action::Edit(Edit::Clear),
                     "Backspace",
                     "clear",
                     false,
                 ),
-                b(vec![k(Home)], Action::First, "Home", "lowest", false),
-                b(vec![k(End)], Action::Last, "End", "highest", false),
+                b(vec![k(Home)], Action::Move(Move::First), "Home", "lowest", false),
+                b(vec![k(End)], Action::Move(Move::Last), "End", "highest", false),
             ];
             v.extend(exercise(false));
             v
@@ -356,39 +540,57 @@ fn build(cx: Context) -> Vec<Binding> {
         Context::Review => vec![
             up.clone(),
             down.clone(),
-            b(vec![k(Enter)], Action::Select, "Enter", "edit this answer", true),
+            b(
+                vec![k(Enter)],
+                Action::Move(Move::Select),
+                "Enter",
+                "edit this answer",
+                true,
+            ),
             first.clone(),
             last.clone(),
-            b(vec![k(PageUp)], Action::Up, "PgUp", "previous", false),
-            b(vec![k(PageDown)], Action::Down, "PgDn", "next", false),
-            b(vec![k(Esc)], Action::Back, "Esc", "welcome", true),
+            b(vec![k(PageUp)], Action::Move(Move::Up), "PgUp", "previous", false),
+            b(vec![k(PageDown)], Action::Move(Move::Down), "PgDn", "next", false),
+            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "welcome", true),
         ],
         Context::Compare => vec![
-            b(vec![k(Up), ch('k')], Action::Up, "↑/↓", "scroll", true),
-            b(vec![k(Down), ch('j')], Action::Down, "↓", "scroll down", false),
+            b(
+                vec![k(Up), ch('k')],
+                Action::Move(Move::Up),
+                "↑/↓",
+                "scroll",
+                true,
+            ),
+            grouped(vec![k(Down), ch('j')], Action::Move(Move::Down)),
             scroll_up.clone(),
             scroll_down.clone(),
             first.clone(),
             last.clone(),
-            b(vec![k(Esc)], Action::Back, "Esc", "welcome", true),
+            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "welcome", true),
         ],
         Context::Help => vec![b(
             vec![k(Esc), k(F(1)), ch('?')],
-            Action::Back,
+            Action::Go(Go::Back),
             "Esc",
             "close help",
             true,
         )],
         Context::ConfirmQuit => vec![
-            b(vec![ch('r')], Action::RetrySave, "r", "try saving again", true),
+            b(
+                vec![ch('r')],
+                Action::Go(Go::RetrySave),
+                "r",
+                "try saving again",
+                true,
+            ),
             b(
                 vec![ch('w')],
-                Action::QuitWithFallback,
+                Action::Go(Go::QuitWithFallback),
                 "w",
                 "write a copy elsewhere and quit",
                 true,
             ),
-            b(vec![k(Esc)], Action::Back, "Esc", "keep working", true),
+            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "keep working", true),
         ],
     };
     let typing = matches!(cx, Context::Text | Context::Field);
@@ -408,22 +610,23 @@ fn build(cx: Context) -> Vec<Binding> {
 /// Decodes a terminal event into an action for the app's current context.
 pub fn action(app: &App, event: &Event) -> Option<Action> {
     let cx = context(app);
-    let (w, h) = app.size();
-    if w < crate::ui::MIN_WIDTH || h < crate::ui::MIN_HEIGHT {
+    if app.too_small() {
         // Nothing of the app shows: typing blind into an answer would surprise. Only
         // a resize and quitting work until the terminal is big enough again.
         return match event {
-            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-            Event::Key(key) => key_action(cx, key).filter(|a| *a == Action::Quit),
+            Event::Resize(w, h) => Some(Action::Event(super::Event::Resize(*w, *h))),
+            Event::Key(key) => key_action(cx, key).filter(|a| *a == Action::Go(Go::Quit)),
             _ => None,
         };
     }
     match event {
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Paste(s) if matches!(cx, Context::Text | Context::Field) => Some(Action::Paste(s.clone())),
+        Event::Resize(w, h) => Some(Action::Event(super::Event::Resize(*w, *h))),
+        Event::Paste(s) if matches!(cx, Context::Text | Context::Field) => {
+            Some(Action::Edit(Edit::Paste(s.clone())))
+        }
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            MouseEventKind::ScrollUp => Some(Action::Move(Move::ScrollUp)),
+            MouseEventKind::ScrollDown => Some(Action::Move(Move::ScrollDown)),
             _ => None,
         },
         Event::Key(key) => key_action(cx, key),
@@ -449,23 +652,21 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
             return Some(bind.action.clone());
         }
     }
-    match (cx, key.code) {
-        (Context::Text | Context::Field, _) => Some(Action::Type((*key).into())),
-        (Context::Scale, KeyCode::Char(c)) if mods.is_empty() => {
-            c.to_digit(10).map(|d| Action::Digit(d as u8))
-        }
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Context;
-
-    #[test]
-    fn every_context_has_its_own_row_of_the_table() {
-        for (i, cx) in Context::ALL.iter().enumerate() {
-            assert_eq!(*cx as usize, i, "{cx:?} is out of order in Context::ALL");
-        }
+    match cx {
+        Context::Text | Context::Field => Some(Action::Edit(Edit::Type((*key).into()))),
+        Context::Scale => match key.code {
+            KeyCode::Char(c) if mods.is_empty() => c.to_digit(10).map(|d| Action::Edit(Edit::Digit(d as u8))),
+            _ => None,
+        },
+        Context::Welcome
+        | Context::Contents
+        | Context::Page
+        | Context::List
+        | Context::Choice
+        | Context::Checklist
+        | Context::Review
+        | Context::Compare
+        | Context::Help
+        | Context::ConfirmQuit => None,
     }
 }

@@ -2,61 +2,37 @@
 //!
 //! `App` knows nothing of the terminal. The edges turn events into
 //! [`Action`]s with [`keys::action`], call `update`, and carry out the
-//! [`Effect`]s it returns (saving, the external editor).
+//! [`Effect`]s it returns (saving, the external editor, loading a partner).
+//! Each screen keeps its own state in [`ScreenState`]; the exercise on screen
+//! is a [`Component`] of its kind.
 
 mod action;
-mod editor;
-mod exercise;
+mod component;
 pub mod keys;
 mod nav;
+mod notice;
+mod screen;
+mod view;
 
-pub use action::{Action, Effect};
-pub use editor::{Editor, ListEditor, field_text};
+pub use action::{Action, Edit, Effect, Event, Go, Move};
+pub use component::{
+    Change, ChecklistAnswer, ChoiceAnswer, Component, Intent, ListAnswer, Outcome, ScaleAnswer, TextAnswer,
+    Typing, field, scale_value,
+};
+pub use keys::Context;
+pub use notice::Notice;
+pub use screen::{ContentsRow, Screen, ScreenState, WelcomeItem};
+pub use view::{ListView, Viewport};
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::answers::Place;
 use crate::answers::{Answers, now_utc};
 use crate::content::Workbook;
+use crate::store::SaveProblem;
 
-/// Where the user is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// Title, welcome text, self-help note and the start menu.
-    Welcome,
-    /// Chapters with progress, expandable to exercises.
-    Contents,
-    /// A chapter's introduction (chapter index).
-    Intro(usize),
-    /// An exercise (chapter index, exercise index); the last of a chapter is its reflection.
-    Exercise(usize, usize),
-    /// The workbook's closing words.
-    Closing,
-    /// All answers, chapter by chapter, to read back.
-    Review,
-    /// My answers beside a partner's.
-    Compare,
-}
-
-/// Undo bookkeeping for the external editor's replacement (see `App::editor_pair`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum EditorPair {
-    /// The last edit was ordinary.
-    None,
-    /// The last edit was the editor's replacement: undo both steps.
-    Undo,
-    /// The replacement was just undone: redo both steps.
-    Redo,
-}
-
-/// A place to resume at, by ids so it survives content edits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Place {
-    /// Chapter id.
-    pub chapter: String,
-    /// Exercise id; absent for the chapter introduction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exercise: Option<String>,
-}
+/// Smallest terminal width the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest terminal height the screens are laid out for.
+pub const MIN_HEIGHT: u16 = 20;
 
 /// Whether the answers on screen are safely on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,33 +40,27 @@ pub enum SaveState {
     /// Everything is saved (or nothing changed yet).
     Saved,
     /// The last save failed, with the reason.
-    Failed(String),
+    Failed(SaveProblem),
 }
 
-/// A row of the contents screen.
+/// An overlay drawn over the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContentsRow {
-    /// A chapter (index).
-    Chapter(usize),
-    /// An exercise (chapter, exercise).
-    Exercise(usize, usize),
-    /// The closing screen.
-    Closing,
+pub enum Overlay {
+    /// None: the screen has the keyboard.
+    None,
+    /// The help overlay: every key of the screen below.
+    Help,
 }
 
-/// A choice on the welcome screen.
+/// Where the app is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WelcomeItem {
-    /// Continue at the saved place.
-    Continue,
-    /// Start at chapter 1.
-    Start,
-    /// Open the contents.
-    Contents,
-    /// Read all answers back.
-    Review,
-    /// Compare with a partner (by index into the partner list).
-    Compare(usize),
+pub enum Lifecycle {
+    /// Working as usual.
+    Running,
+    /// Quit was asked for while saving fails: asking what to do.
+    AskingToQuit,
+    /// Done: the edges finish saving and exit.
+    Quitting,
 }
 
 /// The whole state of the app.
@@ -98,68 +68,44 @@ pub enum WelcomeItem {
 pub struct App {
     workbook: Workbook,
     answers: Answers,
-    screen: Screen,
-    editor: Option<Editor>,
+    state: ScreenState,
+    overlay: Overlay,
+    life: Lifecycle,
     /// Text typed since the last commit.
     text_dirty: bool,
     /// A save was asked for and has not reported back.
     save_pending: bool,
-    /// The external editor's text replaced the answer in two undo steps (cut, insert):
-    /// the next undo (or redo after it) takes both, so it acts as one.
-    editor_pair: EditorPair,
-    help: bool,
-    show_hint: bool,
-    welcome_cursor: usize,
-    contents_cursor: usize,
-    expanded: Vec<bool>,
-    scroll: u16,
     save: SaveState,
-    confirm_quit: bool,
-    quit: bool,
-    notice: Option<String>,
+    show_hint: bool,
+    notice: Option<Notice>,
     size: (u16, u16),
     resume: Option<Place>,
-    review_cursor: usize,
-    /// The exercise was opened from the review, so Esc goes back there.
+    /// The page was opened from the review, so Esc goes back there.
     from_review: bool,
     profile: String,
     partners: Vec<String>,
-    /// Which partner the welcome menu's compare row names.
-    partner_pick: usize,
-    comparison: Option<crate::compare::Comparison>,
 }
 
 impl App {
     /// A new session on `workbook` with saved `answers` and the place to resume at.
     pub fn new(workbook: Workbook, answers: Answers, resume: Option<Place>) -> App {
-        let expanded = vec![false; workbook.chapters.len()];
-        let resume = resume.filter(|p| place_screen(&workbook, p).is_some());
+        let resume = resume.filter(|p| screen::place_screen(&workbook, p).is_some());
         App {
             workbook,
             answers,
-            screen: Screen::Welcome,
-            editor: None,
+            state: ScreenState::welcome(),
+            overlay: Overlay::None,
+            life: Lifecycle::Running,
             text_dirty: false,
             save_pending: false,
-            editor_pair: EditorPair::None,
-            help: false,
-            show_hint: false,
-            welcome_cursor: 0,
-            contents_cursor: 0,
-            expanded,
-            scroll: 0,
             save: SaveState::Saved,
-            confirm_quit: false,
-            quit: false,
+            show_hint: false,
             notice: None,
             size: (80, 24),
             resume,
-            review_cursor: 0,
             from_review: false,
-            profile: "default".to_string(),
+            profile: crate::store::DEFAULT_PROFILE.to_string(),
             partners: Vec::new(),
-            partner_pick: 0,
-            comparison: None,
         }
     }
 
@@ -170,8 +116,14 @@ impl App {
     }
 
     /// A message to show at the first screen (e.g. that a bad answers file was moved aside).
-    pub fn with_notice(mut self, notice: &str) -> App {
-        self.notice = Some(notice.to_string());
+    pub fn with_notice(mut self, notice: Notice) -> App {
+        self.notice = Some(notice);
+        self
+    }
+
+    /// Starts with saving known to fail (e.g. the profile could only be opened to read).
+    pub fn with_save_failed(mut self, problem: SaveProblem) -> App {
+        self.save = SaveState::Failed(problem);
         self
     }
 
@@ -189,22 +141,6 @@ impl App {
     pub fn partners(&self) -> &[String] {
         &self.partners
     }
-    /// The comparison on screen, once loaded.
-    pub fn comparison(&self) -> Option<&crate::compare::Comparison> {
-        self.comparison.as_ref()
-    }
-    /// Selected exercise of the review screen, as an index into [`App::review_rows`].
-    pub fn review_cursor(&self) -> usize {
-        self.review_cursor
-    }
-    /// Every exercise in order, as (chapter, exercise), for the review screen.
-    pub fn review_rows(&self) -> Vec<(usize, usize)> {
-        let wb = &self.workbook;
-        (0..wb.chapters.len())
-            .flat_map(|c| (0..wb.chapters[c].exercises.len()).map(move |e| (c, e)))
-            .collect()
-    }
-
     /// The workbook being worked through.
     pub fn workbook(&self) -> &Workbook {
         &self.workbook
@@ -215,35 +151,39 @@ impl App {
     }
     /// The current screen.
     pub fn screen(&self) -> Screen {
-        self.screen
+        self.state.screen()
     }
-    /// The editing state of the exercise on screen.
-    pub fn editor(&self) -> Option<&Editor> {
-        self.editor.as_ref()
+    /// The current screen with its state, to draw it.
+    pub fn state(&self) -> &ScreenState {
+        &self.state
+    }
+    /// The component of the exercise on screen.
+    pub fn component(&self) -> Option<&Component> {
+        match &self.state {
+            ScreenState::Exercise { component, .. } => Some(component),
+            ScreenState::Welcome { .. }
+            | ScreenState::Contents { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. } => None,
+        }
+    }
+    /// The overlay on screen.
+    pub fn overlay(&self) -> Overlay {
+        self.overlay
+    }
+    /// Where the app is in its life.
+    pub fn lifecycle(&self) -> Lifecycle {
+        self.life
     }
     /// Whether the help overlay is open.
     pub fn help_open(&self) -> bool {
-        self.help
+        self.overlay == Overlay::Help
     }
     /// Whether hint and example are shown.
     pub fn hint_shown(&self) -> bool {
         self.show_hint
-    }
-    /// Selected row of the welcome menu.
-    pub fn welcome_cursor(&self) -> usize {
-        self.welcome_cursor
-    }
-    /// Selected row of the contents.
-    pub fn contents_cursor(&self) -> usize {
-        self.contents_cursor
-    }
-    /// Whether a chapter is expanded in the contents.
-    pub fn is_expanded(&self, chapter: usize) -> bool {
-        self.expanded.get(chapter).copied().unwrap_or(false)
-    }
-    /// Scroll offset of the page text, in lines.
-    pub fn scroll(&self) -> u16 {
-        self.scroll
     }
     /// Whether the answers are saved.
     pub fn save_state(&self) -> &SaveState {
@@ -256,137 +196,62 @@ impl App {
     }
     /// Whether the "quit without saving?" question is open.
     pub fn confirm_quit_open(&self) -> bool {
-        self.confirm_quit
+        self.life == Lifecycle::AskingToQuit
     }
     /// True once the app should exit.
     pub fn should_quit(&self) -> bool {
-        self.quit
+        self.life == Lifecycle::Quitting
     }
     /// A short message for the status line, e.g. after an editor failure.
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
     }
     /// Terminal size as last reported.
     pub fn size(&self) -> (u16, u16) {
         self.size
     }
+    /// True while the terminal is too small to show the app.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
     /// True while a text field has the keyboard.
     pub fn is_typing(&self) -> bool {
-        !self.help && !self.confirm_quit && self.editor.as_ref().is_some_and(Editor::is_typing)
-    }
-    /// Where the user is now, to be saved for resuming.
-    pub fn place(&self) -> Option<Place> {
-        match self.screen {
-            Screen::Intro(c) => Some(Place {
-                chapter: self.workbook.chapters[c].id.clone(),
-                exercise: None,
-            }),
-            Screen::Exercise(c, e) => {
-                let ch = &self.workbook.chapters[c];
-                Some(Place {
-                    chapter: ch.id.clone(),
-                    exercise: Some(ch.exercises[e].id.clone()),
-                })
-            }
-            _ => self.resume.clone(),
-        }
+        self.overlay == Overlay::None
+            && self.life == Lifecycle::Running
+            && self.component().is_some_and(Component::is_typing)
     }
     /// The place "Continue" leads to, if there is one.
     pub fn resume_place(&self) -> Option<&Place> {
         self.resume.as_ref()
     }
-    /// Items of the welcome menu, in order.
-    pub fn welcome_items(&self) -> Vec<WelcomeItem> {
-        let mut items = Vec::with_capacity(3);
-        if self.resume.is_some() || !self.answers.is_empty() {
-            items.push(WelcomeItem::Continue);
-        }
-        items.push(WelcomeItem::Start);
-        items.push(WelcomeItem::Contents);
-        if !self.answers.is_empty() {
-            items.push(WelcomeItem::Review);
-        }
-        // One row for comparing, whatever the number of partners (←/→ picks among
-        // them), so the menu never pushes the safety note off a small screen.
-        if !self.partners.is_empty() {
-            items.push(WelcomeItem::Compare(
-                self.partner_pick.min(self.partners.len() - 1),
-            ));
-        }
-        items
-    }
-    /// Rows of the contents screen, following which chapters are expanded.
-    pub fn contents_rows(&self) -> Vec<ContentsRow> {
-        let mut rows = Vec::new();
-        for (c, ch) in self.workbook.chapters.iter().enumerate() {
-            rows.push(ContentsRow::Chapter(c));
-            if self.is_expanded(c) {
-                rows.extend((0..ch.exercises.len()).map(|e| ContentsRow::Exercise(c, e)));
-            }
-        }
-        rows.push(ContentsRow::Closing);
-        rows
+    /// Where the user is now, to be saved for resuming.
+    pub fn place(&self) -> Option<Place> {
+        self.state.place(&self.workbook).or_else(|| self.resume.clone())
     }
 
     /// Applies one action and returns the work the edges must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut fx = Vec::new();
-        if !matches!(
-            action,
-            Action::Resize(..) | Action::Commit | Action::Saved | Action::SaveFailed(_)
-        ) {
-            self.notice = None;
-        }
         match action {
-            Action::Resize(w, h) => {
-                self.size = (w, h);
-                self.scroll = self.scroll.min(crate::ui::max_scroll(self));
-                if let Some(Editor::Text(ta)) = &mut self.editor {
-                    editor::refit(ta);
-                }
+            Action::Event(event) => self.on_event(event, &mut fx),
+            Action::Go(Go::Quit) => {
+                self.notice = None;
+                self.request_quit(&mut fx);
             }
-            Action::Saved => {
-                self.save = SaveState::Saved;
-                self.save_pending = false;
-                if self.confirm_quit {
-                    // The question was asked only because saving had failed; a save that was
-                    // already under way (a retry) has now worked, so quit as asked.
-                    self.confirm_quit = false;
-                    self.quit = true;
-                }
-            }
-            Action::SaveFailed(reason) => {
-                self.save = SaveState::Failed(reason);
-                self.save_pending = false;
-                if self.quit {
-                    // The final save failed: do not leave silently, ask instead.
-                    self.quit = false;
-                    self.confirm_quit = true;
-                }
-            }
-            Action::Commit => self.commit(&mut fx),
-            Action::Quit => self.request_quit(&mut fx),
-            Action::RetrySave => {
-                self.confirm_quit = false;
+            Action::Go(Go::RetrySave) => {
+                self.notice = None;
+                self.life = Lifecycle::Running;
                 fx.push(Effect::Save);
             }
-            Action::QuitWithFallback => {
-                self.confirm_quit = false;
-                self.quit = true;
+            Action::Go(Go::QuitWithFallback) => {
+                self.notice = None;
+                self.life = Lifecycle::Quitting;
                 fx.push(Effect::WriteFallback);
             }
-            _ if self.confirm_quit => {
-                if action == Action::Back {
-                    self.confirm_quit = false;
-                }
+            action => {
+                self.notice = None;
+                self.on_user(action, &mut fx);
             }
-            Action::Help => self.help = !self.help,
-            _ if self.help => {
-                if action == Action::Back {
-                    self.help = false;
-                }
-            }
-            action => self.update_screen(action, &mut fx),
         }
         if fx.contains(&Effect::Save) {
             self.save_pending = true;
@@ -394,163 +259,135 @@ impl App {
         fx
     }
 
+    /// Reports from the edges; they leave the notice as it is.
+    fn on_event(&mut self, event: Event, fx: &mut Vec<Effect>) {
+        match event {
+            Event::Resize(w, h) => {
+                self.size = (w, h);
+                if let ScreenState::Exercise { component, .. } = &mut self.state {
+                    component.refit();
+                }
+            }
+            Event::SaveDone => {
+                self.save = SaveState::Saved;
+                self.save_pending = false;
+                if self.life == Lifecycle::AskingToQuit {
+                    // The question was asked only because saving had failed; a save that was
+                    // already under way (a retry) has now worked, so quit as asked.
+                    self.life = Lifecycle::Quitting;
+                }
+            }
+            Event::SaveFailed(problem) => {
+                self.save = SaveState::Failed(problem);
+                self.save_pending = false;
+                if self.life == Lifecycle::Quitting {
+                    // The final save failed: do not leave silently, ask instead.
+                    self.life = Lifecycle::AskingToQuit;
+                }
+            }
+            Event::Commit => self.commit(fx),
+            Event::PartnerLoaded(Ok((name, partner))) => {
+                let me = (self.profile.as_str(), &self.answers);
+                let comparison = crate::compare::compare(&self.workbook, me, (&name, &partner));
+                self.go(ScreenState::compare(comparison), fx);
+            }
+            Event::PartnerLoaded(Err(msg)) => self.notice = Some(Notice::PartnerUnreadable(msg)),
+        }
+    }
+
+    /// A user's action, through the question and the overlay to the screen.
+    fn on_user(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        match (self.life, self.overlay) {
+            (Lifecycle::AskingToQuit, _) => {
+                if action == Action::Go(Go::Back) {
+                    self.life = Lifecycle::Running;
+                }
+            }
+            (Lifecycle::Running | Lifecycle::Quitting, _) if action == Action::Go(Go::Help) => {
+                self.overlay = match self.overlay {
+                    Overlay::None => Overlay::Help,
+                    Overlay::Help => Overlay::None,
+                };
+            }
+            (Lifecycle::Running | Lifecycle::Quitting, Overlay::Help) => {
+                if action == Action::Go(Go::Back) {
+                    self.overlay = Overlay::None;
+                }
+            }
+            (Lifecycle::Running | Lifecycle::Quitting, Overlay::None) => self.update_screen(action, fx),
+        }
+    }
+
     fn request_quit(&mut self, fx: &mut Vec<Effect>) {
         self.commit(fx);
         if matches!(self.save, SaveState::Failed(_)) && !fx.contains(&Effect::Save) {
-            self.confirm_quit = true;
+            self.life = Lifecycle::AskingToQuit;
             return;
         }
         // Save the place too, so the next start can continue here.
         if !fx.contains(&Effect::Save) {
             fx.push(Effect::Save);
         }
-        self.quit = true;
+        self.life = Lifecycle::Quitting;
     }
 
     /// Stores the text being typed into the answers, if it changed; fields stay open.
     fn commit(&mut self, fx: &mut Vec<Effect>) {
-        if !self.text_dirty {
+        if !std::mem::take(&mut self.text_dirty) {
             return;
         }
-        self.text_dirty = false;
-        let (Screen::Exercise(c, e), Some(editor)) = (self.screen, &self.editor) else {
+        let ScreenState::Exercise {
+            chapter,
+            exercise,
+            component,
+        } = &self.state
+        else {
             return;
         };
-        let ch = &self.workbook.chapters[c];
-        let ex = &ch.exercises[e];
-        let stored = self.answers.get(&ch.id, &ex.id).map(|a| &a.value);
-        if let Some(value) = editor.pending_value(stored)
+        let (ch_id, ex_id) = self.workbook.ids(*chapter, *exercise);
+        let stored = self.answers.get(ch_id, ex_id).map(|a| &a.value);
+        if let Some(value) = component.pending_value(stored)
             && Some(&value) != stored
         {
-            self.answers.set(&ch.id, &ex.id, value, now_utc());
+            let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
+            self.answers.set(&ch_id, &ex_id, value, now_utc());
             fx.push(Effect::Save);
         }
     }
 
-    /// True where the mouse wheel should move the selection rather than scroll text:
-    /// the contents, the review, and exercises answered by picking rows.
-    fn wheel_moves_selection(&self) -> bool {
-        match (self.screen, &self.editor) {
-            (Screen::Contents | Screen::Review, _) => true,
-            (Screen::Exercise(..), Some(ed)) => {
-                !ed.is_typing()
-                    && matches!(
-                        ed,
-                        Editor::List(_) | Editor::Choice { .. } | Editor::Checklist { .. }
-                    )
+    /// Applies what a component's key produced: the one place answers change
+    /// from an exercise screen.
+    fn apply(&mut self, (c, e): (usize, usize), out: Outcome, fx: &mut Vec<Effect>) {
+        match out.typing {
+            Typing::Unchanged => {}
+            Typing::Edited => {
+                self.text_dirty = true;
+                fx.push(Effect::TextEdited);
             }
-            _ => false,
+            Typing::Closed => self.text_dirty = false,
         }
-    }
-
-    /// Scrolls the page text, never past its end at the current size.
-    fn scroll_by(&mut self, lines: i32) {
-        let max = i32::from(crate::ui::max_scroll(self));
-        self.scroll = (i32::from(self.scroll) + lines).clamp(0, max) as u16;
-    }
-
-    fn update_screen(&mut self, action: Action, fx: &mut Vec<Effect>) {
-        match action {
-            Action::Next => self.go_next(fx),
-            Action::Prev => self.go_prev(fx),
-            Action::Contents => self.go(Screen::Contents, fx),
-            Action::Start => self.go(Screen::Intro(0), fx),
-            Action::Continue => self.continue_at_place(fx),
-            Action::Review => {
-                self.go(Screen::Review, fx);
-                self.focus_review_on_place();
+        let (ch_id, ex_id) = self.workbook.ids(c, e);
+        let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
+        let stored = self.answers.get(&ch_id, &ex_id).map(|a| &a.value);
+        match out.change {
+            Some(Change::Set(value)) if Some(&value) != stored => {
+                self.answers.set(&ch_id, &ex_id, value, now_utc());
+                fx.push(Effect::Save);
             }
-            Action::PartnerLoaded(Ok((name, answers))) => {
-                let me = (self.profile.as_str(), &self.answers);
-                self.comparison = Some(crate::compare::compare(&self.workbook, me, (&name, &answers)));
-                self.go(Screen::Compare, fx);
+            Some(Change::Remove) if stored.is_some() => {
+                self.answers.remove(&ch_id, &ex_id);
+                fx.push(Effect::Save);
             }
-            Action::PartnerLoaded(Err(msg)) => self.notice = Some(msg),
-            // Esc in a one-line field finishes the field, not the exercise.
-            Action::Back
-                if self
-                    .editor
-                    .as_ref()
-                    .is_some_and(|e| e.is_typing() && e.is_single_line()) =>
-            {
-                if let Screen::Exercise(c, e) = self.screen {
-                    self.update_exercise(c, e, Action::Back, fx);
-                }
-            }
-            Action::Back => self.back(fx),
-            // On lists of rows the wheel moves the selection, which scrolls the view.
-            Action::ScrollUp | Action::ScrollDown if self.wheel_moves_selection() => {
-                let step = if action == Action::ScrollUp {
-                    Action::Up
-                } else {
-                    Action::Down
-                };
-                self.update_screen(step, fx);
-            }
-            Action::PageUp | Action::PageDown if !matches!(self.screen, Screen::Exercise(..)) => {
-                let page = i32::from(crate::ui::page_rows(self).saturating_sub(1).max(1));
-                if self.wheel_moves_selection() {
-                    let step = if action == Action::PageUp {
-                        Action::Up
-                    } else {
-                        Action::Down
-                    };
-                    for _ in 0..page / 3 {
-                        self.update_screen(step.clone(), fx);
-                    }
-                } else {
-                    self.scroll_by(if action == Action::PageUp { -page } else { page });
-                }
-            }
-            Action::ScrollUp if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(-3),
-            Action::ScrollDown if !matches!(self.screen, Screen::Exercise(..)) => self.scroll_by(3),
-            action => match self.screen {
-                Screen::Welcome => self.update_welcome(action, fx),
-                Screen::Contents => self.update_contents(action, fx),
-                Screen::Intro(_) | Screen::Closing => {
-                    if action == Action::Select && self.screen == Screen::Closing {
-                        // Enter on the last page leads back to the start, where review and compare are.
-                        self.go(Screen::Welcome, fx);
-                    } else if action == Action::Select {
-                        self.go_next(fx);
-                    } else if action == Action::Up {
-                        self.scroll_by(-1);
-                    } else if action == Action::Down {
-                        self.scroll_by(1);
-                    }
-                }
-                Screen::Exercise(c, e) => self.update_exercise(c, e, action, fx),
-                Screen::Review => self.update_review(action, fx),
-                Screen::Compare => match action {
-                    Action::Up => self.scroll_by(-1),
-                    Action::Down => self.scroll_by(1),
-                    Action::First => self.scroll = 0,
-                    Action::Last => self.scroll_by(i32::from(u16::MAX)),
-                    _ => {}
-                },
-            },
+            Some(Change::Set(_) | Change::Remove) | None => {}
         }
-    }
-}
-
-/// The cursor after a move (↑ ↓ Home End) among `len` rows, or `None` when
-/// `action` is not a move. Every list of rows moves through this.
-fn moved(cursor: usize, action: &Action, len: usize) -> Option<usize> {
-    let last = len.saturating_sub(1);
-    match action {
-        Action::Up => Some(cursor.saturating_sub(1)),
-        Action::Down => Some((cursor + 1).min(last)),
-        Action::First => Some(0),
-        Action::Last => Some(last),
-        _ => None,
-    }
-}
-
-/// The screen a saved place points to, if the workbook still has it.
-fn place_screen(wb: &Workbook, p: &Place) -> Option<Screen> {
-    let c = wb.chapters.iter().position(|c| c.id == p.chapter)?;
-    match &p.exercise {
-        None => Some(Screen::Intro(c)),
-        Some(e) => wb.find(&p.chapter, e).map(|(c, e)| Screen::Exercise(c, e)),
+        if let Some(n) = out.notice {
+            self.notice = Some(n);
+        }
+        if let Some(text) = out.external {
+            // What was typed just before goes to disk first: the editor may run for long,
+            // and nothing should ride only on its round trip.
+            self.commit(fx);
+            fx.push(Effect::ExternalEditor(text));
+        }
     }
 }

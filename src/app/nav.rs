@@ -1,35 +1,164 @@
-//! Moving between screens: pages in reading order, back, welcome and contents.
+//! Screens: moving between them (pages in reading order, back, welcome,
+//! contents, review) and the keys each screen handles itself.
 
-use super::editor::Editor;
-use super::{Action, App, ContentsRow, Effect, Screen, WelcomeItem, moved, place_screen};
+use super::component::{Component, Intent, moved};
+use super::screen::{self, ContentsRow, Screen, ScreenState, WelcomeItem, place_screen};
+use super::view::{ListView, Viewport};
+use super::{Action, App, Effect, Go, Move};
+use crate::compare::Comparison;
 
 impl App {
-    /// Goes to `to`, committing the exercise being left and recording the place.
-    pub(super) fn go(&mut self, to: Screen, fx: &mut Vec<Effect>) {
+    /// Items of the welcome menu, in order.
+    pub fn welcome_items(&self) -> Vec<WelcomeItem> {
+        let pick = match &self.state {
+            ScreenState::Welcome { partner, .. } => *partner,
+            ScreenState::Contents { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. } => 0,
+        };
+        screen::welcome_items(&self.answers, self.resume.as_ref(), self.partners.len(), pick)
+    }
+    /// Selected row of the welcome menu (0 on other screens).
+    pub fn welcome_cursor(&self) -> usize {
+        match &self.state {
+            ScreenState::Welcome { cursor, .. } => *cursor,
+            ScreenState::Contents { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. } => 0,
+        }
+    }
+    /// Rows of the contents screen (chapters only, off that screen).
+    pub fn contents_rows(&self) -> Vec<ContentsRow> {
+        let expanded: &[bool] = match &self.state {
+            ScreenState::Contents { expanded, .. } => expanded,
+            ScreenState::Welcome { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. } => &[],
+        };
+        screen::contents_rows(&self.workbook, expanded)
+    }
+    /// Selected row of the contents (0 on other screens).
+    pub fn contents_cursor(&self) -> usize {
+        match &self.state {
+            ScreenState::Contents { cursor, .. } => *cursor,
+            ScreenState::Welcome { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. } => 0,
+        }
+    }
+    /// Whether a chapter shows its exercises in the contents.
+    pub fn is_expanded(&self, chapter: usize) -> bool {
+        match &self.state {
+            ScreenState::Contents { expanded, .. } => expanded.get(chapter).copied().unwrap_or(false),
+            ScreenState::Welcome { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. } => false,
+        }
+    }
+    /// Every exercise in order, as (chapter, exercise), for the review screen.
+    pub fn review_rows(&self) -> Vec<(usize, usize)> {
+        screen::review_rows(&self.workbook)
+    }
+    /// Selected exercise of the review, as an index into [`App::review_rows`].
+    pub fn review_cursor(&self) -> usize {
+        match &self.state {
+            ScreenState::Review { cursor, .. } => *cursor,
+            ScreenState::Welcome { .. }
+            | ScreenState::Contents { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Compare { .. } => 0,
+        }
+    }
+    /// The comparison on screen.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        match &self.state {
+            ScreenState::Compare { comparison, .. } => Some(comparison),
+            ScreenState::Welcome { .. }
+            | ScreenState::Contents { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. } => None,
+        }
+    }
+    /// Scroll offset of the page text, in rows (0 where nothing scrolls).
+    pub fn scroll(&self) -> u16 {
+        self.state.viewport().map_or(0, Viewport::offset)
+    }
+
+    /// The state of screen `to`, fresh.
+    fn state_for(&self, to: Screen) -> ScreenState {
+        match to {
+            Screen::Welcome => ScreenState::welcome(),
+            Screen::Contents => {
+                let mut expanded = vec![false; self.workbook.chapters.len()];
+                let cursor = self.contents_place(&mut expanded);
+                ScreenState::Contents {
+                    cursor,
+                    expanded,
+                    list: ListView::default(),
+                }
+            }
+            Screen::Intro(chapter) => ScreenState::Intro {
+                chapter,
+                text: Viewport::default(),
+            },
+            Screen::Exercise(chapter, exercise) => {
+                let (c, e) = self.workbook.ids(chapter, exercise);
+                let ex = &self.workbook.chapters[chapter].exercises[exercise];
+                ScreenState::Exercise {
+                    chapter,
+                    exercise,
+                    component: Box::new(Component::new(ex, self.answers.get(c, e).map(|a| &a.value))),
+                }
+            }
+            Screen::Closing => ScreenState::Closing {
+                text: Viewport::default(),
+            },
+            Screen::Review => ScreenState::Review {
+                cursor: self.review_place(),
+                list: ListView::default(),
+            },
+            // Only a loaded partner opens the comparison (`Event::PartnerLoaded`).
+            Screen::Compare => ScreenState::welcome(),
+        }
+    }
+
+    /// Goes to screen `to`.
+    pub(super) fn go_to(&mut self, to: Screen, fx: &mut Vec<Effect>) {
+        let state = self.state_for(to);
+        self.go(state, fx);
+    }
+
+    /// Goes to `state`, committing the exercise being left and recording the place.
+    pub(super) fn go(&mut self, state: ScreenState, fx: &mut Vec<Effect>) {
         self.commit(fx);
+        let to = state.screen();
         // Only moves between pages keep the way back to the review.
         if !matches!(to, Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing) {
             self.from_review = false;
         }
-        self.screen = to;
-        self.scroll = 0;
+        self.state = state;
         self.show_hint = false;
-        self.editor = match to {
-            Screen::Exercise(c, e) => {
-                let ch = &self.workbook.chapters[c];
-                let ex = &ch.exercises[e];
-                Some(Editor::new(
-                    ex,
-                    self.answers.get(&ch.id, &ex.id).map(|a| &a.value),
-                ))
-            }
-            _ => None,
-        };
-        if let Screen::Contents = to {
-            self.focus_contents_on_place();
-        }
         if matches!(to, Screen::Intro(_) | Screen::Exercise(..)) {
-            self.resume = self.place();
+            self.resume = self.state.place(&self.workbook);
             if !fx.contains(&Effect::Save) {
                 fx.push(Effect::Save);
             }
@@ -39,7 +168,7 @@ impl App {
     /// The page after the current one in reading order.
     fn next_screen(&self) -> Screen {
         let chapters = &self.workbook.chapters;
-        match self.screen {
+        match self.screen() {
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare => Screen::Intro(0),
             Screen::Intro(c) => Screen::Exercise(c, 0),
             Screen::Exercise(c, e) if e + 1 < chapters[c].exercises.len() => Screen::Exercise(c, e + 1),
@@ -51,7 +180,7 @@ impl App {
     /// The page before the current one in reading order.
     fn prev_screen(&self) -> Screen {
         let chapters = &self.workbook.chapters;
-        match self.screen {
+        match self.screen() {
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Intro(0) => {
                 Screen::Welcome
             }
@@ -65,144 +194,300 @@ impl App {
         }
     }
 
-    pub(super) fn go_next(&mut self, fx: &mut Vec<Effect>) {
-        let to = self.next_screen();
-        if to != self.screen {
-            self.go(to, fx);
-        }
-    }
-
-    pub(super) fn go_prev(&mut self, fx: &mut Vec<Effect>) {
-        let to = self.prev_screen();
-        if to != self.screen {
-            self.go(to, fx);
+    fn go_step(&mut self, to: Screen, fx: &mut Vec<Effect>) {
+        if to != self.screen() {
+            self.go_to(to, fx);
         }
     }
 
     /// Back one level: exercise/intro/closing -> contents -> welcome -> quit.
-    pub(super) fn back(&mut self, fx: &mut Vec<Effect>) {
-        match self.screen {
+    fn back(&mut self, fx: &mut Vec<Effect>) {
+        match self.screen() {
             Screen::Welcome => self.request_quit(fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if self.from_review => {
-                self.go(Screen::Review, fx);
-                self.focus_review_on_place();
+                self.go_to(Screen::Review, fx)
             }
-            Screen::Contents | Screen::Review | Screen::Compare => self.go(Screen::Welcome, fx),
-            _ => self.go(Screen::Contents, fx),
+            Screen::Contents | Screen::Review | Screen::Compare => self.go_to(Screen::Welcome, fx),
+            Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing => self.go_to(Screen::Contents, fx),
         }
     }
 
-    pub(super) fn continue_at_place(&mut self, fx: &mut Vec<Effect>) {
+    fn continue_at_place(&mut self, fx: &mut Vec<Effect>) {
         let to = self
             .resume
             .as_ref()
             .and_then(|p| place_screen(&self.workbook, p))
             .unwrap_or(Screen::Intro(0));
-        self.go(to, fx);
+        self.go_to(to, fx);
     }
 
-    pub(super) fn update_welcome(&mut self, action: Action, fx: &mut Vec<Effect>) {
+    /// The review row of the exercise last worked on.
+    fn review_place(&self) -> usize {
+        match self.resume.as_ref().and_then(|p| place_screen(&self.workbook, p)) {
+            Some(Screen::Exercise(c, e)) => self.review_rows().iter().position(|r| *r == (c, e)).unwrap_or(0),
+            Some(
+                Screen::Welcome
+                | Screen::Contents
+                | Screen::Intro(_)
+                | Screen::Closing
+                | Screen::Review
+                | Screen::Compare,
+            )
+            | None => 0,
+        }
+    }
+
+    /// The contents row of the place last worked on, expanding its chapter.
+    fn contents_place(&self, expanded: &mut [bool]) -> usize {
+        let Some(p) = &self.resume else { return 0 };
+        let Some(c) = self.workbook.chapters.iter().position(|c| c.id == p.chapter) else {
+            return 0;
+        };
+        if p.exercise.is_some() {
+            expanded[c] = true;
+        }
+        let target = match place_screen(&self.workbook, p) {
+            Some(Screen::Exercise(c, e)) => ContentsRow::Exercise(c, e),
+            Some(
+                Screen::Welcome
+                | Screen::Contents
+                | Screen::Intro(_)
+                | Screen::Closing
+                | Screen::Review
+                | Screen::Compare,
+            )
+            | None => ContentsRow::Chapter(c),
+        };
+        screen::contents_rows(&self.workbook, expanded)
+            .iter()
+            .position(|r| *r == target)
+            .unwrap_or(0)
+    }
+
+    /// A user's action on the screen itself (no overlay, no question open).
+    pub(super) fn update_screen(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        match action {
+            Action::Go(go) => self.on_go(go, fx),
+            Action::Move(m) => self.on_move(m, fx),
+            Action::Edit(edit) => {
+                if let ScreenState::Exercise { .. } = self.state {
+                    self.exercise_key(Intent::Edit(edit), fx);
+                }
+            }
+            // Events never reach here: `App::update` takes them first.
+            Action::Event(_) => {}
+        }
+    }
+
+    fn on_go(&mut self, go: Go, fx: &mut Vec<Effect>) {
+        match go {
+            Go::Next => self.go_step(self.next_screen(), fx),
+            Go::Prev => self.go_step(self.prev_screen(), fx),
+            Go::Contents => self.go_to(Screen::Contents, fx),
+            Go::Start => self.go_to(Screen::Intro(0), fx),
+            Go::Continue => self.continue_at_place(fx),
+            Go::Review => self.go_to(Screen::Review, fx),
+            // Esc in a one-line field finishes the field, not the exercise.
+            Go::Back
+                if self
+                    .component()
+                    .is_some_and(|c| c.is_typing() && c.is_single_line()) =>
+            {
+                self.exercise_key(Intent::Done, fx);
+            }
+            Go::Back => self.back(fx),
+            Go::ToggleHint => {
+                if let ScreenState::Exercise { component, .. } = &mut self.state {
+                    self.show_hint = !self.show_hint;
+                    component.refit();
+                }
+            }
+            Go::TogglePrivate => self.toggle_private(fx),
+            // Handled by `App::update` whatever the screen.
+            Go::Quit | Go::Help | Go::RetrySave | Go::QuitWithFallback => {}
+        }
+    }
+
+    fn toggle_private(&mut self, fx: &mut Vec<Effect>) {
+        let ScreenState::Exercise {
+            chapter, exercise, ..
+        } = self.state
+        else {
+            return;
+        };
+        self.commit(fx);
+        let ch = &self.workbook.chapters[chapter];
+        let when = crate::answers::now_utc();
+        self.notice = Some(
+            match self.answers.toggle_private(&ch.id, &ch.exercises[exercise], when) {
+                Some(true) => super::Notice::PrivateOn,
+                Some(false) => super::Notice::PrivateOff,
+                None => super::Notice::PrivateNeedsValue,
+            },
+        );
+        fx.push(Effect::Save);
+    }
+
+    /// Hands a key to the exercise's component and applies what it produced.
+    fn exercise_key(&mut self, intent: Intent, fx: &mut Vec<Effect>) {
+        let ScreenState::Exercise {
+            chapter,
+            exercise,
+            component,
+        } = &mut self.state
+        else {
+            return;
+        };
+        let (c, e) = (*chapter, *exercise);
+        let (ch_id, ex_id) = self.workbook.ids(c, e);
+        let stored = self.answers.get(ch_id, ex_id).map(|a| &a.value);
+        let out = component.update(intent, stored);
+        self.apply((c, e), out, fx);
+    }
+
+    fn on_move(&mut self, m: Move, fx: &mut Vec<Effect>) {
+        // On lists of rows the wheel and the page keys move the selection, which
+        // scrolls the view; elsewhere they scroll the text.
+        let rows_screen = matches!(self.screen(), Screen::Contents | Screen::Review);
+        let picking = self
+            .component()
+            .is_some_and(|c| !c.is_typing() && c.wheel_moves_selection());
+        match m {
+            Move::ScrollUp | Move::ScrollDown if rows_screen || picking => {
+                let step = if m == Move::ScrollUp { Move::Up } else { Move::Down };
+                return self.on_move(step, fx);
+            }
+            Move::Up
+            | Move::Down
+            | Move::Left
+            | Move::Right
+            | Move::First
+            | Move::Last
+            | Move::Select
+            | Move::Toggle
+            | Move::ScrollUp
+            | Move::ScrollDown
+            | Move::PageUp
+            | Move::PageDown => {}
+        }
+        match &mut self.state {
+            ScreenState::Welcome { .. } => self.welcome_move(m, fx),
+            ScreenState::Contents { .. } => self.contents_move(m, fx),
+            ScreenState::Intro { text, .. }
+            | ScreenState::Closing { text }
+            | ScreenState::Compare { text, .. } => match m {
+                Move::Up => text.scroll_by(-1),
+                Move::Down => text.scroll_by(1),
+                Move::ScrollUp => text.scroll_by(-3),
+                Move::ScrollDown => text.scroll_by(3),
+                Move::PageUp => text.page_by(-1),
+                Move::PageDown => text.page_by(1),
+                Move::First => text.to_top(),
+                Move::Last => text.to_end(),
+                Move::Select => self.page_select(fx),
+                Move::Left | Move::Right | Move::Toggle => {}
+            },
+            ScreenState::Exercise { .. } => self.exercise_key(Intent::Move(m), fx),
+            ScreenState::Review { cursor, .. } => {
+                let rows = screen::review_rows(&self.workbook);
+                if let Some(to) = moved(*cursor, m, rows.len()) {
+                    *cursor = to;
+                } else if m == Move::Select
+                    && let Some(&(c, e)) = rows.get(*cursor)
+                {
+                    self.go_to(Screen::Exercise(c, e), fx);
+                    self.from_review = true;
+                }
+            }
+        }
+    }
+
+    /// Enter on a reading page: on to the next page; the last page leads back to
+    /// the start, where review and compare are.
+    fn page_select(&mut self, fx: &mut Vec<Effect>) {
+        match self.screen() {
+            Screen::Closing => self.go_to(Screen::Welcome, fx),
+            Screen::Intro(_) => self.go_step(self.next_screen(), fx),
+            Screen::Welcome | Screen::Contents | Screen::Exercise(..) | Screen::Review | Screen::Compare => {}
+        }
+    }
+
+    fn welcome_move(&mut self, m: Move, fx: &mut Vec<Effect>) {
         let items = self.welcome_items();
-        if let Some(to) = moved(self.welcome_cursor, &action, items.len()) {
-            self.welcome_cursor = to;
+        let partners = self.partners.len();
+        let ScreenState::Welcome {
+            cursor,
+            partner,
+            text,
+        } = &mut self.state
+        else {
+            return;
+        };
+        if let Some(to) = moved(*cursor, m, items.len()) {
+            *cursor = to;
             return;
         }
-        match action {
-            Action::Right if matches!(items.get(self.welcome_cursor), Some(WelcomeItem::Compare(_))) => {
-                self.partner_pick = (self.partner_pick + 1) % self.partners.len();
+        let item = items.get(*cursor).copied();
+        match m {
+            Move::Left | Move::Right if matches!(item, Some(WelcomeItem::Compare(_))) => {
+                *partner = (*partner + 1) % partners.max(1);
             }
-            Action::Select | Action::Toggle => match items.get(self.welcome_cursor) {
+            Move::ScrollUp => text.scroll_by(-3),
+            Move::ScrollDown => text.scroll_by(3),
+            Move::PageUp => text.page_by(-1),
+            Move::PageDown => text.page_by(1),
+            Move::Select | Move::Toggle => match item {
                 Some(WelcomeItem::Continue) => self.continue_at_place(fx),
-                Some(WelcomeItem::Start) => self.go(Screen::Intro(0), fx),
-                Some(WelcomeItem::Contents) | None => self.go(Screen::Contents, fx),
-                Some(WelcomeItem::Review) => self.update_screen(Action::Review, fx),
+                Some(WelcomeItem::Start) => self.go_to(Screen::Intro(0), fx),
+                Some(WelcomeItem::Contents) | None => self.go_to(Screen::Contents, fx),
+                Some(WelcomeItem::Review) => self.go_to(Screen::Review, fx),
                 Some(WelcomeItem::Compare(i)) => {
-                    if let Some(name) = self.partners.get(*i) {
+                    if let Some(name) = self.partners.get(i) {
                         fx.push(Effect::LoadPartner(name.clone()));
                     }
                 }
             },
-            _ => {}
+            Move::Left | Move::Right | Move::Up | Move::Down | Move::First | Move::Last => {}
         }
     }
 
-    /// Puts the review cursor on the exercise last worked on.
-    pub(super) fn focus_review_on_place(&mut self) {
-        if let Some(Screen::Exercise(c, e)) =
-            self.resume.as_ref().and_then(|p| place_screen(&self.workbook, p))
-        {
-            self.review_cursor = self.review_rows().iter().position(|r| *r == (c, e)).unwrap_or(0);
-        }
-    }
-
-    pub(super) fn update_review(&mut self, action: Action, fx: &mut Vec<Effect>) {
-        let rows = self.review_rows();
-        if let Some(to) = moved(self.review_cursor, &action, rows.len()) {
-            self.review_cursor = to;
+    fn contents_move(&mut self, m: Move, fx: &mut Vec<Effect>) {
+        let wb = &self.workbook;
+        let ScreenState::Contents { cursor, expanded, .. } = &mut self.state else {
+            return;
+        };
+        let rows = screen::contents_rows(wb, expanded);
+        let row = rows.get(*cursor).copied().unwrap_or(ContentsRow::Closing);
+        if let Some(to) = moved(*cursor, m, rows.len()) {
+            *cursor = to;
             return;
         }
-        if action == Action::Select
-            && let Some(&(c, e)) = rows.get(self.review_cursor)
-        {
-            self.go(Screen::Exercise(c, e), fx);
-            self.from_review = true;
-        }
-    }
-
-    fn focus_contents_on_place(&mut self) {
-        if let Some(p) = &self.resume
-            && let Some(c) = self.workbook.chapters.iter().position(|c| c.id == p.chapter)
-        {
-            if p.exercise.is_some() {
-                self.expanded[c] = true;
-            }
-            let target = match place_screen(&self.workbook, p) {
-                Some(Screen::Exercise(c, e)) => ContentsRow::Exercise(c, e),
-                _ => ContentsRow::Chapter(c),
-            };
-            self.contents_cursor = self
-                .contents_rows()
-                .iter()
-                .position(|r| *r == target)
-                .unwrap_or(0);
-        }
-    }
-
-    pub(super) fn update_contents(&mut self, action: Action, fx: &mut Vec<Effect>) {
-        let rows = self.contents_rows();
-        let row = rows
-            .get(self.contents_cursor)
-            .copied()
-            .unwrap_or(ContentsRow::Closing);
-        if let Some(to) = moved(self.contents_cursor, &action, rows.len()) {
-            self.contents_cursor = to;
-            return;
-        }
-        match action {
-            Action::Right | Action::Toggle => match row {
-                ContentsRow::Chapter(c) if action == Action::Toggle || !self.expanded[c] => {
-                    self.expanded[c] = !self.expanded[c];
-                }
-                _ => {}
-            },
-            Action::Left => {
-                let c = match row {
-                    ContentsRow::Chapter(c) | ContentsRow::Exercise(c, _) => c,
-                    ContentsRow::Closing => return,
-                };
-                self.expanded[c] = false;
-                let rows = self.contents_rows();
-                self.contents_cursor = rows
+        match (m, row) {
+            (Move::Toggle, ContentsRow::Chapter(c)) => expanded[c] = !expanded[c],
+            (Move::Right, ContentsRow::Chapter(c)) => expanded[c] = true,
+            (Move::Left, ContentsRow::Chapter(c) | ContentsRow::Exercise(c, _)) => {
+                expanded[c] = false;
+                *cursor = screen::contents_rows(wb, expanded)
                     .iter()
                     .position(|r| *r == ContentsRow::Chapter(c))
                     .unwrap_or(0);
             }
-            Action::Select => match row {
-                ContentsRow::Chapter(c) => self.go(Screen::Intro(c), fx),
-                ContentsRow::Exercise(c, e) => self.go(Screen::Exercise(c, e), fx),
-                ContentsRow::Closing => self.go(Screen::Closing, fx),
-            },
-            _ => {}
+            (Move::Select, ContentsRow::Chapter(c)) => self.go_to(Screen::Intro(c), fx),
+            (Move::Select, ContentsRow::Exercise(c, e)) => self.go_to(Screen::Exercise(c, e), fx),
+            (Move::Select, ContentsRow::Closing) => self.go_to(Screen::Closing, fx),
+            (Move::Toggle | Move::Right, ContentsRow::Exercise(..) | ContentsRow::Closing)
+            | (Move::Left, ContentsRow::Closing)
+            | (
+                Move::Up
+                | Move::Down
+                | Move::First
+                | Move::Last
+                | Move::ScrollUp
+                | Move::ScrollDown
+                | Move::PageUp
+                | Move::PageDown,
+                _,
+            ) => {}
         }
     }
 }

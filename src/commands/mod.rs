@@ -36,12 +36,12 @@ fn print_result(text: &str) -> std::io::Result<()> {
 
 /// Opens the profile for `wb`, before anything touches the terminal. With `start_fresh`, a
 /// file that cannot be used is moved aside first; that is said on stderr and returned as a
-/// short notice for the app to show, since the terminal app hides what stderr said.
+/// the new place for the app to show, since the terminal app hides what stderr said.
 pub fn open_store(
     opts: &StoreOptions,
     wb: &Workbook,
     start_fresh: bool,
-) -> Result<(Store, Saved, Option<String>), ExitCode> {
+) -> Result<(Store, Saved, Option<std::path::PathBuf>), ExitCode> {
     if !start_fresh {
         return Store::open(opts, &wb.id)
             .map(|(st, sa)| (st, sa, None))
@@ -58,10 +58,7 @@ pub fn open_store(
             "Moved it to {} (nothing was deleted); starting with no answers.",
             moved.to.display()
         );
-        format!(
-            "The old answers file could not be read; it was moved to {}.",
-            moved.to.display()
-        )
+        moved.to
     });
     Ok((store, saved, notice))
 }

@@ -134,4 +134,10 @@ impl Workbook {
             .position(|e| e.id == exercise_id)?;
         Some((c, e))
     }
+
+    /// The chapter and exercise ids of exercise `e` of chapter `c` (indices the app holds).
+    pub fn ids(&self, c: usize, e: usize) -> (&str, &str) {
+        let ch = &self.chapters[c];
+        (&ch.id, &ch.exercises[e].id)
+    }
 }

@@ -11,7 +11,7 @@ pub mod words;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::answers::Value;
-use crate::content::{Exercise, Kind};
+use crate::content::Kind;
 
 /// One block of a presented answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,7 +110,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
         Value::Checklist { ticked } => {
             let options: &[String] = match kind {
                 Some(Kind::Checklist { options }) => options,
-                _ => &[],
+                Some(Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. }) | None => &[],
             };
             let mut out: Vec<Piece> = options
                 .iter()
@@ -142,16 +142,12 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     (*min, &clean_line(min_label)),
                     (*max, &clean_line(max_label)),
                 ),
-                _ => value.to_string(),
+                Some(Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Checklist { .. })
+                | None => value.to_string(),
             };
             vec![Piece::Paragraph(vec![line])]
         }
     }
-}
-
-/// An answer as plain lines, unwrapped: what the review screen shows.
-pub fn answer_lines(ex: &Exercise, value: &Value) -> Vec<String> {
-    plain_lines(&pieces(Some(&ex.kind), value), None)
 }
 
 /// Plain text of the pieces: paragraphs as lines with a blank line between

@@ -252,3 +252,26 @@ impl std::error::Error for SaveError {
         }
     }
 }
+
+/// Why saving failed, as the app shows it: a typed summary of [`SaveError`] that can
+/// travel in an action (it is `Clone` and comparable, unlike `io::Error`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// The disk (or quota) is full.
+    DiskFull,
+    /// The folder or file cannot be written to.
+    ReadOnly,
+    /// Anything else, in the system's words.
+    Other(String),
+}
+
+impl SaveError {
+    /// The typed summary the app shows in its header.
+    pub fn problem(&self) -> SaveProblem {
+        match self {
+            SaveError::NoSpace { .. } => SaveProblem::DiskFull,
+            SaveError::ReadOnly { .. } => SaveProblem::ReadOnly,
+            SaveError::Io { source, .. } => SaveProblem::Other(source.to_string()),
+        }
+    }
+}

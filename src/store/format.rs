@@ -6,8 +6,7 @@ use serde::{Deserialize, Serialize};
 use toml::de::{DeTable, DeValue};
 
 use super::{SCHEMA_VERSION, Saved, StoreError};
-use crate::answers::{Answers, now_utc};
-use crate::app::Place;
+use crate::answers::{Answers, Place, ValueKind, now_utc};
 use crate::content::position;
 
 #[derive(Serialize)]
@@ -149,13 +148,13 @@ fn answer_fields(kind: Option<&str>) -> Vec<(&'static str, Shape)> {
         ("private", Shape::Bool),
         ("kind", Shape::Text),
     ];
-    fields.extend_from_slice(match kind {
-        Some("text") => &[("text", Shape::Text)][..],
-        Some("list") => &[("items", Shape::Texts)],
-        Some("choice") => &[("option", Shape::Text), ("other", Shape::Text)],
-        Some("checklist") => &[("ticked", Shape::Texts)],
-        Some("scale") => &[("value", Shape::Number)],
-        _ => &[],
+    fields.extend_from_slice(match kind.and_then(ValueKind::from_tag) {
+        Some(ValueKind::Text) => &[("text", Shape::Text)][..],
+        Some(ValueKind::List) => &[("items", Shape::Texts)],
+        Some(ValueKind::Choice) => &[("option", Shape::Text), ("other", Shape::Text)],
+        Some(ValueKind::Checklist) => &[("ticked", Shape::Texts)],
+        Some(ValueKind::Scale) => &[("value", Shape::Number)],
+        None => &[],
     });
     fields
 }

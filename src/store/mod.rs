@@ -22,7 +22,7 @@ use std::fs::{self, File};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-pub use error::{SaveError, StoreError};
+pub use error::{SaveError, SaveProblem, StoreError};
 pub use format::{decode, encode};
 pub use fsio::{DIR_MODE, FILE_MODE, move_aside, timestamp, write_atomic, write_fallback, write_fallback_in};
 pub use profiles::{
@@ -31,7 +31,7 @@ pub use profiles::{
 };
 
 use crate::answers::Answers;
-use crate::app::Place;
+use crate::answers::Place;
 
 /// The `schema_version` this build writes, and the newest it reads.
 pub const SCHEMA_VERSION: i64 = 1;

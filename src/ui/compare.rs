@@ -6,18 +6,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, text};
-use crate::app::App;
+use crate::app::{App, ScreenState};
 
-/// The comparison as lines for `width` columns (the shared plain-text rendering).
+/// The comparison as lines for `width` columns (the shared plain-text rendering),
+/// laid out once per width and kept with the screen, not on every frame and key.
 fn lines(app: &App, width: u16) -> Vec<String> {
-    app.comparison()
-        .map(|c| {
-            crate::compare::render_text(c, width)
+    let ScreenState::Compare {
+        comparison, lines, ..
+    } = app.state()
+    else {
+        return Vec::new();
+    };
+    let mut cache = lines.borrow_mut();
+    match &*cache {
+        Some((w, l)) if *w == width => l.clone(),
+        Some(_) | None => {
+            let l: Vec<String> = crate::compare::render_text(comparison, width)
                 .lines()
                 .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
+                .collect();
+            *cache = Some((width, l.clone()));
+            l
+        }
+    }
 }
 
 /// Where the comparison text goes in the body `area`.
@@ -49,6 +60,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         area,
     );
     let (all, rows, max_scroll) = layout(app, area);
+    if let Some(view) = app.state().viewport() {
+        view.record(rows.height, max_scroll);
+    }
     let scroll = app.scroll().min(max_scroll);
     let body: Vec<Line> = all.into_iter().map(Line::raw).collect();
     frame.render_widget(Paragraph::new(body).scroll((scroll, 0)), rows);

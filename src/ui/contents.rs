@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, text};
 use crate::answers::Status;
-use crate::app::{App, ContentsRow};
+use crate::app::{App, ContentsRow, ScreenState};
 
 /// Width of the progress bar drawn beside each chapter.
 const BAR: usize = 10;
@@ -74,6 +74,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let list = List::new(items)
         .highlight_style(theme.selected())
         .highlight_symbol("› ");
-    let mut state = ListState::default().with_selected(Some(app.contents_cursor()));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    draw_list(frame, app, list, list_area, app.contents_cursor());
+}
+
+/// Draws a list of rows from where it was last shown, so moving the selection
+/// inside the view never makes it jump, and records where it is now.
+pub fn draw_list(frame: &mut Frame, app: &App, list: List, area: Rect, selected: usize) {
+    let view = match app.state() {
+        ScreenState::Contents { list, .. } | ScreenState::Review { list, .. } => Some(list),
+        ScreenState::Welcome { .. }
+        | ScreenState::Intro { .. }
+        | ScreenState::Exercise { .. }
+        | ScreenState::Closing { .. }
+        | ScreenState::Compare { .. } => None,
+    };
+    let mut state = ListState::default()
+        .with_offset(view.map_or(0, |v| v.offset()))
+        .with_selected(Some(selected));
+    frame.render_stateful_widget(list, area, &mut state);
+    if let Some(v) = view {
+        v.record(state.offset(), area.height);
+    }
 }

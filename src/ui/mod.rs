@@ -1,6 +1,7 @@
 //! Drawing: reads `&App`, changes nothing. One file per screen.
 
 mod compare;
+mod component;
 mod contents;
 mod exercise;
 mod overlay;
@@ -19,12 +20,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::answers::Answers;
-use crate::app::{Action, App, SaveState, Screen, keys};
-
-/// Smallest terminal the screens are laid out for.
-pub const MIN_WIDTH: u16 = 60;
-/// Smallest terminal height the screens are laid out for.
-pub const MIN_HEIGHT: u16 = 20;
+use crate::app::{Action, App, Context, Go, Move, SaveState, Screen, keys};
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole app into the frame.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -71,48 +68,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
-/// The area between header and footer, with a blank column each side to keep
-/// text off the terminal's edge.
-fn body_rect(area: Rect) -> Rect {
-    Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    }
-}
-
-/// Rows of the scrolling part of the screen (page text, comparison, rows), for paging.
-pub fn page_rows(app: &App) -> u16 {
-    let (w, h) = app.size();
-    let body = body_rect(Rect::new(0, 0, w, h));
-    match app.screen() {
-        Screen::Welcome => welcome::text_area(app, body).height,
-        Screen::Intro(_) | Screen::Closing => page::text_area(body).height,
-        Screen::Compare => compare::text_area(body).height,
-        _ => body.height.saturating_sub(3),
-    }
-}
-
-/// How far the page text on screen can scroll, so the app can clamp to it.
-pub fn max_scroll(app: &App) -> u16 {
-    let (w, h) = app.size();
-    let body = body_rect(Rect::new(0, 0, w, h));
-    let wb = app.workbook();
-    let (area, text) = match app.screen() {
-        Screen::Welcome => (welcome::text_area(app, body), wb.welcome.trim()),
-        Screen::Intro(c) => (page::text_area(body), wb.chapters[c].introduction.trim()),
-        Screen::Closing => return scroll_geometry(page::text_area(body), &page::closing_text(app)).1,
-        Screen::Compare => return compare::layout(app, body).2,
-        _ => return 0,
-    };
-    scroll_geometry(area, text).1
-}
-
-/// Wrapped text scrolled by the page scroll; when it overflows, the last row
-/// says there is more and how to reach it.
+/// Wrapped text scrolled by the screen's viewport, which learns its size here; when
+/// the text overflows, the last row says there is more and how to reach it.
 fn scrolled_text(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, body: &str) {
     let (text_rect, max_scroll) = scroll_geometry(area, body);
+    if let Some(view) = app.state().viewport() {
+        view.record(text_rect.height, max_scroll);
+    }
     let scroll = app.scroll().min(max_scroll);
     frame.render_widget(
         Paragraph::new(body).wrap(Wrap { trim: true }).scroll((scroll, 0)),
@@ -127,9 +89,9 @@ fn scrolled_text(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, body: 
 /// scroll back up.
 fn draw_more_marker(frame: &mut Frame, theme: &Theme, area: Rect, more_below: bool) {
     let marker = if more_below {
-        text::MORE_BELOW
+        text::more_below(keys::label_of(Context::Page, &Move::PageDown.into()))
     } else {
-        text::MORE_ABOVE
+        text::more_above(keys::label_of(Context::Page, &Move::PageUp.into()))
     };
     let line = Line::from(Span::styled(marker, theme.key())).alignment(Alignment::Right);
     frame.render_widget(
@@ -172,7 +134,10 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let (status, status_style) = match app.save_state() {
         SaveState::Saved if app.saving() => (text::SAVING.to_string(), theme.dim()),
         SaveState::Saved => (text::SAVED.to_string(), theme.dim()),
-        SaveState::Failed(reason) => (format!("{}: {reason}", text::NOT_SAVED), theme.warn()),
+        SaveState::Failed(problem) => (
+            format!("{}: {}", text::NOT_SAVED, text::save_problem(problem)),
+            theme.warn(),
+        ),
     };
     let right_text = format!("  {}  ", right.join(" · "));
     let status_w = (status.chars().count() as u16).min(area.width / 2);
@@ -218,27 +183,30 @@ pub(crate) fn truncate(s: &str, max: usize) -> String {
 fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(notice) = app.notice() {
         frame.render_widget(
-            Line::from(Span::styled(format!(" {notice}"), theme.started())),
+            Line::from(Span::styled(
+                format!(" {}", text::notice(notice)),
+                theme.started(),
+            )),
             area,
         );
         return;
     }
     let binds: Vec<&keys::Binding> = keys::bindings(keys::context(app))
         .iter()
-        .filter(|b| b.footer)
+        .filter(|b| b.show == keys::Show::Footer)
         .collect();
     let width = |b: &keys::Binding| b.label.chars().count() + b.does.chars().count() + 3;
     // Help is always shown; the others while they fit, in order of importance.
     let help_w = binds
         .iter()
         .copied()
-        .filter(|b| b.action == Action::Help)
+        .filter(|b| b.action == Action::Go(Go::Help))
         .map(width)
         .sum::<usize>();
     let mut room = usize::from(area.width).saturating_sub(1 + help_w);
     let mut spans = vec![Span::raw(" ")];
     for &bind in &binds {
-        if bind.action != Action::Help {
+        if bind.action != Action::Go(Go::Help) {
             if width(bind) > room {
                 continue;
             }

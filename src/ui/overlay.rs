@@ -55,8 +55,8 @@ pub fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 /// Draws the question shown when quitting while answers are unsaved.
 pub fn draw_confirm_quit(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let reason = match app.save_state() {
-        SaveState::Failed(r) => r.as_str(),
-        SaveState::Saved => "",
+        SaveState::Failed(r) => text::save_problem(r),
+        SaveState::Saved => String::new(),
     };
     let mut lines = vec![
         Line::raw(text::CONFIRM_QUIT_BODY),

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::{Theme, text};
-use crate::app::App;
+use crate::app::{App, Context, Go, keys};
 
 /// Draws chapter `c`'s introduction.
 pub fn draw_intro(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
@@ -21,7 +21,8 @@ pub fn closing_text(app: &App) -> String {
     let (done, total) = app.answers().progress(app.workbook());
     let closing = app.workbook().closing.trim();
     if done < total {
-        format!("{}\n\n{closing}", text::closing_left(done, total))
+        let back = keys::label_of(Context::Page, &Go::Back.into());
+        format!("{}\n\n{closing}", text::closing_left(done, total, back))
     } else {
         closing.to_string()
     }

@@ -3,13 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::{List, ListItem};
 
 use super::{Theme, text};
 use std::borrow::Cow;
 
 use crate::answers::{Status, Value};
-use crate::app::App;
+use crate::app::{App, Context, Move, keys};
 use crate::present::{self, words};
 
 /// Lines of one answer shown before it is cut short; the exercise shows all of it.
@@ -42,8 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let list = List::new(items)
         .highlight_symbol("› ")
         .highlight_style(theme.selected_soft());
-    let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    super::contents::draw_list(frame, app, list, list_area, selected);
 }
 
 /// Enough of a text answer to fill the preview and show that it goes on: formatting
@@ -103,7 +102,10 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
             }
             if cut {
                 lines.push(Line::from(Span::styled(
-                    format!("  {}", text::REVIEW_MORE),
+                    format!(
+                        "  {}",
+                        text::review_more(keys::label_of(Context::Review, &Move::Select.into()))
+                    ),
                     theme.dim(),
                 )));
             }

@@ -1,11 +1,15 @@
-//! Every user-facing word of the interface, in one place.
+//! Every user-facing word of the interface, in one place. Texts that name a key
+//! take its label from the key table (`app::keys::label_of`), so they never disagree.
+
+use crate::app::{Context, Edit, Go, Notice, keys};
+use crate::store::SaveProblem;
 
 /// Shown when the terminal is below the minimum size.
 pub fn too_small(w: u16, h: u16) -> String {
     format!(
         "terminal too small: needs {}x{} (now {w}x{h})",
-        super::MIN_WIDTH,
-        super::MIN_HEIGHT
+        crate::app::MIN_WIDTH,
+        crate::app::MIN_HEIGHT
     )
 }
 
@@ -23,8 +27,10 @@ pub fn compare_with(name: &str) -> String {
 }
 /// Heading of the review screen.
 pub const REVIEW_HEADING: &str = "Your answers";
-/// Shown in the review under an answer cut short.
-pub const REVIEW_MORE: &str = "… (Enter to read all of it and edit)";
+/// Shown in the review under an answer cut short; `open` is the key that opens it.
+pub fn review_more(open: &str) -> String {
+    format!("… ({open} to read all of it and edit)")
+}
 /// Heading of the self-help note.
 pub const NOTE_HEADING: &str = "Please note";
 /// Heading of the contents screen.
@@ -39,18 +45,24 @@ pub const DONE: &str = "✓";
 pub const STARTED: &str = "✎";
 /// Symbol for an exercise not started.
 pub const NOT_STARTED: &str = "○";
-/// Marker when a page has more text below.
-pub const MORE_BELOW: &str = " ↓ more: PgDn ";
-/// Marker when a page is scrolled to its end.
-pub const MORE_ABOVE: &str = " ↑ PgUp ";
+/// Marker when a page has more text below; `key` pages down.
+pub fn more_below(key: &str) -> String {
+    format!(" ↓ more: {key} ")
+}
+/// Marker when a page is scrolled to its end; `key` pages up.
+pub fn more_above(key: &str) -> String {
+    format!(" ↑ {key} ")
+}
 /// Heading above an introduction.
 pub const INTRO_LABEL: &str = "Introduction";
 /// Title of the closing screen.
 pub const CLOSING_TITLE: &str = "Closing words";
 /// Label of the answer box.
 pub const YOUR_ANSWER: &str = "Your answer";
-/// Placeholder in an empty text answer.
-pub const TEXT_PLACEHOLDER: &str = "Type your answer here. Enter starts a new line.";
+/// Placeholder in an empty text answer; `new_line` is the key that starts a line.
+pub fn text_placeholder(new_line: &str) -> String {
+    format!("Type your answer here. {new_line} starts a new line.")
+}
 /// Hint heading.
 pub const HINT: &str = "Hint";
 /// Example heading.
@@ -58,7 +70,9 @@ pub const EXAMPLE: &str = "Example";
 /// Shown when the hint panel has nothing.
 pub const NO_HINT: &str = "This exercise has no hint or example.";
 /// Offer of the hint key when hidden.
-pub const HINT_AVAILABLE: &str = "F2 shows a hint";
+pub fn hint_available(key: &str) -> String {
+    format!("{key} shows a hint")
+}
 /// Marker of a private answer.
 pub const PRIVATE_MARK: &str = "[private]";
 /// Notice after marking private.
@@ -102,23 +116,57 @@ fn items(n: usize) -> String {
     }
 }
 
-/// First lines of the closing screen while exercises are left.
-pub fn closing_left(done: usize, total: usize) -> String {
+/// First lines of the closing screen while exercises are left; `back` opens the contents.
+pub fn closing_left(done: usize, total: usize, back: &str) -> String {
     format!(
-        "You have answered {done} of {total} exercises so far. The contents (Esc) show what is left; come back to it whenever you like."
+        "You have answered {done} of {total} exercises so far. The contents ({back}) show what is left; come back to it whenever you like."
     )
 }
 
-/// Notice when adding an item filled the list.
-pub fn list_now_full(max: u32) -> String {
-    format!("The list is full ({}). Tab goes on.", items(max as usize))
+/// Notice when adding an item filled the list; `next` goes on to the next page.
+pub fn list_now_full(max: u32, next: &str) -> String {
+    format!("The list is full ({}). {next} goes on.", items(max as usize))
 }
 
-/// Notice after deleting a list item.
-pub fn item_deleted(item: &str) -> String {
+/// Notice after deleting a list item; `undo` brings it back.
+pub fn item_deleted(item: &str, undo: &str) -> String {
+    let item = crate::present::clean_line(item);
     let short: String = item.chars().take(30).collect();
     let more = if item.chars().count() > 30 { "…" } else { "" };
-    format!("Deleted \"{short}{more}\". u brings it back.")
+    format!("Deleted \"{short}{more}\". {undo} brings it back.")
+}
+
+/// The words of a notice.
+pub fn notice(n: &Notice) -> String {
+    match n {
+        Notice::PrivateOn => PRIVATE_ON.to_string(),
+        Notice::PrivateOff => PRIVATE_OFF.to_string(),
+        Notice::PrivateNeedsValue => PRIVATE_NEEDS_VALUE.to_string(),
+        Notice::ListFull { max } => list_full(*max),
+        Notice::ListNowFull { max } => list_now_full(*max, keys::label_of(Context::List, &Go::Next.into())),
+        Notice::ItemDeleted(item) => item_deleted(item, keys::label_of(Context::List, &Edit::Undo.into())),
+        Notice::NothingToUndo => NOTHING_TO_UNDO.to_string(),
+        Notice::EditorFailed(why) => crate::present::clean_line(why),
+        Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
+        Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
+    }
+}
+
+/// Notice after `--start-fresh` moved an unusable answers file aside to `to`.
+pub fn started_fresh(to: &str) -> String {
+    format!(
+        "The old answers file could not be read; it was moved to {}.",
+        crate::present::clean_line(to)
+    )
+}
+
+/// Why saving failed, in a few words for the header.
+pub fn save_problem(p: &SaveProblem) -> String {
+    match p {
+        SaveProblem::DiskFull => "disk full".to_string(),
+        SaveProblem::ReadOnly => "folder read-only".to_string(),
+        SaveProblem::Other(reason) => crate::present::clean_line(reason),
+    }
 }
 
 /// Notice when there is nothing to undo.
@@ -155,6 +203,11 @@ pub fn exercise_of(n: usize, total: usize) -> String {
 pub fn overall(done: usize, total: usize) -> String {
     let pct = (done * 100).checked_div(total).unwrap_or(0);
     format!("{pct}% done")
+}
+
+/// A stored scale value that lies outside the scale (the workbook changed).
+pub fn scale_off(v: i64, min: i64, max: i64) -> String {
+    format!("Your earlier answer {v} is not on this {min} to {max} scale: please pick again.")
 }
 
 /// The current scale value.

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 use super::{Theme, text, wrap};
-use crate::app::{App, WelcomeItem};
+use crate::app::{App, Go, WelcomeItem, keys};
 
 /// The screen's regions: welcome text, note, menu.
 fn regions(app: &App, area: Rect) -> [Rect; 4] {
@@ -23,9 +23,9 @@ fn regions(app: &App, area: Rect) -> [Rect; 4] {
     .areas(area)
 }
 
-/// Where the scrollable welcome text goes.
-pub fn text_area(app: &App, area: Rect) -> Rect {
-    regions(app, area)[1]
+/// The welcome menu's key for `go`, from the key table.
+fn key_for(go: Go) -> &'static str {
+    keys::label_of(keys::Context::Welcome, &go.into())
 }
 
 /// Draws the welcome screen into `area`.
@@ -48,10 +48,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lines: Vec<Line> = std::iter::once(Line::raw(""))
         .chain(items.iter().enumerate().map(|(i, item)| {
             let (key, label) = match item {
-                WelcomeItem::Continue => ("c", text::CONTINUE.to_string()),
-                WelcomeItem::Start => ("s", text::START.to_string()),
-                WelcomeItem::Contents => ("t", text::CONTENTS.to_string()),
-                WelcomeItem::Review => ("r", text::REVIEW.to_string()),
+                WelcomeItem::Continue => (key_for(Go::Continue), text::CONTINUE.to_string()),
+                WelcomeItem::Start => (key_for(Go::Start), text::START.to_string()),
+                WelcomeItem::Contents => (key_for(Go::Contents), text::CONTENTS.to_string()),
+                WelcomeItem::Review => (key_for(Go::Review), text::REVIEW.to_string()),
                 WelcomeItem::Compare(i) => {
                     let label = text::compare_with(&app.partners()[*i]);
                     let label = if app.partners().len() > 1 {

@@ -9,7 +9,8 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 use trustbook::answers::Value;
-use trustbook::app::{Action, App, ContentsRow, Effect, Screen, WelcomeItem};
+use trustbook::app::{Action, App, ContentsRow, Edit, Effect, Event as AppEvent, Screen, WelcomeItem};
+use trustbook::store::SaveProblem;
 use trustbook::ui::text;
 
 use KeyCode::{Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, Right, Tab, Up};
@@ -259,7 +260,7 @@ fn key_releases_resizes_and_the_mouse_wheel() {
     // A long page in a small window does scroll, and never past its end.
     let mut long = shipped_app();
     send(&mut long, Event::Resize(60, 20));
-    let max = trustbook::ui::max_scroll(&long);
+    let max = long.state().viewport().expect("the welcome text scrolls").max();
     assert!(max > 0, "the shipped welcome text overflows at 60x20");
     send(&mut long, wheel(MouseEventKind::ScrollDown));
     assert_eq!(long.scroll(), 3.min(max));
@@ -416,17 +417,21 @@ fn text_is_committed_on_leaving_and_restored_on_return() {
 fn commit_stores_text_once_and_keeps_the_field_open() {
     let mut app = at(0, 0);
     type_str(&mut app, "abc");
-    assert_eq!(app.update(Action::Commit), vec![Effect::Save]);
+    assert_eq!(app.update(Action::Event(AppEvent::Commit)), vec![Effect::Save]);
     assert_eq!(text_answer(&app, "one", "free"), "abc");
     assert!(app.is_typing());
-    assert_eq!(app.update(Action::Commit), vec![], "nothing new to commit");
+    assert_eq!(
+        app.update(Action::Event(AppEvent::Commit)),
+        vec![],
+        "nothing new to commit"
+    );
     // Typing more after a commit is committed again.
     type_str(&mut app, "d");
-    assert_eq!(app.update(Action::Commit), vec![Effect::Save]);
+    assert_eq!(app.update(Action::Event(AppEvent::Commit)), vec![Effect::Save]);
     assert_eq!(text_answer(&app, "one", "free"), "abcd");
     // Deleting everything removes the answer.
     press_n(&mut app, Backspace, 4);
-    app.update(Action::Commit);
+    app.update(Action::Event(AppEvent::Commit));
     assert_eq!(value(&app, "one", "free"), None);
 }
 
@@ -530,7 +535,10 @@ fn list_respects_its_maximum() {
     assert!(!app.is_typing(), "a full list opens no new item");
     press(&mut app, Enter);
     assert!(!app.is_typing());
-    assert_eq!(app.notice(), Some(text::list_full(3).as_str()));
+    assert_eq!(
+        app.notice().map(text::notice).as_deref(),
+        Some(text::list_full(3).as_str())
+    );
     send(&mut app, char_key('a'));
     assert!(!app.is_typing());
     assert_eq!(list_items(&app).len(), 3);
@@ -657,10 +665,8 @@ fn choice_picks_with_enter_space_and_j_k() {
     // The pick is shown again on return.
     press(&mut app, Tab);
     send(&mut app, back_tab());
-    match app.editor() {
-        Some(trustbook::app::Editor::Choice {
-            cursor, other: None, ..
-        }) => assert_eq!(*cursor, 0),
+    match app.component() {
+        Some(trustbook::app::Component::Choice(c)) if c.other.is_none() => assert_eq!(c.cursor, 0),
         e => panic!("{e:?}"),
     }
 }
@@ -901,11 +907,11 @@ fn ctrl_p_marks_a_text_answer_private_and_keeps_the_text() {
     assert!(fx.contains(&Effect::Save));
     assert!(is_private(&app, "one", "free"));
     assert_eq!(text_answer(&app, "one", "free"), "nur für mich");
-    assert_eq!(app.notice(), Some(text::PRIVATE_ON));
+    assert_eq!(app.notice().map(text::notice).as_deref(), Some(text::PRIVATE_ON));
     assert!(app.is_typing(), "the field stays open");
     send(&mut app, ctrl('p'));
     assert!(!is_private(&app, "one", "free"));
-    assert_eq!(app.notice(), Some(text::PRIVATE_OFF));
+    assert_eq!(app.notice().map(text::notice).as_deref(), Some(text::PRIVATE_OFF));
     // The next key clears the notice.
     type_str(&mut app, "!");
     assert_eq!(app.notice(), None);
@@ -923,7 +929,10 @@ fn private_mark_on_unanswered_exercises() {
     let mut app = at(1, 1);
     send(&mut app, ctrl('p'));
     assert!(!is_private(&app, "two", "rate"));
-    assert_eq!(app.notice(), Some(text::PRIVATE_NEEDS_VALUE));
+    assert_eq!(
+        app.notice().map(text::notice).as_deref(),
+        Some(text::PRIVATE_NEEDS_VALUE)
+    );
     press(&mut app, Right);
     send(&mut app, ctrl('p'));
     assert!(is_private(&app, "two", "rate"));
@@ -934,7 +943,7 @@ fn private_mark_on_unanswered_exercises() {
 #[test]
 fn quit_after_a_failed_save_asks_instead_of_quitting() {
     let mut app = at(1, 0);
-    app.update(Action::SaveFailed("disk full".into()));
+    app.update(Action::Event(AppEvent::SaveFailed(SaveProblem::DiskFull)));
     let fx = send(&mut app, ctrl('q'));
     assert!(!app.should_quit());
     assert!(app.confirm_quit_open());
@@ -967,8 +976,8 @@ fn quit_after_a_failed_save_asks_instead_of_quitting() {
 
     // A save that works again clears the failure.
     let mut app = at(1, 0);
-    app.update(Action::SaveFailed("disk full".into()));
-    app.update(Action::Saved);
+    app.update(Action::Event(AppEvent::SaveFailed(SaveProblem::DiskFull)));
+    app.update(Action::Event(AppEvent::SaveDone));
     send(&mut app, ctrl('q'));
     assert!(app.should_quit());
 }
@@ -978,10 +987,12 @@ fn a_save_that_works_while_the_question_is_open_quits_as_asked() {
     // Ctrl+Q while a retry is still being written: the state is still "failed", so the app
     // asks; the retry then works, and the question has no reason left.
     let mut app = at(0, 0);
-    app.update(Action::SaveFailed("not a directory".into()));
+    app.update(Action::Event(AppEvent::SaveFailed(SaveProblem::Other(
+        "not a directory".into(),
+    ))));
     send(&mut app, ctrl('q'));
     assert!(app.confirm_quit_open() && !app.should_quit());
-    let fx = app.update(Action::Saved);
+    let fx = app.update(Action::Event(AppEvent::SaveDone));
     assert!(fx.is_empty());
     assert!(!app.confirm_quit_open());
     assert!(app.should_quit());
@@ -990,12 +1001,12 @@ fn a_save_that_works_while_the_question_is_open_quits_as_asked() {
 #[test]
 fn a_final_save_that_fails_turns_quit_into_the_question() {
     let mut app = at(0, 0);
-    app.update(Action::SaveFailed("read-only".into()));
+    app.update(Action::Event(AppEvent::SaveFailed(SaveProblem::ReadOnly)));
     type_str(&mut app, "new text");
     let fx = send(&mut app, ctrl('q'));
     assert!(fx.contains(&Effect::Save), "new text is saved on quit first");
     assert!(app.should_quit());
-    app.update(Action::SaveFailed("read-only".into()));
+    app.update(Action::Event(AppEvent::SaveFailed(SaveProblem::ReadOnly)));
     assert!(!app.should_quit());
     assert!(app.confirm_quit_open());
 }
@@ -1009,7 +1020,7 @@ fn effects_save_on_committed_changes_and_text_edited_while_typing() {
     assert_eq!(press(&mut app, Left), vec![]);
     assert_eq!(press(&mut app, Home), vec![]);
     assert_eq!(press(&mut app, F(2)), vec![]);
-    assert_eq!(app.update(Action::Commit), vec![Effect::Save]);
+    assert_eq!(app.update(Action::Event(AppEvent::Commit)), vec![Effect::Save]);
     // Leaving unchanged text saves only the new place.
     let fx = press(&mut app, Tab);
     assert_eq!(fx, vec![Effect::Save]);
@@ -1028,9 +1039,14 @@ fn ctrl_e_asks_for_the_external_editor_with_the_text() {
     let mut app = at(0, 0);
     type_str(&mut app, "draft\nzwei");
     let fx = send(&mut app, ctrl('e'));
-    assert_eq!(fx, vec![Effect::ExternalEditor("draft\nzwei".into())]);
+    // What was typed is committed and saved before the editor takes over.
+    assert_eq!(
+        fx,
+        vec![Effect::Save, Effect::ExternalEditor("draft\nzwei".into())]
+    );
+    assert_eq!(text_answer(&app, "one", "free"), "draft\nzwei");
     // The edited text comes back as one undoable step.
-    let fx = app.update(Action::EditorDone(Ok("edited\u{7} text\n".into())));
+    let fx = app.update(Action::Edit(Edit::EditorDone(Ok("edited\u{7} text\n".into()))));
     assert_eq!(fx, vec![Effect::TextEdited]);
     assert_eq!(field(&app), "edited text");
     press(&mut app, Tab);
@@ -1038,9 +1054,12 @@ fn ctrl_e_asks_for_the_external_editor_with_the_text() {
 
     // The same text back changes nothing.
     send(&mut app, back_tab());
-    assert_eq!(app.update(Action::EditorDone(Ok("edited text\n".into()))), vec![]);
-    app.update(Action::EditorDone(Err("no editor".into())));
-    assert_eq!(app.notice(), Some("no editor"));
+    assert_eq!(
+        app.update(Action::Edit(Edit::EditorDone(Ok("edited text\n".into())))),
+        vec![]
+    );
+    app.update(Action::Edit(Edit::EditorDone(Err("no editor".into()))));
+    assert_eq!(app.notice().map(text::notice).as_deref(), Some("no editor"));
     assert_eq!(field(&app), "edited text");
 }
 
@@ -1051,7 +1070,7 @@ fn one_undo_brings_back_the_text_from_before_the_external_editor() {
     let mut app = at(0, 0);
     type_str(&mut app, "draft");
     send(&mut app, ctrl('e'));
-    app.update(Action::EditorDone(Ok("edited\n".into())));
+    app.update(Action::Edit(Edit::EditorDone(Ok("edited\n".into()))));
     send(&mut app, ctrl('z'));
     assert_eq!(field(&app), "draft");
 }
@@ -1087,7 +1106,7 @@ fn choice_other_text_is_committed_on_pause_and_on_leaving() {
     press_n(&mut app, Down, 3);
     press(&mut app, Enter);
     type_str(&mut app, "Lila");
-    assert_eq!(app.update(Action::Commit), vec![Effect::Save]);
+    assert_eq!(app.update(Action::Event(AppEvent::Commit)), vec![Effect::Save]);
     assert_eq!(choice(&app), (None, Some("Lila".into())));
     type_str(&mut app, "c");
     press(&mut app, Tab);
@@ -1164,7 +1183,7 @@ fn list_changes_can_be_undone_and_a_full_list_says_so() {
     // The third item filled the list: no new row opens, and the footer says why.
     assert!(!app.is_typing(), "a full list takes no more typing");
     assert!(
-        app.notice().is_some_and(|n| n.contains("full")),
+        app.notice().map(text::notice).is_some_and(|n| n.contains("full")),
         "{:?}",
         app.notice()
     );
@@ -1172,7 +1191,11 @@ fn list_changes_can_be_undone_and_a_full_list_says_so() {
     press(&mut app, Up);
     send(&mut app, char_key('d'));
     assert_eq!(list_items(&app), strings(&["one", "two"]));
-    assert!(app.notice().is_some_and(|n| n.contains("three")));
+    assert!(
+        app.notice()
+            .map(text::notice)
+            .is_some_and(|n| n.contains("three"))
+    );
     send(&mut app, char_key('u'));
     assert_eq!(list_items(&app), strings(&["one", "two", "three"]));
     // Reordering and editing undo too, one step at a time.
@@ -1207,8 +1230,8 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
 fn page_down_turns_a_page_of_text() {
     let mut app = shipped_app();
     send(&mut app, Event::Resize(60, 20));
-    let rows = trustbook::ui::page_rows(&app);
-    let max = trustbook::ui::max_scroll(&app);
+    let view = app.state().viewport().expect("the welcome text scrolls");
+    let (rows, max) = (view.page(), view.max());
     assert!(max > 0);
     press(&mut app, KeyCode::PageDown);
     assert_eq!(app.scroll(), (rows - 1).min(max));

@@ -5,7 +5,7 @@
 use crate::common::*;
 use ratatui::crossterm::event::KeyCode::{Down, End, Enter, Esc, Tab};
 use trustbook::answers::{Answers, Value};
-use trustbook::app::{Action, App, Effect, Screen, WelcomeItem};
+use trustbook::app::{Action, App, Effect, Event, Screen, WelcomeItem};
 
 /// Sizes every screen is checked at.
 const SIZES: [(u16, u16); 2] = [(80, 24), (60, 20)];
@@ -153,7 +153,10 @@ fn open_compare(app: &mut App, partner: Answers) {
     }
     let fx = press(app, Enter);
     assert_eq!(fx, vec![Effect::LoadPartner("sam".to_string())]);
-    app.update(Action::PartnerLoaded(Ok(("sam".to_string(), partner))));
+    app.update(Action::Event(Event::PartnerLoaded(Ok((
+        "sam".to_string(),
+        partner,
+    )))));
     assert_eq!(app.screen(), Screen::Compare);
 }
 
@@ -172,7 +175,8 @@ fn compare_top() {
 fn compare_end() {
     for (w, h) in SIZES {
         let mut app = compare_app();
-        app.update(Action::Resize(w, h));
+        app.update(Action::Event(Event::Resize(w, h)));
+        draw(&app);
         press(&mut app, End);
         assert!(app.scroll() > 0);
         insta::assert_snapshot!(format!("compare_end_{w}x{h}"), render(&app, w, h));
@@ -182,7 +186,8 @@ fn compare_end() {
 /// Every screenful of the comparison at `w`x`h`, from the top to the end.
 fn every_screenful(w: u16, h: u16) -> Vec<String> {
     let mut app = compare_app();
-    app.update(Action::Resize(w, h));
+    app.update(Action::Event(Event::Resize(w, h)));
+    draw(&app);
     let mut screens = vec![render(&app, w, h)];
     loop {
         let before = app.scroll();

@@ -7,7 +7,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode::{Down, Enter, F, Right, Up};
 use trustbook::answers::{Answers, Value};
-use trustbook::app::{Action, App, Screen};
+use trustbook::app::{Action, App, Event, Screen};
+use trustbook::store::SaveProblem;
 use trustbook::ui::{self, Theme};
 
 /// Chapter and exercise ids of the shipped workbook used below.
@@ -272,9 +273,9 @@ fn private_mark_and_notice() {
 #[test]
 fn unsaved_quit_question() {
     let mut app = text_answer_app();
-    app.update(Action::SaveFailed("no space left on device".into()));
+    app.update(Action::Event(Event::SaveFailed(SaveProblem::DiskFull)));
     press(&mut app, F(2));
-    app.update(Action::Commit);
+    app.update(Action::Event(Event::Commit));
     send(&mut app, ctrl('q'));
     assert!(app.confirm_quit_open());
     snap("confirm_quit", &app);
@@ -283,7 +284,7 @@ fn unsaved_quit_question() {
 #[test]
 fn save_failed_header() {
     let mut app = progress_at(Screen::Exercise(0, 2));
-    app.update(Action::SaveFailed("permission denied".into()));
+    app.update(Action::Event(Event::SaveFailed(SaveProblem::ReadOnly)));
     snap("save_failed", &app);
 }
 
@@ -331,7 +332,7 @@ fn every_screen() -> Vec<App> {
     );
     apps.push(editing);
     let mut confirm = text_answer_app();
-    confirm.update(Action::SaveFailed("disk full".into()));
+    confirm.update(Action::Event(Event::SaveFailed(SaveProblem::DiskFull)));
     send(&mut confirm, ctrl('q'));
     apps.push(confirm);
     let mut big = fresh_at(Screen::Exercise(0, 0));
@@ -383,7 +384,7 @@ fn header_keeps_a_gap_between_title_and_position() {
 #[test]
 fn header_with_a_failed_save_stays_readable() {
     let mut app = fresh_at(Screen::Exercise(0, 0));
-    app.update(Action::SaveFailed("permission denied".into()));
+    app.update(Action::Event(Event::SaveFailed(SaveProblem::ReadOnly)));
     for (w, h) in SIZES {
         let screen = render(&app, w, h);
         let header = rows(&screen)[0];

@@ -117,9 +117,18 @@ pub fn send(app: &mut App, event: Event) -> Vec<Effect> {
     };
     let failing = matches!(app.save_state(), trustbook::app::SaveState::Failed(_));
     if fx.contains(&Effect::Save) && !app.should_quit() && !failing {
-        app.update(trustbook::app::Action::Saved);
+        app.update(trustbook::app::Action::Event(trustbook::app::Event::SaveDone));
     }
+    // As in the terminal loop, every action is followed by a draw: scrolling regions
+    // learn their size while drawn, and the next key acts on what was shown.
+    draw(app);
     fx
+}
+
+/// Draws `app` at its size, as the terminal loop does after every action.
+pub fn draw(app: &App) {
+    let (w, h) = app.size();
+    render(app, w, h);
 }
 
 /// Presses a key without modifiers.
@@ -182,15 +191,9 @@ pub fn text_answer(app: &App, chapter: &str, exercise: &str) -> String {
 
 /// The text in the field being typed in (text answer, list item, "other").
 pub fn field(app: &App) -> String {
-    use trustbook::app::{Editor, ListEditor, field_text};
-    match app.editor() {
-        Some(Editor::Text(ta)) => field_text(ta),
-        Some(Editor::List(ListEditor {
-            editing: Some((_, ta)),
-            ..
-        })) => field_text(ta),
-        Some(Editor::Choice { other: Some(ta), .. }) => field_text(ta),
-        other => panic!("no field is being typed in: {other:?}"),
+    match app.component().and_then(|c| c.typed_text()) {
+        Some(text) => text,
+        None => panic!("no field is being typed in: {:?}", app.component()),
     }
 }
 

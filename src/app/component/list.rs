@@ -1,0 +1,221 @@
+//! A list answer: short items added, edited, deleted and reordered, with undo of
+//! list changes.
+
+use super::field::{Field, edit_line, field_text, line_field};
+use super::{Change, Intent, Outcome, Typing, moved};
+use crate::answers::Value;
+use crate::app::action::{Edit, Move};
+use crate::app::{Context, Notice};
+
+/// A list exercise being answered.
+#[derive(Debug)]
+pub struct ListAnswer {
+    /// The items as committed.
+    pub items: Vec<String>,
+    /// The highlighted row; `items.len()` is the "add an item" row.
+    pub cursor: usize,
+    /// The item being typed: which one (`None` for a new one) and its field.
+    pub editing: Option<(Option<usize>, Field)>,
+    /// Earlier versions of the items, newest last, for undo.
+    undo: Vec<Vec<String>>,
+    /// The most items the exercise takes.
+    max: Option<u32>,
+}
+
+impl ListAnswer {
+    /// Opens the list on the stored items, the cursor on "add an item".
+    pub fn new(max: Option<u32>, value: Option<&Value>) -> ListAnswer {
+        let items = match value {
+            Some(Value::List { items }) => items.clone(),
+            Some(
+                Value::Text { .. } | Value::Choice { .. } | Value::Checklist { .. } | Value::Scale { .. },
+            )
+            | None => Vec::new(),
+        };
+        ListAnswer {
+            cursor: items.len(),
+            items,
+            editing: None,
+            undo: Vec::new(),
+            max,
+        }
+    }
+
+    /// Key context: moving between items, or typing one.
+    pub fn context(&self) -> Context {
+        if self.editing.is_some() {
+            Context::Field
+        } else {
+            Context::List
+        }
+    }
+
+    /// The items with `text` put in place of item `which` (or added, for `None`);
+    /// empty text removes the item or adds nothing.
+    pub fn items_with(&self, which: Option<usize>, text: &str) -> Vec<String> {
+        let mut items = self.items.clone();
+        match which {
+            Some(i) if i < items.len() => {
+                if text.is_empty() {
+                    items.remove(i);
+                } else {
+                    items[i] = text.to_string();
+                }
+            }
+            Some(_) | None if text.is_empty() => {}
+            Some(_) | None => items.push(text.to_string()),
+        }
+        items
+    }
+
+    /// The value the field being typed would give if committed now.
+    pub fn pending_value(&self) -> Option<Value> {
+        let (which, field) = self.editing.as_ref()?;
+        Some(Value::List {
+            items: self.items_with(*which, field_text(field).trim()),
+        })
+    }
+
+    fn room(&self) -> bool {
+        self.max.is_none_or(|m| self.items.len() < m as usize)
+    }
+
+    /// Replaces the items, keeping the old ones for undo.
+    fn set_items(&mut self, items: Vec<String>, out: &mut Outcome) {
+        if items == self.items {
+            return;
+        }
+        self.undo.push(std::mem::replace(&mut self.items, items));
+        out.change = Some(Change::Set(Value::List {
+            items: self.items.clone(),
+        }));
+    }
+
+    /// Handles a key while an item is being typed.
+    fn update_field(&mut self, which: Option<usize>, mut field: Field, intent: Intent) -> Outcome {
+        let mut out = Outcome::default();
+        let done = match &intent {
+            Intent::Move(Move::Select) => Some(true),
+            Intent::Done => Some(false),
+            Intent::Move(_) | Intent::Edit(_) => None,
+        };
+        let Some(enter) = done else {
+            if let Intent::Edit(edit) = intent
+                && edit_line(&mut field, edit)
+            {
+                out.typing = Typing::Edited;
+            }
+            self.editing = Some((which, field));
+            return out;
+        };
+        let text = field_text(&field).trim().to_string();
+        let items = self.items_with(which, &text);
+        self.cursor = which.map_or(items.len(), |i| i.min(items.len()));
+        out.typing = Typing::Closed;
+        self.set_items(items, &mut out);
+        // Enter on a new item opens the next one: type, Enter, type, Enter.
+        if enter && which.is_none() && !text.is_empty() {
+            if self.room() {
+                self.editing = Some((None, line_field("")));
+            } else {
+                // Say so, or the next letters typed would be taken as commands.
+                out.notice = Some(Notice::ListNowFull {
+                    max: self.max.unwrap_or(0),
+                });
+            }
+        }
+        out
+    }
+
+    /// Opens a field for a new item at the end, or says the list is full.
+    fn open_new(&mut self, out: &mut Outcome) {
+        if self.room() {
+            self.cursor = self.items.len();
+            self.editing = Some((None, line_field("")));
+        } else {
+            out.notice = Some(Notice::ListFull {
+                max: self.max.unwrap_or(0),
+            });
+        }
+    }
+
+    /// Handles one key.
+    pub fn update(&mut self, intent: Intent) -> Outcome {
+        if let Some((which, field)) = self.editing.take() {
+            return self.update_field(which, field, intent);
+        }
+        let mut out = Outcome::default();
+        let n = self.items.len();
+        let edit = match intent {
+            Intent::Move(m) => {
+                // The row after the items is "add an item".
+                if let Some(to) = moved(self.cursor, m, n + 1) {
+                    self.cursor = to;
+                    return out;
+                }
+                match m {
+                    Move::Select => Edit::EditItem,
+                    Move::Up
+                    | Move::Down
+                    | Move::First
+                    | Move::Last
+                    | Move::Left
+                    | Move::Right
+                    | Move::Toggle
+                    | Move::ScrollUp
+                    | Move::ScrollDown
+                    | Move::PageUp
+                    | Move::PageDown => return out,
+                }
+            }
+            Intent::Edit(e) => e,
+            Intent::Done => return out,
+        };
+        match edit {
+            Edit::AddItem => self.open_new(&mut out),
+            Edit::EditItem if self.cursor == n => self.open_new(&mut out),
+            Edit::EditItem => self.editing = Some((Some(self.cursor), line_field(&self.items[self.cursor]))),
+            Edit::DeleteItem if self.cursor < n => {
+                let mut items = self.items.clone();
+                let gone = items.remove(self.cursor);
+                self.cursor = self.cursor.min(items.len());
+                self.set_items(items, &mut out);
+                out.notice = Some(Notice::ItemDeleted(gone));
+            }
+            Edit::MoveItemUp if self.cursor > 0 && self.cursor < n => {
+                let mut items = self.items.clone();
+                items.swap(self.cursor, self.cursor - 1);
+                self.cursor -= 1;
+                self.set_items(items, &mut out);
+            }
+            Edit::MoveItemDown if self.cursor + 1 < n => {
+                let mut items = self.items.clone();
+                items.swap(self.cursor, self.cursor + 1);
+                self.cursor += 1;
+                self.set_items(items, &mut out);
+            }
+            Edit::Undo => match self.undo.pop() {
+                Some(items) => {
+                    self.cursor = self.cursor.min(items.len());
+                    self.items = items;
+                    out.change = Some(Change::Set(Value::List {
+                        items: self.items.clone(),
+                    }));
+                }
+                None => out.notice = Some(Notice::NothingToUndo),
+            },
+            // At the ends of the list, or keys a list does not use.
+            Edit::DeleteItem
+            | Edit::MoveItemUp
+            | Edit::MoveItemDown
+            | Edit::Digit(_)
+            | Edit::Clear
+            | Edit::Type(_)
+            | Edit::Paste(_)
+            | Edit::Redo
+            | Edit::ExternalEditor
+            | Edit::EditorDone(_) => {}
+        }
+        out
+    }
+}

@@ -1,0 +1,203 @@
+//! Each exercise kind is a component: it owns its editing state, handles the
+//! keys of its kind into an [`Outcome`], and names its key context. The App
+//! applies outcomes in one place (`App::apply`); `ui::component` draws them.
+//!
+//! Adding a kind: a variant here and its file, a `Kind` and `Value` variant in
+//! the model, its drawing in `ui::component`; the compiler lists the rest.
+
+mod checklist;
+mod choice;
+pub mod field;
+mod list;
+mod scale;
+mod text;
+
+pub use checklist::ChecklistAnswer;
+pub use choice::ChoiceAnswer;
+pub use list::ListAnswer;
+pub use scale::{ScaleAnswer, scale_value};
+pub use text::TextAnswer;
+
+use super::action::{Edit, Move};
+use super::{Context, Notice};
+use crate::answers::Value;
+use crate::content::{Exercise, Kind};
+
+/// What a component is asked to handle.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// A move or pick.
+    Move(Move),
+    /// An edit.
+    Edit(Edit),
+    /// Esc in a one-line field: finish typing it.
+    Done,
+}
+
+/// A change to the stored answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Store this value.
+    Set(Value),
+    /// Remove the answer (leave the exercise unanswered).
+    Remove,
+}
+
+/// How a key changed the text being typed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Typing {
+    /// Not at all.
+    #[default]
+    Unchanged,
+    /// Text was typed; it is committed when typing pauses.
+    Edited,
+    /// A one-line field was closed; what it held is in `change`.
+    Closed,
+}
+
+/// What handling a key produced, for the App to apply.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// A new stored answer.
+    pub change: Option<Change>,
+    /// Something to tell the user.
+    pub notice: Option<Notice>,
+    /// How the text being typed changed.
+    pub typing: Typing,
+    /// Open the external editor on this text.
+    pub external: Option<String>,
+}
+
+/// The editing state of the exercise on screen, one component per kind.
+#[derive(Debug)]
+pub enum Component {
+    /// A multi-line text answer.
+    Text(TextAnswer),
+    /// A list of short items.
+    List(ListAnswer),
+    /// A single choice.
+    Choice(ChoiceAnswer),
+    /// A checklist.
+    Checklist(ChecklistAnswer),
+    /// A scale.
+    Scale(ScaleAnswer),
+}
+
+impl Component {
+    /// The component for `ex`, opened on its stored value (if any).
+    pub fn new(ex: &Exercise, value: Option<&Value>) -> Component {
+        match &ex.kind {
+            Kind::Text => {
+                let text = match value {
+                    Some(Value::Text { text }) => text.as_str(),
+                    Some(
+                        Value::List { .. }
+                        | Value::Choice { .. }
+                        | Value::Checklist { .. }
+                        | Value::Scale { .. },
+                    )
+                    | None => "",
+                };
+                Component::Text(TextAnswer::new(text))
+            }
+            Kind::List { max, .. } => Component::List(ListAnswer::new(*max, value)),
+            Kind::Choice { options, other } => Component::Choice(ChoiceAnswer::new(options, *other, value)),
+            Kind::Checklist { options } => Component::Checklist(ChecklistAnswer::new(options)),
+            Kind::Scale { min, max, .. } => Component::Scale(ScaleAnswer::new(*min, *max)),
+        }
+    }
+
+    /// Handles one key; `stored` is the answer as committed.
+    pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+        match self {
+            Component::Text(t) => match intent {
+                Intent::Move(m) => t.on_move(m),
+                Intent::Edit(e) => t.on_edit(e),
+                Intent::Done => Outcome::default(),
+            },
+            Component::List(l) => l.update(intent),
+            Component::Choice(c) => c.update(intent, stored),
+            Component::Checklist(c) => c.update(intent, stored),
+            Component::Scale(s) => s.update(intent, stored),
+        }
+    }
+
+    /// The key context, which decides what each key means.
+    pub fn context(&self) -> Context {
+        match self {
+            Component::Text(t) => t.context(),
+            Component::List(l) => l.context(),
+            Component::Choice(c) => c.context(),
+            Component::Checklist(c) => c.context(),
+            Component::Scale(s) => s.context(),
+        }
+    }
+
+    /// True while a text field has the keyboard, so letters are text, not commands.
+    pub fn is_typing(&self) -> bool {
+        matches!(self.context(), Context::Text | Context::Field)
+    }
+
+    /// True when the field being typed in is a single line.
+    pub fn is_single_line(&self) -> bool {
+        self.context() == Context::Field
+    }
+
+    /// True where the mouse wheel moves the selection rather than scrolling text.
+    pub fn wheel_moves_selection(&self) -> bool {
+        matches!(
+            self.context(),
+            Context::List | Context::Choice | Context::Checklist
+        )
+    }
+
+    /// The value the field being typed in would give if committed now, or `None`
+    /// when nothing is being typed. `stored` supplies the parts not being typed.
+    pub fn pending_value(&self, stored: Option<&Value>) -> Option<Value> {
+        match self {
+            Component::Text(t) => Some(Value::Text { text: t.text() }),
+            Component::List(l) => l.pending_value(),
+            Component::Choice(c) => c.pending_value(stored),
+            Component::Checklist(_) | Component::Scale(_) => None,
+        }
+    }
+
+    /// The text in the field being typed in (the answer box, a list item, "other"),
+    /// or `None` when nothing is being typed.
+    pub fn typed_text(&self) -> Option<String> {
+        match self {
+            Component::Text(t) => Some(t.text()),
+            Component::List(l) => l.editing.as_ref().map(|(_, f)| field::field_text(f)),
+            Component::Choice(c) => c.other.as_ref().map(field::field_text),
+            Component::Checklist(_) | Component::Scale(_) => None,
+        }
+    }
+
+    /// Lets a text field refit its view after the box changed size.
+    pub fn refit(&mut self) {
+        match self {
+            Component::Text(t) => t.refit(),
+            Component::List(_) | Component::Choice(_) | Component::Checklist(_) | Component::Scale(_) => {}
+        }
+    }
+}
+
+/// The cursor after a move (↑ ↓ Home End) among `len` rows, or `None` when
+/// `m` is not such a move. Every list of rows moves through this.
+pub fn moved(cursor: usize, m: Move, len: usize) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    match m {
+        Move::Up => Some(cursor.saturating_sub(1)),
+        Move::Down => Some((cursor + 1).min(last)),
+        Move::First => Some(0),
+        Move::Last => Some(last),
+        Move::Left
+        | Move::Right
+        | Move::Select
+        | Move::Toggle
+        | Move::ScrollUp
+        | Move::ScrollDown
+        | Move::PageUp
+        | Move::PageDown => None,
+    }
+}

@@ -1,0 +1,101 @@
+//! A scale: one whole number between two labelled ends, picked with arrows or typed.
+
+use super::{Change, Intent, Outcome};
+use crate::answers::Value;
+use crate::app::Context;
+use crate::app::action::{Edit, Move};
+
+/// A scale exercise being answered.
+#[derive(Debug)]
+pub struct ScaleAnswer {
+    min: i64,
+    max: i64,
+    /// A digit typed just before, so "1" then "0" gives 10.
+    pending_digit: Option<i64>,
+}
+
+/// The stored value of a scale, if it is one and lies on the scale. A value outside
+/// it (the workbook changed, or a hand-edited file) reads as unanswered here; the
+/// review still shows it as stored.
+pub fn scale_value(value: Option<&Value>, min: i64, max: i64) -> Option<i64> {
+    match value {
+        Some(Value::Scale { value }) if (min..=max).contains(value) => Some(*value),
+        Some(Value::Scale { .. })
+        | Some(Value::Text { .. } | Value::List { .. } | Value::Choice { .. } | Value::Checklist { .. })
+        | None => None,
+    }
+}
+
+impl ScaleAnswer {
+    /// Opens the scale.
+    pub fn new(min: i64, max: i64) -> ScaleAnswer {
+        ScaleAnswer {
+            min,
+            max,
+            pending_digit: None,
+        }
+    }
+
+    /// Key context: picking a value.
+    pub fn context(&self) -> Context {
+        Context::Scale
+    }
+
+    /// Handles one key.
+    pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+        let (min, max) = (self.min, self.max);
+        let current = scale_value(stored, min, max);
+        let mid = min + (max - min) / 2;
+        let mut out = Outcome::default();
+        let pending = self.pending_digit.take();
+        let new = match intent {
+            Intent::Move(m) => match m {
+                Move::Left => Some(current.map_or(mid, |v| (v - 1).clamp(min, max))),
+                Move::Right => Some(current.map_or(mid, |v| (v + 1).clamp(min, max))),
+                Move::First => Some(min),
+                Move::Last => Some(max),
+                Move::Select | Move::Toggle if current.is_none() => Some(mid),
+                Move::Select
+                | Move::Toggle
+                | Move::Up
+                | Move::Down
+                | Move::ScrollUp
+                | Move::ScrollDown
+                | Move::PageUp
+                | Move::PageDown => None,
+            },
+            Intent::Edit(Edit::Clear) => {
+                if matches!(stored, Some(Value::Scale { .. })) {
+                    out.change = Some(Change::Remove);
+                }
+                None
+            }
+            Intent::Edit(Edit::Digit(d)) => {
+                let d = i64::from(d);
+                let on_scale = |v: &i64| (min..=max).contains(v);
+                let joined = pending.map(|p| p * 10 + d).filter(on_scale);
+                let v = joined.or(Some(d).filter(on_scale));
+                self.pending_digit = v;
+                v
+            }
+            Intent::Edit(
+                Edit::AddItem
+                | Edit::EditItem
+                | Edit::DeleteItem
+                | Edit::MoveItemUp
+                | Edit::MoveItemDown
+                | Edit::Type(_)
+                | Edit::Paste(_)
+                | Edit::Undo
+                | Edit::Redo
+                | Edit::ExternalEditor
+                | Edit::EditorDone(_),
+            )
+            | Intent::Done => None,
+        };
+        if let Some(v) = new {
+            out.change = Some(Change::Set(Value::Scale { value: v }));
+        }
+        out
+    }
+}

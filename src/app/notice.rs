@@ -1,0 +1,32 @@
+//! Short messages for the status line, as data: the UI words them.
+
+/// Something the status line tells the user once, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The answer was marked private.
+    PrivateOn,
+    /// The answer is shared again.
+    PrivateOff,
+    /// Private was asked for before the exercise had any value.
+    PrivateNeedsValue,
+    /// A list item cannot be added: the list holds its maximum.
+    ListFull {
+        /// The list's maximum.
+        max: u32,
+    },
+    /// The item just added filled the list.
+    ListNowFull {
+        /// The list's maximum.
+        max: u32,
+    },
+    /// A list item was deleted (its text, to name it).
+    ItemDeleted(String),
+    /// Undo found nothing to take back.
+    NothingToUndo,
+    /// The external editor could not be run or its text read back (the edge's reason).
+    EditorFailed(String),
+    /// A partner's answers could not be read for comparing (the edge's reason).
+    PartnerUnreadable(String),
+    /// The answers file could not be used and was moved here (`--start-fresh`).
+    StartedFresh(std::path::PathBuf),
+}

@@ -1,0 +1,248 @@
+//! The screens, each with its own state.
+
+use std::cell::RefCell;
+
+use super::component::Component;
+use super::view::{ListView, Viewport};
+use crate::answers::{Answers, Place};
+use crate::compare::Comparison;
+use crate::content::Workbook;
+
+/// Which screen is showing (without its state): what tests and the edges compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Title, welcome text, self-help note and the start menu.
+    Welcome,
+    /// Chapters with progress, expandable to exercises.
+    Contents,
+    /// A chapter's introduction (chapter index).
+    Intro(usize),
+    /// An exercise (chapter index, exercise index); the last of a chapter is its reflection.
+    Exercise(usize, usize),
+    /// The workbook's closing words.
+    Closing,
+    /// All answers, chapter by chapter, to read back.
+    Review,
+    /// My answers beside a partner's.
+    Compare,
+}
+
+/// A row of the contents screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentsRow {
+    /// A chapter (index).
+    Chapter(usize),
+    /// An exercise (chapter, exercise).
+    Exercise(usize, usize),
+    /// The closing screen.
+    Closing,
+}
+
+/// A choice on the welcome screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WelcomeItem {
+    /// Continue at the saved place.
+    Continue,
+    /// Start at chapter 1.
+    Start,
+    /// Open the contents.
+    Contents,
+    /// Read all answers back.
+    Review,
+    /// Compare with a partner (by index into the partner list).
+    Compare(usize),
+}
+
+/// The screen showing, with the state that belongs to it alone.
+#[derive(Debug)]
+pub enum ScreenState {
+    /// The welcome screen.
+    Welcome {
+        /// Selected menu row.
+        cursor: usize,
+        /// Which partner the compare row names.
+        partner: usize,
+        /// The welcome text.
+        text: Viewport,
+    },
+    /// The contents.
+    Contents {
+        /// Selected row of [`ScreenState::contents_rows`].
+        cursor: usize,
+        /// Which chapters show their exercises.
+        expanded: Vec<bool>,
+        /// The rows' view.
+        list: ListView,
+    },
+    /// A chapter's introduction.
+    Intro {
+        /// The chapter.
+        chapter: usize,
+        /// The introduction's text.
+        text: Viewport,
+    },
+    /// An exercise.
+    Exercise {
+        /// The chapter.
+        chapter: usize,
+        /// The exercise within it.
+        exercise: usize,
+        /// The answer being given, by kind.
+        component: Box<Component>,
+    },
+    /// The closing words.
+    Closing {
+        /// Their text.
+        text: Viewport,
+    },
+    /// The review of every answer.
+    Review {
+        /// Selected exercise, an index into [`review_rows`].
+        cursor: usize,
+        /// The rows' view.
+        list: ListView,
+    },
+    /// The comparison with a partner.
+    Compare {
+        /// The comparison, worked out once when the partner was loaded.
+        comparison: Box<Comparison>,
+        /// Its text.
+        text: Viewport,
+        /// Its lines for the width last drawn: laid out once per width, not per frame.
+        lines: RefCell<Option<(u16, Vec<String>)>>,
+    },
+}
+
+impl ScreenState {
+    /// The welcome screen, its menu on the first row.
+    pub fn welcome() -> ScreenState {
+        ScreenState::Welcome {
+            cursor: 0,
+            partner: 0,
+            text: Viewport::default(),
+        }
+    }
+
+    /// The comparison screen on `comparison`.
+    pub fn compare(comparison: Comparison) -> ScreenState {
+        ScreenState::Compare {
+            comparison: Box::new(comparison),
+            text: Viewport::default(),
+            lines: RefCell::new(None),
+        }
+    }
+
+    /// Which screen this is.
+    pub fn screen(&self) -> Screen {
+        match self {
+            ScreenState::Welcome { .. } => Screen::Welcome,
+            ScreenState::Contents { .. } => Screen::Contents,
+            ScreenState::Intro { chapter, .. } => Screen::Intro(*chapter),
+            ScreenState::Exercise {
+                chapter, exercise, ..
+            } => Screen::Exercise(*chapter, *exercise),
+            ScreenState::Closing { .. } => Screen::Closing,
+            ScreenState::Review { .. } => Screen::Review,
+            ScreenState::Compare { .. } => Screen::Compare,
+        }
+    }
+
+    /// The scrolling text of a reading screen, if this is one.
+    pub fn viewport(&self) -> Option<&Viewport> {
+        match self {
+            ScreenState::Welcome { text, .. }
+            | ScreenState::Intro { text, .. }
+            | ScreenState::Closing { text }
+            | ScreenState::Compare { text, .. } => Some(text),
+            ScreenState::Contents { .. } | ScreenState::Exercise { .. } | ScreenState::Review { .. } => None,
+        }
+    }
+
+    /// The scrolling text of a reading screen, to scroll it.
+    pub fn viewport_mut(&mut self) -> Option<&mut Viewport> {
+        match self {
+            ScreenState::Welcome { text, .. }
+            | ScreenState::Intro { text, .. }
+            | ScreenState::Closing { text }
+            | ScreenState::Compare { text, .. } => Some(text),
+            ScreenState::Contents { .. } | ScreenState::Exercise { .. } | ScreenState::Review { .. } => None,
+        }
+    }
+
+    /// The place this screen is, for resuming, when it is a page of the workbook.
+    pub fn place(&self, wb: &Workbook) -> Option<Place> {
+        match self {
+            ScreenState::Intro { chapter, .. } => Some(Place {
+                chapter: wb.chapters[*chapter].id.clone(),
+                exercise: None,
+            }),
+            ScreenState::Exercise {
+                chapter, exercise, ..
+            } => {
+                let (c, e) = wb.ids(*chapter, *exercise);
+                Some(Place {
+                    chapter: c.to_string(),
+                    exercise: Some(e.to_string()),
+                })
+            }
+            ScreenState::Welcome { .. }
+            | ScreenState::Contents { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. } => None,
+        }
+    }
+}
+
+/// Rows of the contents screen, following which chapters are expanded.
+pub fn contents_rows(wb: &Workbook, expanded: &[bool]) -> Vec<ContentsRow> {
+    let mut rows = Vec::new();
+    for (c, ch) in wb.chapters.iter().enumerate() {
+        rows.push(ContentsRow::Chapter(c));
+        if expanded.get(c).copied().unwrap_or(false) {
+            rows.extend((0..ch.exercises.len()).map(|e| ContentsRow::Exercise(c, e)));
+        }
+    }
+    rows.push(ContentsRow::Closing);
+    rows
+}
+
+/// Every exercise in order, as (chapter, exercise), for the review screen.
+pub fn review_rows(wb: &Workbook) -> Vec<(usize, usize)> {
+    (0..wb.chapters.len())
+        .flat_map(|c| (0..wb.chapters[c].exercises.len()).map(move |e| (c, e)))
+        .collect()
+}
+
+/// Items of the welcome menu, in order.
+pub fn welcome_items(
+    answers: &Answers,
+    resume: Option<&Place>,
+    partners: usize,
+    pick: usize,
+) -> Vec<WelcomeItem> {
+    let mut items = Vec::with_capacity(5);
+    if resume.is_some() || !answers.is_empty() {
+        items.push(WelcomeItem::Continue);
+    }
+    items.push(WelcomeItem::Start);
+    items.push(WelcomeItem::Contents);
+    if !answers.is_empty() {
+        items.push(WelcomeItem::Review);
+    }
+    // One row for comparing, whatever the number of partners (←/→ picks among
+    // them), so the menu never pushes the safety note off a small screen.
+    if partners > 0 {
+        items.push(WelcomeItem::Compare(pick.min(partners - 1)));
+    }
+    items
+}
+
+/// The screen a saved place points to, if the workbook still has it.
+pub fn place_screen(wb: &Workbook, p: &Place) -> Option<Screen> {
+    let c = wb.chapters.iter().position(|c| c.id == p.chapter)?;
+    match &p.exercise {
+        None => Some(Screen::Intro(c)),
+        Some(e) => wb.find(&p.chapter, e).map(|(c, e)| Screen::Exercise(c, e)),
+    }
+}

@@ -1,0 +1,89 @@
+//! A scale: numbered cells (or a slider when there are too many), its end
+//! labels, and the value picked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::answers::Value;
+use crate::app::scale_value;
+use crate::content::Kind;
+use crate::ui::{Theme, text};
+
+/// Draws the scale with the stored value marked.
+pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Option<&Value>) {
+    let Kind::Scale {
+        min,
+        max,
+        min_label,
+        max_label,
+    } = kind
+    else {
+        return;
+    };
+    let (min, max) = (*min, *max);
+    let picked = scale_value(value, min, max);
+    // A stored value the scale no longer has is shown, to be picked again.
+    let off_scale = match value {
+        Some(Value::Scale { value }) if picked.is_none() => Some(*value),
+        Some(Value::Scale { .. } | Value::Text { .. } | Value::List { .. } | Value::Choice { .. })
+        | Some(Value::Checklist { .. })
+        | None => None,
+    };
+    let cells: Vec<String> = (min..=max).map(|n| n.to_string()).collect();
+    let cell_w = cells.iter().map(String::len).max().unwrap_or(1) + 2;
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::raw("")];
+    let row_w = if cells.len() * cell_w <= width {
+        let spans: Vec<Span> = (min..=max)
+            .zip(&cells)
+            .map(|(n, s)| {
+                // Brackets as well as colour mark the value, so it shows without colour.
+                if Some(n) == picked {
+                    Span::styled(format!("[{s:^w$}]", w = cell_w - 2), theme.chosen())
+                } else {
+                    Span::raw(format!(" {s:^w$} ", w = cell_w - 2))
+                }
+            })
+            .collect();
+        lines.push(Line::from(spans));
+        cells.len() * cell_w
+    } else {
+        // Too many steps to number them all: a slider. Widths are computed in i128
+        // so no stored value can overflow them.
+        let w = width.max(2);
+        let pos = picked.map(|v| {
+            let span = i128::from(max) - i128::from(min);
+            ((i128::from(v) - i128::from(min)) * (w as i128 - 1) / span.max(1)) as usize
+        });
+        let bar: String = (0..w).map(|i| if Some(i) == pos { '●' } else { '─' }).collect();
+        lines.push(Line::raw(bar));
+        w
+    };
+    let lo = format!("{min}: {min_label}");
+    let hi = format!("{max}: {max_label}");
+    let (lo_w, hi_w) = (lo.chars().count(), hi.chars().count());
+    if lo_w + hi_w + 2 <= row_w.max(width.min(row_w + 20)) {
+        let gap = row_w.max(lo_w + hi_w + 2) - lo_w - hi_w;
+        lines.push(Line::from(Span::styled(
+            format!("{lo}{}{hi}", " ".repeat(gap)),
+            theme.dim(),
+        )));
+    } else {
+        lines.push(Line::from(Span::styled(lo, theme.dim())));
+        lines.push(Line::from(Span::styled(hi, theme.dim())));
+    }
+    lines.push(Line::raw(""));
+    let style = if picked.is_some() {
+        theme.chosen()
+    } else {
+        theme.dim()
+    };
+    let status = match off_scale {
+        Some(v) => text::scale_off(v, min, max),
+        None => text::scale_value(picked, max),
+    };
+    lines.push(Line::from(Span::styled(status, style)));
+    frame.render_widget(Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }), area);
+}
