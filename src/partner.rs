@@ -17,6 +17,7 @@ pub fn others(data_dir: &Path, me: &str) -> Vec<String> {
         .map(|p| p.name)
         .filter(|n| n != me)
         .collect();
+    names.sort();
     names.dedup();
     names
 }

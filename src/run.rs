@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use trustbook::app::App;
 use trustbook::content::Workbook;
-use trustbook::saver::Saver;
-use trustbook::store::{self, StoreOptions};
+use trustbook::persist::DiskPersistence;
+use trustbook::session::Ending;
+use trustbook::store::StoreOptions;
 use trustbook::{partner, tui};
 
 use crate::commands;
@@ -13,7 +14,7 @@ use crate::commands;
 /// Opens the profile (before the terminal, so a lock or a bad file is reported
 /// plainly), then runs the app until the user quits.
 pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode {
-    let (mut store, saved, notice) = match commands::open_store(opts, &wb, start_fresh) {
+    let (store, saved, notice) = match commands::open_store(opts, &wb, start_fresh) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
@@ -22,33 +23,18 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
         return ExitCode::from(2);
     }
     tui::install_panic_hook();
-    let data_dir = store.data_dir().to_path_buf();
     let profile = opts.profile.clone();
-    let partners = partner::others(&data_dir, &profile);
-    let wb_id = wb.id.clone();
-    let wb_id2 = wb.id.clone();
-    let fallback_profile = profile.clone();
-    let persist = tui::Persistence {
-        encode: Box::new(move |answers, place| store::encode(answers, place, &wb_id)),
-        // The store moves to the writer thread: only it writes the answers file. The reason
-        // goes in the header, which has half a row for it: the short form, not the sentence.
-        saver: Saver::spawn(Box::new(move |text| {
-            store.save_text(text).map_err(|e| e.problem())
-        })),
-        fallback: Box::new(move |text| {
-            store::write_fallback(&fallback_profile, text).map_err(|e| e.to_string())
-        }),
-        load_partner: Box::new(move |name| partner::read(&data_dir, name, &wb_id2)),
-    };
+    let partners = partner::others(store.data_dir(), &profile);
+    let persist = DiskPersistence::new(store, &wb.id);
     let mut app = App::new(wb, saved.answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);
-    if let Some(notice) = notice {
-        app = app.with_notice(trustbook::app::Notice::StartedFresh(notice));
+    if let Some(moved) = notice {
+        app = app.with_notice(trustbook::app::Notice::StartedFresh(moved));
     }
     match tui::run(app, persist) {
-        Ok(tui::Outcome::Saved) => ExitCode::SUCCESS,
-        Ok(tui::Outcome::Fallback(path)) => {
+        Ok(Ending::Saved) => ExitCode::SUCCESS,
+        Ok(Ending::Fallback(path)) => {
             trustbook::report!(
                 "Your answers could not be saved in the usual place, so a copy was written to {}",
                 path.display()
@@ -58,7 +44,7 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
             );
             ExitCode::from(1)
         }
-        Ok(tui::Outcome::Lost(e)) => {
+        Ok(Ending::Lost(e)) => {
             trustbook::report!("error: your latest answers could not be saved anywhere: {e}");
             ExitCode::from(1)
         }

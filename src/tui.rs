@@ -1,5 +1,6 @@
-//! The terminal edge: setup and guaranteed restore, the event loop, debounced
-//! saving, and the external-editor hand-off.
+//! The terminal edge: setup and guaranteed restore, the event loop, and the
+//! external-editor hand-off. What the loop does with each action (saving, the
+//! save schedule) is in [`crate::session`].
 
 use std::io::{self, IsTerminal, Stdout};
 use std::sync::Arc;
@@ -16,48 +17,11 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::answers::Answers;
-use crate::app::{Action, App, Edit, Effect, Event, Place, SaveState, keys};
+use crate::app::{Action, App, Event, keys};
 use crate::input::{self, Input, Reader};
-use crate::saver::Saver;
+use crate::persist::Persistence;
+use crate::session::{Ending, Session};
 use crate::ui::{self, Theme};
-
-/// How long typing must pause before the text is saved.
-const TYPING_PAUSE: Duration = Duration::from_millis(800);
-/// Longest that typed text goes unsaved while typing never pauses.
-const TYPING_MAX_UNSAVED: Duration = Duration::from_millis(1000);
-/// How often a failed save is tried again.
-const RETRY_EVERY: Duration = Duration::from_secs(5);
-
-/// Turns answers and the place into the saved file's text.
-pub type EncodeFn = Box<dyn Fn(&Answers, Option<&Place>) -> String>;
-/// Writes the answers somewhere else when saving keeps failing; returns the path.
-pub type FallbackFn = Box<dyn Fn(&str) -> Result<std::path::PathBuf, String>>;
-
-/// Reads a partner profile's answers by name.
-pub type LoadPartnerFn = Box<dyn Fn(&str) -> Result<Answers, String>>;
-
-/// How the loop persists answers.
-pub struct Persistence {
-    /// Encodes the answers file.
-    pub encode: EncodeFn,
-    /// The background writer.
-    pub saver: Saver,
-    /// The last-resort writer.
-    pub fallback: FallbackFn,
-    /// Reads a partner profile's answers for comparing.
-    pub load_partner: LoadPartnerFn,
-}
-
-/// What happened when the app ended.
-pub enum Outcome {
-    /// Quit normally with everything saved.
-    Saved,
-    /// Quit with a fallback copy at this path.
-    Fallback(std::path::PathBuf),
-    /// Quit after the fallback copy also failed.
-    Lost(String),
-}
 
 /// Fails unless both stdin and stdout are terminals.
 pub fn require_terminal() -> Result<(), String> {
@@ -123,17 +87,19 @@ pub fn install_panic_hook() {
 /// Runs the app until the user quits. If the terminal fails or the process is
 /// asked to stop (SIGTERM, SIGHUP when the window closes, SIGINT), the answers
 /// are committed and saved before returning, to the fallback file if need be.
-pub fn run(mut app: App, mut persist: Persistence) -> io::Result<Outcome> {
+pub fn run<P: Persistence>(app: App, persist: P) -> io::Result<Ending> {
     let guard = enter()?;
     let stop = stop_signals();
-    match event_loop(&mut app, &mut persist, &stop) {
-        Ok(Some(outcome)) => Ok(outcome),
-        Ok(None) => Ok(final_save(&mut app, &mut persist)),
+    let mut session = Session::new(app, persist);
+    let result = event_loop(&mut session, &stop);
+    match result {
+        Ok(Some(ending)) => Ok(ending),
+        Ok(None) => Ok(session.final_save()),
         Err(e) => {
-            let outcome = final_save(&mut app, &mut persist);
+            let ending = session.final_save();
             drop(guard);
             crate::report!("error: the terminal failed: {e}");
-            Ok(outcome)
+            Ok(ending)
         }
     }
 }
@@ -153,170 +119,71 @@ fn stop_signals() -> Arc<AtomicBool> {
     stop
 }
 
-/// Commits what is typed and saves it, waiting for the write; when saving fails,
-/// writes the fallback copy, since nobody may be there to answer a question.
-fn final_save(app: &mut App, persist: &mut Persistence) -> Outcome {
-    app.update(Action::Event(Event::Commit));
-    let text = (persist.encode)(app.answers(), app.place().as_ref());
-    persist.saver.request(text.clone());
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while Instant::now() < deadline {
-        match persist.saver.poll(Duration::from_millis(100)) {
-            Some(Ok(())) => return Outcome::Saved,
-            Some(Err(_)) => break,
-            None => {}
-        }
-    }
-    match (persist.fallback)(&text) {
-        Ok(path) => Outcome::Fallback(path),
-        Err(e) => Outcome::Lost(e),
-    }
-}
+type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// The event loop: `Some(outcome)` when the app ended itself, `None` when a stop
+/// The event loop: `Some(ending)` when the app ended itself, `None` when a stop
 /// signal arrived.
-fn event_loop(app: &mut App, persist: &mut Persistence, stop: &AtomicBool) -> io::Result<Option<Outcome>> {
+fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io::Result<Option<Ending>> {
     // Never dropped: ratatui's drop shows the cursor and, if the terminal is gone,
     // reports that with `eprintln!`, which panics when stderr is gone too. `restore`
     // shows the cursor instead, ignoring errors.
     let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
-    let terminal = &mut *terminal;
+    let terminal: &mut Term = &mut terminal;
     let theme = Theme::from_env();
+    let reader = Reader::spawn();
     let size = terminal.size()?;
-    app.update(Action::Event(Event::Resize(size.width, size.height)));
-    let mut lp = Loop {
-        typing_deadline: None,
-        first_unsaved: None,
-        last_attempt: None,
-        outcome: None,
-        reader: Reader::spawn(),
-        needs_draw: true,
-    };
+    session
+        .app
+        .update(Action::Event(Event::Resize(size.width, size.height)));
+    let mut needs_draw = true;
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
         // Only what an action changed is drawn: an idle screen costs nothing.
-        if std::mem::take(&mut lp.needs_draw) {
-            terminal.draw(|f| ui::draw(f, app, &theme))?;
+        if std::mem::take(&mut needs_draw) {
+            terminal.draw(|f| ui::draw(f, &session.app, &theme))?;
         }
-        if app.should_quit() && !persist.saver.busy() {
-            break;
+        if session.done() {
+            return Ok(Some(Ending::Saved));
         }
-        let timeout = lp.typing_deadline.map_or(Duration::from_millis(250), |d| {
-            d.saturating_duration_since(Instant::now())
-                .min(Duration::from_millis(250))
-        });
         // Handle everything already queued (a fast typist, a paste) before drawing again.
-        let mut input = lp.reader.next(timeout);
+        let mut next = reader.next(session.wait(Instant::now()));
         loop {
-            match input {
+            match next {
                 Input::Event(ev) => {
-                    if let Some(action) = keys::action(app, &ev) {
-                        lp.dispatch(app, persist, terminal, action)?;
+                    if let Some(action) = keys::action(&session.app, &ev) {
+                        needs_draw = true;
+                        // The editor gets the keyboard: the reader lets go until it is back.
+                        let mut editor = |text: &str| {
+                            reader.pause();
+                            let edited = hand_off(terminal, text);
+                            reader.resume();
+                            edited
+                        };
+                        session.dispatch(action, Instant::now(), &mut editor)?;
                     }
                 }
                 Input::Failed(e) => return Err(e),
                 Input::Idle => break,
             }
-            input = lp.reader.ready().unwrap_or(Input::Idle);
+            next = reader.ready().unwrap_or(Input::Idle);
         }
         if input::hung_up() {
             return Err(io::Error::other("the terminal was closed"));
         }
-        if lp.typing_deadline.is_some_and(|d| Instant::now() >= d) {
-            lp.typing_deadline = None;
-            lp.first_unsaved = None;
-            lp.dispatch(app, persist, terminal, Action::Event(Event::Commit))?;
-        }
-        let wait = if app.should_quit() {
+        // While quitting, wait a little for the last save instead of spinning.
+        let wait = if session.app.should_quit() {
             Duration::from_millis(50)
         } else {
             Duration::ZERO
         };
-        if let Some(result) = persist.saver.poll(wait) {
-            let action = match result {
-                Ok(()) => Action::Event(Event::SaveDone),
-                Err(e) => Action::Event(Event::SaveFailed(e)),
-            };
-            lp.dispatch(app, persist, terminal, action)?;
+        let before = (session.app.saving(), session.app.save_state().clone());
+        session.tick(Instant::now(), wait)?;
+        needs_draw |= before != (session.app.saving(), session.app.save_state().clone());
+        if let Some(ending) = session.ending() {
+            return Ok(Some(ending));
         }
-        if matches!(app.save_state(), SaveState::Failed(_))
-            && !persist.saver.busy()
-            && lp.last_attempt.is_some_and(|t| t.elapsed() >= RETRY_EVERY)
-        {
-            lp.save(app, persist);
-        }
-        if let Some(out) = lp.outcome.take() {
-            return Ok(Some(out));
-        }
-    }
-    Ok(Some(Outcome::Saved))
-}
-
-struct Loop {
-    typing_deadline: Option<Instant>,
-    /// When the oldest text not yet committed was typed.
-    first_unsaved: Option<Instant>,
-    last_attempt: Option<Instant>,
-    outcome: Option<Outcome>,
-    reader: Reader,
-    /// An action has run since the last frame.
-    needs_draw: bool,
-}
-
-type Term = Terminal<CrosstermBackend<Stdout>>;
-
-impl Loop {
-    fn save(&mut self, app: &App, persist: &mut Persistence) {
-        let text = (persist.encode)(app.answers(), app.place().as_ref());
-        persist.saver.request(text);
-        self.last_attempt = Some(Instant::now());
-    }
-
-    fn dispatch(
-        &mut self,
-        app: &mut App,
-        persist: &mut Persistence,
-        term: &mut Term,
-        action: Action,
-    ) -> io::Result<()> {
-        self.needs_draw = true;
-        let mut queue = vec![action];
-        while let Some(action) = queue.pop() {
-            for effect in app.update(action) {
-                match effect {
-                    Effect::Save => self.save(app, persist),
-                    Effect::TextEdited => {
-                        // Commit after a pause, or at the latest a second after the first
-                        // unsaved keystroke, so a crash loses at most about a second of typing.
-                        let now = Instant::now();
-                        let first = *self.first_unsaved.get_or_insert(now);
-                        self.typing_deadline = Some((now + TYPING_PAUSE).min(first + TYPING_MAX_UNSAVED));
-                    }
-                    Effect::ExternalEditor(text) => {
-                        // Commit what is typed first, so nothing rides only on the editor round trip.
-                        // The editor gets the keyboard: the reader lets go until it is back.
-                        self.reader.pause();
-                        let edited = hand_off(term, &text);
-                        self.reader.resume();
-                        queue.push(Action::Edit(Edit::EditorDone(edited?)));
-                    }
-                    Effect::LoadPartner(name) => {
-                        let loaded = (persist.load_partner)(&name).map(|a| (name, a));
-                        queue.push(Action::Event(Event::PartnerLoaded(loaded)));
-                    }
-                    Effect::WriteFallback => {
-                        let text = (persist.encode)(app.answers(), app.place().as_ref());
-                        self.outcome = Some(match (persist.fallback)(&text) {
-                            Ok(path) => Outcome::Fallback(path),
-                            Err(e) => Outcome::Lost(e),
-                        });
-                    }
-                }
-            }
-        }
-        Ok(())
     }
 }
 

@@ -128,7 +128,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             right.push(text::chapter_of(c + 1, wb.chapters.len()));
             right.push(text::exercise_of(e + 1, wb.chapters[c].exercises.len()));
         }
-        _ => {}
+        Screen::Welcome | Screen::Contents | Screen::Closing | Screen::Review | Screen::Compare => {}
     }
     right.push(text::overall(done, total));
     let (status, status_style) = match app.save_state() {
@@ -145,7 +145,9 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let title_w = area.width.saturating_sub(right_w + status_w + 1);
     let title = match app.screen() {
         Screen::Intro(c) | Screen::Exercise(c, _) => wb.chapters[c].title.as_str(),
-        _ => wb.title.as_str(),
+        Screen::Welcome | Screen::Contents | Screen::Closing | Screen::Review | Screen::Compare => {
+            wb.title.as_str()
+        }
     };
     let line = Line::from(vec![
         Span::styled(

@@ -59,7 +59,11 @@ fn preview(value: &Value) -> Cow<'_, Value> {
                 text: text[..end].to_string(),
             })
         }
-        _ => Cow::Borrowed(value),
+        Value::Text { .. }
+        | Value::List { .. }
+        | Value::Choice { .. }
+        | Value::Checklist { .. }
+        | Value::Scale { .. } => Cow::Borrowed(value),
     }
 }
 

@@ -17,5 +17,6 @@ mod hangup;
 mod pty;
 mod resume;
 mod review_compare;
+mod session;
 mod snapshots;
 mod store;

@@ -12,7 +12,7 @@ use crate::store::SaveProblem;
 pub type WriteFn = Box<dyn FnMut(&str) -> Result<(), SaveProblem> + Send>;
 
 /// A background writer with a result channel.
-pub struct Saver {
+pub struct Writer {
     jobs: Option<Sender<(u64, String)>>,
     results: Receiver<(u64, Result<(), SaveProblem>)>,
     thread: Option<JoinHandle<()>>,
@@ -20,9 +20,9 @@ pub struct Saver {
     answered: u64,
 }
 
-impl Saver {
+impl Writer {
     /// Starts the writer thread around `write`.
-    pub fn spawn(mut write: WriteFn) -> Saver {
+    pub fn spawn(mut write: WriteFn) -> Writer {
         let (jobs, job_rx) = channel::<(u64, String)>();
         let (res_tx, results) = channel();
         let thread = std::thread::spawn(move || {
@@ -37,7 +37,7 @@ impl Saver {
                 }
             }
         });
-        Saver {
+        Writer {
             jobs: Some(jobs),
             results,
             thread: Some(thread),
@@ -92,7 +92,7 @@ impl Saver {
     }
 }
 
-impl Drop for Saver {
+impl Drop for Writer {
     fn drop(&mut self) {
         // Close the queue and let the last write finish, so quitting never tears a save.
         self.jobs = None;
@@ -111,7 +111,7 @@ mod tests {
     fn writes_and_reports() {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let s2 = Arc::clone(&seen);
-        let mut saver = Saver::spawn(Box::new(move |t: &str| {
+        let mut saver = Writer::spawn(Box::new(move |t: &str| {
             s2.lock()
                 .map_err(|e| SaveProblem::Other(e.to_string()))?
                 .push(t.to_string());

@@ -1,0 +1,79 @@
+//! A scripted [`Persistence`] for tests: saves succeed or fail as the test says,
+//! instantly, and everything asked of it is recorded.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::time::Duration;
+
+use super::Persistence;
+use crate::answers::{Answers, Place};
+use crate::store::SaveProblem;
+
+/// Persistence in memory, driven by a script.
+#[derive(Debug, Default)]
+pub struct FakePersistence {
+    /// Every text asked to be saved, in order.
+    pub requested: Vec<String>,
+    /// The text of the last save that worked.
+    pub on_disk: Option<String>,
+    /// Results for the next saves, in order; when empty, saves work.
+    pub script: VecDeque<Result<(), SaveProblem>>,
+    /// Results not yet collected by `poll`.
+    pending: VecDeque<Result<(), SaveProblem>>,
+    /// Texts written as fallback copies.
+    pub fallbacks: Vec<String>,
+    /// Whether the fallback copy fails too.
+    pub fallback_fails: bool,
+    /// Partner profiles that can be read.
+    pub partners: BTreeMap<String, Answers>,
+    /// What happened, in order, shared so a test's own fakes (an editor) can add to it:
+    /// "saved" when a save's result is collected.
+    pub journal: Rc<RefCell<Vec<String>>>,
+}
+
+impl FakePersistence {
+    /// Makes the next `n` saves fail with `problem`.
+    pub fn fail_next(&mut self, n: usize, problem: SaveProblem) {
+        self.script.extend(std::iter::repeat_n(Err(problem), n));
+    }
+}
+
+impl Persistence for FakePersistence {
+    fn encode(&self, answers: &Answers, place: Option<&Place>) -> String {
+        crate::store::encode(answers, place, "fake")
+    }
+    fn save(&mut self, text: String) {
+        let result = self.script.pop_front().unwrap_or(Ok(()));
+        if result.is_ok() {
+            self.on_disk = Some(text.clone());
+        }
+        self.requested.push(text);
+        self.pending.push_back(result);
+    }
+    fn poll(&mut self, _wait: Duration) -> Option<Result<(), SaveProblem>> {
+        // Every save has finished at once; like the writer, the newest result counts.
+        let last = self.pending.drain(..).next_back();
+        if last.is_some() {
+            self.journal.borrow_mut().push("saved".to_string());
+        }
+        last
+    }
+    fn busy(&self) -> bool {
+        !self.pending.is_empty()
+    }
+    fn fallback(&mut self, text: &str) -> Result<PathBuf, String> {
+        if self.fallback_fails {
+            return Err("the fallback folder is not writable either".to_string());
+        }
+        self.fallbacks.push(text.to_string());
+        Ok(PathBuf::from(format!("/fallback/{}", self.fallbacks.len())))
+    }
+    fn read_partner(&self, name: &str) -> Result<Answers, String> {
+        self.partners
+            .get(name)
+            .cloned()
+            .ok_or_else(|| format!("There is no profile named {name}."))
+    }
+}

@@ -1,0 +1,40 @@
+//! Persistence behind one trait, so the terminal loop can run on a scripted
+//! fake, and the save policy as a small pure schedule, so its timing is tested
+//! without waiting.
+//!
+//! - [`Persistence`]: encode, save in the background, poll for the result,
+//!   write a fallback copy, read a partner. [`DiskPersistence`] is the real one
+//!   (the store on a writer thread); [`fake::FakePersistence`] is scripted by tests.
+//! - [`SaveSchedule`]: when typed text is committed (a pause, or a longest
+//!   unsaved time) and when a failed save is tried again, given the time.
+
+mod disk;
+pub mod fake;
+mod schedule;
+pub mod writer;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub use disk::DiskPersistence;
+pub use schedule::{RETRY_EVERY, SaveSchedule, TYPING_MAX_UNSAVED, TYPING_PAUSE};
+
+use crate::answers::{Answers, Place};
+use crate::store::SaveProblem;
+
+/// Where the terminal loop keeps the answers.
+pub trait Persistence {
+    /// The answers file's text for `answers` and the resume `place`.
+    fn encode(&self, answers: &Answers, place: Option<&Place>) -> String;
+    /// Queues `text` to be written; the result comes from [`Persistence::poll`].
+    fn save(&mut self, text: String);
+    /// The result of the newest finished save, if one arrived; waits at most `wait`.
+    fn poll(&mut self, wait: Duration) -> Option<Result<(), SaveProblem>>;
+    /// True while a requested save has not reported back.
+    fn busy(&self) -> bool;
+    /// Writes `text` somewhere other than the answers file, when saving keeps failing;
+    /// returns where, or why that failed too.
+    fn fallback(&mut self, text: &str) -> Result<PathBuf, String>;
+    /// Reads a partner profile's shareable answers by name.
+    fn read_partner(&self, name: &str) -> Result<Answers, String>;
+}

@@ -1,0 +1,164 @@
+//! The app wired to its persistence: actions go in, the effects they return are
+//! carried out, and the save schedule is kept. No terminal here: the terminal
+//! loop (`tui`) feeds it events and the time, and tests drive it with a fake
+//! persistence, a fake editor and made-up instants.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::app::{Action, App, Edit, Effect, Event, SaveState};
+use crate::persist::{Persistence, SaveSchedule};
+
+/// How long the final save may take before the fallback copy is written instead.
+const FINAL_SAVE_WAIT: Duration = Duration::from_secs(5);
+
+/// Runs the external editor on a text: the edited text, or why it failed;
+/// `Err` when the terminal itself failed.
+pub type EditorFn<'a> = dyn FnMut(&str) -> std::io::Result<Result<String, String>> + 'a;
+
+/// How the app ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// Everything was saved.
+    Saved,
+    /// Saving failed; a copy was written to this path.
+    Fallback(PathBuf),
+    /// Saving failed and so did the copy, for this reason.
+    Lost(String),
+}
+
+/// The app, its persistence, and the save schedule.
+pub struct Session<P: Persistence> {
+    /// The app state.
+    pub app: App,
+    /// Where answers go.
+    pub persist: P,
+    schedule: SaveSchedule,
+    /// Set once the app asked to write the fallback copy and quit.
+    ending: Option<Ending>,
+}
+
+impl<P: Persistence> Session<P> {
+    /// A session on `app` saving through `persist`.
+    pub fn new(app: App, persist: P) -> Session<P> {
+        Session {
+            app,
+            persist,
+            schedule: SaveSchedule::default(),
+            ending: None,
+        }
+    }
+
+    /// Applies `action` at `now` and carries out what it asks for; `editor` runs
+    /// the external editor.
+    pub fn dispatch(&mut self, action: Action, now: Instant, editor: &mut EditorFn) -> std::io::Result<()> {
+        let mut queue = vec![action];
+        while let Some(action) = queue.pop() {
+            for effect in self.app.update(action) {
+                match effect {
+                    Effect::Save => self.save(now),
+                    Effect::TextEdited => self.schedule.typed(now),
+                    Effect::ExternalEditor(text) => {
+                        // The editor may run for long: what was typed before it is on disk
+                        // first (the app asked for that save just before this effect).
+                        self.flush(&mut queue);
+                        queue.push(Action::Edit(Edit::EditorDone(editor(&text)?)));
+                    }
+                    Effect::LoadPartner(name) => {
+                        let loaded = self.persist.read_partner(&name).map(|a| (name, a));
+                        queue.push(Action::Event(Event::PartnerLoaded(loaded)));
+                    }
+                    Effect::WriteFallback => {
+                        let text = self.encode();
+                        self.ending = Some(self.fallback(&text));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What is due at `now`: committing typed text after a pause, collecting a
+    /// finished save (waiting at most `wait` for it), retrying a failed one.
+    pub fn tick(&mut self, now: Instant, wait: Duration) -> std::io::Result<()> {
+        let mut no_editor = |_: &str| Ok(Err(String::new()));
+        if self.schedule.commit_due(now) {
+            self.dispatch(Action::Event(Event::Commit), now, &mut no_editor)?;
+        }
+        if let Some(result) = self.persist.poll(wait) {
+            let event = match result {
+                Ok(()) => Event::SaveDone,
+                Err(problem) => Event::SaveFailed(problem),
+            };
+            self.dispatch(Action::Event(event), now, &mut no_editor)?;
+        }
+        let failing = matches!(self.app.save_state(), SaveState::Failed(_));
+        if self.schedule.retry_due(now, failing, self.persist.busy()) {
+            self.save(now);
+        }
+        Ok(())
+    }
+
+    /// How long the loop may wait for input at `now`.
+    pub fn wait(&self, now: Instant) -> Duration {
+        self.schedule.wait(now)
+    }
+
+    /// The ending, once the app has asked to end with a fallback copy.
+    pub fn ending(&mut self) -> Option<Ending> {
+        self.ending.take()
+    }
+
+    /// True once the app has quit and no save is still running.
+    pub fn done(&self) -> bool {
+        self.app.should_quit() && !self.persist.busy()
+    }
+
+    /// Commits what is typed and saves it, waiting for the write; when saving fails
+    /// (or takes too long), writes the fallback copy, since nobody may be there to
+    /// answer a question.
+    pub fn final_save(&mut self) -> Ending {
+        self.app.update(Action::Event(Event::Commit));
+        let text = self.encode();
+        self.persist.save(text.clone());
+        let deadline = Instant::now() + FINAL_SAVE_WAIT;
+        loop {
+            match self.persist.poll(Duration::from_millis(100)) {
+                Some(Ok(())) if !self.persist.busy() => return Ending::Saved,
+                Some(Ok(())) | None if Instant::now() < deadline => {}
+                Some(Ok(()) | Err(_)) | None => break,
+            }
+        }
+        self.fallback(&text)
+    }
+
+    /// Waits (bounded) for the running save and queues its result.
+    fn flush(&mut self, queue: &mut Vec<Action>) {
+        let deadline = Instant::now() + FINAL_SAVE_WAIT;
+        while self.persist.busy() && Instant::now() < deadline {
+            if let Some(result) = self.persist.poll(Duration::from_millis(50)) {
+                queue.push(Action::Event(match result {
+                    Ok(()) => Event::SaveDone,
+                    Err(problem) => Event::SaveFailed(problem),
+                }));
+            }
+        }
+    }
+
+    fn encode(&self) -> String {
+        self.persist.encode(self.app.answers(), self.app.place().as_ref())
+    }
+
+    fn save(&mut self, now: Instant) {
+        let text = self.encode();
+        self.persist.save(text);
+        self.schedule.attempted(now);
+    }
+
+    fn fallback(&mut self, text: &str) -> Ending {
+        match self.persist.fallback(text) {
+            Ok(path) => Ending::Fallback(path),
+            Err(e) => Ending::Lost(e),
+        }
+    }
+}
