@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 
 use crate::common::pty::{Pty, Spawn, keys};
 
-/// The welcome title of the shipped workbook.
+/// The welcome title of the test workbook (a frozen copy of the shipped one).
 const TITLE: &str = "Working on trust: a relationship workbook";
 
 #[test]

@@ -11,7 +11,7 @@ use crate::common::pty::{Pty, Spawn, keys};
 use trustbook::answers::Value;
 use trustbook::store::Saved;
 
-/// The welcome title of the shipped workbook.
+/// The welcome title of the test workbook (a frozen copy of the shipped one).
 const TITLE: &str = "Working on trust: a relationship workbook";
 const CONTINUE: &str = "Continue where I left off";
 const START: &str = "Start from the beginning";

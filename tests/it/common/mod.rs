@@ -27,6 +27,16 @@ pub fn fixture() -> Workbook {
     content::load_dir(&dir).unwrap_or_else(|d| panic!("fixture workbook is invalid:\n{d}"))
 }
 
+/// The frozen copy of the shipped workbook that the pseudo-terminal tests run on.
+pub fn pty_workbook_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pty-workbook")
+}
+
+/// The workbook the pseudo-terminal tests run on (see [`pty_workbook_dir`]).
+pub fn pty_workbook() -> Workbook {
+    content::load_dir(&pty_workbook_dir()).unwrap_or_else(|d| panic!("pty workbook is invalid:\n{d}"))
+}
+
 /// The workbook shipped inside the binary.
 pub fn shipped() -> Workbook {
     content::load_embedded().unwrap_or_else(|d| panic!("shipped workbook is invalid:\n{d}"))

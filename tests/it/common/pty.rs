@@ -48,6 +48,9 @@ pub struct Spawn {
     data: Option<tempfile::TempDir>,
     data_dir: Option<std::path::PathBuf>,
     program: String,
+    /// The workbook the binary loads: a frozen copy of the shipped one, so editing
+    /// `content/` never breaks these tests; `None` for the built-in workbook.
+    content: Option<std::path::PathBuf>,
     args: Vec<String>,
     env: Vec<(String, String)>,
     cols: u16,
@@ -60,6 +63,7 @@ impl Default for Spawn {
             data: Some(tempfile::tempdir().expect("temp data dir")),
             data_dir: None,
             program: env!("CARGO_BIN_EXE_trustbook").to_string(),
+            content: Some(super::pty_workbook_dir()),
             args: Vec::new(),
             env: Vec::new(),
             cols: 80,
@@ -72,6 +76,11 @@ impl Spawn {
     /// Runs another program instead (e.g. a shell wrapping the binary).
     pub fn program(mut self, program: &str) -> Self {
         self.program = program.to_string();
+        self
+    }
+    /// Runs on the workbook built into the binary instead of the frozen test copy.
+    pub fn builtin(mut self) -> Self {
+        self.content = None;
         self
     }
     /// Adds command-line arguments.
@@ -134,6 +143,14 @@ impl Pty {
             .openpty(pty_size(spec.cols, spec.rows))
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(&spec.program);
+        if let Some(dir) = spec
+            .content
+            .as_ref()
+            .filter(|_| spec.program == env!("CARGO_BIN_EXE_trustbook"))
+        {
+            cmd.arg("--content");
+            cmd.arg(dir);
+        }
         cmd.args(&spec.args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
