@@ -5,7 +5,7 @@
 
 pub mod answers;
 pub mod app;
-pub mod compare;
+pub mod comparison;
 pub mod content;
 pub mod export;
 pub mod external;

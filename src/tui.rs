@@ -18,7 +18,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::app::{Action, App, Event, keys};
-use crate::input::{self, Input, Reader};
+use crate::input::{self, Incoming, Reader};
 use crate::persist::Persistence;
 use crate::session::{Ending, Session};
 use crate::ui::{self, Theme};
@@ -148,26 +148,43 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
             return Ok(Some(Ending::Saved));
         }
         // Handle everything already queued (a fast typist, a paste) before drawing again.
+        let mut batch = Vec::new();
         let mut next = reader.next(session.wait(Instant::now()));
         loop {
             match next {
-                Input::Event(ev) => {
-                    if let Some(action) = keys::action(&session.app, &ev) {
-                        needs_draw = true;
-                        // The editor gets the keyboard: the reader lets go until it is back.
-                        let mut editor = |text: &str| {
-                            reader.pause();
-                            let edited = hand_off(terminal, text);
-                            reader.resume();
-                            edited
-                        };
-                        session.dispatch(action, Instant::now(), &mut editor)?;
-                    }
-                }
-                Input::Failed(e) => return Err(e),
-                Input::Idle => break,
+                Incoming::Event(ev) => batch.push(ev),
+                Incoming::Failed(e) => return Err(e),
+                Incoming::Idle => break,
             }
-            next = reader.ready().unwrap_or(Input::Idle);
+            next = reader.ready().unwrap_or(Incoming::Idle);
+        }
+        let mut events = batch.into_iter().peekable();
+        while let Some(ev) = events.next() {
+            // A run of plain characters arriving at once while typing (a burst from a
+            // terminal without bracketed paste, a slow link) goes in as one insert:
+            // key by key, a long burst would keep the screen frozen for seconds.
+            let ev = match typed_char(&ev) {
+                Some(c) if session.app.is_typing() && events.peek().and_then(typed_char).is_some() => {
+                    let mut run = String::from(c);
+                    while let Some(c) = events.peek().and_then(typed_char) {
+                        run.push(c);
+                        events.next();
+                    }
+                    ratatui::crossterm::event::Event::Paste(run)
+                }
+                Some(_) | None => ev,
+            };
+            if let Some(action) = keys::action(&session.app, &ev) {
+                needs_draw = true;
+                // The editor gets the keyboard: the reader lets go until it is back.
+                let mut editor = |text: &str| {
+                    reader.pause();
+                    let edited = hand_off(terminal, text);
+                    reader.resume();
+                    edited
+                };
+                session.dispatch(action, Instant::now(), &mut editor)?;
+            }
         }
         if input::hung_up() {
             return Err(io::Error::other("the terminal was closed"));
@@ -184,6 +201,20 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
         if let Some(ending) = session.ending() {
             return Ok(Some(ending));
         }
+    }
+}
+
+/// The character of a plain key press (no Ctrl or Alt), which typing inserts.
+fn typed_char(ev: &ratatui::crossterm::event::Event) -> Option<char> {
+    use ratatui::crossterm::event::{Event as Term, KeyCode, KeyEventKind, KeyModifiers};
+    match ev {
+        Term::Key(k) if k.kind != KeyEventKind::Release && (k.modifiers - KeyModifiers::SHIFT).is_empty() => {
+            match k.code {
+                KeyCode::Char(c) => Some(c),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 

@@ -5,7 +5,7 @@ use super::component::{Component, Intent, moved};
 use super::screen::{self, ContentsRow, Screen, ScreenState, WelcomeItem, place_screen};
 use super::view::{ListView, Viewport};
 use super::{Action, App, Effect, Go, Move};
-use crate::compare::Comparison;
+use crate::comparison::Comparison;
 
 impl App {
     /// Items of the welcome menu, in order.

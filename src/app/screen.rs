@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use super::component::Component;
 use super::view::{ListView, Viewport};
 use crate::answers::{Answers, Place};
-use crate::compare::Comparison;
+use crate::comparison::Comparison;
 use crate::content::Workbook;
 
 /// Which screen is showing (without its state): what tests and the edges compare.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use trustbook::content::Workbook;
 use trustbook::store::resolve_data_dir;
-use trustbook::{compare as cmp, partner};
+use trustbook::{comparison as cmp, partner};
 
 use super::{fail, print_result};
 

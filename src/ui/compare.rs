@@ -21,7 +21,7 @@ fn lines(app: &App, width: u16) -> Vec<String> {
     match &*cache {
         Some((w, l)) if *w == width => l.clone(),
         Some(_) | None => {
-            let l: Vec<String> = crate::compare::render_text(comparison, width)
+            let l: Vec<String> = crate::comparison::render_text(comparison, width)
                 .lines()
                 .map(str::to_string)
                 .collect();

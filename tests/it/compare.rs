@@ -7,7 +7,7 @@
 
 use crate::common::{golden, list, put, text, workbook};
 use trustbook::answers::{Answers, Value};
-use trustbook::compare::{self, Comparison, RowView, Share, Summary};
+use trustbook::comparison::{self, Comparison, RowView, Share, Summary};
 use trustbook::export::shareable;
 use unicode_width::UnicodeWidthStr;
 
@@ -98,7 +98,7 @@ fn couple() -> (Answers, Answers) {
 
 fn comparison() -> Comparison {
     let (alex, sam) = couple();
-    compare::compare(&workbook(), ("alex", &alex), ("sam", &sam))
+    comparison::compare(&workbook(), ("alex", &alex), ("sam", &sam))
 }
 
 fn view(c: &Comparison, chapter: &str, exercise: &str) -> RowView {
@@ -172,7 +172,7 @@ fn hidden_answers_appear_nowhere() {
     let c = comparison();
     let held = format!("{c:?}");
     for width in [40, 60, 80, 99, 100, 120, 200] {
-        let out = compare::render_text(&c, width);
+        let out = comparison::render_text(&c, width);
         for secret in [
             ALEX_ONE_SIDED,
             "second item",
@@ -185,7 +185,7 @@ fn hidden_answers_appear_nowhere() {
             assert!(!held.contains(secret), "{secret:?} held in the comparison");
         }
     }
-    let out = compare::render_text(&c, 80);
+    let out = comparison::render_text(&c, 80);
     assert!(out.contains("Hidden until both have answered: waiting on sam."));
     // alex's private "rate" reads as not answered yet.
     assert!(out.contains("Hidden until both have answered: waiting on alex."));
@@ -204,13 +204,13 @@ fn private_answers_are_indistinguishable_from_unanswered_ones() {
         (("alex", &alex), ("sam", &sam), &alex_open, &sam_open),
         (("sam", &sam), ("alex", &alex), &sam_open, &alex_open),
     ] {
-        let with = compare::compare(&wb, me, partner);
-        let without = compare::compare(&wb, (me.0, me_open), (partner.0, partner_open));
+        let with = comparison::compare(&wb, me, partner);
+        let without = comparison::compare(&wb, (me.0, me_open), (partner.0, partner_open));
         assert_eq!(with, without, "{} and {}", me.0, partner.0);
         assert_eq!(with.summary_text(), without.summary_text());
         for width in [20, 40, 60, 80, 99, 100, 120, 200] {
-            let out = compare::render_text(&with, width);
-            assert_eq!(out, compare::render_text(&without, width), "width {width}");
+            let out = comparison::render_text(&with, width);
+            assert_eq!(out, comparison::render_text(&without, width), "width {width}");
             let lower = out.to_lowercase();
             for marker in ["private", "keeps", "kept", "hidden by", "not shared"] {
                 assert!(!lower.contains(marker), "{marker:?} at width {width}:\n{out}");
@@ -227,7 +227,7 @@ fn private_answers_are_indistinguishable_from_unanswered_ones() {
 fn a_private_mark_on_nothing_changes_nothing() {
     let wb = workbook();
     let (mut alex, sam) = couple();
-    let before = compare::compare(&wb, ("alex", &alex), ("sam", &sam));
+    let before = comparison::compare(&wb, ("alex", &alex), ("sam", &sam));
     put(&mut alex, "one", "reflection", true, text(""));
     put(
         &mut alex,
@@ -239,11 +239,11 @@ fn a_private_mark_on_nothing_changes_nothing() {
             other: Some(String::new()),
         },
     );
-    let after = compare::compare(&wb, ("alex", &alex), ("sam", &sam));
+    let after = comparison::compare(&wb, ("alex", &alex), ("sam", &sam));
     assert_eq!(before, after);
     assert_eq!(
-        compare::render_text(&before, 80),
-        compare::render_text(&after, 80)
+        comparison::render_text(&before, 80),
+        comparison::render_text(&after, 80)
     );
 }
 
@@ -257,18 +257,18 @@ fn unmarking_a_private_answer_opens_its_row() {
         .and_then(|c| c.get_mut("rate"))
         .expect("rate")
         .private = false;
-    let c = compare::compare(&wb, ("alex", &alex), ("sam", &sam));
+    let c = comparison::compare(&wb, ("alex", &alex), ("sam", &sam));
     assert!(matches!(view(&c, "two", "rate"), RowView::Both { .. }));
     assert_eq!(c.summary.waiting_on_me, 3);
-    assert!(compare::render_text(&c, 80).contains(ALEX_PRIVATE_RATE));
+    assert!(comparison::render_text(&c, 80).contains(ALEX_PRIVATE_RATE));
 }
 
 #[test]
 fn either_partner_sees_the_same_rules() {
     let (alex, sam) = couple();
-    let c = compare::compare(&workbook(), ("sam", &sam), ("alex", &alex));
+    let c = comparison::compare(&workbook(), ("sam", &sam), ("alex", &alex));
     assert_eq!((c.summary.waiting_on_me, c.summary.waiting_on_partner), (3, 4));
-    let out = compare::render_text(&c, 120);
+    let out = comparison::render_text(&c, 120);
     for secret in [
         ALEX_ONE_SIDED,
         SAM_ONE_SIDED,
@@ -287,20 +287,20 @@ fn a_started_answer_is_not_yet_answered() {
     // At least one item is asked for; blank items do not count.
     put(&mut alex, "one", "items", false, list(&["  "]));
     put(&mut sam, "one", "items", false, list(&[ALEX_STARTED]));
-    let c = compare::compare(&wb, ("alex", &alex), ("sam", &sam));
-    assert!(!compare::render_text(&c, 120).contains(ALEX_STARTED));
+    let c = comparison::compare(&wb, ("alex", &alex), ("sam", &sam));
+    assert!(!comparison::render_text(&c, 120).contains(ALEX_STARTED));
     assert_eq!(c.summary.shown, 0);
 }
 
 #[test]
 fn shows_both_answers_formatted_by_kind() {
     let c = comparison();
-    let wide = compare::render_text(&c, 120);
+    let wide = comparison::render_text(&c, 120);
     assert!(wide.contains("[x] One"), "{wide}");
     assert!(wide.contains("| [x] Two"), "{wide}");
     assert!(wide.contains("信頼は時間がかかる。"));
     assert!(wide.contains("cafe\u{301}"));
-    let narrow = compare::render_text(&c, 60);
+    let narrow = comparison::render_text(&c, 60);
     assert!(narrow.contains("\nalex:\n  信頼は"), "{narrow}");
     assert!(narrow.contains("\nsam:\n  Mostly agree.\n"), "{narrow}");
     assert!(!narrow.contains(" | "));
@@ -310,7 +310,7 @@ fn shows_both_answers_formatted_by_kind() {
 fn lines_never_exceed_the_width() {
     let c = comparison();
     for width in (10..=140).chain([60, 120]) {
-        let out = compare::render_text(&c, width);
+        let out = comparison::render_text(&c, width);
         for line in out.lines() {
             assert!(
                 line.width() <= usize::from(width),
@@ -325,23 +325,24 @@ fn lines_never_exceed_the_width() {
 fn side_by_side_from_100_columns() {
     let c = comparison();
     assert!(
-        compare::render_text(&c, 100).contains("alex") && compare::render_text(&c, 100).contains(" | sam")
+        comparison::render_text(&c, 100).contains("alex")
+            && comparison::render_text(&c, 100).contains(" | sam")
     );
-    assert!(!compare::render_text(&c, 99).contains(" | sam"));
+    assert!(!comparison::render_text(&c, 99).contains(" | sam"));
 }
 
 #[test]
 fn render_matches_golden() {
     let c = comparison();
-    golden("compare-60.txt", &compare::render_text(&c, 60));
-    golden("compare-120.txt", &compare::render_text(&c, 120));
+    golden("compare-60.txt", &comparison::render_text(&c, 60));
+    golden("compare-120.txt", &comparison::render_text(&c, 120));
 }
 
 #[test]
 fn names_cannot_drive_the_terminal() {
     let (alex, sam) = couple();
-    let c = compare::compare(&workbook(), ("al\u{1b}[2Jex", &alex), ("sam", &sam));
-    let out = compare::render_text(&c, 80);
+    let c = comparison::compare(&workbook(), ("al\u{1b}[2Jex", &alex), ("sam", &sam));
+    let out = comparison::render_text(&c, 80);
     assert!(!out.contains('\u{1b}'));
     assert!(out.contains("al[2Jex and sam"), "{out}");
 }

@@ -195,3 +195,57 @@ fn ctrl_e_edits_the_answer_in_the_users_editor() {
     pty.send(keys::CTRL_Q);
     assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
 }
+
+/// The answers file of the default profile in `dir`, as text.
+fn answers_text(dir: &std::path::Path) -> String {
+    std::fs::read_to_string(dir.join("default.toml")).unwrap_or_default()
+}
+
+#[test]
+fn a_16_kib_burst_without_bracketed_paste_is_typed_whole_and_ctrl_q_quits() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut pty = Spawn::default().data_dir(data.path()).start();
+    pty.wait_for(TITLE);
+    pty.open_first_exercise();
+    // One write, as a terminal without bracketed paste (or a slow link) delivers it.
+    let words: String = (0..2400).map(|i| format!("w{:05} ", i)).collect::<String>() + "THEEND";
+    assert!(words.len() >= 16 * 1024);
+    pty.send(words.as_bytes());
+    pty.wait_for("THEEND");
+    let started = std::time::Instant::now();
+    pty.send(keys::CTRL_Q);
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", pty.framed_screen());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    let saved = answers_text(data.path());
+    assert!(saved.contains(words.trim_end()), "the whole burst is saved");
+}
+
+#[test]
+fn a_paste_that_never_ends_does_not_swallow_ctrl_q() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut pty = Spawn::default().data_dir(data.path()).start();
+    pty.wait_for(TITLE);
+    pty.open_first_exercise();
+    pty.send(b"\x1b[200~half a paste");
+    pty.wait_for("half a paste");
+    // Typing goes on as typing once the paste has gone quiet.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    pty.type_str(" then typed");
+    pty.wait_for("half a paste then typed");
+    pty.send(b"\x1b[200~another");
+    let started = std::time::Instant::now();
+    pty.send(keys::CTRL_Q);
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", pty.framed_screen());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(answers_text(data.path()).contains("half a paste then typedanother"));
+}
