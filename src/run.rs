@@ -25,6 +25,7 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
     let data_dir = store.data_dir().to_path_buf();
     let profile = opts.profile.clone();
     let partners = partner::others(&data_dir, &profile);
+    let unsaved = store.save_problem().cloned();
     let wb_id = wb.id.clone();
     let wb_id2 = wb.id.clone();
     let fallback_profile = profile.clone();
@@ -43,6 +44,11 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
     let mut app = App::new(wb, saved.answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);
+    if let Some(problem) = unsaved {
+        // The profile could only be opened to read (a full disk, a read-only folder): the
+        // answers are shown, and the header says they are not saved until saving works.
+        app = app.with_save_failed(problem);
+    }
     if let Some(notice) = notice {
         app = app.with_notice(trustbook::app::Notice::StartedFresh(notice));
     }

@@ -67,6 +67,9 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
         path: path.to_path_buf(),
         reason,
     };
+    // Limits first, walking the parsed document without building anything from it.
+    let de = toml::Deserializer::parse(text).map_err(|e| bad(describe(text, &e)))?;
+    super::limits::check(de).map_err(|e| bad(describe(text, &e)))?;
     let table: toml::Table = toml::from_str(text).map_err(|e| bad(describe(text, &e)))?;
     match table.get("schema_version") {
         None => {
@@ -313,6 +316,15 @@ mod tests {
             StoreError::NewerSchema { found: 2, .. } => {}
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn answers_over_the_limits_are_refused() {
+        let items = "\"\",".repeat(super::super::limits::MAX_ITEMS + 1);
+        let r = reason(&format!(
+            "{HEAD}[answers.c.e]\nchanged = \"t\"\nkind = \"list\"\nitems = [{items}]\n"
+        ));
+        assert!(r.contains("more than 10000 items"), "{r}");
     }
 
     #[test]
