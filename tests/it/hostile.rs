@@ -352,3 +352,133 @@ fn a_folder_that_cannot_be_written_opens_the_answers_with_not_saved() {
     let saved = read_saved_at(&copies[0]).expect("copy");
     assert!(has_text(&saved, "still readable"));
 }
+
+/// Runs the binary on `dir`, expecting success; returns stdout.
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let (out, killed) = run_quick(dir, args, None);
+    assert!(
+        !killed && out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// A JSON export of profile `alex` (one answer), written outside `dir`; returns its text.
+fn alex_export(dir: &Path) -> String {
+    fs::write(dir.join("alex.toml"), answers_text("alex's words")).expect("write");
+    let json = ok(dir, &["--profile", "alex", "export", "--format", "json"]);
+    fs::remove_file(dir.join("alex.toml")).expect("remove");
+    json
+}
+
+fn write_outside(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let work = tempfile::tempdir().expect("temp dir");
+    let path = work.path().join(name);
+    fs::write(&path, text).expect("write");
+    let path = path.to_str().expect("utf-8").to_string();
+    (work, path)
+}
+
+#[test]
+fn an_export_with_a_byte_order_mark_is_imported() {
+    let data = private_dir();
+    let json = alex_export(data.path());
+    let (_work, file) = write_outside("bom.json", &format!("\u{feff}{json}"));
+    let said = ok(data.path(), &["--profile", "sam", "import", &file]);
+    assert!(said.contains("imported 1 answer"), "{said}");
+}
+
+#[test]
+fn an_export_whose_profile_or_day_is_not_one_is_refused() {
+    let data = private_dir();
+    let json = alex_export(data.path());
+    for (from, to, why) in [
+        (
+            "\"profile\": \"alex\"",
+            "\"profile\": \"Alex/../x\"",
+            "not a profile name",
+        ),
+        ("\"exported\": \"", "\"exported\": \"yesterday", "not a date"),
+    ] {
+        assert!(json.contains(from), "{json}");
+        let (_work, file) = write_outside("edited.json", &json.replacen(from, to, 1));
+        let err = refused_quickly(data.path(), &["--profile", "sam", "import", &file], None);
+        assert!(err.contains(why) && err.contains("Nothing was imported"), "{err}");
+        assert!(!store::partner_path(data.path(), "sam").exists());
+    }
+}
+
+#[test]
+fn a_profile_open_in_a_running_trustbook_cannot_be_imported_over() {
+    let data = private_dir();
+    let json = alex_export(data.path());
+    let (_work, file) = write_outside("alex.json", &json);
+    // `sam` is open (no answers yet, so it has no answers file): its lock is held.
+    let mut pty = Spawn::default()
+        .data_dir(data.path())
+        .args(["--profile", "sam"])
+        .start();
+    pty.wait_for(TITLE);
+    let err = refused_quickly(data.path(), &["--profile", "sam", "import", &file], None);
+    assert!(err.contains("open in another trustbook"), "{err}");
+    assert!(!store::partner_path(data.path(), "sam").exists());
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+}
+
+#[test]
+fn where_fails_when_the_data_folder_is_a_file() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let file = work.path().join("not-a-folder");
+    fs::write(&file, "x").expect("write");
+    let err = refused_quickly(&file, &["where"], None);
+    assert!(err.contains("not a folder"), "{err}");
+}
+
+#[test]
+fn where_says_each_problem_once_and_names_another_workbook() {
+    let data = private_dir();
+    let dir = data.path();
+    fs::write(
+        dir.join("other.toml"),
+        store::encode(&Answers::default(), None, "another-book"),
+    )
+    .expect("write");
+    symlink(dir.join("missing.toml"), dir.join("dangling.toml")).expect("symlink");
+    let out = ok(dir, &["where"]);
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("{name} not listed:\n{out}"))
+            .to_string()
+    };
+    let other = line("other ");
+    assert!(
+        other.contains("another workbook") && !other.contains(" 0 "),
+        "{other}"
+    );
+    let dangling = line("dangling ");
+    assert_eq!(dangling.matches("cannot be read").count(), 1, "{dangling}");
+    assert!(dangling.contains("symbolic link"), "{dangling}");
+}
+
+#[test]
+fn a_symlinked_partner_file_is_refused_by_where_and_compare_alike() {
+    let data = private_dir();
+    let dir = data.path();
+    let json = alex_export(dir);
+    let (_work, file) = write_outside("sam.json", &json);
+    fs::create_dir(dir.join(store::PARTNERS_DIR)).expect("mkdir");
+    symlink(&file, store::partner_path(dir, "sam")).expect("symlink");
+    fs::write(dir.join("alex.toml"), answers_text("alex's words")).expect("write");
+
+    let out = ok(dir, &["where"]);
+    let sam = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("sam "))
+        .unwrap_or_default();
+    assert!(sam.contains("symbolic link"), "where:\n{out}");
+    let err = refused_quickly(dir, &["compare", "alex", "sam"], None);
+    assert!(err.contains("symbolic link"), "{err}");
+}
