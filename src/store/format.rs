@@ -67,7 +67,15 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
         path: path.to_path_buf(),
         reason,
     };
-    // Limits first, walking the parsed document without building anything from it.
+    // Limits first: a look at the text, then a walk over the parsed document that builds
+    // nothing from it.
+    if let Err((at, what)) = super::limits::check_toml_text(text) {
+        let (line, column) = position(text, at);
+        return Err(bad(format!(
+            "line {line}, column {column}: {}",
+            super::limits::message(what)
+        )));
+    }
     let de = toml::Deserializer::parse(text).map_err(|e| bad(describe(text, &e)))?;
     super::limits::check(de).map_err(|e| bad(describe(text, &e)))?;
     let table: toml::Table = toml::from_str(text).map_err(|e| bad(describe(text, &e)))?;

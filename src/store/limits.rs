@@ -17,8 +17,9 @@ pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_ITEMS: usize = 10_000;
 /// Most keys in one table (chapters of a workbook, exercises of a chapter, fields).
 pub const MAX_KEYS: usize = 10_000;
-/// Most values in a whole file (all answers, items and fields together).
-pub const MAX_VALUES: usize = 1_000_000;
+/// Most values in a whole file (all answers, items and fields together): forty times what
+/// a workbook of a hundred exercises with fifty-item lists needs.
+pub const MAX_VALUES: usize = 200_000;
 /// Deepest nesting of tables and lists (an answers file needs 5).
 pub const MAX_DEPTH: usize = 16;
 
@@ -68,6 +69,56 @@ pub fn is_limit(message: &str) -> bool {
     message.starts_with(MARK)
 }
 
+/// A first look at TOML text, before the parser builds its tree of the whole document
+/// (which costs about 150 bytes per value): counts the commas and `=` outside strings and
+/// comments, each of which starts a value, and returns the byte offset where they pass
+/// [`MAX_VALUES`]. [`check`] then checks the parsed document in detail.
+pub fn check_toml_text(text: &str) -> Result<(), (usize, Exceeded)> {
+    let bytes = text.as_bytes();
+    // The index just past the first `end` at or after `from` (a backslash escapes the next
+    // byte when `escapes`), or the end of the text.
+    let skip_to = |from: usize, end: &[u8], escapes: bool| {
+        let mut j = from;
+        while j < bytes.len() {
+            if escapes && bytes[j] == b'\\' {
+                j += 2;
+                continue;
+            }
+            if bytes[j..].starts_with(end) {
+                return j + end.len();
+            }
+            j += 1;
+        }
+        bytes.len()
+    };
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let rest = &bytes[i..];
+        i = match b {
+            b'#' => skip_to(i + 1, b"\n", false),
+            b'"' if rest.starts_with(br#"""""#) => skip_to(i + 3, br#"""""#, true),
+            b'"' => skip_to(i + 1, b"\"", true),
+            b'\'' if rest.starts_with(b"'''") => skip_to(i + 3, b"'''", false),
+            b'\'' => skip_to(i + 1, b"'", false),
+            b',' | b'=' => {
+                count += 1;
+                if count > MAX_VALUES {
+                    return Err((i, Exceeded::Values));
+                }
+                i + 1
+            }
+            _ => i + 1,
+        };
+    }
+    Ok(())
+}
+
+/// The message [`check`] gives for `what`, for callers that find it themselves.
+pub fn message(what: Exceeded) -> String {
+    format!("{MARK}{what}; no workbook's answers are that large")
+}
+
 struct Walk<'a> {
     depth: usize,
     count: &'a mut usize,
@@ -75,7 +126,7 @@ struct Walk<'a> {
 
 impl Walk<'_> {
     fn fail<E: de::Error>(what: Exceeded) -> E {
-        E::custom(format_args!("{MARK}{what}; no workbook's answers are that large"))
+        E::custom(message(what))
     }
 
     fn one<E: de::Error>(&mut self) -> Result<(), E> {
@@ -213,6 +264,16 @@ mod tests {
         assert!(json(&text).expect_err("long").contains("longer than 4 MiB"));
         let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
         assert!(json(&deep).expect_err("deep").contains("levels deep"));
+    }
+
+    #[test]
+    fn toml_text_with_too_many_values_is_refused_before_parsing() {
+        let fine = "a = [1, 2]\nb = \"x,=,\" # ,,,\nc = '''=,'''\nd = \"\"\"\n,=\\\"\"\"\"\n";
+        assert_eq!(check_toml_text(fine), Ok(()));
+        let text = format!("a = [{}]", "1,".repeat(MAX_VALUES));
+        assert_eq!(check_toml_text(&text).map_err(|e| e.1), Err(Exceeded::Values));
+        let quoted = format!("a = \"{}\"", ",".repeat(MAX_VALUES + 1));
+        assert_eq!(check_toml_text(&quoted), Ok(()));
     }
 
     #[test]

@@ -139,11 +139,11 @@ pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<PathBuf,
     let _lock = match take_lock(&data_dir.join(format!("{name}.lock")), name)? {
         Lock::Held(file, _) => file,
         Lock::Unavailable(problem) => {
-            return Err(StoreError::io(
-                data_dir,
-                "write into the folder",
-                io::Error::other(format!("{problem:?}")),
-            ));
+            let kind = match problem {
+                SaveProblem::DiskFull => io::ErrorKind::StorageFull,
+                SaveProblem::ReadOnly | SaveProblem::Other(_) => io::ErrorKind::ReadOnlyFilesystem,
+            };
+            return Err(StoreError::io(data_dir, "write into the folder", kind.into()));
         }
     };
     if is_link(&path) {
