@@ -73,10 +73,15 @@ pub fn open_store(
 
 /// Says once, on stderr, that the data folder was open to others and has been narrowed.
 fn report_dir(store: &Store) {
-    match store.dir_state() {
+    report_dir_state(store.data_dir(), store.dir_state());
+}
+
+/// [`report_dir`] for a folder and what was found of it.
+fn report_dir_state(dir: &std::path::Path, state: DirState) {
+    match state {
         DirState::Tightened(mode) => trustbook::report!(
             "note: the data folder {} could be used by other people (mode {mode:04o}); it is now private to you (0700).",
-            store.data_dir().display()
+            dir.display()
         ),
         DirState::Created | DirState::Private => {}
     }

@@ -231,7 +231,9 @@ fn import_as(data_dir: Option<&Path>, name: &str, wb: &Workbook, file: &Path) ->
     let exp = export::parse_json(&text).map_err(at)?;
     export::check_import(&exp, &wb.id).map_err(at)?;
     let again = store::profile_kind(&dir, name) == Some(ProfileKind::Partner);
-    store::write_partner(&dir, name, &exp.to_compact_json()).map_err(|e| e.to_string())?;
+    let (_, dir_state) =
+        store::write_partner(&dir, name, &exp.to_compact_json()).map_err(|e| e.to_string())?;
+    super::report_dir_state(&dir, dir_state);
     let count = exp.answers.len();
     println!(
         "imported {count} answer{} from {}'s export of {} as partner profile \"{name}\"{}",

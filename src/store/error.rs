@@ -204,13 +204,25 @@ impl fmt::Display for StoreError {
                  profile: --profile NAME.",
                 path.display()
             ),
-            StoreError::Link { path } => write!(
-                f,
-                "{} is a symbolic link, and trustbook does not follow links in its data folder \
-                 (a link there could make it overwrite another file). Nothing was changed. \
-                 Replace the link with the file it points to (or remove it), then try again.",
-                path.display()
-            ),
+            StoreError::Link { path } => {
+                write!(
+                    f,
+                    "{} is a symbolic link, and trustbook does not follow links in its data folder \
+                     (a link there could make it overwrite another file). Nothing was changed. ",
+                    path.display()
+                )?;
+                if path.extension().is_some_and(|e| e == "lock") {
+                    write!(
+                        f,
+                        "Remove the link (trustbook makes its own lock file), then try again."
+                    )
+                } else {
+                    write!(
+                        f,
+                        "Put the file it points to in place of the link (or remove the link), then try again."
+                    )
+                }
+            }
             StoreError::NotAFile { path, what } => write!(
                 f,
                 "{} is {what}, not a regular file, so trustbook does not read it. Nothing was \

@@ -130,10 +130,13 @@ pub fn read_answers(path: &Path, profile: &str, workbook_id: &str) -> Result<Opt
 /// replaces the file. Refused while a trustbook holds the lock of `name` (its
 /// `<name>.lock`, taken here for the write), and when the partner file is a link. Callers
 /// check the export and the name first (see [`crate::export::check_target`]).
-pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<PathBuf, StoreError> {
+///
+/// Also returns what was found of the data folder ([`DirState::Tightened`] when it was
+/// open to others and has been made private), for the caller to say.
+pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<(PathBuf, DirState), StoreError> {
     validate_profile(name)?;
     let path = partner_path(data_dir, name);
-    prepare_dir(data_dir)?;
+    let dir_state = prepare_dir(data_dir)?;
     let dir = data_dir.join(PARTNERS_DIR);
     prepare_dir(&dir)?;
     let _lock = match take_lock(&data_dir.join(format!("{name}.lock")), name)? {
@@ -155,7 +158,7 @@ pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<PathBuf,
             StoreError::io(path, "write", source)
         }
     })?;
-    Ok(path)
+    Ok((path, dir_state))
 }
 
 /// [`fsio::ensure_dir`], with its refusals as store errors.

@@ -482,3 +482,28 @@ fn a_symlinked_partner_file_is_refused_by_where_and_compare_alike() {
     let err = refused_quickly(dir, &["compare", "alex", "sam"], None);
     assert!(err.contains("symbolic link"), "{err}");
 }
+
+#[test]
+fn a_fifo_at_the_answers_path_is_refused_at_once() {
+    let data = private_dir();
+    mkfifo(&data.path().join("default.toml"));
+    let err = refused_quickly(data.path(), &["reset", "--yes"], None);
+    assert!(
+        err.contains("default.toml") && err.contains("named pipe"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_into_a_folder_open_to_others_makes_it_private_and_says_so() {
+    let data = tempfile::tempdir().expect("temp dir");
+    chmod(data.path(), 0o700);
+    let json = alex_export(data.path());
+    let (_work, file) = write_outside("alex.json", &json);
+    chmod(data.path(), 0o755);
+    let (out, _) = run_quick(data.path(), &["--profile", "sam", "import", &file], None);
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("now private to you").count(), 1, "{stderr}");
+    assert_eq!(mode(data.path()), 0o700);
+}
