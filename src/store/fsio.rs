@@ -193,6 +193,10 @@ pub(crate) fn remove_temp_files(path: &Path) {
     }
 }
 
+/// With mode and owner not preserved, atomic-write-file never looks at the file it
+/// replaces: it writes an unnamed (`O_TMPFILE`) or new (`O_EXCL`) file in the folder and
+/// renames it over the name, which replaces a link there instead of writing through it.
+/// [`set_private`] then changes the new file's mode through its own descriptor.
 #[cfg(unix)]
 fn private_options(options: &mut atomic_write_file::OpenOptions) {
     use atomic_write_file::unix::OpenOptionsExt as _;

@@ -7,6 +7,7 @@
 //! ```text
 //! <profile>.toml            answers of an own profile (0600)
 //! <profile>.toml.bak        the version before the last save
+//! <profile>.toml.bak-<ts>   a backup kept because it was the last readable copy
 //! <profile>.lock            held while a trustbook has the profile open; holds its pid
 //! <profile>.toml.bad-<ts>   an unreadable file moved aside by --start-fresh
 //! <profile>.toml.reset-<ts> the answers as they were before `trustbook reset`
