@@ -15,7 +15,7 @@ mod export;
 #[cfg(unix)]
 mod hangup;
 #[cfg(unix)]
-mod hostile;
+mod hostile_files;
 mod pty;
 mod resume;
 mod review_compare;
