@@ -8,7 +8,7 @@ use crate::export::{self, Export};
 use crate::store::{self, ProfileKind};
 
 /// Largest partner export read; real ones are a few KiB to a few MiB.
-pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_IMPORT_BYTES: u64 = store::MAX_FILE_BYTES;
 
 /// Names of the profiles `me` can compare with (every other profile), in order.
 pub fn others(data_dir: &Path, me: &str) -> Vec<String> {
@@ -39,7 +39,7 @@ pub fn read(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Answers, S
 /// when the export holds them), checked for workbook `workbook_id`.
 pub fn read_export(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Export, String> {
     let path = store::partner_path(data_dir, name);
-    let text = read_limited(&path)?;
+    let text = read_limited(&path, false)?;
     let exp = export::parse_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     export::check_import(&exp, workbook_id).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(exp)
@@ -50,16 +50,24 @@ pub fn no_profile(name: &str) -> String {
     format!("there is no profile called \"{name}\"; `trustbook where` lists the profiles")
 }
 
-/// Reads a file of at most [`MAX_IMPORT_BYTES`].
-pub fn read_limited(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if meta.len() > MAX_IMPORT_BYTES {
-        return Err(format!(
-            "{} is larger than 64 MiB; that is not a trustbook export",
+/// Reads a regular file of at most [`MAX_IMPORT_BYTES`]: a named pipe, a device or a folder
+/// is refused at once, and so is a link unless `follow_links` (a path the person typed may
+/// be a link; a partner file in the data folder may not).
+pub fn read_limited(path: &Path, follow_links: bool) -> Result<String, String> {
+    let bytes = store::read_regular(path, follow_links, MAX_IMPORT_BYTES).map_err(|e| match e {
+        store::ReadError::Io(e) => format!("cannot read {}: {e}", path.display()),
+        store::ReadError::Link => format!(
+            "{} is a symbolic link, which trustbook does not follow in its data folder; \
+             replace it with the file it points to, or import the export again",
             path.display()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        ),
+        e @ (store::ReadError::NotRegular(_) | store::ReadError::TooLarge(_)) => {
+            format!(
+                "{} cannot be read: {e}; that is not a trustbook export",
+                path.display()
+            )
+        }
+    })?;
     String::from_utf8(bytes).map_err(|_| {
         format!(
             "{} is not UTF-8 text; that is not a trustbook export",

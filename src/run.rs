@@ -25,10 +25,16 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
     tui::install_panic_hook();
     let profile = opts.profile.clone();
     let partners = partner::others(store.data_dir(), &profile);
+    let unsaved = store.save_problem().cloned();
     let persist = DiskPersistence::new(store, &wb.id);
     let mut app = App::new(wb, saved.answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);
+    if let Some(problem) = unsaved {
+        // The profile could only be opened to read (a full disk, a read-only folder): the
+        // answers are shown, and the header says they are not saved until saving works.
+        app = app.with_save_failed(problem);
+    }
     if let Some(moved) = notice {
         app = app.with_notice(trustbook::app::Notice::StartedFresh(moved));
     }

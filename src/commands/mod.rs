@@ -11,7 +11,7 @@ mod share;
 use std::process::ExitCode;
 
 use trustbook::content::Workbook;
-use trustbook::store::{Saved, Store, StoreOptions};
+use trustbook::store::{DirState, Saved, Store, StoreOptions};
 
 pub use compare::compare;
 pub use profile::{reset, where_};
@@ -43,11 +43,12 @@ pub fn open_store(
     start_fresh: bool,
 ) -> Result<(Store, Saved, Option<std::path::PathBuf>), ExitCode> {
     if !start_fresh {
-        return Store::open(opts, &wb.id)
-            .map(|(st, sa)| (st, sa, None))
-            .map_err(fail);
+        let (store, saved) = Store::open(opts, &wb.id).map_err(fail)?;
+        report_dir(&store);
+        return Ok((store, saved, None));
     }
     let (store, saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
+    report_dir(&store);
     let notice = moved.map(|moved| {
         trustbook::report!(
             "The answers file {} could not be used: {}.",
@@ -58,7 +59,30 @@ pub fn open_store(
             "Moved it to {} (nothing was deleted); starting with no answers.",
             moved.to.display()
         );
+        if let Some(kept) = &moved.backup_kept {
+            trustbook::report!(
+                "Its last backup is kept in {} (later saves replace {}).",
+                kept.display(),
+                store.backup_path().display()
+            );
+        }
         moved.to
     });
     Ok((store, saved, notice))
+}
+
+/// Says once, on stderr, that the data folder was open to others and has been narrowed.
+fn report_dir(store: &Store) {
+    report_dir_state(store.data_dir(), store.dir_state());
+}
+
+/// [`report_dir`] for a folder and what was found of it.
+fn report_dir_state(dir: &std::path::Path, state: DirState) {
+    match state {
+        DirState::Tightened(mode) => trustbook::report!(
+            "note: the data folder {} could be used by other people (mode {mode:04o}); it is now private to you (0700).",
+            dir.display()
+        ),
+        DirState::Created | DirState::Private => {}
+    }
 }

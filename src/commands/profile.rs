@@ -1,6 +1,6 @@
 //! `trustbook where` and `trustbook reset`: where answers are kept, and clearing them.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read as _, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -16,6 +16,9 @@ pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
         Ok(d) => d,
         Err(e) => return Ok(fail(e)),
     };
+    if dir.symlink_metadata().is_ok() && !dir.is_dir() {
+        return Ok(fail(store::StoreError::NotAFolder { path: dir }));
+    }
     let path = dir.join(format!("{}.toml", opts.profile));
     writeln!(out, "data directory: {}", dir.display())?;
     writeln!(out, "answers file:   {}", path.display())?;
@@ -40,6 +43,10 @@ pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
             ProfileKind::Partner => "partner",
         };
         let count = match (p.answers, &p.problem) {
+            _ if p.workbook.as_ref().is_some_and(|w| *w != wb.id) => format!(
+                "belongs to another workbook (\"{}\")",
+                trustbook::present::clean_line(p.workbook.as_deref().unwrap_or_default())
+            ),
             (Some(1), _) => "1 answer".to_string(),
             (Some(n), _) => format!("{n} answers"),
             (None, Some(problem)) => format!("cannot be read: {problem}"),
@@ -130,8 +137,9 @@ pub fn reset(
     if !yes {
         eprint!("This clears {count} answer(s) in {scope}; a copy is kept. Type yes to confirm: ");
         let _ = std::io::stderr().flush();
+        // One short line at most: `reset < /dev/zero` must not read for ever.
         let mut line = String::new();
-        if input.read_line(&mut line).is_err() || line.trim() != "yes" {
+        if (&mut *input).take(64).read_line(&mut line).is_err() || line.trim() != "yes" {
             return fail("reset cancelled; nothing was changed.");
         }
     }

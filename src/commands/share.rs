@@ -119,6 +119,20 @@ fn check_output(opts: &StoreOptions, args: &ExportArgs, path: &Path) -> Result<(
             example.display()
         ));
     }
+    if let Ok(meta) = path.symlink_metadata()
+        && !meta.file_type().is_file()
+    {
+        let what = if meta.file_type().is_symlink() {
+            "a symbolic link"
+        } else {
+            store::not_regular_words(&meta)
+        };
+        return Err(format!(
+            "{} is {what}, not a regular file; an export only ever replaces a regular file, even with --force. \
+             Nothing was written. Choose another --output.",
+            path.display()
+        ));
+    }
     if !args.force && path.symlink_metadata().is_ok() {
         return Err(format!(
             "{} already exists; nothing was written. Add --force to replace it, or choose another --output.",
@@ -212,12 +226,14 @@ fn import_as(data_dir: Option<&Path>, name: &str, wb: &Workbook, file: &Path) ->
         .filter(|p| p.kind == ProfileKind::Own)
         .map(|p| p.name.as_str());
     export::check_target(name, own).map_err(|e| e.to_string())?;
-    let text = partner::read_limited(file)?;
+    let text = partner::read_limited(file, true)?;
     let at = |e: export::ImportError| format!("{}: {e}", file.display());
     let exp = export::parse_json(&text).map_err(at)?;
     export::check_import(&exp, &wb.id).map_err(at)?;
     let again = store::profile_kind(&dir, name) == Some(ProfileKind::Partner);
-    store::write_partner(&dir, name, &exp.to_json()).map_err(|e| e.to_string())?;
+    let (_, dir_state) =
+        store::write_partner(&dir, name, &exp.to_compact_json()).map_err(|e| e.to_string())?;
+    super::report_dir_state(&dir, dir_state);
     let count = exp.answers.len();
     println!(
         "imported {count} answer{} from {}'s export of {} as partner profile \"{name}\"{}",

@@ -9,7 +9,7 @@ use super::{ExportMeta, shareable};
 use crate::answers::Answers;
 use crate::content::Workbook;
 use crate::present::clean_line;
-use crate::store::DEFAULT_PROFILE;
+use crate::store::{DEFAULT_PROFILE, limits, validate_profile};
 
 /// The value of the `format` field that marks a trustbook export.
 pub const FORMAT: &str = "trustbook-export";
@@ -97,6 +97,23 @@ impl Export {
         text.push('\n');
         text
     }
+
+    /// The same export on one line: how an imported partner profile is stored (a third of
+    /// the size of [`Export::to_json`] for long lists, and read back the same).
+    pub fn to_compact_json(&self) -> String {
+        let wire = WireOut {
+            format: FORMAT,
+            version: VERSION,
+            workbook: &self.workbook,
+            profile: &self.profile,
+            exported: &self.exported,
+            include_private: self.include_private,
+            answers: &self.answers,
+        };
+        let mut text = serde_json::to_string(&wire).expect("answers always serialize");
+        text.push('\n');
+        text
+    }
 }
 
 /// The JSON export of `answers`; see [`Export::to_json`].
@@ -150,6 +167,25 @@ pub enum ImportError {
         /// That name.
         profile: String,
     },
+    /// The export holds more than any workbook's answers could (see [`limits`]).
+    TooLarge {
+        /// Line of the value over the limit, from 1.
+        line: usize,
+        /// Column of it, from 1.
+        column: usize,
+        /// Which limit.
+        detail: String,
+    },
+    /// The `profile` field is not a profile name.
+    BadProfileName {
+        /// What it holds.
+        found: String,
+    },
+    /// The `exported` field is not a day `YYYY-MM-DD` (or a UTC time starting with one).
+    BadDate {
+        /// What it holds.
+        found: String,
+    },
     /// The name to import under is `default`, the user's own profile that plain `trustbook`
     /// opens, even when it has no answers file yet.
     DefaultProfile,
@@ -192,6 +228,21 @@ impl fmt::Display for ImportError {
                 "\"{}\" is one of your own profiles; importing under that name would mix a partner's answers with yours. Choose another name with --profile.",
                 clean_line(profile)
             ),
+            ImportError::TooLarge { line, column, detail } => write!(
+                f,
+                "this export is larger than any workbook's answers can be (line {line}, column {column}: {}). It was not read further. {REMAKE}",
+                clean_line(detail.strip_prefix(limits::MARK).unwrap_or(detail))
+            ),
+            ImportError::BadProfileName { found } => write!(
+                f,
+                "this export's \"profile\" (\"{}\") is not a profile name; it may have been edited by hand. {REMAKE}",
+                clean_line(found)
+            ),
+            ImportError::BadDate { found } => write!(
+                f,
+                "this export's \"exported\" (\"{}\") is not a date like 2026-11-26; it may have been edited by hand. {REMAKE}",
+                clean_line(found)
+            ),
             ImportError::DefaultProfile => write!(
                 f,
                 "\"{DEFAULT_PROFILE}\" is the name of your own profile, the one plain `trustbook` opens, even before it has answers; a partner imported under it would keep you out of it. Import under your partner's name instead, e.g. --profile sam."
@@ -212,7 +263,27 @@ fn detail(e: &serde_json::Error) -> String {
 /// Reads an export file's text. Checks, in order: that it is JSON, that it is
 /// a trustbook export, that its version is one this build reads, that every
 /// field is there, and that every field and answer has the right shape.
+///
+/// A UTF-8 byte order mark at the start is skipped (as in answers files), and every value
+/// is checked against the [`limits`] while reading, before anything is built from it.
 pub fn parse_json(text: &str) -> Result<Export, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    limits::check(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
+        let message = detail(&e);
+        if limits::is_limit(&message) {
+            ImportError::TooLarge {
+                line: e.line(),
+                column: e.column(),
+                detail: message,
+            }
+        } else {
+            ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: message,
+            }
+        }
+    })?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -266,16 +337,60 @@ fn position_of(text: &str, needle: &str) -> (usize, usize) {
     (line, column)
 }
 
-/// Refuses an export made for another workbook than `workbook_id`.
+/// Refuses an export made for another workbook than `workbook_id`, or whose `profile` is
+/// not a profile name or whose `exported` is not a date.
 pub fn check_import(export: &Export, workbook_id: &str) -> Result<(), ImportError> {
-    if export.workbook == workbook_id {
-        Ok(())
-    } else {
-        Err(ImportError::OtherWorkbook {
+    if export.workbook != workbook_id {
+        return Err(ImportError::OtherWorkbook {
             found: export.workbook.clone(),
             expected: workbook_id.to_string(),
-        })
+        });
     }
+    if validate_profile(&export.profile).is_err() {
+        return Err(ImportError::BadProfileName {
+            found: export.profile.clone(),
+        });
+    }
+    if !is_date(&export.exported) {
+        return Err(ImportError::BadDate {
+            found: export.exported.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// True for `YYYY-MM-DD` (a real month and day), alone or followed by `THH:MM:SSZ`.
+fn is_date(text: &str) -> bool {
+    let (day, time) = match text.split_once('T') {
+        Some((day, time)) => (day, Some(time)),
+        None => (text, None),
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut parts = day.split('-');
+    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let day_ok = number(y, 4).is_some()
+        && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
+        && number(d, 2).is_some_and(|d| (1..=31).contains(&d));
+    let time_ok = time.is_none_or(|t| {
+        let Some(t) = t.strip_suffix('Z') else {
+            return false;
+        };
+        let mut parts = t.split(':');
+        matches!(
+            (parts.next(), parts.next(), parts.next(), parts.next()),
+            (Some(h), Some(mi), Some(s), None)
+                if number(h, 2).is_some_and(|h| h < 24)
+                    && number(mi, 2).is_some_and(|m| m < 60)
+                    && number(s, 2).is_some_and(|s| s < 61)
+        )
+    });
+    day_ok && time_ok
 }
 
 /// Refuses to import under `target` when it names one of the user's own

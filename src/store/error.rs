@@ -51,6 +51,30 @@ pub enum StoreError {
         /// Workbook id of the workbook being opened.
         expected: String,
     },
+    /// One of trustbook's own files in the data folder is a symbolic link.
+    Link {
+        /// The link.
+        path: PathBuf,
+    },
+    /// A path that must be a regular file is a named pipe, a device, a folder, ...
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead, e.g. "a named pipe (FIFO)".
+        what: &'static str,
+    },
+    /// The data folder belongs to another user.
+    FolderNotOurs {
+        /// The folder.
+        path: PathBuf,
+        /// Its owner's user id.
+        owner: u32,
+    },
+    /// The data folder's path is taken by something that is not a folder.
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+    },
     /// Reading or creating something failed.
     Io {
         /// The file or directory.
@@ -78,8 +102,35 @@ impl StoreError {
             StoreError::NewerSchema { found, .. } => {
                 format!("made by a newer trustbook (schema_version {found})")
             }
-            StoreError::OtherWorkbook { found, .. } => format!("it belongs to the workbook \"{found}\""),
-            other => other.to_string(),
+            StoreError::OtherWorkbook { found, .. } => {
+                format!("it belongs to another workbook (\"{found}\")")
+            }
+            StoreError::Link { .. } => "it is a symbolic link, which trustbook does not follow".into(),
+            StoreError::NotAFile { what, .. } => format!("it is {what}, not a regular file"),
+            StoreError::Io { source, .. } => source.to_string(),
+            other @ (StoreError::BadProfile { .. }
+            | StoreError::PartnerProfile { .. }
+            | StoreError::NoDataDir
+            | StoreError::Locked { .. }
+            | StoreError::FolderNotOurs { .. }
+            | StoreError::NotAFolder { .. }) => other.to_string(),
+        }
+    }
+
+    /// The error for a [`super::fsio::ReadError`] while reading `path`.
+    pub(crate) fn read(path: &std::path::Path, e: super::fsio::ReadError) -> Self {
+        use super::fsio::ReadError;
+        match e {
+            ReadError::Link => StoreError::Link { path: path.into() },
+            ReadError::NotRegular(what) => StoreError::NotAFile {
+                path: path.into(),
+                what,
+            },
+            ReadError::TooLarge(_) => StoreError::BadFile {
+                path: path.into(),
+                reason: e.to_string() + ", more than any workbook's answers",
+            },
+            ReadError::Io(source) => StoreError::io(path, "read", source),
         }
     }
 
@@ -153,6 +204,44 @@ impl fmt::Display for StoreError {
                  profile: --profile NAME.",
                 path.display()
             ),
+            StoreError::Link { path } => {
+                write!(
+                    f,
+                    "{} is a symbolic link, and trustbook does not follow links in its data folder \
+                     (a link there could make it overwrite another file). Nothing was changed. ",
+                    path.display()
+                )?;
+                if path.extension().is_some_and(|e| e == "lock") {
+                    write!(
+                        f,
+                        "Remove the link (trustbook makes its own lock file), then try again."
+                    )
+                } else {
+                    write!(
+                        f,
+                        "Put the file it points to in place of the link (or remove the link), then try again."
+                    )
+                }
+            }
+            StoreError::NotAFile { path, what } => write!(
+                f,
+                "{} is {what}, not a regular file, so trustbook does not read it. Nothing was \
+                 changed. Move it away, then try again.",
+                path.display()
+            ),
+            StoreError::FolderNotOurs { path, owner } => write!(
+                f,
+                "The data folder {} belongs to another user (uid {owner}), who could read or \
+                 replace your answers there. Nothing was changed. Use a folder of your own: \
+                 --data-dir DIR or TRUSTBOOK_DATA_DIR.",
+                path.display()
+            ),
+            StoreError::NotAFolder { path } => write!(
+                f,
+                "The data folder {} is not a folder. Nothing was changed. Move that file away, \
+                 or use another folder: --data-dir DIR or TRUSTBOOK_DATA_DIR.",
+                path.display()
+            ),
             StoreError::Io { path, action, source } => {
                 write!(f, "Could not {action} {}: {source}.", path.display())
             }
@@ -164,7 +253,17 @@ impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             StoreError::Io { source, .. } => Some(source),
-            _ => None,
+            StoreError::BadProfile { .. }
+            | StoreError::PartnerProfile { .. }
+            | StoreError::NoDataDir
+            | StoreError::Locked { .. }
+            | StoreError::BadFile { .. }
+            | StoreError::NewerSchema { .. }
+            | StoreError::OtherWorkbook { .. }
+            | StoreError::Link { .. }
+            | StoreError::NotAFile { .. }
+            | StoreError::FolderNotOurs { .. }
+            | StoreError::NotAFolder { .. } => None,
         }
     }
 }

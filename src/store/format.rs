@@ -67,6 +67,17 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
         path: path.to_path_buf(),
         reason,
     };
+    // Limits first: a look at the text, then a walk over the parsed document that builds
+    // nothing from it.
+    if let Err((at, what)) = super::limits::check_toml_text(text) {
+        let (line, column) = position(text, at);
+        return Err(bad(format!(
+            "line {line}, column {column}: {}",
+            super::limits::message(what)
+        )));
+    }
+    let de = toml::Deserializer::parse(text).map_err(|e| bad(describe(text, &e)))?;
+    super::limits::check(de).map_err(|e| bad(describe(text, &e)))?;
     let table: toml::Table = toml::from_str(text).map_err(|e| bad(describe(text, &e)))?;
     match table.get("schema_version") {
         None => {
@@ -313,6 +324,15 @@ mod tests {
             StoreError::NewerSchema { found: 2, .. } => {}
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn answers_over_the_limits_are_refused() {
+        let items = "\"\",".repeat(super::super::limits::MAX_ITEMS + 1);
+        let r = reason(&format!(
+            "{HEAD}[answers.c.e]\nchanged = \"t\"\nkind = \"list\"\nitems = [{items}]\n"
+        ));
+        assert!(r.contains("more than 10000 items"), "{r}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! ```text
 //! <profile>.toml            answers of an own profile (0600)
 //! <profile>.toml.bak        the version before the last save
+//! <profile>.toml.bak-<ts>   a backup kept because it was the last readable copy
 //! <profile>.lock            held while a trustbook has the profile open; holds its pid
 //! <profile>.toml.bad-<ts>   an unreadable file moved aside by --start-fresh
 //! <profile>.toml.reset-<ts> the answers as they were before `trustbook reset`
@@ -16,6 +17,7 @@
 mod error;
 mod format;
 mod fsio;
+pub mod limits;
 mod profiles;
 
 use std::fs::{self, File};
@@ -24,7 +26,10 @@ use std::path::{Path, PathBuf};
 
 pub use error::{SaveError, SaveProblem, StoreError};
 pub use format::{decode, encode};
-pub use fsio::{DIR_MODE, FILE_MODE, move_aside, timestamp, write_atomic, write_fallback, write_fallback_in};
+pub use fsio::{
+    DIR_MODE, DirState, FILE_MODE, MAX_FILE_BYTES, ReadError, is_link, move_aside, not_regular_words,
+    read_regular, timestamp, write_atomic, write_fallback, write_fallback_in,
+};
 pub use profiles::{
     MAX_PROFILE_LEN, PARTNERS_DIR, ProfileInfo, ProfileKind, list_profiles, partner_path, profile_kind,
     validate_profile,
@@ -76,6 +81,9 @@ pub struct MovedAside {
     pub to: PathBuf,
     /// Why it could not be used.
     pub why: StoreError,
+    /// A copy of the backup, `<profile>.toml.bak-<time>`, kept because it may be the last
+    /// readable copy of these answers (the next saves replace `.bak`).
+    pub backup_kept: Option<PathBuf>,
 }
 
 /// The data directory: `explicit` (`--data-dir`), else `TRUSTBOOK_DATA_DIR` if set and not
@@ -97,10 +105,10 @@ pub fn resolve_data_dir(explicit: Option<&Path>) -> Result<PathBuf, StoreError> 
 /// Reads and checks the answers file at `path` of `profile` for the workbook `workbook_id`,
 /// without locking or writing anything; `None` when there is no file yet.
 pub fn read_answers(path: &Path, profile: &str, workbook_id: &str) -> Result<Option<Saved>, StoreError> {
-    let bytes = match fs::read(path) {
+    let bytes = match fsio::read_regular(path, false, MAX_FILE_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::io(path, "read", e)),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::read(path, e)),
     };
     let text = String::from_utf8(bytes).map_err(|e| StoreError::BadFile {
         path: path.to_path_buf(),
@@ -120,20 +128,52 @@ pub fn read_answers(path: &Path, profile: &str, workbook_id: &str) -> Result<Opt
 
 /// Writes an imported partner profile, `partners/<name>.json`, atomically (0600), creating the
 /// data directory and `partners/` (0700) when missing; returns its path. Importing again
-/// replaces the file. Callers check the export and the name first (see
-/// [`crate::export::check_target`]): this writes whatever it is given.
-pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<PathBuf, SaveError> {
+/// replaces the file. Refused while a trustbook holds the lock of `name` (its
+/// `<name>.lock`, taken here for the write), and when the partner file is a link. Callers
+/// check the export and the name first (see [`crate::export::check_target`]).
+///
+/// Also returns what was found of the data folder ([`DirState::Tightened`] when it was
+/// open to others and has been made private), for the caller to say.
+pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<(PathBuf, DirState), StoreError> {
+    validate_profile(name)?;
     let path = partner_path(data_dir, name);
-    if validate_profile(name).is_err() {
-        let e = io::Error::new(io::ErrorKind::InvalidInput, "not a profile name");
-        return Err(SaveError::from_io(path, e));
-    }
+    let dir_state = prepare_dir(data_dir)?;
     let dir = data_dir.join(PARTNERS_DIR);
-    for d in [data_dir, dir.as_path()] {
-        fsio::ensure_dir(d).map_err(|e| SaveError::from_io(d, e))?;
+    prepare_dir(&dir)?;
+    let _lock = match take_lock(&data_dir.join(format!("{name}.lock")), name)? {
+        Lock::Held(file, _) => file,
+        Lock::Unavailable(problem) => {
+            let kind = match problem {
+                SaveProblem::DiskFull => io::ErrorKind::StorageFull,
+                SaveProblem::ReadOnly | SaveProblem::Other(_) => io::ErrorKind::ReadOnlyFilesystem,
+            };
+            return Err(StoreError::io(data_dir, "write into the folder", kind.into()));
+        }
+    };
+    if is_link(&path) {
+        return Err(StoreError::Link { path });
     }
-    write_atomic(&path, text)?;
-    Ok(path)
+    write_atomic(&path, text).map_err(|e| match e {
+        SaveError::NoSpace { path } => StoreError::io(path, "write", io::ErrorKind::StorageFull.into()),
+        SaveError::ReadOnly { path, source } | SaveError::Io { path, source } => {
+            StoreError::io(path, "write", source)
+        }
+    })?;
+    Ok((path, dir_state))
+}
+
+/// [`fsio::ensure_dir`], with its refusals as store errors.
+fn prepare_dir(dir: &Path) -> Result<DirState, StoreError> {
+    fsio::ensure_dir(dir).map_err(|e| match e {
+        fsio::DirError::NotOurs(owner) => StoreError::FolderNotOurs {
+            path: dir.to_path_buf(),
+            owner,
+        },
+        fsio::DirError::NotAFolder => StoreError::NotAFolder {
+            path: dir.to_path_buf(),
+        },
+        fsio::DirError::Io(e) => StoreError::io(dir, "create the folder", e),
+    })
 }
 
 /// An open profile: holds its lock for its whole lifetime, so no other trustbook process can
@@ -145,7 +185,15 @@ pub struct Store {
     workbook: String,
     path: PathBuf,
     backup: PathBuf,
-    lock: File,
+    /// The held lock; `None` when the profile could only be opened to read.
+    lock: Option<File>,
+    /// Why saving is known to fail from the start (no lock file could be made or written).
+    unsaved: Option<SaveProblem>,
+    /// What was found of the data folder when it was opened.
+    dir_state: DirState,
+    /// The backup must be kept under a dated name before it is next replaced: it may be the
+    /// last readable copy of answers the person had (their answers file is gone).
+    protect_backup: bool,
 }
 
 impl Store {
@@ -167,38 +215,89 @@ impl Store {
         opts: &StoreOptions,
         workbook_id: &str,
     ) -> Result<(Store, Saved, Option<MovedAside>), StoreError> {
-        let store = Store::lock(opts, workbook_id)?;
+        let mut store = Store::lock(opts, workbook_id)?;
         match store.read() {
             Ok(saved) => Ok((store, saved, None)),
             Err(e) if e.is_bad_file() => {
                 let moved =
                     move_aside(&store.path).map_err(|io| StoreError::io(&store.path, "move aside", io))?;
-                Ok((store, Saved::default(), Some(MovedAside { to: moved, why: e })))
+                // The next two saves replace `.bak`: keep it now, under a dated name.
+                let backup_kept = store.keep_backup_copy()?;
+                store.protect_backup = false;
+                let moved = MovedAside {
+                    to: moved,
+                    why: e,
+                    backup_kept,
+                };
+                Ok((store, Saved::default(), Some(moved)))
             }
             Err(e) => Err(e),
         }
     }
 
+    /// Links (or copies) the backup to `<profile>.toml.bak-<time>`, never replacing anything;
+    /// `None` when there is no backup.
+    fn keep_backup_copy(&self) -> Result<Option<PathBuf>, StoreError> {
+        match self.backup.symlink_metadata() {
+            Ok(m) if m.file_type().is_file() => {}
+            Ok(_) => {
+                return Err(StoreError::Link {
+                    path: self.backup.clone(),
+                });
+            }
+            Err(_) => return Ok(None),
+        }
+        fsio::keep_dated(&self.backup)
+            .map(Some)
+            .map_err(|e| StoreError::io(&self.backup, "keep a copy of", e))
+    }
+
     fn lock(opts: &StoreOptions, workbook_id: &str) -> Result<Store, StoreError> {
         validate_profile(&opts.profile)?;
         let dir = resolve_data_dir(opts.data_dir.as_deref())?;
-        fsio::ensure_dir(&dir).map_err(|e| StoreError::io(&dir, "create the folder", e))?;
+        let dir_state = prepare_dir(&dir)?;
         let profile = opts.profile.clone();
         let path = dir.join(format!("{profile}.toml"));
         if profile_kind(&dir, &profile) == Some(ProfileKind::Partner) {
             return Err(StoreError::PartnerProfile { name: profile });
         }
-        let lock = take_lock(&dir.join(format!("{profile}.lock")), &profile)?;
+        let backup = fsio::with_suffix(&path, ".bak");
+        for own in [&path, &backup] {
+            if is_link(own) {
+                return Err(StoreError::Link { path: own.clone() });
+            }
+        }
+        let (lock, unsaved) = match take_lock(&dir.join(format!("{profile}.lock")), &profile)? {
+            Lock::Held(file, problem) => (Some(file), problem),
+            Lock::Unavailable(problem) => (None, Some(problem)),
+        };
+        let protect_backup = !path.exists() && backup.is_file();
         let store = Store {
-            backup: fsio::with_suffix(&path, ".bak"),
+            backup,
             dir,
             profile,
             workbook: workbook_id.to_string(),
             path,
             lock,
+            unsaved,
+            dir_state,
+            protect_backup,
         };
-        store.remove_stale_temp_files();
+        if store.lock.is_some() {
+            store.remove_stale_temp_files();
+        }
         Ok(store)
+    }
+
+    /// Why saving is known to fail from the start: the lock file could not be made or
+    /// written (a full disk, a read-only folder), so the profile is open to read only.
+    pub fn save_problem(&self) -> Option<&SaveProblem> {
+        self.unsaved.as_ref()
+    }
+
+    /// What was found of the data folder: [`DirState::Tightened`] when it was open to others.
+    pub fn dir_state(&self) -> DirState {
+        self.dir_state
     }
 
     /// Reads and checks the answers file.
@@ -214,7 +313,33 @@ impl Store {
     }
 
     /// [`Store::save`] for text made by [`encode`], e.g. on a writer thread that owns the store.
+    ///
+    /// Opened read-only, it first tries to take the lock again (the disk may have room now).
     pub fn save_text(&mut self, text: &str) -> Result<(), SaveError> {
+        if self.lock.is_none() {
+            let path = self.dir.join(format!("{}.lock", self.profile));
+            match take_lock(&path, &self.profile) {
+                Ok(Lock::Held(file, _)) => {
+                    self.lock = Some(file);
+                    self.unsaved = None;
+                }
+                Ok(Lock::Unavailable(_)) => {
+                    let e = io::Error::new(io::ErrorKind::ReadOnlyFilesystem, "read-only");
+                    return Err(SaveError::from_io(path, e));
+                }
+                Err(e) => return Err(SaveError::from_io(path, io::Error::other(e.to_string()))),
+            }
+        }
+        for own in [&self.path, &self.backup] {
+            if is_link(own) {
+                let e = io::Error::new(io::ErrorKind::InvalidInput, "it is a symbolic link");
+                return Err(SaveError::from_io(own.as_path(), e));
+            }
+        }
+        if self.protect_backup && self.path.exists() {
+            fsio::keep_dated(&self.backup).map_err(|e| SaveError::from_io(&self.backup, e))?;
+            self.protect_backup = false;
+        }
         fsio::keep_backup(&self.path, &self.backup)?;
         write_atomic(&self.path, text)
     }
@@ -234,10 +359,14 @@ impl Store {
     /// Copies the answers file as it is now to `<profile>.toml.reset-<timestamp>` (0600) and
     /// returns that path; `None` when there is no file yet.
     pub fn keep_copy(&self, label: &str) -> Result<Option<PathBuf>, SaveError> {
-        let bytes = match fs::read(&self.path) {
+        let bytes = match fsio::read_regular(&self.path, false, MAX_FILE_BYTES) {
             Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(SaveError::from_io(&self.path, e)),
+            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(ReadError::Io(e)) => return Err(SaveError::from_io(&self.path, e)),
+            Err(e) => {
+                let e = io::Error::new(io::ErrorKind::InvalidData, e.to_string());
+                return Err(SaveError::from_io(&self.path, e));
+            }
         };
         let base = fsio::with_suffix(&self.path, &format!(".{label}-{}", timestamp()));
         fsio::first_free(&base, |p| fsio::write_new(p, &bytes))
@@ -278,22 +407,90 @@ impl Drop for Store {
     fn drop(&mut self) {
         // Clear the pid; the lock itself goes with the file handle. The lock file stays:
         // deleting it would let two processes lock different files of the same name.
-        let _ = self.lock.set_len(0);
+        if let Some(lock) = &self.lock {
+            let _ = lock.set_len(0);
+        }
     }
 }
 
 /// Tries at taking the lock, 20 ms apart, before the profile counts as open elsewhere.
 const LOCK_RETRIES: u32 = 10;
 
-/// Opens (creating, 0600) and locks the lock file, writing this process's pid into it.
-fn take_lock(path: &Path, profile: &str) -> Result<File, StoreError> {
+/// What [`take_lock`] got.
+enum Lock {
+    /// The lock, held, with this process's pid written in it; or with why it could not be
+    /// written (a full disk, a read-only folder), so saving is known to fail for now.
+    Held(File, Option<SaveProblem>),
+    /// No lock file could be made or written (a full disk, a read-only folder) and no other
+    /// process holds one: the profile can be read but not saved.
+    Unavailable(SaveProblem),
+}
+
+/// True for errors that mean "this folder cannot be written now", not "something is wrong".
+fn cannot_write(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::ReadOnlyFilesystem
+            | io::ErrorKind::PermissionDenied
+            | io::ErrorKind::StorageFull
+            | io::ErrorKind::QuotaExceeded
+    )
+}
+
+/// Opens the lock file without following a link and without truncating it.
+fn open_lock_file(path: &Path, write: bool) -> Result<File, StoreError> {
     let mut options = fs::OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
+    options.read(true);
+    if write {
+        options.write(true).create(true).truncate(false);
+    }
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
-    let mut file = options
-        .open(path)
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options
+            .mode(FILE_MODE)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| {
+        if fsio::is_link_error(&e) {
+            StoreError::Link {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::io(path, "open the lock file", e)
+        }
+    })?;
+    let meta = file
+        .metadata()
         .map_err(|e| StoreError::io(path, "open the lock file", e))?;
+    if let Some(what) = fsio::not_regular(&meta) {
+        return Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    Ok(file)
+}
+
+/// Opens (creating, 0600) and locks the lock file, writing this process's pid into it. A
+/// link at the lock's path is refused, never followed; an existing lock file is not
+/// truncated before it is locked. When the folder cannot be written, the existing lock file
+/// (if any) is locked read-only so a running trustbook is still noticed.
+fn take_lock(path: &Path, profile: &str) -> Result<Lock, StoreError> {
+    let (mut file, writable) = match open_lock_file(path, true) {
+        Ok(file) => (file, true),
+        Err(StoreError::Io { source, .. }) if cannot_write(&source) => {
+            let problem = SaveError::from_io(path, source).problem();
+            match open_lock_file(path, false) {
+                Ok(file) => (file, false),
+                Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                    return Ok(Lock::Unavailable(problem));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(e) => return Err(e),
+    };
     // A lock can be held for an instant by a process that is just exiting, or by a
     // child another thread of ours is forking (it holds our descriptors until it
     // execs); a short retry keeps that from looking like a second trustbook.
@@ -311,7 +508,7 @@ fn take_lock(path: &Path, profile: &str) -> Result<File, StoreError> {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
             let mut text = String::new();
-            let _ = file.read_to_string(&mut text);
+            let _ = (&file).take(64).read_to_string(&mut text);
             return Err(StoreError::Locked {
                 profile: profile.to_string(),
                 pid: text.trim().parse().ok(),
@@ -319,12 +516,25 @@ fn take_lock(path: &Path, profile: &str) -> Result<File, StoreError> {
         }
         Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(path, "lock", e)),
     }
+    if !writable {
+        let e = io::Error::new(io::ErrorKind::ReadOnlyFilesystem, "read-only");
+        return Ok(Lock::Held(file, Some(SaveError::from_io(path, e).problem())));
+    }
+    // The file was opened without following a link and checked to be a regular file, so
+    // these change the lock file itself, nothing it could point to.
     let write_pid = |file: &mut File| -> io::Result<()> {
         fsio::set_private(file)?;
         file.set_len(0)?;
         file.rewind()?;
         writeln!(file, "{}", std::process::id())
     };
-    write_pid(&mut file).map_err(|e| StoreError::io(path, "write the lock file", e))?;
-    Ok(file)
+    match write_pid(&mut file) {
+        Ok(()) => Ok(Lock::Held(file, None)),
+        // Held, but the disk is full: reading works, saving will say why it fails.
+        Err(e) if cannot_write(&e) => {
+            let problem = SaveError::from_io(path, e).problem();
+            Ok(Lock::Held(file, Some(problem)))
+        }
+        Err(e) => Err(StoreError::io(path, "write the lock file", e)),
+    }
 }

@@ -9,7 +9,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{StoreError, decode};
+use super::fsio::{MAX_FILE_BYTES, ReadError, read_regular};
+use super::{StoreError, decode, limits};
 
 /// Longest profile name.
 pub const MAX_PROFILE_LEN: usize = 32;
@@ -52,6 +53,8 @@ pub struct ProfileInfo {
     pub answers: Option<usize>,
     /// Why the file could not be read, if it could not.
     pub problem: Option<String>,
+    /// The workbook id the file names, when it could be read.
+    pub workbook: Option<String>,
 }
 
 /// Own profiles, then partner profiles, each sorted by name. Files that are not profiles
@@ -63,10 +66,15 @@ pub fn list_profiles(data_dir: &Path) -> Vec<ProfileInfo> {
 }
 
 /// Which kind of profile `name` already is in `data_dir`, if any (own wins when both exist).
+/// A link counts, without being followed, so that every reader then refuses it the same way.
 pub fn profile_kind(data_dir: &Path, name: &str) -> Option<ProfileKind> {
-    if data_dir.join(format!("{name}.toml")).is_file() {
+    let present = |p: PathBuf| {
+        p.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_file() || m.file_type().is_symlink())
+    };
+    if present(data_dir.join(format!("{name}.toml"))) {
         Some(ProfileKind::Own)
-    } else if partner_path(data_dir, name).is_file() {
+    } else if present(partner_path(data_dir, name)) {
         Some(ProfileKind::Partner)
     } else {
         None
@@ -84,14 +92,15 @@ fn scan(dir: &Path, ext: &str, kind: ProfileKind) -> Vec<ProfileInfo> {
     };
     let mut out: Vec<ProfileInfo> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        // Links are listed (and then refused when read), never skipped nor followed.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
         .filter_map(|e| {
             let path = e.path();
             let name = path.file_name()?.to_str()?.strip_suffix(ext)?.strip_suffix('.')?;
             validate_profile(name).ok()?;
-            let (answers, problem) = match count_answers(&path, kind) {
-                Ok(n) => (n, None),
-                Err(p) => (None, Some(p)),
+            let (answers, problem, workbook) = match count_answers(&path, kind) {
+                Ok((n, workbook)) => (n, None, workbook),
+                Err(p) => (None, Some(p), None),
             };
             Some(ProfileInfo {
                 name: name.to_string(),
@@ -99,6 +108,7 @@ fn scan(dir: &Path, ext: &str, kind: ProfileKind) -> Vec<ProfileInfo> {
                 path,
                 answers,
                 problem,
+                workbook,
             })
         })
         .collect();
@@ -106,24 +116,34 @@ fn scan(dir: &Path, ext: &str, kind: ProfileKind) -> Vec<ProfileInfo> {
     out
 }
 
-/// Counts the answers in a profile file; `Ok(None)` when a partner file's shape is unknown.
-fn count_answers(path: &Path, kind: ProfileKind) -> Result<Option<usize>, String> {
-    let text = fs::read_to_string(path).map_err(|e| format!("cannot be read: {e}"))?;
+/// Counts the answers in a profile file and names its workbook; the count is `None` when a
+/// partner file's shape is unknown. The file is read as every reader reads it: a regular
+/// file, no link followed, within the same limits.
+fn count_answers(path: &Path, kind: ProfileKind) -> Result<(Option<usize>, Option<String>), String> {
+    let bytes = read_regular(path, false, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Link => "it is a symbolic link, which trustbook does not follow".to_string(),
+        other @ (ReadError::NotRegular(_) | ReadError::TooLarge(_) | ReadError::Io(_)) => other.to_string(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     match kind {
-        ProfileKind::Own => decode(&text, path)
-            .map(|saved| Some(saved.answers.len()))
+        ProfileKind::Own => decode(text, path)
+            .map(|saved| (Some(saved.answers.len()), saved.workbook))
             .map_err(|e| e.problem()),
         // Partner exports are written by import; count `answers.<chapter>.<exercise>` if present.
         ProfileKind::Partner => {
+            limits::check(&mut serde_json::Deserializer::from_str(text)).map_err(|e| e.to_string())?;
             let value: serde_json::Value =
-                serde_json::from_str(&text).map_err(|e| format!("not valid JSON: {e}"))?;
-            Ok(value.get("answers").and_then(|a| a.as_object()).map(|chapters| {
+                serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+            let workbook = value.get("workbook").and_then(|w| w.as_str()).map(str::to_string);
+            let count = value.get("answers").and_then(|a| a.as_object()).map(|chapters| {
                 chapters
                     .values()
                     .filter_map(|c| c.as_object())
                     .map(serde_json::Map::len)
                     .sum()
-            }))
+            });
+            Ok((count, workbook))
         }
     }
 }

@@ -432,11 +432,8 @@ fn export_import_export_gives_the_same_json() {
         let mut again = vec!["export", "--profile", "sam", "--format", "json"];
         again.extend_from_slice(extra);
         assert_eq!(data.ok(&again), json, "{extra:?}");
-        // The partner file is the export itself.
-        assert_eq!(
-            fs::read_to_string(data.partner("sam")).expect("partner file"),
-            json
-        );
+        // The partner file is the export itself, stored compactly.
+        assert_same_export(&data.partner("sam"), &json);
     }
 }
 
@@ -482,9 +479,16 @@ fn importing_again_updates_the_partner_profile() {
         said.contains("imported 5 answers") && said.contains("replacing"),
         "{said}"
     );
+    assert_same_export(&data.partner("sam"), &json);
+}
+
+/// The partner file at `path` holds the export `json`, on one line (not pretty-printed).
+fn assert_same_export(path: &Path, json: &str) {
+    let stored = fs::read_to_string(path).expect("partner file");
+    assert_eq!(stored.lines().count(), 1, "stored compactly: {stored}");
     assert_eq!(
-        fs::read_to_string(data.partner("sam")).expect("partner file"),
-        json
+        trustbook::export::parse_json(&stored).expect("stored"),
+        trustbook::export::parse_json(json).expect("export")
     );
 }
 
@@ -525,7 +529,7 @@ fn import_refusals_touch_nothing() {
         );
         assert_eq!(tree(data.path()), before, "{path} changed files");
     }
-    assert_eq!(fs::read_to_string(data.partner("sam")).expect("partner"), json);
+    assert_same_export(&data.partner("sam"), &json);
     assert!(!data.partner("alex").exists());
 
     // Without --profile there is no name to import under.

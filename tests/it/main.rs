@@ -14,6 +14,8 @@ mod docs;
 mod export;
 #[cfg(unix)]
 mod hangup;
+#[cfg(unix)]
+mod hostile_files;
 mod pty;
 mod resume;
 mod review_compare;

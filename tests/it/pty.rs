@@ -65,6 +65,12 @@ fn ctrl_c_quits_from_inside_a_text_answer() {
 #[test]
 fn without_a_terminal_it_exits_2_with_a_one_line_error() {
     let data = tempfile::tempdir().expect("temp data dir");
+    // Private already, so there is no note about tightening it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(data.path(), std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    }
     let mut child = Command::new(env!("CARGO_BIN_EXE_trustbook"))
         .env("TRUSTBOOK_DATA_DIR", data.path())
         .stdin(Stdio::piped())

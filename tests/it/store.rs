@@ -1005,3 +1005,105 @@ fn a_store_can_move_to_a_writer_thread() {
         .unwrap();
     assert_eq!(open(tmp.path()).1.answers, sample_answers());
 }
+
+/// Every recovery path of docs/answers-format.md, one after another on one profile: after
+/// each, every earlier readable copy of answers the person had must still exist, as it was.
+#[test]
+fn every_recovery_path_keeps_every_earlier_readable_copy() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let answers = |words: &str| {
+        let mut a = Answers::default();
+        put(&mut a, "c", "e", answer(Value::Text { text: words.into() }));
+        a
+    };
+    let read = |path: &Path| store::read_answers(path, "default", WB).ok().flatten();
+    // Every readable copy made so far, with the answers it must still hold.
+    let mut copies: Vec<(PathBuf, Answers)> = Vec::new();
+    let check = |copies: &[(PathBuf, Answers)], step: &str| {
+        for (path, held) in copies {
+            let saved = read(path).unwrap_or_else(|| panic!("{step}: {} is gone", path.display()));
+            assert_eq!(&saved.answers, held, "{step}: {} changed", path.display());
+        }
+    };
+    let path = dir.join("default.toml");
+    let backup = dir.join("default.toml.bak");
+
+    // Two saves: the backup is the version before the last save.
+    {
+        let (mut st, _) = open(dir);
+        st.save(&answers("first"), None).unwrap();
+        st.save(&answers("second"), None).unwrap();
+    }
+    assert_eq!(read(&backup).expect("backup").answers, answers("first"));
+
+    // The file becomes unreadable: opening refuses and changes nothing.
+    fs::write(&path, "schema_version = 1\nnot toml at all\n").unwrap();
+    copies.push((backup.clone(), answers("first")));
+    assert!(Store::open(&opts(dir, "default"), WB).unwrap_err().is_bad_file());
+    check(&copies, "refused open");
+
+    // --start-fresh, then two saves: the backup that was the last readable copy survives.
+    {
+        let (mut st, saved, moved) = Store::open_fresh(&opts(dir, "default"), WB).unwrap();
+        assert!(saved.answers.is_empty());
+        let moved = moved.expect("moved aside");
+        assert_eq!(
+            fs::read_to_string(&moved.to).unwrap(),
+            "schema_version = 1\nnot toml at all\n"
+        );
+        let kept = moved.backup_kept.expect("backup kept");
+        copies[0].0 = kept;
+        st.save(&answers("fresh one"), None).unwrap();
+        st.save(&answers("fresh two"), None).unwrap();
+    }
+    check(&copies, "start fresh and two saves");
+
+    // Restoring the backup by copying it over the answers file gives readable answers.
+    fs::copy(&backup, &path).unwrap();
+    assert_eq!(open(dir).1.answers, answers("fresh one"));
+
+    // reset keeps a copy, which later saves leave alone.
+    {
+        let (mut st, saved) = open(dir);
+        let copy = st.keep_copy("reset").unwrap().expect("a copy");
+        copies.push((copy, saved.answers));
+        st.save(&Answers::default(), None).unwrap();
+        st.save(&answers("after reset"), None).unwrap();
+        st.save(&answers("after reset, again"), None).unwrap();
+    }
+    check(&copies, "reset and saves");
+
+    // The answers file goes missing (deleted by hand): the backup is then the last copy.
+    let last = read(&backup).expect("backup").answers;
+    fs::remove_file(&path).unwrap();
+    {
+        let (mut st, saved) = open(dir);
+        assert!(saved.answers.is_empty());
+        st.save(&answers("new start"), None).unwrap();
+        st.save(&answers("new start, again"), None).unwrap();
+    }
+    let dated: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".bak-") && !copies.iter().any(|(c, _)| c == p))
+        .collect();
+    assert_eq!(
+        dated.len(),
+        1,
+        "the backup of the missing file is kept once: {dated:?}"
+    );
+    copies.push((dated[0].clone(), last));
+    check(&copies, "missing file and saves");
+
+    // Saving elsewhere when the folder fails: a normal answers file.
+    {
+        let (st, _) = open(dir);
+        let home = TempDir::new().unwrap();
+        let text = store::encode(&answers("unsaved"), None, WB);
+        let fallback = st.write_fallback_in(&[home.path().to_path_buf()], &text).unwrap();
+        assert_eq!(read(&fallback).expect("fallback").answers, answers("unsaved"));
+    }
+    check(&copies, "the end");
+}
