@@ -129,23 +129,31 @@ fn main() -> ExitCode {
 
 /// Loads the workbook, printing every problem on failure.
 fn load(dir: Option<&std::path::Path>) -> Result<Workbook, ExitCode> {
+    check(dir).map(|(wb, _warnings)| wb)
+}
+
+/// Loads the workbook with its warnings, printing every problem on failure.
+fn check(dir: Option<&std::path::Path>) -> Result<(Workbook, content::Diagnostics), ExitCode> {
     let result = match dir {
-        Some(d) => content::load_dir(d),
-        None => content::load_embedded(),
+        Some(d) => content::check_dir(d),
+        None => content::check_embedded(),
     };
     result.map_err(|diags| {
         trustbook::report!("{diags}");
         trustbook::report!(
             "error: the workbook has {} problem(s); fix them and try again",
-            diags.0.len()
+            diags.errors()
         );
         ExitCode::from(1)
     })
 }
 
 fn validate(dir: Option<PathBuf>) -> ExitCode {
-    match load(dir.as_deref()) {
-        Ok(wb) => {
+    match check(dir.as_deref()) {
+        Ok((wb, warnings)) => {
+            if !warnings.0.is_empty() {
+                trustbook::report!("{warnings}");
+            }
             let (c, e) = (wb.chapters.len(), wb.exercise_count());
             let plural = |n: usize, word: &str| {
                 if n == 1 {
@@ -154,7 +162,7 @@ fn validate(dir: Option<PathBuf>) -> ExitCode {
                     format!("{n} {word}s")
                 }
             };
-            println!("ok: {}, {}", plural(c, "chapter"), plural(e, "exercise"));
+            trustbook::say!("ok: {}, {}", plural(c, "chapter"), plural(e, "exercise"));
             ExitCode::SUCCESS
         }
         Err(code) => code,

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::answers::Answers;
 use crate::export::{self, Export};
+use crate::safe;
 use crate::store::{self, ProfileKind};
 
 /// Largest partner export read; real ones are a few KiB to a few MiB.
@@ -39,30 +40,33 @@ pub fn read(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Answers, S
 pub fn read_export(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Export, String> {
     let path = store::partner_path(data_dir, name);
     let text = read_limited(&path)?;
-    let exp = export::parse_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    export::check_import(&exp, workbook_id).map_err(|e| format!("{}: {e}", path.display()))?;
+    let exp = export::parse_json(&text).map_err(|e| format!("{}: {e}", safe::path(&path)))?;
+    export::check_import(&exp, workbook_id).map_err(|e| format!("{}: {e}", safe::path(&path)))?;
     Ok(exp)
 }
 
 /// The message for a profile name that is neither an own nor a partner profile.
 pub fn no_profile(name: &str) -> String {
-    format!("there is no profile called \"{name}\"; `trustbook where` lists the profiles")
+    format!(
+        "there is no profile called \"{}\"; `trustbook where` lists the profiles",
+        safe::line(name)
+    )
 }
 
 /// Reads a file of at most [`MAX_IMPORT_BYTES`].
 pub fn read_limited(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", safe::path(path)))?;
     if meta.len() > MAX_IMPORT_BYTES {
         return Err(format!(
             "{} is larger than 64 MiB; that is not a trustbook export",
-            path.display()
+            safe::path(path)
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", safe::path(path)))?;
     String::from_utf8(bytes).map_err(|_| {
         format!(
             "{} is not UTF-8 text; that is not a trustbook export",
-            path.display()
+            safe::path(path)
         )
     })
 }

@@ -51,7 +51,7 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
         Ok(tui::Outcome::Fallback(path)) => {
             trustbook::report!(
                 "Your answers could not be saved in the usual place, so a copy was written to {}",
-                path.display()
+                trustbook::safe::path(&path)
             );
             trustbook::report!(
                 "Keep that file: copy it over the answers file once saving works again (`trustbook where` shows where)."

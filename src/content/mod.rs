@@ -6,8 +6,8 @@ mod load;
 mod parse;
 mod walk;
 
-pub use diag::{Diagnostic, Diagnostics, position};
-pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, load_dir, load_embedded};
+pub use diag::{Diagnostic, Diagnostics, Severity, position};
+pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, check_dir, check_embedded, load_dir, load_embedded};
 
 /// Id reserved for a chapter's closing reflection, answered like a text exercise.
 pub const REFLECTION_ID: &str = "reflection";

@@ -4,6 +4,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::safe;
+
 /// Why answers could not be opened. Nothing is ever changed on disk when one is returned.
 #[derive(Debug)]
 pub enum StoreError {
@@ -74,11 +76,13 @@ impl StoreError {
     /// What is wrong, in a few words and without advice, e.g. for a list of profiles.
     pub fn problem(&self) -> String {
         match self {
-            StoreError::BadFile { reason, .. } => reason.clone(),
+            StoreError::BadFile { reason, .. } => safe::line(reason).to_string(),
             StoreError::NewerSchema { found, .. } => {
                 format!("made by a newer trustbook (schema_version {found})")
             }
-            StoreError::OtherWorkbook { found, .. } => format!("it belongs to the workbook \"{found}\""),
+            StoreError::OtherWorkbook { found, .. } => {
+                format!("it belongs to the workbook \"{}\"", safe::line(found))
+            }
             other => other.to_string(),
         }
     }
@@ -96,16 +100,19 @@ const UNCHANGED: &str = "The file has not been changed.";
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Every name, path and text from outside is shown quoted (see `crate::safe`).
         match self {
             StoreError::BadProfile { name } => write!(
                 f,
-                "\"{name}\" cannot be used as a profile name: use 1 to 32 lowercase letters \
-                 and digits, with single dashes between words (like \"default\" or \"sam-2\")."
+                "\"{}\" cannot be used as a profile name: use 1 to 32 lowercase letters \
+                 and digits, with single dashes between words (like \"default\" or \"sam-2\").",
+                safe::line(name)
             ),
             StoreError::PartnerProfile { name } => write!(
                 f,
-                "\"{name}\" is the name of an imported partner profile. \
-                 Pick another name for your own answers: --profile NAME."
+                "\"{}\" is the name of an imported partner profile. \
+                 Pick another name for your own answers: --profile NAME.",
+                safe::line(name)
             ),
             StoreError::NoDataDir => write!(
                 f,
@@ -115,7 +122,8 @@ impl fmt::Display for StoreError {
             StoreError::Locked { profile, pid } => {
                 write!(
                     f,
-                    "The profile \"{profile}\" is open in another trustbook process"
+                    "The profile \"{}\" is open in another trustbook process",
+                    safe::line(profile)
                 )?;
                 if let Some(pid) = pid {
                     write!(f, " (pid {pid})")?;
@@ -127,18 +135,19 @@ impl fmt::Display for StoreError {
             }
             StoreError::BadFile { path, reason } => write!(
                 f,
-                "The answers file {} cannot be read: {reason}. {UNCHANGED} Fix it in a text \
+                "The answers file {} cannot be read: {}. {UNCHANGED} Fix it in a text \
                  editor; or copy its backup {}.bak (the version before the last save, if there \
                  is one) over it; or run trustbook with --start-fresh to move it aside (nothing \
                  is deleted) and begin with no answers.",
-                path.display(),
-                path.display()
+                safe::path(path),
+                safe::line(reason),
+                safe::path(path)
             ),
             StoreError::NewerSchema { path, found } => write!(
                 f,
                 "The answers file {} was made by a newer trustbook (schema_version {found}; this \
                  one reads up to {}). {UNCHANGED} Update trustbook to keep working on these answers.",
-                path.display(),
+                safe::path(path),
                 super::SCHEMA_VERSION
             ),
             StoreError::OtherWorkbook {
@@ -146,15 +155,19 @@ impl fmt::Display for StoreError {
                 profile,
                 found,
                 expected,
-            } => write!(
-                f,
-                "The answers file {} of profile \"{profile}\" belongs to the workbook \"{found}\", \
-                 not \"{expected}\". {UNCHANGED} To work on \"{expected}\", use a separate \
-                 profile: --profile NAME.",
-                path.display()
-            ),
+            } => {
+                let (profile, found, expected) =
+                    (safe::line(profile), safe::line(found), safe::line(expected));
+                write!(
+                    f,
+                    "The answers file {} of profile \"{profile}\" belongs to the workbook \"{found}\", \
+                     not \"{expected}\". {UNCHANGED} To work on \"{expected}\", use a separate \
+                     profile: --profile NAME.",
+                    safe::path(path)
+                )
+            }
             StoreError::Io { path, action, source } => {
-                write!(f, "Could not {action} {}: {source}.", path.display())
+                write!(f, "Could not {action} {}: {source}.", safe::path(path))
             }
         }
     }
@@ -226,7 +239,7 @@ impl SaveError {
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path().display();
+        let path = safe::path(self.path());
         match self {
             SaveError::NoSpace { .. } => write!(
                 f,

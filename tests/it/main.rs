@@ -14,6 +14,7 @@ mod docs;
 mod export;
 #[cfg(unix)]
 mod hangup;
+mod hostile;
 mod pty;
 mod resume;
 mod review_compare;
