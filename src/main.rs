@@ -90,7 +90,10 @@ fn profile_name(name: &str) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let opts = StoreOptions {
         data_dir: cli.data_dir.clone(),
         profile: cli
@@ -125,6 +128,18 @@ fn main() -> ExitCode {
         Some(Command::Import { file }) => commands::import(data_dir, cli.profile.as_deref(), &wb, &file),
         Some(Command::Compare { a, b, width }) => commands::compare(data_dir, &wb, &a, &b, width),
     }
+}
+
+/// Prints clap's refusal of the command line through the sanitiser: it quotes what was
+/// typed (a profile name, an unknown argument), which may hold anything. Help and version,
+/// our own words, keep clap's styling.
+fn usage_error(e: clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    let text = e.render().to_string();
+    trustbook::report!("{}", text.trim_end());
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// Loads the workbook, printing every problem on failure.

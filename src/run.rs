@@ -40,7 +40,7 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
         }),
         load_partner: Box::new(move |name| partner::read(&data_dir, name, &wb_id2)),
     };
-    let mut app = App::new(wb, saved.answers, saved.place)
+    let mut app = App::new(wb.for_display(), saved.answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);
     if let Some(notice) = notice {

@@ -282,6 +282,23 @@ mod tests {
     }
 
     #[test]
+    fn nothing_quoted_survives_anywhere_in_the_first_planes() {
+        let chars = (0u32..0x3000).chain(0xfe00..0x10000).filter_map(char::from_u32);
+        for c in chars {
+            for s in [c.to_string(), format!("a{c}b"), format!("👨{c}👩")] {
+                let shown = line(&s).to_string();
+                let mut it = shown.chars().peekable();
+                let mut prev = None;
+                while let Some(d) = it.next() {
+                    let ok = d != '\n' && (!is_quoted(d) || joins(prev, d, it.peek().copied()));
+                    assert!(ok, "U+{:04X} in {s:?} shows raw as {shown:?}", d as u32);
+                    prev = Some(d);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn quoting_twice_changes_nothing() {
         let once = text("x\u{202e}y\u{1b}[0m").to_string();
         assert_eq!(text(&once).to_string(), once);

@@ -435,6 +435,30 @@ mod screens {
     }
 
     #[test]
+    fn workbook_bidi_controls_show_quoted() {
+        let c = super::Corpus::new();
+        let wb = trustbook::content::load_dir(&c.bidi_book).expect("a warning is not an error");
+        // Drawn as loaded, nothing is raw; drawn as the app gets it, it also shows.
+        for (wb, visible) in [(wb.clone(), false), (wb.for_display(), true)] {
+            let mut app = app_with(wb, Answers::default(), None);
+            send(&mut app, char_key('r'));
+            press(&mut app, Enter);
+            assert_eq!(app.screen(), Screen::Exercise(0, 0));
+            let shown = drawn(&app, "exercise of a bidi workbook");
+            assert_eq!(
+                shown.contains("Write <U+202E>anything<U+2066>."),
+                visible,
+                "{shown}"
+            );
+            for _ in 0..2 {
+                press(&mut app, Tab);
+            }
+            let shown = drawn(&app, "choice of a bidi workbook");
+            assert!(shown.contains("Gr<U+200B>een"), "{shown}");
+        }
+    }
+
+    #[test]
     fn compare_screen_quotes_a_hostile_partner() {
         let mut app = app();
         let at = app
@@ -458,5 +482,24 @@ mod screens {
             press(&mut app, ratatui::crossterm::event::KeyCode::Down);
             drawn(&app, "compare, scrolled");
         }
+    }
+}
+
+#[test]
+fn command_line_refusals_are_quoted() {
+    let c = Corpus::new();
+    let missing = c.root.join(format!("missing-{EVIL_NAME}"));
+    let missing = missing.to_str().expect("UTF-8 path");
+    for args in [
+        vec!["--profile", EVIL, "where"],
+        vec![EVIL],
+        vec!["--width", EVIL],
+        vec!["compare", "sam", EVIL],
+        vec!["validate", missing],
+        vec!["--content", missing, "where"],
+    ] {
+        let out = c.cli(None, &args);
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?} says why");
     }
 }
