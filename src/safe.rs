@@ -47,6 +47,15 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
+/// A quick first look: false only when `s` surely holds nothing [`is_quoted`]. Every
+/// such character is an ASCII control or DEL, or starts with one of four UTF-8 lead
+/// bytes (C2: C1 and U+00AD; D8: U+061C; E2: U+200B-U+2069; EF: U+FEFF), so long
+/// texts without them (most answers) are passed over at byte speed on every frame.
+fn maybe_quoted(s: &str) -> bool {
+    s.bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef))
+}
+
 /// A zero-width joiner or non-joiner between two visible characters (inside an
 /// emoji sequence like 👨‍👩‍👧, or between Persian letters) is part of ordinary
 /// text and is kept; anywhere else it is quoted.
@@ -94,16 +103,7 @@ fn write_quoted(out: &mut impl fmt::Write, s: &str, mode: Mode) -> fmt::Result {
 /// `s` for an editing field: every character [`is_quoted`] becomes one [`PLACEHOLDER`]
 /// (newlines and tabs kept), so positions counted in characters stay the same.
 pub fn placeholders(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_quoted) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let _ = write_quoted(&mut out, s, Mode::Placeholder);
-    if out == s {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(out)
-    }
+    quoted_in(s, Mode::Placeholder)
 }
 
 /// Untrusted text as it may be shown: its `Display` quotes what [`is_quoted`].
@@ -153,26 +153,41 @@ impl fmt::Display for ShownPath<'_> {
 
 /// `s` as [`text`] shows it, borrowed when nothing needed quoting.
 pub fn quote_text(s: &str) -> Cow<'_, str> {
-    borrowed_if_same(s, s.chars().any(is_quoted), text)
+    quoted_in(s, Mode::Text)
 }
 
-/// `show(s)` as a string when `maybe` (something may need quoting), borrowing `s` when
-/// nothing did after all (a joiner inside an emoji).
-fn borrowed_if_same<'a>(s: &'a str, maybe: bool, show: fn(&str) -> Shown<'_>) -> Cow<'a, str> {
-    if !maybe {
+/// `show(s)` as a string, or `s` borrowed when nothing in it needs quoting (in
+/// `mode`); looked at without allocating, as this runs for every line drawn.
+fn quoted_in(s: &str, mode: Mode) -> Cow<'_, str> {
+    if !(maybe_quoted(s) || (mode == Mode::Line && s.contains('\n'))) || !needs(s, mode) {
         return Cow::Borrowed(s);
     }
-    let shown = show(s).to_string();
-    if shown == s {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(shown)
+    let mut out = String::with_capacity(s.len() + 16);
+    let _ = write_quoted(&mut out, s, mode);
+    Cow::Owned(out)
+}
+
+/// Whether [`write_quoted`] would change `s`.
+fn needs(s: &str, mode: Mode) -> bool {
+    let mut prev = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let quote = if c == '\n' {
+            mode == Mode::Line
+        } else {
+            is_quoted(c) && !joins(prev, c, chars.peek().copied())
+        };
+        if quote {
+            return true;
+        }
+        prev = Some(c);
     }
+    false
 }
 
 /// `s` as [`line`] shows it, borrowed when nothing needed quoting.
 pub fn quote_line(s: &str) -> Cow<'_, str> {
-    borrowed_if_same(s, s.chars().any(|c| c == '\n' || is_quoted(c)), line)
+    quoted_in(s, Mode::Line)
 }
 
 /// Writes `args` and a newline to `out` as [`text`] shows them, ignoring failure
@@ -294,6 +309,9 @@ mod tests {
                     assert!(ok, "U+{:04X} in {s:?} shows raw as {shown:?}", d as u32);
                     prev = Some(d);
                 }
+            }
+            if is_quoted(c) {
+                assert!(maybe_quoted(&c.to_string()), "U+{:04X} passed over", c as u32);
             }
         }
     }
