@@ -14,7 +14,7 @@ mod docs;
 mod export;
 #[cfg(unix)]
 mod hangup;
-mod hostile;
+mod hostile_output;
 mod pty;
 mod resume;
 mod review_compare;
