@@ -13,18 +13,8 @@ pub mod input;
 pub mod partner;
 pub mod persist;
 pub mod present;
+pub mod safe;
 pub mod session;
 pub mod store;
 pub mod tui;
 pub mod ui;
-
-/// Writes a line to standard error, ignoring failure: after the terminal has
-/// closed, `eprintln!` would panic, and a message nobody can read must not stop
-/// the answers from being saved.
-#[macro_export]
-macro_rules! report {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
-}

@@ -90,7 +90,10 @@ fn profile_name(name: &str) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let opts = StoreOptions {
         data_dir: cli.data_dir.clone(),
         profile: cli
@@ -127,25 +130,45 @@ fn main() -> ExitCode {
     }
 }
 
+/// Prints clap's refusal of the command line through the sanitiser: it quotes what was
+/// typed (a profile name, an unknown argument), which may hold anything. Help and version,
+/// our own words, keep clap's styling.
+fn usage_error(e: clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    let text = e.render().to_string();
+    trustbook::report!("{}", text.trim_end());
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
 /// Loads the workbook, printing every problem on failure.
 fn load(dir: Option<&std::path::Path>) -> Result<Workbook, ExitCode> {
+    check(dir).map(|(wb, _warnings)| wb)
+}
+
+/// Loads the workbook with its warnings, printing every problem on failure.
+fn check(dir: Option<&std::path::Path>) -> Result<(Workbook, content::Diagnostics), ExitCode> {
     let result = match dir {
-        Some(d) => content::load_dir(d),
-        None => content::load_embedded(),
+        Some(d) => content::check_dir(d),
+        None => content::check_embedded(),
     };
     result.map_err(|diags| {
         trustbook::report!("{diags}");
         trustbook::report!(
             "error: the workbook has {} problem(s); fix them and try again",
-            diags.0.len()
+            diags.errors()
         );
         ExitCode::from(1)
     })
 }
 
 fn validate(dir: Option<PathBuf>) -> ExitCode {
-    match load(dir.as_deref()) {
-        Ok(wb) => {
+    match check(dir.as_deref()) {
+        Ok((wb, warnings)) => {
+            if !warnings.0.is_empty() {
+                trustbook::report!("{warnings}");
+            }
             let (c, e) = (wb.chapters.len(), wb.exercise_count());
             let plural = |n: usize, word: &str| {
                 if n == 1 {
@@ -154,7 +177,7 @@ fn validate(dir: Option<PathBuf>) -> ExitCode {
                     format!("{n} {word}s")
                 }
             };
-            println!("ok: {}, {}", plural(c, "chapter"), plural(e, "exercise"));
+            trustbook::say!("ok: {}, {}", plural(c, "chapter"), plural(e, "exercise"));
             ExitCode::SUCCESS
         }
         Err(code) => code,

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::answers::Answers;
 use crate::export::{self, Export};
+use crate::safe;
 use crate::store::{self, ProfileKind};
 
 /// Largest partner export read; real ones are a few KiB to a few MiB.
@@ -40,14 +41,17 @@ pub fn read(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Answers, S
 pub fn read_export(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Export, String> {
     let path = store::partner_path(data_dir, name);
     let text = read_limited(&path, false)?;
-    let exp = export::parse_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    export::check_import(&exp, workbook_id).map_err(|e| format!("{}: {e}", path.display()))?;
+    let exp = export::parse_json(&text).map_err(|e| format!("{}: {e}", safe::path(&path)))?;
+    export::check_import(&exp, workbook_id).map_err(|e| format!("{}: {e}", safe::path(&path)))?;
     Ok(exp)
 }
 
 /// The message for a profile name that is neither an own nor a partner profile.
 pub fn no_profile(name: &str) -> String {
-    format!("there is no profile called \"{name}\"; `trustbook where` lists the profiles")
+    format!(
+        "there is no profile called \"{}\"; `trustbook where` lists the profiles",
+        safe::line(name)
+    )
 }
 
 /// Reads a regular file of at most [`MAX_IMPORT_BYTES`]: a named pipe, a device or a folder
@@ -55,23 +59,23 @@ pub fn no_profile(name: &str) -> String {
 /// be a link; a partner file in the data folder may not).
 pub fn read_limited(path: &Path, follow_links: bool) -> Result<String, String> {
     let bytes = store::read_regular(path, follow_links, MAX_IMPORT_BYTES).map_err(|e| match e {
-        store::ReadError::Io(e) => format!("cannot read {}: {e}", path.display()),
+        store::ReadError::Io(e) => format!("cannot read {}: {e}", safe::path(path)),
         store::ReadError::Link => format!(
             "{} is a symbolic link, which trustbook does not follow in its data folder; \
              replace it with the file it points to, or import the export again",
-            path.display()
+            safe::path(path)
         ),
         e @ (store::ReadError::NotRegular(_) | store::ReadError::TooLarge(_)) => {
             format!(
                 "{} cannot be read: {e}; that is not a trustbook export",
-                path.display()
+                safe::path(path)
             )
         }
     })?;
     String::from_utf8(bytes).map_err(|_| {
         format!(
             "{} is not UTF-8 text; that is not a trustbook export",
-            path.display()
+            safe::path(path)
         )
     })
 }

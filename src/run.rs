@@ -27,7 +27,7 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
     let partners = partner::others(store.data_dir(), &profile);
     let unsaved = store.save_problem().cloned();
     let persist = DiskPersistence::new(store, &wb.id);
-    let mut app = App::new(wb, saved.answers, saved.place)
+    let mut app = App::new(wb.for_display(), saved.answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);
     if let Some(problem) = unsaved {
@@ -43,7 +43,7 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
         Ok(Ending::Fallback(path)) => {
             trustbook::report!(
                 "Your answers could not be saved in the usual place, so a copy was written to {}",
-                path.display()
+                trustbook::safe::path(&path)
             );
             trustbook::report!(
                 "Keep that file: copy it over the answers file once saving works again (`trustbook where` shows where)."

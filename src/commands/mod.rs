@@ -23,12 +23,11 @@ pub fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// Writes a command's result to standard output. A reader that stops early (`| head`) is
-/// not an error.
+/// Writes a command's result to standard output, through the sanitiser (`trustbook::safe`).
+/// A reader that stops early (`| head`) is not an error.
 fn print_result(text: &str) -> std::io::Result<()> {
-    use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match trustbook::safe::write_out(&mut out, text) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
         _ => Ok(()),
     }
@@ -52,12 +51,12 @@ pub fn open_store(
     let notice = moved.map(|moved| {
         trustbook::report!(
             "The answers file {} could not be used: {}.",
-            store.answers_path().display(),
+            trustbook::safe::path(store.answers_path()),
             moved.why.problem()
         );
         trustbook::report!(
             "Moved it to {} (nothing was deleted); starting with no answers.",
-            moved.to.display()
+            trustbook::safe::path(&moved.to)
         );
         if let Some(kept) = &moved.backup_kept {
             trustbook::report!(

@@ -5,12 +5,22 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use trustbook::content::Workbook;
+use trustbook::safe;
 use trustbook::store::{self, ProfileKind, StoreOptions, list_profiles, resolve_data_dir, validate_profile};
 
 use super::{fail, open_store};
 
 /// `trustbook where`: the data directory, this profile's file, every profile, kept answers.
+/// Every path, name and key is shown quoted (see `trustbook::safe`), and the whole text
+/// goes through the sanitiser once more on its way out.
 pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::io::Result<ExitCode> {
+    let mut text = Vec::new();
+    let code = where_text(opts, wb, &mut text)?;
+    safe::write_out(out, &String::from_utf8_lossy(&text))?;
+    Ok(code)
+}
+
+fn where_text(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::io::Result<ExitCode> {
     let dir = match validate_profile(&opts.profile).and_then(|()| resolve_data_dir(opts.data_dir.as_deref()))
     {
         Ok(d) => d,
@@ -20,8 +30,8 @@ pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
         return Ok(fail(store::StoreError::NotAFolder { path: dir }));
     }
     let path = dir.join(format!("{}.toml", opts.profile));
-    writeln!(out, "data directory: {}", dir.display())?;
-    writeln!(out, "answers file:   {}", path.display())?;
+    writeln!(out, "data directory: {}", safe::path(&dir))?;
+    writeln!(out, "answers file:   {}", safe::path(&path))?;
     let current = store::read_answers(&path, &opts.profile, &wb.id);
     match &current {
         Ok(None) => writeln!(out, "                (not created yet)")?,
@@ -29,7 +39,7 @@ pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
         Err(e) => writeln!(out, "                cannot be used: {}", e.problem())?,
     }
     for copy in kept_copies(&path) {
-        writeln!(out, "kept copy:      {}", copy.display())?;
+        writeln!(out, "kept copy:      {}", safe::path(&copy))?;
     }
 
     let profiles = list_profiles(&dir);
@@ -49,7 +59,7 @@ pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
             ),
             (Some(1), _) => "1 answer".to_string(),
             (Some(n), _) => format!("{n} answers"),
-            (None, Some(problem)) => format!("cannot be read: {problem}"),
+            (None, Some(problem)) => format!("cannot be read: {}", safe::line(problem)),
             (None, None) => "answers not counted".to_string(),
         };
         let mark = if p.kind == ProfileKind::Own && p.name == opts.profile {
@@ -57,7 +67,11 @@ pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
         } else {
             ""
         };
-        writeln!(out, "  {:<20} {kind:<8} {count}{mark}", p.name)?;
+        writeln!(
+            out,
+            "  {:<20} {kind:<8} {count}{mark}",
+            safe::line(&p.name).to_string()
+        )?;
     }
 
     if let Ok(Some(saved)) = &current {
@@ -69,7 +83,7 @@ pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
                 orphans.len()
             )?;
             for (c, e) in orphans {
-                writeln!(out, "  {c} / {e}")?;
+                writeln!(out, "  {} / {}", safe::line(&c), safe::line(&e))?;
             }
         }
     }
@@ -116,9 +130,11 @@ pub fn reset(
         valid.sort_unstable();
         valid.dedup();
         if !valid.contains(&id) {
+            let ids: Vec<String> = valid.iter().map(|v| safe::line(v).to_string()).collect();
             return fail(format!(
-                "there is no chapter \"{id}\". Chapter ids: {}.",
-                valid.join(", ")
+                "there is no chapter \"{}\". Chapter ids: {}.",
+                safe::line(id),
+                ids.join(", ")
             ));
         }
     }
@@ -127,16 +143,21 @@ pub fn reset(
         None => saved.answers.len(),
     };
     let scope = match chapter {
-        Some(id) => format!("chapter \"{id}\" of profile \"{}\"", opts.profile),
-        None => format!("profile \"{}\"", opts.profile),
+        Some(id) => format!(
+            "chapter \"{}\" of profile \"{}\"",
+            safe::line(id),
+            safe::line(&opts.profile)
+        ),
+        None => format!("profile \"{}\"", safe::line(&opts.profile)),
     };
     if count == 0 {
-        println!("There are no answers to clear in {scope}.");
+        trustbook::say!("There are no answers to clear in {scope}.");
         return ExitCode::SUCCESS;
     }
     if !yes {
-        eprint!("This clears {count} answer(s) in {scope}; a copy is kept. Type yes to confirm: ");
-        let _ = std::io::stderr().flush();
+        let prompt =
+            format!("This clears {count} answer(s) in {scope}; a copy is kept. Type yes to confirm: ");
+        let _ = safe::write_out(&mut std::io::stderr(), &prompt);
         // One short line at most: `reset < /dev/zero` must not read for ever.
         let mut line = String::new();
         if (&mut *input).take(64).read_line(&mut line).is_err() || line.trim() != "yes" {
@@ -159,9 +180,9 @@ pub fn reset(
     if let Err(e) = store.save(&saved.answers, saved.place.as_ref()) {
         return fail(e);
     }
-    println!("Cleared {count} answer(s) in {scope}.");
+    trustbook::say!("Cleared {count} answer(s) in {scope}.");
     if let Some(copy) = copy {
-        println!("The answers as they were are kept in {}", copy.display());
+        trustbook::say!("The answers as they were are kept in {}", safe::path(&copy));
     }
     ExitCode::SUCCESS
 }

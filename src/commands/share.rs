@@ -9,7 +9,7 @@ use trustbook::answers::{Answers, now_utc};
 use trustbook::content::Workbook;
 use trustbook::export::{self, ExportMeta};
 use trustbook::partner;
-use trustbook::present::clean_line;
+use trustbook::safe;
 use trustbook::store::{self, ProfileKind, StoreOptions, resolve_data_dir};
 
 use super::{fail, print_result};
@@ -75,13 +75,13 @@ pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode
         let reason = std::error::Error::source(&e).map_or_else(|| e.short(), ToString::to_string);
         return fail(format!(
             "could not write the export to {}: {reason}",
-            path.display()
+            safe::path(path)
         ));
     }
     trustbook::report!(
         "Wrote the answers of profile \"{}\" to {}.",
-        opts.profile,
-        path.display()
+        safe::line(&opts.profile),
+        safe::path(path)
     );
     note_left_out(left_out);
     if private > 0 && args.include_private {
@@ -100,8 +100,8 @@ fn check_output(opts: &StoreOptions, args: &ExportArgs, path: &Path) -> Result<(
         return Err(format!(
             "{} is inside trustbook's data folder ({}), where it keeps the answers; nothing was written. \
              Choose an --output outside that folder, e.g. in your home folder.",
-            path.display(),
-            data_dir.display()
+            safe::path(path),
+            safe::path(&data_dir)
         ));
     }
     if path.is_dir() {
@@ -115,8 +115,8 @@ fn check_output(opts: &StoreOptions, args: &ExportArgs, path: &Path) -> Result<(
         ));
         return Err(format!(
             "{} is a folder; give a file name, e.g. --output {}. Nothing was written.",
-            path.display(),
-            example.display()
+            safe::path(path),
+            safe::path(&example)
         ));
     }
     if let Ok(meta) = path.symlink_metadata()
@@ -136,7 +136,7 @@ fn check_output(opts: &StoreOptions, args: &ExportArgs, path: &Path) -> Result<(
     if !args.force && path.symlink_metadata().is_ok() {
         return Err(format!(
             "{} already exists; nothing was written. Add --force to replace it, or choose another --output.",
-            path.display()
+            safe::path(path)
         ));
     }
     Ok(())
@@ -227,7 +227,7 @@ fn import_as(data_dir: Option<&Path>, name: &str, wb: &Workbook, file: &Path) ->
         .map(|p| p.name.as_str());
     export::check_target(name, own).map_err(|e| e.to_string())?;
     let text = partner::read_limited(file, true)?;
-    let at = |e: export::ImportError| format!("{}: {e}", file.display());
+    let at = |e: export::ImportError| format!("{}: {e}", safe::path(file));
     let exp = export::parse_json(&text).map_err(at)?;
     export::check_import(&exp, &wb.id).map_err(at)?;
     let again = store::profile_kind(&dir, name) == Some(ProfileKind::Partner);
@@ -235,11 +235,12 @@ fn import_as(data_dir: Option<&Path>, name: &str, wb: &Workbook, file: &Path) ->
         store::write_partner(&dir, name, &exp.to_compact_json()).map_err(|e| e.to_string())?;
     super::report_dir_state(&dir, dir_state);
     let count = exp.answers.len();
-    println!(
-        "imported {count} answer{} from {}'s export of {} as partner profile \"{name}\"{}",
+    trustbook::say!(
+        "imported {count} answer{} from {}'s export of {} as partner profile \"{}\"{}",
         if count == 1 { "" } else { "s" },
-        clean_line(&exp.profile),
-        clean_line(&exp.exported),
+        safe::line(&exp.profile),
+        safe::line(&exp.exported),
+        safe::line(name),
         if again {
             " (replacing the earlier import)"
         } else {

@@ -1,10 +1,26 @@
-//! Error reports for content authors: `file:line:column: message`.
+//! Reports for content authors: `file:line:column: message` for an error,
+//! `file:line:column: warning: message` for a warning. Both are shown through
+//! [`crate::safe`], so a key, id or file name quoted from the file cannot drive
+//! the terminal.
 
 use std::fmt;
+
+use crate::safe;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The workbook cannot be used until it is fixed.
+    Error,
+    /// The workbook works, but something in it deserves a look (e.g. a bidi control).
+    Warning,
+}
 
 /// One problem in a content file, with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Whether it stops the workbook from loading.
+    pub severity: Severity,
     /// The file as the author named it (relative to the workbook folder).
     pub file: String,
     /// 1-based line.
@@ -17,7 +33,30 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        let file = safe::line(&self.file);
+        let message = safe::line(&self.message);
+        match self.severity {
+            Severity::Error => write!(f, "{file}:{}:{}: {message}", self.line, self.column),
+            Severity::Warning => write!(f, "{file}:{}:{}: warning: {message}", self.line, self.column),
+        }
+    }
+}
+
+impl Diagnostic {
+    /// An error at `line`:`column` of `file`.
+    pub fn error(file: &str, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// True for an error, false for a warning.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 
@@ -38,6 +77,13 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+impl Diagnostics {
+    /// How many of them are errors.
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+}
 
 /// Turns a byte offset into a 1-based (line, column), column counted in chars.
 pub fn position(text: &str, offset: usize) -> (usize, usize) {
@@ -91,6 +137,17 @@ fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shows_quoted_and_marks_warnings() {
+        let mut d = Diagnostic::error("a\u{1b}[31m.toml", 2, 3, "id `x\u{202e}\n`");
+        assert_eq!(d.to_string(), "a<U+001B>[31m.toml:2:3: id `x<U+202E><U+000A>`");
+        d.severity = Severity::Warning;
+        assert_eq!(
+            d.to_string(),
+            "a<U+001B>[31m.toml:2:3: warning: id `x<U+202E><U+000A>`"
+        );
+    }
 
     #[test]
     fn positions_count_lines_and_chars() {

@@ -32,6 +32,11 @@ const EMBEDDED: &[(&str, &str)] = &[
 
 /// Loads the workbook compiled into the binary.
 pub fn load_embedded() -> Result<Workbook, Diagnostics> {
+    check_embedded().map(|(wb, _warnings)| wb)
+}
+
+/// Loads the workbook compiled into the binary, with its warnings.
+pub fn check_embedded() -> Result<(Workbook, Diagnostics), Diagnostics> {
     load_with(|name| {
         EMBEDDED
             .iter()
@@ -48,8 +53,14 @@ pub fn load_embedded() -> Result<Workbook, Diagnostics> {
 /// Loads and validates the workbook in `dir` (its `workbook.toml` and chapter files).
 ///
 /// A path to the `workbook.toml` file itself means its folder; any other file is refused
-/// with a message naming the folder to give instead.
+/// with a message naming the folder to give instead. Warnings are dropped: see [`check_dir`].
 pub fn load_dir(dir: &Path) -> Result<Workbook, Diagnostics> {
+    check_dir(dir).map(|(wb, _warnings)| wb)
+}
+
+/// Like [`load_dir`], but a workbook that loads comes with its warnings (bidi controls in
+/// its texts, ...), for the validator to show. A failure lists warnings among the errors.
+pub fn check_dir(dir: &Path) -> Result<(Workbook, Diagnostics), Diagnostics> {
     let dir = if dir.is_file() {
         let folder = match dir.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -57,10 +68,10 @@ pub fn load_dir(dir: &Path) -> Result<Workbook, Diagnostics> {
         };
         if dir.file_name() != Some(WORKBOOK_FILE.as_ref()) {
             return Err(Diagnostics(vec![file_error(
-                &dir.display().to_string(),
+                &dir.to_string_lossy(),
                 format!(
                     "this is a file, not a workbook folder; give the folder that holds workbook.toml instead (here perhaps {})",
-                    folder.display()
+                    crate::safe::path(folder)
                 ),
             )]));
         }
@@ -112,22 +123,17 @@ fn read_file(path: &Path) -> Result<String, ReadError> {
 }
 
 /// Shared loading logic; `read` returns a file's text or a message.
-fn load_with(read: impl Fn(&str) -> Result<String, ReadError>) -> Result<Workbook, Diagnostics> {
+fn load_with(
+    read: impl Fn(&str) -> Result<String, ReadError>,
+) -> Result<(Workbook, Diagnostics), Diagnostics> {
     let mut diags = Vec::new();
     let wb =
         read_one(&read, WORKBOOK_FILE, &mut diags).and_then(|text| parse_workbook(&read, &text, &mut diags));
+    let mut diags = sorted(diags);
     match wb {
-        Some(wb) if diags.is_empty() => Ok(wb),
+        Some(wb) if !diags.iter().any(Diagnostic::is_error) => Ok((wb, Diagnostics(diags))),
         _ => {
-            // In each file, top to bottom, as the author reads it; files in the order first met.
-            let mut files: Vec<String> = Vec::new();
-            for d in &diags {
-                if !files.contains(&d.file) {
-                    files.push(d.file.clone());
-                }
-            }
-            diags.sort_by_key(|d| (files.iter().position(|f| *f == d.file), d.line, d.column));
-            if diags.is_empty() {
+            if !diags.iter().any(Diagnostic::is_error) {
                 // Defensive: a failed load always explains itself.
                 diags.push(file_error(WORKBOOK_FILE, "the workbook could not be loaded"));
             }
@@ -136,13 +142,20 @@ fn load_with(read: impl Fn(&str) -> Result<String, ReadError>) -> Result<Workboo
     }
 }
 
-fn file_error(file: &str, message: impl Into<String>) -> Diagnostic {
-    Diagnostic {
-        file: file.to_string(),
-        line: 1,
-        column: 1,
-        message: message.into(),
+/// In each file, top to bottom, as the author reads it; files in the order first met.
+fn sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut files: Vec<String> = Vec::new();
+    for d in &diags {
+        if !files.contains(&d.file) {
+            files.push(d.file.clone());
+        }
     }
+    diags.sort_by_key(|d| (files.iter().position(|f| *f == d.file), d.line, d.column));
+    diags
+}
+
+fn file_error(file: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(file, 1, 1, message)
 }
 
 /// Reads a file, turning read problems and raw control characters into diagnostics;
@@ -155,12 +168,12 @@ fn read_one(
     match read(name) {
         Ok(text) => Some(Source::new(name, text.replace("\r\n", "\n"), diags)),
         Err(ReadError::NotUtf8 { line, column }) => {
-            diags.push(Diagnostic {
-                file: name.to_string(),
+            diags.push(Diagnostic::error(
+                name,
                 line,
                 column,
-                message: "the file is not valid UTF-8 text; save it as UTF-8 in your editor".to_string(),
-            });
+                "the file is not valid UTF-8 text; save it as UTF-8 in your editor",
+            ));
             None
         }
         Err(ReadError::Message(msg)) => {

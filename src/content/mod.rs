@@ -6,8 +6,8 @@ mod load;
 mod parse;
 mod walk;
 
-pub use diag::{Diagnostic, Diagnostics, position};
-pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, load_dir, load_embedded};
+pub use diag::{Diagnostic, Diagnostics, Severity, position};
+pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, check_dir, check_embedded, load_dir, load_embedded};
 
 /// Id reserved for a chapter's closing reflection, answered like a text exercise.
 pub const REFLECTION_ID: &str = "reflection";
@@ -117,6 +117,39 @@ impl Exercise {
 }
 
 impl Workbook {
+    /// The workbook as the terminal app shows it: every text a person reads (titles,
+    /// prompts, hints, examples, scale labels, welcome, note, closing) with bidi and
+    /// invisible characters quoted as `<U+XXXX>` (see [`crate::safe`]), which the
+    /// validator warns of but allows. Ids and options are left as written: answers are
+    /// stored by them, and options are quoted where they are drawn.
+    pub fn for_display(&self) -> Workbook {
+        let q = |s: &str| crate::safe::quote_text(s).into_owned();
+        let mut wb = self.clone();
+        for t in [&mut wb.title, &mut wb.welcome, &mut wb.note, &mut wb.closing] {
+            *t = q(t);
+        }
+        for ch in &mut wb.chapters {
+            ch.title = q(&ch.title);
+            ch.introduction = q(&ch.introduction);
+            for ex in &mut ch.exercises {
+                ex.title = q(&ex.title);
+                ex.prompt = q(&ex.prompt);
+                ex.hint = ex.hint.as_deref().map(q);
+                ex.example = ex.example.as_deref().map(q);
+                match &mut ex.kind {
+                    Kind::Scale {
+                        min_label, max_label, ..
+                    } => {
+                        *min_label = q(min_label);
+                        *max_label = q(max_label);
+                    }
+                    Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Checklist { .. } => {}
+                }
+            }
+        }
+        wb
+    }
+
     /// Number of exercises, not counting closing reflections.
     pub fn exercise_count(&self) -> usize {
         self.chapters

@@ -6,7 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::diag::{Diagnostic, position, suggest};
+use super::diag::{Diagnostic, Severity, position, suggest};
 
 /// One content file being checked; collects diagnostics as it goes.
 pub struct Checker<'a> {
@@ -46,15 +46,15 @@ impl Source {
                 continue;
             }
             let (line, column) = position(&raw, at);
-            diags.push(Diagnostic {
-                file: name.to_string(),
+            diags.push(Diagnostic::error(
+                name,
                 line,
                 column,
-                message: format!(
+                format!(
                     "the file contains the control character {} here; remove it, it could disturb the reader's terminal",
                     control_name(c)
                 ),
-            });
+            ));
             quiet_lines.push(line);
             text.push(if c.len_utf8() == 1 { ' ' } else { '\u{a0}' });
         }
@@ -66,7 +66,7 @@ fn is_raw_control(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 
-/// `U+001B (ESC)`: a control character's code, and its name where one helps.
+/// `U+001B (ESC)`: a control or bidi character's code, and its name where one helps.
 fn control_name(c: char) -> String {
     let name = match c {
         '\t' => " (tab; use spaces)",
@@ -74,6 +74,15 @@ fn control_name(c: char) -> String {
         '\r' => " (carriage return)",
         '\0' => " (NUL)",
         '\u{c}' => " (form feed)",
+        '\u{202a}' => " (left-to-right embedding)",
+        '\u{202b}' => " (right-to-left embedding)",
+        '\u{202c}' => " (pop directional formatting)",
+        '\u{202d}' => " (left-to-right override)",
+        '\u{202e}' => " (right-to-left override)",
+        '\u{2066}' => " (left-to-right isolate)",
+        '\u{2067}' => " (right-to-left isolate)",
+        '\u{2068}' => " (first strong isolate)",
+        '\u{2069}' => " (pop directional isolate)",
         _ => "",
     };
     format!("U+{:04X}{name}", c as u32)
@@ -98,12 +107,22 @@ impl<'a> Checker<'a> {
 
     /// Records a problem at a byte span of this file.
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.report(Severity::Error, span, message.into());
+    }
+
+    /// Records a warning at a byte span of this file.
+    pub fn warn(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.report(Severity::Warning, span, message.into());
+    }
+
+    fn report(&mut self, severity: Severity, span: Range<usize>, message: String) {
         let (line, column) = position(self.text, span.start);
         self.diags.push(Diagnostic {
+            severity,
             file: self.name.to_string(),
             line,
             column,
-            message: message.into(),
+            message,
         });
     }
 
@@ -174,6 +193,7 @@ impl<'a> Checker<'a> {
             DeValue::String(s) => {
                 let s = s.to_string();
                 self.text_ok(v.span(), &s, key, &t.what);
+                self.bidi_ok(v.span(), &s, key, &t.what);
                 if required && s.trim().is_empty() {
                     self.error(
                         v.span(),
@@ -210,6 +230,35 @@ impl<'a> Checker<'a> {
             }
             None => true,
         }
+    }
+
+    /// Warns of a bidi control, which can make a text read in another order than it is
+    /// written (the "Trojan Source" trick). Pointed at where it is typed: the character
+    /// itself, or its `\u` escape; else at the text.
+    pub fn bidi_ok(&mut self, span: Range<usize>, s: &str, key: &str, what: &str) {
+        let Some(c) = s.chars().find(|c| crate::safe::is_bidi(*c)) else {
+            return;
+        };
+        let code = c as u32;
+        let raw = self.text.get(span.clone()).unwrap_or("");
+        let at = [
+            c.to_string(),
+            format!("\\u{code:04x}"),
+            format!("\\u{code:04X}"),
+            format!("\\U{code:08x}"),
+            format!("\\U{code:08X}"),
+        ]
+        .iter()
+        .filter_map(|needle| raw.find(needle.as_str()))
+        .min()
+        .map_or(span.start, |i| span.start + i);
+        self.warn(
+            at..at,
+            format!(
+                "`{key}` in {what} contains the bidi control {}, which can make the text read in another order than it is written; remove it unless the text needs it",
+                control_name(c)
+            ),
+        );
     }
 
     /// An integer field.
@@ -256,6 +305,7 @@ impl<'a> Checker<'a> {
             match item.get_ref() {
                 DeValue::String(s) => {
                     self.text_ok(item.span(), s, key, &t.what);
+                    self.bidi_ok(item.span(), s, key, &t.what);
                     out.push((s.to_string(), item.span()));
                 }
                 _ => self.wrong_type(item, key, &t.what, "a list of texts"),

@@ -9,6 +9,7 @@ use super::{ExportMeta, shareable};
 use crate::answers::Answers;
 use crate::content::Workbook;
 use crate::present::clean_line;
+use crate::safe;
 use crate::store::{DEFAULT_PROFILE, limits, validate_profile};
 
 /// The value of the `format` field that marks a trustbook export.
@@ -82,7 +83,10 @@ impl Export {
     }
 
     /// The export file's text: pretty JSON, keys in a fixed order, ending in a
-    /// newline. Parsing it and writing it again gives the same bytes.
+    /// newline. Parsing it and writing it again gives the same bytes. DEL, C1
+    /// controls, bidi controls and invisible format characters are written as
+    /// `\uXXXX` escapes (serde_json escapes only C0), so the file shows no raw
+    /// control in a terminal or an editor and still reads back to the same text.
     pub fn to_json(&self) -> String {
         let wire = WireOut {
             format: FORMAT,
@@ -93,7 +97,8 @@ impl Export {
             include_private: self.include_private,
             answers: &self.answers,
         };
-        let mut text = serde_json::to_string_pretty(&wire).expect("answers always serialize");
+        let text = serde_json::to_string_pretty(&wire).expect("answers always serialize");
+        let mut text = escape_quoted(&text);
         text.push('\n');
         text
     }
@@ -114,6 +119,21 @@ impl Export {
         text.push('\n');
         text
     }
+}
+
+/// `json` with every character [`crate::safe::is_quoted`] written as a `\uXXXX` escape.
+/// Outside strings JSON is plain ASCII with no DEL, so any such character is inside a
+/// string, where the escape stands for the same character.
+fn escape_quoted(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::safe::is_quoted(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The JSON export of `answers`; see [`Export::to_json`].
@@ -198,7 +218,7 @@ impl fmt::Display for ImportError {
             ImportError::NotJson { line, column, detail } => write!(
                 f,
                 "this file is not a trustbook export: it is not JSON (line {line}, column {column}: {}). {REMAKE}",
-                clean_line(detail)
+                safe::line(detail)
             ),
             ImportError::NotAnExport => write!(
                 f,
@@ -215,18 +235,18 @@ impl fmt::Display for ImportError {
             ImportError::Invalid { line, column, detail } => write!(
                 f,
                 "this export is damaged at line {line}, column {column}: {}. {REMAKE}",
-                clean_line(detail)
+                safe::line(detail)
             ),
             ImportError::OtherWorkbook { found, expected } => write!(
                 f,
                 "this export holds answers to another workbook (\"{}\"), not to this one (\"{}\"); answers to different workbooks are never mixed.",
-                clean_line(found),
-                clean_line(expected)
+                safe::line(found),
+                safe::line(expected)
             ),
             ImportError::OwnProfile { profile } => write!(
                 f,
                 "\"{}\" is one of your own profiles; importing under that name would mix a partner's answers with yours. Choose another name with --profile.",
-                clean_line(profile)
+                safe::line(profile)
             ),
             ImportError::TooLarge { line, column, detail } => write!(
                 f,
@@ -407,5 +427,39 @@ pub fn check_target<'a>(target: &str, own: impl IntoIterator<Item = &'a str>) ->
         })
     } else {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Value;
+
+    #[test]
+    fn escapes_what_serde_leaves_raw_and_reads_it_back() {
+        let hostile = "a\u{1b}[31m\u{7f}\u{9b}\u{202e}\u{2066}\u{200b}\u{feff}\u{ad}é信👍🏽";
+        let mut answers = Answers::default();
+        answers.set(
+            "c",
+            "e",
+            Value::Text {
+                text: hostile.to_string(),
+            },
+            "2026-01-01T00:00:00Z".into(),
+        );
+        let meta = ExportMeta {
+            profile: format!("p{hostile}"),
+            date: "2026-01-01".into(),
+        };
+        let exp = Export::new("wb", &answers, &meta, false);
+        let text = exp.to_json();
+        assert!(
+            text.contains(r"a\u001b[31m\u007f\u009b\u202e\u2066\u200b\ufeff\u00adé信👍🏽"),
+            "{text}"
+        );
+        assert!(!text.chars().any(|c| c != '\n' && safe::is_quoted(c)), "{text}");
+        let back = parse_json(&text).expect("reads back");
+        assert_eq!(back, exp);
+        assert_eq!(back.to_json(), text);
     }
 }

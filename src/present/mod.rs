@@ -3,7 +3,8 @@
 //! view and the review screen.
 //!
 //! Every string that comes out of here has been through [`clean`], so it holds
-//! no control characters but newline. Renderers add their own syntax around the
+//! no control characters but newline, and bidi and invisible characters show
+//! quoted. Renderers add their own syntax around the
 //! pieces (Markdown escapes them; plain text wraps them with [`plain_lines`]).
 
 pub mod words;
@@ -29,10 +30,26 @@ pub enum Piece {
     },
 }
 
-/// Removes what could drive a terminal or break a layout: CR and CRLF become
-/// newlines, a tab becomes four spaces, every other control character (ESC,
-/// DEL, the C1 range, ...) is dropped.
+/// Makes text safe to show and lay out: CR and CRLF become newlines, a tab
+/// becomes four spaces, and every other control character, bidi control or
+/// invisible format character (ESC, DEL, the C1 range, U+202E, U+200B, ...) is
+/// shown quoted as `<U+XXXX>` (see [`crate::safe`]), never dropped: the text is
+/// the person's own, and what they wrote stays visible.
 pub fn clean(s: &str) -> String {
+    crate::safe::quote_text(&normalize(s)).into_owned()
+}
+
+/// Like [`clean`], but drops control characters instead of quoting them: for
+/// text pasted into an answer, where they are noise from the clipboard.
+pub fn strip(s: &str) -> String {
+    normalize(s)
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
+/// CR and CRLF as newlines, tabs as four spaces.
+fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -43,9 +60,7 @@ pub fn clean(s: &str) -> String {
                 }
                 out.push('\n');
             }
-            '\n' => out.push('\n'),
             '\t' => out.push_str("    "),
-            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -204,13 +219,15 @@ fn hang(prefix: &str, text: &str, width: Option<usize>) -> Vec<String> {
 /// Word-wraps one line of text to `width` columns (at least one line, maybe
 /// empty). Words wider than the line are broken; a character wider than the
 /// whole line (a CJK character at width 1) becomes `?`. Runs of spaces between
-/// words become one.
+/// words become one. What must not reach a terminal raw (a bidi control in a
+/// workbook's text, ...) is shown quoted, as [`crate::safe::line`] does.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut col = 0;
     for word in text.split_whitespace() {
+        let word = &*crate::safe::quote_line(word);
         let w = word.width();
         if col > 0 && col + 1 + w <= width {
             line.push(' ');
@@ -251,7 +268,13 @@ mod tests {
 
     #[test]
     fn cleans_control_characters() {
-        assert_eq!(clean("a\u{1b}[31mb\r\nc\rd\te\u{7f}\u{9b}"), "a[31mb\nc\nd    e");
+        assert_eq!(
+            clean("a\u{1b}[31mb\r\nc\rd\te\u{7f}\u{9b}"),
+            "a<U+001B>[31mb\nc\nd    e<U+007F><U+009B>"
+        );
+        assert_eq!(strip("a\u{1b}[31mb\r\nc\te\u{7f}\u{9b}"), "a[31mb\nc    e");
+        assert_eq!(clean("a\u{202e}b\u{200b}c"), "a<U+202E>b<U+200B>c");
+        assert_eq!(clean_line("a\nb"), "a b");
     }
 
     #[test]
@@ -273,6 +296,7 @@ mod tests {
         assert_eq!(wrap("", 4), [""]);
         assert_eq!(wrap("信頼信頼信", 4), ["信頼", "信頼", "信"]);
         assert_eq!(wrap("信", 1), ["?"]);
+        assert_eq!(wrap("a\u{202e}b c", 20), ["a<U+202E>b c"]);
         for w in 1..12 {
             for l in wrap("éé 信頼 a\u{301}bc 👍🏽 long-long-word", w) {
                 assert!(l.width() <= w, "{l:?} at {w}");

@@ -4,6 +4,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::safe;
+
 /// Why answers could not be opened. Nothing is ever changed on disk when one is returned.
 #[derive(Debug)]
 pub enum StoreError {
@@ -98,12 +100,12 @@ impl StoreError {
     /// What is wrong, in a few words and without advice, e.g. for a list of profiles.
     pub fn problem(&self) -> String {
         match self {
-            StoreError::BadFile { reason, .. } => reason.clone(),
+            StoreError::BadFile { reason, .. } => safe::line(reason).to_string(),
             StoreError::NewerSchema { found, .. } => {
                 format!("made by a newer trustbook (schema_version {found})")
             }
             StoreError::OtherWorkbook { found, .. } => {
-                format!("it belongs to another workbook (\"{found}\")")
+                format!("it belongs to another workbook (\"{}\")", safe::line(found))
             }
             StoreError::Link { .. } => "it is a symbolic link, which trustbook does not follow".into(),
             StoreError::NotAFile { what, .. } => format!("it is {what}, not a regular file"),
@@ -147,16 +149,19 @@ const UNCHANGED: &str = "The file has not been changed.";
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Every name, path and text from outside is shown quoted (see `crate::safe`).
         match self {
             StoreError::BadProfile { name } => write!(
                 f,
-                "\"{name}\" cannot be used as a profile name: use 1 to 32 lowercase letters \
-                 and digits, with single dashes between words (like \"default\" or \"sam-2\")."
+                "\"{}\" cannot be used as a profile name: use 1 to 32 lowercase letters \
+                 and digits, with single dashes between words (like \"default\" or \"sam-2\").",
+                safe::line(name)
             ),
             StoreError::PartnerProfile { name } => write!(
                 f,
-                "\"{name}\" is the name of an imported partner profile. \
-                 Pick another name for your own answers: --profile NAME."
+                "\"{}\" is the name of an imported partner profile. \
+                 Pick another name for your own answers: --profile NAME.",
+                safe::line(name)
             ),
             StoreError::NoDataDir => write!(
                 f,
@@ -166,7 +171,8 @@ impl fmt::Display for StoreError {
             StoreError::Locked { profile, pid } => {
                 write!(
                     f,
-                    "The profile \"{profile}\" is open in another trustbook process"
+                    "The profile \"{}\" is open in another trustbook process",
+                    safe::line(profile)
                 )?;
                 if let Some(pid) = pid {
                     write!(f, " (pid {pid})")?;
@@ -178,18 +184,19 @@ impl fmt::Display for StoreError {
             }
             StoreError::BadFile { path, reason } => write!(
                 f,
-                "The answers file {} cannot be read: {reason}. {UNCHANGED} Fix it in a text \
+                "The answers file {} cannot be read: {}. {UNCHANGED} Fix it in a text \
                  editor; or copy its backup {}.bak (the version before the last save, if there \
                  is one) over it; or run trustbook with --start-fresh to move it aside (nothing \
                  is deleted) and begin with no answers.",
-                path.display(),
-                path.display()
+                safe::path(path),
+                safe::line(reason),
+                safe::path(path)
             ),
             StoreError::NewerSchema { path, found } => write!(
                 f,
                 "The answers file {} was made by a newer trustbook (schema_version {found}; this \
                  one reads up to {}). {UNCHANGED} Update trustbook to keep working on these answers.",
-                path.display(),
+                safe::path(path),
                 super::SCHEMA_VERSION
             ),
             StoreError::OtherWorkbook {
@@ -197,19 +204,23 @@ impl fmt::Display for StoreError {
                 profile,
                 found,
                 expected,
-            } => write!(
-                f,
-                "The answers file {} of profile \"{profile}\" belongs to the workbook \"{found}\", \
-                 not \"{expected}\". {UNCHANGED} To work on \"{expected}\", use a separate \
-                 profile: --profile NAME.",
-                path.display()
-            ),
+            } => {
+                let (profile, found, expected) =
+                    (safe::line(profile), safe::line(found), safe::line(expected));
+                write!(
+                    f,
+                    "The answers file {} of profile \"{profile}\" belongs to the workbook \"{found}\", \
+                     not \"{expected}\". {UNCHANGED} To work on \"{expected}\", use a separate \
+                     profile: --profile NAME.",
+                    safe::path(path)
+                )
+            }
             StoreError::Link { path } => {
                 write!(
                     f,
                     "{} is a symbolic link, and trustbook does not follow links in its data folder \
                      (a link there could make it overwrite another file). Nothing was changed. ",
-                    path.display()
+                    safe::path(path)
                 )?;
                 if path.extension().is_some_and(|e| e == "lock") {
                     write!(
@@ -227,23 +238,23 @@ impl fmt::Display for StoreError {
                 f,
                 "{} is {what}, not a regular file, so trustbook does not read it. Nothing was \
                  changed. Move it away, then try again.",
-                path.display()
+                safe::path(path)
             ),
             StoreError::FolderNotOurs { path, owner } => write!(
                 f,
                 "The data folder {} belongs to another user (uid {owner}), who could read or \
                  replace your answers there. Nothing was changed. Use a folder of your own: \
                  --data-dir DIR or TRUSTBOOK_DATA_DIR.",
-                path.display()
+                safe::path(path)
             ),
             StoreError::NotAFolder { path } => write!(
                 f,
                 "The data folder {} is not a folder. Nothing was changed. Move that file away, \
                  or use another folder: --data-dir DIR or TRUSTBOOK_DATA_DIR.",
-                path.display()
+                safe::path(path)
             ),
             StoreError::Io { path, action, source } => {
-                write!(f, "Could not {action} {}: {source}.", path.display())
+                write!(f, "Could not {action} {}: {source}.", safe::path(path))
             }
         }
     }
@@ -325,7 +336,7 @@ impl SaveError {
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path().display();
+        let path = safe::path(self.path());
         match self {
             SaveError::NoSpace { .. } => write!(
                 f,

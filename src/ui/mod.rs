@@ -66,6 +66,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if app.confirm_quit_open() {
         overlay::draw_confirm_quit(frame, app, theme, area);
     }
+    no_raw_controls(frame);
+}
+
+/// The last line of defence: texts are quoted where they are laid out, and any cell
+/// that still holds a character that must not reach the terminal raw (see
+/// [`crate::safe::is_quoted`]) shows the placeholder `�` instead.
+fn no_raw_controls(frame: &mut Frame) {
+    for cell in frame.buffer_mut().content.iter_mut() {
+        if matches!(crate::safe::quote_line(cell.symbol()), std::borrow::Cow::Owned(_)) {
+            cell.set_char(crate::safe::PLACEHOLDER);
+        }
+    }
 }
 
 /// Wrapped text scrolled by the screen's viewport, which learns its size here; when

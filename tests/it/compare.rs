@@ -344,5 +344,6 @@ fn names_cannot_drive_the_terminal() {
     let c = comparison::compare(&workbook(), ("al\u{1b}[2Jex", &alex), ("sam", &sam));
     let out = comparison::render_text(&c, 80);
     assert!(!out.contains('\u{1b}'));
-    assert!(out.contains("al[2Jex and sam"), "{out}");
+    // Quoted, not dropped: the name reads as it is, and cannot clear the screen.
+    assert!(out.contains("al<U+001B>[2Jex and sam"), "{out}");
 }

@@ -201,7 +201,7 @@ fn markdown_syntax_in_answers_reads_as_written() {
         "~~~",
         "<script>alert(1)</script> [link](x) ![img](y) |table|",
         "|---|",
-        "[31mred[0m 信頼 👍🏽 e\u{301} &copy;",
+        "<U+001B>[31mred<U+001B>[0m<U+0007> 信頼 👍🏽 e\u{301} &copy;",
         "1. numbered",
         "> quote",
         "[ref]: http://x",

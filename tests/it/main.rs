@@ -16,6 +16,7 @@ mod export;
 mod hangup;
 #[cfg(unix)]
 mod hostile_files;
+mod hostile_output;
 mod pty;
 mod resume;
 mod review_compare;

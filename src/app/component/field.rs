@@ -37,7 +37,7 @@ pub fn field_text(ta: &TextArea) -> String {
 /// Drops control characters from pasted text (they could drive the terminal);
 /// tabs become spaces, and single-line fields get spaces for newlines.
 pub fn clean_paste(s: &str, single_line: bool) -> String {
-    let s = crate::present::clean(s);
+    let s = crate::present::strip(s);
     if single_line { s.replace('\n', " ") } else { s }
 }
 

@@ -71,7 +71,7 @@ pub fn draw(
                 width: area.right().saturating_sub(x),
                 height: 1,
             };
-            frame.render_widget(field, rect);
+            super::draw_field(frame, field, rect);
         }
     }
 }

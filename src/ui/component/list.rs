@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, l: &ListAnswer, kind: 
             width: rows_area.width.saturating_sub(x - rows_area.x),
             height: 1,
         };
-        frame.render_widget(field, field_area);
+        super::draw_field(frame, field, field_area);
     }
     frame.render_widget(
         Line::from(Span::styled(

@@ -15,7 +15,32 @@ use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState};
 use super::Theme;
 use crate::answers::Value;
 use crate::app::Component;
+use crate::app::field::{self, Field};
 use crate::content::Kind;
+use crate::safe;
+
+/// Draws an answer field. A field holding characters that must never reach the terminal
+/// raw (a bidi override or ESC from a hand-edited answers file, ...) is drawn from a copy
+/// showing one visible placeholder for each (see [`safe::placeholders`]), so the cursor
+/// stays on the same character and the answer itself is never changed.
+pub fn draw_field(frame: &mut Frame, field: &Field, area: Rect) {
+    let lines: Vec<_> = field.lines().iter().map(|l| safe::placeholders(l)).collect();
+    if lines.iter().all(|l| matches!(l, std::borrow::Cow::Borrowed(_))) {
+        frame.render_widget(field, area);
+        return;
+    }
+    // Drawn off-screen first: that records the field's scroll position, which the app reads.
+    let mut scratch = ratatui::buffer::Buffer::empty(area);
+    ratatui::widgets::Widget::render(field, area, &mut scratch);
+    let mut shown = field::text_area(&lines.join("\n"));
+    let (top, left) = field.scroll_offset();
+    let delta = |n: u16| i16::try_from(n).unwrap_or(i16::MAX);
+    shown.scroll((delta(top), delta(left)));
+    let ratatui_textarea::DataCursor(row, col) = field.cursor();
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    shown.move_cursor(ratatui_textarea::CursorMove::Jump(clamp(row), clamp(col)));
+    frame.render_widget(&shown, area);
+}
 
 /// Draws `component` (the exercise of kind `kind`, stored `value`) into `area`.
 pub fn draw(

@@ -18,6 +18,6 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, t: &TextAnswer) {
         );
         frame.set_cursor_position((area.x, area.y));
     } else {
-        frame.render_widget(field, area);
+        super::draw_field(frame, field, area);
     }
 }
