@@ -1282,3 +1282,34 @@ fn backspace_and_arrows_take_whole_characters() {
     press(&mut app, Backspace);
     assert_eq!(field(&app), "ok");
 }
+
+#[test]
+fn a_stored_scale_value_off_the_scale_needs_answering_again_and_stays_visible() {
+    // Below the minimum and far beyond the maximum: a hand-edited file, or a workbook
+    // whose scale changed after answering.
+    for stored in [-3, i64::MIN, i64::MAX, 11] {
+        let answers = answers_with(&[("two", "rate", Value::Scale { value: stored })]);
+        let mut app = app_with(fixture(), answers, None);
+        tab_to(&mut app, Screen::Exercise(1, 1));
+        let rate = &app.workbook().chapters[1].exercises[1];
+        assert_eq!(
+            app.answers().status("two", rate),
+            trustbook::answers::Status::Started,
+            "{stored}: not done"
+        );
+        for (w, h) in [(60, 20), (80, 24), (200, 50)] {
+            let screen = render(&app, w, h);
+            assert!(
+                screen.contains(&stored.to_string()),
+                "{stored} at {w}x{h}:\n{screen}"
+            );
+            assert!(screen.contains("pick again"), "{w}x{h}:\n{screen}");
+        }
+        // Picking again replaces it with a value on the scale.
+        press(&mut app, Right);
+        match value(&app, "two", "rate") {
+            Some(Value::Scale { value }) => assert!((0..=10).contains(value), "{value}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

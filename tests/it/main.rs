@@ -17,6 +17,7 @@ mod hangup;
 #[cfg(unix)]
 mod hostile_files;
 mod hostile_output;
+mod props;
 mod pty;
 mod resume;
 mod review_compare;
