@@ -157,6 +157,12 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
     )
 }
 
+/// The bindings help lists for `cx`: each once, without those another binding's
+/// label already names.
+pub fn help_bindings(cx: Context) -> impl Iterator<Item = &'static Binding> {
+    bindings(cx).iter().filter(|b| b.show != Show::Grouped)
+}
+
 /// The label of the first key for `action` in context `cx`, for texts that name
 /// a key ("u brings it back"): taken from the table, so they never disagree.
 pub fn label_of(cx: Context, action: &Action) -> &'static str {
@@ -668,5 +674,64 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
         | Context::Compare
         | Context::Help
         | Context::ConfirmQuit => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every context. Adding one to [`Context`] breaks the match below, and the
+    /// list sits next to it.
+    const ALL: [Context; 13] = [
+        Context::Welcome,
+        Context::Contents,
+        Context::Page,
+        Context::Text,
+        Context::List,
+        Context::Field,
+        Context::Choice,
+        Context::Checklist,
+        Context::Scale,
+        Context::Review,
+        Context::Compare,
+        Context::Help,
+        Context::ConfirmQuit,
+    ];
+    #[allow(dead_code)]
+    fn listed(cx: Context) {
+        match cx {
+            Context::Welcome
+            | Context::Contents
+            | Context::Page
+            | Context::Text
+            | Context::List
+            | Context::Field
+            | Context::Choice
+            | Context::Checklist
+            | Context::Scale
+            | Context::Review
+            | Context::Compare
+            | Context::Help
+            | Context::ConfirmQuit => {}
+        }
+    }
+
+    #[test]
+    fn no_key_has_two_meanings_and_help_lists_each_once() {
+        for cx in ALL {
+            let mut seen: Vec<Key> = Vec::new();
+            for b in bindings(cx) {
+                for k in &b.keys {
+                    assert!(!seen.contains(k), "{cx:?}: {k:?} is bound twice");
+                    seen.push(*k);
+                }
+            }
+            let labels: Vec<&str> = help_bindings(cx).map(|b| b.label).collect();
+            for (i, l) in labels.iter().enumerate() {
+                assert!(!l.is_empty(), "{cx:?}: a help row without keys");
+                assert!(!labels[..i].contains(l), "{cx:?}: {l} listed twice in help");
+            }
+        }
     }
 }

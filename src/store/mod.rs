@@ -344,13 +344,6 @@ impl Store {
         write_atomic(&self.path, text)
     }
 
-    /// Last resort when saving keeps failing: writes the answers to a new private file (0600)
-    /// in the home directory, else the temporary directory, and returns its path. The file is
-    /// a normal answers file: copy it over [`Store::answers_path`] to restore it.
-    pub fn write_fallback(&self, answers: &Answers, place: Option<&Place>) -> Result<PathBuf, SaveError> {
-        write_fallback(&self.profile, &encode(answers, place, &self.workbook))
-    }
-
     /// [`write_fallback_in`] for this profile.
     pub fn write_fallback_in(&self, dirs: &[PathBuf], text: &str) -> Result<PathBuf, SaveError> {
         write_fallback_in(dirs, &self.profile, text)
