@@ -20,6 +20,7 @@ mod hostile_output;
 mod pty;
 mod resume;
 mod review_compare;
+mod safety;
 mod session;
 mod snapshots;
 mod store;
