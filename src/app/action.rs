@@ -31,6 +31,8 @@ pub enum Go {
     Back,
     /// Show or hide the help overlay.
     Help,
+    /// Open or close the "before you start" safety page, from any screen.
+    Safety,
     /// Go to the next page of the workbook (across chapter boundaries).
     Next,
     /// Go to the previous page of the workbook.

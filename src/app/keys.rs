@@ -32,6 +32,8 @@ pub enum Context {
     Compare,
     /// The help overlay.
     Help,
+    /// The "before you start" safety page.
+    Safety,
     /// The question asked when quitting with unsaved answers.
     ConfirmQuit,
 }
@@ -106,7 +108,10 @@ fn grouped(keys: Vec<Key>, action: Action) -> Binding {
 /// Which context the app is in.
 pub fn context(app: &App) -> Context {
     match (app.lifecycle(), app.overlay()) {
-        (Lifecycle::AskingToQuit, _) => Context::ConfirmQuit,
+        (Lifecycle::Running | Lifecycle::AskingToQuit | Lifecycle::Quitting, Overlay::Safety) => {
+            Context::Safety
+        }
+        (Lifecycle::AskingToQuit, Overlay::None | Overlay::Help) => Context::ConfirmQuit,
         (Lifecycle::Running | Lifecycle::Quitting, Overlay::Help) => Context::Help,
         (Lifecycle::Running | Lifecycle::Quitting, Overlay::None) => context_below_help(app),
     }
@@ -153,6 +158,7 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         Review,
         Compare,
         Help,
+        Safety,
         ConfirmQuit
     )
 }
@@ -187,6 +193,21 @@ fn build(cx: Context) -> Vec<Binding> {
             if typing { "F1" } else { "?" },
             "help",
             true,
+        )
+    };
+    // The safety page is one key away everywhere: F3 always, `b` where no text is typed.
+    let safety = |typing: bool| {
+        let keys = if typing {
+            vec![k(F(3))]
+        } else {
+            vec![k(F(3)), ch('b')]
+        };
+        b(
+            keys,
+            Action::Go(Go::Safety),
+            if typing { "F3" } else { "b" },
+            "before you start (safety)",
+            false,
         )
     };
     let quit = b(
@@ -455,7 +476,13 @@ fn build(cx: Context) -> Vec<Binding> {
             v
         }
         Context::Field => vec![
-            b(vec![k(Enter)], Action::Move(Move::Select), "Enter", "done", true),
+            b(
+                vec![k(Enter)],
+                Action::Move(Move::Select),
+                "Enter",
+                "continue",
+                true,
+            ),
             b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "done", false),
             next.clone(),
             prev.clone(),
@@ -581,6 +608,34 @@ fn build(cx: Context) -> Vec<Binding> {
             "close help",
             true,
         )],
+        Context::Safety => vec![
+            b(
+                vec![k(Up), ch('k')],
+                Action::Move(Move::Up),
+                "↑/↓",
+                "scroll",
+                true,
+            ),
+            grouped(vec![k(Down), ch('j')], Action::Move(Move::Down)),
+            scroll_up.clone(),
+            scroll_down.clone(),
+            first.clone(),
+            last.clone(),
+            b(
+                vec![k(Enter)],
+                Action::Move(Move::Select),
+                "Enter",
+                "continue",
+                true,
+            ),
+            b(
+                vec![k(Esc), k(F(3)), ch('b')],
+                Action::Go(Go::Back),
+                "Esc",
+                "close",
+                true,
+            ),
+        ],
         Context::ConfirmQuit => vec![
             b(
                 vec![ch('r')],
@@ -600,7 +655,10 @@ fn build(cx: Context) -> Vec<Binding> {
         ],
     };
     let typing = matches!(cx, Context::Text | Context::Field);
-    if !matches!(cx, Context::Help | Context::ConfirmQuit) {
+    if cx != Context::Safety {
+        list.push(safety(typing));
+    }
+    if !matches!(cx, Context::Help | Context::Safety | Context::ConfirmQuit) {
         list.push(help(typing));
         if matches!(cx, Context::Text) {
             list.push(scroll_up);
@@ -673,6 +731,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
         | Context::Review
         | Context::Compare
         | Context::Help
+        | Context::Safety
         | Context::ConfirmQuit => None,
     }
 }

@@ -50,6 +50,8 @@ pub enum Overlay {
     None,
     /// The help overlay: every key of the screen below.
     Help,
+    /// The "before you start" safety page, over any screen.
+    Safety,
 }
 
 /// Where the app is in its life.
@@ -84,6 +86,12 @@ pub struct App {
     from_review: bool,
     profile: String,
     partners: Vec<String>,
+    /// The safety page's scrolling text.
+    safety_text: Viewport,
+    /// The safety page was opened on the way to chapter 1: Enter goes on there.
+    safety_then_start: bool,
+    /// The safety page has been shown this session (first run shows it only once).
+    safety_seen: bool,
 }
 
 impl App {
@@ -106,6 +114,9 @@ impl App {
             from_review: false,
             profile: crate::store::DEFAULT_PROFILE.to_string(),
             partners: Vec::new(),
+            safety_text: Viewport::default(),
+            safety_then_start: false,
+            safety_seen: false,
         }
     }
 
@@ -176,6 +187,18 @@ impl App {
     /// Where the app is in its life.
     pub fn lifecycle(&self) -> Lifecycle {
         self.life
+    }
+    /// Whether the "before you start" safety page is open.
+    pub fn safety_open(&self) -> bool {
+        self.overlay == Overlay::Safety
+    }
+    /// The safety page's scrolling text, to draw it.
+    pub fn safety_view(&self) -> &Viewport {
+        &self.safety_text
+    }
+    /// True on a first run: nothing answered and no place to resume at.
+    pub fn first_run(&self) -> bool {
+        self.answers.is_empty() && self.resume.is_none()
     }
     /// Whether the help overlay is open.
     pub fn help_open(&self) -> bool {
@@ -297,6 +320,15 @@ impl App {
 
     /// A user's action, through the question and the overlay to the screen.
     fn on_user(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        // The safety page sits above everything, the quit question included.
+        if self.overlay == Overlay::Safety {
+            self.safety_key(action, fx);
+            return;
+        }
+        if action == Action::Go(Go::Safety) {
+            self.open_safety(false);
+            return;
+        }
         match (self.life, self.overlay) {
             (Lifecycle::AskingToQuit, _) => {
                 if action == Action::Go(Go::Back) {
@@ -306,15 +338,76 @@ impl App {
             (Lifecycle::Running | Lifecycle::Quitting, _) if action == Action::Go(Go::Help) => {
                 self.overlay = match self.overlay {
                     Overlay::None => Overlay::Help,
-                    Overlay::Help => Overlay::None,
+                    Overlay::Help | Overlay::Safety => Overlay::None,
                 };
             }
-            (Lifecycle::Running | Lifecycle::Quitting, Overlay::Help) => {
+            (Lifecycle::Running | Lifecycle::Quitting, Overlay::Help | Overlay::Safety) => {
                 if action == Action::Go(Go::Back) {
                     self.overlay = Overlay::None;
                 }
             }
             (Lifecycle::Running | Lifecycle::Quitting, Overlay::None) => self.update_screen(action, fx),
+        }
+    }
+
+    /// Opens the safety page at its top; `then_start`: Enter goes on to chapter 1.
+    /// A workbook without one has nothing to open.
+    pub(super) fn open_safety(&mut self, then_start: bool) {
+        if self.workbook.safety.is_none() {
+            return;
+        }
+        self.overlay = Overlay::Safety;
+        self.safety_text.to_top();
+        self.safety_then_start = then_start;
+        self.safety_seen = true;
+    }
+
+    /// True when going to chapter 1 should show the safety page first (first run).
+    pub(super) fn safety_first(&self) -> bool {
+        self.workbook.safety.is_some() && self.first_run() && !self.safety_seen
+    }
+
+    /// A key on the safety page: scroll, close, or go on to chapter 1.
+    fn safety_key(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        let view = &mut self.safety_text;
+        match action {
+            Action::Move(m) => match m {
+                Move::Up => view.scroll_by(-1),
+                Move::Down => view.scroll_by(1),
+                Move::ScrollUp => view.scroll_by(-3),
+                Move::ScrollDown => view.scroll_by(3),
+                Move::PageUp => view.page_by(-1),
+                Move::PageDown => view.page_by(1),
+                Move::First => view.to_top(),
+                Move::Last => view.to_end(),
+                Move::Select => {
+                    self.overlay = Overlay::None;
+                    if std::mem::take(&mut self.safety_then_start) {
+                        self.go_to(Screen::Intro(0), fx);
+                    }
+                }
+                Move::Left | Move::Right | Move::Toggle => {}
+            },
+            Action::Go(Go::Back | Go::Safety) => {
+                self.overlay = Overlay::None;
+                self.safety_then_start = false;
+            }
+            Action::Go(
+                Go::Quit
+                | Go::Help
+                | Go::Next
+                | Go::Prev
+                | Go::Continue
+                | Go::Start
+                | Go::Contents
+                | Go::Review
+                | Go::ToggleHint
+                | Go::TogglePrivate
+                | Go::RetrySave
+                | Go::QuitWithFallback,
+            )
+            | Action::Edit(_)
+            | Action::Event(_) => {}
         }
     }
 

@@ -19,7 +19,14 @@ impl App {
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. } => 0,
         };
-        screen::welcome_items(&self.answers, self.resume.as_ref(), self.partners.len(), pick)
+        let safety = self.workbook.safety.is_some();
+        screen::welcome_items(
+            &self.answers,
+            self.resume.as_ref(),
+            safety,
+            self.partners.len(),
+            pick,
+        )
     }
     /// Selected row of the welcome menu (0 on other screens).
     pub fn welcome_cursor(&self) -> usize {
@@ -149,8 +156,13 @@ impl App {
 
     /// Goes to `state`, committing the exercise being left and recording the place.
     pub(super) fn go(&mut self, state: ScreenState, fx: &mut Vec<Effect>) {
-        self.commit(fx);
         let to = state.screen();
+        // On a first run the safety page comes before chapter 1.
+        if to == Screen::Intro(0) && self.safety_first() {
+            self.open_safety(true);
+            return;
+        }
+        self.commit(fx);
         // Only moves between pages keep the way back to the review.
         if !matches!(to, Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing) {
             self.from_review = false;
@@ -304,7 +316,7 @@ impl App {
             }
             Go::TogglePrivate => self.toggle_private(fx),
             // Handled by `App::update` whatever the screen.
-            Go::Quit | Go::Help | Go::RetrySave | Go::QuitWithFallback => {}
+            Go::Quit | Go::Help | Go::Safety | Go::RetrySave | Go::QuitWithFallback => {}
         }
     }
 
@@ -439,6 +451,10 @@ impl App {
             Move::Select | Move::Toggle => match item {
                 Some(WelcomeItem::Continue) => self.continue_at_place(fx),
                 Some(WelcomeItem::Start) => self.go_to(Screen::Intro(0), fx),
+                Some(WelcomeItem::Safety) => {
+                    let then_start = self.first_run();
+                    self.open_safety(then_start);
+                }
                 Some(WelcomeItem::Contents) | None => self.go_to(Screen::Contents, fx),
                 Some(WelcomeItem::Review) => self.go_to(Screen::Review, fx),
                 Some(WelcomeItem::Compare(i)) => {

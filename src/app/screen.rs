@@ -45,6 +45,8 @@ pub enum WelcomeItem {
     Continue,
     /// Start at chapter 1.
     Start,
+    /// Read the "before you start" safety page.
+    Safety,
     /// Open the contents.
     Contents,
     /// Read all answers back.
@@ -218,14 +220,18 @@ pub fn review_rows(wb: &Workbook) -> Vec<(usize, usize)> {
 pub fn welcome_items(
     answers: &Answers,
     resume: Option<&Place>,
+    safety: bool,
     partners: usize,
     pick: usize,
 ) -> Vec<WelcomeItem> {
-    let mut items = Vec::with_capacity(5);
+    let mut items = Vec::with_capacity(6);
     if resume.is_some() || !answers.is_empty() {
         items.push(WelcomeItem::Continue);
     }
     items.push(WelcomeItem::Start);
+    if safety {
+        items.push(WelcomeItem::Safety);
+    }
     items.push(WelcomeItem::Contents);
     if !answers.is_empty() {
         items.push(WelcomeItem::Review);

@@ -42,11 +42,13 @@ pub fn open_store(
     start_fresh: bool,
 ) -> Result<(Store, Saved, Option<std::path::PathBuf>), ExitCode> {
     if !start_fresh {
-        let (store, saved) = Store::open(opts, &wb.id).map_err(fail)?;
+        let (store, mut saved) = Store::open(opts, &wb.id).map_err(fail)?;
+        trustbook::store::migrate(&mut saved.answers, wb);
         report_dir(&store);
         return Ok((store, saved, None));
     }
-    let (store, saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
+    let (store, mut saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
+    trustbook::store::migrate(&mut saved.answers, wb);
     report_dir(&store);
     let notice = moved.map(|moved| {
         trustbook::report!(

@@ -181,9 +181,10 @@ fn read_for_export(opts: &StoreOptions, wb: &Workbook) -> Result<(Answers, Expor
     match store::profile_kind(&dir, name) {
         Some(ProfileKind::Own) => {
             let path = dir.join(format!("{name}.toml"));
-            let saved = store::read_answers(&path, name, &wb.id)
+            let mut saved = store::read_answers(&path, name, &wb.id)
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| partner::no_profile(name))?;
+            store::migrate(&mut saved.answers, wb);
             let date = now_utc().chars().take(10).collect();
             let meta = ExportMeta {
                 profile: name.to_string(),

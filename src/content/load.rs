@@ -6,8 +6,8 @@ use super::parse::parse_chapter;
 use super::walk::{Checker, Source, Table};
 use super::{Diagnostic, Diagnostics, Workbook};
 
-/// The content format version this build reads.
-pub const FORMAT_VERSION: i64 = 1;
+/// The newest content format version this build reads (1 and 2 are read).
+pub const FORMAT_VERSION: i64 = 2;
 /// Largest content file accepted; real chapters are a few KiB.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// The workbook file inside a content folder.
@@ -205,17 +205,20 @@ fn parse_workbook(
             "note",
             "closing",
             "chapters",
+            "safety",
         ],
     );
-    if let Some(v) = ck.int(&t, "format_version", true)
-        && v != FORMAT_VERSION
+    let version = ck.int(&t, "format_version", true);
+    if let Some(v) = version
+        && !(1..=FORMAT_VERSION).contains(&v)
     {
         let span = ck.span_of(&t, "format_version");
         ck.error(
             span,
-            format!("format_version {v} is not supported; this version of trustbook reads format_version = {FORMAT_VERSION}"),
+            format!("format_version {v} is not supported; this version of trustbook reads format_version = 1 or {FORMAT_VERSION}"),
         );
     }
+    let safety = safety_page(&mut ck, &t, version);
     let id = ck.string(&t, "id", true);
     if let Some(id) = &id {
         ck.id_ok(&t, id);
@@ -273,6 +276,37 @@ fn parse_workbook(
         welcome: welcome?,
         note: note?,
         closing: closing?,
+        safety: safety.ok()?,
         chapters,
     })
+}
+
+/// The optional `[safety]` page (format 2): `Ok(None)` when absent, `Err` when wrong.
+fn safety_page(ck: &mut Checker, t: &Table, version: Option<i64>) -> Result<Option<super::Page>, ()> {
+    if !t.inner.contains_key("safety") {
+        return Ok(None);
+    }
+    if version == Some(1) {
+        let span = ck.span_of(t, "safety");
+        ck.error(
+            span,
+            "a `[safety]` page needs format_version = 2; change the first line to `format_version = 2`",
+        );
+        return Err(());
+    }
+    let Some((tab, span)) = ck.table(t, "safety", "") else {
+        return Err(());
+    };
+    let st = Table {
+        inner: tab,
+        span,
+        what: "the safety page".to_string(),
+    };
+    ck.known_keys(&st, &["title", "text"]);
+    let title = ck.string(&st, "title", true);
+    let text = ck.string(&st, "text", true);
+    match (title, text) {
+        (Some(title), Some(text)) => Ok(Some(super::Page { title, text })),
+        _ => Err(()),
+    }
 }

@@ -25,8 +25,20 @@ pub struct Workbook {
     pub note: String,
     /// Text of the closing screen after the last chapter.
     pub closing: String,
+    /// The "before you start" page (format 2): shown before chapter 1 on first run and
+    /// one key away everywhere; it stores no answer.
+    pub safety: Option<Page>,
     /// Chapters in reading order.
     pub chapters: Vec<Chapter>,
+}
+
+/// A page to read that takes no answer: a title and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The page's title.
+    pub title: String,
+    /// The page's text, paragraphs separated by blank lines.
+    pub text: String,
 }
 
 /// One chapter: introduction, exercises, and its closing reflection as the last exercise.
@@ -127,6 +139,10 @@ impl Workbook {
         let mut wb = self.clone();
         for t in [&mut wb.title, &mut wb.welcome, &mut wb.note, &mut wb.closing] {
             *t = q(t);
+        }
+        if let Some(page) = &mut wb.safety {
+            page.title = q(&page.title);
+            page.text = q(&page.text);
         }
         for ch in &mut wb.chapters {
             ch.title = q(&ch.title);

@@ -18,6 +18,7 @@ mod error;
 mod format;
 mod fsio;
 pub mod limits;
+mod migrate;
 mod profiles;
 
 use std::fs::{self, File};
@@ -30,6 +31,7 @@ pub use fsio::{
     DIR_MODE, DirState, FILE_MODE, MAX_FILE_BYTES, ReadError, is_link, move_aside, not_regular_words,
     read_regular, timestamp, write_atomic, write_fallback, write_fallback_in,
 };
+pub use migrate::migrate;
 pub use profiles::{
     MAX_PROFILE_LEN, PARTNERS_DIR, ProfileInfo, ProfileKind, list_profiles, partner_path, profile_kind,
     validate_profile,

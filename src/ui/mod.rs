@@ -60,10 +60,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Compare => compare::draw(frame, app, theme, body),
     }
     draw_footer(frame, app, theme, footer);
+    if app.safety_open() {
+        overlay::draw_safety(frame, app, theme, body);
+    }
     if app.help_open() {
         overlay::draw_help(frame, app, theme, area);
     }
-    if app.confirm_quit_open() {
+    if app.confirm_quit_open() && !app.safety_open() {
         overlay::draw_confirm_quit(frame, app, theme, area);
     }
     no_raw_controls(frame);
@@ -83,11 +86,22 @@ fn no_raw_controls(frame: &mut Frame) {
 /// Wrapped text scrolled by the screen's viewport, which learns its size here; when
 /// the text overflows, the last row says there is more and how to reach it.
 fn scrolled_text(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, body: &str) {
+    scrolled_in(frame, app.state().viewport(), theme, area, body);
+}
+
+/// [`scrolled_text`] with the viewport given: `None` draws from the top.
+fn scrolled_in(
+    frame: &mut Frame,
+    view: Option<&crate::app::Viewport>,
+    theme: &Theme,
+    area: Rect,
+    body: &str,
+) {
     let (text_rect, max_scroll) = scroll_geometry(area, body);
-    if let Some(view) = app.state().viewport() {
+    if let Some(view) = view {
         view.record(text_rect.height, max_scroll);
     }
-    let scroll = app.scroll().min(max_scroll);
+    let scroll = view.map_or(0, crate::app::Viewport::offset).min(max_scroll);
     frame.render_widget(
         Paragraph::new(body).wrap(Wrap { trim: true }).scroll((scroll, 0)),
         text_rect,

@@ -52,6 +52,30 @@ pub fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(Text::from(lines)).block(block), rect);
 }
 
+/// Draws the "before you start" safety page over the screen's body: its title, then
+/// its text, scrolling with a "more" marker when it does not fit.
+pub fn draw_safety(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let Some(page) = &app.workbook().safety else {
+        return;
+    };
+    frame.render_widget(Clear, area);
+    let [_, title, _, body] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Min(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Line::from(Span::styled(
+            super::truncate(&page.title, usize::from(title.width)),
+            theme.title(),
+        )),
+        title,
+    );
+    super::scrolled_in(frame, Some(app.safety_view()), theme, body, page.text.trim());
+}
+
 /// Draws the question shown when quitting while answers are unsaved.
 pub fn draw_confirm_quit(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let reason = match app.save_state() {

@@ -75,8 +75,9 @@ pub fn hint_available(key: &str) -> String {
 }
 /// Marker of a private answer.
 pub const PRIVATE_MARK: &str = "[private]";
-/// Notice after marking private.
-pub const PRIVATE_ON: &str = "Private: hidden from your partner and from exports.";
+/// Notice after marking private: what it does (left out of compare and export) and what it
+/// does not (the answers file is readable by anyone who can log in as you).
+pub const PRIVATE_ON: &str = "Private: not compared or exported; your login can read it.";
 /// Notice after unmarking private.
 pub const PRIVATE_OFF: &str = "Shared again: your partner sees it once both have answered.";
 /// Notice when an unanswered scale is marked private.

@@ -50,6 +50,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let (key, label) = match item {
                 WelcomeItem::Continue => (key_for(Go::Continue), text::CONTINUE.to_string()),
                 WelcomeItem::Start => (key_for(Go::Start), text::START.to_string()),
+                WelcomeItem::Safety => (
+                    key_for(Go::Safety),
+                    wb.safety.as_ref().map_or(String::new(), |p| p.title.clone()),
+                ),
                 WelcomeItem::Contents => (key_for(Go::Contents), text::CONTENTS.to_string()),
                 WelcomeItem::Review => (key_for(Go::Review), text::REVIEW.to_string()),
                 WelcomeItem::Compare(i) => {

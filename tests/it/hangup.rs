@@ -59,6 +59,8 @@ fn closing_the_window_saves_and_exits() {
     let data = tempfile::tempdir().expect("temp dir");
     let (master, slave) = open_pty();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_trustbook"));
+    // The frozen copy, so that editing content/ never breaks this test.
+    cmd.arg("--content").arg(crate::common::pty_workbook_dir());
     cmd.env("TRUSTBOOK_DATA_DIR", data.path())
         .env("TERM", "xterm-256color")
         .stdin(Stdio::from(slave.try_clone().expect("dup")))

@@ -333,7 +333,14 @@ fn a_folder_that_cannot_be_written_opens_the_answers_with_not_saved() {
 
     let mut pty = Spawn::default()
         .program("setpriv")
-        .args(["--reuid=12345", "--regid=12345", "--clear-groups", BIN])
+        .args([
+            "--reuid=12345",
+            "--regid=12345",
+            "--clear-groups",
+            BIN,
+            "--content",
+        ])
+        .args([crate::common::pty_workbook_dir().to_str().expect("utf-8")])
         .data_dir(dir)
         .env("HOME", home.path().to_str().expect("utf-8"))
         .start();

@@ -21,6 +21,7 @@ mod props;
 mod pty;
 mod resume;
 mod review_compare;
+mod safety;
 mod session;
 mod snapshots;
 mod store;

@@ -358,7 +358,13 @@ fn after_a_session_the_folder_is_0700_and_its_files_0600_whatever_the_umask() {
     let mut pty = Spawn::default()
         .data_dir(&dir)
         .program("/bin/sh")
-        .args(["-c", &format!("umask 000 && exec '{BIN}'")])
+        .args([
+            "-c",
+            &format!(
+                "umask 000 && exec '{BIN}' --content '{}'",
+                crate::common::pty_workbook_dir().display()
+            ),
+        ])
         .start();
     pty.open_first_exercise();
     pty.type_str("private words");

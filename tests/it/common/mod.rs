@@ -171,10 +171,14 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
     send(app, Event::Paste(text.to_string()))
 }
 
-/// From the welcome screen, starts and presses Tab until `to` is on screen.
+/// From the welcome screen, starts and presses Tab until `to` is on screen. On a first
+/// run the safety page comes before chapter 1: Enter reads on past it.
 pub fn tab_to(app: &mut App, to: Screen) {
     if app.screen() == Screen::Welcome {
         send(app, char_key('s'));
+        if app.safety_open() {
+            press(app, KeyCode::Enter);
+        }
     }
     while app.screen() != to {
         let before = app.screen();
