@@ -4,10 +4,11 @@
 use crate::app::{Context, Edit, Go, Notice, keys};
 use crate::store::SaveProblem;
 
-/// Shown when the terminal is below the minimum size.
-pub fn too_small(w: u16, h: u16) -> String {
+/// Shown when the terminal is below the minimum size: keys other than `quit` are
+/// ignored until it is bigger, which it says, so nothing typed seems lost.
+pub fn too_small(w: u16, h: u16, quit: &str) -> String {
     format!(
-        "terminal too small: needs {}x{} (now {w}x{h})",
+        "terminal too small: needs {}x{} (now {w}x{h})\ntyping paused until it is bigger · {quit} quits",
         crate::app::MIN_WIDTH,
         crate::app::MIN_HEIGHT
     )

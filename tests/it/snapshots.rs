@@ -573,3 +573,47 @@ fn long_other_text_shows_from_its_start() {
     );
     snap_long("choice_other_long", &app);
 }
+
+#[test]
+fn header_title_stays_put_while_saving() {
+    let mut app = progress_at(Screen::Exercise(0, 0));
+    type_str(&mut app, " more");
+    for (w, h) in LONG_SIZES {
+        let saving = render(&app, w, h);
+        let mut saved_app = progress_at(Screen::Exercise(0, 0));
+        saved_app.update(Action::Event(Event::SaveDone));
+        let saved = render(&saved_app, w, h);
+        let head = |s: &str| s.lines().next().unwrap_or_default().to_string();
+        let (a, b) = (head(&saving), head(&saved));
+        assert!(a.contains("saving…") && b.contains("saved"), "{a}\n{b}");
+        let cut = |s: &str| s.split("  Chapter").next().unwrap_or_default().to_string();
+        assert_eq!(cut(&a), cut(&b), "{w}x{h}: the title moved");
+        assert_eq!(
+            a.find("Chapter"),
+            b.find("Chapter"),
+            "{w}x{h}: the progress moved"
+        );
+    }
+}
+
+#[test]
+fn contents_bars_are_all_as_wide() {
+    let mut app = app_with(shipped(), progress(), None);
+    send(&mut app, char_key('t'));
+    for (w, h) in LONG_SIZES {
+        let screen = render(&app, w, h);
+        let bars: Vec<(Option<usize>, usize)> = screen
+            .lines()
+            .filter(|l| l.contains('░') || l.contains('█'))
+            .map(|l| {
+                let start = l.find(['█', '░']).map(|i| l[..i].chars().count());
+                (start, l.chars().filter(|c| matches!(c, '█' | '░')).count())
+            })
+            .collect();
+        assert!(bars.len() >= 3, "{screen}");
+        assert!(
+            bars.windows(2).all(|p| p[0] == p[1]),
+            "{w}x{h}: {bars:?}\n{screen}"
+        );
+    }
+}
