@@ -28,6 +28,8 @@ pub enum Context {
     Scale,
     /// The review of all answers.
     Review,
+    /// One answer of the review opened whole for reading.
+    Reading,
     /// The comparison with a partner.
     Compare,
     /// The help overlay.
@@ -123,7 +125,8 @@ pub fn context_below_help(app: &App) -> Context {
         ScreenState::Welcome { .. } => Context::Welcome,
         ScreenState::Contents { .. } => Context::Contents,
         ScreenState::Intro { .. } | ScreenState::Closing { .. } => Context::Page,
-        ScreenState::Review { .. } => Context::Review,
+        ScreenState::Review { reading: Some(_), .. } => Context::Reading,
+        ScreenState::Review { reading: None, .. } => Context::Review,
         ScreenState::Compare { .. } => Context::Compare,
         ScreenState::Exercise { component, .. } => component.context(),
     }
@@ -156,6 +159,7 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         Checklist,
         Scale,
         Review,
+        Reading,
         Compare,
         Help,
         Safety,
@@ -580,11 +584,40 @@ fn build(cx: Context) -> Vec<Binding> {
                 "edit this answer",
                 true,
             ),
+            b(
+                vec![ch(' ')],
+                Action::Move(Move::Toggle),
+                "Space",
+                "read all of it",
+                true,
+            ),
             first.clone(),
             last.clone(),
             b(vec![k(PageUp)], Action::Move(Move::Up), "PgUp", "previous", false),
             b(vec![k(PageDown)], Action::Move(Move::Down), "PgDn", "next", false),
             b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "welcome", true),
+        ],
+        Context::Reading => vec![
+            b(
+                vec![k(Up), ch('k')],
+                Action::Move(Move::Up),
+                "↑/↓",
+                "scroll",
+                true,
+            ),
+            grouped(vec![k(Down), ch('j')], Action::Move(Move::Down)),
+            scroll_up.clone(),
+            scroll_down.clone(),
+            first.clone(),
+            last.clone(),
+            b(vec![k(Enter)], Action::Move(Move::Select), "Enter", "edit", true),
+            b(
+                vec![k(Esc), ch(' ')],
+                Action::Go(Go::Back),
+                "Esc",
+                "back to the list",
+                true,
+            ),
         ],
         Context::Compare => vec![
             b(
@@ -729,6 +762,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
         | Context::Choice
         | Context::Checklist
         | Context::Review
+        | Context::Reading
         | Context::Compare
         | Context::Help
         | Context::Safety
@@ -742,7 +776,7 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 13] = [
+    const ALL: [Context; 15] = [
         Context::Welcome,
         Context::Contents,
         Context::Page,
@@ -753,8 +787,10 @@ mod tests {
         Context::Checklist,
         Context::Scale,
         Context::Review,
+        Context::Reading,
         Context::Compare,
         Context::Help,
+        Context::Safety,
         Context::ConfirmQuit,
     ];
     #[allow(dead_code)]
@@ -770,8 +806,10 @@ mod tests {
             | Context::Checklist
             | Context::Scale
             | Context::Review
+            | Context::Reading
             | Context::Compare
             | Context::Help
+            | Context::Safety
             | Context::ConfirmQuit => {}
         }
     }

@@ -79,6 +79,8 @@ pub struct App {
     save_pending: bool,
     save: SaveState,
     show_hint: bool,
+    /// Where the hint panel is scrolled to: F2 pages it, then hides it.
+    hint_view: Viewport,
     notice: Option<Notice>,
     size: (u16, u16),
     resume: Option<Place>,
@@ -108,6 +110,7 @@ impl App {
             save_pending: false,
             save: SaveState::Saved,
             show_hint: false,
+            hint_view: Viewport::default(),
             notice: None,
             size: (80, 24),
             resume,
@@ -207,6 +210,10 @@ impl App {
     /// Whether hint and example are shown.
     pub fn hint_shown(&self) -> bool {
         self.show_hint
+    }
+    /// The hint panel's scroll position (recorded while drawn).
+    pub fn hint_view(&self) -> &Viewport {
+        &self.hint_view
     }
     /// Whether the answers are saved.
     pub fn save_state(&self) -> &SaveState {

@@ -142,6 +142,7 @@ impl App {
             Screen::Review => ScreenState::Review {
                 cursor: self.review_place(),
                 list: ListView::default(),
+                reading: None,
             },
             // Only a loaded partner opens the comparison (`Event::PartnerLoaded`).
             Screen::Compare => ScreenState::welcome(),
@@ -168,7 +169,8 @@ impl App {
             self.from_review = false;
         }
         self.state = state;
-        self.show_hint = false;
+        // The hint stays shown from exercise to exercise until turned off; each starts at its top.
+        self.hint_view.to_top();
         if matches!(to, Screen::Intro(_) | Screen::Exercise(..)) {
             self.resume = self.state.place(&self.workbook);
             if !fx.contains(&Effect::Save) {
@@ -214,6 +216,12 @@ impl App {
 
     /// Back one level: exercise/intro/closing -> contents -> welcome -> quit.
     fn back(&mut self, fx: &mut Vec<Effect>) {
+        // Reading one answer: back to the list of them.
+        if let ScreenState::Review { reading, .. } = &mut self.state
+            && reading.take().is_some()
+        {
+            return;
+        }
         match self.screen() {
             Screen::Welcome => self.request_quit(fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if self.from_review => {
@@ -310,8 +318,14 @@ impl App {
             Go::Back => self.back(fx),
             Go::ToggleHint => {
                 if let ScreenState::Exercise { component, .. } = &mut self.state {
-                    self.show_hint = !self.show_hint;
-                    component.refit();
+                    // A hint longer than its panel: F2 turns the page, and past the last one hides it.
+                    if self.show_hint && self.hint_view.offset() < self.hint_view.max() {
+                        self.hint_view.page_by(1);
+                    } else {
+                        self.show_hint = !self.show_hint;
+                        self.hint_view.to_top();
+                        component.refit();
+                    }
                 }
             }
             Go::TogglePrivate => self.toggle_private(fx),
@@ -400,9 +414,37 @@ impl App {
                 Move::Left | Move::Right | Move::Toggle => {}
             },
             ScreenState::Exercise { .. } => self.exercise_key(Intent::Move(m), fx),
-            ScreenState::Review { cursor, .. } => {
+            ScreenState::Review {
+                reading: Some(text),
+                cursor,
+                ..
+            } => match m {
+                Move::Up => text.scroll_by(-1),
+                Move::Down => text.scroll_by(1),
+                Move::ScrollUp => text.scroll_by(-3),
+                Move::ScrollDown => text.scroll_by(3),
+                Move::PageUp => text.page_by(-1),
+                Move::PageDown => text.page_by(1),
+                Move::First => text.to_top(),
+                Move::Last => text.to_end(),
+                Move::Select => {
+                    if let Some(&(c, e)) = screen::review_rows(&self.workbook).get(*cursor) {
+                        self.go_to(Screen::Exercise(c, e), fx);
+                        self.from_review = true;
+                    }
+                }
+                Move::Toggle => {
+                    if let ScreenState::Review { reading, .. } = &mut self.state {
+                        *reading = None;
+                    }
+                }
+                Move::Left | Move::Right => {}
+            },
+            ScreenState::Review { cursor, reading, .. } => {
                 let rows = screen::review_rows(&self.workbook);
-                if let Some(to) = moved(*cursor, m, rows.len()) {
+                if m == Move::Toggle {
+                    *reading = Some(Viewport::default());
+                } else if let Some(to) = moved(*cursor, m, rows.len()) {
                     *cursor = to;
                 } else if m == Move::Select
                     && let Some(&(c, e)) = rows.get(*cursor)

@@ -103,6 +103,8 @@ pub enum ScreenState {
         cursor: usize,
         /// The rows' view.
         list: ListView,
+        /// The selected answer opened whole for reading, scrolled by this view.
+        reading: Option<Viewport>,
     },
     /// The comparison with a partner.
     Compare {
@@ -155,8 +157,13 @@ impl ScreenState {
             ScreenState::Welcome { text, .. }
             | ScreenState::Intro { text, .. }
             | ScreenState::Closing { text }
-            | ScreenState::Compare { text, .. } => Some(text),
-            ScreenState::Contents { .. } | ScreenState::Exercise { .. } | ScreenState::Review { .. } => None,
+            | ScreenState::Compare { text, .. }
+            | ScreenState::Review {
+                reading: Some(text), ..
+            } => Some(text),
+            ScreenState::Contents { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Review { reading: None, .. } => None,
         }
     }
 
@@ -166,8 +173,13 @@ impl ScreenState {
             ScreenState::Welcome { text, .. }
             | ScreenState::Intro { text, .. }
             | ScreenState::Closing { text }
-            | ScreenState::Compare { text, .. } => Some(text),
-            ScreenState::Contents { .. } | ScreenState::Exercise { .. } | ScreenState::Review { .. } => None,
+            | ScreenState::Compare { text, .. }
+            | ScreenState::Review {
+                reading: Some(text), ..
+            } => Some(text),
+            ScreenState::Contents { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Review { reading: None, .. } => None,
         }
     }
 

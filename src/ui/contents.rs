@@ -26,6 +26,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let wb = app.workbook();
     let answers = app.answers();
     let rows = app.contents_rows();
+    // One layout for every chapter row, so the bars line up and are all as wide.
+    let longest = |f: &dyn Fn(usize) -> usize| (0..wb.chapters.len()).map(f).max().unwrap_or(0);
+    let head_w = longest(&|c| format!("▸ {}. ", c + 1).chars().count());
+    let count_w = longest(&|c| {
+        let (done, total) = answers.chapter_progress(&wb.chapters[c]);
+        text::done_of(done, total).width() + 1
+    });
+    let title_max = longest(&|c| wb.chapters[c].title.width());
+    let room = usize::from(list_area.width).saturating_sub(2 + head_w + count_w + 2);
+    // The count always shows; the bar shrinks (never below a quarter of the room), then titles are shortened.
+    let bar = room.saturating_sub(title_max).max(room / 4).min(BAR);
+    let title_room = room.saturating_sub(bar);
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| match *row {
@@ -34,16 +46,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 let (done, total) = answers.chapter_progress(ch);
                 let fold = if app.is_expanded(c) { "▾" } else { "▸" };
                 let head = format!("{fold} {}. ", c + 1);
+                let head = format!("{head:<head_w$}");
                 let count = format!(" {}", text::done_of(done, total));
-                // The count always shows; the bar shrinks, then the title is shortened.
-                let room =
-                    usize::from(list_area.width).saturating_sub(2 + head.chars().count() + count.len() + 2);
-                let title_w = ch.title.width();
-                let bar = room.saturating_sub(title_w).min(BAR);
-                let title = super::truncate(&ch.title, room.saturating_sub(bar));
-                let filled = (done * bar).checked_div(total).unwrap_or(0);
+                let title = super::truncate(&ch.title, title_room);
+                let pad = " ".repeat(title_room.min(title_max).saturating_sub(title.width()));
+                let filled = (done * bar).checked_div(total).unwrap_or(0).min(bar);
                 ListItem::new(Line::from(vec![
-                    Span::raw(format!("{head}{title}  ")),
+                    Span::raw(format!("{head}{title}{pad}  ")),
                     Span::styled("█".repeat(filled), theme.done()),
                     Span::styled("░".repeat(bar - filled), theme.dim()),
                     Span::styled(count, theme.dim()),

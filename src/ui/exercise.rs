@@ -17,11 +17,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let value = answer.map(|a| &a.value);
     let private = answer.is_some_and(|a| a.private);
 
-    // The prompt and hint get what they need, but never more than half the screen.
+    // The prompt gets what it needs up to a third of the screen; the hint what is
+    // left after the answer box keeps room for a few lines (it pages with F2).
     let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
-    let hint = hint_text(ex);
+    let hint: Vec<String> = hint_text(ex)
+        .split('\n')
+        .flat_map(|p| crate::present::wrap(p, usize::from(area.width.saturating_sub(4))))
+        .collect();
     let hint_h = if app.hint_shown() {
-        (wrap::height(&hint, area.width.saturating_sub(4)) + 2).min(area.height / 2)
+        let room = area.height.saturating_sub(1 + prompt_h + 1 + ANSWER_MIN).max(3);
+        (u16::try_from(hint.len()).unwrap_or(u16::MAX) + 2).min(room)
     } else {
         0
     };
@@ -30,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
         Constraint::Length(prompt_h),
         Constraint::Length(hint_h),
         Constraint::Length(1),
-        Constraint::Min(3),
+        Constraint::Min(ANSWER_MIN.min(3)),
     ])
     .areas(area);
 
@@ -56,17 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
         prompt_area,
     );
     if app.hint_shown() {
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(theme.border())
-            .padding(Padding::horizontal(1));
-        frame.render_widget(
-            Paragraph::new(hint)
-                .style(theme.dim())
-                .wrap(Wrap { trim: true })
-                .block(block),
-            hint_area,
-        );
+        draw_hint(frame, app, theme, hint_area, &hint);
     }
 
     let block = Block::new()
@@ -79,6 +74,39 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     if let Some(component) = app.component() {
         super::component::draw(frame, theme, inner, component, &ex.kind, value);
     }
+}
+
+/// Rows the answer box keeps however long the hint: its frame and three lines.
+const ANSWER_MIN: u16 = 5;
+
+/// The hint panel: the rows that fit from where it is scrolled, with a marker on its
+/// frame when more is below (F2 turns the page) or above.
+fn draw_hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, lines: &[String]) {
+    let rows = area.height.saturating_sub(2);
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let view = app.hint_view();
+    view.record(rows, total.saturating_sub(rows));
+    let top = view.offset();
+    let key = keys::label_of(keys::context_below_help(app), &Go::ToggleHint.into());
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .padding(Padding::horizontal(1));
+    if top + rows < total {
+        block =
+            block.title_bottom(Line::from(Span::styled(text::more_below(key), theme.key())).right_aligned());
+    }
+    if top > 0 {
+        block =
+            block.title_top(Line::from(Span::styled(text::hint_more_above(), theme.key())).right_aligned());
+    }
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(usize::from(top))
+        .take(usize::from(rows))
+        .map(|l| Line::raw(l.clone()))
+        .collect();
+    frame.render_widget(Paragraph::new(shown).style(theme.dim()).block(block), area);
 }
 
 fn hint_text(ex: &Exercise) -> String {

@@ -27,10 +27,11 @@ pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = Paragraph::new(text::too_small(area.width, area.height))
+        let quit = keys::label_of(keys::context(app), &Go::Quit.into());
+        let msg = Paragraph::new(text::too_small(area.width, area.height, quit))
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true });
-        let y = area.height / 2;
+        let y = area.height.saturating_sub(1) / 2;
         frame.render_widget(
             msg,
             Rect {
@@ -166,6 +167,9 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ),
     };
     let right_text = format!("  {}  ", right.join(" · "));
+    // "saved" and "saving…" take the same room, so the title never moves as they alternate.
+    let steady = text::SAVED.chars().count().max(text::SAVING.chars().count());
+    let status = format!("{status:<steady$}");
     let status_w = (status.chars().count() as u16).min(area.width / 2);
     let right_w = right_text.chars().count() as u16;
     let title_w = area.width.saturating_sub(right_w + status_w + 1);

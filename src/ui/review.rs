@@ -9,10 +9,10 @@ use super::{Theme, text};
 use std::borrow::Cow;
 
 use crate::answers::{Status, Value};
-use crate::app::{App, Context, Move, keys};
+use crate::app::{App, Context, Move, ScreenState, keys};
 use crate::present::{self, words};
 
-/// Lines of one answer shown before it is cut short; the exercise shows all of it.
+/// Lines of one answer shown before it is cut short; the read view shows all of it.
 const MAX_ANSWER_LINES: usize = 6;
 
 /// Draws the review screen into `area`.
@@ -23,8 +23,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         head,
     );
     let wb = app.workbook();
-    let width = usize::from(list_area.width.saturating_sub(6)).max(10);
     let rows = app.review_rows();
+    if let ScreenState::Review { reading: Some(_), .. } = app.state()
+        && let Some(&(c, e)) = rows.get(app.review_cursor())
+    {
+        return draw_reading(frame, app, theme, area, c, e);
+    }
+    let width = usize::from(list_area.width.saturating_sub(6)).max(10);
     let mut items: Vec<ListItem> = Vec::with_capacity(rows.len() + wb.chapters.len());
     let mut selected = 0;
     for (i, &(c, e)) in rows.iter().enumerate() {
@@ -39,10 +44,56 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         items.push(exercise_item(app, theme, c, e, width));
     }
+    let tall = items.iter().map(ListItem::height).sum::<usize>() > usize::from(list_area.height);
     let list = List::new(items)
         .highlight_symbol("› ")
         .highlight_style(theme.selected_soft());
     super::contents::draw_list(frame, app, list, list_area, selected);
+    if tall && list_area.height > 0 {
+        // More rows than fit: say where in the list the selection is, so blank rows never read as the end.
+        let marker = text::review_position(
+            app.review_cursor() + 1,
+            rows.len(),
+            keys::label_of(Context::Review, &Move::Down.into()),
+        );
+        let line = Line::from(Span::styled(marker, theme.key())).right_aligned();
+        frame.render_widget(
+            line,
+            Rect {
+                y: list_area.bottom() - 1,
+                height: 1,
+                ..list_area
+            },
+        );
+    }
+}
+
+/// One answer opened whole: the exercise's title and prompt, then all of the answer,
+/// scrolled like a page.
+fn draw_reading(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e: usize) {
+    let ch = &app.workbook().chapters[c];
+    let ex = &ch.exercises[e];
+    let head = Rect {
+        height: 1.min(area.height),
+        ..area
+    };
+    frame.render_widget(
+        Line::from(Span::styled(
+            super::truncate(&ex.title, usize::from(area.width)),
+            theme.title(),
+        )),
+        head,
+    );
+    let answer = app
+        .answers()
+        .get(&ch.id, &ex.id)
+        .filter(|a| !crate::answers::value_is_empty(&a.value));
+    let body = match answer {
+        Some(a) => present::plain_lines(&present::pieces(Some(&ex.kind), &a.value), None).join("\n"),
+        None => words::NOT_ANSWERED.to_string(),
+    };
+    let body = format!("{}\n\n{body}", ex.prompt.trim());
+    super::scrolled_text(frame, app, theme, super::page::text_area(area), &body);
 }
 
 /// Enough of a text answer to fill the preview and show that it goes on: formatting
@@ -108,7 +159,7 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
                 lines.push(Line::from(Span::styled(
                     format!(
                         "  {}",
-                        text::review_more(keys::label_of(Context::Review, &Move::Select.into()))
+                        text::review_more(keys::label_of(Context::Review, &Move::Toggle.into()))
                     ),
                     theme.dim(),
                 )));

@@ -4,10 +4,11 @@
 use crate::app::{Context, Edit, Go, Notice, keys};
 use crate::store::SaveProblem;
 
-/// Shown when the terminal is below the minimum size.
-pub fn too_small(w: u16, h: u16) -> String {
+/// Shown when the terminal is below the minimum size: keys other than `quit` are
+/// ignored until it is bigger, which it says, so nothing typed seems lost.
+pub fn too_small(w: u16, h: u16, quit: &str) -> String {
     format!(
-        "terminal too small: needs {}x{} (now {w}x{h})",
+        "terminal too small: needs {}x{} (now {w}x{h})\ntyping paused until it is bigger · {quit} quits",
         crate::app::MIN_WIDTH,
         crate::app::MIN_HEIGHT
     )
@@ -29,7 +30,12 @@ pub fn compare_with(name: &str) -> String {
 pub const REVIEW_HEADING: &str = "Your answers";
 /// Shown in the review under an answer cut short; `open` is the key that opens it.
 pub fn review_more(open: &str) -> String {
-    format!("… ({open} to read all of it and edit)")
+    format!("… ({open} to read all of it)")
+}
+/// Marker on the review when its rows do not all fit: where the selection is, and
+/// the key that moves on.
+pub fn review_position(n: usize, total: usize, down: &str) -> String {
+    format!(" {n} of {total} · more: {down} ")
 }
 /// Heading of the self-help note.
 pub const NOTE_HEADING: &str = "Please note";
@@ -52,6 +58,10 @@ pub fn more_below(key: &str) -> String {
 /// Marker when a page is scrolled to its end; `key` pages up.
 pub fn more_above(key: &str) -> String {
     format!(" ↑ {key} ")
+}
+/// Marker on the hint panel when it is scrolled past its first rows.
+pub fn hint_more_above() -> String {
+    " ↑ more above ".to_string()
 }
 /// Heading above an introduction.
 pub const INTRO_LABEL: &str = "Introduction";

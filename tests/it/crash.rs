@@ -28,6 +28,8 @@ const START: &str = "Start from the beginning";
 
 /// Rounds of start, change, kill.
 const ROUNDS: u64 = 24;
+/// Every kind of change the rounds make.
+const KINDS: [&str; 6] = ["move", "text", "list", "choice", "checklist", "scale"];
 /// Seed of the sequence that picks changes and kill moments.
 const SEED: u64 = 0x7472_7573_7462_6f6f;
 /// Delays (ms) for rounds killed a while after the last keys: before, around and after
@@ -515,8 +517,8 @@ fn open(dir: &Path, world: &mut World) -> (Pty, Option<Change>) {
 /// The fixed seed, whose rounds make and confirm every kind of change.
 #[test]
 fn kill_9_at_varied_moments_never_loses_a_saved_answer() {
-    let confirmed = crash_rounds(SEED, ROUNDS);
-    for kind in ["move", "text", "list", "choice", "checklist", "scale"] {
+    let confirmed = crash_rounds(SEED, ROUNDS, true);
+    for kind in KINDS {
         assert!(
             confirmed.contains_key(kind),
             "no {kind} change was made and confirmed: {confirmed:?}"
@@ -530,7 +532,7 @@ fn kill_9_at_varied_moments_never_loses_a_saved_answer() {
 fn kill_9_with_other_seeds() {
     std::thread::scope(|scope| {
         for seed in [0x5eed_0002, 0x5eed_0003] {
-            scope.spawn(move || crash_rounds(seed, ROUNDS / 3));
+            scope.spawn(move || crash_rounds(seed, ROUNDS / 3, false));
         }
     });
 }
@@ -544,11 +546,14 @@ fn kill_9_soak() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(SEED ^ 0xffff);
-    crash_rounds(seed, ROUNDS * 10);
+    crash_rounds(seed, ROUNDS * 10, false);
 }
 
 /// `rounds` kills at moments picked by `seed`, each followed by a check of the file.
-fn crash_rounds(seed: u64, rounds: u64) -> BTreeMap<&'static str, u32> {
+/// With `cover`, rounds go on past `rounds` (up to three times as many) until every
+/// kind of change has been made and confirmed: where Continue lands after a kill
+/// depends on timing, so a loaded machine can take another path.
+fn crash_rounds(seed: u64, rounds: u64, cover: bool) -> BTreeMap<&'static str, u32> {
     let started = Instant::now();
     let wb = crate::common::pty_workbook();
     let data = tempfile::tempdir().expect("temp data dir");
@@ -566,7 +571,9 @@ fn crash_rounds(seed: u64, rounds: u64) -> BTreeMap<&'static str, u32> {
     let mut kills: BTreeMap<&str, u32> = BTreeMap::new();
     let mut mid_save = 0;
     let mut confirmed: BTreeMap<&str, u32> = BTreeMap::new();
-    for round in 0..rounds {
+    let covered = |c: &BTreeMap<&str, u32>| KINDS.iter().all(|k| c.contains_key(k));
+    let mut round = 0;
+    while round < rounds || (cover && !covered(&confirmed) && round < rounds * 3) {
         let (mut pty, opening) = open(dir, &mut world);
         if let Some(change) = opening {
             let saved = wait_file(&pty, dir, &change.what, |s| holds(s, &change));
@@ -610,6 +617,7 @@ fn crash_rounds(seed: u64, rounds: u64) -> BTreeMap<&'static str, u32> {
             read_saved_at(&backup);
         }
         world.disk = after;
+        round += 1;
     }
 
     // A last, clean session: Continue lands where the file says, and quitting keeps everything.
@@ -623,7 +631,7 @@ fn crash_rounds(seed: u64, rounds: u64) -> BTreeMap<&'static str, u32> {
     }
     let answered = flat(&last).len();
     eprintln!(
-        "seed {seed}: {rounds} kills ({kills:?}); {mid_save} left a save half done; \
+        "seed {seed}: {round} kills ({kills:?}); {mid_save} left a save half done; \
          {answered} answers at the end; changes confirmed: {confirmed:?}; {:.1} s",
         started.elapsed().as_secs_f64()
     );

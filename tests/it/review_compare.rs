@@ -247,3 +247,40 @@ fn one_compare_row_picks_among_several_partners() {
     press(&mut app, ratatui::crossterm::event::KeyCode::Left);
     assert!(render(&app, 80, 24).contains("Compare with robin"));
 }
+
+// ---- reading one answer whole ----------------------------------------------------
+
+/// An answer longer than any of the three screens.
+fn very_long() -> String {
+    let para = "Some evenings I sit with the phone in my hand and do not write, because I know the message would \
+be a question dressed as a greeting, and we both would hear it.";
+    let mut s: Vec<String> = (1..=12).map(|i| format!("{i}. {para}")).collect();
+    s.push("VERY-LONG-END".into());
+    s.join("\n\n")
+}
+
+#[test]
+fn space_reads_a_whole_answer_and_enter_edits_it() {
+    let mut a = mine();
+    put(&mut a, "one", "free", false, text(&very_long()));
+    let mut app = app_with_answers(a);
+    send(&mut app, char_key('r'));
+    send(&mut app, char_key(' '));
+    assert_eq!(app.screen(), Screen::Review, "reading stays on the review");
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("review_read_{w}x{h}"), render(&app, w, h));
+    }
+    let top = render(&app, 60, 20);
+    assert!(top.contains("↓ more"), "{top}");
+    assert!(!top.contains("VERY-LONG-END"), "{top}");
+    press(&mut app, End);
+    let end = render(&app, 60, 20);
+    assert!(end.contains("VERY-LONG-END"), "the end can be read: {end}");
+    // Esc goes back to the list, on the same answer; Space again, then Enter edits.
+    press(&mut app, Esc);
+    assert_eq!(app.screen(), Screen::Review);
+    assert!(render(&app, 60, 20).contains("Space read"), "back on the list");
+    send(&mut app, char_key(' '));
+    press(&mut app, Enter);
+    assert_eq!(app.screen(), Screen::Exercise(0, 0));
+}

@@ -418,13 +418,40 @@ fn welcome_note_is_whole_at_the_minimum_size() {
 
 #[test]
 fn hint_box_shows_hint_and_example() {
+    for (w, h) in SIZES {
+        let mut app = fresh_at(Screen::Exercise(0, 0));
+        press(&mut app, F(2));
+        // F2 turns the hint's pages while it says there is more, then hides it.
+        let mut screen = render(&app, w, h);
+        let mut seen = screen.clone();
+        while screen.contains("↓ more: F2") {
+            assert!(seen.len() < 100_000, "F2 never reaches the hint's end");
+            press(&mut app, F(2));
+            assert!(app.hint_shown(), "{w}x{h}: hidden before its end");
+            screen = render(&app, w, h);
+            seen.push_str(&screen);
+        }
+        assert!(seen.contains("plenty."), "{w}x{h}:\n{seen}");
+        assert!(seen.contains("Example:"), "{w}x{h}:\n{seen}");
+        press(&mut app, F(2));
+        assert!(!app.hint_shown(), "{w}x{h}: F2 on the last page hides the hint");
+    }
+}
+
+#[test]
+fn long_hint_pages_at_every_size() {
     let mut app = fresh_at(Screen::Exercise(0, 0));
     press(&mut app, F(2));
-    for (w, h) in SIZES {
-        let screen = render(&app, w, h);
-        assert!(screen.contains("plenty."), "{w}x{h}:\n{screen}");
-        assert!(screen.contains("Example:"), "{w}x{h}:\n{screen}");
-    }
+    snap_long("hint_long", &app);
+    // Drawn at the smallest size, then one page on: the top marker shows.
+    render(&app, 60, 20);
+    press(&mut app, F(2));
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("↑ more above"), "{screen}");
+    assert!(
+        screen.contains("│ Since then") || screen.contains("Your answer"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -491,5 +518,103 @@ fn the_safety_note_stays_whole_with_partners_on_the_menu() {
         let screen = render(&app, w, h);
         assert!(screen.contains("emergency number."), "{w}x{h}:\n{screen}");
         assert!(screen.contains("Compare with sam  ‹ ›"), "{w}x{h}:\n{screen}");
+    }
+}
+
+/// The three sizes a long text is checked at: the minimum, the usual, a large one.
+const LONG_SIZES: [(u16, u16); 3] = [(60, 20), (80, 24), (120, 40)];
+
+/// Snapshots `app` at [`LONG_SIZES`].
+fn snap_long(name: &str, app: &App) {
+    for (w, h) in LONG_SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
+    }
+}
+
+/// A list whose items are longer than any row, on the list exercise of chapter one.
+fn long_list_app() -> App {
+    let mut a = progress();
+    let items = vec![
+        "Being the last to know about plans that were made weeks ago and mentioned only on the day, as if I would not mind".to_string(),
+        "Short one".to_string(),
+        "Messages answered hours later with one word, while I can see the phone was in use the whole evening long".to_string(),
+    ];
+    put(&mut a, CH1, "looking-at-today", false, Value::List { items });
+    let mut app = app_with(shipped(), a, None);
+    tab_to(&mut app, Screen::Exercise(0, 3));
+    app
+}
+
+#[test]
+fn long_list_items_wrap() {
+    snap_long("list_long", &long_list_app());
+}
+
+#[test]
+fn long_list_item_edited_leaves_nothing_of_the_old_row() {
+    let mut app = long_list_app();
+    // "Add an item" is last: three Ups reach the first item.
+    press_n(&mut app, Up, 3);
+    press(&mut app, Enter);
+    assert!(app.is_typing());
+    // Shorter than before: nothing of the old text may show after it.
+    press_n(&mut app, ratatui::crossterm::event::KeyCode::Backspace, 60);
+    type_str(&mut app, " and told");
+    snap_long("list_long_editing", &app);
+}
+
+#[test]
+fn long_other_text_shows_from_its_start() {
+    let mut app = progress_at(Screen::Exercise(0, 4));
+    press_n(&mut app, Down, 10);
+    press(&mut app, Enter);
+    type_str(
+        &mut app,
+        "Something my friends keep saying about people who change their plans at the last minute and never explain",
+    );
+    snap_long("choice_other_long", &app);
+}
+
+#[test]
+fn header_title_stays_put_while_saving() {
+    let mut app = progress_at(Screen::Exercise(0, 0));
+    type_str(&mut app, " more");
+    for (w, h) in LONG_SIZES {
+        let saving = render(&app, w, h);
+        let mut saved_app = progress_at(Screen::Exercise(0, 0));
+        saved_app.update(Action::Event(Event::SaveDone));
+        let saved = render(&saved_app, w, h);
+        let head = |s: &str| s.lines().next().unwrap_or_default().to_string();
+        let (a, b) = (head(&saving), head(&saved));
+        assert!(a.contains("saving…") && b.contains("saved"), "{a}\n{b}");
+        let cut = |s: &str| s.split("  Chapter").next().unwrap_or_default().to_string();
+        assert_eq!(cut(&a), cut(&b), "{w}x{h}: the title moved");
+        assert_eq!(
+            a.find("Chapter"),
+            b.find("Chapter"),
+            "{w}x{h}: the progress moved"
+        );
+    }
+}
+
+#[test]
+fn contents_bars_are_all_as_wide() {
+    let mut app = app_with(shipped(), progress(), None);
+    send(&mut app, char_key('t'));
+    for (w, h) in LONG_SIZES {
+        let screen = render(&app, w, h);
+        let bars: Vec<(Option<usize>, usize)> = screen
+            .lines()
+            .filter(|l| l.contains('░') || l.contains('█'))
+            .map(|l| {
+                let start = l.find(['█', '░']).map(|i| l[..i].chars().count());
+                (start, l.chars().filter(|c| matches!(c, '█' | '░')).count())
+            })
+            .collect();
+        assert!(bars.len() >= 3, "{screen}");
+        assert!(
+            bars.windows(2).all(|p| p[0] == p[1]),
+            "{w}x{h}: {bars:?}\n{screen}"
+        );
     }
 }

@@ -2,11 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Clear, HighlightSpacing, List, ListItem, ListState};
 
-use super::option_item;
+use super::{field_rows, option_item};
 use crate::answers::Value;
-use crate::app::ChoiceAnswer;
+use crate::app::{ChoiceAnswer, field};
 use crate::content::Kind;
 use crate::ui::{Theme, text};
 
@@ -50,8 +51,21 @@ pub fn draw(
             other_text.unwrap_or("")
         };
         let label = format!("{} {shown}", text::OTHER);
-        heights.push(crate::present::wrap(&label, width).len());
-        rows.push(option_item(mark(on), &label, on, width, theme));
+        match field {
+            // Rows left for the field as tall as its text wraps, so it shows from the start.
+            Some(f) => {
+                let h =
+                    field_rows(&field::field_text(f), other_width(area)).min(usize::from(area.height.max(1)));
+                heights.push(h);
+                let mut lines = vec![Line::from(Span::raw(format!("{}{}", mark(on), text::OTHER)))];
+                lines.resize(h, Line::raw(""));
+                rows.push(ListItem::new(Text::from(lines)));
+            }
+            None => {
+                heights.push(crate::present::wrap(&label, width).len());
+                rows.push(option_item(mark(on), &label, on, width, theme));
+            }
+        }
     }
     let list = List::new(rows)
         .highlight_style(theme.selected())
@@ -63,15 +77,28 @@ pub fn draw(
         // The field sits on the "other" row, after the label, wherever the list scrolled it.
         let above: usize = heights.iter().take(c.cursor).skip(state.offset()).sum();
         let y = area.y + above as u16;
-        if y < area.bottom() {
-            let x = area.x + 2 + 4 + text::OTHER.chars().count() as u16 + 1;
+        let h = heights.get(c.cursor).copied().unwrap_or(1) as u16;
+        let h = h.min(area.bottom().saturating_sub(y));
+        if h > 0 {
+            let x = other_x(area);
             let rect = Rect {
                 x,
                 y,
                 width: area.right().saturating_sub(x),
-                height: 1,
+                height: h,
             };
+            frame.render_widget(Clear, rect);
             super::draw_field(frame, field, rect);
         }
     }
+}
+
+/// Where the "other" field starts: after the mark, the option mark and the label.
+fn other_x(area: Rect) -> u16 {
+    area.x + 2 + 4 + unicode_width::UnicodeWidthStr::width(text::OTHER) as u16 + 1
+}
+
+/// Columns the "other" field has.
+fn other_width(area: Rect) -> u16 {
+    area.right().saturating_sub(other_x(area))
 }

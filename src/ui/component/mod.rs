@@ -42,6 +42,17 @@ pub fn draw_field(frame: &mut Frame, field: &Field, area: Rect) {
     frame.render_widget(&shown, area);
 }
 
+/// Rows a one-line field needs at `width` columns: its text wrapped, with room
+/// for the cursor after the last character.
+fn field_rows(text: &str, width: u16) -> usize {
+    let width = usize::from(width).max(1);
+    let rows = crate::present::wrap(text, width);
+    let full = rows
+        .last()
+        .is_some_and(|r| unicode_width::UnicodeWidthStr::width(r.as_str()) >= width);
+    rows.len().max(1) + usize::from(full)
+}
+
 /// Draws `component` (the exercise of kind `kind`, stored `value`) into `area`.
 pub fn draw(
     frame: &mut Frame,
