@@ -353,3 +353,16 @@ text = "every word of this stays"
     assert!(md.contains("My own doubts about myself"), "{md}");
     assert!(!md.contains("My own insecurities"), "{md}");
 }
+
+#[test]
+fn a_note_too_long_for_the_screen_says_it_is_cut() {
+    let mut wb = shipped();
+    wb.note = "A counsellor's note that goes on. ".repeat(20);
+    let app = app_with(wb, Answers::default(), None);
+    let small = render(&app, 60, 20);
+    assert!(small.contains("cut: make the window taller"), "{small}");
+    let big = render(&app, 120, 40);
+    assert!(!big.contains("cut:"), "{big}");
+    // The shipped note is never cut.
+    assert!(!render(&shipped_app(), 60, 20).contains("cut:"));
+}
