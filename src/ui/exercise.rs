@@ -17,6 +17,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let value = answer.map(|a| &a.value);
     let private = answer.is_some_and(|a| a.private);
 
+    if !ex.takes_answer() {
+        draw_page(frame, theme, area, ex);
+        return;
+    }
     // The prompt and hint get what they need, but never more than half the screen.
     let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
     let hint = hint_text(ex);
@@ -79,6 +83,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     if let Some(component) = app.component() {
         super::component::draw(frame, theme, inner, component, &ex.kind, value);
     }
+}
+
+/// A page inside a chapter: its title and text, nothing to answer.
+fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
+    let [title_area, _, text_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Line::from(Span::styled(
+            super::truncate(&ex.title, usize::from(area.width)),
+            theme.title(),
+        )),
+        title_area,
+    );
+    frame.render_widget(
+        Paragraph::new(ex.prompt.trim()).wrap(Wrap { trim: true }),
+        text_area,
+    );
 }
 
 fn hint_text(ex: &Exercise) -> String {
