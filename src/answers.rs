@@ -199,14 +199,13 @@ impl Answers {
         }
     }
 
-    /// (done, total) for a chapter, its closing reflection included.
+    /// (done, total) for a chapter, its closing reflection included and its pages not.
     pub fn chapter_progress(&self, chapter: &Chapter) -> (usize, usize) {
-        let done = chapter
-            .exercises
-            .iter()
+        let answered = || chapter.exercises.iter().filter(|e| e.takes_answer());
+        let done = answered()
             .filter(|e| self.status(&chapter.id, e) == Status::Done)
             .count();
-        (done, chapter.exercises.len())
+        (done, answered().count())
     }
 
     /// (done, total) over the whole workbook.
@@ -251,7 +250,7 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
             other: None,
         },
         Kind::Checklist { .. } => Value::Checklist { ticked: Vec::new() },
-        Kind::Scale { .. } => return None,
+        Kind::Scale { .. } | Kind::Page => return None,
     })
 }
 
@@ -279,7 +278,9 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
                 let n = items.iter().filter(|i| !i.trim().is_empty()).count();
                 n >= min.unwrap_or(1) as usize
             }
-            Kind::Text | Kind::Choice { .. } | Kind::Checklist { .. } | Kind::Scale { .. } => false,
+            Kind::Text | Kind::Choice { .. } | Kind::Checklist { .. } | Kind::Scale { .. } | Kind::Page => {
+                false
+            }
         },
         Value::Choice { option, other } => {
             let typed = other.as_deref().is_some_and(|o| !o.trim().is_empty());
@@ -288,7 +289,9 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
         Value::Checklist { .. } => matches!(kind, Kind::Checklist { .. }),
         Value::Scale { value } => match kind {
             Kind::Scale { min, max, .. } => (*min..=*max).contains(value),
-            Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Checklist { .. } => false,
+            Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Checklist { .. } | Kind::Page => {
+                false
+            }
         },
     };
     if done { Status::Done } else { Status::Started }

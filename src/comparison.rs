@@ -132,6 +132,7 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
             rows: ch
                 .exercises
                 .iter()
+                .filter(|ex| ex.takes_answer())
                 .map(|ex| {
                     let mine = share(me.1, &ch.id, ex);
                     let theirs = share(partner.1, &ch.id, ex);

@@ -396,6 +396,11 @@ impl App {
             | Move::PageUp
             | Move::PageDown => {}
         }
+        // Enter on a page (an exercise without an answer) reads on, as on an introduction.
+        if m == Move::Select && matches!(self.component(), Some(Component::Page)) {
+            self.go_step(self.next_screen(), fx);
+            return;
+        }
         match &mut self.state {
             ScreenState::Welcome { .. } => self.welcome_move(m, fx),
             ScreenState::Contents { .. } => self.contents_move(m, fx),

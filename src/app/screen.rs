@@ -224,7 +224,12 @@ pub fn contents_rows(wb: &Workbook, expanded: &[bool]) -> Vec<ContentsRow> {
 /// Every exercise in order, as (chapter, exercise), for the review screen.
 pub fn review_rows(wb: &Workbook) -> Vec<(usize, usize)> {
     (0..wb.chapters.len())
-        .flat_map(|c| (0..wb.chapters[c].exercises.len()).map(move |e| (c, e)))
+        .flat_map(|c| {
+            let exercises = &wb.chapters[c].exercises;
+            (0..exercises.len())
+                .filter(|e| exercises[*e].takes_answer())
+                .map(move |e| (c, e))
+        })
         .collect()
 }
 

@@ -259,7 +259,7 @@ fn parse_workbook(
             continue;
         };
         let mut ck = Checker::new(file, &ctext, diags);
-        let (id, chapter) = parse_chapter(&mut ck);
+        let (id, chapter) = parse_chapter(&mut ck, version);
         if let Some((id, span)) = id {
             if let Some((_, first)) = seen_ids.iter().find(|(seen, _)| *seen == id) {
                 let msg =

@@ -95,6 +95,9 @@ pub enum Kind {
         /// The options, in order.
         options: Vec<String>,
     },
+    /// A page to read (format 2): title and prompt, no answer; not counted in progress,
+    /// left out when comparing and exporting.
+    Page,
     /// A whole number in `min..=max`, with labels for the ends.
     Scale {
         /// Lowest value.
@@ -117,6 +120,7 @@ impl Kind {
             Kind::Choice { .. } => "choice",
             Kind::Checklist { .. } => "checklist",
             Kind::Scale { .. } => "scale",
+            Kind::Page => "page",
         }
     }
 }
@@ -125,6 +129,11 @@ impl Exercise {
     /// True for a chapter's closing reflection.
     pub fn is_reflection(&self) -> bool {
         self.id == REFLECTION_ID
+    }
+
+    /// False for a page, which is read and never answered.
+    pub fn takes_answer(&self) -> bool {
+        !matches!(self.kind, Kind::Page)
     }
 }
 
@@ -159,7 +168,11 @@ impl Workbook {
                         *min_label = q(min_label);
                         *max_label = q(max_label);
                     }
-                    Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Checklist { .. } => {}
+                    Kind::Text
+                    | Kind::List { .. }
+                    | Kind::Choice { .. }
+                    | Kind::Checklist { .. }
+                    | Kind::Page => {}
                 }
             }
         }
@@ -170,7 +183,12 @@ impl Workbook {
     pub fn exercise_count(&self) -> usize {
         self.chapters
             .iter()
-            .map(|c| c.exercises.iter().filter(|e| !e.is_reflection()).count())
+            .map(|c| {
+                c.exercises
+                    .iter()
+                    .filter(|e| !e.is_reflection() && e.takes_answer())
+                    .count()
+            })
             .sum()
     }
 

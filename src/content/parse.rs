@@ -9,7 +9,10 @@ use super::{Chapter, Exercise, Kind, REFLECTION_ID};
 /// Checks and builds one chapter file: its id as written, with its span (for the workbook's
 /// check that chapter ids differ, even when the chapter has other problems), and the
 /// chapter, `None` when anything is wrong.
-pub fn parse_chapter(ck: &mut Checker) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
+pub fn parse_chapter(
+    ck: &mut Checker,
+    version: Option<i64>,
+) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
     let Some(doc) = ck.parse() else {
         return (None, None);
     };
@@ -23,12 +26,12 @@ pub fn parse_chapter(ck: &mut Checker) -> (Option<(String, Range<usize>)>, Optio
     if let Some(id) = &id {
         ck.id_ok(&t, id);
     }
-    let chapter = chapter_body(ck, &t, id.clone());
+    let chapter = chapter_body(ck, &t, id.clone(), version);
     (id.map(|id| (id, ck.span_of(&t, "id"))), chapter)
 }
 
 /// Everything in a chapter after its id.
-fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>) -> Option<Chapter> {
+fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: Option<i64>) -> Option<Chapter> {
     let title = ck.string(t, "title", true);
     let introduction = ck.string(t, "introduction", true);
     let mut exercises = Vec::new();
@@ -69,7 +72,7 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>) -> Option<Chapt
             }
             seen.push(id.clone());
         }
-        if let Some(ex) = parse_exercise(ck, &et) {
+        if let Some(ex) = parse_exercise(ck, &et, version) {
             exercises.push(ex);
         }
     }
@@ -112,9 +115,9 @@ const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file:
 const COMMON: [&str; 6] = ["id", "kind", "title", "prompt", "hint", "example"];
 /// Every kind's own keys, allowed when the kind is missing or unknown.
 const ANY_KIND: &[&str] = &["min", "max", "options", "other", "min_label", "max_label"];
-const KINDS: [&str; 5] = ["text", "list", "choice", "checklist", "scale"];
+const KINDS: [&str; 6] = ["text", "list", "choice", "checklist", "scale", "page"];
 
-fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
+fn parse_exercise(ck: &mut Checker, t: &Table, version: Option<i64>) -> Option<Exercise> {
     let id = ck.string(t, "id", true);
     if let Some(id) = &id {
         ck.id_ok(t, id);
@@ -130,6 +133,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
         Some("choice") => &["options", "other"],
         Some("checklist") => &["options"],
         Some("scale") => &["min", "max", "min_label", "max_label"],
+        Some("page") => &[],
         Some(other) => {
             let hint = match super::diag::suggest(other, &KINDS) {
                 Some(s) => format!("did you mean `{s}`?"),
@@ -163,6 +167,17 @@ fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
         }
         Some("checklist") => options(ck, t).map(|options| Kind::Checklist { options }),
         Some("scale") => scale_kind(ck, t),
+        Some("page") if version == Some(1) => {
+            ck.error(
+                ck.span_of(t, "kind"),
+                format!(
+                    "kind `page` in {} needs format_version = 2 in workbook.toml",
+                    t.what
+                ),
+            );
+            None
+        }
+        Some("page") => Some(Kind::Page),
         _ => None,
     };
     Some(Exercise {

@@ -32,7 +32,7 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
     }
     for (n, ch) in wb.chapters.iter().enumerate() {
         blocks.push(format!("## {}. {}", n + 1, heading(&ch.title)));
-        for ex in &ch.exercises {
+        for ex in ch.exercises.iter().filter(|ex| ex.takes_answer()) {
             blocks.push(format!("### {}", heading(&ex.title)));
             blocks.push(quote(&ex.prompt));
             answer_blocks(&mut blocks, Some(&ex.kind), answers.get(&ch.id, &ex.id));

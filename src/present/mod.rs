@@ -125,7 +125,10 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
         Value::Checklist { ticked } => {
             let options: &[String] = match kind {
                 Some(Kind::Checklist { options }) => options,
-                Some(Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. }) | None => &[],
+                Some(
+                    Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. } | Kind::Page,
+                )
+                | None => &[],
             };
             let mut out: Vec<Piece> = options
                 .iter()
@@ -157,7 +160,13 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     (*min, &clean_line(min_label)),
                     (*max, &clean_line(max_label)),
                 ),
-                Some(Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Checklist { .. })
+                Some(
+                    Kind::Text
+                    | Kind::List { .. }
+                    | Kind::Choice { .. }
+                    | Kind::Checklist { .. }
+                    | Kind::Page,
+                )
                 | None => value.to_string(),
             };
             vec![Piece::Paragraph(vec![line])]

@@ -47,7 +47,7 @@ pub fn migrate(answers: &mut Answers, wb: &Workbook) {
             };
             let opts: &[String] = match &wb.chapters[ci].exercises[ei].kind {
                 Kind::Choice { options, .. } | Kind::Checklist { options } => options,
-                Kind::Text | Kind::List { .. } | Kind::Scale { .. } => &[],
+                Kind::Text | Kind::List { .. } | Kind::Scale { .. } | Kind::Page => &[],
             };
             opts.iter().any(|o| o == new) && !opts.iter().any(|o| o == old)
         })

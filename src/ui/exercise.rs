@@ -17,6 +17,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let value = answer.map(|a| &a.value);
     let private = answer.is_some_and(|a| a.private);
 
+    if !ex.takes_answer() {
+        draw_page(frame, theme, area, ex);
+        return;
+    }
     // The prompt gets what it needs up to a third of the screen; the hint what is
     // left after the answer box keeps room for a few lines (it pages with F2).
     let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
@@ -107,6 +111,23 @@ fn draw_hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, lines: &[S
         .map(|l| Line::raw(l.clone()))
         .collect();
     frame.render_widget(Paragraph::new(shown).style(theme.dim()).block(block), area);
+}
+
+/// A page inside a chapter: its title and text, nothing to answer.
+fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
+    let [title_area, _, text_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Line::from(Span::styled(
+            super::truncate(&ex.title, usize::from(area.width)),
+            theme.title(),
+        )),
+        title_area,
+    );
+    frame.render_widget(
+        Paragraph::new(ex.prompt.trim()).wrap(Wrap { trim: true }),
+        text_area,
+    );
 }
 
 fn hint_text(ex: &Exercise) -> String {

@@ -83,6 +83,8 @@ pub const NO_HINT: &str = "This exercise has no hint or example.";
 pub fn hint_available(key: &str) -> String {
     format!("{key} shows a hint")
 }
+/// On the note's border when the terminal is too small to show it whole.
+pub const NOTE_CUT: &str = "… cut: make the window taller";
 /// Marker of a private answer.
 pub const PRIVATE_MARK: &str = "[private]";
 /// Notice after marking private: what it does (left out of compare and export) and what it

@@ -8,12 +8,17 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 use super::{Theme, text, wrap};
 use crate::app::{App, Go, WelcomeItem, keys};
 
+/// Rows the note needs, borders included.
+fn note_height(app: &App, area: Rect) -> u16 {
+    wrap::height(app.workbook().note.trim(), area.width.saturating_sub(4)) + 2
+}
+
 /// The screen's regions: welcome text, note, menu.
 fn regions(app: &App, area: Rect) -> [Rect; 4] {
     let menu_h = app.welcome_items().len() as u16 + 1;
-    // The note (safety advice) is shown whole; the welcome text scrolls instead.
-    let note_h = (wrap::height(app.workbook().note.trim(), area.width.saturating_sub(4)) + 2)
-        .min(area.height.saturating_sub(menu_h + 3));
+    // The note gets its space before the welcome text, which scrolls instead; a note
+    // too long for even that (the shipped one is three lines) says it is cut.
+    let note_h = note_height(app, area).min(area.height.saturating_sub(menu_h + 3));
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(2),
@@ -34,11 +39,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let items = app.welcome_items();
     let [_, body, note, menu] = regions(app, area);
     super::scrolled_text(frame, app, theme, body, wb.welcome.trim());
-    let block = Block::new()
+    let mut block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
         .padding(Padding::horizontal(1))
         .title(Span::styled(format!(" {} ", text::NOTE_HEADING), theme.dim()));
+    if note_height(app, area) > note.height {
+        block = block.title_bottom(
+            Line::from(Span::styled(format!(" {} ", text::NOTE_CUT), theme.key())).right_aligned(),
+        );
+    }
     frame.render_widget(
         Paragraph::new(wb.note.trim())
             .wrap(Wrap { trim: true })

@@ -261,6 +261,8 @@ impl World<'_> {
             partial: Partial::No,
         };
         match &ex.kind {
+            // The frozen workbook has no pages; one would take no change.
+            Kind::Page => unreachable!("the pty workbook has no pages"),
             Kind::Text => {
                 let base = match current {
                     Some(Value::Text { text }) => text,

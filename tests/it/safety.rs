@@ -353,3 +353,91 @@ text = "every word of this stays"
     assert!(md.contains("My own doubts about myself"), "{md}");
     assert!(!md.contains("My own insecurities"), "{md}");
 }
+
+#[test]
+fn a_note_too_long_for_the_screen_says_it_is_cut() {
+    let mut wb = shipped();
+    wb.note = "A counsellor's note that goes on. ".repeat(20);
+    let app = app_with(wb, Answers::default(), None);
+    let small = render(&app, 60, 20);
+    assert!(small.contains("cut: make the window taller"), "{small}");
+    let big = render(&app, 120, 40);
+    assert!(!big.contains("cut:"), "{big}");
+    // The shipped note is never cut.
+    assert!(!render(&shipped_app(), 60, 20).contains("cut:"));
+}
+
+/// The `valid` fixture folder, copied, with `edit` applied to its workbook file and a page
+/// added as the first exercise of chapter one.
+fn with_page(
+    format: &str,
+) -> (
+    tempfile::TempDir,
+    Result<trustbook::content::Workbook, content::Diagnostics>,
+) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in std::fs::read_dir("tests/fixtures/valid").expect("fixture dir") {
+        let f = f.expect("entry").path();
+        std::fs::copy(&f, dir.path().join(f.file_name().expect("name"))).expect("copy");
+    }
+    let wb = std::fs::read_to_string(dir.path().join("workbook.toml")).expect("workbook");
+    let wb = wb.replacen("format_version = 1", &format!("format_version = {format}"), 1);
+    std::fs::write(dir.path().join("workbook.toml"), wb).expect("write");
+    let one = std::fs::read_to_string(dir.path().join("one.toml")).expect("chapter");
+    let page = "[[exercises]]\nid = \"a-word-first\"\nkind = \"page\"\ntitle = \"A word first\"\nprompt = \"Read this, nothing to answer.\"\n\n";
+    let one = one.replacen("[[exercises]]", &format!("{page}[[exercises]]"), 1);
+    std::fs::write(dir.path().join("one.toml"), one).expect("write");
+    let loaded = content::load_dir(dir.path());
+    (dir, loaded)
+}
+
+#[test]
+fn a_page_in_a_chapter_stores_nothing_and_is_not_counted() {
+    let (_dir, wb) = with_page("2");
+    let wb = wb.expect("a page loads in format 2");
+    assert_eq!(wb.chapters[0].exercises[0].kind, content::Kind::Page);
+    let plain = content::load_dir(Path::new("tests/fixtures/valid")).expect("fixture");
+    assert_eq!(plain.exercise_count(), wb.exercise_count());
+    let total = Answers::default().progress(&wb).1;
+    let all: usize = wb.chapters.iter().map(|c| c.exercises.len()).sum();
+    assert_eq!(total, all - 1, "the page is not counted in progress");
+    let mut app = app_with(wb.clone(), Answers::default(), None);
+    tab_to(&mut app, Screen::Exercise(0, 0));
+    assert_eq!(keys::context(&app), keys::Context::Page);
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("A word first") && screen.contains("nothing to answer"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Your answer"), "{screen}");
+    // Letters, private and Enter store nothing; Enter reads on.
+    send(&mut app, char_key('x'));
+    send(&mut app, char_key('p'));
+    press(&mut app, Enter);
+    assert_eq!(app.screen(), Screen::Exercise(0, 1));
+    assert!(app.answers().is_empty());
+    assert!(
+        !app.review_rows().contains(&(0, 0)),
+        "the review leaves pages out"
+    );
+    let me = ("me", &Answers::default());
+    let cmp = trustbook::comparison::compare(&wb, me, ("sam", &Answers::default()));
+    assert_eq!(cmp.chapters[0].rows.len(), wb.chapters[0].exercises.len() - 1);
+    assert_eq!(cmp.summary.total, total);
+    let meta = trustbook::export::ExportMeta {
+        profile: "me".into(),
+        date: "2026-12-02".into(),
+    };
+    let md = trustbook::export::markdown(&wb, &Answers::default(), &meta, false);
+    assert!(!md.contains("A word first"), "{md}");
+}
+
+#[test]
+fn a_page_needs_format_2() {
+    let (_dir, loaded) = with_page("1");
+    let msgs = loaded.expect_err("format 1 has no pages").to_string();
+    assert!(
+        msgs.contains("kind `page`") && msgs.contains("format_version = 2"),
+        "{msgs}"
+    );
+}

@@ -81,6 +81,8 @@ pub enum Component {
     Checklist(ChecklistAnswer),
     /// A scale.
     Scale(ScaleAnswer),
+    /// A page to read: nothing to answer.
+    Page,
 }
 
 impl Component {
@@ -104,6 +106,7 @@ impl Component {
             Kind::Choice { options, other } => Component::Choice(ChoiceAnswer::new(options, *other, value)),
             Kind::Checklist { options } => Component::Checklist(ChecklistAnswer::new(options)),
             Kind::Scale { min, max, .. } => Component::Scale(ScaleAnswer::new(*min, *max)),
+            Kind::Page => Component::Page,
         }
     }
 
@@ -119,6 +122,7 @@ impl Component {
             Component::Choice(c) => c.update(intent, stored),
             Component::Checklist(c) => c.update(intent, stored),
             Component::Scale(s) => s.update(intent, stored),
+            Component::Page => Outcome::default(),
         }
     }
 
@@ -130,6 +134,7 @@ impl Component {
             Component::Choice(c) => c.context(),
             Component::Checklist(c) => c.context(),
             Component::Scale(s) => s.context(),
+            Component::Page => Context::Page,
         }
     }
 
@@ -158,7 +163,7 @@ impl Component {
             Component::Text(t) => Some(Value::Text { text: t.text() }),
             Component::List(l) => l.pending_value(),
             Component::Choice(c) => c.pending_value(stored),
-            Component::Checklist(_) | Component::Scale(_) => None,
+            Component::Checklist(_) | Component::Scale(_) | Component::Page => None,
         }
     }
 
@@ -169,7 +174,7 @@ impl Component {
             Component::Text(t) => Some(t.text()),
             Component::List(l) => l.editing.as_ref().map(|(_, f)| field::field_text(f)),
             Component::Choice(c) => c.other.as_ref().map(field::field_text),
-            Component::Checklist(_) | Component::Scale(_) => None,
+            Component::Checklist(_) | Component::Scale(_) | Component::Page => None,
         }
     }
 
@@ -177,7 +182,11 @@ impl Component {
     pub fn refit(&mut self) {
         match self {
             Component::Text(t) => t.refit(),
-            Component::List(_) | Component::Choice(_) | Component::Checklist(_) | Component::Scale(_) => {}
+            Component::List(_)
+            | Component::Choice(_)
+            | Component::Checklist(_)
+            | Component::Scale(_)
+            | Component::Page => {}
         }
     }
 }

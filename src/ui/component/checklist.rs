@@ -21,7 +21,7 @@ pub fn draw(
 ) {
     let options: &[String] = match kind {
         Kind::Checklist { options } => options,
-        Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. } => &[],
+        Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. } | Kind::Page => &[],
     };
     let ticked: &[String] = match value {
         Some(Value::Checklist { ticked }) => ticked,

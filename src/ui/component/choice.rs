@@ -22,7 +22,9 @@ pub fn draw(
 ) {
     let (options, has_other): (&[String], bool) = match kind {
         Kind::Choice { options, other } => (options, *other),
-        Kind::Text | Kind::List { .. } | Kind::Checklist { .. } | Kind::Scale { .. } => (&[], false),
+        Kind::Text | Kind::List { .. } | Kind::Checklist { .. } | Kind::Scale { .. } | Kind::Page => {
+            (&[], false)
+        }
     };
     let (chosen, other_text) = match value {
         Some(Value::Choice { option, other }) => (option.as_deref(), other.as_deref()),

@@ -68,6 +68,7 @@ pub fn draw(
         Component::Choice(c) => choice::draw(frame, theme, area, c, kind, value),
         Component::Checklist(c) => checklist::draw(frame, theme, area, c, kind, value),
         Component::Scale(_) => scale::draw(frame, theme, area, kind, value),
+        Component::Page => {}
     }
 }
 
