@@ -634,13 +634,25 @@ fn build(cx: Context) -> Vec<Binding> {
             last.clone(),
             b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "welcome", true),
         ],
-        Context::Help => vec![b(
-            vec![k(Esc), k(F(1)), ch('?')],
-            Action::Go(Go::Back),
-            "Esc",
-            "close help",
-            true,
-        )],
+        Context::Help => vec![
+            b(
+                vec![k(Esc), k(F(1)), ch('?')],
+                Action::Go(Go::Back),
+                "Esc",
+                "close help",
+                true,
+            ),
+            b(
+                vec![k(Up), ch('k')],
+                Action::Move(Move::Up),
+                "↑/↓",
+                "scroll",
+                false,
+            ),
+            grouped(vec![k(Down), ch('j')], Action::Move(Move::Down)),
+            grouped(vec![k(PageUp)], Action::Move(Move::PageUp)),
+            grouped(vec![k(PageDown)], Action::Move(Move::PageDown)),
+        ],
         Context::Safety => vec![
             b(
                 vec![k(Up), ch('k')],

@@ -90,6 +90,8 @@ pub struct App {
     partners: Vec<String>,
     /// The safety page's scrolling text.
     safety_text: Viewport,
+    /// The help overlay's rows, which scroll when they do not fit.
+    help_text: Viewport,
     /// The safety page was opened on the way to chapter 1: Enter goes on there.
     safety_then_start: bool,
     /// The safety page has been shown this session (first run shows it only once).
@@ -118,6 +120,7 @@ impl App {
             profile: crate::store::DEFAULT_PROFILE.to_string(),
             partners: Vec::new(),
             safety_text: Viewport::default(),
+            help_text: Viewport::default(),
             safety_then_start: false,
             safety_seen: false,
         }
@@ -198,6 +201,10 @@ impl App {
     /// The safety page's scrolling text, to draw it.
     pub fn safety_view(&self) -> &Viewport {
         &self.safety_text
+    }
+    /// The help overlay's scrolling, which its draw records.
+    pub fn help_view(&self) -> &Viewport {
+        &self.help_text
     }
     /// True on a first run: nothing answered and no place to resume at.
     pub fn first_run(&self) -> bool {
@@ -347,12 +354,16 @@ impl App {
                     Overlay::None => Overlay::Help,
                     Overlay::Help | Overlay::Safety => Overlay::None,
                 };
+                self.help_text.to_top();
             }
-            (Lifecycle::Running | Lifecycle::Quitting, Overlay::Help | Overlay::Safety) => {
-                if action == Action::Go(Go::Back) {
-                    self.overlay = Overlay::None;
+            (Lifecycle::Running | Lifecycle::Quitting, Overlay::Help | Overlay::Safety) => match action {
+                Action::Go(Go::Back) => self.overlay = Overlay::None,
+                // Help taller than the window scrolls.
+                Action::Move(m) => {
+                    self.help_text.on_move(m);
                 }
-            }
+                Action::Go(_) | Action::Edit(_) | Action::Event(_) => {}
+            },
             (Lifecycle::Running | Lifecycle::Quitting, Overlay::None) => self.update_screen(action, fx),
         }
     }

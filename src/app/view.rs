@@ -57,6 +57,24 @@ impl Viewport {
     pub fn to_end(&mut self) {
         self.offset = self.max.get();
     }
+
+    /// Scrolls for a scrolling move (arrows by a row, the wheel by three, the page
+    /// keys by a page, Home/End to the ends); false for a move that does not scroll.
+    pub fn on_move(&mut self, m: super::Move) -> bool {
+        use super::Move;
+        match m {
+            Move::Up => self.scroll_by(-1),
+            Move::Down => self.scroll_by(1),
+            Move::ScrollUp => self.scroll_by(-3),
+            Move::ScrollDown => self.scroll_by(3),
+            Move::PageUp => self.page_by(-1),
+            Move::PageDown => self.page_by(1),
+            Move::First => self.to_top(),
+            Move::Last => self.to_end(),
+            Move::Left | Move::Right | Move::Select | Move::Toggle => return false,
+        }
+        true
+    }
 }
 
 /// A list of rows with a selection: the app owns the selection; the first row

@@ -42,14 +42,32 @@ pub fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme.dim(),
         )));
     }
-    let h = lines.len() as u16 + 2;
-    let rect = centered(area, 56, h);
-    let block = Block::new()
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let rect = centered(area, 56, total.saturating_add(2));
+    // Taller than the window: the rows scroll, and the frame says there is more.
+    let rows = rect.height.saturating_sub(2);
+    let view = app.help_view();
+    view.record(rows, total.saturating_sub(rows));
+    let top = view.offset();
+    let mut block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(format!(" {} ", text::HELP_HEADING), theme.title()));
+    let scroll_key = keys::label_of(keys::Context::Help, &crate::app::Move::Up.into());
+    if top + rows < total {
+        block = block.title_bottom(
+            Line::from(Span::styled(text::more_below(scroll_key), theme.key())).right_aligned(),
+        );
+    } else if top > 0 {
+        block = block.title_bottom(
+            Line::from(Span::styled(text::more_above(scroll_key), theme.key())).right_aligned(),
+        );
+    }
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(Text::from(lines)).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(Text::from(lines)).scroll((top, 0)).block(block),
+        rect,
+    );
 }
 
 /// Draws the "before you start" safety page over the screen's body: its title, then

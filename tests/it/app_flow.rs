@@ -1318,3 +1318,27 @@ fn a_stored_scale_value_off_the_scale_needs_answering_again_and_stays_visible() 
         }
     }
 }
+
+#[test]
+fn help_taller_than_the_window_scrolls_to_its_last_key() {
+    let mut app = at(0, 0);
+    send(&mut app, Event::Resize(60, 16));
+    // Too small for the app: make it just big enough, and the help taller than that.
+    send(&mut app, Event::Resize(60, 20));
+    press(&mut app, F(1));
+    assert!(app.help_open());
+    let first = render(&app, 60, 20);
+    assert!(first.contains("Tab"), "{first}");
+    assert!(
+        first.contains("quit") || first.contains("↓ more"),
+        "it fits, or says there is more:\n{first}"
+    );
+    for _ in 0..40 {
+        press(&mut app, Down);
+    }
+    let last = render(&app, 60, 20);
+    assert!(last.contains("quit"), "the last key is reachable:\n{last}");
+    assert!(app.help_open(), "scrolling keeps help open");
+    press(&mut app, Esc);
+    assert!(!app.help_open());
+}
