@@ -26,8 +26,9 @@ use crate::answers::{Answers, Status};
 use crate::content::{Exercise, Workbook};
 use crate::present::{self, Piece, words};
 
-/// Terminal width from which `render_text` puts the answers in two columns.
-pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
+/// Text width from which `render_text` puts the answers in two columns: an
+/// 80-column terminal, less the blank column the app keeps each side.
+pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 78;
 
 /// Where one partner stands on one exercise, as the other may know it. There
 /// is deliberately no "private": a private answer is [`Share::NotAnswered`].
