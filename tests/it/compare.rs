@@ -121,6 +121,7 @@ fn counts_who_is_still_to_answer() {
             // Private answers count as waiting: alex's "rate", sam's "pick".
             waiting_on_me: 4,
             waiting_on_partner: 3,
+            mine_private: 0,
         }
     );
     assert_eq!(
