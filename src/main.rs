@@ -80,6 +80,44 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
     },
+    /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell).
+    ///
+    /// Example: `trustbook completions bash > ~/.local/share/bash-completion/completions/trustbook`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `trustbook man > ~/.local/share/man/man1/trustbook.1`.
+    Man,
+}
+
+/// Prints the completion script for `shell` on stdout.
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "trustbook", &mut out);
+    write_stdout(&out, "completions")
+}
+
+/// Prints the manual page, in roff, on stdout.
+fn man_page() -> ExitCode {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+        return commands::fail(format!("cannot make the manual page: {e}"));
+    }
+    write_stdout(&out, "the manual page")
+}
+
+/// Writes generated text (our own, from the clap definition) to stdout; a closed pipe is fine.
+fn write_stdout(bytes: &[u8], what: &str) -> ExitCode {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            commands::fail(format!("cannot write {what}: {e}"))
+        }
+        Err(_) | Ok(()) => ExitCode::SUCCESS,
+    }
 }
 
 /// Checks `--profile` with the store's rule, so a bad name is refused before anything runs.
@@ -104,6 +142,9 @@ fn main() -> ExitCode {
     let data_dir = cli.data_dir.as_deref();
     let command = match cli.command {
         Some(Command::Validate { dir }) => return validate(dir.or(cli.content)),
+        // Made from the command-line definition alone: no workbook needed.
+        Some(Command::Completions { shell }) => return completions(shell),
+        Some(Command::Man) => return man_page(),
         command => command,
     };
     let wb = match load(cli.content.as_deref()) {
@@ -112,7 +153,9 @@ fn main() -> ExitCode {
     };
     match command {
         None => run::run_app(wb, &opts, cli.start_fresh),
-        Some(Command::Validate { .. }) => unreachable!("validate returned above"),
+        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man) => {
+            unreachable!("handled above, before loading the workbook")
+        }
         Some(Command::Where) => {
             commands::where_(&opts, &wb, &mut std::io::stdout().lock()).unwrap_or_else(commands::fail)
         }

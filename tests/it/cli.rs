@@ -687,3 +687,48 @@ fn compare_with_an_unknown_profile_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--width"), "{}", stderr(&out));
 }
+
+// ---- completions and the manual page --------------------------------------------
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let data = Data::new();
+    for (shell, looks) in [
+        ("bash", "complete -F _trustbook"),
+        ("zsh", "#compdef trustbook"),
+        ("fish", "complete -c trustbook"),
+        ("elvish", "trustbook"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = data.ok(&["completions", shell]);
+        assert!(out.contains(looks), "{shell}:\n{out}");
+        // Every command is offered.
+        for command in ["export", "compare", "reset", "completions", "man"] {
+            assert!(out.contains(command), "{shell} lacks {command}");
+        }
+    }
+}
+
+#[test]
+fn completions_for_an_unknown_shell_is_a_clear_error() {
+    let data = Data::new();
+    let out = data.run(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.contains("invalid value 'tcsh'") && err.contains("bash"),
+        "{err}"
+    );
+}
+
+#[test]
+fn man_prints_a_manual_page() {
+    let data = Data::new();
+    let out = data.ok(&["man"]);
+    assert!(out.contains(".TH trustbook 1"), "{out}");
+    assert!(out.contains(".SH NAME") && out.contains(".SH SYNOPSIS"), "{out}");
+    for command in ["export", "compare", "completions"] {
+        assert!(out.contains(command), "no {command}:\n{out}");
+    }
+}
