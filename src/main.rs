@@ -46,8 +46,8 @@ enum Command {
     Where,
     /// Clear this profile's answers, or one chapter's, keeping a copy first.
     Reset {
-        /// Clear only this chapter's answers (by chapter id).
-        #[arg(long, value_name = "ID")]
+        /// Clear only this chapter's answers: its number (1, 2, ...) or its id.
+        #[arg(long, value_name = "N|ID")]
         chapter: Option<String>,
         /// Do not ask for confirmation.
         #[arg(long)]
