@@ -80,6 +80,17 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
     },
+    /// Rename your profile OLD to NEW: its answers and every kept copy.
+    ///
+    /// Refuses, touching nothing, when NEW already exists or either is open in a trustbook.
+    Rename {
+        /// The profile's name now, e.g. default.
+        #[arg(value_parser = profile_name)]
+        old: String,
+        /// Its new name, e.g. sam.
+        #[arg(value_parser = profile_name)]
+        new: String,
+    },
     /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell).
     ///
     /// Example: `trustbook completions bash > ~/.local/share/bash-completion/completions/trustbook`.
@@ -89,6 +100,27 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `trustbook man > ~/.local/share/man/man1/trustbook.1`.
     Man,
+}
+
+/// `trustbook rename OLD NEW`: says what moved, or why nothing did.
+fn rename(data_dir: Option<&std::path::Path>, old: &str, new: &str) -> ExitCode {
+    let dir = match store::resolve_data_dir(data_dir) {
+        Ok(dir) => dir,
+        Err(e) => return commands::fail(e),
+    };
+    match store::rename_profile(&dir, old, new) {
+        Ok(moved) => {
+            trustbook::say!(
+                "Renamed profile \"{}\" to \"{}\" ({} file(s)). Open it with: trustbook --profile {}",
+                trustbook::safe::line(old),
+                trustbook::safe::line(new),
+                moved.len(),
+                trustbook::safe::line(new)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => commands::fail(e),
+    }
 }
 
 /// Prints the completion script for `shell` on stdout.
@@ -170,6 +202,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => commands::export(&opts, &wb, &args),
         Some(Command::Import { file }) => commands::import(data_dir, cli.profile.as_deref(), &wb, &file),
         Some(Command::Compare { a, b, width }) => commands::compare(data_dir, &wb, &a, &b, width),
+        Some(Command::Rename { old, new }) => rename(data_dir, &old, &new),
     }
 }
 

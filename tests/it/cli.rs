@@ -732,3 +732,58 @@ fn man_prints_a_manual_page() {
         assert!(out.contains(command), "no {command}:\n{out}");
     }
 }
+
+// ---- rename ---------------------------------------------------------------------
+
+#[test]
+fn rename_moves_the_answers_and_every_kept_copy() {
+    let data = Data::new();
+    let answers = alex();
+    data.own("default", &answers);
+    for extra in ["bak", "reset-20261126-101010", "bak-20261125-090909"] {
+        fs::write(data.path().join(format!("default.toml.{extra}")), "x").expect("write copy");
+    }
+    // Another profile whose name starts the same is not touched.
+    data.own("defaults", &answers);
+    let out = data.ok(&["rename", "default", "sam"]);
+    assert!(
+        out.contains("Renamed profile \"default\" to \"sam\" (4 file(s))"),
+        "{out}"
+    );
+    for moved in [
+        "sam.toml",
+        "sam.toml.bak",
+        "sam.toml.reset-20261126-101010",
+        "sam.toml.bak-20261125-090909",
+    ] {
+        assert!(data.path().join(moved).is_file(), "{moved} missing");
+    }
+    assert!(!data.path().join("default.toml").exists());
+    assert!(data.path().join("defaults.toml").is_file());
+    let shown = data.ok(&["--profile", "sam", "export"]);
+    assert!(shown.contains(ALEX_SHARED), "{shown}");
+}
+
+#[test]
+fn rename_refuses_an_existing_target_a_missing_profile_and_an_open_one() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    data.own("sam", &sam());
+    let err = data.refused(&["rename", "alex", "sam"]);
+    assert!(err.contains("already a profile called \"sam\""), "{err}");
+    let err = data.refused(&["rename", "kim", "robin"]);
+    assert!(err.contains("no profile called \"kim\""), "{err}");
+    // Open (locked) in a trustbook: refused, nothing moved.
+    let opts = store::StoreOptions {
+        data_dir: Some(data.path().to_path_buf()),
+        profile: "alex".into(),
+    };
+    let held = store::Store::open(&opts, WB).expect("open alex");
+    let err = data.refused(&["rename", "alex", "robin"]);
+    assert!(err.contains("open in another trustbook"), "{err}");
+    assert!(data.path().join("alex.toml").is_file());
+    assert!(!data.path().join("robin.toml").exists());
+    drop(held);
+    let out = data.ok(&["rename", "alex", "robin"]);
+    assert!(out.contains("robin"), "{out}");
+}
