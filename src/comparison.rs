@@ -26,8 +26,9 @@ use crate::answers::{Answers, Status};
 use crate::content::{Exercise, Workbook};
 use crate::present::{self, Piece, words};
 
-/// Terminal width from which `render_text` puts the answers in two columns.
-pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
+/// Text width from which `render_text` puts the answers in two columns: an
+/// 80-column terminal, less the blank column the app keeps each side.
+pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 78;
 
 /// Where one partner stands on one exercise, as the other may know it. There
 /// is deliberately no "private": a private answer is [`Share::NotAnswered`].
@@ -70,6 +71,9 @@ pub struct Row {
     pub prompt: String,
     /// What it shows.
     pub view: RowView,
+    /// My own answer is there but marked private: set only by
+    /// [`Comparison::for_owner`], for the owner's own eyes.
+    pub mine_private: bool,
 }
 
 /// One chapter's rows.
@@ -94,6 +98,8 @@ pub struct Summary {
     pub waiting_on_me: usize,
     /// Exercises my partner has not answered yet (or keeps private).
     pub waiting_on_partner: usize,
+    /// Of `waiting_on_me`, those I keep private: only in [`Comparison::for_owner`].
+    pub mine_private: usize,
 }
 
 /// The whole comparison.
@@ -162,6 +168,7 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
                         title: ex.title.clone(),
                         prompt: ex.prompt.clone(),
                         view,
+                        mine_private: false,
                     }
                 })
                 .collect(),
@@ -177,6 +184,31 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
 }
 
 impl Comparison {
+    /// The comparison as its owner sees it in the app: my own private answers say
+    /// they are private (to me) instead of "waiting on" my own name. Only my answers
+    /// are read, so nothing about the partner changes, and what the partner sees
+    /// (their own comparison, made from my shared file) still cannot tell.
+    pub fn for_owner(mut self, wb: &Workbook, mine: &Answers) -> Comparison {
+        for (ch, rows) in wb.chapters.iter().zip(&mut self.chapters) {
+            for (ex, row) in ch.exercises.iter().zip(&mut rows.rows) {
+                let private = mine.get(&ch.id, &ex.id).is_some_and(|a| a.private);
+                if private
+                    && matches!(
+                        row.view,
+                        RowView::Hidden {
+                            me: Share::NotAnswered,
+                            ..
+                        }
+                    )
+                {
+                    row.mine_private = true;
+                    self.summary.mine_private += 1;
+                }
+            }
+        }
+        self
+    }
+
     /// The counts in words: "4 to talk over, 3 waiting on sam, 1 waiting on alex".
     pub fn summary_text(&self) -> String {
         let s = &self.summary;
@@ -184,10 +216,24 @@ impl Comparison {
         if s.waiting_on_partner > 0 {
             parts.push(words::waiting_on(s.waiting_on_partner, &self.partner));
         }
-        if s.waiting_on_me > 0 {
-            parts.push(words::waiting_on(s.waiting_on_me, &self.me));
+        let waiting_on_me = s.waiting_on_me.saturating_sub(s.mine_private);
+        if waiting_on_me > 0 {
+            parts.push(words::waiting_on(waiting_on_me, &self.me));
+        }
+        if s.mine_private > 0 {
+            parts.push(words::kept_private(s.mine_private));
         }
         parts.join(words::SUMMARY_SEPARATOR)
+    }
+
+    /// What a hidden row says: [`Comparison::hidden_text`], or, for my own private
+    /// answer in my own view, that it is private.
+    pub fn row_hidden_text(&self, row: &Row, me: Share, partner: Share) -> String {
+        if row.mine_private {
+            words::hidden_private_row(partner == Share::NotAnswered, &self.partner)
+        } else {
+            self.hidden_text(me, partner)
+        }
     }
 
     /// What a hidden row says instead of the answers: who is still to answer.
@@ -246,7 +292,7 @@ pub fn render_text(c: &Comparison, width: u16) -> String {
                     }
                 }
                 RowView::Hidden { me, partner } => {
-                    out.extend(present::wrap(&c.hidden_text(*me, *partner), width));
+                    out.extend(present::wrap(&c.row_hidden_text(row, *me, *partner), width));
                 }
             }
         }

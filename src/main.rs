@@ -46,8 +46,8 @@ enum Command {
     Where,
     /// Clear this profile's answers, or one chapter's, keeping a copy first.
     Reset {
-        /// Clear only this chapter's answers (by chapter id).
-        #[arg(long, value_name = "ID")]
+        /// Clear only this chapter's answers: its number (1, 2, ...) or its id.
+        #[arg(long, value_name = "N|ID")]
         chapter: Option<String>,
         /// Do not ask for confirmation.
         #[arg(long)]
@@ -80,6 +80,76 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
     },
+    /// Rename your profile OLD to NEW: its answers and every kept copy.
+    ///
+    /// Refuses, touching nothing, when NEW already exists or either is open in a trustbook.
+    Rename {
+        /// The profile's name now, e.g. default.
+        #[arg(value_parser = profile_name)]
+        old: String,
+        /// Its new name, e.g. sam.
+        #[arg(value_parser = profile_name)]
+        new: String,
+    },
+    /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell).
+    ///
+    /// Example: `trustbook completions bash > ~/.local/share/bash-completion/completions/trustbook`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `trustbook man > ~/.local/share/man/man1/trustbook.1`.
+    Man,
+}
+
+/// `trustbook rename OLD NEW`: says what moved, or why nothing did.
+fn rename(data_dir: Option<&std::path::Path>, old: &str, new: &str) -> ExitCode {
+    let dir = match store::resolve_data_dir(data_dir) {
+        Ok(dir) => dir,
+        Err(e) => return commands::fail(e),
+    };
+    match store::rename_profile(&dir, old, new) {
+        Ok(moved) => {
+            trustbook::say!(
+                "Renamed profile \"{}\" to \"{}\" ({} file(s)). Open it with: trustbook --profile {}",
+                trustbook::safe::line(old),
+                trustbook::safe::line(new),
+                moved.len(),
+                trustbook::safe::line(new)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => commands::fail(e),
+    }
+}
+
+/// Prints the completion script for `shell` on stdout.
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "trustbook", &mut out);
+    write_stdout(&out, "completions")
+}
+
+/// Prints the manual page, in roff, on stdout.
+fn man_page() -> ExitCode {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+        return commands::fail(format!("cannot make the manual page: {e}"));
+    }
+    write_stdout(&out, "the manual page")
+}
+
+/// Writes generated text (our own, from the clap definition) to stdout; a closed pipe is fine.
+fn write_stdout(bytes: &[u8], what: &str) -> ExitCode {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            commands::fail(format!("cannot write {what}: {e}"))
+        }
+        Err(_) | Ok(()) => ExitCode::SUCCESS,
+    }
 }
 
 /// Checks `--profile` with the store's rule, so a bad name is refused before anything runs.
@@ -104,6 +174,9 @@ fn main() -> ExitCode {
     let data_dir = cli.data_dir.as_deref();
     let command = match cli.command {
         Some(Command::Validate { dir }) => return validate(dir.or(cli.content)),
+        // Made from the command-line definition alone: no workbook needed.
+        Some(Command::Completions { shell }) => return completions(shell),
+        Some(Command::Man) => return man_page(),
         command => command,
     };
     let wb = match load(cli.content.as_deref()) {
@@ -112,7 +185,9 @@ fn main() -> ExitCode {
     };
     match command {
         None => run::run_app(wb, &opts, cli.start_fresh),
-        Some(Command::Validate { .. }) => unreachable!("validate returned above"),
+        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man) => {
+            unreachable!("handled above, before loading the workbook")
+        }
         Some(Command::Where) => {
             commands::where_(&opts, &wb, &mut std::io::stdout().lock()).unwrap_or_else(commands::fail)
         }
@@ -127,6 +202,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => commands::export(&opts, &wb, &args),
         Some(Command::Import { file }) => commands::import(data_dir, cli.profile.as_deref(), &wb, &file),
         Some(Command::Compare { a, b, width }) => commands::compare(data_dir, &wb, &a, &b, width),
+        Some(Command::Rename { old, new }) => rename(data_dir, &old, &new),
     }
 }
 

@@ -325,7 +325,8 @@ impl App {
             Event::Commit => self.commit(fx),
             Event::PartnerLoaded(Ok((name, partner))) => {
                 let me = (self.profile.as_str(), &self.answers);
-                let comparison = crate::comparison::compare(&self.workbook, me, (&name, &partner));
+                let comparison = crate::comparison::compare(&self.workbook, me, (&name, &partner))
+                    .for_owner(&self.workbook, &self.answers);
                 self.go(ScreenState::compare(comparison), fx);
             }
             Event::PartnerLoaded(Err(msg)) => self.notice = Some(Notice::PartnerUnreadable(msg)),

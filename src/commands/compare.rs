@@ -32,6 +32,9 @@ pub fn compare(data_dir: Option<&Path>, wb: &Workbook, a: &str, b: &str, width: 
     };
     let comparison = cmp::compare(wb, (a, &answers_a), (b, &answers_b));
     let text = cmp::render_text(&comparison, width.unwrap_or_else(terminal_width));
+    if page(&text) {
+        return ExitCode::SUCCESS;
+    }
     match print_result(&text) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(format!("cannot write the comparison: {e}")),
@@ -45,4 +48,64 @@ fn terminal_width() -> u16 {
     } else {
         DEFAULT_WIDTH
     }
+}
+
+/// Shows `text` through a pager when standard output is a terminal and the text is
+/// taller than it, as git does: `$PAGER` (run by the shell, so it may carry options),
+/// else `less -R` when it is on PATH. False when nothing was paged (piped output, short
+/// text, no pager, a pager that would not start): the caller prints it instead.
+fn page(text: &str) -> bool {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    if !std::io::stdout().is_terminal() {
+        return false;
+    }
+    let rows = ratatui::crossterm::terminal::size().map_or(24, |(_, h)| h);
+    if text.lines().count() < usize::from(rows) {
+        return false;
+    }
+    // Sanitised once, the same way printing it would.
+    let mut shown = Vec::new();
+    if trustbook::safe::write_out(&mut shown, text).is_err() {
+        return false;
+    }
+    let pager = std::env::var("PAGER").ok().filter(|p| !p.trim().is_empty());
+    let mut command = match pager {
+        // `PAGER=cat` and the like are honoured, including an empty choice of none.
+        Some(p) => {
+            let mut c = Command::new("sh");
+            c.arg("-c").arg(p);
+            c
+        }
+        None if on_path("less") => {
+            let mut c = Command::new("less");
+            c.arg("-R");
+            c
+        }
+        None => return false,
+    };
+    // Like git: quit when it fits, keep colours, leave the text on screen.
+    if std::env::var_os("LESS").is_none() {
+        command.env("LESS", "FRX");
+    }
+    let Ok(mut child) = command.stdin(Stdio::piped()).spawn() else {
+        return false;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        // A pager quit early closes the pipe: nothing more to show.
+        let _ = stdin.write_all(&shown);
+    }
+    let _ = child.wait();
+    true
+}
+
+/// True if `name` is an executable file in a folder of `$PATH`.
+fn on_path(name: &str) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            std::fs::metadata(dir.join(name))
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+    })
 }

@@ -120,24 +120,49 @@ pub fn reset(
         Ok(s) => s,
         Err(code) => return code,
     };
-    if let Some(id) = chapter {
-        let known = wb
-            .chapters
-            .iter()
-            .map(|c| c.id.as_str())
-            .chain(saved.answers.0.keys().map(String::as_str));
-        let mut valid: Vec<&str> = known.collect();
-        valid.sort_unstable();
-        valid.dedup();
-        if !valid.contains(&id) {
-            let ids: Vec<String> = valid.iter().map(|v| safe::line(v).to_string()).collect();
-            return fail(format!(
-                "there is no chapter \"{}\". Chapter ids: {}.",
-                safe::line(id),
-                ids.join(", ")
-            ));
+    // A chapter by its number as shown in the app ("2"), or by its id; answers kept
+    // under an id the workbook no longer has can be cleared by that id.
+    let chapter: Option<String> = match chapter {
+        None => None,
+        Some(arg) => {
+            let by_number = arg
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| wb.chapters.get(i));
+            let known = wb.chapters.iter().any(|c| c.id == arg) || saved.answers.0.contains_key(arg);
+            match by_number {
+                Some(ch) => Some(ch.id.clone()),
+                None if known => Some(arg.to_string()),
+                None => {
+                    // In chapter order, numbered as the app shows them, then any old ones.
+                    let mut ids: Vec<String> = wb
+                        .chapters
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| format!("{} {}", i + 1, safe::line(&c.id)))
+                        .collect();
+                    let mut old: Vec<&String> = saved
+                        .answers
+                        .0
+                        .keys()
+                        .filter(|k| !wb.chapters.iter().any(|c| &c.id == *k))
+                        .collect();
+                    old.sort_unstable();
+                    ids.extend(
+                        old.into_iter()
+                            .map(|k| format!("{} (no longer in the workbook)", safe::line(k))),
+                    );
+                    return fail(format!(
+                        "there is no chapter \"{}\". Give a number or an id: {}.",
+                        safe::line(arg),
+                        ids.join(", ")
+                    ));
+                }
+            }
         }
-    }
+    };
+    let chapter = chapter.as_deref();
     let count = match chapter {
         Some(id) => saved.answers.0.get(id).map_or(0, |c| c.len()),
         None => saved.answers.len(),

@@ -87,13 +87,17 @@ fn answer_blocks(blocks: &mut Vec<String>, kind: Option<&Kind>, answer: Option<&
     }
 }
 
-/// Lines of one paragraph, the person's line breaks kept as hard breaks.
+/// Lines of one paragraph, each line the person wrote its own Markdown paragraph:
+/// a hard break would end lines in a backslash (or two invisible spaces), which
+/// reads badly as plain text and is easily lost; a blank line reads the same
+/// either way.
 fn paragraph(lines: &[String]) -> String {
     lines
         .iter()
         .map(|l| escape_line(l))
+        .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join("\\\n")
+        .join("\n\n")
 }
 
 /// A workbook text as a quote, paragraph by paragraph.

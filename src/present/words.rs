@@ -50,6 +50,21 @@ pub fn waiting_on(n: usize, name: &str) -> String {
     format!("{n} waiting on {name}")
 }
 
+/// Summary part, in the owner's own view only: answers they keep private.
+pub fn kept_private(n: usize) -> String {
+    format!("{n} private (yours, not shared)")
+}
+
+/// A hidden row in the owner's own view, where their answer is private: said to
+/// them alone; the partner's view reads as if it were not answered.
+pub fn hidden_private_row(partner_waiting: bool, partner: &str) -> String {
+    if partner_waiting {
+        format!("Your answer is private, so it is not shared; {partner} has not answered yet either.")
+    } else {
+        format!("Your answer is private, so it is not shared, and {partner}'s stays hidden too.")
+    }
+}
+
 /// Joins summary parts.
 pub const SUMMARY_SEPARATOR: &str = ", ";
 

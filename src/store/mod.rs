@@ -533,3 +533,91 @@ fn take_lock(path: &Path, profile: &str) -> Result<Lock, StoreError> {
         Err(e) => Err(StoreError::io(path, "write the lock file", e)),
     }
 }
+
+/// Renames own profile `old` to `new` in `data_dir`: its answers file and every copy
+/// kept beside it (`.bak`, `.bak-<time>`, `.reset-<time>`, `.bad-<time>`), each by an
+/// atomic rename in the same folder, the answers file last. Refuses, touching nothing,
+/// when `old` is not an own profile, `new` is already a profile (own or partner) or a
+/// file of its name is in the way, either is open in a trustbook (locked), or a file to
+/// move is a symbolic link. Returns the new paths, or the reason in words.
+pub fn rename_profile(data_dir: &Path, old: &str, new: &str) -> Result<Vec<PathBuf>, String> {
+    validate_profile(old).map_err(|e| e.to_string())?;
+    validate_profile(new).map_err(|e| e.to_string())?;
+    let quoted = |s: &str| crate::safe::line(s).to_string();
+    if old == new {
+        return Err(format!("\"{}\" is already its name.", quoted(old)));
+    }
+    match profile_kind(data_dir, old) {
+        Some(ProfileKind::Own) => {}
+        Some(ProfileKind::Partner) => {
+            return Err(format!(
+                "\"{}\" is a partner's profile; import their export again under the new name instead.",
+                quoted(old)
+            ));
+        }
+        None => return Err(format!("there is no profile called \"{}\".", quoted(old))),
+    }
+    if profile_kind(data_dir, new).is_some() {
+        return Err(format!(
+            "there is already a profile called \"{}\"; nothing was renamed.",
+            quoted(new)
+        ));
+    }
+    // Both locks held while moving: neither can be opened meanwhile.
+    let hold = |name: &str| match take_lock(&data_dir.join(format!("{name}.lock")), name) {
+        Ok(Lock::Held(file, _)) => Ok(file),
+        Ok(Lock::Unavailable(_)) => Err(format!("cannot write into {}.", crate::safe::path(data_dir))),
+        Err(e) => Err(e.to_string()),
+    };
+    let _old_lock = hold(old)?;
+    let _new_lock = hold(new)?;
+    let main = format!("{old}.toml");
+    let entries =
+        fs::read_dir(data_dir).map_err(|e| format!("cannot read {}: {e}", crate::safe::path(data_dir)))?;
+    let mut moves: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let rest = if name == main {
+            ""
+        } else if let Some(rest) = name.strip_prefix(&format!("{main}.")) {
+            rest
+        } else {
+            continue;
+        };
+        let from = entry.path();
+        if is_link(&from) {
+            return Err(format!(
+                "{} is a symbolic link; nothing was renamed.",
+                crate::safe::path(&from)
+            ));
+        }
+        let to = if rest.is_empty() {
+            data_dir.join(format!("{new}.toml"))
+        } else {
+            data_dir.join(format!("{new}.toml.{rest}"))
+        };
+        if to.symlink_metadata().is_ok() {
+            return Err(format!(
+                "{} is in the way; nothing was renamed.",
+                crate::safe::path(&to)
+            ));
+        }
+        moves.push((from, to));
+    }
+    // The answers file last: until it moves, the profile is whole under its old name.
+    moves.sort_by_key(|(from, _)| from.file_name().is_some_and(|n| n == main.as_str()));
+    let mut done = Vec::with_capacity(moves.len());
+    for (from, to) in moves {
+        if let Err(e) = fs::rename(&from, &to) {
+            return Err(format!(
+                "cannot rename {} to {}: {e}. Moved so far: {}.",
+                crate::safe::path(&from),
+                crate::safe::path(&to),
+                done.len()
+            ));
+        }
+        done.push(to);
+    }
+    Ok(done)
+}

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{Theme, text};
-use crate::app::{App, SaveState, keys};
+use crate::app::{Action, App, Go, SaveState, WelcomeItem, keys};
 
 /// A box of `w`x`h` centred in `area`, clipped to it.
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -24,7 +24,21 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // Help describes the screen below it, not itself.
     let cx = keys::context_below_help(app);
-    let binds: Vec<&keys::Binding> = keys::help_bindings(cx).collect();
+    // Keys for what the welcome does not offer yet (continue, review on a first run) are left out.
+    let offered = app.welcome_items();
+    let binds: Vec<&keys::Binding> = keys::help_bindings(cx)
+        .filter(|b| {
+            if cx != keys::Context::Welcome {
+                true
+            } else if b.action == Action::Go(Go::Continue) {
+                offered.contains(&WelcomeItem::Continue)
+            } else if b.action == Action::Go(Go::Review) {
+                offered.contains(&WelcomeItem::Review)
+            } else {
+                true
+            }
+        })
+        .collect();
     let label_w = binds.iter().map(|b| b.label.chars().count()).max().unwrap_or(4);
     let mut lines: Vec<Line> = binds
         .iter()

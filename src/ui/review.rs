@@ -89,7 +89,12 @@ fn draw_reading(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usiz
         .get(&ch.id, &ex.id)
         .filter(|a| !crate::answers::value_is_empty(&a.value));
     let body = match answer {
-        Some(a) => present::plain_lines(&present::pieces(Some(&ex.kind), &a.value), None).join("\n"),
+        // Laid out at the page's width, so list items wrap under themselves.
+        Some(a) => present::plain_lines(
+            &present::pieces(Some(&ex.kind), &a.value),
+            Some(usize::from(super::page::text_area(area).width)),
+        )
+        .join("\n"),
         None => words::NOT_ANSWERED.to_string(),
     };
     let body = format!("{}\n\n{body}", ex.prompt.trim());

@@ -651,10 +651,10 @@ fn compare_stacks_when_narrow_and_sits_side_by_side_when_wide() {
         .expect("alex's answer");
     assert!(row.contains(" | ") && row.contains(SAM_SHARED), "{wide}");
 
-    // Not a terminal and no --width: 80 columns, stacked.
+    // Not a terminal and no --width: 80 columns, side by side, never through a pager.
     let default = data.ok(&["compare", "alex", "sam"]);
     assert!(default.lines().all(|l| l.width() <= 80), "{default}");
-    assert!(default.lines().any(|l| l == "alex:"), "{default}");
+    assert!(default.lines().any(|l| l.contains(" | ")), "{default}");
 }
 
 #[test]
@@ -686,4 +686,104 @@ fn compare_with_an_unknown_profile_is_a_clear_error() {
     let out = data.run(&["compare", "alex", "sam", "--width", "5"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--width"), "{}", stderr(&out));
+}
+
+// ---- completions and the manual page --------------------------------------------
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let data = Data::new();
+    for (shell, looks) in [
+        ("bash", "complete -F _trustbook"),
+        ("zsh", "#compdef trustbook"),
+        ("fish", "complete -c trustbook"),
+        ("elvish", "trustbook"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = data.ok(&["completions", shell]);
+        assert!(out.contains(looks), "{shell}:\n{out}");
+        // Every command is offered.
+        for command in ["export", "compare", "reset", "completions", "man"] {
+            assert!(out.contains(command), "{shell} lacks {command}");
+        }
+    }
+}
+
+#[test]
+fn completions_for_an_unknown_shell_is_a_clear_error() {
+    let data = Data::new();
+    let out = data.run(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.contains("invalid value 'tcsh'") && err.contains("bash"),
+        "{err}"
+    );
+}
+
+#[test]
+fn man_prints_a_manual_page() {
+    let data = Data::new();
+    let out = data.ok(&["man"]);
+    assert!(out.contains(".TH trustbook 1"), "{out}");
+    assert!(out.contains(".SH NAME") && out.contains(".SH SYNOPSIS"), "{out}");
+    for command in ["export", "compare", "completions"] {
+        assert!(out.contains(command), "no {command}:\n{out}");
+    }
+}
+
+// ---- rename ---------------------------------------------------------------------
+
+#[test]
+fn rename_moves_the_answers_and_every_kept_copy() {
+    let data = Data::new();
+    let answers = alex();
+    data.own("default", &answers);
+    for extra in ["bak", "reset-20261126-101010", "bak-20261125-090909"] {
+        fs::write(data.path().join(format!("default.toml.{extra}")), "x").expect("write copy");
+    }
+    // Another profile whose name starts the same is not touched.
+    data.own("defaults", &answers);
+    let out = data.ok(&["rename", "default", "sam"]);
+    assert!(
+        out.contains("Renamed profile \"default\" to \"sam\" (4 file(s))"),
+        "{out}"
+    );
+    for moved in [
+        "sam.toml",
+        "sam.toml.bak",
+        "sam.toml.reset-20261126-101010",
+        "sam.toml.bak-20261125-090909",
+    ] {
+        assert!(data.path().join(moved).is_file(), "{moved} missing");
+    }
+    assert!(!data.path().join("default.toml").exists());
+    assert!(data.path().join("defaults.toml").is_file());
+    let shown = data.ok(&["--profile", "sam", "export"]);
+    assert!(shown.contains(ALEX_SHARED), "{shown}");
+}
+
+#[test]
+fn rename_refuses_an_existing_target_a_missing_profile_and_an_open_one() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    data.own("sam", &sam());
+    let err = data.refused(&["rename", "alex", "sam"]);
+    assert!(err.contains("already a profile called \"sam\""), "{err}");
+    let err = data.refused(&["rename", "kim", "robin"]);
+    assert!(err.contains("no profile called \"kim\""), "{err}");
+    // Open (locked) in a trustbook: refused, nothing moved.
+    let opts = store::StoreOptions {
+        data_dir: Some(data.path().to_path_buf()),
+        profile: "alex".into(),
+    };
+    let held = store::Store::open(&opts, WB).expect("open alex");
+    let err = data.refused(&["rename", "alex", "robin"]);
+    assert!(err.contains("open in another trustbook"), "{err}");
+    assert!(data.path().join("alex.toml").is_file());
+    assert!(!data.path().join("robin.toml").exists());
+    drop(held);
+    let out = data.ok(&["rename", "alex", "robin"]);
+    assert!(out.contains("robin"), "{out}");
 }

@@ -255,3 +255,24 @@ fn a_paste_that_never_ends_does_not_swallow_ctrl_q() {
     );
     assert!(answers_text(data.path()).contains("half a paste then typedanother"));
 }
+
+/// `compare` on a terminal shows a long comparison through `$PAGER`; piped, it never does
+/// (see cli.rs, where every run is piped).
+#[test]
+fn compare_on_a_terminal_goes_through_the_pager() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let id = crate::common::pty_workbook().id;
+    for name in ["alex", "sam"] {
+        let file = trustbook::store::encode(&trustbook::answers::Answers::default(), None, &id);
+        std::fs::write(dir.path().join(format!("{name}.toml")), file).expect("write profile");
+    }
+    let mut pty = Spawn::default()
+        .data_dir(dir.path())
+        .env("PAGER", "sed -n 's/^/PAGED:/p' | head -n 3")
+        .size(80, 10)
+        .args(["compare", "alex", "sam"])
+        .start();
+    pty.wait_for("PAGED:");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{}", pty.screen());
+}

@@ -618,3 +618,20 @@ fn contents_bars_are_all_as_wide() {
         );
     }
 }
+
+#[test]
+fn help_on_a_first_run_lists_only_what_exists() {
+    let mut app = shipped_app();
+    press(&mut app, F(1));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Keys on this screen"), "{screen}");
+    assert!(!screen.contains("continue"), "{screen}");
+    assert!(!screen.contains("review answers"), "{screen}");
+    let mut app = app_with(shipped(), progress(), Some(place(CH1, Some("looking-back"))));
+    press(&mut app, F(1));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("continue") && screen.contains("review answers"),
+        "{screen}"
+    );
+}

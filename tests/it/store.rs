@@ -964,7 +964,36 @@ fn reset_of_an_unknown_chapter_lists_the_ids() {
     ] {
         assert!(stderr.contains(id), "{stderr}");
     }
+    // In chapter order, numbered as the app shows them.
+    let at = |id: &str| stderr.find(id).unwrap_or(usize::MAX);
+    assert!(
+        at("1 where-distrust-comes-from") < at("2 rebuilding-trust")
+            && at("2 rebuilding-trust") < at("3 lasting-trust"),
+        "{stderr}"
+    );
     assert_eq!(snapshot(&path), before);
+    // Past the last chapter's number is not a chapter either.
+    let out = bin(tmp.path(), &["reset", "--chapter", "4", "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(snapshot(&path), before);
+}
+
+#[test]
+fn reset_takes_a_chapter_number() {
+    let (tmp, _) = with_fixture("kept.toml");
+    let out = bin(tmp.path(), &["reset", "--chapter", "1", "--yes"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("where-distrust-comes-from"),
+        "{}",
+        text(&out.stdout)
+    );
+    let answers = saved_answers(tmp.path());
+    assert!(
+        answers.get("retired-chapter", "first").is_some(),
+        "other chapters kept"
+    );
+    assert_eq!(answers.len(), 1);
 }
 
 #[test]
