@@ -152,6 +152,10 @@ impl Editor {
             Key::Down => self.move_rows(1),
             Key::Home if ctrl => self.move_to(Pos::default()),
             Key::End if ctrl => self.move_to(self.end()),
+            // A one-line field shows one row of itself at a time: Home and End go to
+            // its ends, as in any one-line input.
+            Key::Home if self.single_line => self.move_to(self.line_start()),
+            Key::End if self.single_line => self.move_to(self.line_end()),
             Key::Home => self.move_to(self.row_home()),
             Key::End => self.move_to(self.row_end()),
             Key::PageUp => self.page(-1),

@@ -323,3 +323,13 @@ proptest! {
         prop_assert_eq!(ed.text(), start);
     }
 }
+
+#[test]
+fn home_and_end_in_a_one_line_field_go_to_its_ends() {
+    let mut ed = Editor::new("the last to know, again and again", true);
+    ed.view(10, 1);
+    ed.input(&key(Key::Home));
+    assert_eq!(ed.cursor().byte, 0);
+    ed.input(&key(Key::End));
+    assert_eq!(ed.cursor().byte, ed.text().len());
+}
