@@ -229,7 +229,7 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Key::PageDown),
     ];
     prop_oneof![
-        4 => prop::sample::select(vec!['a', 'b', ' ', ',', '.', 'é', '信', '👍', '\u{301}']).prop_map(Op::Type),
+        4 => prop::sample::select(vec!['a', 'b', ' ', ',', '.', 'é', '信', '👍', '\u{301}', '(', ')', '"', '-', '!', '…']).prop_map(Op::Type),
         1 => "[a-c \n.]{0,12}".prop_map(Op::Paste),
         4 => (keys, any::<bool>()).prop_map(|(k, c)| Op::Key(k, c)),
         1 => Just(Op::Undo),
@@ -332,4 +332,26 @@ fn home_and_end_in_a_one_line_field_go_to_its_ends() {
     assert_eq!(ed.cursor().byte, 0);
     ed.input(&key(Key::End));
     assert_eq!(ed.cursor().byte, ed.text().len());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The wrap rule on any text: rows cover it in order, no row but the first starts
+    /// with a space, and a row is only wider than the width when it is one grapheme.
+    #[test]
+    fn rows_fit_and_never_start_with_a_space(text in "[a-z ,.信👍(\"-]{0,80}", width in 1usize..20) {
+        let starts = wrap::rows(&text, width);
+        prop_assert_eq!(starts[0], 0);
+        for (i, &s) in starts.iter().enumerate() {
+            let e = starts.get(i + 1).copied().unwrap_or(text.len());
+            prop_assert!(s < e || text.is_empty());
+            let row = &text[s..e];
+            if i > 0 {
+                prop_assert!(!row.starts_with(' '), "row {} {:?}", i, row);
+            }
+            let body = row.trim_end_matches(' ');
+            prop_assert!(body.width() <= width || body.graphemes(true).count() == 1, "{:?} at {}", row, width);
+        }
+    }
 }
