@@ -1,4 +1,5 @@
-//! Rendering each screen, and typing into answers of 1 KiB, 64 KiB and 1 MiB.
+//! Rendering each screen, and typing at the end and in the middle of answers of
+//! 1 KiB, 64 KiB and 1 MiB, and of a single 1 MiB paragraph.
 //! Run: `cargo bench --bench app`.
 
 use std::hint::black_box;
@@ -115,45 +116,70 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
+/// Moves the cursor of `app` to about the middle of its `len`-byte answer, as a
+/// user would with the arrows (a draw first, so rows are known).
+fn to_middle(app: &mut App, term: &mut Terminal<TestBackend>, theme: &Theme, len: usize) {
+    term.draw(|f| ui::draw(f, app, theme)).expect("draw");
+    let home = Event::Key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    let down = key(KeyCode::Down);
+    for e in std::iter::once(&home).chain(std::iter::repeat_n(&down, len / 2 / 70)) {
+        let action = keys::action(app, e).expect("moving key");
+        app.update(action);
+    }
+}
+
 fn typing(c: &mut Criterion) {
     let theme = Theme::new(true);
     let mut group = c.benchmark_group("keystroke+draw in text answer");
-    for (name, size) in [("1KiB", 1024), ("64KiB", 64 * 1024), ("1MiB", 1024 * 1024)] {
-        let text = prose(size);
-        let mut app = app_at("text", Some(&text));
-        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-        let ev = key(KeyCode::Char('a'));
-        let bs = key(KeyCode::Backspace);
-        // Type a letter and delete it, drawing after each key, as the loop does.
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                for e in [&ev, &bs] {
-                    let action = keys::action(&app, e).expect("typing key");
-                    black_box(app.update(action));
-                    term.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
-                }
-            })
-        });
-        // The same two keys without drawing, to separate editing from rendering.
-        group.bench_function(format!("{name} keys only"), |b| {
-            b.iter(|| {
-                for e in [&ev, &bs] {
-                    let action = keys::action(&app, e).expect("typing key");
-                    black_box(app.update(action));
-                }
-            })
-        });
-        group.bench_function(format!("{name} draw only"), |b| {
-            b.iter(|| term.draw(|f| ui::draw(f, &app, &theme)).map(|_| ()))
-        });
-        // A key plus the pause commit, which copies the whole text once.
-        group.bench_function(format!("{name} key+commit"), |b| {
-            b.iter(|| {
-                let action = keys::action(&app, &ev).expect("typing key");
-                app.update(action);
-                black_box(app.update(Action::Event(AppEvent::Commit)))
-            })
-        });
+    let cases = [
+        ("1KiB", prose(1024)),
+        ("64KiB", prose(64 * 1024)),
+        ("1MiB", prose(1024 * 1024)),
+        ("1MiB one paragraph", prose(1024 * 1024).replace('\n', " ")),
+    ];
+    for (name, text) in &cases {
+        for place in ["end", "middle"] {
+            let mut app = app_at("text", Some(text));
+            let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+            if place == "middle" {
+                to_middle(&mut app, &mut term, &theme, text.len());
+            }
+            let ev = key(KeyCode::Char('a'));
+            let bs = key(KeyCode::Backspace);
+            // Type a letter and delete it, drawing after each key, as the loop does.
+            group.bench_function(format!("{name} at the {place}"), |b| {
+                b.iter(|| {
+                    for e in [&ev, &bs] {
+                        let action = keys::action(&app, e).expect("typing key");
+                        black_box(app.update(action));
+                        term.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+                    }
+                })
+            });
+            if place == "middle" {
+                continue;
+            }
+            // The same two keys without drawing, to separate editing from rendering.
+            group.bench_function(format!("{name} keys only"), |b| {
+                b.iter(|| {
+                    for e in [&ev, &bs] {
+                        let action = keys::action(&app, e).expect("typing key");
+                        black_box(app.update(action));
+                    }
+                })
+            });
+            group.bench_function(format!("{name} draw only"), |b| {
+                b.iter(|| term.draw(|f| ui::draw(f, &app, &theme)).map(|_| ()))
+            });
+            // A key plus the pause commit, which copies the whole text once.
+            group.bench_function(format!("{name} key+commit"), |b| {
+                b.iter(|| {
+                    let action = keys::action(&app, &ev).expect("typing key");
+                    app.update(action);
+                    black_box(app.update(Action::Event(AppEvent::Commit)))
+                })
+            });
+        }
     }
     group.finish();
 }

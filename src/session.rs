@@ -52,6 +52,12 @@ impl<P: Persistence> Session<P> {
     /// Applies `action` at `now` and carries out what it asks for; `editor` runs
     /// the external editor.
     pub fn dispatch(&mut self, action: Action, now: Instant, editor: &mut EditorFn) -> std::io::Result<()> {
+        let mut action = action;
+        // The key's time is stamped here, at the edge, so the editor's undo can group
+        // by pauses without reading the clock itself.
+        if let Action::Edit(Edit::Type(input)) = &mut action {
+            input.at = Some(now);
+        }
         let mut queue = vec![action];
         while let Some(action) = queue.pop() {
             for effect in self.app.update(action) {

@@ -4,7 +4,7 @@
 //! handles, every variant by name: the compiler then lists every place a new
 //! action must be handled.
 
-use ratatui_textarea::Input;
+use crate::editor::Input;
 
 use crate::answers::Answers;
 use crate::store::SaveProblem;

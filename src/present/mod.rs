@@ -226,49 +226,30 @@ fn hang(prefix: &str, text: &str, width: Option<usize>) -> Vec<String> {
 }
 
 /// Word-wraps one line of text to `width` columns (at least one line, maybe
-/// empty). Words wider than the line are broken; a character wider than the
-/// whole line (a CJK character at width 1) becomes `?`. Runs of spaces between
-/// words become one. What must not reach a terminal raw (a bidi control in a
-/// workbook's text, ...) is shown quoted, as [`crate::safe::line`] does.
+/// empty) by the app's one line-breaking rule ([`crate::editor::wrap::rows`]): a
+/// line never starts with a space or with punctuation that belongs to the word
+/// before; words wider than the line are broken between graphemes; a character
+/// wider than the whole line (a CJK character at width 1) becomes `?`. Runs of
+/// spaces between words become one. What must not reach a terminal raw (a bidi
+/// control in a workbook's text, ...) is shown quoted, as [`crate::safe::line`] does.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut col = 0;
+    let mut line = String::with_capacity(text.len());
     for word in text.split_whitespace() {
-        let word = &*crate::safe::quote_line(word);
-        let w = word.width();
-        if col > 0 && col + 1 + w <= width {
+        if !line.is_empty() {
             line.push(' ');
-            line.push_str(word);
-            col += 1 + w;
-            continue;
         }
-        if col > 0 {
-            lines.push(std::mem::take(&mut line));
-            col = 0;
-        }
-        if w <= width {
-            line.push_str(word);
-            col = w;
-            continue;
-        }
-        // Longer than a line: break it by characters.
-        for c in word.chars() {
-            let (c, cw) = match c.width().unwrap_or(0) {
-                cw if cw > width => ('?', 1),
-                cw => (c, cw),
-            };
-            if col + cw > width {
-                lines.push(std::mem::take(&mut line));
-                col = 0;
-            }
-            line.push(c);
-            col += cw;
+        for c in crate::safe::quote_line(word).chars() {
+            line.push(if c.width().unwrap_or(0) > width { '?' } else { c });
         }
     }
-    lines.push(line);
-    lines
+    let starts = crate::editor::wrap::rows(&line, width);
+    let ends = starts.iter().skip(1).copied().chain([line.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&s, e)| line.get(s..e).unwrap_or("").trim_end_matches(' ').to_string())
+        .collect()
 }
 
 #[cfg(test)]

@@ -184,3 +184,17 @@ fn the_editor_runs_only_after_the_typed_text_is_saved() {
     );
     assert!(!s.persist.busy());
 }
+
+/// The session stamps each key with its time, so a pause in the middle of a word
+/// splits it into two undo steps while an unbroken word undoes at once.
+#[test]
+fn a_pause_in_typing_starts_a_new_undo_step() {
+    let t0 = Instant::now();
+    let mut s = session_at_text();
+    type_at(&mut s, "trust", t0);
+    type_at(&mut s, "worthy", t0 + ms(3000));
+    key_at(&mut s, ctrl('z'), t0 + ms(3100));
+    assert_eq!(field(&s.app), "trust", "the pause split the word");
+    key_at(&mut s, ctrl('z'), t0 + ms(3200));
+    assert_eq!(field(&s.app), "");
+}

@@ -635,3 +635,33 @@ fn help_on_a_first_run_lists_only_what_exists() {
         "{screen}"
     );
 }
+
+/// The answer box where rows meet punctuation: no row of the box starts with a space
+/// or with the full stop, comma or ellipsis of the word before (issue 10), at the
+/// minimum size, the usual one and a large one.
+#[test]
+fn text_editor_wraps_at_punctuation() {
+    let mut app = fresh_at(Screen::Exercise(0, 0));
+    type_str(
+        &mut app,
+        "Then I remembered that I broke Jo's trust too. That was humbling. \
+         I sat there waiting at the window, waiting… and waiting, for a call, \
+         a text, anything. Nobody came. Why, I asked, and who, and what for? \
+         Every evening, every weekend; every time.",
+    );
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let shown = render(&app, w, h);
+        insta::assert_snapshot!(format!("text_punctuation_{w}x{h}"), shown);
+        for row in shown.lines().filter_map(|l| l.split('│').nth(1)) {
+            // Inside the box, after its one-column margin.
+            let text = row.strip_prefix(' ').unwrap_or(row);
+            if text.trim().is_empty() {
+                continue;
+            }
+            assert!(
+                !text.starts_with([' ', '.', ',', '…', ';', '?']),
+                "a row starts with punctuation at {w}x{h}: {row:?}"
+            );
+        }
+    }
+}

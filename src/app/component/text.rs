@@ -1,28 +1,15 @@
-//! A free-text answer: a multi-line field, undo that treats the external
-//! editor's replacement as one step, and the hand-off to `$EDITOR`.
+//! A free-text answer: a multi-line field, and the hand-off to `$EDITOR`, whose
+//! replacement comes back as one undo step.
 
-use super::field::{Field, clean_paste, field_text, grapheme_key, refit, text_area};
+use super::field::{Field, clean_paste, field_text, refit, text_area};
 use super::{Outcome, Typing};
 use crate::app::action::{Edit, Move};
 use crate::app::{Context, Notice};
-use ratatui_textarea::{Input, Key};
-
-/// Undo bookkeeping for the external editor's replacement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pair {
-    /// The last edit was ordinary.
-    None,
-    /// The last edit was the editor's replacement: undo both steps (cut, insert).
-    Undo,
-    /// The replacement was just undone: redo both steps.
-    Redo,
-}
 
 /// A free-text answer being written.
 #[derive(Debug)]
 pub struct TextAnswer {
     field: Field,
-    pair: Pair,
 }
 
 impl TextAnswer {
@@ -30,7 +17,6 @@ impl TextAnswer {
     pub fn new(text: &str) -> TextAnswer {
         TextAnswer {
             field: text_area(text),
-            pair: Pair::None,
         }
     }
 
@@ -56,11 +42,11 @@ impl TextAnswer {
 
     /// Scrolling moves the view (and maybe the cursor), never the text.
     pub fn on_move(&mut self, m: Move) -> Outcome {
-        let key = match m {
-            Move::ScrollUp => Key::MouseScrollUp,
-            Move::ScrollDown => Key::MouseScrollDown,
-            Move::PageUp => Key::PageUp,
-            Move::PageDown => Key::PageDown,
+        match m {
+            Move::ScrollUp => self.field.wheel(-1),
+            Move::ScrollDown => self.field.wheel(1),
+            Move::PageUp => self.field.page(-1),
+            Move::PageDown => self.field.page(1),
             // Arrows and Enter reach a text field as typed keys, not as moves.
             Move::Up
             | Move::Down
@@ -69,36 +55,19 @@ impl TextAnswer {
             | Move::First
             | Move::Last
             | Move::Select
-            | Move::Toggle => return Outcome::default(),
+            | Move::Toggle => false,
         };
-        self.field.input(Input {
-            key,
-            ..Input::default()
-        });
         Outcome::default()
     }
 
     /// Applies an edit.
     pub fn on_edit(&mut self, edit: Edit) -> Outcome {
-        if !matches!(edit, Edit::Undo | Edit::Redo | Edit::EditorDone(_)) {
-            self.pair = Pair::None;
-        }
         let mut out = Outcome::default();
         let edited = match edit {
-            Edit::Type(input) => {
-                grapheme_key(&mut self.field, &input).unwrap_or_else(|| self.field.input(input))
-            }
-            Edit::Paste(s) => self.field.insert_str(clean_paste(&s, false)),
-            Edit::Undo => {
-                let pair = self.pair == Pair::Undo;
-                self.pair = if pair { Pair::Redo } else { Pair::None };
-                self.field.undo() | (pair && self.field.undo())
-            }
-            Edit::Redo => {
-                let pair = self.pair == Pair::Redo;
-                self.pair = if pair { Pair::Undo } else { Pair::None };
-                self.field.redo() | (pair && self.field.redo())
-            }
+            Edit::Type(input) => self.field.input(&input),
+            Edit::Paste(s) => self.field.paste(&clean_paste(&s, false), None),
+            Edit::Undo => self.field.undo(),
+            Edit::Redo => self.field.redo(),
             Edit::ExternalEditor => {
                 out.external = Some(self.text());
                 false
@@ -126,14 +95,6 @@ impl TextAnswer {
     fn replace(&mut self, text: &str) -> bool {
         let text = clean_paste(text, false);
         let text = text.strip_suffix('\n').unwrap_or(&text);
-        if text == self.text() {
-            return false;
-        }
-        // Cut and insert are two steps of the widget; `pair` makes them undo as one.
-        self.field.select_all();
-        self.field.cut();
-        self.field.insert_str(text);
-        self.pair = Pair::Undo;
-        true
+        self.field.replace_all(text)
     }
 }

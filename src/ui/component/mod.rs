@@ -15,31 +15,51 @@ use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState};
 use super::Theme;
 use crate::answers::Value;
 use crate::app::Component;
-use crate::app::field::{self, Field};
+use crate::app::field::Field;
 use crate::content::Kind;
 use crate::safe;
 
-/// Draws an answer field. A field holding characters that must never reach the terminal
-/// raw (a bidi override or ESC from a hand-edited answers file, ...) is drawn from a copy
-/// showing one visible placeholder for each (see [`safe::placeholders`]), so the cursor
-/// stays on the same character and the answer itself is never changed.
+/// Draws an answer field: only its visible rows, wrapped by the app's one rule, with
+/// "↑"/"↓" in the right-hand column while text is hidden above or below. A row holding
+/// characters that must never reach the terminal raw (a bidi override or ESC from a
+/// hand-edited answers file, ...) is drawn showing one visible placeholder for each
+/// (see [`safe::placeholders`]); the answer itself is never changed.
 pub fn draw_field(frame: &mut Frame, field: &Field, area: Rect) {
-    let lines: Vec<_> = field.lines().iter().map(|l| safe::placeholders(l)).collect();
-    if lines.iter().all(|l| matches!(l, std::borrow::Cow::Borrowed(_))) {
-        frame.render_widget(field, area);
+    if area.width == 0 || area.height == 0 {
         return;
     }
-    // Drawn off-screen first: that records the field's scroll position, which the app reads.
-    let mut scratch = ratatui::buffer::Buffer::empty(area);
-    ratatui::widgets::Widget::render(field, area, &mut scratch);
-    let mut shown = field::text_area(&lines.join("\n"));
-    let (top, left) = field.scroll_offset();
-    let delta = |n: u16| i16::try_from(n).unwrap_or(i16::MAX);
-    shown.scroll((delta(top), delta(left)));
-    let ratatui_textarea::DataCursor(row, col) = field.cursor();
-    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    shown.move_cursor(ratatui_textarea::CursorMove::Jump(clamp(row), clamp(col)));
-    frame.render_widget(&shown, area);
+    // One column is kept for the scroll markers, so text never moves under them.
+    let text_w = area.width.saturating_sub(1).max(1);
+    let view = field.view(usize::from(text_w), usize::from(area.height));
+    let paras = field.paragraphs();
+    let buf = frame.buffer_mut();
+    for (y, (p, range)) in (area.y..).zip(&view.rows) {
+        let row = paras.get(*p).and_then(|t| t.get(range.clone())).unwrap_or("");
+        buf.set_stringn(
+            area.x,
+            y,
+            safe::placeholders(row),
+            usize::from(text_w),
+            Style::default(),
+        );
+    }
+    let marker_x = area.x + area.width - 1;
+    if view.above && area.width > 1 {
+        buf.set_string(marker_x, area.y, "↑", Style::default());
+    }
+    if view.below && area.width > 1 {
+        buf.set_string(marker_x, area.y + area.height - 1, "↓", Style::default());
+    }
+    if let Some((row, byte)) = view.cursor
+        && let Some((p, range)) = view.rows.get(row)
+    {
+        let para = paras.get(*p).map_or("", String::as_str);
+        let before = para.get(range.start..byte).unwrap_or("");
+        let col = unicode_width::UnicodeWidthStr::width(&*safe::placeholders(before));
+        let col = u16::try_from(col).unwrap_or(u16::MAX).min(text_w - 1);
+        let y = area.y + u16::try_from(row).unwrap_or(0);
+        frame.set_cursor_position((area.x + col, y));
+    }
 }
 
 /// Rows a one-line field needs at `width` columns: its text wrapped, with room
