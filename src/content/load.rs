@@ -6,8 +6,8 @@ use super::parse::parse_chapter;
 use super::walk::{Checker, Source, Table};
 use super::{Diagnostic, Diagnostics, Workbook};
 
-/// The content format version this build reads.
-pub const FORMAT_VERSION: i64 = 1;
+/// The newest content format version this build reads (it reads 1 as well).
+pub const FORMAT_VERSION: i64 = 2;
 /// Largest content file accepted; real chapters are a few KiB.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// The workbook file inside a content folder.
@@ -207,15 +207,17 @@ fn parse_workbook(
             "chapters",
         ],
     );
-    if let Some(v) = ck.int(&t, "format_version", true)
-        && v != FORMAT_VERSION
+    let version = ck.int(&t, "format_version", true);
+    if let Some(v) = version
+        && !(1..=FORMAT_VERSION).contains(&v)
     {
         let span = ck.span_of(&t, "format_version");
         ck.error(
             span,
-            format!("format_version {v} is not supported; this version of trustbook reads format_version = {FORMAT_VERSION}"),
+            format!("format_version {v} is not supported; this version of trustbook reads format_version = 1 or {FORMAT_VERSION}"),
         );
     }
+    let format_version = version.filter(|v| (1..=FORMAT_VERSION).contains(v)).unwrap_or(1);
     let id = ck.string(&t, "id", true);
     if let Some(id) = &id {
         ck.id_ok(&t, id);
@@ -256,7 +258,7 @@ fn parse_workbook(
             continue;
         };
         let mut ck = Checker::new(file, &ctext, diags);
-        let (id, chapter) = parse_chapter(&mut ck);
+        let (id, chapter) = parse_chapter(&mut ck, format_version);
         if let Some((id, span)) = id {
             if let Some((_, first)) = seen_ids.iter().find(|(seen, _)| *seen == id) {
                 let msg =
@@ -268,6 +270,7 @@ fn parse_workbook(
         chapters.extend(chapter);
     }
     Some(Workbook {
+        format_version,
         id: id?,
         title: title?,
         welcome: welcome?,

@@ -15,6 +15,9 @@ pub const REFLECTION_ID: &str = "reflection";
 /// A whole workbook: welcome, chapters in order, closing words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workbook {
+    /// The content format version the workbook is written in (1 or 2); version 2
+    /// enables skipping and `optional` exercises.
+    pub format_version: i64,
     /// Stable id; answers files record it so answers are not mixed across workbooks.
     pub id: String,
     /// Title shown in the header and on the welcome screen.
@@ -57,6 +60,9 @@ pub struct Exercise {
     pub example: Option<String>,
     /// The kind of answer, with its options.
     pub kind: Kind,
+    /// May stay empty without blocking progress or the comparison (format 2:
+    /// `optional = true`, or `min = 0` on a list or checklist).
+    pub optional: bool,
 }
 
 /// The five kinds of exercise.
@@ -117,6 +123,11 @@ impl Exercise {
 }
 
 impl Workbook {
+    /// True when the workbook uses format 2, whose keys (skip, optional) are offered.
+    pub fn is_v2(&self) -> bool {
+        self.format_version >= 2
+    }
+
     /// The workbook as the terminal app shows it: every text a person reads (titles,
     /// prompts, hints, examples, scale labels, welcome, note, closing) with bidi and
     /// invisible characters quoted as `<U+XXXX>` (see [`crate::safe`]), which the

@@ -9,7 +9,10 @@ use super::{Chapter, Exercise, Kind, REFLECTION_ID};
 /// Checks and builds one chapter file: its id as written, with its span (for the workbook's
 /// check that chapter ids differ, even when the chapter has other problems), and the
 /// chapter, `None` when anything is wrong.
-pub fn parse_chapter(ck: &mut Checker) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
+///
+/// `version` is the workbook's `format_version`: keys of format 2 in a format 1 workbook
+/// are reported with how to enable them.
+pub fn parse_chapter(ck: &mut Checker, version: i64) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
     let Some(doc) = ck.parse() else {
         return (None, None);
     };
@@ -23,12 +26,12 @@ pub fn parse_chapter(ck: &mut Checker) -> (Option<(String, Range<usize>)>, Optio
     if let Some(id) = &id {
         ck.id_ok(&t, id);
     }
-    let chapter = chapter_body(ck, &t, id.clone());
+    let chapter = chapter_body(ck, &t, id.clone(), version);
     (id.map(|id| (id, ck.span_of(&t, "id"))), chapter)
 }
 
 /// Everything in a chapter after its id.
-fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>) -> Option<Chapter> {
+fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -> Option<Chapter> {
     let title = ck.string(t, "title", true);
     let introduction = ck.string(t, "introduction", true);
     let mut exercises = Vec::new();
@@ -69,7 +72,7 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>) -> Option<Chapt
             }
             seen.push(id.clone());
         }
-        if let Some(ex) = parse_exercise(ck, &et) {
+        if let Some(ex) = parse_exercise(ck, &et, version) {
             exercises.push(ex);
         }
     }
@@ -92,6 +95,7 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>) -> Option<Chapt
             hint,
             example,
             kind: Kind::Text,
+            optional: false,
         })
     });
     exercises.push(reflection?);
@@ -109,12 +113,31 @@ const ADD_EXERCISE: &str =
 /// How to add a missing closing reflection, in the file's own syntax.
 const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file: a line `[reflection]` followed by `prompt = \"...\"` with the closing question";
 
-const COMMON: [&str; 6] = ["id", "kind", "title", "prompt", "hint", "example"];
+const COMMON: [&str; 7] = ["id", "kind", "title", "prompt", "hint", "example", "optional"];
 /// Every kind's own keys, allowed when the kind is missing or unknown.
 const ANY_KIND: &[&str] = &["min", "max", "options", "other", "min_label", "max_label"];
 const KINDS: [&str; 5] = ["text", "list", "choice", "checklist", "scale"];
 
-fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
+/// Reports `key` of `t` when the workbook is format 1, which does not have it.
+fn needs_v2(ck: &mut Checker, t: &Table, key: &str, version: i64) -> bool {
+    if version >= 2 || !t.inner.contains_key(key) {
+        return true;
+    }
+    let span = t
+        .inner
+        .get_key_value(key)
+        .map_or(t.span.clone(), |(k, _)| k.span());
+    ck.error(
+        span,
+        format!(
+            "`{key}` in {} is a key of format 2; set `format_version = 2` in workbook.toml to use it",
+            t.what
+        ),
+    );
+    false
+}
+
+fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise> {
     let id = ck.string(t, "id", true);
     if let Some(id) = &id {
         ck.id_ok(t, id);
@@ -128,7 +151,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
         Some("text") => &[],
         Some("list") => &["min", "max"],
         Some("choice") => &["options", "other"],
-        Some("checklist") => &["options"],
+        Some("checklist") => &["options", "min"],
         Some("scale") => &["min", "max", "min_label", "max_label"],
         Some(other) => {
             let hint = match super::diag::suggest(other, &KINDS) {
@@ -146,9 +169,21 @@ fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
     };
     let allowed: Vec<&str> = COMMON.iter().chain(extra).copied().collect();
     ck.known_keys(t, &allowed);
+    let optional_ok = needs_v2(ck, t, "optional", version);
+    let optional = match ck.boolean(t, "optional") {
+        Ok(b) => optional_ok.then_some(b.unwrap_or(false)),
+        Err(()) => None,
+    };
+    let checklist_min_ok = kind_name.as_deref() != Some("checklist") || needs_v2(ck, t, "min", version);
+    let mut empty_ok = false;
     let kind = match kind_name.as_deref() {
         Some("text") => Some(Kind::Text),
-        Some("list") => list_kind(ck, t),
+        Some("list") => {
+            let kind = list_kind(ck, t);
+            // `min = 0` is accepted by format 1 with no effect; format 2 lets the list stay empty.
+            empty_ok |= version >= 2 && matches!(kind, Some(Kind::List { min: Some(0), .. }));
+            kind
+        }
         Some("choice") => {
             // Both checked before either can stop the exercise, so both are reported.
             let options = options(ck, t);
@@ -161,7 +196,17 @@ fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
                 _ => None,
             }
         }
-        Some("checklist") => options(ck, t).map(|options| Kind::Checklist { options }),
+        Some("checklist") => {
+            let options = options(ck, t);
+            let min = checklist_min(ck, t);
+            match (options, min, checklist_min_ok) {
+                (Some(options), Ok(min), true) => {
+                    empty_ok |= min == Some(0);
+                    Some(Kind::Checklist { options })
+                }
+                _ => None,
+            }
+        }
         Some("scale") => scale_kind(ck, t),
         _ => None,
     };
@@ -172,7 +217,27 @@ fn parse_exercise(ck: &mut Checker, t: &Table) -> Option<Exercise> {
         hint,
         example,
         kind: kind?,
+        optional: optional? || empty_ok,
     })
+}
+
+/// A checklist's `min` (format 2): 0 ("nothing ticked is a finished answer") or 1.
+fn checklist_min(ck: &mut Checker, t: &Table) -> Result<Option<i64>, ()> {
+    match ck.int(t, "min", false) {
+        None if t.inner.contains_key("min") => Err(()),
+        None => Ok(None),
+        Some(n) if n == 0 || n == 1 => Ok(Some(n)),
+        Some(n) => {
+            ck.error(
+                ck.span_of(t, "min"),
+                format!(
+                    "checklist `min` = {n} in {} must be 0 (nothing ticked is a finished answer) or 1",
+                    t.what
+                ),
+            );
+            Err(())
+        }
+    }
 }
 
 fn list_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {

@@ -162,6 +162,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
             };
             vec![Piece::Paragraph(vec![line])]
         }
+        Value::Empty {} => Vec::new(),
     }
 }
 

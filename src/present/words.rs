@@ -15,6 +15,10 @@ pub fn scale(value: i64, (min, min_label): (i64, &str), (max, max_label): (i64, 
 pub const NOT_ANSWERED: &str = "Not answered yet.";
 /// Above a private answer that an export includes on request.
 pub const MARKED_PRIVATE: &str = "Marked private.";
+/// Stands in for a skipped exercise's answer in the review and exports.
+pub const SKIPPED: &str = "Skipped.";
+/// Stands in for an optional exercise left empty, in the review and exports.
+pub const LEFT_EMPTY: &str = "Left empty (optional).";
 /// Heading of the section for answers whose exercise is gone.
 pub const ORPHANS_HEADING: &str = "Answers to exercises no longer in the workbook";
 
@@ -56,6 +60,27 @@ pub const SUMMARY_SEPARATOR: &str = ", ";
 /// A hidden row: who is still to answer (a private answer counts as not
 /// answered, so nothing here can tell the two apart).
 pub fn hidden_row(waiting: &[&str]) -> String {
+    hidden_row_v1(waiting)
+}
+
+/// A hidden row where someone skipped the exercise or left an optional one empty:
+/// names who did which, and who is still to answer. Nobody waits on a skip.
+pub fn hidden_row_v2(skipped: &[&str], empty: &[&str], waiting: &[&str]) -> String {
+    let mut parts = Vec::new();
+    if !skipped.is_empty() {
+        parts.push(format!("Skipped by {}.", skipped.join(" and ")));
+    }
+    if !empty.is_empty() {
+        parts.push(format!("Left empty by {} (optional).", empty.join(" and ")));
+    }
+    if let [one] = waiting {
+        parts.push(format!("{one} has not answered yet."));
+    }
+    parts.push("Nothing is shown for this one.".to_string());
+    parts.join(" ")
+}
+
+fn hidden_row_v1(waiting: &[&str]) -> String {
     match waiting {
         [one] => format!("Hidden until both have answered: waiting on {one}."),
         _ => "Not shown: neither has answered yet.".to_string(),

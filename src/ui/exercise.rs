@@ -16,6 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let answer = app.answers().get(&ch.id, &ex.id);
     let value = answer.map(|a| &a.value);
     let private = answer.is_some_and(|a| a.private);
+    let skipped = answer.is_some_and(|a| a.skipped);
 
     // The prompt and hint get what they need, but never more than half the screen.
     let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
@@ -35,13 +36,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     .areas(area);
 
     // Room is kept for the marks after the title; a long title ends in an ellipsis.
-    let title_room = usize::from(area.width).saturating_sub(if private { 12 } else { 2 });
+    let marks = 2 + if private { 10 } else { 0 } + if skipped { 11 } else { 0 };
+    let title_room = usize::from(area.width).saturating_sub(marks);
     let mut title = vec![Span::styled(
         super::truncate(&ex.title, title_room),
         theme.title(),
     )];
     if private {
         title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
+    }
+    if skipped {
+        title.push(Span::styled(format!("  {}", text::SKIPPED_MARK), theme.warn()));
     }
     if !app.hint_shown() && (ex.hint.is_some() || ex.example.is_some()) {
         let key = keys::label_of(keys::context_below_help(app), &Go::ToggleHint.into());

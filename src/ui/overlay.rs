@@ -24,7 +24,10 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // Help describes the screen below it, not itself.
     let cx = keys::context_below_help(app);
-    let binds = keys::bindings(cx);
+    let binds: Vec<&keys::Binding> = keys::bindings(cx)
+        .iter()
+        .filter(|b| keys::offered(app, b))
+        .collect();
     let label_w = binds.iter().map(|b| b.label.chars().count()).max().unwrap_or(4);
     let mut lines: Vec<Line> = binds
         .iter()

@@ -63,7 +63,8 @@ fn preview(value: &Value) -> Cow<'_, Value> {
         | Value::List { .. }
         | Value::Choice { .. }
         | Value::Checklist { .. }
-        | Value::Scale { .. } => Cow::Borrowed(value),
+        | Value::Scale { .. }
+        | Value::Empty {} => Cow::Borrowed(value),
     }
 }
 
@@ -83,6 +84,10 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
     if answer.is_some_and(|a| a.private) {
         title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
     }
+    let skipped = answer.is_some_and(|a| a.skipped);
+    if skipped {
+        title.push(Span::styled(format!("  {}", text::SKIPPED_MARK), theme.warn()));
+    }
     lines.push(Line::from(title));
     let prompt = present::wrap(&ex.prompt, width);
     let cut = prompt.len() > 2;
@@ -96,7 +101,7 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         lines.push(Line::from(Span::styled(format!("  {l}"), theme.dim())));
     }
     let body = answer
-        .filter(|a| !crate::answers::value_is_empty(&a.value))
+        .filter(|a| !a.skipped && !crate::answers::value_is_empty(&a.value))
         .map(|a| present::plain_lines(&present::pieces(Some(&ex.kind), &preview(&a.value)), Some(width)));
     match body {
         Some(body) => {
@@ -115,7 +120,16 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
             }
         }
         None => lines.push(Line::from(Span::styled(
-            format!("  {}", words::NOT_ANSWERED),
+            format!(
+                "  {}",
+                if skipped {
+                    words::SKIPPED
+                } else if ex.optional {
+                    words::LEFT_EMPTY
+                } else {
+                    words::NOT_ANSWERED
+                }
+            ),
             theme.dim(),
         ))),
     }

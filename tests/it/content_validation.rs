@@ -265,14 +265,14 @@ fn keys_of_another_kind_are_unknown() {
 
 #[test]
 fn unsupported_format_version() {
-    let wb = WORKBOOK.replace("format_version = 1", "format_version = 2");
+    let wb = WORKBOOK.replace("format_version = 1", "format_version = 3");
     let d = load(&[("workbook.toml", wb.as_bytes()), ("a.toml", CHAPTER.as_bytes())]);
     expect_one(
         &d,
         "workbook.toml",
         1,
         18,
-        &["format_version 2 is not supported", "format_version = 1"],
+        &["format_version 3 is not supported", "format_version = 1"],
     );
 }
 

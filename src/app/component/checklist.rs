@@ -46,7 +46,11 @@ impl ChecklistAnswer {
                 let mut ticked = match stored {
                     Some(Value::Checklist { ticked }) => ticked.clone(),
                     Some(
-                        Value::Text { .. } | Value::List { .. } | Value::Choice { .. } | Value::Scale { .. },
+                        Value::Text { .. }
+                        | Value::List { .. }
+                        | Value::Choice { .. }
+                        | Value::Scale { .. }
+                        | Value::Empty {},
                     )
                     | None => Vec::new(),
                 };

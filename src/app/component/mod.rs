@@ -94,7 +94,8 @@ impl Component {
                         Value::List { .. }
                         | Value::Choice { .. }
                         | Value::Checklist { .. }
-                        | Value::Scale { .. },
+                        | Value::Scale { .. }
+                        | Value::Empty {},
                     )
                     | None => "",
                 };

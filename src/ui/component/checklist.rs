@@ -25,9 +25,14 @@ pub fn draw(
     };
     let ticked: &[String] = match value {
         Some(Value::Checklist { ticked }) => ticked,
-        Some(Value::Text { .. } | Value::List { .. } | Value::Choice { .. } | Value::Scale { .. }) | None => {
-            &[]
-        }
+        Some(
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Choice { .. }
+            | Value::Scale { .. }
+            | Value::Empty {},
+        )
+        | None => &[],
     };
     let width = usize::from(area.width).saturating_sub(2 + 4);
     let rows: Vec<ListItem> = options

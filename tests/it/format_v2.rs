@@ -1,0 +1,264 @@
+//! Format 2: skip and optional exercises, end to end (content, keys, screens,
+//! answers file, exports, comparison).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::KeyCode;
+use trustbook::answers::{Answers, Status, Value};
+use trustbook::app::Screen;
+use trustbook::comparison;
+use trustbook::content::{self, Diagnostic, Workbook};
+use trustbook::export::{self, ExportMeta};
+
+use crate::common::{app_on, app_with, char_key, ctrl, place, press, render, send, type_str, value};
+
+const CH: &str = "after-a-fight";
+
+fn v2_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook")
+}
+
+fn v2() -> Workbook {
+    content::load_dir(&v2_dir()).unwrap_or_else(|d| panic!("v2 fixture is invalid:\n{d}"))
+}
+
+fn exercise<'a>(wb: &'a Workbook, id: &str) -> &'a trustbook::content::Exercise {
+    let (c, e) = wb.find(CH, id).expect("exercise in fixture");
+    &wb.chapters[c].exercises[e]
+}
+
+/// An app on the v2 fixture, opened on exercise `id`.
+fn on(id: &str) -> trustbook::app::App {
+    let mut app = app_with(v2(), Answers::default(), Some(place(CH, Some(id))));
+    send(&mut app, char_key('c'));
+    assert!(matches!(app.screen(), Screen::Exercise(..)), "{:?}", app.screen());
+    app
+}
+
+#[test]
+fn the_v2_fixture_loads_with_its_keys() {
+    let wb = v2();
+    assert_eq!(wb.format_version, 2);
+    assert!(exercise(&wb, "anything-else").optional);
+    assert!(exercise(&wb, "feelings").optional, "checklist min = 0");
+    assert!(exercise(&wb, "what-helps").optional, "list min = 0");
+    assert!(!exercise(&wb, "what-happened").optional);
+    // An untouched optional exercise counts as done; the others do not.
+    let a = Answers::default();
+    assert_eq!(a.status(CH, exercise(&wb, "anything-else")), Status::Done);
+    assert_eq!(a.status(CH, exercise(&wb, "what-happened")), Status::NotStarted);
+}
+
+#[test]
+fn shipped_and_v1_fixtures_stay_format_1() {
+    assert_eq!(crate::common::shipped().format_version, 1);
+    assert_eq!(crate::common::pty_workbook().format_version, 1);
+    // min = 0 on a list in format 1 keeps meaning nothing.
+    assert!(
+        crate::common::pty_workbook()
+            .chapters
+            .iter()
+            .flat_map(|c| &c.exercises)
+            .all(|e| !e.optional)
+    );
+}
+
+#[test]
+fn skip_key_marks_counts_done_and_takes_back() {
+    let mut app = on("how-upset");
+    let wb = v2();
+    let ex = exercise(&wb, "how-upset");
+    assert_eq!(app.answers().status(CH, ex), Status::NotStarted);
+    assert!(render(&app, 80, 24).contains("s skip"), "the footer offers it");
+    send(&mut app, char_key('s'));
+    assert!(app.answers().is_skipped(CH, "how-upset"));
+    assert_eq!(app.answers().status(CH, ex), Status::Done);
+    assert_eq!(value(&app, CH, "how-upset"), Some(&Value::Empty {}));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("How upset  [skipped]"), "{screen}");
+    assert!(screen.contains("Skipped: counts as done"), "{screen}");
+    send(&mut app, char_key('s'));
+    assert!(!app.answers().is_skipped(CH, "how-upset"));
+    assert_eq!(
+        value(&app, CH, "how-upset"),
+        None,
+        "an un-skip leaves nothing behind"
+    );
+}
+
+#[test]
+fn ctrl_s_skips_while_typing_and_keeps_the_words() {
+    let mut app = on("what-happened");
+    type_str(&mut app, "We argued.");
+    send(&mut app, ctrl('s'));
+    assert!(app.answers().is_skipped(CH, "what-happened"));
+    assert_eq!(
+        value(&app, CH, "what-happened"),
+        Some(&Value::Text {
+            text: "We argued.".into()
+        })
+    );
+    // Answering again takes the skip back.
+    type_str(&mut app, " More.");
+    press(&mut app, KeyCode::Tab);
+    assert!(!app.answers().is_skipped(CH, "what-happened"));
+}
+
+#[test]
+fn format_1_workbooks_have_no_skip() {
+    let mut app = app_on(crate::common::pty_workbook());
+    crate::common::tab_to(&mut app, Screen::Exercise(0, 0));
+    send(&mut app, ctrl('s'));
+    let (c, e) = (
+        &app.workbook().chapters[0].id.clone(),
+        app.workbook().chapters[0].exercises[0].id.clone(),
+    );
+    assert!(!app.answers().is_skipped(c, &e));
+    assert!(!render(&app, 120, 40).contains("skip"));
+}
+
+fn skipped_answers() -> Answers {
+    let wb = v2();
+    let mut a = Answers::default();
+    a.set(
+        CH,
+        "what-happened",
+        Value::Text {
+            text: "Words.".into(),
+        },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    a.set(
+        CH,
+        "excuses",
+        Value::Text {
+            text: "Kept back.".into(),
+        },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    a.toggle_skipped(CH, exercise(&wb, "excuses"), "2026-11-26T10:05:00Z".into());
+    a.toggle_skipped(CH, exercise(&wb, "how-upset"), "2026-11-26T10:05:00Z".into());
+    a
+}
+
+#[test]
+fn answers_file_keeps_skips() {
+    let a = skipped_answers();
+    let text = trustbook::store::encode(&a, None, "v2-workbook");
+    assert!(text.contains("skipped = true"), "{text}");
+    assert!(text.contains("kind = \"empty\""), "{text}");
+    let back = trustbook::store::decode(&text, Path::new("a.toml")).expect("decodes");
+    assert_eq!(back.answers, a);
+}
+
+#[test]
+fn exports_say_skipped_and_round_trip() {
+    let wb = v2();
+    let meta = ExportMeta {
+        profile: "alex".into(),
+        date: "2026-11-26".into(),
+    };
+    let a = skipped_answers();
+    let md = export::markdown(&wb, &a, &meta, false);
+    assert!(md.contains("*Skipped.*"), "{md}");
+    assert!(md.contains("*Left empty (optional).*"), "{md}");
+    assert!(!md.contains("Kept back."), "a skip shares nothing: {md}");
+    for include in [false, true] {
+        let first = export::json(&wb, &a, &meta, include);
+        assert_eq!(first.contains("Kept back."), include, "{first}");
+        let parsed = export::parse_json(&first).expect("parses");
+        assert_eq!(parsed.to_json(), first);
+        assert_eq!(export::json(&wb, &parsed.answers, &meta, include), first);
+    }
+}
+
+#[test]
+fn compare_hides_a_skip_and_waits_on_nobody_for_it() {
+    let wb = v2();
+    let me = skipped_answers();
+    let mut partner = Answers::default();
+    partner.set(
+        CH,
+        "excuses",
+        Value::Text {
+            text: "Partner words.".into(),
+        },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    let c = comparison::compare(&wb, ("alex", &me), ("sam", &partner));
+    let text = comparison::render_text(&c, 80);
+    assert!(
+        !text.contains("Partner words."),
+        "whoever skipped sees nothing: {text}"
+    );
+    assert!(text.contains("Skipped by alex."), "{text}");
+    assert!(text.contains("Left empty by alex and sam (optional)."), "{text}");
+    // alex waits on: reflection only (what-happened is answered, excuses and
+    // how-upset skipped, the optional ones left empty).
+    assert_eq!(c.summary.waiting_on_me, 1, "{text}");
+    let c = comparison::compare(&wb, ("sam", &partner), ("alex", &me));
+    assert_eq!(c.summary.waiting_on_partner, 1);
+    assert!(!comparison::render_text(&c, 80).contains("Partner words."));
+}
+
+/// Writes a workbook folder (workbook at `version`, one chapter) and loads it.
+fn load(version: i64, chapter_exercise: &str) -> Vec<Diagnostic> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = format!(
+        "format_version = {version}\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n"
+    );
+    let ch = format!(
+        "id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n[[exercises]]\nid = \"e\"\ntitle = \"E\"\nprompt = \"P\"\n{chapter_exercise}\n\n[reflection]\nprompt = \"R\"\n"
+    );
+    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
+    fs::write(dir.path().join("a.toml"), ch).expect("write");
+    match content::load_dir(dir.path()) {
+        Ok(_) => Vec::new(),
+        Err(d) => d.0,
+    }
+}
+
+fn one(d: &[Diagnostic]) -> String {
+    assert_eq!(d.len(), 1, "{d:#?}");
+    d[0].to_string()
+}
+
+#[test]
+fn v2_keys_in_a_v1_workbook_say_how_to_enable_them() {
+    assert_eq!(
+        one(&load(1, "kind = \"text\"\noptional = true")),
+        "a.toml:10:1: `optional` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
+    );
+    assert_eq!(
+        one(&load(
+            1,
+            "kind = \"checklist\"\noptions = [\"x\", \"y\"]\nmin = 0"
+        )),
+        "a.toml:11:1: `min` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
+    );
+}
+
+#[test]
+fn v2_key_mistakes_have_exact_messages() {
+    assert_eq!(
+        one(&load(2, "kind = \"text\"\noptional = \"yes\"")),
+        "a.toml:10:12: `optional` in exercise `e` must be true or false, not string"
+    );
+    assert_eq!(
+        one(&load(2, "kind = \"text\"\noptinal = true")),
+        "a.toml:10:1: unknown key `optinal` in exercise `e`; did you mean `optional`?"
+    );
+    assert_eq!(
+        one(&load(
+            2,
+            "kind = \"checklist\"\noptions = [\"x\", \"y\"]\nmin = 2"
+        )),
+        "a.toml:11:7: checklist `min` = 2 in exercise `e` must be 0 (nothing ticked is a finished answer) or 1"
+    );
+    assert_eq!(
+        one(&load(3, "kind = \"text\"")),
+        "workbook.toml:1:18: format_version 3 is not supported; this version of trustbook reads format_version = 1 or 2"
+    );
+    assert!(load(2, "kind = \"text\"\noptional = true").is_empty());
+}
