@@ -88,6 +88,9 @@ pub enum Kind {
     Checklist {
         /// The options, in order.
         options: Vec<String>,
+        /// Options that stand alone (format 2, `exclusive`): ticking one unticks
+        /// every other option, ticking another unticks it.
+        exclusive: Vec<String>,
     },
     /// A whole number in `min..=max`, with labels for the ends.
     Scale {

@@ -115,7 +115,15 @@ const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file:
 
 const COMMON: [&str; 7] = ["id", "kind", "title", "prompt", "hint", "example", "optional"];
 /// Every kind's own keys, allowed when the kind is missing or unknown.
-const ANY_KIND: &[&str] = &["min", "max", "options", "other", "min_label", "max_label"];
+const ANY_KIND: &[&str] = &[
+    "min",
+    "max",
+    "options",
+    "other",
+    "min_label",
+    "max_label",
+    "exclusive",
+];
 const KINDS: [&str; 5] = ["text", "list", "choice", "checklist", "scale"];
 
 /// Reports `key` of `t` when the workbook is format 1, which does not have it.
@@ -151,7 +159,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Some("text") => &[],
         Some("list") => &["min", "max"],
         Some("choice") => &["options", "other"],
-        Some("checklist") => &["options", "min"],
+        Some("checklist") => &["options", "min", "exclusive"],
         Some("scale") => &["min", "max", "min_label", "max_label"],
         Some(other) => {
             let hint = match super::diag::suggest(other, &KINDS) {
@@ -174,7 +182,9 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Ok(b) => optional_ok.then_some(b.unwrap_or(false)),
         Err(()) => None,
     };
-    let checklist_min_ok = kind_name.as_deref() != Some("checklist") || needs_v2(ck, t, "min", version);
+    let is_checklist = kind_name.as_deref() == Some("checklist");
+    let checklist_min_ok = !is_checklist || needs_v2(ck, t, "min", version);
+    let exclusive_ok = !is_checklist || needs_v2(ck, t, "exclusive", version);
     let mut empty_ok = false;
     let kind = match kind_name.as_deref() {
         Some("text") => Some(Kind::Text),
@@ -199,10 +209,14 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Some("checklist") => {
             let options = options(ck, t);
             let min = checklist_min(ck, t);
-            match (options, min, checklist_min_ok) {
-                (Some(options), Ok(min), true) => {
+            let exclusive = match (&options, exclusive_ok) {
+                (Some(options), true) => exclusive(ck, t, options),
+                _ => None,
+            };
+            match (options, min, checklist_min_ok, exclusive) {
+                (Some(options), Ok(min), true, Some(exclusive)) => {
                     empty_ok |= min == Some(0);
-                    Some(Kind::Checklist { options })
+                    Some(Kind::Checklist { options, exclusive })
                 }
                 _ => None,
             }
@@ -219,6 +233,51 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         kind: kind?,
         optional: optional? || empty_ok,
     })
+}
+
+/// A checklist's `exclusive` options (format 2): each one of its `options`, once.
+fn exclusive(ck: &mut Checker, t: &Table, options: &[String]) -> Option<Vec<String>> {
+    if !t.inner.contains_key("exclusive") {
+        return Some(Vec::new());
+    }
+    let items = ck.strings(t, "exclusive", false)?;
+    let names: Vec<&str> = options.iter().map(String::as_str).collect();
+    let mut ok = true;
+    let mut seen: Vec<&str> = Vec::new();
+    for (x, span) in &items {
+        if !names.contains(&x.as_str()) {
+            let hint = match super::diag::suggest(x, &names) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "copy it exactly from `options`".to_string(),
+            };
+            ck.error(
+                span.clone(),
+                format!(
+                    "exclusive option `{x}` in {} is not one of its options; {hint}",
+                    t.what
+                ),
+            );
+            ok = false;
+        } else if seen.contains(&x.as_str()) {
+            ck.error(
+                span.clone(),
+                format!("exclusive option `{x}` appears twice in {}; list it once", t.what),
+            );
+            ok = false;
+        }
+        seen.push(x);
+    }
+    if ok && !items.is_empty() && items.len() == options.len() {
+        ck.error(
+            ck.span_of(t, "exclusive"),
+            format!(
+                "every option in {} is exclusive, so only one can be ticked; use kind = \"choice\" instead",
+                t.what
+            ),
+        );
+        ok = false;
+    }
+    ok.then(|| items.into_iter().map(|(x, _)| x).collect())
 }
 
 /// A checklist's `min` (format 2): 0 ("nothing ticked is a finished answer") or 1.

@@ -262,3 +262,58 @@ fn v2_key_mistakes_have_exact_messages() {
     );
     assert!(load(2, "kind = \"text\"\noptional = true").is_empty());
 }
+
+#[test]
+fn an_exclusive_option_stands_alone() {
+    let mut app = on("feelings");
+    let ticked = |app: &trustbook::app::App| match value(app, CH, "feelings") {
+        Some(Value::Checklist { ticked }) => ticked.clone(),
+        other => panic!("{other:?}"),
+    };
+    send(&mut app, char_key(' ')); // Hurt
+    press(&mut app, KeyCode::Down);
+    send(&mut app, char_key(' ')); // Angry
+    assert_eq!(ticked(&app), ["Hurt", "Angry"]);
+    press(&mut app, KeyCode::End);
+    send(&mut app, char_key(' ')); // None of these
+    assert_eq!(ticked(&app), ["None of these"]);
+    press(&mut app, KeyCode::Home);
+    send(&mut app, char_key(' ')); // Hurt again
+    assert_eq!(ticked(&app), ["Hurt"]);
+}
+
+#[test]
+fn exclusive_mistakes_have_exact_messages() {
+    let base = "kind = \"checklist\"\noptions = [\"Hurt\", \"None of these\"]\n";
+    assert_eq!(
+        one(&load(2, &format!("{base}exclusive = [\"None of thse\"]"))),
+        "a.toml:11:14: exclusive option `None of thse` in exercise `e` is not one of its options; did you mean `None of these`?"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{base}exclusive = [\"Other\"]"))),
+        "a.toml:11:14: exclusive option `Other` in exercise `e` is not one of its options; copy it exactly from `options`"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{base}exclusive = [\"Hurt\", \"Hurt\"]"))),
+        "a.toml:11:22: exclusive option `Hurt` appears twice in exercise `e`; list it once"
+    );
+    assert_eq!(
+        one(&load(
+            2,
+            &format!("{base}exclusive = [\"Hurt\", \"None of these\"]")
+        )),
+        "a.toml:11:13: every option in exercise `e` is exclusive, so only one can be ticked; use kind = \"choice\" instead"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{base}exclusive = \"Hurt\""))),
+        "a.toml:11:13: `exclusive` in exercise `e` must be a list of texts, like [\"a\", \"b\"], not string"
+    );
+    assert_eq!(
+        one(&load(1, &format!("{base}exclusive = [\"Hurt\"]"))),
+        "a.toml:11:1: `exclusive` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
+    );
+    assert_eq!(
+        one(&load(2, "kind = \"text\"\nexclusive = [\"a\"]")),
+        "a.toml:10:1: unknown key `exclusive` in exercise `e`; allowed keys here: id, kind, title, prompt, hint, example, optional"
+    );
+}

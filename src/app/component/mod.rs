@@ -103,7 +103,9 @@ impl Component {
             }
             Kind::List { max, .. } => Component::List(ListAnswer::new(*max, value)),
             Kind::Choice { options, other } => Component::Choice(ChoiceAnswer::new(options, *other, value)),
-            Kind::Checklist { options } => Component::Checklist(ChecklistAnswer::new(options)),
+            Kind::Checklist { options, exclusive } => {
+                Component::Checklist(ChecklistAnswer::new(options, exclusive))
+            }
             Kind::Scale { min, max, .. } => Component::Scale(ScaleAnswer::new(*min, *max)),
         }
     }

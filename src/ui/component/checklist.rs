@@ -20,7 +20,7 @@ pub fn draw(
     value: Option<&Value>,
 ) {
     let options: &[String] = match kind {
-        Kind::Checklist { options } => options,
+        Kind::Checklist { options, .. } => options,
         Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. } => &[],
     };
     let ticked: &[String] = match value {
