@@ -209,6 +209,21 @@ impl Answers {
         now
     }
 
+    /// Makes sure the exercise has an entry to carry marks, private as `ex` starts
+    /// (format 2 `private = true`); an existing answer is left as it is.
+    pub fn ensure_entry(&mut self, chapter: &str, ex: &Exercise, changed: String) {
+        self.0
+            .entry(chapter.to_string())
+            .or_default()
+            .entry(ex.id.clone())
+            .or_insert_with(|| Answer {
+                changed,
+                private: ex.private,
+                skipped: false,
+                value: empty_value(&ex.kind).unwrap_or(Value::Empty {}),
+            });
+    }
+
     /// Flips the private mark of an answer; an exercise without an answer gets an empty
     /// one so the mark sticks. Returns the new state, or `None` for an unanswered
     /// scale, which has no empty value to carry the mark.
@@ -229,7 +244,9 @@ impl Answers {
         let entry = self.0.get_mut(chapter)?.get_mut(&ex.id)?;
         entry.private = !entry.private;
         let now = entry.private;
-        if !now && !entry.skipped && value_is_empty(&entry.value) {
+        // An exercise that starts private keeps its empty entry when shared, so the
+        // choice to share sticks.
+        if !now && !entry.skipped && !ex.private && value_is_empty(&entry.value) {
             self.remove(chapter, &ex.id);
         }
         Some(now)

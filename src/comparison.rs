@@ -21,7 +21,8 @@
 //! - Answers to exercises the workbook no longer has are not compared.
 //! - A skipped exercise (format 2) shares nothing but the skip itself: the row
 //!   stays hidden from both, says who skipped it, and nobody waits on a skip.
-//!   An optional exercise left empty is not waited on either.
+//!   An optional exercise left empty is not waited on either, nor is one that
+//!   starts private (`private = true`) and was not shared.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -44,6 +45,9 @@ pub enum Share {
     Skipped,
     /// An optional exercise left empty: nothing to wait for.
     LeftEmpty,
+    /// Not shared on an exercise that starts private (format 2): nothing to wait
+    /// for, and, as with any private answer, no telling whether anything was written.
+    Personal,
 }
 
 /// What a row shows.
@@ -125,6 +129,7 @@ fn share(answers: &Answers, chapter: &str, ex: &Exercise) -> Share {
         Some(a) if !a.private && answers.status(chapter, ex) == Status::Done => Share::Shared,
         Some(a) if ex.optional && !a.private && crate::answers::value_is_empty(&a.value) => Share::LeftEmpty,
         None if ex.optional => Share::LeftEmpty,
+        _ if ex.private => Share::Personal,
         _ => Share::NotAnswered,
     }
 }
@@ -212,10 +217,11 @@ impl Comparison {
         };
         let skipped = who(Share::Skipped);
         let empty = who(Share::LeftEmpty);
-        if skipped.is_empty() && empty.is_empty() {
+        let personal = who(Share::Personal);
+        if skipped.is_empty() && empty.is_empty() && personal.is_empty() {
             return words::hidden_row(&who(Share::NotAnswered));
         }
-        words::hidden_row_v2(&skipped, &empty, &who(Share::NotAnswered))
+        words::hidden_row_v2(&skipped, &empty, &personal, &who(Share::NotAnswered))
     }
 }
 

@@ -319,6 +319,12 @@ impl App {
         self.commit(fx);
         let ch = &self.workbook.chapters[chapter];
         let when = crate::answers::now_utc();
+        if self.workbook.is_v2() {
+            // Format 2 can carry the mark on an exercise with no value yet (a scale):
+            // marked now, the value picked later starts private.
+            self.answers
+                .ensure_entry(&ch.id, &ch.exercises[exercise], when.clone());
+        }
         self.notice = Some(
             match self.answers.toggle_private(&ch.id, &ch.exercises[exercise], when) {
                 Some(true) => super::Notice::PrivateOn,

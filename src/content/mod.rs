@@ -63,6 +63,9 @@ pub struct Exercise {
     /// May stay empty without blocking progress or the comparison (format 2:
     /// `optional = true`, or `min = 0` on a list or checklist).
     pub optional: bool,
+    /// Answers start private and the comparison never waits on it (format 2:
+    /// `private = true` on the exercise or its chapter).
+    pub private: bool,
 }
 
 /// The five kinds of exercise.

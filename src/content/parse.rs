@@ -21,7 +21,17 @@ pub fn parse_chapter(ck: &mut Checker, version: i64) -> (Option<(String, Range<u
         span: 0..0,
         what: "the chapter".to_string(),
     };
-    ck.known_keys(&t, &["id", "title", "introduction", "exercises", "reflection"]);
+    ck.known_keys(
+        &t,
+        &[
+            "id",
+            "title",
+            "introduction",
+            "exercises",
+            "reflection",
+            "private",
+        ],
+    );
     let id = ck.string(&t, "id", true);
     if let Some(id) = &id {
         ck.id_ok(&t, id);
@@ -32,6 +42,8 @@ pub fn parse_chapter(ck: &mut Checker, version: i64) -> (Option<(String, Range<u
 
 /// Everything in a chapter after its id.
 fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -> Option<Chapter> {
+    let private_ok = needs_v2(ck, t, "private", version);
+    let private = ck.boolean(t, "private");
     let title = ck.string(t, "title", true);
     let introduction = ck.string(t, "introduction", true);
     let mut exercises = Vec::new();
@@ -96,9 +108,19 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
             example,
             kind: Kind::Text,
             optional: false,
+            private: false,
         })
     });
     exercises.push(reflection?);
+    let private = private.ok()?.unwrap_or(false);
+    if !private_ok {
+        return None;
+    }
+    if private {
+        for ex in &mut exercises {
+            ex.private = true;
+        }
+    }
     Some(Chapter {
         id: id?,
         title: title?,
@@ -113,7 +135,9 @@ const ADD_EXERCISE: &str =
 /// How to add a missing closing reflection, in the file's own syntax.
 const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file: a line `[reflection]` followed by `prompt = \"...\"` with the closing question";
 
-const COMMON: [&str; 7] = ["id", "kind", "title", "prompt", "hint", "example", "optional"];
+const COMMON: [&str; 8] = [
+    "id", "kind", "title", "prompt", "hint", "example", "optional", "private",
+];
 /// Every kind's own keys, allowed when the kind is missing or unknown.
 const ANY_KIND: &[&str] = &[
     "min",
@@ -183,6 +207,11 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Err(()) => None,
     };
     let is_checklist = kind_name.as_deref() == Some("checklist");
+    let private_ok = needs_v2(ck, t, "private", version);
+    let private = match ck.boolean(t, "private") {
+        Ok(b) => private_ok.then_some(b.unwrap_or(false)),
+        Err(()) => None,
+    };
     let checklist_min_ok = !is_checklist || needs_v2(ck, t, "min", version);
     let exclusive_ok = !is_checklist || needs_v2(ck, t, "exclusive", version);
     let mut empty_ok = false;
@@ -232,6 +261,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         example,
         kind: kind?,
         optional: optional? || empty_ok,
+        private: private?,
     })
 }
 

@@ -65,13 +65,20 @@ pub fn hidden_row(waiting: &[&str]) -> String {
 
 /// A hidden row where someone skipped the exercise or left an optional one empty:
 /// names who did which, and who is still to answer. Nobody waits on a skip.
-pub fn hidden_row_v2(skipped: &[&str], empty: &[&str], waiting: &[&str]) -> String {
+/// `personal`: who keeps an exercise that starts private to themselves.
+pub fn hidden_row_v2(skipped: &[&str], empty: &[&str], personal: &[&str], waiting: &[&str]) -> String {
     let mut parts = Vec::new();
     if !skipped.is_empty() {
         parts.push(format!("Skipped by {}.", skipped.join(" and ")));
     }
     if !empty.is_empty() {
         parts.push(format!("Left empty by {} (optional).", empty.join(" and ")));
+    }
+    if !personal.is_empty() {
+        parts.push(format!(
+            "Kept private by {} (a personal exercise).",
+            personal.join(" and ")
+        ));
     }
     if let [one] = waiting {
         parts.push(format!("{one} has not answered yet."));

@@ -15,7 +15,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let ex = &ch.exercises[e];
     let answer = app.answers().get(&ch.id, &ex.id);
     let value = answer.map(|a| &a.value);
-    let private = answer.is_some_and(|a| a.private);
+    // An exercise that starts private shows so before anything is written.
+    let private = answer.map_or(ex.private, |a| a.private);
     let skipped = answer.is_some_and(|a| a.skipped);
 
     // The prompt and hint get what they need, but never more than half the screen.

@@ -314,6 +314,82 @@ fn exclusive_mistakes_have_exact_messages() {
     );
     assert_eq!(
         one(&load(2, "kind = \"text\"\nexclusive = [\"a\"]")),
-        "a.toml:10:1: unknown key `exclusive` in exercise `e`; allowed keys here: id, kind, title, prompt, hint, example, optional"
+        "a.toml:10:1: unknown key `exclusive` in exercise `e`; allowed keys here: id, kind, title, prompt, hint, example, optional, private"
+    );
+}
+
+#[test]
+fn a_private_exercise_starts_private_and_is_never_waited_on() {
+    let mut app = on("hot-thought");
+    assert!(render(&app, 80, 24).contains("The hot thought  [private]"));
+    type_str(&mut app, "They don't care.");
+    press(&mut app, KeyCode::Tab);
+    let a = app.answers().get(CH, "hot-thought").expect("stored");
+    assert!(a.private, "starts private");
+    // Ctrl+P still shares it.
+    let mut app = on("hot-thought");
+    send(&mut app, ctrl('p'));
+    type_str(&mut app, "Shared words.");
+    press(&mut app, KeyCode::Tab);
+    assert!(!app.answers().get(CH, "hot-thought").expect("stored").private);
+
+    let wb = v2();
+    let c = comparison::compare(&wb, ("alex", &Answers::default()), ("sam", &Answers::default()));
+    let text = comparison::render_text(&c, 80);
+    assert!(
+        text.contains("Kept private by alex and sam (a personal exercise)."),
+        "{text}"
+    );
+    // Waiting on: what-happened, how-upset, excuses, reflection; not hot-thought.
+    assert_eq!(c.summary.waiting_on_me, 4, "{text}");
+}
+
+#[test]
+fn ctrl_p_on_a_scale_before_a_value_marks_it() {
+    let mut app = on("how-upset");
+    send(&mut app, char_key('p'));
+    assert!(render(&app, 80, 24).contains("How upset  [private]"));
+    assert!(app.answers().get(CH, "how-upset").expect("a mark").private);
+    press(&mut app, KeyCode::Right);
+    let a = app.answers().get(CH, "how-upset").expect("stored");
+    assert_eq!((a.private, &a.value), (true, &Value::Scale { value: 5 }));
+}
+
+#[test]
+fn private_mistakes_have_exact_messages() {
+    assert_eq!(
+        one(&load(1, "kind = \"text\"\nprivate = true")),
+        "a.toml:10:1: `private` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
+    );
+    assert_eq!(
+        one(&load(2, "kind = \"text\"\nprivate = 1")),
+        "a.toml:10:11: `private` in exercise `e` must be true or false, not integer"
+    );
+    assert_eq!(
+        one(&load(2, "kind = \"text\"\nprivat = true")),
+        "a.toml:10:1: unknown key `privat` in exercise `e`; did you mean `private`?"
+    );
+}
+
+#[test]
+fn a_private_chapter_makes_every_exercise_private() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in ["workbook.toml", "after-a-fight.toml"] {
+        let mut text = fs::read_to_string(v2_dir().join(f)).expect("read");
+        if f != "workbook.toml" {
+            text = text.replacen("introduction", "private = true\nintroduction", 1);
+        }
+        fs::write(dir.path().join(f), text).expect("write");
+    }
+    let wb = content::load_dir(dir.path()).expect("loads");
+    assert!(wb.chapters[0].exercises.iter().all(|e| e.private));
+    let v1 = fs::read_to_string(v2_dir().join("workbook.toml"))
+        .expect("read")
+        .replace("format_version = 2", "format_version = 1");
+    fs::write(dir.path().join("workbook.toml"), v1).expect("write");
+    let d = content::load_dir(dir.path()).expect_err("v1 refuses");
+    assert!(
+        d.0.iter().any(|d| d.to_string() == "after-a-fight.toml:3:1: `private` in the chapter is a key of format 2; set `format_version = 2` in workbook.toml to use it"),
+        "{d}"
     );
 }
