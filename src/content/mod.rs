@@ -66,6 +66,9 @@ pub struct Exercise {
     /// Answers start private and the comparison never waits on it (format 2:
     /// `private = true` on the exercise or its chapter).
     pub private: bool,
+    /// Ids of exercises of the same chapter whose answers are shown, read-only,
+    /// above the prompt (format 2: `show = [...]`).
+    pub show: Vec<String>,
 }
 
 /// The five kinds of exercise.

@@ -55,6 +55,14 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
             "the chapter has no exercises; add at least one [[exercises]] table",
         );
     }
+    let ids: Vec<String> = tables
+        .iter()
+        .filter_map(|(tab, _)| {
+            tab.get("id")
+                .and_then(|v| v.get_ref().as_str())
+                .map(str::to_string)
+        })
+        .collect();
     for (n, (tab, span)) in tables.into_iter().enumerate() {
         let raw_id = tab
             .get("id")
@@ -84,6 +92,9 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
             }
             seen.push(id.clone());
         }
+        if version >= 2 {
+            show_refs_ok(ck, &et, raw_id.as_deref(), &ids, n);
+        }
         if let Some(ex) = parse_exercise(ck, &et, version) {
             exercises.push(ex);
         }
@@ -109,6 +120,7 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
             kind: Kind::Text,
             optional: false,
             private: false,
+            show: Vec::new(),
         })
     });
     exercises.push(reflection?);
@@ -129,14 +141,67 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
     })
 }
 
+/// Checks each `show` entry names another exercise of this chapter (with "did you
+/// mean"), and warns of one that comes later, whose answer is not written yet.
+/// Errors here are reported alone; the exercise itself still loads only if it is right.
+fn show_refs_ok(ck: &mut Checker, t: &Table, own: Option<&str>, ids: &[String], at: usize) {
+    let Some(v) = t.inner.get("show") else {
+        return;
+    };
+    let toml::de::DeValue::Array(items) = v.get_ref() else {
+        return;
+    };
+    let names: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|i| Some(*i) != own)
+        .collect();
+    for item in items.iter() {
+        let Some(s) = item.get_ref().as_str() else {
+            continue;
+        };
+        if Some(s) == own {
+            ck.error(
+                item.span(),
+                format!(
+                    "{} shows its own answer in `show`; name an earlier exercise",
+                    t.what
+                ),
+            );
+        } else if let Some(pos) = ids.iter().position(|i| i == s) {
+            if pos > at {
+                ck.warn(
+                    item.span(),
+                    format!(
+                        "`show` in {} names `{s}`, which comes later, so its answer is usually not written yet; move it before this exercise",
+                        t.what
+                    ),
+                );
+            }
+        } else {
+            let hint = match super::diag::suggest(s, &names) {
+                Some(m) => format!("did you mean `{m}`?"),
+                None => "use the id of an exercise in this chapter".to_string(),
+            };
+            ck.error(
+                item.span(),
+                format!(
+                    "`show` in {} names `{s}`, which is no exercise of this chapter; {hint}",
+                    t.what
+                ),
+            );
+        }
+    }
+}
+
 /// How to add a missing exercise, in the file's own syntax.
 const ADD_EXERCISE: &str =
     "add at least one exercise: a line `[[exercises]]` followed by its `id`, `kind`, `title` and `prompt`";
 /// How to add a missing closing reflection, in the file's own syntax.
 const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file: a line `[reflection]` followed by `prompt = \"...\"` with the closing question";
 
-const COMMON: [&str; 8] = [
-    "id", "kind", "title", "prompt", "hint", "example", "optional", "private",
+const COMMON: [&str; 9] = [
+    "id", "kind", "title", "prompt", "hint", "example", "optional", "private", "show",
 ];
 /// Every kind's own keys, allowed when the kind is missing or unknown.
 const ANY_KIND: &[&str] = &[
@@ -207,6 +272,12 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Err(()) => None,
     };
     let is_checklist = kind_name.as_deref() == Some("checklist");
+    let show_ok = needs_v2(ck, t, "show", version);
+    let show = match ck.strings(t, "show", false) {
+        None if t.inner.contains_key("show") => None,
+        None => Some(Vec::new()),
+        Some(items) => show_ok.then_some(items),
+    };
     let private_ok = needs_v2(ck, t, "private", version);
     let private = match ck.boolean(t, "private") {
         Ok(b) => private_ok.then_some(b.unwrap_or(false)),
@@ -262,6 +333,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         kind: kind?,
         optional: optional? || empty_ok,
         private: private?,
+        show: show?.into_iter().map(|(s, _)| s).collect(),
     })
 }
 

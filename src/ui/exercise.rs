@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 use super::{Theme, text, wrap};
 use crate::app::{App, Go, keys};
 use crate::content::Exercise;
+use crate::present::words;
 
 /// Draws exercise `e` of chapter `c` into `area`.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e: usize) {
@@ -27,8 +28,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     } else {
         0
     };
-    let [title_area, prompt_area, hint_area, _, answer_area] = Layout::vertical([
+    let shown = shown_lines(app, c, ex, usize::from(area.width).saturating_sub(2));
+    let shown_h = (shown.len() as u16).min(area.height / 4);
+    let [title_area, shown_area, prompt_area, hint_area, _, answer_area] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(shown_h),
         Constraint::Length(prompt_h),
         Constraint::Length(hint_h),
         Constraint::Length(1),
@@ -57,6 +61,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
         ));
     }
     frame.render_widget(Line::from(title), title_area);
+    if shown_h > 0 {
+        let lines: Vec<Line> = shown
+            .into_iter()
+            .map(|(head, l)| {
+                let style = if head { theme.title() } else { theme.dim() };
+                Line::from(Span::styled(l, style))
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), shown_area);
+    }
     frame.render_widget(
         Paragraph::new(ex.prompt.trim()).wrap(Wrap { trim: true }),
         prompt_area,
@@ -85,6 +99,29 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     if let Some(component) = app.component() {
         super::component::draw(frame, theme, inner, component, &ex.kind, value);
     }
+}
+
+/// The earlier answers an exercise shows (`show`), read-only: per exercise its title
+/// (flagged `true`), then its answer indented, as the review words it.
+fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize) -> Vec<(bool, String)> {
+    let ch = &app.workbook().chapters[c];
+    let mut out = Vec::new();
+    for id in &ex.show {
+        let Some(other) = ch.exercises.iter().find(|e| e.id == *id) else {
+            continue;
+        };
+        out.push((true, format!("{}:", crate::present::clean_line(&other.title))));
+        let answer = app.answers().get(&ch.id, id);
+        let body = match answer {
+            Some(a) if a.skipped => vec![words::SKIPPED.to_string()],
+            Some(a) if !crate::answers::value_is_empty(&a.value) => {
+                crate::present::plain_lines(&crate::present::pieces(Some(&other.kind), &a.value), Some(width))
+            }
+            Some(_) | None => vec![words::NOT_ANSWERED.to_string()],
+        };
+        out.extend(body.into_iter().map(|l| (false, format!("  {l}"))));
+    }
+    out
 }
 
 fn hint_text(ex: &Exercise) -> String {

@@ -314,7 +314,7 @@ fn exclusive_mistakes_have_exact_messages() {
     );
     assert_eq!(
         one(&load(2, "kind = \"text\"\nexclusive = [\"a\"]")),
-        "a.toml:10:1: unknown key `exclusive` in exercise `e`; allowed keys here: id, kind, title, prompt, hint, example, optional, private"
+        "a.toml:10:1: unknown key `exclusive` in exercise `e`; allowed keys here: id, kind, title, prompt, hint, example, optional, private, show"
     );
 }
 
@@ -391,5 +391,77 @@ fn a_private_chapter_makes_every_exercise_private() {
     assert!(
         d.0.iter().any(|d| d.to_string() == "after-a-fight.toml:3:1: `private` in the chapter is a key of format 2; set `format_version = 2` in workbook.toml to use it"),
         "{d}"
+    );
+}
+
+#[test]
+fn show_puts_earlier_answers_above_the_prompt() {
+    let mut a = Answers::default();
+    a.set(
+        CH,
+        "what-happened",
+        Value::Text {
+            text: "A fight over money.".into(),
+        },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    let mut app = app_with(v2(), a, Some(place(CH, Some("hot-thought"))));
+    send(&mut app, char_key('c'));
+    let screen = render(&app, 60, 20);
+    let at = |s: &str| screen.find(s).unwrap_or_else(|| panic!("{s} missing:\n{screen}"));
+    assert!(at("What happened:") < at("A fight over money."));
+    assert!(at("How upset:") < at("Not answered yet."));
+    assert!(
+        at("Not answered yet.") < at("What went through your mind?"),
+        "{screen}"
+    );
+}
+
+/// Loads a format 2 chapter whose exercises are `body` (ids `a`, `b`, ...).
+fn load_exercises(body: &str) -> Vec<Diagnostic> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = "format_version = 2\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n";
+    let ch =
+        format!("id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n{body}\n[reflection]\nprompt = \"R\"\n");
+    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
+    fs::write(dir.path().join("a.toml"), ch).expect("write");
+    match content::check_dir(dir.path()) {
+        Ok((_, warnings)) => warnings.0,
+        Err(d) => d.0,
+    }
+}
+
+const EX_A: &str = "\n[[exercises]]\nid = \"first\"\nkind = \"text\"\ntitle = \"F\"\nprompt = \"P\"\n";
+
+#[test]
+fn show_mistakes_have_exact_messages() {
+    let second = |show: &str| {
+        format!(
+            "{EX_A}\n[[exercises]]\nid = \"second\"\nkind = \"text\"\ntitle = \"S\"\nprompt = \"P\"\nshow = {show}\n"
+        )
+    };
+    assert!(load_exercises(&second("[\"first\"]")).is_empty());
+    assert_eq!(
+        one(&load_exercises(&second("[\"frist\"]"))),
+        "a.toml:16:9: `show` in exercise `second` names `frist`, which is no exercise of this chapter; did you mean `first`?"
+    );
+    assert_eq!(
+        one(&load_exercises(&second("[\"second\"]"))),
+        "a.toml:16:9: exercise `second` shows its own answer in `show`; name an earlier exercise"
+    );
+    assert_eq!(
+        one(&load_exercises(&second("\"first\""))),
+        "a.toml:16:8: `show` in exercise `second` must be a list of texts, like [\"a\", \"b\"], not string"
+    );
+    let later = format!(
+        "{EX_A}show = [\"second\"]\n\n[[exercises]]\nid = \"second\"\nkind = \"text\"\ntitle = \"S\"\nprompt = \"P\"\n"
+    );
+    assert_eq!(
+        one(&load_exercises(&later)),
+        "a.toml:10:9: warning: `show` in exercise `first` names `second`, which comes later, so its answer is usually not written yet; move it before this exercise"
+    );
+    assert_eq!(
+        one(&load(1, "kind = \"text\"\nshow = [\"x\"]")),
+        "a.toml:10:1: `show` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
     );
 }
