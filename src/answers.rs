@@ -255,6 +255,9 @@ impl Answers {
     /// How far one exercise has got. A skipped exercise is done; so is an optional one
     /// left empty.
     pub fn status(&self, chapter: &str, ex: &Exercise) -> Status {
+        if self.not_needed(chapter, ex) {
+            return Status::Done;
+        }
         let status = match self.get(chapter, &ex.id) {
             None => Status::NotStarted,
             Some(a) if a.skipped => Status::Done,
@@ -264,6 +267,35 @@ impl Answers {
             Status::NotStarted if ex.optional => Status::Done,
             Status::NotStarted | Status::Started | Status::Done => status,
         }
+    }
+
+    /// True when the exercise's `when` (format 2) is decided and does not hold: it is
+    /// not offered and counts as done. Undecided (the deciding exercise is unanswered or
+    /// skipped) means offered.
+    pub fn not_needed(&self, chapter: &str, ex: &Exercise) -> bool {
+        let Some(w) = &ex.when else {
+            return false;
+        };
+        let Some(a) = self.get(chapter, &w.exercise).filter(|a| !a.skipped) else {
+            return false;
+        };
+        let holds = match &a.value {
+            Value::Scale { value } => {
+                w.is.is_empty()
+                    && w.at_least.is_none_or(|lo| *value >= lo)
+                    && w.at_most.is_none_or(|hi| *value <= hi)
+            }
+            Value::Choice { option, other } => {
+                if option.is_none() && other.is_none() {
+                    return false;
+                }
+                option.as_ref().is_some_and(|o| w.is.contains(o))
+            }
+            Value::Text { .. } | Value::List { .. } | Value::Checklist { .. } | Value::Empty {} => {
+                return false;
+            }
+        };
+        !holds
     }
 
     /// True when the exercise is marked skipped.

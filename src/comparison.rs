@@ -45,6 +45,8 @@ pub enum Share {
     Skipped,
     /// An optional exercise left empty: nothing to wait for.
     LeftEmpty,
+    /// Not offered to this person: their answer to its `when` says it is not needed.
+    NotNeeded,
     /// Not shared on an exercise that starts private (format 2): nothing to wait
     /// for, and, as with any private answer, no telling whether anything was written.
     Personal,
@@ -126,6 +128,7 @@ pub struct Comparison {
 fn share(answers: &Answers, chapter: &str, ex: &Exercise) -> Share {
     match answers.get(chapter, &ex.id) {
         Some(a) if a.skipped => Share::Skipped,
+        _ if answers.not_needed(chapter, ex) => Share::NotNeeded,
         Some(a) if !a.private && answers.status(chapter, ex) == Status::Done => Share::Shared,
         Some(a) if ex.optional && !a.private && crate::answers::value_is_empty(&a.value) => Share::LeftEmpty,
         None if ex.optional => Share::LeftEmpty,
@@ -218,10 +221,11 @@ impl Comparison {
         let skipped = who(Share::Skipped);
         let empty = who(Share::LeftEmpty);
         let personal = who(Share::Personal);
-        if skipped.is_empty() && empty.is_empty() && personal.is_empty() {
+        let not_needed = who(Share::NotNeeded);
+        if skipped.is_empty() && empty.is_empty() && personal.is_empty() && not_needed.is_empty() {
             return words::hidden_row(&who(Share::NotAnswered));
         }
-        words::hidden_row_v2(&skipped, &empty, &personal, &who(Share::NotAnswered))
+        words::hidden_row_v2(&skipped, &empty, &personal, &not_needed, &who(Share::NotAnswered))
     }
 }
 

@@ -69,6 +69,21 @@ pub struct Exercise {
     /// Ids of exercises of the same chapter whose answers are shown, read-only,
     /// above the prompt (format 2: `show = [...]`).
     pub show: Vec<String>,
+    /// Offered only when this holds (format 2: `when = { ... }`); otherwise "not needed".
+    pub when: Option<Condition>,
+}
+
+/// A simple condition on an earlier answer of the same chapter (format 2 `when`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    /// Id of the exercise whose answer decides.
+    pub exercise: String,
+    /// A scale answer at least this.
+    pub at_least: Option<i64>,
+    /// A scale answer at most this.
+    pub at_most: Option<i64>,
+    /// A choice answer being one of these options (empty: no such test).
+    pub is: Vec<String>,
 }
 
 /// The five kinds of exercise.

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::walk::{Checker, Table};
-use super::{Chapter, Exercise, Kind, REFLECTION_ID};
+use super::{Chapter, Condition, Exercise, Kind, REFLECTION_ID};
 
 /// Checks and builds one chapter file: its id as written, with its span (for the workbook's
 /// check that chapter ids differ, even when the chapter has other problems), and the
@@ -55,6 +55,7 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
             "the chapter has no exercises; add at least one [[exercises]] table",
         );
     }
+    let mut when_spans: Vec<WhenSpans> = Vec::new();
     let ids: Vec<String> = tables
         .iter()
         .filter_map(|(tab, _)| {
@@ -94,6 +95,18 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
         }
         if version >= 2 {
             show_refs_ok(ck, &et, raw_id.as_deref(), &ids, n);
+            if let Some(v) = tab.get("when") {
+                let at = |key: &str| match v.get_ref() {
+                    toml::de::DeValue::Table(w) => w.get(key).map(|x| x.span()),
+                    _ => None,
+                };
+                when_spans.push(WhenSpans {
+                    id: raw_id.clone().unwrap_or_default(),
+                    what: et.what.clone(),
+                    exercise: at("exercise").unwrap_or(v.span()),
+                    test: at("is").or(at("at_least")).or(at("at_most")).unwrap_or(v.span()),
+                });
+            }
         }
         if let Some(ex) = parse_exercise(ck, &et, version) {
             exercises.push(ex);
@@ -121,8 +134,10 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
             optional: false,
             private: false,
             show: Vec::new(),
+            when: None,
         })
     });
+    check_conditions(ck, &exercises, &when_spans);
     exercises.push(reflection?);
     let private = private.ok()?.unwrap_or(false);
     if !private_ok {
@@ -194,14 +209,174 @@ fn show_refs_ok(ck: &mut Checker, t: &Table, own: Option<&str>, ids: &[String], 
     }
 }
 
+/// Where an exercise's `when` is written, for reporting on what it refers to.
+struct WhenSpans {
+    /// The exercise's id.
+    id: String,
+    /// How to name the exercise.
+    what: String,
+    /// Span of `exercise = ...`.
+    exercise: Range<usize>,
+    /// Span of the test (`is`, `at_least` or `at_most`).
+    test: Range<usize>,
+}
+
+/// `when = { exercise = "...", at_most = 3 }`: its keys and their types.
+fn condition(ck: &mut Checker, t: &Table) -> Option<Option<Condition>> {
+    let Some(v) = t.inner.get("when") else {
+        return Some(None);
+    };
+    let toml::de::DeValue::Table(tab) = v.get_ref() else {
+        ck.error(
+            v.span(),
+            format!(
+                "`when` in {} must be a table, like when = {{ exercise = \"calm-check\", at_most = 3 }}",
+                t.what
+            ),
+        );
+        return None;
+    };
+    let wt = Table {
+        inner: tab,
+        span: v.span(),
+        what: format!("the `when` of {}", t.what),
+    };
+    const WHEN_KEYS: [&str; 4] = ["exercise", "at_least", "at_most", "is"];
+    ck.known_keys(&wt, &WHEN_KEYS);
+    // A mistyped test is reported as unknown; saying there is no test too would repeat it.
+    let typo = tab
+        .iter()
+        .any(|(k, _)| !WHEN_KEYS.contains(&k.get_ref().as_ref()));
+    let exercise = ck.string(&wt, "exercise", true);
+    let at_least = ck.int(&wt, "at_least", false);
+    let at_most = ck.int(&wt, "at_most", false);
+    let is = ck.strings(&wt, "is", false);
+    let bad_types = (tab.contains_key("at_least") && at_least.is_none())
+        || (tab.contains_key("at_most") && at_most.is_none())
+        || (tab.contains_key("is") && is.is_none());
+    let exercise = exercise?;
+    if bad_types || typo {
+        return None;
+    }
+    let is: Vec<String> = is.unwrap_or_default().into_iter().map(|(s, _)| s).collect();
+    if at_least.is_none() && at_most.is_none() && is.is_empty() {
+        ck.error(
+            v.span(),
+            format!(
+                "the `when` of {} has no test; add `at_least = ...` or `at_most = ...` (a scale) or `is = [...]` (a choice)",
+                t.what
+            ),
+        );
+        return None;
+    }
+    if !is.is_empty() && (at_least.is_some() || at_most.is_some()) {
+        ck.error(
+            v.span(),
+            format!(
+                "the `when` of {} mixes `is` (for a choice) with `at_least`/`at_most` (for a scale); keep one",
+                t.what
+            ),
+        );
+        return None;
+    }
+    Some(Some(Condition {
+        exercise,
+        at_least,
+        at_most,
+        is,
+    }))
+}
+
+/// Checks what each `when` refers to: an earlier exercise of this chapter, a scale
+/// for `at_least`/`at_most`, a choice with those options for `is`.
+fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans]) {
+    for (own, ex) in exercises.iter().enumerate() {
+        let Some(w) = &ex.when else {
+            continue;
+        };
+        let Some(sp) = spans.iter().find(|s| s.id == ex.id) else {
+            continue;
+        };
+        let names: Vec<&str> = exercises
+            .iter()
+            .map(|e| e.id.as_str())
+            .filter(|i| *i != ex.id)
+            .collect();
+        let Some(pos) = exercises.iter().position(|e| e.id == w.exercise) else {
+            let hint = match super::diag::suggest(&w.exercise, &names) {
+                Some(m) => format!("did you mean `{m}`?"),
+                None => "use the id of an earlier exercise in this chapter".to_string(),
+            };
+            ck.error(
+                sp.exercise.clone(),
+                format!(
+                    "the `when` of {} names `{}`, which is no exercise of this chapter; {hint}",
+                    sp.what, w.exercise
+                ),
+            );
+            continue;
+        };
+        if pos >= own {
+            ck.warn(
+                sp.exercise.clone(),
+                format!(
+                    "the `when` of {} names `{}`, which comes later, so it is offered until that is answered; move the condition's exercise before it",
+                    sp.what, w.exercise
+                ),
+            );
+        }
+        match &exercises[pos].kind {
+            Kind::Scale { .. } if w.is.is_empty() => {}
+            Kind::Choice { options, .. } if !w.is.is_empty() => {
+                let names: Vec<&str> = options.iter().map(String::as_str).collect();
+                for o in &w.is {
+                    if !names.contains(&o.as_str()) {
+                        let hint = match super::diag::suggest(o, &names) {
+                            Some(m) => format!("did you mean `{m}`?"),
+                            None => "copy it exactly from that exercise's `options`".to_string(),
+                        };
+                        ck.error(
+                            sp.test.clone(),
+                            format!(
+                                "the `when` of {} tests for `{o}`, which is no option of `{}`; {hint}",
+                                sp.what, w.exercise
+                            ),
+                        );
+                    }
+                }
+            }
+            Kind::Text
+            | Kind::List { .. }
+            | Kind::Checklist { .. }
+            | Kind::Scale { .. }
+            | Kind::Choice { .. } => {
+                let test = if w.is.is_empty() {
+                    "`at_least`/`at_most` need a scale"
+                } else {
+                    "`is` needs a choice"
+                };
+                ck.error(
+                    sp.test.clone(),
+                    format!(
+                        "the `when` of {} tests `{}`, a {} exercise; {test}",
+                        sp.what,
+                        w.exercise,
+                        exercises[pos].kind.name()
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// How to add a missing exercise, in the file's own syntax.
 const ADD_EXERCISE: &str =
     "add at least one exercise: a line `[[exercises]]` followed by its `id`, `kind`, `title` and `prompt`";
 /// How to add a missing closing reflection, in the file's own syntax.
 const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file: a line `[reflection]` followed by `prompt = \"...\"` with the closing question";
 
-const COMMON: [&str; 9] = [
-    "id", "kind", "title", "prompt", "hint", "example", "optional", "private", "show",
+const COMMON: [&str; 10] = [
+    "id", "kind", "title", "prompt", "hint", "example", "optional", "private", "show", "when",
 ];
 /// Every kind's own keys, allowed when the kind is missing or unknown.
 const ANY_KIND: &[&str] = &[
@@ -272,6 +447,8 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Err(()) => None,
     };
     let is_checklist = kind_name.as_deref() == Some("checklist");
+    let when_ok = needs_v2(ck, t, "when", version);
+    let when = if when_ok { condition(ck, t) } else { None };
     let show_ok = needs_v2(ck, t, "show", version);
     let show = match ck.strings(t, "show", false) {
         None if t.inner.contains_key("show") => None,
@@ -334,6 +511,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         optional: optional? || empty_ok,
         private: private?,
         show: show?.into_iter().map(|(s, _)| s).collect(),
+        when: if when_ok { when? } else { return None },
     })
 }
 

@@ -35,6 +35,10 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
         for ex in &ch.exercises {
             blocks.push(format!("### {}", heading(&ex.title)));
             blocks.push(quote(&ex.prompt));
+            if answers.not_needed(&ch.id, ex) {
+                blocks.push(emphasis(words::NOT_NEEDED));
+                continue;
+            }
             answer_blocks(
                 &mut blocks,
                 Some(&ex.kind),

@@ -17,6 +17,12 @@ pub const NOT_ANSWERED: &str = "Not answered yet.";
 pub const MARKED_PRIVATE: &str = "Marked private.";
 /// Stands in for a skipped exercise's answer in the review and exports.
 pub const SKIPPED: &str = "Skipped.";
+/// Stands in for an exercise whose `when` does not hold, in the review and exports.
+pub const NOT_NEEDED: &str = "Not needed.";
+/// Said on an exercise whose `when` does not hold.
+pub fn not_needed_because(title: &str) -> String {
+    format!("Not needed, given your answer to \"{title}\": it counts as done. Tab goes on.")
+}
 /// Stands in for an optional exercise left empty, in the review and exports.
 pub const LEFT_EMPTY: &str = "Left empty (optional).";
 /// Heading of the section for answers whose exercise is gone.
@@ -66,7 +72,14 @@ pub fn hidden_row(waiting: &[&str]) -> String {
 /// A hidden row where someone skipped the exercise or left an optional one empty:
 /// names who did which, and who is still to answer. Nobody waits on a skip.
 /// `personal`: who keeps an exercise that starts private to themselves.
-pub fn hidden_row_v2(skipped: &[&str], empty: &[&str], personal: &[&str], waiting: &[&str]) -> String {
+/// `not_needed`: for whom the exercise's `when` does not hold.
+pub fn hidden_row_v2(
+    skipped: &[&str],
+    empty: &[&str],
+    personal: &[&str],
+    not_needed: &[&str],
+    waiting: &[&str],
+) -> String {
     let mut parts = Vec::new();
     if !skipped.is_empty() {
         parts.push(format!("Skipped by {}.", skipped.join(" and ")));
@@ -79,6 +92,9 @@ pub fn hidden_row_v2(skipped: &[&str], empty: &[&str], personal: &[&str], waitin
             "Kept private by {} (a personal exercise).",
             personal.join(" and ")
         ));
+    }
+    if !not_needed.is_empty() {
+        parts.push(format!("Not needed for {}.", not_needed.join(" and ")));
     }
     if let [one] = waiting {
         parts.push(format!("{one} has not answered yet."));

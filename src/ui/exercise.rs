@@ -106,6 +106,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
 fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize) -> Vec<(bool, String)> {
     let ch = &app.workbook().chapters[c];
     let mut out = Vec::new();
+    if app.answers().not_needed(&ch.id, ex)
+        && let Some(w) = &ex.when
+    {
+        let title = ch
+            .exercises
+            .iter()
+            .find(|e| e.id == w.exercise)
+            .map_or("", |e| e.title.as_str());
+        for l in crate::present::wrap(
+            &words::not_needed_because(&crate::present::clean_line(title)),
+            width,
+        ) {
+            out.push((true, l));
+        }
+    }
     for id in &ex.show {
         let Some(other) = ch.exercises.iter().find(|e| e.id == *id) else {
             continue;

@@ -85,6 +85,7 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
     }
     let skipped = answer.is_some_and(|a| a.skipped);
+    let not_needed = app.answers().not_needed(&ch.id, ex);
     if skipped {
         title.push(Span::styled(format!("  {}", text::SKIPPED_MARK), theme.warn()));
     }
@@ -101,7 +102,7 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         lines.push(Line::from(Span::styled(format!("  {l}"), theme.dim())));
     }
     let body = answer
-        .filter(|a| !a.skipped && !crate::answers::value_is_empty(&a.value))
+        .filter(|a| !a.skipped && !not_needed && !crate::answers::value_is_empty(&a.value))
         .map(|a| present::plain_lines(&present::pieces(Some(&ex.kind), &preview(&a.value)), Some(width)));
     match body {
         Some(body) => {
@@ -122,7 +123,9 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         None => lines.push(Line::from(Span::styled(
             format!(
                 "  {}",
-                if skipped {
+                if not_needed {
+                    words::NOT_NEEDED
+                } else if skipped {
                     words::SKIPPED
                 } else if ex.optional {
                     words::LEFT_EMPTY

@@ -194,11 +194,12 @@ fn compare_hides_a_skip_and_waits_on_nobody_for_it() {
     );
     assert!(text.contains("Skipped by alex."), "{text}");
     assert!(text.contains("Left empty by alex and sam (optional)."), "{text}");
-    // alex waits on: reflection only (what-happened is answered, excuses and
-    // how-upset skipped, the optional ones left empty).
-    assert_eq!(c.summary.waiting_on_me, 1, "{text}");
+    // alex waits on: talk-now (its condition is undecided while how-upset is
+    // skipped) and the reflection; what-happened is answered, excuses and how-upset
+    // skipped, the optional ones left empty, hot-thought is personal.
+    assert_eq!(c.summary.waiting_on_me, 2, "{text}");
     let c = comparison::compare(&wb, ("sam", &partner), ("alex", &me));
-    assert_eq!(c.summary.waiting_on_partner, 1);
+    assert_eq!(c.summary.waiting_on_partner, 2);
     assert!(!comparison::render_text(&c, 80).contains("Partner words."));
 }
 
@@ -314,7 +315,7 @@ fn exclusive_mistakes_have_exact_messages() {
     );
     assert_eq!(
         one(&load(2, "kind = \"text\"\nexclusive = [\"a\"]")),
-        "a.toml:10:1: unknown key `exclusive` in exercise `e`; allowed keys here: id, kind, title, prompt, hint, example, optional, private, show"
+        "a.toml:10:1: unknown key `exclusive` in exercise `e`; allowed keys here: id, kind, title, prompt, hint, example, optional, private, show, when"
     );
 }
 
@@ -340,8 +341,8 @@ fn a_private_exercise_starts_private_and_is_never_waited_on() {
         text.contains("Kept private by alex and sam (a personal exercise)."),
         "{text}"
     );
-    // Waiting on: what-happened, how-upset, excuses, reflection; not hot-thought.
-    assert_eq!(c.summary.waiting_on_me, 4, "{text}");
+    // Waiting on: what-happened, how-upset, talk-now, excuses, reflection; not hot-thought.
+    assert_eq!(c.summary.waiting_on_me, 5, "{text}");
 }
 
 #[test]
@@ -463,5 +464,118 @@ fn show_mistakes_have_exact_messages() {
     assert_eq!(
         one(&load(1, "kind = \"text\"\nshow = [\"x\"]")),
         "a.toml:10:1: `show` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
+    );
+}
+
+#[test]
+fn when_offers_an_exercise_only_while_it_holds() {
+    let wb = v2();
+    let ex = exercise(&wb, "talk-now");
+    let mut a = Answers::default();
+    assert!(!a.not_needed(CH, ex), "undecided: offered");
+    a.set(
+        CH,
+        "how-upset",
+        Value::Scale { value: 7 },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    assert!(a.not_needed(CH, ex));
+    assert_eq!(a.status(CH, ex), Status::Done);
+    let md = export::markdown(
+        &wb,
+        &a,
+        &ExportMeta {
+            profile: "alex".into(),
+            date: "2026-11-26".into(),
+        },
+        false,
+    );
+    assert!(md.contains("### Talking now\n\n> You feel calm enough: what would you like to say to your partner now?\n\n*Not needed.*"), "{md}");
+    let c = comparison::compare(&wb, ("alex", &a), ("sam", &Answers::default()));
+    assert!(comparison::render_text(&c, 80).contains("Not needed for alex."));
+    let mut app = app_with(wb.clone(), a.clone(), Some(place(CH, Some("talk-now"))));
+    send(&mut app, char_key('c'));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Not needed, given your answer to \"How upset\""),
+        "{screen}"
+    );
+    a.set(
+        CH,
+        "how-upset",
+        Value::Scale { value: 3 },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    assert!(!a.not_needed(CH, ex));
+    assert_eq!(a.status(CH, ex), Status::NotStarted);
+}
+
+#[test]
+fn when_mistakes_have_exact_messages() {
+    let scale = "\n[[exercises]]\nid = \"first\"\nkind = \"scale\"\ntitle = \"F\"\nprompt = \"P\"\nmin = 0\nmax = 10\nmin_label = \"a\"\nmax_label = \"b\"\n";
+    let choice = "\n[[exercises]]\nid = \"first\"\nkind = \"choice\"\ntitle = \"F\"\nprompt = \"P\"\noptions = [\"Yes\", \"No\"]\n";
+    let second = |first: &str, when: &str| {
+        format!(
+            "{first}\n[[exercises]]\nid = \"second\"\nkind = \"text\"\ntitle = \"S\"\nprompt = \"P\"\nwhen = {when}\n"
+        )
+    };
+    assert!(load_exercises(&second(scale, "{ exercise = \"first\", at_most = 3 }")).is_empty());
+    assert!(load_exercises(&second(choice, "{ exercise = \"first\", is = [\"Yes\"] }")).is_empty());
+    let line = |first: &str| first.matches('\n').count() + 3 + 7;
+    let (ls, lc) = (line(scale), line(choice));
+    assert_eq!(
+        one(&load_exercises(&second(
+            scale,
+            "{ exercise = \"frist\", at_most = 3 }"
+        ))),
+        format!(
+            "a.toml:{ls}:21: the `when` of exercise `second` names `frist`, which is no exercise of this chapter; did you mean `first`?"
+        )
+    );
+    assert_eq!(
+        one(&load_exercises(&second(
+            scale,
+            "{ exercise = \"first\", at_mots = 3 }"
+        ))),
+        format!(
+            "a.toml:{ls}:30: unknown key `at_mots` in the `when` of exercise `second`; did you mean `at_most`?"
+        )
+    );
+    assert_eq!(
+        one(&load_exercises(&second(scale, "{ exercise = \"first\" }"))),
+        format!(
+            "a.toml:{ls}:8: the `when` of exercise `second` has no test; add `at_least = ...` or `at_most = ...` (a scale) or `is = [...]` (a choice)"
+        )
+    );
+    assert_eq!(
+        one(&load_exercises(&second(
+            scale,
+            "{ exercise = \"first\", is = [\"Yes\"] }"
+        ))),
+        format!(
+            "a.toml:{ls}:35: the `when` of exercise `second` tests `first`, a scale exercise; `is` needs a choice"
+        )
+    );
+    assert_eq!(
+        one(&load_exercises(&second(
+            choice,
+            "{ exercise = \"first\", is = [\"Yse\"] }"
+        ))),
+        format!(
+            "a.toml:{lc}:35: the `when` of exercise `second` tests for `Yse`, which is no option of `first`; did you mean `Yes`?"
+        )
+    );
+    assert_eq!(
+        one(&load_exercises(&second(choice, "\"first\""))),
+        format!(
+            "a.toml:{lc}:8: `when` in exercise `second` must be a table, like when = {{ exercise = \"calm-check\", at_most = 3 }}"
+        )
+    );
+    assert_eq!(
+        one(&load(
+            1,
+            "kind = \"text\"\nwhen = { exercise = \"x\", at_most = 1 }"
+        )),
+        "a.toml:10:1: `when` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
     );
 }
