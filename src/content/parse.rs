@@ -112,7 +112,16 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
             exercises.push(ex);
         }
     }
+    let first_exercise = ids_first_span(t);
     let reflection = ck.table(t, "reflection", ADD_REFLECTION).and_then(|(tab, span)| {
+        if let Some(first) = first_exercise.clone()
+            && span.start < first.start
+        {
+            ck.warn(
+                span.clone(),
+                "the `[reflection]` comes before the exercises, yet it is always asked last; move it to the end of the file so the file reads in the order people see it",
+            );
+        }
         let rt = Table {
             inner: tab,
             span,
@@ -369,6 +378,17 @@ fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans
     }
 }
 
+/// The span of the chapter's first `[[exercises]]` table, if it has one.
+fn ids_first_span(t: &Table) -> Option<Range<usize>> {
+    match t.inner.get("exercises")?.get_ref() {
+        toml::de::DeValue::Array(items) => items.iter().next().map(|i| i.span()),
+        _ => None,
+    }
+}
+
+/// Widest exercise title that fits on one row of an 80-column terminal, with its margin.
+const TITLE_COLUMNS: usize = 78;
+
 /// How to add a missing exercise, in the file's own syntax.
 const ADD_EXERCISE: &str =
     "add at least one exercise: a line `[[exercises]]` followed by its `id`, `kind`, `title` and `prompt`";
@@ -415,6 +435,18 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         ck.id_ok(t, id);
     }
     let title = ck.string(t, "title", true);
+    if let Some(title) = &title {
+        let w = unicode_width::UnicodeWidthStr::width(title.as_str());
+        if w > TITLE_COLUMNS {
+            ck.warn(
+                ck.span_of(t, "title"),
+                format!(
+                    "the title of {} is {w} columns wide and will be cut short on an 80-column screen; keep it under {TITLE_COLUMNS} (50 fits narrow screens too)",
+                    t.what
+                ),
+            );
+        }
+    }
     let prompt = ck.string(t, "prompt", true);
     let hint = ck.string(t, "hint", false);
     let example = ck.string(t, "example", false);

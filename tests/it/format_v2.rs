@@ -579,3 +579,35 @@ fn when_mistakes_have_exact_messages() {
         "a.toml:10:1: `when` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
     );
 }
+
+#[test]
+fn duplicate_keys_are_named_with_both_places() {
+    let d = load_exercises(&format!("{EX_A}title = \"Again\"\n"));
+    assert_eq!(
+        one(&d),
+        "a.toml:10:1: duplicate key `title`: it is already set on line 8 in the same table; keep one of the two (line 8 or line 10)"
+    );
+}
+
+#[test]
+fn authors_are_warned_of_long_titles_and_an_early_reflection() {
+    let long = format!(
+        "\n[[exercises]]\nid = \"first\"\nkind = \"text\"\ntitle = \"{}\"\nprompt = \"P\"\n",
+        "W".repeat(90)
+    );
+    assert_eq!(
+        one(&load_exercises(&long)),
+        "a.toml:8:9: warning: the title of exercise `first` is 90 columns wide and will be cut short on an 80-column screen; keep it under 78 (50 fits narrow screens too)"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = "format_version = 1\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n";
+    let ch =
+        format!("id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n[reflection]\nprompt = \"R\"\n{EX_A}");
+    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
+    fs::write(dir.path().join("a.toml"), ch).expect("write");
+    let (_, warnings) = content::check_dir(dir.path()).expect("a warning does not stop loading");
+    assert_eq!(
+        one(&warnings.0),
+        "a.toml:5:1: warning: the `[reflection]` comes before the exercises, yet it is always asked last; move it to the end of the file so the file reads in the order people see it"
+    );
+}
