@@ -40,6 +40,9 @@ pub enum Value {
         /// The value picked.
         value: i64,
     },
+    /// Nothing answered: carries a mark (skipped, private) on an exercise that has
+    /// no empty value of its own, like a scale before a value is picked.
+    Empty {},
 }
 
 /// The kind of a [`Value`], without its contents.
@@ -55,6 +58,8 @@ pub enum ValueKind {
     Checklist,
     /// [`Value::Scale`].
     Scale,
+    /// [`Value::Empty`].
+    Empty,
 }
 
 impl ValueKind {
@@ -66,6 +71,7 @@ impl ValueKind {
             ValueKind::Choice,
             ValueKind::Checklist,
             ValueKind::Scale,
+            ValueKind::Empty,
         ]
         .into_iter()
         .find(|k| k.tag() == tag)
@@ -79,6 +85,7 @@ impl ValueKind {
             ValueKind::Choice => "choice",
             ValueKind::Checklist => "checklist",
             ValueKind::Scale => "scale",
+            ValueKind::Empty => "empty",
         }
     }
 }
@@ -92,6 +99,7 @@ impl Value {
             Value::Choice { .. } => ValueKind::Choice,
             Value::Checklist { .. } => ValueKind::Checklist,
             Value::Scale { .. } => ValueKind::Scale,
+            Value::Empty {} => ValueKind::Empty,
         }
     }
 }
@@ -108,6 +116,10 @@ pub struct Answer {
     /// Hidden from partners and exports unless asked for.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub private: bool,
+    /// Marked as not applying (format 2): counts as done, shares nothing. What was
+    /// written before is kept, so un-skipping brings it back.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub skipped: bool,
     /// The answer itself.
     #[serde(flatten)]
     pub value: Value,
@@ -138,16 +150,24 @@ impl Answers {
     }
 
     /// Stores a value, stamping it with `changed`; an empty value removes the answer
-    /// unless it is marked private (so the mark is not lost).
+    /// unless it is marked private (so the mark is not lost). A new value takes back a
+    /// skip: answering means the exercise applies after all.
     pub fn set(&mut self, chapter: &str, exercise: &str, value: Value, changed: String) {
-        let private = self.get(chapter, exercise).is_some_and(|a| a.private);
-        if value_is_empty(&value) && !private {
+        let old = self.get(chapter, exercise);
+        let private = old.is_some_and(|a| a.private);
+        let skipped = old.is_some_and(|a| a.skipped && (a.value == value || value_is_empty(&value)));
+        if value_is_empty(&value) && !private && !skipped {
             self.remove(chapter, exercise);
             return;
         }
+        let value = match (old, skipped && value_is_empty(&value)) {
+            (Some(a), true) => a.value.clone(),
+            (Some(_) | None, _) => value,
+        };
         let entry = Answer {
             changed,
             private,
+            skipped,
             value,
         };
         self.0
@@ -166,6 +186,44 @@ impl Answers {
         }
     }
 
+    /// Flips the skipped mark of an exercise (format 2); an exercise without an answer
+    /// gets an empty one to carry the mark. Returns the new state.
+    pub fn toggle_skipped(&mut self, chapter: &str, ex: &Exercise, changed: String) -> bool {
+        let entry = self
+            .0
+            .entry(chapter.to_string())
+            .or_default()
+            .entry(ex.id.clone())
+            .or_insert_with(|| Answer {
+                changed: changed.clone(),
+                private: false,
+                skipped: false,
+                value: empty_value(&ex.kind).unwrap_or(Value::Empty {}),
+            });
+        entry.skipped = !entry.skipped;
+        entry.changed = changed;
+        let now = entry.skipped;
+        if !now && !entry.private && value_is_empty(&entry.value) {
+            self.remove(chapter, &ex.id);
+        }
+        now
+    }
+
+    /// Makes sure the exercise has an entry to carry marks, private as `ex` starts
+    /// (format 2 `private = true`); an existing answer is left as it is.
+    pub fn ensure_entry(&mut self, chapter: &str, ex: &Exercise, changed: String) {
+        self.0
+            .entry(chapter.to_string())
+            .or_default()
+            .entry(ex.id.clone())
+            .or_insert_with(|| Answer {
+                changed,
+                private: ex.private,
+                skipped: false,
+                value: empty_value(&ex.kind).unwrap_or(Value::Empty {}),
+            });
+    }
+
     /// Flips the private mark of an answer; an exercise without an answer gets an empty
     /// one so the mark sticks. Returns the new state, or `None` for an unanswered
     /// scale, which has no empty value to carry the mark.
@@ -175,6 +233,7 @@ impl Answers {
             let entry = Answer {
                 changed,
                 private: false,
+                skipped: false,
                 value,
             };
             self.0
@@ -185,18 +244,63 @@ impl Answers {
         let entry = self.0.get_mut(chapter)?.get_mut(&ex.id)?;
         entry.private = !entry.private;
         let now = entry.private;
-        if !now && value_is_empty(&entry.value) {
+        // An exercise that starts private keeps its empty entry when shared, so the
+        // choice to share sticks.
+        if !now && !entry.skipped && !ex.private && value_is_empty(&entry.value) {
             self.remove(chapter, &ex.id);
         }
         Some(now)
     }
 
-    /// How far one exercise has got.
+    /// How far one exercise has got. A skipped exercise is done; so is an optional one
+    /// left empty.
     pub fn status(&self, chapter: &str, ex: &Exercise) -> Status {
-        match self.get(chapter, &ex.id) {
-            None => Status::NotStarted,
-            Some(a) => value_status(&a.value, &ex.kind),
+        if self.not_needed(chapter, ex) {
+            return Status::Done;
         }
+        let status = match self.get(chapter, &ex.id) {
+            None => Status::NotStarted,
+            Some(a) if a.skipped => Status::Done,
+            Some(a) => value_status(&a.value, &ex.kind),
+        };
+        match status {
+            Status::NotStarted if ex.optional => Status::Done,
+            Status::NotStarted | Status::Started | Status::Done => status,
+        }
+    }
+
+    /// True when the exercise's `when` (format 2) is decided and does not hold: it is
+    /// not offered and counts as done. Undecided (the deciding exercise is unanswered or
+    /// skipped) means offered.
+    pub fn not_needed(&self, chapter: &str, ex: &Exercise) -> bool {
+        let Some(w) = &ex.when else {
+            return false;
+        };
+        let Some(a) = self.get(chapter, &w.exercise).filter(|a| !a.skipped) else {
+            return false;
+        };
+        let holds = match &a.value {
+            Value::Scale { value } => {
+                w.is.is_empty()
+                    && w.at_least.is_none_or(|lo| *value >= lo)
+                    && w.at_most.is_none_or(|hi| *value <= hi)
+            }
+            Value::Choice { option, other } => {
+                if option.is_none() && other.is_none() {
+                    return false;
+                }
+                option.as_ref().is_some_and(|o| w.is.contains(o))
+            }
+            Value::Text { .. } | Value::List { .. } | Value::Checklist { .. } | Value::Empty {} => {
+                return false;
+            }
+        };
+        !holds
+    }
+
+    /// True when the exercise is marked skipped.
+    pub fn is_skipped(&self, chapter: &str, exercise: &str) -> bool {
+        self.get(chapter, exercise).is_some_and(|a| a.skipped)
     }
 
     /// (done, total) for a chapter, its closing reflection included and its pages not.
@@ -262,6 +366,7 @@ pub fn value_is_empty(v: &Value) -> bool {
         Value::Choice { option, other } => option.is_none() && other.is_none(),
         Value::Checklist { ticked } => ticked.is_empty(),
         Value::Scale { .. } => false,
+        Value::Empty {} => true,
     }
 }
 
@@ -282,6 +387,7 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
                 false
             }
         },
+        Value::Empty {} => false,
         Value::Choice { option, other } => {
             let typed = other.as_deref().is_some_and(|o| !o.trim().is_empty());
             (option.is_some() || typed) && matches!(kind, Kind::Choice { .. })

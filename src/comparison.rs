@@ -19,6 +19,10 @@
 //! - "Waiting on sam" counts the exercises sam has not answered yet (started,
 //!   untouched or private), whatever the partner has done.
 //! - Answers to exercises the workbook no longer has are not compared.
+//! - A skipped exercise (format 2) shares nothing but the skip itself: the row
+//!   stays hidden from both, says who skipped it, and nobody waits on a skip.
+//!   An optional exercise left empty is not waited on either, nor is one that
+//!   starts private (`private = true`) and was not shared.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -38,6 +42,15 @@ pub enum Share {
     Shared,
     /// Not answered yet, only begun, or marked private.
     NotAnswered,
+    /// Marked skipped (format 2): nothing to wait for, nothing shown.
+    Skipped,
+    /// An optional exercise left empty: nothing to wait for.
+    LeftEmpty,
+    /// Not offered to this person: their answer to its `when` says it is not needed.
+    NotNeeded,
+    /// Not shared on an exercise that starts private (format 2): nothing to wait
+    /// for, and, as with any private answer, no telling whether anything was written.
+    Personal,
 }
 
 /// What a row shows.
@@ -120,7 +133,12 @@ pub struct Comparison {
 /// Where one person stands on one exercise: a private answer is not answered.
 fn share(answers: &Answers, chapter: &str, ex: &Exercise) -> Share {
     match answers.get(chapter, &ex.id) {
+        Some(a) if a.skipped => Share::Skipped,
+        _ if answers.not_needed(chapter, ex) => Share::NotNeeded,
         Some(a) if !a.private && answers.status(chapter, ex) == Status::Done => Share::Shared,
+        Some(a) if ex.optional && !a.private && crate::answers::value_is_empty(&a.value) => Share::LeftEmpty,
+        None if ex.optional => Share::LeftEmpty,
+        _ if ex.private => Share::Personal,
         _ => Share::NotAnswered,
     }
 }
@@ -236,14 +254,25 @@ impl Comparison {
         }
     }
 
-    /// What a hidden row says instead of the answers: who is still to answer.
+    /// What a hidden row says instead of the answers: who is still to answer, or
+    /// who skipped it or left it empty.
     pub fn hidden_text(&self, me: Share, partner: Share) -> String {
-        let waiting: Vec<&str> = [(me, self.me.as_str()), (partner, self.partner.as_str())]
-            .into_iter()
-            .filter(|(s, _)| *s == Share::NotAnswered)
-            .map(|(_, n)| n)
-            .collect();
-        words::hidden_row(&waiting)
+        let sides = [(me, self.me.as_str()), (partner, self.partner.as_str())];
+        let who = |want: Share| -> Vec<&str> {
+            sides
+                .iter()
+                .filter(|(s, _)| *s == want)
+                .map(|(_, n)| *n)
+                .collect()
+        };
+        let skipped = who(Share::Skipped);
+        let empty = who(Share::LeftEmpty);
+        let personal = who(Share::Personal);
+        let not_needed = who(Share::NotNeeded);
+        if skipped.is_empty() && empty.is_empty() && personal.is_empty() && not_needed.is_empty() {
+            return words::hidden_row(&who(Share::NotAnswered));
+        }
+        words::hidden_row_v2(&skipped, &empty, &personal, &not_needed, &who(Share::NotAnswered))
     }
 }
 

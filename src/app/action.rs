@@ -49,6 +49,8 @@ pub enum Go {
     ToggleHint,
     /// Mark the current answer private or shared.
     TogglePrivate,
+    /// Mark the current exercise skipped, or take the skip back (format 2 workbooks).
+    ToggleSkip,
     /// Retry saving (from the unsaved-quit question).
     RetrySave,
     /// Quit anyway, writing the answers to a fallback file.

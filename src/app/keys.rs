@@ -182,6 +182,12 @@ pub fn label_of(cx: Context, action: &Action) -> &'static str {
         .map_or("", |b| b.label)
 }
 
+/// True when `bind` works in this app: skipping needs a format 2 workbook, so a
+/// format 1 workbook's keys, footer and help stay as they were.
+pub fn offered(app: &App, bind: &Binding) -> bool {
+    bind.action != Action::Go(Go::ToggleSkip) || app.workbook().is_v2()
+}
+
 /// The bindings of one context, as [`bindings`] serves them.
 fn build(cx: Context) -> Vec<Binding> {
     use KeyCode::*;
@@ -267,6 +273,20 @@ fn build(cx: Context) -> Vec<Binding> {
             true,
         )
     };
+    let skip = |typing: bool| {
+        let keys = if typing {
+            vec![ctrl('s')]
+        } else {
+            vec![ctrl('s'), ch('s')]
+        };
+        b(
+            keys,
+            Action::Go(Go::ToggleSkip),
+            if typing { "Ctrl+S" } else { "s" },
+            "skip",
+            true,
+        )
+    };
     let scroll_up = b(
         vec![k(PageUp)],
         Action::Move(Move::PageUp),
@@ -307,6 +327,7 @@ fn build(cx: Context) -> Vec<Binding> {
             hint.clone(),
             private(typing),
             back.clone(),
+            skip(typing),
         ]
     };
     let mut list = match cx {
@@ -492,6 +513,13 @@ fn build(cx: Context) -> Vec<Binding> {
             prev.clone(),
             // Works while typing an item, but the footer keeps to the field's own keys.
             b(vec![k(F(2))], Action::Go(Go::ToggleHint), "F2", "hint", false),
+            b(
+                vec![ctrl('s')],
+                Action::Go(Go::ToggleSkip),
+                "Ctrl+S",
+                "skip",
+                false,
+            ),
             b(vec![ctrl('z')], Action::Edit(Edit::Undo), "Ctrl+Z", "undo", false),
             b(vec![ctrl('y')], Action::Edit(Edit::Redo), "Ctrl+Y", "redo", false),
             deletes[0].clone(),
@@ -738,7 +766,29 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
             MouseEventKind::ScrollDown => Some(Action::Move(Move::ScrollDown)),
             _ => None,
         },
-        Event::Key(key) => key_action(cx, key),
+        Event::Key(key) => {
+            let a = key_action(cx, key)?;
+            if a == Action::Go(Go::ToggleSkip) && !app.workbook().is_v2() {
+                // As before format 2: the key means what it meant without the binding.
+                return match cx {
+                    Context::Text | Context::Field => Some(Action::Edit(Edit::Type((*key).into()))),
+                    Context::Welcome
+                    | Context::Contents
+                    | Context::Page
+                    | Context::List
+                    | Context::Choice
+                    | Context::Checklist
+                    | Context::Scale
+                    | Context::Review
+                    | Context::Reading
+                    | Context::Compare
+                    | Context::Help
+                    | Context::Safety
+                    | Context::ConfirmQuit => None,
+                };
+            }
+            Some(a)
+        }
         _ => None,
     }
 }

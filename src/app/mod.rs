@@ -422,6 +422,7 @@ impl App {
                 | Go::Review
                 | Go::ToggleHint
                 | Go::TogglePrivate
+                | Go::ToggleSkip
                 | Go::RetrySave
                 | Go::QuitWithFallback,
             )
@@ -462,8 +463,18 @@ impl App {
             && Some(&value) != stored
         {
             let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
+            self.start_private(*chapter, *exercise);
             self.answers.set(&ch_id, &ex_id, value, now_utc());
             fx.push(Effect::Save);
+        }
+    }
+
+    /// A first answer to an exercise that starts private (format 2) is stored private.
+    fn start_private(&mut self, c: usize, e: usize) {
+        let ch = &self.workbook.chapters[c];
+        let ex = &ch.exercises[e];
+        if ex.private && self.answers.get(&ch.id, &ex.id).is_none() {
+            self.answers.ensure_entry(&ch.id, ex, now_utc());
         }
     }
 
@@ -483,6 +494,7 @@ impl App {
         let stored = self.answers.get(&ch_id, &ex_id).map(|a| &a.value);
         match out.change {
             Some(Change::Set(value)) if Some(&value) != stored => {
+                self.start_private(c, e);
                 self.answers.set(&ch_id, &ex_id, value, now_utc());
                 fx.push(Effect::Save);
             }

@@ -329,6 +329,7 @@ impl App {
                 }
             }
             Go::TogglePrivate => self.toggle_private(fx),
+            Go::ToggleSkip => self.toggle_skip(fx),
             // Handled by `App::update` whatever the screen.
             Go::Quit | Go::Help | Go::Safety | Go::RetrySave | Go::QuitWithFallback => {}
         }
@@ -344,11 +345,40 @@ impl App {
         self.commit(fx);
         let ch = &self.workbook.chapters[chapter];
         let when = crate::answers::now_utc();
+        if self.workbook.is_v2() {
+            // Format 2 can carry the mark on an exercise with no value yet (a scale):
+            // marked now, the value picked later starts private.
+            self.answers
+                .ensure_entry(&ch.id, &ch.exercises[exercise], when.clone());
+        }
         self.notice = Some(
             match self.answers.toggle_private(&ch.id, &ch.exercises[exercise], when) {
                 Some(true) => super::Notice::PrivateOn,
                 Some(false) => super::Notice::PrivateOff,
                 None => super::Notice::PrivateNeedsValue,
+            },
+        );
+        fx.push(Effect::Save);
+    }
+
+    fn toggle_skip(&mut self, fx: &mut Vec<Effect>) {
+        let ScreenState::Exercise {
+            chapter, exercise, ..
+        } = self.state
+        else {
+            return;
+        };
+        if !self.workbook.is_v2() {
+            return;
+        }
+        self.commit(fx);
+        let ch = &self.workbook.chapters[chapter];
+        let when = crate::answers::now_utc();
+        self.notice = Some(
+            if self.answers.toggle_skipped(&ch.id, &ch.exercises[exercise], when) {
+                super::Notice::SkippedOn
+            } else {
+                super::Notice::SkippedOff
             },
         );
         fx.push(Effect::Save);

@@ -9,6 +9,10 @@ pub enum Notice {
     PrivateOff,
     /// Private was asked for before the exercise had any value.
     PrivateNeedsValue,
+    /// The exercise was marked skipped.
+    SkippedOn,
+    /// The skip was taken back.
+    SkippedOff,
     /// A list item cannot be added: the list holds its maximum.
     ListFull {
         /// The list's maximum.

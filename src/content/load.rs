@@ -219,6 +219,7 @@ fn parse_workbook(
         );
     }
     let safety = safety_page(&mut ck, &t, version);
+    let format_version = version.filter(|v| (1..=FORMAT_VERSION).contains(v)).unwrap_or(1);
     let id = ck.string(&t, "id", true);
     if let Some(id) = &id {
         ck.id_ok(&t, id);
@@ -259,7 +260,7 @@ fn parse_workbook(
             continue;
         };
         let mut ck = Checker::new(file, &ctext, diags);
-        let (id, chapter) = parse_chapter(&mut ck, version);
+        let (id, chapter) = parse_chapter(&mut ck, format_version);
         if let Some((id, span)) = id {
             if let Some((_, first)) = seen_ids.iter().find(|(seen, _)| *seen == id) {
                 let msg =
@@ -271,6 +272,7 @@ fn parse_workbook(
         chapters.extend(chapter);
     }
     Some(Workbook {
+        format_version,
         id: id?,
         title: title?,
         welcome: welcome?,

@@ -15,6 +15,9 @@ pub const REFLECTION_ID: &str = "reflection";
 /// A whole workbook: welcome, chapters in order, closing words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workbook {
+    /// The content format version the workbook is written in (1 or 2); version 2
+    /// enables skipping and `optional` exercises.
+    pub format_version: i64,
     /// Stable id; answers files record it so answers are not mixed across workbooks.
     pub id: String,
     /// Title shown in the header and on the welcome screen.
@@ -69,6 +72,30 @@ pub struct Exercise {
     pub example: Option<String>,
     /// The kind of answer, with its options.
     pub kind: Kind,
+    /// May stay empty without blocking progress or the comparison (format 2:
+    /// `optional = true`, or `min = 0` on a list or checklist).
+    pub optional: bool,
+    /// Answers start private and the comparison never waits on it (format 2:
+    /// `private = true` on the exercise or its chapter).
+    pub private: bool,
+    /// Ids of exercises of the same chapter whose answers are shown, read-only,
+    /// above the prompt (format 2: `show = [...]`).
+    pub show: Vec<String>,
+    /// Offered only when this holds (format 2: `when = { ... }`); otherwise "not needed".
+    pub when: Option<Condition>,
+}
+
+/// A simple condition on an earlier answer of the same chapter (format 2 `when`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    /// Id of the exercise whose answer decides.
+    pub exercise: String,
+    /// A scale answer at least this.
+    pub at_least: Option<i64>,
+    /// A scale answer at most this.
+    pub at_most: Option<i64>,
+    /// A choice answer being one of these options (empty: no such test).
+    pub is: Vec<String>,
 }
 
 /// The five kinds of exercise.
@@ -94,6 +121,9 @@ pub enum Kind {
     Checklist {
         /// The options, in order.
         options: Vec<String>,
+        /// Options that stand alone (format 2, `exclusive`): ticking one unticks
+        /// every other option, ticking another unticks it.
+        exclusive: Vec<String>,
     },
     /// A page to read (format 2): title and prompt, no answer; not counted in progress,
     /// left out when comparing and exporting.
@@ -138,6 +168,11 @@ impl Exercise {
 }
 
 impl Workbook {
+    /// True when the workbook uses format 2, whose keys (skip, optional) are offered.
+    pub fn is_v2(&self) -> bool {
+        self.format_version >= 2
+    }
+
     /// The workbook as the terminal app shows it: every text a person reads (titles,
     /// prompts, hints, examples, scale labels, welcome, note, closing) with bidi and
     /// invisible characters quoted as `<U+XXXX>` (see [`crate::safe`]), which the

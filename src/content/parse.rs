@@ -4,15 +4,15 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::walk::{Checker, Table};
-use super::{Chapter, Exercise, Kind, REFLECTION_ID};
+use super::{Chapter, Condition, Exercise, Kind, REFLECTION_ID};
 
 /// Checks and builds one chapter file: its id as written, with its span (for the workbook's
 /// check that chapter ids differ, even when the chapter has other problems), and the
 /// chapter, `None` when anything is wrong.
-pub fn parse_chapter(
-    ck: &mut Checker,
-    version: Option<i64>,
-) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
+///
+/// `version` is the workbook's `format_version`: keys of format 2 in a format 1 workbook
+/// are reported with how to enable them.
+pub fn parse_chapter(ck: &mut Checker, version: i64) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
     let Some(doc) = ck.parse() else {
         return (None, None);
     };
@@ -21,7 +21,17 @@ pub fn parse_chapter(
         span: 0..0,
         what: "the chapter".to_string(),
     };
-    ck.known_keys(&t, &["id", "title", "introduction", "exercises", "reflection"]);
+    ck.known_keys(
+        &t,
+        &[
+            "id",
+            "title",
+            "introduction",
+            "exercises",
+            "reflection",
+            "private",
+        ],
+    );
     let id = ck.string(&t, "id", true);
     if let Some(id) = &id {
         ck.id_ok(&t, id);
@@ -31,7 +41,9 @@ pub fn parse_chapter(
 }
 
 /// Everything in a chapter after its id.
-fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: Option<i64>) -> Option<Chapter> {
+fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -> Option<Chapter> {
+    let private_ok = needs_v2(ck, t, "private", version);
+    let private = ck.boolean(t, "private");
     let title = ck.string(t, "title", true);
     let introduction = ck.string(t, "introduction", true);
     let mut exercises = Vec::new();
@@ -43,6 +55,15 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: Option
             "the chapter has no exercises; add at least one [[exercises]] table",
         );
     }
+    let mut when_spans: Vec<WhenSpans> = Vec::new();
+    let ids: Vec<String> = tables
+        .iter()
+        .filter_map(|(tab, _)| {
+            tab.get("id")
+                .and_then(|v| v.get_ref().as_str())
+                .map(str::to_string)
+        })
+        .collect();
     for (n, (tab, span)) in tables.into_iter().enumerate() {
         let raw_id = tab
             .get("id")
@@ -72,11 +93,35 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: Option
             }
             seen.push(id.clone());
         }
+        if version >= 2 {
+            show_refs_ok(ck, &et, raw_id.as_deref(), &ids, n);
+            if let Some(v) = tab.get("when") {
+                let at = |key: &str| match v.get_ref() {
+                    toml::de::DeValue::Table(w) => w.get(key).map(|x| x.span()),
+                    _ => None,
+                };
+                when_spans.push(WhenSpans {
+                    id: raw_id.clone().unwrap_or_default(),
+                    what: et.what.clone(),
+                    exercise: at("exercise").unwrap_or(v.span()),
+                    test: at("is").or(at("at_least")).or(at("at_most")).unwrap_or(v.span()),
+                });
+            }
+        }
         if let Some(ex) = parse_exercise(ck, &et, version) {
             exercises.push(ex);
         }
     }
+    let first_exercise = ids_first_span(t);
     let reflection = ck.table(t, "reflection", ADD_REFLECTION).and_then(|(tab, span)| {
+        if let Some(first) = first_exercise.clone()
+            && span.start < first.start
+        {
+            ck.warn(
+                span.clone(),
+                "the `[reflection]` comes before the exercises, yet it is always asked last; move it to the end of the file so the file reads in the order people see it",
+            );
+        }
         let rt = Table {
             inner: tab,
             span,
@@ -95,9 +140,23 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: Option
             hint,
             example,
             kind: Kind::Text,
+            optional: false,
+            private: false,
+            show: Vec::new(),
+            when: None,
         })
     });
+    check_conditions(ck, &exercises, &when_spans);
     exercises.push(reflection?);
+    let private = private.ok()?.unwrap_or(false);
+    if !private_ok {
+        return None;
+    }
+    if private {
+        for ex in &mut exercises {
+            ex.private = true;
+        }
+    }
     Some(Chapter {
         id: id?,
         title: title?,
@@ -106,23 +165,289 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: Option
     })
 }
 
+/// Checks each `show` entry names another exercise of this chapter (with "did you
+/// mean"), and warns of one that comes later, whose answer is not written yet.
+/// Errors here are reported alone; the exercise itself still loads only if it is right.
+fn show_refs_ok(ck: &mut Checker, t: &Table, own: Option<&str>, ids: &[String], at: usize) {
+    let Some(v) = t.inner.get("show") else {
+        return;
+    };
+    let toml::de::DeValue::Array(items) = v.get_ref() else {
+        return;
+    };
+    let names: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|i| Some(*i) != own)
+        .collect();
+    for item in items.iter() {
+        let Some(s) = item.get_ref().as_str() else {
+            continue;
+        };
+        if Some(s) == own {
+            ck.error(
+                item.span(),
+                format!(
+                    "{} shows its own answer in `show`; name an earlier exercise",
+                    t.what
+                ),
+            );
+        } else if let Some(pos) = ids.iter().position(|i| i == s) {
+            if pos > at {
+                ck.warn(
+                    item.span(),
+                    format!(
+                        "`show` in {} names `{s}`, which comes later, so its answer is usually not written yet; move it before this exercise",
+                        t.what
+                    ),
+                );
+            }
+        } else {
+            let hint = match super::diag::suggest(s, &names) {
+                Some(m) => format!("did you mean `{m}`?"),
+                None => "use the id of an exercise in this chapter".to_string(),
+            };
+            ck.error(
+                item.span(),
+                format!(
+                    "`show` in {} names `{s}`, which is no exercise of this chapter; {hint}",
+                    t.what
+                ),
+            );
+        }
+    }
+}
+
+/// Where an exercise's `when` is written, for reporting on what it refers to.
+struct WhenSpans {
+    /// The exercise's id.
+    id: String,
+    /// How to name the exercise.
+    what: String,
+    /// Span of `exercise = ...`.
+    exercise: Range<usize>,
+    /// Span of the test (`is`, `at_least` or `at_most`).
+    test: Range<usize>,
+}
+
+/// `when = { exercise = "...", at_most = 3 }`: its keys and their types.
+fn condition(ck: &mut Checker, t: &Table) -> Option<Option<Condition>> {
+    let Some(v) = t.inner.get("when") else {
+        return Some(None);
+    };
+    let toml::de::DeValue::Table(tab) = v.get_ref() else {
+        ck.error(
+            v.span(),
+            format!(
+                "`when` in {} must be a table, like when = {{ exercise = \"calm-check\", at_most = 3 }}",
+                t.what
+            ),
+        );
+        return None;
+    };
+    let wt = Table {
+        inner: tab,
+        span: v.span(),
+        what: format!("the `when` of {}", t.what),
+    };
+    const WHEN_KEYS: [&str; 4] = ["exercise", "at_least", "at_most", "is"];
+    ck.known_keys(&wt, &WHEN_KEYS);
+    // A mistyped test is reported as unknown; saying there is no test too would repeat it.
+    let typo = tab
+        .iter()
+        .any(|(k, _)| !WHEN_KEYS.contains(&k.get_ref().as_ref()));
+    let exercise = ck.string(&wt, "exercise", true);
+    let at_least = ck.int(&wt, "at_least", false);
+    let at_most = ck.int(&wt, "at_most", false);
+    let is = ck.strings(&wt, "is", false);
+    let bad_types = (tab.contains_key("at_least") && at_least.is_none())
+        || (tab.contains_key("at_most") && at_most.is_none())
+        || (tab.contains_key("is") && is.is_none());
+    let exercise = exercise?;
+    if bad_types || typo {
+        return None;
+    }
+    let is: Vec<String> = is.unwrap_or_default().into_iter().map(|(s, _)| s).collect();
+    if at_least.is_none() && at_most.is_none() && is.is_empty() {
+        ck.error(
+            v.span(),
+            format!(
+                "the `when` of {} has no test; add `at_least = ...` or `at_most = ...` (a scale) or `is = [...]` (a choice)",
+                t.what
+            ),
+        );
+        return None;
+    }
+    if !is.is_empty() && (at_least.is_some() || at_most.is_some()) {
+        ck.error(
+            v.span(),
+            format!(
+                "the `when` of {} mixes `is` (for a choice) with `at_least`/`at_most` (for a scale); keep one",
+                t.what
+            ),
+        );
+        return None;
+    }
+    Some(Some(Condition {
+        exercise,
+        at_least,
+        at_most,
+        is,
+    }))
+}
+
+/// Checks what each `when` refers to: an earlier exercise of this chapter, a scale
+/// for `at_least`/`at_most`, a choice with those options for `is`.
+fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans]) {
+    for (own, ex) in exercises.iter().enumerate() {
+        let Some(w) = &ex.when else {
+            continue;
+        };
+        let Some(sp) = spans.iter().find(|s| s.id == ex.id) else {
+            continue;
+        };
+        let names: Vec<&str> = exercises
+            .iter()
+            .map(|e| e.id.as_str())
+            .filter(|i| *i != ex.id)
+            .collect();
+        let Some(pos) = exercises.iter().position(|e| e.id == w.exercise) else {
+            let hint = match super::diag::suggest(&w.exercise, &names) {
+                Some(m) => format!("did you mean `{m}`?"),
+                None => "use the id of an earlier exercise in this chapter".to_string(),
+            };
+            ck.error(
+                sp.exercise.clone(),
+                format!(
+                    "the `when` of {} names `{}`, which is no exercise of this chapter; {hint}",
+                    sp.what, w.exercise
+                ),
+            );
+            continue;
+        };
+        if pos >= own {
+            ck.warn(
+                sp.exercise.clone(),
+                format!(
+                    "the `when` of {} names `{}`, which comes later, so it is offered until that is answered; move the condition's exercise before it",
+                    sp.what, w.exercise
+                ),
+            );
+        }
+        match &exercises[pos].kind {
+            Kind::Scale { .. } if w.is.is_empty() => {}
+            Kind::Choice { options, .. } if !w.is.is_empty() => {
+                let names: Vec<&str> = options.iter().map(String::as_str).collect();
+                for o in &w.is {
+                    if !names.contains(&o.as_str()) {
+                        let hint = match super::diag::suggest(o, &names) {
+                            Some(m) => format!("did you mean `{m}`?"),
+                            None => "copy it exactly from that exercise's `options`".to_string(),
+                        };
+                        ck.error(
+                            sp.test.clone(),
+                            format!(
+                                "the `when` of {} tests for `{o}`, which is no option of `{}`; {hint}",
+                                sp.what, w.exercise
+                            ),
+                        );
+                    }
+                }
+            }
+            Kind::Page
+            | Kind::Text
+            | Kind::List { .. }
+            | Kind::Checklist { .. }
+            | Kind::Scale { .. }
+            | Kind::Choice { .. } => {
+                let test = if w.is.is_empty() {
+                    "`at_least`/`at_most` need a scale"
+                } else {
+                    "`is` needs a choice"
+                };
+                ck.error(
+                    sp.test.clone(),
+                    format!(
+                        "the `when` of {} tests `{}`, a {} exercise; {test}",
+                        sp.what,
+                        w.exercise,
+                        exercises[pos].kind.name()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The span of the chapter's first `[[exercises]]` table, if it has one.
+fn ids_first_span(t: &Table) -> Option<Range<usize>> {
+    match t.inner.get("exercises")?.get_ref() {
+        toml::de::DeValue::Array(items) => items.iter().next().map(|i| i.span()),
+        _ => None,
+    }
+}
+
+/// Widest exercise title that fits on one row of an 80-column terminal, with its margin.
+const TITLE_COLUMNS: usize = 78;
+
 /// How to add a missing exercise, in the file's own syntax.
 const ADD_EXERCISE: &str =
     "add at least one exercise: a line `[[exercises]]` followed by its `id`, `kind`, `title` and `prompt`";
 /// How to add a missing closing reflection, in the file's own syntax.
 const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file: a line `[reflection]` followed by `prompt = \"...\"` with the closing question";
 
-const COMMON: [&str; 6] = ["id", "kind", "title", "prompt", "hint", "example"];
+const COMMON: [&str; 10] = [
+    "id", "kind", "title", "prompt", "hint", "example", "optional", "private", "show", "when",
+];
 /// Every kind's own keys, allowed when the kind is missing or unknown.
-const ANY_KIND: &[&str] = &["min", "max", "options", "other", "min_label", "max_label"];
+const ANY_KIND: &[&str] = &[
+    "min",
+    "max",
+    "options",
+    "other",
+    "min_label",
+    "max_label",
+    "exclusive",
+];
 const KINDS: [&str; 6] = ["text", "list", "choice", "checklist", "scale", "page"];
 
-fn parse_exercise(ck: &mut Checker, t: &Table, version: Option<i64>) -> Option<Exercise> {
+/// Reports `key` of `t` when the workbook is format 1, which does not have it.
+fn needs_v2(ck: &mut Checker, t: &Table, key: &str, version: i64) -> bool {
+    if version >= 2 || !t.inner.contains_key(key) {
+        return true;
+    }
+    let span = t
+        .inner
+        .get_key_value(key)
+        .map_or(t.span.clone(), |(k, _)| k.span());
+    ck.error(
+        span,
+        format!(
+            "`{key}` in {} is a key of format 2; set `format_version = 2` in workbook.toml to use it",
+            t.what
+        ),
+    );
+    false
+}
+
+fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise> {
     let id = ck.string(t, "id", true);
     if let Some(id) = &id {
         ck.id_ok(t, id);
     }
     let title = ck.string(t, "title", true);
+    if let Some(title) = &title {
+        let w = unicode_width::UnicodeWidthStr::width(title.as_str());
+        if w > TITLE_COLUMNS {
+            ck.warn(
+                ck.span_of(t, "title"),
+                format!(
+                    "the title of {} is {w} columns wide and will be cut short on an 80-column screen; keep it under {TITLE_COLUMNS} (50 fits narrow screens too)",
+                    t.what
+                ),
+            );
+        }
+    }
     let prompt = ck.string(t, "prompt", true);
     let hint = ck.string(t, "hint", false);
     let example = ck.string(t, "example", false);
@@ -131,7 +456,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: Option<i64>) -> Option<E
         Some("text") => &[],
         Some("list") => &["min", "max"],
         Some("choice") => &["options", "other"],
-        Some("checklist") => &["options"],
+        Some("checklist") => &["options", "min", "exclusive"],
         Some("scale") => &["min", "max", "min_label", "max_label"],
         Some("page") => &[],
         Some(other) => {
@@ -150,9 +475,36 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: Option<i64>) -> Option<E
     };
     let allowed: Vec<&str> = COMMON.iter().chain(extra).copied().collect();
     ck.known_keys(t, &allowed);
+    let optional_ok = needs_v2(ck, t, "optional", version);
+    let optional = match ck.boolean(t, "optional") {
+        Ok(b) => optional_ok.then_some(b.unwrap_or(false)),
+        Err(()) => None,
+    };
+    let is_checklist = kind_name.as_deref() == Some("checklist");
+    let when_ok = needs_v2(ck, t, "when", version);
+    let when = if when_ok { condition(ck, t) } else { None };
+    let show_ok = needs_v2(ck, t, "show", version);
+    let show = match ck.strings(t, "show", false) {
+        None if t.inner.contains_key("show") => None,
+        None => Some(Vec::new()),
+        Some(items) => show_ok.then_some(items),
+    };
+    let private_ok = needs_v2(ck, t, "private", version);
+    let private = match ck.boolean(t, "private") {
+        Ok(b) => private_ok.then_some(b.unwrap_or(false)),
+        Err(()) => None,
+    };
+    let checklist_min_ok = !is_checklist || needs_v2(ck, t, "min", version);
+    let exclusive_ok = !is_checklist || needs_v2(ck, t, "exclusive", version);
+    let mut empty_ok = false;
     let kind = match kind_name.as_deref() {
         Some("text") => Some(Kind::Text),
-        Some("list") => list_kind(ck, t),
+        Some("list") => {
+            let kind = list_kind(ck, t);
+            // `min = 0` is accepted by format 1 with no effect; format 2 lets the list stay empty.
+            empty_ok |= version >= 2 && matches!(kind, Some(Kind::List { min: Some(0), .. }));
+            kind
+        }
         Some("choice") => {
             // Both checked before either can stop the exercise, so both are reported.
             let options = options(ck, t);
@@ -165,9 +517,23 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: Option<i64>) -> Option<E
                 _ => None,
             }
         }
-        Some("checklist") => options(ck, t).map(|options| Kind::Checklist { options }),
+        Some("checklist") => {
+            let options = options(ck, t);
+            let min = checklist_min(ck, t);
+            let exclusive = match (&options, exclusive_ok) {
+                (Some(options), true) => exclusive(ck, t, options),
+                _ => None,
+            };
+            match (options, min, checklist_min_ok, exclusive) {
+                (Some(options), Ok(min), true, Some(exclusive)) => {
+                    empty_ok |= min == Some(0);
+                    Some(Kind::Checklist { options, exclusive })
+                }
+                _ => None,
+            }
+        }
         Some("scale") => scale_kind(ck, t),
-        Some("page") if version == Some(1) => {
+        Some("page") if version < 2 => {
             ck.error(
                 ck.span_of(t, "kind"),
                 format!(
@@ -187,7 +553,75 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: Option<i64>) -> Option<E
         hint,
         example,
         kind: kind?,
+        optional: optional? || empty_ok,
+        private: private?,
+        show: show?.into_iter().map(|(s, _)| s).collect(),
+        when: if when_ok { when? } else { return None },
     })
+}
+
+/// A checklist's `exclusive` options (format 2): each one of its `options`, once.
+fn exclusive(ck: &mut Checker, t: &Table, options: &[String]) -> Option<Vec<String>> {
+    if !t.inner.contains_key("exclusive") {
+        return Some(Vec::new());
+    }
+    let items = ck.strings(t, "exclusive", false)?;
+    let names: Vec<&str> = options.iter().map(String::as_str).collect();
+    let mut ok = true;
+    let mut seen: Vec<&str> = Vec::new();
+    for (x, span) in &items {
+        if !names.contains(&x.as_str()) {
+            let hint = match super::diag::suggest(x, &names) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "copy it exactly from `options`".to_string(),
+            };
+            ck.error(
+                span.clone(),
+                format!(
+                    "exclusive option `{x}` in {} is not one of its options; {hint}",
+                    t.what
+                ),
+            );
+            ok = false;
+        } else if seen.contains(&x.as_str()) {
+            ck.error(
+                span.clone(),
+                format!("exclusive option `{x}` appears twice in {}; list it once", t.what),
+            );
+            ok = false;
+        }
+        seen.push(x);
+    }
+    if ok && !items.is_empty() && items.len() == options.len() {
+        ck.error(
+            ck.span_of(t, "exclusive"),
+            format!(
+                "every option in {} is exclusive, so only one can be ticked; use kind = \"choice\" instead",
+                t.what
+            ),
+        );
+        ok = false;
+    }
+    ok.then(|| items.into_iter().map(|(x, _)| x).collect())
+}
+
+/// A checklist's `min` (format 2): 0 ("nothing ticked is a finished answer") or 1.
+fn checklist_min(ck: &mut Checker, t: &Table) -> Result<Option<i64>, ()> {
+    match ck.int(t, "min", false) {
+        None if t.inner.contains_key("min") => Err(()),
+        None => Ok(None),
+        Some(n) if n == 0 || n == 1 => Ok(Some(n)),
+        Some(n) => {
+            ck.error(
+                ck.span_of(t, "min"),
+                format!(
+                    "checklist `min` = {n} in {} must be 0 (nothing ticked is a finished answer) or 1",
+                    t.what
+                ),
+            );
+            Err(())
+        }
+    }
 }
 
 fn list_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {

@@ -136,6 +136,12 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let msg = e.message().trim().trim_end_matches('.').to_string();
+            if msg.starts_with("duplicate key")
+                && let Some(message) = self.duplicate_key(span.clone())
+            {
+                self.error(span, message);
+                continue;
+            }
             self.error(
                 span,
                 format!("TOML syntax error: {msg}; check quotes, brackets and commas on this line"),
@@ -143,6 +149,34 @@ impl<'a> Checker<'a> {
         }
         // A syntax error can leave a half-built tree; reporting missing keys from it would mislead.
         (!failed).then_some(table)
+    }
+
+    /// A duplicate key's message: the key by name and the line where it was first set
+    /// (in the same table), or `None` when the key cannot be read from the text.
+    fn duplicate_key(&self, span: Range<usize>) -> Option<String> {
+        let key = self.text.get(span.clone())?.trim();
+        if key.is_empty() {
+            return None;
+        }
+        let (line, _) = position(self.text, span.start);
+        let before: Vec<&str> = self.text.get(..span.start)?.lines().collect();
+        let first = before
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, l)| !l.trim_start().starts_with('['))
+            .find(|(_, l)| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map(|(n, _)| n + 1);
+        Some(match first {
+            Some(n) => format!(
+                "duplicate key `{key}`: it is already set on line {n} in the same table; keep one of the two (line {n} or line {line})"
+            ),
+            None => format!("duplicate key `{key}`: it is already set in the same table; keep only one"),
+        })
     }
 
     /// Reports every key of `t` not in `allowed`, suggesting the nearest allowed one.

@@ -35,7 +35,16 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
         for ex in ch.exercises.iter().filter(|ex| ex.takes_answer()) {
             blocks.push(format!("### {}", heading(&ex.title)));
             blocks.push(quote(&ex.prompt));
-            answer_blocks(&mut blocks, Some(&ex.kind), answers.get(&ch.id, &ex.id));
+            if answers.not_needed(&ch.id, ex) {
+                blocks.push(emphasis(words::NOT_NEEDED));
+                continue;
+            }
+            answer_blocks(
+                &mut blocks,
+                Some(&ex.kind),
+                ex.optional,
+                answers.get(&ch.id, &ex.id),
+            );
         }
     }
     let orphans = answers.orphans(wb);
@@ -43,7 +52,7 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
         blocks.push(format!("## {}", heading(words::ORPHANS_HEADING)));
         for (c, e) in orphans {
             blocks.push(format!("### {} / {}", heading(&c), heading(&e)));
-            answer_blocks(&mut blocks, None, answers.get(&c, &e));
+            answer_blocks(&mut blocks, None, false, answers.get(&c, &e));
         }
     }
     let mut doc = blocks.join("\n\n");
@@ -53,17 +62,28 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
 
 /// The blocks of one answer (marked when private: only an export that
 /// includes private answers has any), or the note that stands in for it.
-fn answer_blocks(blocks: &mut Vec<String>, kind: Option<&Kind>, answer: Option<&Answer>) {
+/// `optional`: the exercise may stay empty, and says so when it is.
+fn answer_blocks(blocks: &mut Vec<String>, kind: Option<&Kind>, optional: bool, answer: Option<&Answer>) {
+    let unanswered = if optional {
+        words::LEFT_EMPTY
+    } else {
+        words::NOT_ANSWERED
+    };
     let Some(answer) = answer else {
-        blocks.push(emphasis(words::NOT_ANSWERED));
+        blocks.push(emphasis(unanswered));
         return;
     };
     if answer.private {
         blocks.push(emphasis(words::MARKED_PRIVATE));
     }
+    // A skip shares nothing: what was written before it stays in the answers file only.
+    if answer.skipped {
+        blocks.push(emphasis(words::SKIPPED));
+        return;
+    }
     let pieces = present::pieces(kind, &answer.value);
     if pieces.is_empty() {
-        blocks.push(emphasis(words::NOT_ANSWERED));
+        blocks.push(emphasis(unanswered));
     }
     let mut list: Vec<String> = Vec::new();
     for piece in pieces {

@@ -30,7 +30,15 @@ pub fn shareable(answers: &Answers, include_private: bool) -> Answers {
         let kept: std::collections::BTreeMap<String, Answer> = exercises
             .iter()
             .filter(|(_, a)| include_private || !a.private)
-            .map(|(id, a)| (id.clone(), a.clone()))
+            .map(|(id, a)| {
+                let mut a = a.clone();
+                // A skip shares only the skip; what was written before it is kept in
+                // exports that include everything (private answers too).
+                if a.skipped && !include_private {
+                    a.value = crate::answers::Value::Empty {};
+                }
+                (id.clone(), a)
+            })
             .collect();
         if !kept.is_empty() {
             out.0.insert(chapter.clone(), kept);

@@ -124,7 +124,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
         }
         Value::Checklist { ticked } => {
             let options: &[String] = match kind {
-                Some(Kind::Checklist { options }) => options,
+                Some(Kind::Checklist { options, .. }) => options,
                 Some(
                     Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. } | Kind::Page,
                 )
@@ -171,6 +171,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
             };
             vec![Piece::Paragraph(vec![line])]
         }
+        Value::Empty {} => Vec::new(),
     }
 }
 

@@ -15,6 +15,16 @@ pub fn scale(value: i64, (min, min_label): (i64, &str), (max, max_label): (i64, 
 pub const NOT_ANSWERED: &str = "Not answered yet.";
 /// Above a private answer that an export includes on request.
 pub const MARKED_PRIVATE: &str = "Marked private.";
+/// Stands in for a skipped exercise's answer in the review and exports.
+pub const SKIPPED: &str = "Skipped.";
+/// Stands in for an exercise whose `when` does not hold, in the review and exports.
+pub const NOT_NEEDED: &str = "Not needed.";
+/// Said on an exercise whose `when` does not hold.
+pub fn not_needed_because(title: &str) -> String {
+    format!("Not needed, given your answer to \"{title}\": it counts as done. Tab goes on.")
+}
+/// Stands in for an optional exercise left empty, in the review and exports.
+pub const LEFT_EMPTY: &str = "Left empty (optional).";
 /// Heading of the section for answers whose exercise is gone.
 pub const ORPHANS_HEADING: &str = "Answers to exercises no longer in the workbook";
 
@@ -71,6 +81,44 @@ pub const SUMMARY_SEPARATOR: &str = ", ";
 /// A hidden row: who is still to answer (a private answer counts as not
 /// answered, so nothing here can tell the two apart).
 pub fn hidden_row(waiting: &[&str]) -> String {
+    hidden_row_v1(waiting)
+}
+
+/// A hidden row where someone skipped the exercise or left an optional one empty:
+/// names who did which, and who is still to answer. Nobody waits on a skip.
+/// `personal`: who keeps an exercise that starts private to themselves.
+/// `not_needed`: for whom the exercise's `when` does not hold.
+pub fn hidden_row_v2(
+    skipped: &[&str],
+    empty: &[&str],
+    personal: &[&str],
+    not_needed: &[&str],
+    waiting: &[&str],
+) -> String {
+    let mut parts = Vec::new();
+    if !skipped.is_empty() {
+        parts.push(format!("Skipped by {}.", skipped.join(" and ")));
+    }
+    if !empty.is_empty() {
+        parts.push(format!("Left empty by {} (optional).", empty.join(" and ")));
+    }
+    if !personal.is_empty() {
+        parts.push(format!(
+            "Kept private by {} (a personal exercise).",
+            personal.join(" and ")
+        ));
+    }
+    if !not_needed.is_empty() {
+        parts.push(format!("Not needed for {}.", not_needed.join(" and ")));
+    }
+    if let [one] = waiting {
+        parts.push(format!("{one} has not answered yet."));
+    }
+    parts.push("Nothing is shown for this one.".to_string());
+    parts.join(" ")
+}
+
+fn hidden_row_v1(waiting: &[&str]) -> String {
     match waiting {
         [one] => format!("Hidden until both have answered: waiting on {one}."),
         _ => "Not shown: neither has answered yet.".to_string(),

@@ -165,8 +165,11 @@ fn answer_fields(kind: Option<&str>) -> Vec<(&'static str, Shape)> {
         Some(ValueKind::Choice) => &[("option", Shape::Text), ("other", Shape::Text)],
         Some(ValueKind::Checklist) => &[("ticked", Shape::Texts)],
         Some(ValueKind::Scale) => &[("value", Shape::Number)],
+        Some(ValueKind::Empty) => &[],
         None => &[],
     });
+    // Last, so the list reads as it did before skipping existed.
+    fields.push(("skipped", Shape::Bool));
     fields
 }
 

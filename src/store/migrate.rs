@@ -46,7 +46,7 @@ pub fn migrate(answers: &mut Answers, wb: &Workbook) {
                 return false;
             };
             let opts: &[String] = match &wb.chapters[ci].exercises[ei].kind {
-                Kind::Choice { options, .. } | Kind::Checklist { options } => options,
+                Kind::Choice { options, .. } | Kind::Checklist { options, .. } => options,
                 Kind::Text | Kind::List { .. } | Kind::Scale { .. } | Kind::Page => &[],
             };
             opts.iter().any(|o| o == new) && !opts.iter().any(|o| o == old)
@@ -90,7 +90,7 @@ fn migrate_with(answers: &mut Answers, ids: &[(&str, &str, &str)], options: &[(&
                     }
                 }
             }
-            Value::Text { .. } | Value::List { .. } | Value::Scale { .. } => {}
+            Value::Text { .. } | Value::List { .. } | Value::Scale { .. } | Value::Empty {} => {}
         }
     }
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 use super::{Theme, text, wrap};
 use crate::app::{App, Go, keys};
 use crate::content::Exercise;
+use crate::present::words;
 
 /// Draws exercise `e` of chapter `c` into `area`.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e: usize) {
@@ -15,7 +16,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let ex = &ch.exercises[e];
     let answer = app.answers().get(&ch.id, &ex.id);
     let value = answer.map(|a| &a.value);
-    let private = answer.is_some_and(|a| a.private);
+    // An exercise that starts private shows so before anything is written.
+    let private = answer.map_or(ex.private, |a| a.private);
+    let skipped = answer.is_some_and(|a| a.skipped);
 
     if !ex.takes_answer() {
         draw_page(frame, theme, area, ex);
@@ -34,8 +37,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     } else {
         0
     };
-    let [title_area, prompt_area, hint_area, _, answer_area] = Layout::vertical([
+    let shown = shown_lines(app, c, ex, usize::from(area.width).saturating_sub(2));
+    let shown_h = (shown.len() as u16).min(area.height / 4);
+    let [title_area, shown_area, prompt_area, hint_area, _, answer_area] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(shown_h),
         Constraint::Length(prompt_h),
         Constraint::Length(hint_h),
         Constraint::Length(1),
@@ -44,13 +50,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     .areas(area);
 
     // Room is kept for the marks after the title; a long title ends in an ellipsis.
-    let title_room = usize::from(area.width).saturating_sub(if private { 12 } else { 2 });
+    let marks = 2 + if private { 10 } else { 0 } + if skipped { 11 } else { 0 };
+    let title_room = usize::from(area.width).saturating_sub(marks);
     let mut title = vec![Span::styled(
         super::truncate(&ex.title, title_room),
         theme.title(),
     )];
     if private {
         title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
+    }
+    if skipped {
+        title.push(Span::styled(format!("  {}", text::SKIPPED_MARK), theme.warn()));
     }
     if !app.hint_shown() && (ex.hint.is_some() || ex.example.is_some()) {
         let key = keys::label_of(keys::context_below_help(app), &Go::ToggleHint.into());
@@ -60,6 +70,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
         ));
     }
     frame.render_widget(Line::from(title), title_area);
+    if shown_h > 0 {
+        let lines: Vec<Line> = shown
+            .into_iter()
+            .map(|(head, l)| {
+                let style = if head { theme.title() } else { theme.dim() };
+                Line::from(Span::styled(l, style))
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), shown_area);
+    }
     frame.render_widget(
         Paragraph::new(ex.prompt.trim()).wrap(Wrap { trim: true }),
         prompt_area,
@@ -128,6 +148,44 @@ fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
         Paragraph::new(ex.prompt.trim()).wrap(Wrap { trim: true }),
         text_area,
     );
+}
+
+/// The earlier answers an exercise shows (`show`), read-only: per exercise its title
+/// (flagged `true`), then its answer indented, as the review words it.
+fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize) -> Vec<(bool, String)> {
+    let ch = &app.workbook().chapters[c];
+    let mut out = Vec::new();
+    if app.answers().not_needed(&ch.id, ex)
+        && let Some(w) = &ex.when
+    {
+        let title = ch
+            .exercises
+            .iter()
+            .find(|e| e.id == w.exercise)
+            .map_or("", |e| e.title.as_str());
+        for l in crate::present::wrap(
+            &words::not_needed_because(&crate::present::clean_line(title)),
+            width,
+        ) {
+            out.push((true, l));
+        }
+    }
+    for id in &ex.show {
+        let Some(other) = ch.exercises.iter().find(|e| e.id == *id) else {
+            continue;
+        };
+        out.push((true, format!("{}:", crate::present::clean_line(&other.title))));
+        let answer = app.answers().get(&ch.id, id);
+        let body = match answer {
+            Some(a) if a.skipped => vec![words::SKIPPED.to_string()],
+            Some(a) if !crate::answers::value_is_empty(&a.value) => {
+                crate::present::plain_lines(&crate::present::pieces(Some(&other.kind), &a.value), Some(width))
+            }
+            Some(_) | None => vec![words::NOT_ANSWERED.to_string()],
+        };
+        out.extend(body.into_iter().map(|l| (false, format!("  {l}"))));
+    }
+    out
 }
 
 fn hint_text(ex: &Exercise) -> String {

@@ -225,7 +225,7 @@ fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let binds: Vec<&keys::Binding> = keys::bindings(keys::context(app))
         .iter()
-        .filter(|b| b.show == keys::Show::Footer)
+        .filter(|b| b.show == keys::Show::Footer && keys::offered(app, b))
         .collect();
     let width = |b: &keys::Binding| b.label.chars().count() + b.does.chars().count() + 3;
     // Help is always shown; the others while they fit, in order of importance.

@@ -27,6 +27,7 @@ pub fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // Keys for what the welcome does not offer yet (continue, review on a first run) are left out.
     let offered = app.welcome_items();
     let binds: Vec<&keys::Binding> = keys::help_bindings(cx)
+        .filter(|b| keys::offered(app, b))
         .filter(|b| {
             if cx != keys::Context::Welcome {
                 true

@@ -119,7 +119,8 @@ fn preview(value: &Value) -> Cow<'_, Value> {
         | Value::List { .. }
         | Value::Choice { .. }
         | Value::Checklist { .. }
-        | Value::Scale { .. } => Cow::Borrowed(value),
+        | Value::Scale { .. }
+        | Value::Empty {} => Cow::Borrowed(value),
     }
 }
 
@@ -136,8 +137,13 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         Status::NotStarted => (text::NOT_STARTED, theme.dim()),
     };
     let mut title = vec![Span::styled(mark, style), Span::raw(format!(" {}", ex.title))];
-    if answer.is_some_and(|a| a.private) {
+    if answer.map_or(ex.private, |a| a.private) {
         title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
+    }
+    let skipped = answer.is_some_and(|a| a.skipped);
+    let not_needed = app.answers().not_needed(&ch.id, ex);
+    if skipped {
+        title.push(Span::styled(format!("  {}", text::SKIPPED_MARK), theme.warn()));
     }
     lines.push(Line::from(title));
     let prompt = present::wrap(&ex.prompt, width);
@@ -152,7 +158,7 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         lines.push(Line::from(Span::styled(format!("  {l}"), theme.dim())));
     }
     let body = answer
-        .filter(|a| !crate::answers::value_is_empty(&a.value))
+        .filter(|a| !a.skipped && !not_needed && !crate::answers::value_is_empty(&a.value))
         .map(|a| present::plain_lines(&present::pieces(Some(&ex.kind), &preview(&a.value)), Some(width)));
     match body {
         Some(body) => {
@@ -171,7 +177,18 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
             }
         }
         None => lines.push(Line::from(Span::styled(
-            format!("  {}", words::NOT_ANSWERED),
+            format!(
+                "  {}",
+                if not_needed {
+                    words::NOT_NEEDED
+                } else if skipped {
+                    words::SKIPPED
+                } else if ex.optional {
+                    words::LEFT_EMPTY
+                } else {
+                    words::NOT_ANSWERED
+                }
+            ),
             theme.dim(),
         ))),
     }

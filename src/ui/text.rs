@@ -94,6 +94,12 @@ pub const PRIVATE_ON: &str = "Private: not compared or exported; your login can 
 pub const PRIVATE_OFF: &str = "Shared again: your partner sees it once both have answered.";
 /// Notice when an unanswered scale is marked private.
 pub const PRIVATE_NEEDS_VALUE: &str = "Pick a value first, then mark it private.";
+/// Notice after skipping an exercise.
+pub const SKIPPED_ON: &str = "Skipped: counts as done, and your partner sees only that you skipped it.";
+/// Notice after taking a skip back.
+pub const SKIPPED_OFF: &str = "No longer skipped.";
+/// After the title of a skipped exercise.
+pub const SKIPPED_MARK: &str = "[skipped]";
 /// Row that adds a list item.
 pub const ADD_ITEM: &str = "+ Add an item";
 /// The "other" option of a choice.
@@ -155,6 +161,8 @@ pub fn notice(n: &Notice) -> String {
         Notice::PrivateOn => PRIVATE_ON.to_string(),
         Notice::PrivateOff => PRIVATE_OFF.to_string(),
         Notice::PrivateNeedsValue => PRIVATE_NEEDS_VALUE.to_string(),
+        Notice::SkippedOn => SKIPPED_ON.to_string(),
+        Notice::SkippedOff => SKIPPED_OFF.to_string(),
         Notice::ListFull { max } => list_full(*max),
         Notice::ListNowFull { max } => list_now_full(*max, keys::label_of(Context::List, &Go::Next.into())),
         Notice::ItemDeleted(item) => item_deleted(item, keys::label_of(Context::List, &Edit::Undo.into())),

@@ -275,7 +275,7 @@ impl World<'_> {
                 });
                 change.partial = Partial::Text(base);
             }
-            Kind::Checklist { options } => {
+            Kind::Checklist { options, .. } => {
                 if self.ticks_here > 0 {
                     change.keys.push('j');
                     self.cursor = (self.cursor + 1).min(options.len() - 1);

@@ -12,6 +12,7 @@ mod content_validation;
 mod crash;
 mod docs;
 mod export;
+mod format_v2;
 #[cfg(unix)]
 mod hangup;
 #[cfg(unix)]

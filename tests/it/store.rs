@@ -30,6 +30,7 @@ fn answer(value: Value) -> Answer {
     Answer {
         changed: "2026-11-26T10:04:00Z".into(),
         private: false,
+        skipped: false,
         value,
     }
 }

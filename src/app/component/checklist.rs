@@ -9,15 +9,18 @@ use crate::app::action::Move;
 #[derive(Debug)]
 pub struct ChecklistAnswer {
     options: Vec<String>,
+    /// Options that stand alone: ticking one unticks the rest.
+    exclusive: Vec<String>,
     /// The highlighted row.
     pub cursor: usize,
 }
 
 impl ChecklistAnswer {
     /// Opens the checklist on its first option.
-    pub fn new(options: &[String]) -> ChecklistAnswer {
+    pub fn new(options: &[String], exclusive: &[String]) -> ChecklistAnswer {
         ChecklistAnswer {
             options: options.to_vec(),
+            exclusive: exclusive.to_vec(),
             cursor: 0,
         }
     }
@@ -46,7 +49,11 @@ impl ChecklistAnswer {
                 let mut ticked = match stored {
                     Some(Value::Checklist { ticked }) => ticked.clone(),
                     Some(
-                        Value::Text { .. } | Value::List { .. } | Value::Choice { .. } | Value::Scale { .. },
+                        Value::Text { .. }
+                        | Value::List { .. }
+                        | Value::Choice { .. }
+                        | Value::Scale { .. }
+                        | Value::Empty {},
                     )
                     | None => Vec::new(),
                 };
@@ -54,7 +61,16 @@ impl ChecklistAnswer {
                     Some(i) => {
                         ticked.remove(i);
                     }
-                    None => ticked.push(opt.clone()),
+                    None => {
+                        // An exclusive option stands alone: "None of these" and a tick
+                        // elsewhere cannot both hold.
+                        if self.exclusive.contains(opt) {
+                            ticked.retain(|t| !self.options.contains(t));
+                        } else {
+                            ticked.retain(|t| !self.exclusive.contains(t));
+                        }
+                        ticked.push(opt.clone());
+                    }
                 }
                 // Keep ticks in the order of the options; unknown old ticks stay at the end.
                 let options = &self.options;

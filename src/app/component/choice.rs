@@ -26,7 +26,13 @@ fn other_text(value: Option<&Value>) -> Option<&str> {
     match value {
         Some(Value::Choice { other: Some(o), .. }) => Some(o),
         Some(Value::Choice { other: None, .. })
-        | Some(Value::Text { .. } | Value::List { .. } | Value::Checklist { .. } | Value::Scale { .. })
+        | Some(
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Checklist { .. }
+            | Value::Scale { .. }
+            | Value::Empty {},
+        )
         | None => None,
     }
 }
@@ -38,7 +44,13 @@ impl ChoiceAnswer {
             Some(Value::Choice { option: Some(o), .. }) => options.iter().position(|x| x == o).unwrap_or(0),
             Some(Value::Choice { other: Some(_), .. }) => options.len(),
             Some(Value::Choice { .. })
-            | Some(Value::Text { .. } | Value::List { .. } | Value::Checklist { .. } | Value::Scale { .. })
+            | Some(
+                Value::Text { .. }
+                | Value::List { .. }
+                | Value::Checklist { .. }
+                | Value::Scale { .. }
+                | Value::Empty {},
+            )
             | None => 0,
         };
         ChoiceAnswer {

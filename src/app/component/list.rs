@@ -28,7 +28,11 @@ impl ListAnswer {
         let items = match value {
             Some(Value::List { items }) => items.clone(),
             Some(
-                Value::Text { .. } | Value::Choice { .. } | Value::Checklist { .. } | Value::Scale { .. },
+                Value::Text { .. }
+                | Value::Choice { .. }
+                | Value::Checklist { .. }
+                | Value::Scale { .. }
+                | Value::Empty {},
             )
             | None => Vec::new(),
         };

@@ -96,7 +96,8 @@ impl Component {
                         Value::List { .. }
                         | Value::Choice { .. }
                         | Value::Checklist { .. }
-                        | Value::Scale { .. },
+                        | Value::Scale { .. }
+                        | Value::Empty {},
                     )
                     | None => "",
                 };
@@ -104,7 +105,9 @@ impl Component {
             }
             Kind::List { max, .. } => Component::List(ListAnswer::new(*max, value)),
             Kind::Choice { options, other } => Component::Choice(ChoiceAnswer::new(options, *other, value)),
-            Kind::Checklist { options } => Component::Checklist(ChecklistAnswer::new(options)),
+            Kind::Checklist { options, exclusive } => {
+                Component::Checklist(ChecklistAnswer::new(options, exclusive))
+            }
             Kind::Scale { min, max, .. } => Component::Scale(ScaleAnswer::new(*min, *max)),
             Kind::Page => Component::Page,
         }

@@ -21,7 +21,13 @@ pub fn scale_value(value: Option<&Value>, min: i64, max: i64) -> Option<i64> {
     match value {
         Some(Value::Scale { value }) if (min..=max).contains(value) => Some(*value),
         Some(Value::Scale { .. })
-        | Some(Value::Text { .. } | Value::List { .. } | Value::Choice { .. } | Value::Checklist { .. })
+        | Some(
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Choice { .. }
+            | Value::Checklist { .. }
+            | Value::Empty {},
+        )
         | None => None,
     }
 }

@@ -20,14 +20,19 @@ pub fn draw(
     value: Option<&Value>,
 ) {
     let options: &[String] = match kind {
-        Kind::Checklist { options } => options,
+        Kind::Checklist { options, .. } => options,
         Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. } | Kind::Page => &[],
     };
     let ticked: &[String] = match value {
         Some(Value::Checklist { ticked }) => ticked,
-        Some(Value::Text { .. } | Value::List { .. } | Value::Choice { .. } | Value::Scale { .. }) | None => {
-            &[]
-        }
+        Some(
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Choice { .. }
+            | Value::Scale { .. }
+            | Value::Empty {},
+        )
+        | None => &[],
     };
     let width = usize::from(area.width).saturating_sub(2 + 4);
     let rows: Vec<ListItem> = options

@@ -28,7 +28,13 @@ pub fn draw(
     };
     let (chosen, other_text) = match value {
         Some(Value::Choice { option, other }) => (option.as_deref(), other.as_deref()),
-        Some(Value::Text { .. } | Value::List { .. } | Value::Checklist { .. } | Value::Scale { .. })
+        Some(
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Checklist { .. }
+            | Value::Scale { .. }
+            | Value::Empty {},
+        )
         | None => (None, None),
     };
     let field = c.other.as_ref();

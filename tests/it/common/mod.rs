@@ -257,6 +257,7 @@ pub fn put(answers: &mut Answers, chapter: &str, exercise: &str, private: bool, 
         Answer {
             changed: "2026-11-26T10:04:00Z".to_string(),
             private,
+            skipped: false,
             value,
         },
     );
