@@ -133,14 +133,26 @@ pub struct Comparison {
 /// Where one person stands on one exercise: a private answer is not answered.
 fn share(answers: &Answers, chapter: &str, ex: &Exercise) -> Share {
     match answers.get(chapter, &ex.id) {
+        // Private first: nothing of a private answer shows, not even that it was skipped.
+        Some(a) if a.private && ex.private => Share::Personal,
+        Some(a) if a.private => Share::NotAnswered,
         Some(a) if a.skipped => Share::Skipped,
-        _ if answers.not_needed(chapter, ex) => Share::NotNeeded,
+        // "Not needed" would tell what a private deciding answer was.
+        _ if answers.not_needed(chapter, ex) && !decided_privately(answers, chapter, ex) => Share::NotNeeded,
         Some(a) if !a.private && answers.status(chapter, ex) == Status::Done => Share::Shared,
         Some(a) if ex.optional && !a.private && crate::answers::value_is_empty(&a.value) => Share::LeftEmpty,
         None if ex.optional => Share::LeftEmpty,
         _ if ex.private => Share::Personal,
         _ => Share::NotAnswered,
     }
+}
+
+/// True when the answer that decides `ex`'s condition is private.
+fn decided_privately(answers: &Answers, chapter: &str, ex: &Exercise) -> bool {
+    ex.when
+        .as_ref()
+        .and_then(|w| answers.get(chapter, &w.exercise))
+        .is_some_and(|a| a.private)
 }
 
 /// Compares two profiles' answers under the rules in the module docs.

@@ -349,3 +349,59 @@ fn names_cannot_drive_the_terminal() {
     // Quoted, not dropped: the name reads as it is, and cannot clear the screen.
     assert!(out.contains("al<U+001B>[2Jex and sam"), "{out}");
 }
+
+/// A private answer reads as not answered, even when it is also marked skipped: the
+/// skip must not show through (format 2).
+#[test]
+fn a_private_skip_reads_as_not_answered() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook");
+    let wb = trustbook::content::load_dir(&dir).expect("v2 fixture");
+    let (c, e) = wb.find("after-a-fight", "excuses").expect("excuses");
+    let ex = &wb.chapters[c].exercises[e];
+    let mut alex = Answers::default();
+    alex.set(
+        "after-a-fight",
+        "excuses",
+        text("My own words."),
+        "2026-11-26T10:00:00Z".into(),
+    );
+    alex.toggle_skipped("after-a-fight", ex, "2026-11-26T10:01:00Z".into());
+    assert_eq!(
+        alex.toggle_private("after-a-fight", ex, "2026-11-26T10:02:00Z".into()),
+        Some(true)
+    );
+    let sam = Answers::default();
+    let cmp = comparison::compare(&wb, ("sam", &sam), ("alex", &alex));
+    let shown = comparison::render_text(&cmp, 80);
+    assert!(!shown.contains("Skipped by alex"), "{shown}");
+    assert!(!shown.contains("My own words."), "{shown}");
+}
+
+/// An exercise made "not needed" by a private answer reads as not answered: "not
+/// needed" would tell the partner what the private answer was (format 2 `when`).
+#[test]
+fn not_needed_by_a_private_answer_tells_nothing() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook");
+    let wb = trustbook::content::load_dir(&dir).expect("v2 fixture");
+    let (c, e) = wb.find("after-a-fight", "how-upset").expect("how-upset");
+    let upset = &wb.chapters[c].exercises[e];
+    let mut alex = Answers::default();
+    // Above 3: "talk-now" is not needed.
+    alex.set(
+        "after-a-fight",
+        "how-upset",
+        Value::Scale { value: 9 },
+        "2026-11-26T10:00:00Z".into(),
+    );
+    let open = comparison::render_text(
+        &comparison::compare(&wb, ("sam", &Answers::default()), ("alex", &alex)),
+        80,
+    );
+    assert!(open.contains("Not needed"), "shared, the condition shows: {open}");
+    alex.toggle_private("after-a-fight", upset, "2026-11-26T10:01:00Z".into());
+    let private = comparison::render_text(
+        &comparison::compare(&wb, ("sam", &Answers::default()), ("alex", &alex)),
+        80,
+    );
+    assert!(!private.contains("Not needed"), "{private}");
+}
