@@ -704,3 +704,22 @@ fn the_title_room_matches_the_header_as_drawn() {
     let cut = header_with_chapter_title(&"C".repeat(room + 1));
     assert!(cut.contains('…'), "not cut although it is too long: {cut}");
 }
+
+#[test]
+fn a_duplicate_key_in_workbook_toml_names_the_key_at_both_lines() {
+    let wb = format!("{WORKBOOK}title = \"Again\"\n");
+    assert_eq!(
+        check(&[("workbook.toml", &wb), ("a.toml", CHAPTER)]),
+        [
+            "workbook.toml:8:1: duplicate key `title`: it is already set on line 3 in the same table; keep one of the two (line 3 or line 8)"
+        ]
+    );
+    // In a table further down, the first place is found within that table only.
+    let chapter = CHAPTER.replace("prompt = \"Write.\"\n", "prompt = \"Write.\"\nid = \"again\"\n");
+    assert_eq!(
+        check(&[("workbook.toml", WORKBOOK), ("a.toml", &chapter)]),
+        [
+            "a.toml:10:1: duplicate key `id`: it is already set on line 6 in the same table; keep one of the two (line 6 or line 10)"
+        ]
+    );
+}
