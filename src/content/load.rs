@@ -84,7 +84,9 @@ pub fn check_dir(dir: &Path) -> Result<(Workbook, Diagnostics), Diagnostics> {
 
 /// Why a content file could not be read.
 enum ReadError {
-    /// Missing, unreadable or too large: the message says which.
+    /// Missing: the message names the path.
+    NotFound(String),
+    /// Unreadable or too large: the message says which.
     Message(String),
     /// Not UTF-8; the position of the first bad byte.
     NotUtf8 { line: usize, column: usize },
@@ -92,13 +94,12 @@ enum ReadError {
 
 /// Reads one content file, enforcing the size limit and UTF-8.
 fn read_file(path: &Path) -> Result<String, ReadError> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        ReadError::Message(match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                format!("file not found: {}; check the name and folder", path.display())
-            }
-            _ => format!("cannot read {}: {e}", path.display()),
-        })
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::NotFound(format!(
+            "file not found: {}; check the name and folder",
+            path.display()
+        )),
+        _ => ReadError::Message(format!("cannot read {}: {e}", path.display())),
     })?;
     if !meta.is_file() {
         return Err(ReadError::Message(format!(
@@ -127,8 +128,8 @@ fn load_with(
     read: impl Fn(&str) -> Result<String, ReadError>,
 ) -> Result<(Workbook, Diagnostics), Diagnostics> {
     let mut diags = Vec::new();
-    let wb =
-        read_one(&read, WORKBOOK_FILE, &mut diags).and_then(|text| parse_workbook(&read, &text, &mut diags));
+    let wb = read_one(&read, WORKBOOK_FILE, None, &mut diags)
+        .and_then(|text| parse_workbook(&read, &text, &mut diags));
     let mut diags = sorted(diags);
     match wb {
         Some(wb) if !diags.iter().any(Diagnostic::is_error) => Ok((wb, Diagnostics(diags))),
@@ -159,10 +160,12 @@ fn file_error(file: &str, message: impl Into<String>) -> Diagnostic {
 }
 
 /// Reads a file, turning read problems and raw control characters into diagnostics;
-/// CRLF becomes LF.
+/// CRLF becomes LF. A missing chapter file is reported at `listed_at`, the line and
+/// column of its entry in workbook.toml's `chapters`.
 fn read_one(
     read: &impl Fn(&str) -> Result<String, ReadError>,
     name: &str,
+    listed_at: Option<(usize, usize)>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Source> {
     match read(name) {
@@ -174,6 +177,18 @@ fn read_one(
                 column,
                 "the file is not valid UTF-8 text; save it as UTF-8 in your editor",
             ));
+            None
+        }
+        Err(ReadError::NotFound(msg)) => {
+            diags.push(match listed_at {
+                Some((line, column)) => Diagnostic::error(
+                    WORKBOOK_FILE,
+                    line,
+                    column,
+                    format!("chapter file `{name}`, listed here in `chapters`, is missing ({msg}); fix the name here or add the file next to workbook.toml"),
+                ),
+                None => file_error(name, msg),
+            });
             None
         }
         Err(ReadError::Message(msg)) => {
@@ -225,6 +240,9 @@ fn parse_workbook(
         ck.id_ok(&t, id);
     }
     let title = ck.string(&t, "title", true);
+    if let Some(title) = &title {
+        super::lengths::check_workbook_title(&mut ck, &t, title);
+    }
     let welcome = ck.string(&t, "welcome", true);
     let note = ck.string(&t, "note", true);
     let closing = ck.string(&t, "closing", true);
@@ -239,28 +257,29 @@ fn parse_workbook(
         );
     }
     // Each distinct, well-formed file name is checked once, however often it is listed.
-    let mut to_check: Vec<&String> = Vec::new();
+    let mut to_check: Vec<(&String, (usize, usize))> = Vec::new();
     for (f, span) in files.iter().flatten() {
         if f.is_empty() || f.contains(['/', '\\']) || f.starts_with('.') || !f.ends_with(".toml") {
             ck.error(span.clone(), format!("chapter file `{f}` must be a plain file name ending in .toml, in the same folder as workbook.toml"));
-        } else if to_check.contains(&f) {
+        } else if to_check.iter().any(|(seen, _)| *seen == f) {
             ck.error(
                 span.clone(),
                 format!("chapter file `{f}` is listed twice; list each chapter once"),
             );
         } else {
-            to_check.push(f);
+            to_check.push((f, ck.position_of(span.start)));
         }
     }
 
     let mut chapters = Vec::new();
     let mut seen_ids: Vec<(String, String)> = Vec::new();
-    for file in to_check {
-        let Some(ctext) = read_one(read, file, diags) else {
+    let total = to_check.len();
+    for (n, (file, listed_at)) in to_check.into_iter().enumerate() {
+        let Some(ctext) = read_one(read, file, Some(listed_at), diags) else {
             continue;
         };
         let mut ck = Checker::new(file, &ctext, diags);
-        let (id, chapter) = parse_chapter(&mut ck, format_version);
+        let (id, chapter) = parse_chapter(&mut ck, format_version, (n + 1, total));
         if let Some((id, span)) = id {
             if let Some((_, first)) = seen_ids.iter().find(|(seen, _)| *seen == id) {
                 let msg =

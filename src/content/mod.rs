@@ -2,11 +2,13 @@
 //! validation that reports every author mistake with its position.
 
 mod diag;
+mod lengths;
 mod load;
 mod parse;
 mod walk;
 
 pub use diag::{Diagnostic, Diagnostics, Severity, position};
+pub use lengths::{WARN_COLUMNS, chapter_title_room, workbook_title_room};
 pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, check_dir, check_embedded, load_dir, load_embedded};
 
 /// Id reserved for a chapter's closing reflection, answered like a text exercise.

@@ -12,7 +12,13 @@ use super::{Chapter, Condition, Exercise, Kind, REFLECTION_ID};
 ///
 /// `version` is the workbook's `format_version`: keys of format 2 in a format 1 workbook
 /// are reported with how to enable them.
-pub fn parse_chapter(ck: &mut Checker, version: i64) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
+///
+/// `place` is the chapter's number and the number of chapters, for the header's room.
+pub fn parse_chapter(
+    ck: &mut Checker,
+    version: i64,
+    place: (usize, usize),
+) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
     let Some(doc) = ck.parse() else {
         return (None, None);
     };
@@ -37,6 +43,9 @@ pub fn parse_chapter(ck: &mut Checker, version: i64) -> (Option<(String, Range<u
         ck.id_ok(&t, id);
     }
     let chapter = chapter_body(ck, &t, id.clone(), version);
+    if let Some(chapter) = &chapter {
+        super::lengths::check_chapter_title(ck, &t, chapter, place);
+    }
     (id.map(|id| (id, ck.span_of(&t, "id"))), chapter)
 }
 

@@ -17,6 +17,19 @@ pub struct Checker<'a> {
     diags: &'a mut Vec<Diagnostic>,
 }
 
+/// The tables the format itself has; any other `[...]` header is a mistake.
+const FORMAT_TABLES: [&str; 3] = ["exercises", "reflection", "safety"];
+
+/// An unknown sub-table (`[[exercises.fields]]`) and the keys written under it.
+struct Swallowed {
+    /// The header line as written, such as `[[exercises.fields]]`.
+    header: String,
+    /// The header's line number.
+    line: usize,
+    /// Each key under it, with its line.
+    keys: Vec<(String, usize)>,
+}
+
 /// A content file's text with every raw control character reported and blanked out.
 ///
 /// TOML refuses most control characters with parser jargon; reporting them here, plainly
@@ -88,6 +101,47 @@ fn control_name(c: char) -> String {
     format!("U+{:04X}{name}", c as u32)
 }
 
+/// The tables a value holds: itself, or each element of an array of tables.
+fn value_tables<'t, 'i>(v: &'t DeValue<'i>) -> Vec<&'t DeTable<'i>> {
+    match v {
+        DeValue::Table(t) => vec![t],
+        DeValue::Array(items) => items
+            .iter()
+            .filter_map(|i| match i.get_ref() {
+                DeValue::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        DeValue::String(_)
+        | DeValue::Integer(_)
+        | DeValue::Float(_)
+        | DeValue::Boolean(_)
+        | DeValue::Datetime(_) => Vec::new(),
+    }
+}
+
+/// Explains an unknown sub-table: what its header did, which keys it took, how to fix.
+fn sub_table_message(k: &str, what: &str, sub: &Swallowed, suggestion: Option<&str>) -> String {
+    let header = &sub.header;
+    let took = if sub.keys.is_empty() {
+        "nothing is written under it".to_string()
+    } else {
+        let names: Vec<String> = sub.keys.iter().map(|(k, _)| format!("`{k}`")).collect();
+        format!(
+            "every key after it, up to the next `[` line, belongs to that table and not to {what} ({})",
+            names.join(", ")
+        )
+    };
+    let fix = match suggestion {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if sub.keys.is_empty() => format!("delete the line `{header}`"),
+        None => format!(
+            "delete the line `{header}` so those keys belong to {what} again; a new exercise starts with `[[exercises]]`"
+        ),
+    };
+    format!("`{header}` starts a table `{k}` inside {what}, which has no such table; {took}; {fix}")
+}
+
 /// A table plus how to name it in messages ("exercise `looking-back`").
 pub struct Table<'t, 'i> {
     pub inner: &'t DeTable<'i>,
@@ -108,6 +162,11 @@ impl<'a> Checker<'a> {
     /// Records a problem at a byte span of this file.
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         self.report(Severity::Error, span, message.into());
+    }
+
+    /// The line and column (from 1) of a byte offset of this file.
+    pub fn position_of(&self, offset: usize) -> (usize, usize) {
+        position(self.text, offset)
     }
 
     /// Records a warning at a byte span of this file.
@@ -181,12 +240,18 @@ impl<'a> Checker<'a> {
 
     /// Reports every key of `t` not in `allowed`, suggesting the nearest allowed one.
     pub fn known_keys(&mut self, t: &Table, allowed: &[&str]) {
-        for (key, _) in t.inner.iter() {
+        for (key, value) in t.inner.iter() {
             let k = key.get_ref().as_ref();
             if allowed.contains(&k) {
                 continue;
             }
-            let hint = match suggest(k, allowed) {
+            let suggestion = suggest(k, allowed);
+            if let Some(sub) = self.sub_table(key.span(), value_tables(value.get_ref())) {
+                let message = sub_table_message(k, &t.what, &sub, suggestion);
+                self.error(key.span(), message);
+                continue;
+            }
+            let hint = match suggestion {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("allowed keys here: {}", allowed.join(", ")),
             };
@@ -202,12 +267,59 @@ impl<'a> Checker<'a> {
     ) -> Option<&'t Spanned<DeValue<'i>>> {
         let v = t.inner.get(key);
         if v.is_none() && required {
-            self.error(
-                t.span.clone(),
-                format!("missing required key `{key}` in {}; add `{key} = ...`", t.what),
-            );
+            let under = t
+                .inner
+                .iter()
+                .filter(|(k, _)| !FORMAT_TABLES.contains(&k.get_ref().as_ref()))
+                .filter_map(|(k, v)| self.sub_table(k.span(), value_tables(v.get_ref())))
+                .find_map(|s| {
+                    let line = s.keys.iter().find(|(k, _)| k == key)?.1;
+                    Some((s, line))
+                });
+            let message = match under {
+                Some((s, line)) => format!(
+                    "missing required key `{key}` in {}: it is set on line {line}, but under `{}` (line {}), so it belongs to that table; delete that line or move `{key}` above it",
+                    t.what, s.header, s.line
+                ),
+                None => format!("missing required key `{key}` in {}; add `{key} = ...`", t.what),
+            };
+            self.error(t.span.clone(), message);
         }
         v
+    }
+
+    /// When the key at `span` is a `[...]` or `[[...]]` header line holding `tables`, what
+    /// went under it; `None` for other values (an inline table is an ordinary wrong value).
+    fn sub_table(&self, span: Range<usize>, tables: Vec<&DeTable>) -> Option<Swallowed> {
+        if tables.is_empty() {
+            return None;
+        }
+        let start = self.text.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
+        let end = self
+            .text
+            .get(start..)?
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let header = self.text.get(start..end)?.trim();
+        if !header.starts_with('[') {
+            return None;
+        }
+        let header = header.split('#').next().unwrap_or(header).trim_end().to_string();
+        let mut keys: Vec<(String, usize)> = Vec::new();
+        for table in tables {
+            for (k, _) in table.iter() {
+                let name = k.get_ref().to_string();
+                if !keys.iter().any(|(seen, _)| *seen == name) {
+                    keys.push((name, position(self.text, k.span().start).0));
+                }
+            }
+        }
+        keys.sort_by_key(|(_, line)| *line);
+        Some(Swallowed {
+            header,
+            line: position(self.text, span.start).0,
+            keys,
+        })
     }
 
     fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, what: &str, expected: &str) {

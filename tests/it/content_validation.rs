@@ -278,8 +278,18 @@ fn unsupported_format_version() {
 
 #[test]
 fn missing_chapter_file() {
+    // Reported at the `chapters` entry: the missing file has no line 1 to point at.
     let d = load(&[("workbook.toml", WORKBOOK.as_bytes())]);
-    expect_one(&d, "a.toml", 1, 1, &["file not found"]);
+    expect_one(
+        &d,
+        "workbook.toml",
+        7,
+        13,
+        &[
+            "chapter file `a.toml`, listed here in `chapters`, is missing (file not found: ",
+            "a.toml; check the name and folder); fix the name here or add the file next to workbook.toml",
+        ],
+    );
 }
 
 #[test]
@@ -579,5 +589,137 @@ fn a_wrong_optional_key_in_the_reflection_shows_with_a_missing_prompt() {
             "a.toml:11:1: missing required key `prompt` in the closing reflection",
             "a.toml:12:8: `hint` in the closing reflection must be text in quotes, not integer",
         ],
+    );
+}
+
+/// Loads a folder, warnings included: what `validate` prints.
+fn check(files: &[(&str, &str)]) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, body) in files {
+        fs::write(dir.path().join(name), body).expect("write fixture");
+    }
+    match content::check_dir(dir.path()) {
+        Ok((_, warnings)) => warnings.0.iter().map(ToString::to_string).collect(),
+        Err(d) => d.0.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn keys_under_an_unknown_sub_table_are_explained() {
+    let chapter = CHAPTER.replace("kind = \"text\"\n", "kind = \"text\"\n\n[[exercises.fields]]\n");
+    assert_eq!(
+        check(&[("workbook.toml", WORKBOOK), ("a.toml", &chapter)]),
+        [
+            "a.toml:5:1: missing required key `title` in exercise `first`: it is set on line 10, but under `[[exercises.fields]]` (line 9), so it belongs to that table; delete that line or move `title` above it",
+            "a.toml:5:1: missing required key `prompt` in exercise `first`: it is set on line 11, but under `[[exercises.fields]]` (line 9), so it belongs to that table; delete that line or move `prompt` above it",
+            "a.toml:9:13: `[[exercises.fields]]` starts a table `fields` inside exercise `first`, which has no such table; every key after it, up to the next `[` line, belongs to that table and not to exercise `first` (`title`, `prompt`); delete the line `[[exercises.fields]]` so those keys belong to exercise `first` again; a new exercise starts with `[[exercises]]`",
+        ]
+    );
+    // A sub-table of the reflection, with nothing under it.
+    let chapter = format!("{CHAPTER}\n[reflection.extra]\n");
+    assert_eq!(
+        check(&[("workbook.toml", WORKBOOK), ("a.toml", &chapter)]),
+        [
+            "a.toml:14:13: `[reflection.extra]` starts a table `extra` inside the closing reflection, which has no such table; nothing is written under it; delete the line `[reflection.extra]`",
+        ]
+    );
+    // An inline table is an ordinary unknown key, not a header.
+    let chapter = CHAPTER.replace("kind = \"text\"\n", "kind = \"text\"\nfields = { a = 1 }\n");
+    let d = check(&[("workbook.toml", WORKBOOK), ("a.toml", &chapter)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].starts_with("a.toml:8:1: unknown key `fields` in exercise `first`; allowed keys here:"),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn titles_cut_in_the_header_at_80_columns_are_warned_of() {
+    // One chapter of one exercise and the reflection: "Chapter 1/1 · Exercise 2/2".
+    let room = content::chapter_title_room(1, 1, 2);
+    assert_eq!(room, 29);
+    let titled = |t: &str| CHAPTER.replace("title = \"A\"", &format!("title = \"{t}\""));
+    let fits = titled(&"C".repeat(room));
+    assert_eq!(
+        check(&[("workbook.toml", WORKBOOK), ("a.toml", &fits)]),
+        Vec::<String>::new()
+    );
+    let long = titled(&"C".repeat(room + 1));
+    assert_eq!(
+        check(&[("workbook.toml", WORKBOOK), ("a.toml", &long)]),
+        [
+            "a.toml:2:9: warning: the chapter title is 30 columns wide; the header on its exercise pages has room for 29 on an 80-column screen, so it will be cut short there; shorten it to 29 columns or fewer"
+        ]
+    );
+    let room = content::workbook_title_room();
+    assert_eq!(room, 58);
+    let book = |t: &str| WORKBOOK.replace("title = \"Test\"", &format!("title = \"{t}\""));
+    let fits = book(&"W".repeat(room));
+    assert_eq!(
+        check(&[("workbook.toml", &fits), ("a.toml", CHAPTER)]),
+        Vec::<String>::new()
+    );
+    let long = book(&"W".repeat(room + 1));
+    assert_eq!(
+        check(&[("workbook.toml", &long), ("a.toml", CHAPTER)]),
+        [
+            "workbook.toml:3:9: warning: the workbook title is 59 columns wide; the header on the welcome menu has room for 58 on an 80-column screen, so it will be cut short there; shorten it to 58 columns or fewer"
+        ]
+    );
+}
+
+/// The header as drawn at 80 columns on the last exercise at 100% done (its widest
+/// right-hand side), for a chapter titled `title`.
+fn header_with_chapter_title(title: &str) -> String {
+    use crate::common::{answers_with, app_with, place, render, text};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let chapter = CHAPTER.replace("title = \"A\"", &format!("title = \"{title}\""));
+    fs::write(dir.path().join("workbook.toml"), WORKBOOK).expect("write");
+    fs::write(dir.path().join("a.toml"), chapter).expect("write");
+    let wb = content::load_dir(dir.path()).expect("loads");
+    let answers = answers_with(&[
+        ("chapter-a", "first", text("x")),
+        ("chapter-a", "reflection", text("y")),
+    ]);
+    let mut app = app_with(wb, answers, Some(place("chapter-a", Some("reflection"))));
+    // Enter on the welcome menu continues at the reflection.
+    crate::common::press(&mut app, ratatui::crossterm::event::KeyCode::Enter);
+    let screen = render(&app, 80, 24);
+    screen.lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_title_room_matches_the_header_as_drawn() {
+    let room = content::chapter_title_room(1, 1, 2);
+    let fits = "C".repeat(room);
+    let header = header_with_chapter_title(&fits);
+    assert!(
+        header.contains("Exercise 2/2 · 100% done"),
+        "not the widest header: {header}"
+    );
+    assert!(
+        header.contains(&fits) && !header.contains('…'),
+        "cut although it fits: {header}"
+    );
+    let cut = header_with_chapter_title(&"C".repeat(room + 1));
+    assert!(cut.contains('…'), "not cut although it is too long: {cut}");
+}
+
+#[test]
+fn a_duplicate_key_in_workbook_toml_names_the_key_at_both_lines() {
+    let wb = format!("{WORKBOOK}title = \"Again\"\n");
+    assert_eq!(
+        check(&[("workbook.toml", &wb), ("a.toml", CHAPTER)]),
+        [
+            "workbook.toml:8:1: duplicate key `title`: it is already set on line 3 in the same table; keep one of the two (line 3 or line 8)"
+        ]
+    );
+    // In a table further down, the first place is found within that table only.
+    let chapter = CHAPTER.replace("prompt = \"Write.\"\n", "prompt = \"Write.\"\nid = \"again\"\n");
+    assert_eq!(
+        check(&[("workbook.toml", WORKBOOK), ("a.toml", &chapter)]),
+        [
+            "a.toml:10:1: duplicate key `id`: it is already set on line 6 in the same table; keep one of the two (line 6 or line 10)"
+        ]
     );
 }

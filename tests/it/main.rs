@@ -23,6 +23,7 @@ mod pty;
 mod resume;
 mod review_compare;
 mod safety;
+mod schema;
 mod session;
 mod snapshots;
 mod store;

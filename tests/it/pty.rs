@@ -276,3 +276,125 @@ fn compare_on_a_terminal_goes_through_the_pager() {
     let status = pty.wait_exit();
     assert!(status.success(), "{}", pty.screen());
 }
+
+/// Starts the real binary on the format 2 fixture as `profile`, answers kept in `data`.
+fn v2_as(profile: &str, data: &std::path::Path) -> Pty {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook");
+    Spawn::default()
+        .content(&dir)
+        .data_dir(data)
+        .args(["--profile", profile])
+        .size(100, 60)
+        .start()
+}
+
+/// Quits with Ctrl+Q and checks the exit was clean.
+fn quit(mut pty: Pty) {
+    pty.send(keys::CTRL_Q);
+    let status = pty.wait_exit();
+    assert!(
+        status.success(),
+        "exit status {status:?}:\n{}",
+        pty.framed_screen()
+    );
+}
+
+#[test]
+fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
+    let data = tempfile::tempdir().expect("temp data dir");
+
+    // Alex answers everything but skips "Checking for excuses".
+    let mut alex = v2_as("alex", data.path());
+    alex.wait_for("Start from the beginning");
+    alex.send(keys::ENTER);
+    alex.wait_for("Chapter 1/1 · Introduction");
+    alex.send(keys::ENTER);
+    alex.wait_for("Exercise 1/9");
+    alex.type_str("alex words");
+    alex.wait_for("alex words");
+    alex.send(keys::TAB);
+    alex.wait_for("How upset are you now?");
+    alex.type_str("2");
+    alex.wait_for("Your answer: 2 / 10");
+    alex.send(keys::TAB);
+    alex.wait_for("Exercise 3/9");
+    alex.send(b" ");
+    alex.wait_for("[x] Hurt");
+    alex.send(keys::TAB);
+    alex.wait_for("Exercise 4/9");
+    alex.send(keys::TAB);
+    // Upset at most 3: "Talking now" is offered.
+    alex.wait_for("You feel calm enough");
+    alex.type_str("alex talk");
+    alex.wait_for("alex talk");
+    alex.send(keys::TAB);
+    alex.wait_for("Checking for excuses");
+    alex.send(b"\x13"); // Ctrl+S while typing
+    alex.wait_for("[skipped]");
+    alex.send(keys::TAB);
+    alex.wait_for("Exercise 7/9");
+    alex.send(keys::TAB);
+    // "The hot thought" shows the earlier answers above its prompt.
+    alex.wait_for("What went through your mind?");
+    alex.wait_for("alex words");
+    alex.send(keys::TAB);
+    alex.wait_for("Closing reflection");
+    alex.type_str("alex reflect");
+    alex.wait_for("alex reflect");
+    alex.send(keys::ESC);
+    alex.wait_for("Contents");
+    quit(alex);
+
+    // Sam answers "What happened" and "Checking for excuses" only.
+    let mut sam = v2_as("sam", data.path());
+    sam.wait_for("Compare with alex");
+    sam.send(keys::ENTER);
+    sam.wait_for("Chapter 1/1 · Introduction");
+    sam.send(keys::ENTER);
+    sam.wait_for("Exercise 1/9");
+    sam.type_str("sam words");
+    sam.wait_for("sam words");
+    for n in 2..=6 {
+        sam.send(keys::TAB);
+        sam.wait_for(&format!("Exercise {n}/9"));
+    }
+    sam.wait_for("Checking for excuses");
+    sam.type_str("sam excuses");
+    sam.wait_for("sam excuses");
+    sam.send(keys::ESC);
+    sam.wait_for("Contents");
+    sam.send(keys::ESC);
+    sam.wait_for("Review my answers");
+    // The blind compare, from the welcome menu (its last item).
+    sam.send(b"\x1b[F"); // End
+    sam.send(keys::ENTER);
+    sam.wait_for("The answers of sam and alex");
+    sam.wait_for("Closing reflection");
+    let screen = sam.screen();
+    // Both answered: both shown.
+    assert!(
+        screen.contains("sam words") && screen.contains("alex words"),
+        "{screen}"
+    );
+    // Alex skipped: neither answer shown, whoever wrote one.
+    let excuses = screen
+        .split_once("Checking for excuses")
+        .expect("the skipped row")
+        .1;
+    let excuses = excuses.split_once("Anything else").expect("the next row").0;
+    assert!(
+        excuses.contains("Skipped by alex."),
+        "the row says who skipped: {excuses}"
+    );
+    assert!(
+        !screen.contains("sam excuses"),
+        "a skip shows neither answer:\n{screen}"
+    );
+    // Only alex answered: hidden.
+    assert!(
+        !screen.contains("alex reflect") && !screen.contains("alex talk"),
+        "{screen}"
+    );
+    assert!(screen.contains("waiting on sam"), "{screen}");
+    quit(sam);
+}

@@ -83,6 +83,11 @@ impl Spawn {
         self.content = None;
         self
     }
+    /// Runs on the workbook in `dir` instead of the frozen test copy.
+    pub fn content(mut self, dir: &std::path::Path) -> Self {
+        self.content = Some(dir.to_path_buf());
+        self
+    }
     /// Adds command-line arguments.
     pub fn args<I: IntoIterator<Item = S>, S: Into<String>>(mut self, args: I) -> Self {
         self.args.extend(args.into_iter().map(Into::into));
