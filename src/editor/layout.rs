@@ -2,6 +2,8 @@
 //! only the edited paragraph is re-wrapped, and inside it only from the edit
 //! until the rows line up with the old ones again.
 
+use unicode_width::UnicodeWidthStr;
+
 use super::wrap;
 
 /// Row starts per paragraph for one width (0: not laid out yet).
@@ -43,9 +45,19 @@ impl Layout {
         else {
             return;
         };
-        // The row before the edited one too: deleting may let a word move up.
+        // Re-wrap from the first row that could reach the edit: a break opportunity
+        // that appears or goes at the edit (or just before it, across the spaces
+        // there) changes the end of any row whose text up to that point fits the
+        // width. Rows that cannot reach it keep their ends, and so the next starts.
         let r = old.partition_point(|&s| s <= at).saturating_sub(1);
-        let from = r.saturating_sub(1);
+        let near = text[..at.min(text.len())].trim_end_matches(' ');
+        let near = near.char_indices().next_back().map_or(0, |(i, _)| i);
+        let mut from = r;
+        while from > 0 && near >= old[from - 1] && text[old[from - 1]..near].width() <= self.width {
+            from -= 1;
+        }
+        // One row more: deleting may let a word move up.
+        let from = from.saturating_sub(1);
         let mut new = old[..=from].to_vec();
         let mut it = wrap::Rows::new(text, old[from], self.width);
         let moved = |s: usize| s - removed + inserted;

@@ -246,7 +246,7 @@ fn apply_model(text: &mut String, at: &mut usize, ed: &Editor) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(128), ..ProptestConfig::default() })]
 
     #[test]
     fn random_edits_match_a_plain_string(start in "[a-c .\n]{0,30}", ops in prop::collection::vec(op(), 0..60)) {
@@ -335,7 +335,7 @@ fn home_and_end_in_a_one_line_field_go_to_its_ends() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256), ..ProptestConfig::default() })]
 
     /// The wrap rule on any text: rows cover it in order, no row but the first starts
     /// with a space, and a row is only wider than the width when it is one grapheme.
@@ -354,4 +354,20 @@ proptest! {
             prop_assert!(body.width() <= width || body.graphemes(true).count() == 1, "{:?} at {}", row, width);
         }
     }
+}
+
+/// Found by the property test: a break that appears at the edit lets a row two
+/// rows back end later (" aaa .. ." has no break before the last ".", " aaa .. a."
+/// has one before the "a"), so the kept rows must follow.
+#[test]
+fn an_edit_can_move_the_end_of_a_row_two_rows_back() {
+    let mut ed = Editor::new(" aaa .. .", false);
+    ed.view(7, 3);
+    ed.input(&key(Key::End));
+    ed.input(&key(Key::Left));
+    ed.input(&key(Key::Char('a')));
+    assert_eq!(ed.text(), " aaa .. a.");
+    ed.view(7, 3);
+    let lay = ed.layout.borrow();
+    assert_eq!(lay.starts(0), wrap::rows(" aaa .. a.", 7).as_slice());
 }
