@@ -40,6 +40,11 @@ pub enum Value {
         /// The value picked.
         value: i64,
     },
+    /// Each rated item's value, by the item's text (format 2 `ratings`).
+    Ratings {
+        /// Item text -> the value picked for it.
+        ratings: BTreeMap<String, i64>,
+    },
     /// Nothing answered: carries a mark (skipped, private) on an exercise that has
     /// no empty value of its own, like a scale before a value is picked.
     Empty {},
@@ -58,6 +63,8 @@ pub enum ValueKind {
     Checklist,
     /// [`Value::Scale`].
     Scale,
+    /// [`Value::Ratings`].
+    Ratings,
     /// [`Value::Empty`].
     Empty,
 }
@@ -71,6 +78,7 @@ impl ValueKind {
             ValueKind::Choice,
             ValueKind::Checklist,
             ValueKind::Scale,
+            ValueKind::Ratings,
             ValueKind::Empty,
         ]
         .into_iter()
@@ -85,6 +93,7 @@ impl ValueKind {
             ValueKind::Choice => "choice",
             ValueKind::Checklist => "checklist",
             ValueKind::Scale => "scale",
+            ValueKind::Ratings => "ratings",
             ValueKind::Empty => "empty",
         }
     }
@@ -99,6 +108,7 @@ impl Value {
             Value::Choice { .. } => ValueKind::Choice,
             Value::Checklist { .. } => ValueKind::Checklist,
             Value::Scale { .. } => ValueKind::Scale,
+            Value::Ratings { .. } => ValueKind::Ratings,
             Value::Empty {} => ValueKind::Empty,
         }
     }
@@ -291,7 +301,11 @@ impl Answers {
                 }
                 option.as_ref().is_some_and(|o| w.is.contains(o))
             }
-            Value::Text { .. } | Value::List { .. } | Value::Checklist { .. } | Value::Empty {} => {
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Checklist { .. }
+            | Value::Ratings { .. }
+            | Value::Empty {} => {
                 return false;
             }
         };
@@ -354,6 +368,9 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
             other: None,
         },
         Kind::Checklist { .. } => Value::Checklist { ticked: Vec::new() },
+        Kind::Ratings { .. } => Value::Ratings {
+            ratings: BTreeMap::new(),
+        },
         Kind::Scale { .. } | Kind::Page => return None,
     })
 }
@@ -366,6 +383,7 @@ pub fn value_is_empty(v: &Value) -> bool {
         Value::Choice { option, other } => option.is_none() && other.is_none(),
         Value::Checklist { ticked } => ticked.is_empty(),
         Value::Scale { .. } => false,
+        Value::Ratings { ratings } => ratings.is_empty(),
         Value::Empty {} => true,
     }
 }
@@ -383,11 +401,26 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
                 let n = items.iter().filter(|i| !i.trim().is_empty()).count();
                 n >= min.unwrap_or(1) as usize
             }
-            Kind::Text | Kind::Choice { .. } | Kind::Checklist { .. } | Kind::Scale { .. } | Kind::Page => {
-                false
-            }
+            Kind::Text
+            | Kind::Choice { .. }
+            | Kind::Checklist { .. }
+            | Kind::Scale { .. }
+            | Kind::Ratings { .. }
+            | Kind::Page => false,
         },
         Value::Empty {} => false,
+        // Done when every item of the exercise has a value on its scale.
+        Value::Ratings { ratings } => match kind {
+            Kind::Ratings { items, min, max, .. } => items
+                .iter()
+                .all(|i| ratings.get(i).is_some_and(|v| (*min..=*max).contains(v))),
+            Kind::Text
+            | Kind::List { .. }
+            | Kind::Choice { .. }
+            | Kind::Checklist { .. }
+            | Kind::Scale { .. }
+            | Kind::Page => false,
+        },
         Value::Choice { option, other } => {
             let typed = other.as_deref().is_some_and(|o| !o.trim().is_empty());
             (option.is_some() || typed) && matches!(kind, Kind::Choice { .. })
@@ -395,9 +428,12 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
         Value::Checklist { .. } => matches!(kind, Kind::Checklist { .. }),
         Value::Scale { value } => match kind {
             Kind::Scale { min, max, .. } => (*min..=*max).contains(value),
-            Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Checklist { .. } | Kind::Page => {
-                false
-            }
+            Kind::Text
+            | Kind::List { .. }
+            | Kind::Choice { .. }
+            | Kind::Checklist { .. }
+            | Kind::Ratings { .. }
+            | Kind::Page => false,
         },
     };
     if done { Status::Done } else { Status::Started }

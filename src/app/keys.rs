@@ -26,6 +26,8 @@ pub enum Context {
     Checklist,
     /// A scale exercise.
     Scale,
+    /// A ratings exercise: items, each on one scale.
+    Ratings,
     /// The review of all answers.
     Review,
     /// One answer of the review opened whole for reading.
@@ -158,6 +160,7 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         Choice,
         Checklist,
         Scale,
+        Ratings,
         Review,
         Reading,
         Compare,
@@ -559,6 +562,44 @@ fn build(cx: Context) -> Vec<Binding> {
             v.extend(exercise(false));
             v
         }
+        Context::Ratings => {
+            let mut v = vec![
+                up.clone(),
+                down.clone(),
+                b(
+                    vec![k(Left), ch('h')],
+                    Action::Move(Move::Left),
+                    "←",
+                    "lower",
+                    true,
+                ),
+                b(
+                    vec![k(Right), ch('l')],
+                    Action::Move(Move::Right),
+                    "→",
+                    "higher",
+                    true,
+                ),
+                b(
+                    vec![],
+                    Action::Edit(Edit::Digit(0)),
+                    "0-9",
+                    "type a number",
+                    false,
+                ),
+                b(
+                    vec![k(Backspace), k(Delete)],
+                    Action::Edit(Edit::Clear),
+                    "Backspace",
+                    "clear",
+                    false,
+                ),
+                first.clone(),
+                last.clone(),
+            ];
+            v.extend(exercise(false));
+            v
+        }
         Context::Scale => {
             let mut v = vec![
                 b(
@@ -779,6 +820,7 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                     | Context::Choice
                     | Context::Checklist
                     | Context::Scale
+                    | Context::Ratings
                     | Context::Review
                     | Context::Reading
                     | Context::Compare
@@ -813,7 +855,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
     }
     match cx {
         Context::Text | Context::Field => Some(Action::Edit(Edit::Type((*key).into()))),
-        Context::Scale => match key.code {
+        Context::Scale | Context::Ratings => match key.code {
             KeyCode::Char(c) if mods.is_empty() => c.to_digit(10).map(|d| Action::Edit(Edit::Digit(d as u8))),
             _ => None,
         },
@@ -838,7 +880,7 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 15] = [
+    const ALL: [Context; 16] = [
         Context::Welcome,
         Context::Contents,
         Context::Page,
@@ -848,6 +890,7 @@ mod tests {
         Context::Choice,
         Context::Checklist,
         Context::Scale,
+        Context::Ratings,
         Context::Review,
         Context::Reading,
         Context::Compare,
@@ -867,6 +910,7 @@ mod tests {
             | Context::Choice
             | Context::Checklist
             | Context::Scale
+            | Context::Ratings
             | Context::Review
             | Context::Reading
             | Context::Compare

@@ -128,6 +128,19 @@ pub enum Kind {
     /// A page to read (format 2): title and prompt, no answer; not counted in progress,
     /// left out when comparing and exporting.
     Page,
+    /// Several items, each rated on one scale `min..=max` (format 2).
+    Ratings {
+        /// The items to rate, in order.
+        items: Vec<String>,
+        /// Lowest value.
+        min: i64,
+        /// Highest value.
+        max: i64,
+        /// Label for the low end.
+        min_label: String,
+        /// Label for the high end.
+        max_label: String,
+    },
     /// A whole number in `min..=max`, with labels for the ends.
     Scale {
         /// Lowest value.
@@ -150,6 +163,7 @@ impl Kind {
             Kind::Choice { .. } => "choice",
             Kind::Checklist { .. } => "checklist",
             Kind::Scale { .. } => "scale",
+            Kind::Ratings { .. } => "ratings",
             Kind::Page => "page",
         }
     }
@@ -198,6 +212,9 @@ impl Workbook {
                 ex.example = ex.example.as_deref().map(q);
                 match &mut ex.kind {
                     Kind::Scale {
+                        min_label, max_label, ..
+                    }
+                    | Kind::Ratings {
                         min_label, max_label, ..
                     } => {
                         *min_label = q(min_label);

@@ -359,6 +359,7 @@ fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans
             | Kind::List { .. }
             | Kind::Checklist { .. }
             | Kind::Scale { .. }
+            | Kind::Ratings { .. }
             | Kind::Choice { .. } => {
                 let test = if w.is.is_empty() {
                     "`at_least`/`at_most` need a scale"
@@ -408,8 +409,9 @@ const ANY_KIND: &[&str] = &[
     "min_label",
     "max_label",
     "exclusive",
+    "items",
 ];
-const KINDS: [&str; 6] = ["text", "list", "choice", "checklist", "scale", "page"];
+const KINDS: [&str; 7] = ["text", "list", "choice", "checklist", "scale", "ratings", "page"];
 
 /// Reports `key` of `t` when the workbook is format 1, which does not have it.
 fn needs_v2(ck: &mut Checker, t: &Table, key: &str, version: i64) -> bool {
@@ -458,6 +460,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Some("choice") => &["options", "other"],
         Some("checklist") => &["options", "min", "exclusive"],
         Some("scale") => &["min", "max", "min_label", "max_label"],
+        Some("ratings") => &["items", "min", "max", "min_label", "max_label"],
         Some("page") => &[],
         Some(other) => {
             let hint = match super::diag::suggest(other, &KINDS) {
@@ -533,6 +536,38 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
             }
         }
         Some("scale") => scale_kind(ck, t),
+        Some("ratings") if version < 2 => {
+            ck.error(
+                ck.span_of(t, "kind"),
+                format!(
+                    "kind `ratings` in {} needs format_version = 2 in workbook.toml",
+                    t.what
+                ),
+            );
+            None
+        }
+        Some("ratings") => {
+            // Both checked before either can stop the exercise, so both are reported.
+            let items = rating_items(ck, t);
+            match (items, scale_kind(ck, t)) {
+                (
+                    Some(items),
+                    Some(Kind::Scale {
+                        min,
+                        max,
+                        min_label,
+                        max_label,
+                    }),
+                ) => Some(Kind::Ratings {
+                    items,
+                    min,
+                    max,
+                    min_label,
+                    max_label,
+                }),
+                _ => None,
+            }
+        }
         Some("page") if version < 2 => {
             ck.error(
                 ck.span_of(t, "kind"),
@@ -693,6 +728,40 @@ fn options(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
         }
     }
     ok.then(|| opts.into_iter().map(|(o, _)| o).collect())
+}
+
+/// A ratings exercise's `items`: at least one, none empty, none twice (answers are
+/// stored by item text).
+fn rating_items(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
+    let items = ck.strings(t, "items", true)?;
+    let mut ok = true;
+    if items.is_empty() {
+        ck.error(
+            ck.span_of(t, "items"),
+            format!("`items` in {} is empty; list at least one item to rate", t.what),
+        );
+        ok = false;
+    }
+    let mut seen = HashSet::new();
+    for (item, span) in &items {
+        if item.trim().is_empty() {
+            ck.error(
+                span.clone(),
+                format!(
+                    "an item in {} is empty; write the item's text or remove it",
+                    t.what
+                ),
+            );
+            ok = false;
+        } else if !seen.insert(item.trim()) {
+            ck.error(
+                span.clone(),
+                format!("item `{item}` appears twice in {}; items must differ", t.what),
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| items.into_iter().map(|(i, _)| i).collect())
 }
 
 fn scale_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {

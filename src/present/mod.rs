@@ -126,7 +126,12 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
             let options: &[String] = match kind {
                 Some(Kind::Checklist { options, .. }) => options,
                 Some(
-                    Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. } | Kind::Page,
+                    Kind::Text
+                    | Kind::List { .. }
+                    | Kind::Choice { .. }
+                    | Kind::Scale { .. }
+                    | Kind::Ratings { .. }
+                    | Kind::Page,
                 )
                 | None => &[],
             };
@@ -165,11 +170,56 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     | Kind::List { .. }
                     | Kind::Choice { .. }
                     | Kind::Checklist { .. }
+                    | Kind::Ratings { .. }
                     | Kind::Page,
                 )
                 | None => value.to_string(),
             };
             vec![Piece::Paragraph(vec![line])]
+        }
+        Value::Ratings { ratings } => {
+            // The exercise's items in its order, then any rated text it no longer has.
+            let (items, max, ends): (&[String], Option<i64>, Option<String>) = match kind {
+                Some(Kind::Ratings {
+                    items,
+                    min,
+                    max,
+                    min_label,
+                    max_label,
+                }) => (
+                    items,
+                    Some(*max),
+                    Some(words::rating_ends(
+                        (*min, &clean_line(min_label)),
+                        (*max, &clean_line(max_label)),
+                    )),
+                ),
+                Some(
+                    Kind::Text
+                    | Kind::List { .. }
+                    | Kind::Choice { .. }
+                    | Kind::Checklist { .. }
+                    | Kind::Scale { .. }
+                    | Kind::Page,
+                )
+                | None => (&[], None, None),
+            };
+            let line = |item: &str, v: i64| match max {
+                Some(max) => words::rating(&clean_line(item), v, max),
+                None => format!("{}: {v}", clean_line(item)),
+            };
+            let mut out: Vec<Piece> = ends.map(|e| Piece::Paragraph(vec![e])).into_iter().collect();
+            out.extend(items.iter().map(|i| match ratings.get(i) {
+                Some(v) => Piece::Item(line(i, *v)),
+                None => Piece::Item(words::not_rated(&clean_line(i))),
+            }));
+            out.extend(
+                ratings
+                    .iter()
+                    .filter(|(i, _)| !items.contains(i))
+                    .map(|(i, v)| Piece::Item(line(i, *v))),
+            );
+            out
         }
         Value::Empty {} => Vec::new(),
     }

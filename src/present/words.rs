@@ -11,6 +11,21 @@ pub fn scale(value: i64, (min, min_label): (i64, &str), (max, max_label): (i64, 
     format!("{value} / {max} ({min} = {min_label}, {max} = {max_label})")
 }
 
+/// One rated item: `Calm: 7 / 10`.
+pub fn rating(item: &str, value: i64, max: i64) -> String {
+    format!("{item}: {value} / {max}")
+}
+
+/// An item of a ratings exercise not rated yet.
+pub fn not_rated(item: &str) -> String {
+    format!("{item}: not rated")
+}
+
+/// The ends of a ratings exercise's scale: `0 = Not at all, 10 = Completely`.
+pub fn rating_ends((min, min_label): (i64, &str), (max, max_label): (i64, &str)) -> String {
+    format!("{min} = {min_label}, {max} = {max_label}")
+}
+
 /// An exercise without an answer.
 pub const NOT_ANSWERED: &str = "Not answered yet.";
 /// Above a private answer that an export includes on request.

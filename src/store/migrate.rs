@@ -47,7 +47,9 @@ pub fn migrate(answers: &mut Answers, wb: &Workbook) {
             };
             let opts: &[String] = match &wb.chapters[ci].exercises[ei].kind {
                 Kind::Choice { options, .. } | Kind::Checklist { options, .. } => options,
-                Kind::Text | Kind::List { .. } | Kind::Scale { .. } | Kind::Page => &[],
+                Kind::Text | Kind::List { .. } | Kind::Scale { .. } | Kind::Ratings { .. } | Kind::Page => {
+                    &[]
+                }
             };
             opts.iter().any(|o| o == new) && !opts.iter().any(|o| o == old)
         })
@@ -90,7 +92,11 @@ fn migrate_with(answers: &mut Answers, ids: &[(&str, &str, &str)], options: &[(&
                     }
                 }
             }
-            Value::Text { .. } | Value::List { .. } | Value::Scale { .. } | Value::Empty {} => {}
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Scale { .. }
+            | Value::Ratings { .. }
+            | Value::Empty {} => {}
         }
     }
 }

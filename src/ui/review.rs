@@ -120,6 +120,7 @@ fn preview(value: &Value) -> Cow<'_, Value> {
         | Value::Choice { .. }
         | Value::Checklist { .. }
         | Value::Scale { .. }
+        | Value::Ratings { .. }
         | Value::Empty {} => Cow::Borrowed(value),
     }
 }

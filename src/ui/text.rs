@@ -231,6 +231,20 @@ pub fn scale_off(v: i64, min: i64, max: i64) -> String {
     format!("Your earlier answer {v} is not on this {min} to {max} scale: please pick again.")
 }
 
+/// The ends of a ratings exercise's scale, above its items.
+pub fn rating_ends(min: i64, min_label: &str, max: i64, max_label: &str) -> String {
+    format!("{min} = {min_label} · {max} = {max_label}")
+}
+
+/// How many items of a ratings exercise have a value.
+pub fn ratings_status(rated: usize, total: usize) -> String {
+    if rated == total {
+        format!("All {total} rated.")
+    } else {
+        format!("{rated} of {total} rated.")
+    }
+}
+
 /// The current scale value.
 pub fn scale_value(v: Option<i64>, max: i64) -> String {
     match v {

@@ -53,6 +53,7 @@ impl ChecklistAnswer {
                         | Value::List { .. }
                         | Value::Choice { .. }
                         | Value::Scale { .. }
+                        | Value::Ratings { .. }
                         | Value::Empty {},
                     )
                     | None => Vec::new(),

@@ -31,6 +31,7 @@ fn other_text(value: Option<&Value>) -> Option<&str> {
             | Value::List { .. }
             | Value::Checklist { .. }
             | Value::Scale { .. }
+            | Value::Ratings { .. }
             | Value::Empty {},
         )
         | None => None,
@@ -49,6 +50,7 @@ impl ChoiceAnswer {
                 | Value::List { .. }
                 | Value::Checklist { .. }
                 | Value::Scale { .. }
+                | Value::Ratings { .. }
                 | Value::Empty {},
             )
             | None => 0,

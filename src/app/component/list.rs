@@ -32,6 +32,7 @@ impl ListAnswer {
                 | Value::Choice { .. }
                 | Value::Checklist { .. }
                 | Value::Scale { .. }
+                | Value::Ratings { .. }
                 | Value::Empty {},
             )
             | None => Vec::new(),

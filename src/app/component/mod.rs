@@ -9,12 +9,14 @@ mod checklist;
 mod choice;
 pub mod field;
 mod list;
+mod ratings;
 mod scale;
 mod text;
 
 pub use checklist::ChecklistAnswer;
 pub use choice::ChoiceAnswer;
 pub use list::ListAnswer;
+pub use ratings::{RatingsAnswer, ratings_of};
 pub use scale::{ScaleAnswer, scale_value};
 pub use text::TextAnswer;
 
@@ -81,6 +83,8 @@ pub enum Component {
     Checklist(ChecklistAnswer),
     /// A scale.
     Scale(ScaleAnswer),
+    /// Several items rated on one scale.
+    Ratings(RatingsAnswer),
     /// A page to read: nothing to answer.
     Page,
 }
@@ -97,6 +101,7 @@ impl Component {
                         | Value::Choice { .. }
                         | Value::Checklist { .. }
                         | Value::Scale { .. }
+                        | Value::Ratings { .. }
                         | Value::Empty {},
                     )
                     | None => "",
@@ -109,6 +114,9 @@ impl Component {
                 Component::Checklist(ChecklistAnswer::new(options, exclusive))
             }
             Kind::Scale { min, max, .. } => Component::Scale(ScaleAnswer::new(*min, *max)),
+            Kind::Ratings { items, min, max, .. } => {
+                Component::Ratings(RatingsAnswer::new(items, *min, *max))
+            }
             Kind::Page => Component::Page,
         }
     }
@@ -125,6 +133,7 @@ impl Component {
             Component::Choice(c) => c.update(intent, stored),
             Component::Checklist(c) => c.update(intent, stored),
             Component::Scale(s) => s.update(intent, stored),
+            Component::Ratings(r) => r.update(intent, stored),
             Component::Page => Outcome::default(),
         }
     }
@@ -137,6 +146,7 @@ impl Component {
             Component::Choice(c) => c.context(),
             Component::Checklist(c) => c.context(),
             Component::Scale(s) => s.context(),
+            Component::Ratings(r) => r.context(),
             Component::Page => Context::Page,
         }
     }
@@ -166,7 +176,7 @@ impl Component {
             Component::Text(t) => Some(Value::Text { text: t.text() }),
             Component::List(l) => l.pending_value(),
             Component::Choice(c) => c.pending_value(stored),
-            Component::Checklist(_) | Component::Scale(_) | Component::Page => None,
+            Component::Checklist(_) | Component::Scale(_) | Component::Ratings(_) | Component::Page => None,
         }
     }
 
@@ -177,7 +187,7 @@ impl Component {
             Component::Text(t) => Some(t.text()),
             Component::List(l) => l.editing.as_ref().map(|(_, f)| field::field_text(f)),
             Component::Choice(c) => c.other.as_ref().map(field::field_text),
-            Component::Checklist(_) | Component::Scale(_) | Component::Page => None,
+            Component::Checklist(_) | Component::Scale(_) | Component::Ratings(_) | Component::Page => None,
         }
     }
 
@@ -189,6 +199,7 @@ impl Component {
             | Component::Choice(_)
             | Component::Checklist(_)
             | Component::Scale(_)
+            | Component::Ratings(_)
             | Component::Page => {}
         }
     }

@@ -26,6 +26,7 @@ pub fn scale_value(value: Option<&Value>, min: i64, max: i64) -> Option<i64> {
             | Value::List { .. }
             | Value::Choice { .. }
             | Value::Checklist { .. }
+            | Value::Ratings { .. }
             | Value::Empty {},
         )
         | None => None,

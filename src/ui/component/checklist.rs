@@ -21,7 +21,12 @@ pub fn draw(
 ) {
     let options: &[String] = match kind {
         Kind::Checklist { options, .. } => options,
-        Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. } | Kind::Page => &[],
+        Kind::Text
+        | Kind::List { .. }
+        | Kind::Choice { .. }
+        | Kind::Scale { .. }
+        | Kind::Ratings { .. }
+        | Kind::Page => &[],
     };
     let ticked: &[String] = match value {
         Some(Value::Checklist { ticked }) => ticked,
@@ -30,6 +35,7 @@ pub fn draw(
             | Value::List { .. }
             | Value::Choice { .. }
             | Value::Scale { .. }
+            | Value::Ratings { .. }
             | Value::Empty {},
         )
         | None => &[],

@@ -3,6 +3,7 @@
 mod checklist;
 mod choice;
 mod list;
+mod ratings;
 mod scale;
 mod text;
 
@@ -88,6 +89,7 @@ pub fn draw(
         Component::Choice(c) => choice::draw(frame, theme, area, c, kind, value),
         Component::Checklist(c) => checklist::draw(frame, theme, area, c, kind, value),
         Component::Scale(_) => scale::draw(frame, theme, area, kind, value),
+        Component::Ratings(r) => ratings::draw(frame, theme, area, r, kind, value),
         Component::Page => {}
     }
 }

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Op
     let off_scale = match value {
         Some(Value::Scale { value }) if picked.is_none() => Some(*value),
         Some(Value::Scale { .. } | Value::Text { .. } | Value::List { .. } | Value::Choice { .. })
-        | Some(Value::Checklist { .. } | Value::Empty {})
+        | Some(Value::Checklist { .. } | Value::Ratings { .. } | Value::Empty {})
         | None => None,
     };
     let cells: Vec<String> = (min..=max).map(|n| n.to_string()).collect();

@@ -1,0 +1,214 @@
+//! Format 2 kinds added by issue 11: ratings (several items on one scale).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::KeyCode;
+use trustbook::answers::{Answers, Status, Value};
+use trustbook::app::Screen;
+use trustbook::content::{self, Diagnostic, Workbook};
+use trustbook::export::{self, ExportMeta};
+
+use crate::common::{app_with, char_key, place, press, render, send, value};
+
+const CH: &str = "after-a-fight";
+
+fn v2_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook")
+}
+
+fn v2() -> Workbook {
+    content::load_dir(&v2_dir()).unwrap_or_else(|d| panic!("v2 fixture is invalid:\n{d}"))
+}
+
+/// An app on the v2 fixture, opened on exercise `id`.
+fn on(id: &str) -> trustbook::app::App {
+    let mut app = app_with(v2(), Answers::default(), Some(place(CH, Some(id))));
+    send(&mut app, char_key('c'));
+    assert!(matches!(app.screen(), Screen::Exercise(..)), "{:?}", app.screen());
+    app
+}
+
+/// Writes a workbook folder (workbook at `version`, one chapter) and loads it.
+fn load(version: i64, exercise: &str) -> Vec<Diagnostic> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = format!(
+        "format_version = {version}\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n"
+    );
+    let ch = format!(
+        "id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n[[exercises]]\nid = \"e\"\ntitle = \"E\"\nprompt = \"P\"\n{exercise}\n\n[reflection]\nprompt = \"R\"\n"
+    );
+    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
+    fs::write(dir.path().join("a.toml"), ch).expect("write");
+    match content::load_dir(dir.path()) {
+        Ok(_) => Vec::new(),
+        Err(d) => d.0,
+    }
+}
+
+fn one(d: &[Diagnostic]) -> String {
+    assert_eq!(d.len(), 1, "{d:#?}");
+    d[0].to_string()
+}
+
+fn ratings(app: &trustbook::app::App) -> BTreeMap<String, i64> {
+    match value(app, CH, "how-it-feels") {
+        Some(Value::Ratings { ratings }) => ratings.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn map(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
+    pairs.iter().map(|(k, v)| ((*k).to_string(), *v)).collect()
+}
+
+#[test]
+fn ratings_are_given_by_keys_and_done_when_every_item_has_one() {
+    let wb = v2();
+    let mut app = on("how-it-feels");
+    send(&mut app, char_key('7'));
+    assert_eq!(ratings(&app), map(&[("Safe", 7)]));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Right); // unrated: the middle
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Down);
+    send(&mut app, char_key('1'));
+    send(&mut app, char_key('0'));
+    assert_eq!(ratings(&app), map(&[("Safe", 7), ("Heard", 6), ("Hopeful", 10)]));
+    let (c, e) = wb.find(CH, "how-it-feels").expect("in fixture");
+    let ex = &wb.chapters[c].exercises[e];
+    let status = |app: &trustbook::app::App| app.answers().status(CH, ex);
+    assert_eq!(status(&app), Status::Done);
+    // ← at the top of the scale and past its end stays on it.
+    press(&mut app, KeyCode::Right);
+    assert_eq!(ratings(&app)["Hopeful"], 10);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(ratings(&app), map(&[("Safe", 7), ("Heard", 6)]));
+    assert_eq!(status(&app), Status::Started);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(ratings(&app)["Heard"], 5);
+}
+
+#[test]
+fn ratings_draw_at_60x20_and_80x24() {
+    let mut app = on("how-it-feels");
+    send(&mut app, char_key('7'));
+    press(&mut app, KeyCode::Down);
+    for (w, h) in [(60, 20), (80, 24)] {
+        let screen = render(&app, w, h);
+        assert!(screen.contains("[ 7] Safe"), "{screen}");
+        assert!(screen.contains("1 of 3 rated."), "{screen}");
+        insta::assert_snapshot!(format!("ratings_{w}x{h}"), screen);
+    }
+}
+
+fn rated_answers() -> Answers {
+    let mut a = Answers::default();
+    a.set(
+        CH,
+        "how-it-feels",
+        Value::Ratings {
+            ratings: map(&[("Safe", 7), ("Heard", 3)]),
+        },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    a
+}
+
+#[test]
+fn ratings_survive_the_answers_file_and_both_exports() {
+    let wb = v2();
+    let a = rated_answers();
+    let text = trustbook::store::encode(&a, None, "v2-workbook");
+    assert!(text.contains("kind = \"ratings\""), "{text}");
+    assert!(text.contains("Safe = 7"), "{text}");
+    let back = trustbook::store::decode(&text, Path::new("a.toml")).expect("decodes");
+    assert_eq!(back.answers, a);
+    let meta = ExportMeta {
+        profile: "alex".into(),
+        date: "2026-11-26".into(),
+    };
+    let md = export::markdown(&wb, &a, &meta, false);
+    assert!(md.contains("0 = not at all, 10 = completely"), "{md}");
+    assert!(
+        md.contains("- Safe: 7 / 10\n- Heard: 3 / 10\n- Hopeful: not rated"),
+        "{md}"
+    );
+    let first = export::json(&wb, &a, &meta, false);
+    assert!(first.contains("\"ratings\": {"), "{first}");
+    let parsed = export::parse_json(&first).expect("parses");
+    assert_eq!(parsed.answers, a);
+    assert_eq!(parsed.to_json(), first);
+    assert_eq!(export::json(&wb, &parsed.answers, &meta, false), first);
+}
+
+#[test]
+fn a_ratings_answer_with_a_wrong_shape_is_refused_with_its_place() {
+    let text =
+        trustbook::store::encode(&rated_answers(), None, "v2-workbook").replace("Safe = 7", "Safe = \"7\"");
+    let err = trustbook::store::decode(&text, Path::new("a.toml")).expect_err("refused");
+    assert!(err.to_string().contains("a.toml"), "{err}");
+}
+
+const RATINGS: &str = "kind = \"ratings\"\nmin = 0\nmax = 10\nmin_label = \"no\"\nmax_label = \"yes\"\n";
+
+#[test]
+fn ratings_mistakes_have_exact_messages() {
+    assert!(load(2, &format!("{RATINGS}items = [\"a\", \"b\"]")).is_empty());
+    assert_eq!(
+        one(&load(2, &format!("{RATINGS}items = []"))),
+        "a.toml:14:9: `items` in exercise `e` is empty; list at least one item to rate"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{RATINGS}items = [\"a\", \"a\"]"))),
+        "a.toml:14:15: item `a` appears twice in exercise `e`; items must differ"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{RATINGS}items = [\"a\", \" \"]"))),
+        "a.toml:14:15: an item in exercise `e` is empty; write the item's text or remove it"
+    );
+    assert_eq!(
+        one(&load(2, RATINGS)),
+        "a.toml:5:1: missing required key `items` in exercise `e`; add `items = ...`"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{RATINGS}itmes = [\"a\"]\nitems = [\"a\"]"))),
+        "a.toml:14:1: unknown key `itmes` in exercise `e`; did you mean `items`?"
+    );
+    assert_eq!(
+        one(&load(1, &format!("{RATINGS}items = [\"a\"]"))),
+        "a.toml:9:8: kind `ratings` in exercise `e` needs format_version = 2 in workbook.toml"
+    );
+    assert_eq!(
+        one(&load(2, "kind = \"rating\"\nitems = [\"a\"]")),
+        "a.toml:9:8: unknown kind `rating` in exercise `e`; did you mean `ratings`?"
+    );
+}
+
+/// The first ```toml block after `heading` in the content guide.
+fn guide_example(heading: &str) -> String {
+    let guide = include_str!("../../docs/content-format.md");
+    let after = guide.split_once(heading).expect("the guide has the section").1;
+    let block = after.split_once("```toml\n").expect("a toml block follows").1;
+    block.split_once("```").expect("the block ends").0.to_string()
+}
+
+#[test]
+fn the_guide_s_ratings_example_validates() {
+    let example = guide_example("### Format 2: the ratings kind");
+    let body = example
+        .split_once("id = \"how-it-feels\"\n")
+        .expect("the example's id")
+        .1
+        .replacen("[[exercises]]\n", "", 1);
+    // The helper supplies `[[exercises]]`, id, title and prompt; keep the rest.
+    let rest: String = body
+        .lines()
+        .filter(|l| !l.starts_with("title") && !l.starts_with("prompt"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(rest.contains("kind = \"ratings\""), "{rest}");
+    assert_eq!(load(2, &rest), Vec::new());
+}
