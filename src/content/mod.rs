@@ -140,6 +140,10 @@ pub enum Kind {
         min_label: String,
         /// Label for the high end.
         max_label: String,
+        /// Distance between neighbouring values (format 2 `step`; 1 by default).
+        step: i64,
+        /// Shown after each value, as in "65 %" (format 2 `unit`).
+        unit: Option<String>,
     },
     /// A whole number in `min..=max`, with labels for the ends.
     Scale {
@@ -151,6 +155,10 @@ pub enum Kind {
         min_label: String,
         /// Label for the high end.
         max_label: String,
+        /// Distance between neighbouring values (format 2 `step`; 1 by default).
+        step: i64,
+        /// Shown after each value, as in "65 %" (format 2 `unit`).
+        unit: Option<String>,
     },
 }
 
@@ -166,6 +174,14 @@ impl Kind {
             Kind::Ratings { .. } => "ratings",
             Kind::Page => "page",
         }
+    }
+}
+
+/// A value of a scale as shown: `65`, or `65 %` with a unit.
+pub fn with_unit(value: i64, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => format!("{value} {u}"),
+        None => value.to_string(),
     }
 }
 
@@ -212,13 +228,20 @@ impl Workbook {
                 ex.example = ex.example.as_deref().map(q);
                 match &mut ex.kind {
                     Kind::Scale {
-                        min_label, max_label, ..
+                        min_label,
+                        max_label,
+                        unit,
+                        ..
                     }
                     | Kind::Ratings {
-                        min_label, max_label, ..
+                        min_label,
+                        max_label,
+                        unit,
+                        ..
                     } => {
                         *min_label = q(min_label);
                         *max_label = q(max_label);
+                        *unit = unit.as_deref().map(q);
                     }
                     Kind::Text
                     | Kind::List { .. }

@@ -410,6 +410,8 @@ const ANY_KIND: &[&str] = &[
     "max_label",
     "exclusive",
     "items",
+    "step",
+    "unit",
 ];
 const KINDS: [&str; 7] = ["text", "list", "choice", "checklist", "scale", "ratings", "page"];
 
@@ -459,8 +461,8 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Some("list") => &["min", "max"],
         Some("choice") => &["options", "other"],
         Some("checklist") => &["options", "min", "exclusive"],
-        Some("scale") => &["min", "max", "min_label", "max_label"],
-        Some("ratings") => &["items", "min", "max", "min_label", "max_label"],
+        Some("scale") => &["min", "max", "min_label", "max_label", "step", "unit"],
+        Some("ratings") => &["items", "min", "max", "min_label", "max_label", "step", "unit"],
         Some("page") => &[],
         Some(other) => {
             let hint = match super::diag::suggest(other, &KINDS) {
@@ -535,7 +537,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
                 _ => None,
             }
         }
-        Some("scale") => scale_kind(ck, t),
+        Some("scale") => scale_kind(ck, t, version),
         Some("ratings") if version < 2 => {
             ck.error(
                 ck.span_of(t, "kind"),
@@ -549,7 +551,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Some("ratings") => {
             // Both checked before either can stop the exercise, so both are reported.
             let items = rating_items(ck, t);
-            match (items, scale_kind(ck, t)) {
+            match (items, scale_kind(ck, t, version)) {
                 (
                     Some(items),
                     Some(Kind::Scale {
@@ -557,6 +559,8 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
                         max,
                         min_label,
                         max_label,
+                        step,
+                        unit,
                     }),
                 ) => Some(Kind::Ratings {
                     items,
@@ -564,6 +568,8 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
                     max,
                     min_label,
                     max_label,
+                    step,
+                    unit,
                 }),
                 _ => None,
             }
@@ -764,11 +770,15 @@ fn rating_items(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
     ok.then(|| items.into_iter().map(|(i, _)| i).collect())
 }
 
-fn scale_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {
+fn scale_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
     let min = ck.int(t, "min", true);
     let max = ck.int(t, "max", true);
     let min_label = ck.string(t, "min_label", true);
     let max_label = ck.string(t, "max_label", true);
+    // Both reported, so `&` and not `&&`.
+    let v2_ok = needs_v2(ck, t, "step", version) & needs_v2(ck, t, "unit", version);
+    let step = ck.int(t, "step", false);
+    let unit = ck.string(t, "unit", false);
     let (min, max) = (min?, max?);
     if min >= max {
         ck.error(
@@ -790,10 +800,46 @@ fn scale_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {
         );
         return None;
     }
+    let step = step.unwrap_or(1);
+    if step <= 0 {
+        ck.error(
+            ck.span_of(t, "step"),
+            format!(
+                "`step` in {} is {step}; it must be a positive whole number, like 1 or 5",
+                t.what
+            ),
+        );
+        return None;
+    }
+    if (max - min) % step != 0 {
+        ck.error(
+            ck.span_of(t, "step"),
+            format!(
+                "`step` {step} in {} does not divide the scale {min} to {max}, so `max` cannot be picked; use a step that does",
+                t.what
+            ),
+        );
+        return None;
+    }
+    if let Some(u) = &unit
+        && u.trim().is_empty()
+    {
+        ck.error(
+            ck.span_of(t, "unit"),
+            format!(
+                "`unit` in {} is empty; write it, like \"%\", or remove it",
+                t.what
+            ),
+        );
+        return None;
+    }
+    v2_ok.then_some(())?;
     Some(Kind::Scale {
         min,
         max,
         min_label: min_label?,
         max_label: max_label?,
+        step,
+        unit,
     })
 }

@@ -160,8 +160,10 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     max,
                     min_label,
                     max_label,
+                    unit,
+                    ..
                 }) => words::scale(
-                    *value,
+                    &crate::content::with_unit(*value, unit.as_deref().map(clean_line).as_deref()),
                     (*min, &clean_line(min_label)),
                     (*max, &clean_line(max_label)),
                 ),
@@ -179,33 +181,41 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
         }
         Value::Ratings { ratings } => {
             // The exercise's items in its order, then any rated text it no longer has.
-            let (items, max, ends): (&[String], Option<i64>, Option<String>) = match kind {
-                Some(Kind::Ratings {
-                    items,
-                    min,
-                    max,
-                    min_label,
-                    max_label,
-                }) => (
-                    items,
-                    Some(*max),
-                    Some(words::rating_ends(
-                        (*min, &clean_line(min_label)),
-                        (*max, &clean_line(max_label)),
-                    )),
-                ),
-                Some(
-                    Kind::Text
-                    | Kind::List { .. }
-                    | Kind::Choice { .. }
-                    | Kind::Checklist { .. }
-                    | Kind::Scale { .. }
-                    | Kind::Page,
-                )
-                | None => (&[], None, None),
-            };
+            let (items, max, ends, unit): (&[String], Option<i64>, Option<String>, Option<String>) =
+                match kind {
+                    Some(Kind::Ratings {
+                        items,
+                        min,
+                        max,
+                        min_label,
+                        max_label,
+                        unit,
+                        ..
+                    }) => (
+                        items,
+                        Some(*max),
+                        Some(words::rating_ends(
+                            (*min, &clean_line(min_label)),
+                            (*max, &clean_line(max_label)),
+                        )),
+                        unit.as_deref().map(clean_line),
+                    ),
+                    Some(
+                        Kind::Text
+                        | Kind::List { .. }
+                        | Kind::Choice { .. }
+                        | Kind::Checklist { .. }
+                        | Kind::Scale { .. }
+                        | Kind::Page,
+                    )
+                    | None => (&[], None, None, None),
+                };
             let line = |item: &str, v: i64| match max {
-                Some(max) => words::rating(&clean_line(item), v, max),
+                Some(max) => words::rating(
+                    &clean_line(item),
+                    &crate::content::with_unit(v, unit.as_deref()),
+                    max,
+                ),
                 None => format!("{}: {v}", clean_line(item)),
             };
             let mut out: Vec<Piece> = ends.map(|e| Piece::Paragraph(vec![e])).into_iter().collect();
@@ -367,6 +377,8 @@ mod tests {
             max: 10,
             min_label: "Not at all".into(),
             max_label: "Fully".into(),
+            step: 1,
+            unit: None,
         };
         assert_eq!(
             pieces(Some(&kind), &Value::Scale { value: 7 }),

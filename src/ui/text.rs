@@ -246,9 +246,9 @@ pub fn ratings_status(rated: usize, total: usize) -> String {
 }
 
 /// The current scale value.
-pub fn scale_value(v: Option<i64>, max: i64) -> String {
+pub fn scale_value(v: Option<i64>, max: i64, unit: Option<&str>) -> String {
     match v {
-        Some(v) => format!("Your answer: {v} / {max}"),
+        Some(v) => format!("Your answer: {} / {max}", crate::content::with_unit(v, unit)),
         None => "No value picked yet: use ← → or type a number.".to_string(),
     }
 }

@@ -212,3 +212,71 @@ fn the_guide_s_ratings_example_validates() {
     assert!(rest.contains("kind = \"ratings\""), "{rest}");
     assert_eq!(load(2, &rest), Vec::new());
 }
+
+#[test]
+fn a_scale_moves_in_steps_and_shows_its_unit() {
+    let mut app = on("how-sure");
+    let picked = |app: &trustbook::app::App| match value(app, CH, "how-sure") {
+        Some(Value::Scale { value }) => *value,
+        other => panic!("{other:?}"),
+    };
+    press(&mut app, KeyCode::Right); // unpicked: the middle
+    assert_eq!(picked(&app), 50);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(picked(&app), 55);
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(picked(&app), 45);
+    // "6" alone is off the steps and changes nothing; "6" "5" gives 65.
+    send(&mut app, char_key('6'));
+    assert_eq!(picked(&app), 45);
+    send(&mut app, char_key('5'));
+    assert_eq!(picked(&app), 65);
+    for (w, h) in [(60, 20), (80, 24)] {
+        let screen = render(&app, w, h);
+        assert!(screen.contains("Your answer: 65 % / 100"), "{screen}");
+        insta::assert_snapshot!(format!("scale_step_unit_{w}x{h}"), screen);
+    }
+    let wb = v2();
+    let md = export::markdown(
+        &wb,
+        app.answers(),
+        &ExportMeta {
+            profile: "alex".into(),
+            date: "2026-11-26".into(),
+        },
+        false,
+    );
+    assert!(md.contains("65 % / 100 (0 = not sure, 100 = certain)"), "{md}");
+}
+
+const SCALE: &str = "kind = \"scale\"\nmin = 0\nmax = 100\nmin_label = \"no\"\nmax_label = \"yes\"\n";
+
+#[test]
+fn step_and_unit_mistakes_have_exact_messages() {
+    assert!(load(2, &format!("{SCALE}step = 5\nunit = \"%\"")).is_empty());
+    assert_eq!(
+        one(&load(2, &format!("{SCALE}step = 0"))),
+        "a.toml:14:8: `step` in exercise `e` is 0; it must be a positive whole number, like 1 or 5"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{SCALE}step = 7"))),
+        "a.toml:14:8: `step` 7 in exercise `e` does not divide the scale 0 to 100, so `max` cannot be picked; use a step that does"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{SCALE}unit = \" \""))),
+        "a.toml:14:8: `unit` in exercise `e` is empty; write it, like \"%\", or remove it"
+    );
+    assert_eq!(
+        one(&load(1, &format!("{SCALE}step = 5"))),
+        "a.toml:14:1: `step` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{SCALE}stpe = 5"))),
+        "a.toml:14:1: unknown key `stpe` in exercise `e`; did you mean `step`?"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{RATINGS}items = [\"a\"]\nstep = 3"))),
+        "a.toml:15:8: `step` 3 in exercise `e` does not divide the scale 0 to 10, so `max` cannot be picked; use a step that does"
+    );
+}

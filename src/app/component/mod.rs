@@ -113,10 +113,14 @@ impl Component {
             Kind::Checklist { options, exclusive } => {
                 Component::Checklist(ChecklistAnswer::new(options, exclusive))
             }
-            Kind::Scale { min, max, .. } => Component::Scale(ScaleAnswer::new(*min, *max)),
-            Kind::Ratings { items, min, max, .. } => {
-                Component::Ratings(RatingsAnswer::new(items, *min, *max))
-            }
+            Kind::Scale { min, max, step, .. } => Component::Scale(ScaleAnswer::new(*min, *max, *step)),
+            Kind::Ratings {
+                items,
+                min,
+                max,
+                step,
+                ..
+            } => Component::Ratings(RatingsAnswer::new(items, *min, *max, *step)),
             Kind::Page => Component::Page,
         }
     }

@@ -14,6 +14,8 @@ pub struct RatingsAnswer {
     items: Vec<String>,
     min: i64,
     max: i64,
+    /// Distance between neighbouring values (at least 1).
+    step: i64,
     /// The item being rated.
     pub cursor: usize,
     /// A digit typed just before on this item, so "1" then "0" gives 10.
@@ -38,11 +40,12 @@ pub fn ratings_of(value: Option<&Value>) -> Option<&BTreeMap<String, i64>> {
 
 impl RatingsAnswer {
     /// Opens the ratings on the first item.
-    pub fn new(items: &[String], min: i64, max: i64) -> RatingsAnswer {
+    pub fn new(items: &[String], min: i64, max: i64, step: i64) -> RatingsAnswer {
         RatingsAnswer {
             items: items.to_vec(),
             min,
             max,
+            step: step.max(1),
             cursor: 0,
             pending_digit: None,
         }
@@ -63,7 +66,8 @@ impl RatingsAnswer {
         };
         let mut ratings = ratings_of(stored).cloned().unwrap_or_default();
         let current = ratings.get(&item).copied().filter(|v| (min..=max).contains(v));
-        let mid = min + (max - min) / 2;
+        let step = self.step;
+        let mid = min + (max - min) / step / 2 * step;
         let new = match intent {
             Intent::Move(m) => {
                 if let Some(to) = moved(self.cursor, m, self.items.len()) {
@@ -71,8 +75,8 @@ impl RatingsAnswer {
                     return out;
                 }
                 match m {
-                    Move::Left => Some(current.map_or(mid, |v| (v - 1).clamp(min, max))),
-                    Move::Right => Some(current.map_or(mid, |v| (v + 1).clamp(min, max))),
+                    Move::Left => Some(current.map_or(mid, |v| (v - step).clamp(min, max))),
+                    Move::Right => Some(current.map_or(mid, |v| (v + step).clamp(min, max))),
                     Move::Select | Move::Toggle if current.is_none() => Some(mid),
                     Move::Select
                     | Move::Toggle
@@ -102,9 +106,11 @@ impl RatingsAnswer {
                 let joined = pending
                     .and_then(|p| p.checked_mul(10)?.checked_add(d))
                     .filter(on_scale);
-                let v = joined.or(Some(d).filter(on_scale));
-                self.pending_digit = v;
-                v
+                let typed = joined.or(Some(d).filter(on_scale));
+                // Digits build up the number; only a value on the scale's steps is taken,
+                // so "6" then "5" gives 65 on a 0-100 scale in steps of 5.
+                self.pending_digit = typed;
+                typed.filter(|v| (v - min) % step == 0)
             }
             Intent::Edit(
                 Edit::AddItem
@@ -144,7 +150,7 @@ mod tests {
     #[test]
     fn rates_each_item_and_clears_one() {
         let items = vec!["Calm".to_string(), "Heard".to_string()];
-        let mut r = RatingsAnswer::new(&items, 0, 10);
+        let mut r = RatingsAnswer::new(&items, 0, 10, 1);
         let mut v = None;
         rate(&mut r, &mut v, Intent::Edit(Edit::Digit(1)));
         rate(&mut r, &mut v, Intent::Edit(Edit::Digit(0)));

@@ -27,6 +27,8 @@ pub fn draw(
         max,
         min_label,
         max_label,
+        unit,
+        ..
     } = kind
     else {
         return;
@@ -41,12 +43,13 @@ pub fn draw(
         ))),
         ends,
     );
-    let digits = min.to_string().len().max(max.to_string().len());
+    let shown = |v: i64| crate::content::with_unit(v, unit.as_deref());
+    let digits = shown(*min).chars().count().max(shown(*max).chars().count());
     // "[ 7] " or "[  ] ": brackets as well as colour, so values show without colour.
     let marks: Vec<(String, bool)> = items
         .iter()
         .map(|i| match ratings.and_then(|m| m.get(i)) {
-            Some(v) => (format!("[{v:>digits$}] "), true),
+            Some(v) => (format!("[{:>digits$}] ", shown(*v)), true),
             None => (format!("[{}] ", " ".repeat(digits)), false),
         })
         .collect();
