@@ -45,6 +45,11 @@ pub enum Value {
         /// Item text -> the value picked for it.
         ratings: BTreeMap<String, i64>,
     },
+    /// A calendar day (format 2 `date`).
+    Date {
+        /// The day as `YYYY-MM-DD`.
+        date: String,
+    },
     /// Nothing answered: carries a mark (skipped, private) on an exercise that has
     /// no empty value of its own, like a scale before a value is picked.
     Empty {},
@@ -65,6 +70,8 @@ pub enum ValueKind {
     Scale,
     /// [`Value::Ratings`].
     Ratings,
+    /// [`Value::Date`].
+    Date,
     /// [`Value::Empty`].
     Empty,
 }
@@ -79,6 +86,7 @@ impl ValueKind {
             ValueKind::Checklist,
             ValueKind::Scale,
             ValueKind::Ratings,
+            ValueKind::Date,
             ValueKind::Empty,
         ]
         .into_iter()
@@ -94,6 +102,7 @@ impl ValueKind {
             ValueKind::Checklist => "checklist",
             ValueKind::Scale => "scale",
             ValueKind::Ratings => "ratings",
+            ValueKind::Date => "date",
             ValueKind::Empty => "empty",
         }
     }
@@ -109,6 +118,7 @@ impl Value {
             Value::Checklist { .. } => ValueKind::Checklist,
             Value::Scale { .. } => ValueKind::Scale,
             Value::Ratings { .. } => ValueKind::Ratings,
+            Value::Date { .. } => ValueKind::Date,
             Value::Empty {} => ValueKind::Empty,
         }
     }
@@ -305,6 +315,7 @@ impl Answers {
             | Value::List { .. }
             | Value::Checklist { .. }
             | Value::Ratings { .. }
+            | Value::Date { .. }
             | Value::Empty {} => {
                 return false;
             }
@@ -371,7 +382,7 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
         Kind::Ratings { .. } => Value::Ratings {
             ratings: BTreeMap::new(),
         },
-        Kind::Scale { .. } | Kind::Page => return None,
+        Kind::Scale { .. } | Kind::Date | Kind::Page => return None,
     })
 }
 
@@ -384,6 +395,7 @@ pub fn value_is_empty(v: &Value) -> bool {
         Value::Checklist { ticked } => ticked.is_empty(),
         Value::Scale { .. } => false,
         Value::Ratings { ratings } => ratings.is_empty(),
+        Value::Date { date } => date.trim().is_empty(),
         Value::Empty {} => true,
     }
 }
@@ -406,9 +418,11 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
             | Kind::Checklist { .. }
             | Kind::Scale { .. }
             | Kind::Ratings { .. }
+            | Kind::Date
             | Kind::Page => false,
         },
         Value::Empty {} => false,
+        Value::Date { date } => matches!(kind, Kind::Date) && crate::date::parse(date).is_some(),
         // Done when every item of the exercise has a value on its scale.
         Value::Ratings { ratings } => match kind {
             Kind::Ratings { items, min, max, .. } => items
@@ -419,6 +433,7 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
             | Kind::Choice { .. }
             | Kind::Checklist { .. }
             | Kind::Scale { .. }
+            | Kind::Date
             | Kind::Page => false,
         },
         Value::Choice { option, other } => {
@@ -433,6 +448,7 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
             | Kind::Choice { .. }
             | Kind::Checklist { .. }
             | Kind::Ratings { .. }
+            | Kind::Date
             | Kind::Page => false,
         },
     };

@@ -128,6 +128,8 @@ pub enum Kind {
     /// A page to read (format 2): title and prompt, no answer; not counted in progress,
     /// left out when comparing and exporting.
     Page,
+    /// A calendar day (format 2), stored as `YYYY-MM-DD`; offered as today.
+    Date,
     /// Several items, each rated on one scale `min..=max` (format 2).
     Ratings {
         /// The items to rate, in order.
@@ -172,6 +174,7 @@ impl Kind {
             Kind::Checklist { .. } => "checklist",
             Kind::Scale { .. } => "scale",
             Kind::Ratings { .. } => "ratings",
+            Kind::Date => "date",
             Kind::Page => "page",
         }
     }
@@ -247,6 +250,7 @@ impl Workbook {
                     | Kind::List { .. }
                     | Kind::Choice { .. }
                     | Kind::Checklist { .. }
+                    | Kind::Date
                     | Kind::Page => {}
                 }
             }

@@ -360,6 +360,7 @@ fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans
             | Kind::Checklist { .. }
             | Kind::Scale { .. }
             | Kind::Ratings { .. }
+            | Kind::Date
             | Kind::Choice { .. } => {
                 let test = if w.is.is_empty() {
                     "`at_least`/`at_most` need a scale"
@@ -413,7 +414,16 @@ const ANY_KIND: &[&str] = &[
     "step",
     "unit",
 ];
-const KINDS: [&str; 7] = ["text", "list", "choice", "checklist", "scale", "ratings", "page"];
+const KINDS: [&str; 8] = [
+    "text",
+    "list",
+    "choice",
+    "checklist",
+    "scale",
+    "ratings",
+    "date",
+    "page",
+];
 
 /// Reports `key` of `t` when the workbook is format 1, which does not have it.
 fn needs_v2(ck: &mut Checker, t: &Table, key: &str, version: i64) -> bool {
@@ -463,6 +473,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Some("checklist") => &["options", "min", "exclusive"],
         Some("scale") => &["min", "max", "min_label", "max_label", "step", "unit"],
         Some("ratings") => &["items", "min", "max", "min_label", "max_label", "step", "unit"],
+        Some("date") => &[],
         Some("page") => &[],
         Some(other) => {
             let hint = match super::diag::suggest(other, &KINDS) {
@@ -538,6 +549,17 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
             }
         }
         Some("scale") => scale_kind(ck, t, version),
+        Some("date") if version < 2 => {
+            ck.error(
+                ck.span_of(t, "kind"),
+                format!(
+                    "kind `date` in {} needs format_version = 2 in workbook.toml",
+                    t.what
+                ),
+            );
+            None
+        }
+        Some("date") => Some(Kind::Date),
         Some("ratings") if version < 2 => {
             ck.error(
                 ck.span_of(t, "kind"),

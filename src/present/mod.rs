@@ -131,6 +131,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     | Kind::Choice { .. }
                     | Kind::Scale { .. }
                     | Kind::Ratings { .. }
+                    | Kind::Date
                     | Kind::Page,
                 )
                 | None => &[],
@@ -173,6 +174,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     | Kind::Choice { .. }
                     | Kind::Checklist { .. }
                     | Kind::Ratings { .. }
+                    | Kind::Date
                     | Kind::Page,
                 )
                 | None => value.to_string(),
@@ -206,6 +208,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                         | Kind::Choice { .. }
                         | Kind::Checklist { .. }
                         | Kind::Scale { .. }
+                        | Kind::Date
                         | Kind::Page,
                     )
                     | None => (&[], None, None, None),
@@ -231,6 +234,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
             );
             out
         }
+        Value::Date { date } => vec![Piece::Paragraph(vec![clean_line(date)])],
         Value::Empty {} => Vec::new(),
     }
 }

@@ -170,6 +170,7 @@ fn answer_fields(kind: Option<&str>) -> Vec<(&'static str, Shape)> {
         Some(ValueKind::Checklist) => &[("ticked", Shape::Texts)],
         Some(ValueKind::Scale) => &[("value", Shape::Number)],
         Some(ValueKind::Ratings) => &[("ratings", Shape::Numbers)],
+        Some(ValueKind::Date) => &[("date", Shape::Text)],
         Some(ValueKind::Empty) => &[],
         None => &[],
     });

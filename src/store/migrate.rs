@@ -47,9 +47,12 @@ pub fn migrate(answers: &mut Answers, wb: &Workbook) {
             };
             let opts: &[String] = match &wb.chapters[ci].exercises[ei].kind {
                 Kind::Choice { options, .. } | Kind::Checklist { options, .. } => options,
-                Kind::Text | Kind::List { .. } | Kind::Scale { .. } | Kind::Ratings { .. } | Kind::Page => {
-                    &[]
-                }
+                Kind::Text
+                | Kind::List { .. }
+                | Kind::Scale { .. }
+                | Kind::Ratings { .. }
+                | Kind::Date
+                | Kind::Page => &[],
             };
             opts.iter().any(|o| o == new) && !opts.iter().any(|o| o == old)
         })
@@ -96,6 +99,7 @@ fn migrate_with(answers: &mut Answers, ids: &[(&str, &str, &str)], options: &[(&
             | Value::List { .. }
             | Value::Scale { .. }
             | Value::Ratings { .. }
+            | Value::Date { .. }
             | Value::Empty {} => {}
         }
     }

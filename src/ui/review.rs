@@ -121,6 +121,7 @@ fn preview(value: &Value) -> Cow<'_, Value> {
         | Value::Checklist { .. }
         | Value::Scale { .. }
         | Value::Ratings { .. }
+        | Value::Date { .. }
         | Value::Empty {} => Cow::Borrowed(value),
     }
 }

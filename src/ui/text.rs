@@ -158,6 +158,10 @@ pub fn item_deleted(item: &str, undo: &str) -> String {
 /// The words of a notice.
 pub fn notice(n: &Notice) -> String {
     match n {
+        Notice::InvalidDate(d) => format!(
+            "{} is no date: type YYYYMMDD, e.g. 20261130",
+            crate::safe::quote_text(d)
+        ),
         Notice::PrivateOn => PRIVATE_ON.to_string(),
         Notice::PrivateOff => PRIVATE_OFF.to_string(),
         Notice::PrivateNeedsValue => PRIVATE_NEEDS_VALUE.to_string(),
@@ -243,6 +247,20 @@ pub fn ratings_status(rated: usize, total: usize) -> String {
     } else {
         format!("{rated} of {total} rated.")
     }
+}
+
+/// A date exercise's line: the day shown, and whether it is taken yet.
+pub fn date_line(date: &str, taken: bool) -> String {
+    if taken {
+        format!("Your answer: {date}")
+    } else {
+        format!("Today, {date}: press Enter to take it, or ← → to change it.")
+    }
+}
+
+/// The date being typed, with what is left to type.
+pub fn date_typing(shape: &str) -> String {
+    format!("Typing: {shape}")
 }
 
 /// The current scale value.

@@ -264,6 +264,7 @@ impl World<'_> {
             // The frozen workbook has no pages; one would take no change.
             Kind::Page => unreachable!("the pty workbook has no pages"),
             Kind::Ratings { .. } => unreachable!("the pty workbook is format 1: it has no ratings"),
+            Kind::Date => unreachable!("the pty workbook is format 1: it has no dates"),
             Kind::Text => {
                 let base = match current {
                     Some(Value::Text { text }) => text,

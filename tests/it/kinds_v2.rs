@@ -280,3 +280,117 @@ fn step_and_unit_mistakes_have_exact_messages() {
         "a.toml:15:8: `step` 3 in exercise `e` does not divide the scale 0 to 10, so `max` cannot be picked; use a step that does"
     );
 }
+
+fn date(app: &trustbook::app::App) -> Option<String> {
+    match value(app, CH, "when") {
+        Some(Value::Date { date }) => Some(date.clone()),
+        None => None,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_date_is_offered_as_today_typed_or_moved_by_keys() {
+    let today = trustbook::date::day_of(&trustbook::answers::now_utc());
+    let mut app = on("when");
+    assert!(render(&app, 80, 24).contains(&format!("Today, {today}")));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(date(&app).as_deref(), Some(today.as_str()));
+    for c in "20240228".chars() {
+        send(&mut app, char_key(c));
+    }
+    assert_eq!(date(&app).as_deref(), Some("2024-02-28"));
+    press(&mut app, KeyCode::Right);
+    assert_eq!(date(&app).as_deref(), Some("2024-02-29"));
+    press(&mut app, KeyCode::Down);
+    assert_eq!(date(&app).as_deref(), Some("2024-03-07"));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(date(&app).as_deref(), Some("2024-02-28"));
+    // A date that does not exist is refused with a notice and changes nothing.
+    for c in "20230229".chars() {
+        send(&mut app, char_key(c));
+    }
+    assert_eq!(date(&app).as_deref(), Some("2024-02-28"));
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("2023-02-29 is no date"), "{screen}");
+    // Backspace takes back a typed digit first, then clears the date.
+    send(&mut app, char_key('2'));
+    assert!(render(&app, 60, 20).contains("Typing: 2___-__-__"));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(date(&app).as_deref(), Some("2024-02-28"));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(date(&app), None);
+}
+
+#[test]
+fn a_date_draws_at_60x20_and_80x24() {
+    let mut app = on("when");
+    for c in "20261130".chars() {
+        send(&mut app, char_key(c));
+    }
+    for (w, h) in [(60, 20), (80, 24)] {
+        let screen = render(&app, w, h);
+        assert!(screen.contains("Your answer: 2026-11-30"), "{screen}");
+        insta::assert_snapshot!(format!("date_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn a_date_survives_the_answers_file_and_both_exports() {
+    let wb = v2();
+    let mut a = rated_answers();
+    a.set(
+        CH,
+        "when",
+        Value::Date {
+            date: "2026-11-30".into(),
+        },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    let text = trustbook::store::encode(&a, None, "v2-workbook");
+    assert!(text.contains("kind = \"date\"\ndate = \"2026-11-30\""), "{text}");
+    let back = trustbook::store::decode(&text, Path::new("a.toml")).expect("decodes");
+    assert_eq!(back.answers, a);
+    let meta = ExportMeta {
+        profile: "alex".into(),
+        date: "2026-11-26".into(),
+    };
+    let md = export::markdown(&wb, &a, &meta, false);
+    assert!(md.contains("### When it happened"), "{md}");
+    assert!(md.contains("2026-11-30"), "{md}");
+    let first = export::json(&wb, &a, &meta, false);
+    assert!(first.contains("\"date\": \"2026-11-30\""), "{first}");
+    let parsed = export::parse_json(&first).expect("parses");
+    assert_eq!(parsed.answers, a);
+    assert_eq!(export::json(&wb, &parsed.answers, &meta, false), first);
+}
+
+#[test]
+fn date_mistakes_have_exact_messages() {
+    assert!(load(2, "kind = \"date\"").is_empty());
+    assert_eq!(
+        one(&load(1, "kind = \"date\"")),
+        "a.toml:9:8: kind `date` in exercise `e` needs format_version = 2 in workbook.toml"
+    );
+    assert_eq!(
+        one(&load(2, "kind = \"date\"\nmin = 1")),
+        "a.toml:10:1: unknown key `min` in exercise `e`; allowed keys here: id, kind, title, prompt, hint, example, optional, private, show, when"
+    );
+    assert_eq!(
+        one(&load(2, "kind = \"dat\"")),
+        "a.toml:9:8: unknown kind `dat` in exercise `e`; did you mean `date`?"
+    );
+}
+
+#[test]
+fn the_guide_s_date_example_validates() {
+    let example = guide_example("### Format 2: the date kind");
+    assert!(example.contains("kind = \"date\""), "{example}");
+    let rest: String = example
+        .lines()
+        .filter(|l| l.starts_with("kind"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(load(2, &rest), Vec::new());
+}

@@ -54,6 +54,7 @@ impl ChecklistAnswer {
                         | Value::Choice { .. }
                         | Value::Scale { .. }
                         | Value::Ratings { .. }
+                        | Value::Date { .. }
                         | Value::Empty {},
                     )
                     | None => Vec::new(),

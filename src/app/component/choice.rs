@@ -32,6 +32,7 @@ fn other_text(value: Option<&Value>) -> Option<&str> {
             | Value::Checklist { .. }
             | Value::Scale { .. }
             | Value::Ratings { .. }
+            | Value::Date { .. }
             | Value::Empty {},
         )
         | None => None,
@@ -51,6 +52,7 @@ impl ChoiceAnswer {
                 | Value::Checklist { .. }
                 | Value::Scale { .. }
                 | Value::Ratings { .. }
+                | Value::Date { .. }
                 | Value::Empty {},
             )
             | None => 0,

@@ -33,6 +33,7 @@ impl ListAnswer {
                 | Value::Checklist { .. }
                 | Value::Scale { .. }
                 | Value::Ratings { .. }
+                | Value::Date { .. }
                 | Value::Empty {},
             )
             | None => Vec::new(),

@@ -7,6 +7,7 @@
 
 mod checklist;
 mod choice;
+mod date;
 pub mod field;
 mod list;
 mod ratings;
@@ -15,6 +16,7 @@ mod text;
 
 pub use checklist::ChecklistAnswer;
 pub use choice::ChoiceAnswer;
+pub use date::{DateAnswer, date_of, typed_shape};
 pub use list::ListAnswer;
 pub use ratings::{RatingsAnswer, ratings_of};
 pub use scale::{ScaleAnswer, scale_value};
@@ -85,6 +87,8 @@ pub enum Component {
     Scale(ScaleAnswer),
     /// Several items rated on one scale.
     Ratings(RatingsAnswer),
+    /// A calendar day.
+    Date(DateAnswer),
     /// A page to read: nothing to answer.
     Page,
 }
@@ -102,6 +106,7 @@ impl Component {
                         | Value::Checklist { .. }
                         | Value::Scale { .. }
                         | Value::Ratings { .. }
+                        | Value::Date { .. }
                         | Value::Empty {},
                     )
                     | None => "",
@@ -121,6 +126,7 @@ impl Component {
                 step,
                 ..
             } => Component::Ratings(RatingsAnswer::new(items, *min, *max, *step)),
+            Kind::Date => Component::Date(DateAnswer::new(&crate::date::day_of(&crate::answers::now_utc()))),
             Kind::Page => Component::Page,
         }
     }
@@ -138,6 +144,7 @@ impl Component {
             Component::Checklist(c) => c.update(intent, stored),
             Component::Scale(s) => s.update(intent, stored),
             Component::Ratings(r) => r.update(intent, stored),
+            Component::Date(d) => d.update(intent, stored),
             Component::Page => Outcome::default(),
         }
     }
@@ -151,6 +158,7 @@ impl Component {
             Component::Checklist(c) => c.context(),
             Component::Scale(s) => s.context(),
             Component::Ratings(r) => r.context(),
+            Component::Date(d) => d.context(),
             Component::Page => Context::Page,
         }
     }
@@ -180,7 +188,11 @@ impl Component {
             Component::Text(t) => Some(Value::Text { text: t.text() }),
             Component::List(l) => l.pending_value(),
             Component::Choice(c) => c.pending_value(stored),
-            Component::Checklist(_) | Component::Scale(_) | Component::Ratings(_) | Component::Page => None,
+            Component::Checklist(_)
+            | Component::Scale(_)
+            | Component::Ratings(_)
+            | Component::Date(_)
+            | Component::Page => None,
         }
     }
 
@@ -191,7 +203,11 @@ impl Component {
             Component::Text(t) => Some(t.text()),
             Component::List(l) => l.editing.as_ref().map(|(_, f)| field::field_text(f)),
             Component::Choice(c) => c.other.as_ref().map(field::field_text),
-            Component::Checklist(_) | Component::Scale(_) | Component::Ratings(_) | Component::Page => None,
+            Component::Checklist(_)
+            | Component::Scale(_)
+            | Component::Ratings(_)
+            | Component::Date(_)
+            | Component::Page => None,
         }
     }
 
@@ -204,6 +220,7 @@ impl Component {
             | Component::Checklist(_)
             | Component::Scale(_)
             | Component::Ratings(_)
+            | Component::Date(_)
             | Component::Page => {}
         }
     }

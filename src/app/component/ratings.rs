@@ -32,6 +32,7 @@ pub fn ratings_of(value: Option<&Value>) -> Option<&BTreeMap<String, i64>> {
             | Value::Choice { .. }
             | Value::Checklist { .. }
             | Value::Scale { .. }
+            | Value::Date { .. }
             | Value::Empty {},
         )
         | None => None,

@@ -29,6 +29,7 @@ pub fn scale_value(value: Option<&Value>, min: i64, max: i64) -> Option<i64> {
             | Value::Choice { .. }
             | Value::Checklist { .. }
             | Value::Ratings { .. }
+            | Value::Date { .. }
             | Value::Empty {},
         )
         | None => None,

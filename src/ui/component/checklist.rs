@@ -26,6 +26,7 @@ pub fn draw(
         | Kind::Choice { .. }
         | Kind::Scale { .. }
         | Kind::Ratings { .. }
+        | Kind::Date
         | Kind::Page => &[],
     };
     let ticked: &[String] = match value {
@@ -36,6 +37,7 @@ pub fn draw(
             | Value::Choice { .. }
             | Value::Scale { .. }
             | Value::Ratings { .. }
+            | Value::Date { .. }
             | Value::Empty {},
         )
         | None => &[],

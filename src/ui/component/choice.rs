@@ -27,6 +27,7 @@ pub fn draw(
         | Kind::Checklist { .. }
         | Kind::Scale { .. }
         | Kind::Ratings { .. }
+        | Kind::Date
         | Kind::Page => (&[], false),
     };
     let (chosen, other_text) = match value {
@@ -37,6 +38,7 @@ pub fn draw(
             | Value::Checklist { .. }
             | Value::Scale { .. }
             | Value::Ratings { .. }
+            | Value::Date { .. }
             | Value::Empty {},
         )
         | None => (None, None),

@@ -40,6 +40,7 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, l: &ListAnswer, kind: 
         | Kind::Checklist { .. }
         | Kind::Scale { .. }
         | Kind::Ratings { .. }
+        | Kind::Date
         | Kind::Page => (None, None),
     };
     let [rows_area, count_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);

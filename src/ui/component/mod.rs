@@ -2,6 +2,7 @@
 
 mod checklist;
 mod choice;
+mod date;
 mod list;
 mod ratings;
 mod scale;
@@ -90,6 +91,7 @@ pub fn draw(
         Component::Checklist(c) => checklist::draw(frame, theme, area, c, kind, value),
         Component::Scale(_) => scale::draw(frame, theme, area, kind, value),
         Component::Ratings(r) => ratings::draw(frame, theme, area, r, kind, value),
+        Component::Date(d) => date::draw(frame, theme, area, d, value),
         Component::Page => {}
     }
 }

@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Op
     let off_scale = match value {
         Some(Value::Scale { value }) if picked.is_none() => Some(*value),
         Some(Value::Scale { .. } | Value::Text { .. } | Value::List { .. } | Value::Choice { .. })
-        | Some(Value::Checklist { .. } | Value::Ratings { .. } | Value::Empty {})
+        | Some(Value::Checklist { .. } | Value::Ratings { .. } | Value::Date { .. } | Value::Empty {})
         | None => None,
     };
     // The validator keeps `step` positive; `max(1)` keeps a hand-built Kind from stalling.
