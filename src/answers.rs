@@ -34,6 +34,9 @@ pub enum Value {
     Checklist {
         /// Texts of the ticked options.
         ticked: Vec<String>,
+        /// "Other, in my own words", when ticked (format 2 `other = true`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        other: Option<String>,
     },
     /// A point on the scale.
     Scale {
@@ -378,7 +381,10 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
             option: None,
             other: None,
         },
-        Kind::Checklist { .. } => Value::Checklist { ticked: Vec::new() },
+        Kind::Checklist { .. } => Value::Checklist {
+            ticked: Vec::new(),
+            other: None,
+        },
         Kind::Ratings { .. } => Value::Ratings {
             ratings: BTreeMap::new(),
         },
@@ -392,7 +398,9 @@ pub fn value_is_empty(v: &Value) -> bool {
         Value::Text { text } => text.trim().is_empty(),
         Value::List { items } => items.iter().all(|i| i.trim().is_empty()),
         Value::Choice { option, other } => option.is_none() && other.is_none(),
-        Value::Checklist { ticked } => ticked.is_empty(),
+        Value::Checklist { ticked, other } => {
+            ticked.is_empty() && other.as_deref().is_none_or(|o| o.trim().is_empty())
+        }
         Value::Scale { .. } => false,
         Value::Ratings { ratings } => ratings.is_empty(),
         Value::Date { date } => date.trim().is_empty(),

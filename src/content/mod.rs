@@ -124,6 +124,8 @@ pub enum Kind {
         /// Options that stand alone (format 2, `exclusive`): ticking one unticks
         /// every other option, ticking another unticks it.
         exclusive: Vec<String>,
+        /// Whether an "Other, in my own words" row is offered (format 2 `other`).
+        other: bool,
     },
     /// A page to read (format 2): title and prompt, no answer; not counted in progress,
     /// left out when comparing and exporting.

@@ -470,7 +470,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Some("text") => &[],
         Some("list") => &["min", "max"],
         Some("choice") => &["options", "other"],
-        Some("checklist") => &["options", "min", "exclusive"],
+        Some("checklist") => &["options", "min", "exclusive", "other"],
         Some("scale") => &["min", "max", "min_label", "max_label", "step", "unit"],
         Some("ratings") => &["items", "min", "max", "min_label", "max_label", "step", "unit"],
         Some("date") => &[],
@@ -512,6 +512,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
     };
     let checklist_min_ok = !is_checklist || needs_v2(ck, t, "min", version);
     let exclusive_ok = !is_checklist || needs_v2(ck, t, "exclusive", version);
+    let checklist_other_ok = !is_checklist || needs_v2(ck, t, "other", version);
     let mut empty_ok = false;
     let kind = match kind_name.as_deref() {
         Some("text") => Some(Kind::Text),
@@ -540,10 +541,21 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
                 (Some(options), true) => exclusive(ck, t, options),
                 _ => None,
             };
-            match (options, min, checklist_min_ok, exclusive) {
-                (Some(options), Ok(min), true, Some(exclusive)) => {
+            let other = ck.boolean(t, "other");
+            match (
+                options,
+                min,
+                checklist_min_ok && checklist_other_ok,
+                exclusive,
+                other,
+            ) {
+                (Some(options), Ok(min), true, Some(exclusive), Ok(other)) => {
                     empty_ok |= min == Some(0);
-                    Some(Kind::Checklist { options, exclusive })
+                    Some(Kind::Checklist {
+                        options,
+                        exclusive,
+                        other: other.unwrap_or(false),
+                    })
                 }
                 _ => None,
             }

@@ -122,7 +122,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
             }
             out
         }
-        Value::Checklist { ticked } => {
+        Value::Checklist { ticked, other } => {
             let options: &[String] = match kind {
                 Some(Kind::Checklist { options, .. }) => options,
                 Some(
@@ -152,6 +152,12 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                         text: clean_line(t),
                     }),
             );
+            if let Some(o) = other {
+                out.push(Piece::Check {
+                    ticked: true,
+                    text: words::other(&clean_line(o)),
+                });
+            }
             out
         }
         Value::Scale { value } => {

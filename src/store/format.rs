@@ -167,7 +167,7 @@ fn answer_fields(kind: Option<&str>) -> Vec<(&'static str, Shape)> {
         Some(ValueKind::Text) => &[("text", Shape::Text)][..],
         Some(ValueKind::List) => &[("items", Shape::Texts)],
         Some(ValueKind::Choice) => &[("option", Shape::Text), ("other", Shape::Text)],
-        Some(ValueKind::Checklist) => &[("ticked", Shape::Texts)],
+        Some(ValueKind::Checklist) => &[("ticked", Shape::Texts), ("other", Shape::Text)],
         Some(ValueKind::Scale) => &[("value", Shape::Number)],
         Some(ValueKind::Ratings) => &[("ratings", Shape::Numbers)],
         Some(ValueKind::Date) => &[("date", Shape::Text)],

@@ -85,7 +85,7 @@ fn migrate_with(answers: &mut Answers, ids: &[(&str, &str, &str)], options: &[(&
                     *option = Some((*new).to_string());
                 }
             }
-            Value::Checklist { ticked } => {
+            Value::Checklist { ticked, .. } => {
                 let had_new = ticked.iter().any(|t| t == new);
                 if let Some(i) = ticked.iter().position(|t| t == old) {
                     if had_new {
@@ -134,6 +134,7 @@ mod tests {
         let mut a = Answers::default();
         let ticked = |t: &[&str]| Value::Checklist {
             ticked: t.iter().map(|s| s.to_string()).collect(),
+            other: None,
         };
         tick(&mut a, "c", "e", ticked(&["x", "old", "new"]));
         tick(&mut a, "c", "f", ticked(&["old", "y"]));

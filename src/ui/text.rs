@@ -263,6 +263,9 @@ pub fn date_typing(shape: &str) -> String {
     format!("Typing: {shape}")
 }
 
+/// The "other" row of a checklist (format 2 `other = true`).
+pub const CHECKLIST_OTHER: &str = "Other, in my own words:";
+
 /// The current scale value.
 pub fn scale_value(v: Option<i64>, max: i64, unit: Option<&str>) -> String {
     match v {

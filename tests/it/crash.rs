@@ -285,7 +285,7 @@ impl World<'_> {
                 change.keys.push(' ');
                 self.ticks_here += 1;
                 let mut ticked = match current {
-                    Some(Value::Checklist { ticked }) => ticked,
+                    Some(Value::Checklist { ticked, .. }) => ticked,
                     _ => Vec::new(),
                 };
                 let opt = &options[self.cursor];
@@ -296,7 +296,7 @@ impl World<'_> {
                     None => ticked.push(opt.clone()),
                 }
                 ticked.sort_by_key(|t| options.iter().position(|o| o == t));
-                change.value = (!ticked.is_empty()).then_some(Value::Checklist { ticked });
+                change.value = (!ticked.is_empty()).then_some(Value::Checklist { ticked, other: None });
             }
             Kind::Scale { min, max, .. } => {
                 let d = rng.below(10) as i64;

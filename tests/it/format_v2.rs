@@ -271,7 +271,7 @@ fn v2_key_mistakes_have_exact_messages() {
 fn an_exclusive_option_stands_alone() {
     let mut app = on("feelings");
     let ticked = |app: &trustbook::app::App| match value(app, CH, "feelings") {
-        Some(Value::Checklist { ticked }) => ticked.clone(),
+        Some(Value::Checklist { ticked, .. }) => ticked.clone(),
         other => panic!("{other:?}"),
     };
     send(&mut app, char_key(' ')); // Hurt

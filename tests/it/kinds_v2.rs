@@ -394,3 +394,107 @@ fn the_guide_s_date_example_validates() {
         .collect();
     assert_eq!(load(2, &rest), Vec::new());
 }
+
+fn calmed(app: &trustbook::app::App) -> (Vec<String>, Option<String>) {
+    match value(app, CH, "what-calmed") {
+        Some(Value::Checklist { ticked, other }) => (ticked.clone(), other.clone()),
+        None => (Vec::new(), None),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_checklist_s_other_row_takes_own_words_and_sets_them_aside() {
+    let mut app = on("what-calmed");
+    send(&mut app, char_key(' ')); // A walk
+    press(&mut app, KeyCode::End); // Other
+    press(&mut app, KeyCode::Enter);
+    assert!(app.is_typing(), "the other field opens");
+    crate::common::type_str(&mut app, "Music");
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("Other, in my own words: Music"), "{screen}");
+    insta::assert_snapshot!("checklist_other_typing_60x20", screen);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        calmed(&app),
+        (vec!["A walk".to_string()], Some("Music".to_string()))
+    );
+    for (w, h) in [(60, 20), (80, 24)] {
+        insta::assert_snapshot!(format!("checklist_other_{w}x{h}"), render(&app, w, h));
+    }
+    // The exclusive "Nothing yet" unticks it; the words come back when it is ticked again.
+    press(&mut app, KeyCode::Up);
+    send(&mut app, char_key(' '));
+    assert_eq!(calmed(&app), (vec!["Nothing yet".to_string()], None));
+    press(&mut app, KeyCode::Down);
+    send(&mut app, char_key(' '));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(calmed(&app), (Vec::new(), Some("Music".to_string())));
+}
+
+#[test]
+fn a_checklist_other_survives_the_answers_file_and_both_exports() {
+    let wb = v2();
+    let mut a = Answers::default();
+    a.set(
+        CH,
+        "what-calmed",
+        Value::Checklist {
+            ticked: vec!["Time alone".into()],
+            other: Some("Music".into()),
+        },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    let text = trustbook::store::encode(&a, None, "v2-workbook");
+    assert!(text.contains("other = \"Music\""), "{text}");
+    let back = trustbook::store::decode(&text, Path::new("a.toml")).expect("decodes");
+    assert_eq!(back.answers, a);
+    // A file written before the field existed still reads.
+    let old = text.replace("other = \"Music\"\n", "");
+    let back = trustbook::store::decode(&old, Path::new("a.toml")).expect("an old file decodes");
+    assert!(matches!(
+        back.answers.get(CH, "what-calmed").map(|a| &a.value),
+        Some(Value::Checklist { other: None, .. })
+    ));
+    let meta = ExportMeta {
+        profile: "alex".into(),
+        date: "2026-11-26".into(),
+    };
+    let md = export::markdown(&wb, &a, &meta, false);
+    assert!(md.contains("- [x] Other: Music"), "{md}");
+    let first = export::json(&wb, &a, &meta, false);
+    assert!(first.contains("\"other\": \"Music\""), "{first}");
+    let parsed = export::parse_json(&first).expect("parses");
+    assert_eq!(parsed.answers, a);
+    assert_eq!(export::json(&wb, &parsed.answers, &meta, false), first);
+}
+
+#[test]
+fn checklist_other_mistakes_have_exact_messages() {
+    let base = "kind = \"checklist\"\noptions = [\"a\", \"b\"]\n";
+    assert!(load(2, &format!("{base}other = true")).is_empty());
+    assert_eq!(
+        one(&load(1, &format!("{base}other = true"))),
+        "a.toml:11:1: `other` in exercise `e` is a key of format 2; set `format_version = 2` in workbook.toml to use it"
+    );
+    assert_eq!(
+        one(&load(2, &format!("{base}other = \"yes\""))),
+        "a.toml:11:9: `other` in exercise `e` must be true or false, not string"
+    );
+}
+
+#[test]
+fn the_guide_s_format_2_example_with_a_checklist_other_validates() {
+    let example = guide_example("Format 2 also adds these keys:");
+    assert!(example.contains("other = true"), "{example}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = "format_version = 2\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n";
+    let ch = format!(
+        "id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n{example}\n[reflection]\nprompt = \"R\"\n"
+    );
+    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
+    fs::write(dir.path().join("a.toml"), ch).expect("write");
+    if let Err(d) = content::load_dir(dir.path()) {
+        panic!("{d}");
+    }
+}

@@ -115,9 +115,11 @@ impl Component {
             }
             Kind::List { max, .. } => Component::List(ListAnswer::new(*max, value)),
             Kind::Choice { options, other } => Component::Choice(ChoiceAnswer::new(options, *other, value)),
-            Kind::Checklist { options, exclusive } => {
-                Component::Checklist(ChecklistAnswer::new(options, exclusive))
-            }
+            Kind::Checklist {
+                options,
+                exclusive,
+                other,
+            } => Component::Checklist(ChecklistAnswer::new(options, exclusive, *other)),
             Kind::Scale { min, max, step, .. } => Component::Scale(ScaleAnswer::new(*min, *max, *step)),
             Kind::Ratings {
                 items,
