@@ -34,11 +34,24 @@ pub enum Value {
     Checklist {
         /// Texts of the ticked options.
         ticked: Vec<String>,
+        /// "Other, in my own words", when ticked (format 2 `other = true`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        other: Option<String>,
     },
     /// A point on the scale.
     Scale {
         /// The value picked.
         value: i64,
+    },
+    /// Each rated item's value, by the item's text (format 2 `ratings`).
+    Ratings {
+        /// Item text -> the value picked for it.
+        ratings: BTreeMap<String, i64>,
+    },
+    /// A calendar day (format 2 `date`).
+    Date {
+        /// The day as `YYYY-MM-DD`.
+        date: String,
     },
     /// Nothing answered: carries a mark (skipped, private) on an exercise that has
     /// no empty value of its own, like a scale before a value is picked.
@@ -58,6 +71,10 @@ pub enum ValueKind {
     Checklist,
     /// [`Value::Scale`].
     Scale,
+    /// [`Value::Ratings`].
+    Ratings,
+    /// [`Value::Date`].
+    Date,
     /// [`Value::Empty`].
     Empty,
 }
@@ -71,6 +88,8 @@ impl ValueKind {
             ValueKind::Choice,
             ValueKind::Checklist,
             ValueKind::Scale,
+            ValueKind::Ratings,
+            ValueKind::Date,
             ValueKind::Empty,
         ]
         .into_iter()
@@ -85,6 +104,8 @@ impl ValueKind {
             ValueKind::Choice => "choice",
             ValueKind::Checklist => "checklist",
             ValueKind::Scale => "scale",
+            ValueKind::Ratings => "ratings",
+            ValueKind::Date => "date",
             ValueKind::Empty => "empty",
         }
     }
@@ -99,6 +120,8 @@ impl Value {
             Value::Choice { .. } => ValueKind::Choice,
             Value::Checklist { .. } => ValueKind::Checklist,
             Value::Scale { .. } => ValueKind::Scale,
+            Value::Ratings { .. } => ValueKind::Ratings,
+            Value::Date { .. } => ValueKind::Date,
             Value::Empty {} => ValueKind::Empty,
         }
     }
@@ -291,7 +314,12 @@ impl Answers {
                 }
                 option.as_ref().is_some_and(|o| w.is.contains(o))
             }
-            Value::Text { .. } | Value::List { .. } | Value::Checklist { .. } | Value::Empty {} => {
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Checklist { .. }
+            | Value::Ratings { .. }
+            | Value::Date { .. }
+            | Value::Empty {} => {
                 return false;
             }
         };
@@ -353,8 +381,14 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
             option: None,
             other: None,
         },
-        Kind::Checklist { .. } => Value::Checklist { ticked: Vec::new() },
-        Kind::Scale { .. } | Kind::Page => return None,
+        Kind::Checklist { .. } => Value::Checklist {
+            ticked: Vec::new(),
+            other: None,
+        },
+        Kind::Ratings { .. } => Value::Ratings {
+            ratings: BTreeMap::new(),
+        },
+        Kind::Scale { .. } | Kind::Date | Kind::Page => return None,
     })
 }
 
@@ -364,8 +398,12 @@ pub fn value_is_empty(v: &Value) -> bool {
         Value::Text { text } => text.trim().is_empty(),
         Value::List { items } => items.iter().all(|i| i.trim().is_empty()),
         Value::Choice { option, other } => option.is_none() && other.is_none(),
-        Value::Checklist { ticked } => ticked.is_empty(),
+        Value::Checklist { ticked, other } => {
+            ticked.is_empty() && other.as_deref().is_none_or(|o| o.trim().is_empty())
+        }
         Value::Scale { .. } => false,
+        Value::Ratings { ratings } => ratings.is_empty(),
+        Value::Date { date } => date.trim().is_empty(),
         Value::Empty {} => true,
     }
 }
@@ -383,11 +421,29 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
                 let n = items.iter().filter(|i| !i.trim().is_empty()).count();
                 n >= min.unwrap_or(1) as usize
             }
-            Kind::Text | Kind::Choice { .. } | Kind::Checklist { .. } | Kind::Scale { .. } | Kind::Page => {
-                false
-            }
+            Kind::Text
+            | Kind::Choice { .. }
+            | Kind::Checklist { .. }
+            | Kind::Scale { .. }
+            | Kind::Ratings { .. }
+            | Kind::Date
+            | Kind::Page => false,
         },
         Value::Empty {} => false,
+        Value::Date { date } => matches!(kind, Kind::Date) && crate::date::parse(date).is_some(),
+        // Done when every item of the exercise has a value on its scale.
+        Value::Ratings { ratings } => match kind {
+            Kind::Ratings { items, min, max, .. } => items
+                .iter()
+                .all(|i| ratings.get(i).is_some_and(|v| (*min..=*max).contains(v))),
+            Kind::Text
+            | Kind::List { .. }
+            | Kind::Choice { .. }
+            | Kind::Checklist { .. }
+            | Kind::Scale { .. }
+            | Kind::Date
+            | Kind::Page => false,
+        },
         Value::Choice { option, other } => {
             let typed = other.as_deref().is_some_and(|o| !o.trim().is_empty());
             (option.is_some() || typed) && matches!(kind, Kind::Choice { .. })
@@ -395,9 +451,13 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
         Value::Checklist { .. } => matches!(kind, Kind::Checklist { .. }),
         Value::Scale { value } => match kind {
             Kind::Scale { min, max, .. } => (*min..=*max).contains(value),
-            Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Checklist { .. } | Kind::Page => {
-                false
-            }
+            Kind::Text
+            | Kind::List { .. }
+            | Kind::Choice { .. }
+            | Kind::Checklist { .. }
+            | Kind::Ratings { .. }
+            | Kind::Date
+            | Kind::Page => false,
         },
     };
     if done { Status::Done } else { Status::Started }

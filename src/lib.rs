@@ -7,6 +7,7 @@ pub mod answers;
 pub mod app;
 pub mod comparison;
 pub mod content;
+pub mod date;
 pub mod editor;
 pub mod export;
 pub mod external;

@@ -26,6 +26,10 @@ pub enum Context {
     Checklist,
     /// A scale exercise.
     Scale,
+    /// A ratings exercise: items, each on one scale.
+    Ratings,
+    /// A date exercise.
+    Date,
     /// The review of all answers.
     Review,
     /// One answer of the review opened whole for reading.
@@ -158,6 +162,8 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         Choice,
         Checklist,
         Scale,
+        Ratings,
+        Date,
         Review,
         Reading,
         Compare,
@@ -559,6 +565,100 @@ fn build(cx: Context) -> Vec<Binding> {
             v.extend(exercise(false));
             v
         }
+        Context::Ratings => {
+            let mut v = vec![
+                up.clone(),
+                down.clone(),
+                b(
+                    vec![k(Left), ch('h')],
+                    Action::Move(Move::Left),
+                    "←",
+                    "lower",
+                    true,
+                ),
+                b(
+                    vec![k(Right), ch('l')],
+                    Action::Move(Move::Right),
+                    "→",
+                    "higher",
+                    true,
+                ),
+                b(
+                    vec![],
+                    Action::Edit(Edit::Digit(0)),
+                    "0-9",
+                    "type a number",
+                    false,
+                ),
+                b(
+                    vec![k(Backspace), k(Delete)],
+                    Action::Edit(Edit::Clear),
+                    "Backspace",
+                    "clear",
+                    false,
+                ),
+                first.clone(),
+                last.clone(),
+            ];
+            v.extend(exercise(false));
+            v
+        }
+        Context::Date => {
+            let mut v = vec![
+                b(
+                    vec![k(Left), ch('h')],
+                    Action::Move(Move::Left),
+                    "←",
+                    "day before",
+                    true,
+                ),
+                b(
+                    vec![k(Right), ch('l')],
+                    Action::Move(Move::Right),
+                    "→",
+                    "day after",
+                    true,
+                ),
+                b(
+                    vec![k(Up), ch('k')],
+                    Action::Move(Move::Up),
+                    "↑",
+                    "week before",
+                    false,
+                ),
+                b(
+                    vec![k(Down), ch('j')],
+                    Action::Move(Move::Down),
+                    "↓",
+                    "week after",
+                    false,
+                ),
+                b(
+                    vec![k(Enter), ch(' ')],
+                    Action::Move(Move::Select),
+                    "Enter",
+                    "take this date",
+                    true,
+                ),
+                b(
+                    vec![],
+                    Action::Edit(Edit::Digit(0)),
+                    "0-9",
+                    "type YYYYMMDD",
+                    false,
+                ),
+                b(
+                    vec![k(Backspace), k(Delete)],
+                    Action::Edit(Edit::Clear),
+                    "Backspace",
+                    "clear",
+                    false,
+                ),
+                b(vec![k(Home)], Action::Move(Move::First), "Home", "today", false),
+            ];
+            v.extend(exercise(false));
+            v
+        }
         Context::Scale => {
             let mut v = vec![
                 b(
@@ -779,6 +879,8 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                     | Context::Choice
                     | Context::Checklist
                     | Context::Scale
+                    | Context::Ratings
+                    | Context::Date
                     | Context::Review
                     | Context::Reading
                     | Context::Compare
@@ -813,7 +915,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
     }
     match cx {
         Context::Text | Context::Field => Some(Action::Edit(Edit::Type((*key).into()))),
-        Context::Scale => match key.code {
+        Context::Scale | Context::Ratings | Context::Date => match key.code {
             KeyCode::Char(c) if mods.is_empty() => c.to_digit(10).map(|d| Action::Edit(Edit::Digit(d as u8))),
             _ => None,
         },
@@ -838,7 +940,7 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 15] = [
+    const ALL: [Context; 17] = [
         Context::Welcome,
         Context::Contents,
         Context::Page,
@@ -848,6 +950,8 @@ mod tests {
         Context::Choice,
         Context::Checklist,
         Context::Scale,
+        Context::Ratings,
+        Context::Date,
         Context::Review,
         Context::Reading,
         Context::Compare,
@@ -867,6 +971,8 @@ mod tests {
             | Context::Choice
             | Context::Checklist
             | Context::Scale
+            | Context::Ratings
+            | Context::Date
             | Context::Review
             | Context::Reading
             | Context::Compare

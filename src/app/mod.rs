@@ -16,8 +16,8 @@ mod view;
 
 pub use action::{Action, Edit, Effect, Event, Go, Move};
 pub use component::{
-    Change, ChecklistAnswer, ChoiceAnswer, Component, Intent, ListAnswer, Outcome, ScaleAnswer, TextAnswer,
-    Typing, field, scale_value,
+    Change, ChecklistAnswer, ChoiceAnswer, Component, DateAnswer, Intent, ListAnswer, Outcome, RatingsAnswer,
+    ScaleAnswer, TextAnswer, Typing, date_of, field, ratings_of, scale_value, typed_shape,
 };
 pub use keys::Context;
 pub use notice::Notice;

@@ -25,6 +25,8 @@ pub enum Notice {
     },
     /// A list item was deleted (its text, to name it).
     ItemDeleted(String),
+    /// The digits typed into a date make no real date (what was typed, as YYYY-MM-DD).
+    InvalidDate(String),
     /// Undo found nothing to take back.
     NothingToUndo,
     /// The external editor could not be run or its text read back (the edge's reason).

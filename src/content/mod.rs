@@ -126,10 +126,31 @@ pub enum Kind {
         /// Options that stand alone (format 2, `exclusive`): ticking one unticks
         /// every other option, ticking another unticks it.
         exclusive: Vec<String>,
+        /// Whether an "Other, in my own words" row is offered (format 2 `other`).
+        other: bool,
     },
     /// A page to read (format 2): title and prompt, no answer; not counted in progress,
     /// left out when comparing and exporting.
     Page,
+    /// A calendar day (format 2), stored as `YYYY-MM-DD`; offered as today.
+    Date,
+    /// Several items, each rated on one scale `min..=max` (format 2).
+    Ratings {
+        /// The items to rate, in order.
+        items: Vec<String>,
+        /// Lowest value.
+        min: i64,
+        /// Highest value.
+        max: i64,
+        /// Label for the low end.
+        min_label: String,
+        /// Label for the high end.
+        max_label: String,
+        /// Distance between neighbouring values (format 2 `step`; 1 by default).
+        step: i64,
+        /// Shown after each value, as in "65 %" (format 2 `unit`).
+        unit: Option<String>,
+    },
     /// A whole number in `min..=max`, with labels for the ends.
     Scale {
         /// Lowest value.
@@ -140,6 +161,10 @@ pub enum Kind {
         min_label: String,
         /// Label for the high end.
         max_label: String,
+        /// Distance between neighbouring values (format 2 `step`; 1 by default).
+        step: i64,
+        /// Shown after each value, as in "65 %" (format 2 `unit`).
+        unit: Option<String>,
     },
 }
 
@@ -152,8 +177,18 @@ impl Kind {
             Kind::Choice { .. } => "choice",
             Kind::Checklist { .. } => "checklist",
             Kind::Scale { .. } => "scale",
+            Kind::Ratings { .. } => "ratings",
+            Kind::Date => "date",
             Kind::Page => "page",
         }
+    }
+}
+
+/// A value of a scale as shown: `65`, or `65 %` with a unit.
+pub fn with_unit(value: i64, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => format!("{value} {u}"),
+        None => value.to_string(),
     }
 }
 
@@ -200,15 +235,26 @@ impl Workbook {
                 ex.example = ex.example.as_deref().map(q);
                 match &mut ex.kind {
                     Kind::Scale {
-                        min_label, max_label, ..
+                        min_label,
+                        max_label,
+                        unit,
+                        ..
+                    }
+                    | Kind::Ratings {
+                        min_label,
+                        max_label,
+                        unit,
+                        ..
                     } => {
                         *min_label = q(min_label);
                         *max_label = q(max_label);
+                        *unit = unit.as_deref().map(q);
                     }
                     Kind::Text
                     | Kind::List { .. }
                     | Kind::Choice { .. }
                     | Kind::Checklist { .. }
+                    | Kind::Date
                     | Kind::Page => {}
                 }
             }

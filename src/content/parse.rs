@@ -368,6 +368,8 @@ fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans
             | Kind::List { .. }
             | Kind::Checklist { .. }
             | Kind::Scale { .. }
+            | Kind::Ratings { .. }
+            | Kind::Date
             | Kind::Choice { .. } => {
                 let test = if w.is.is_empty() {
                     "`at_least`/`at_most` need a scale"
@@ -417,8 +419,20 @@ const ANY_KIND: &[&str] = &[
     "min_label",
     "max_label",
     "exclusive",
+    "items",
+    "step",
+    "unit",
 ];
-const KINDS: [&str; 6] = ["text", "list", "choice", "checklist", "scale", "page"];
+const KINDS: [&str; 8] = [
+    "text",
+    "list",
+    "choice",
+    "checklist",
+    "scale",
+    "ratings",
+    "date",
+    "page",
+];
 
 /// Reports `key` of `t` when the workbook is format 1, which does not have it.
 fn needs_v2(ck: &mut Checker, t: &Table, key: &str, version: i64) -> bool {
@@ -465,8 +479,10 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Some("text") => &[],
         Some("list") => &["min", "max"],
         Some("choice") => &["options", "other"],
-        Some("checklist") => &["options", "min", "exclusive"],
-        Some("scale") => &["min", "max", "min_label", "max_label"],
+        Some("checklist") => &["options", "min", "exclusive", "other"],
+        Some("scale") => &["min", "max", "min_label", "max_label", "step", "unit"],
+        Some("ratings") => &["items", "min", "max", "min_label", "max_label", "step", "unit"],
+        Some("date") => &[],
         Some("page") => &[],
         Some(other) => {
             let hint = match super::diag::suggest(other, &KINDS) {
@@ -505,6 +521,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
     };
     let checklist_min_ok = !is_checklist || needs_v2(ck, t, "min", version);
     let exclusive_ok = !is_checklist || needs_v2(ck, t, "exclusive", version);
+    let checklist_other_ok = !is_checklist || needs_v2(ck, t, "other", version);
     let mut empty_ok = false;
     let kind = match kind_name.as_deref() {
         Some("text") => Some(Kind::Text),
@@ -533,15 +550,73 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
                 (Some(options), true) => exclusive(ck, t, options),
                 _ => None,
             };
-            match (options, min, checklist_min_ok, exclusive) {
-                (Some(options), Ok(min), true, Some(exclusive)) => {
+            let other = ck.boolean(t, "other");
+            match (
+                options,
+                min,
+                checklist_min_ok && checklist_other_ok,
+                exclusive,
+                other,
+            ) {
+                (Some(options), Ok(min), true, Some(exclusive), Ok(other)) => {
                     empty_ok |= min == Some(0);
-                    Some(Kind::Checklist { options, exclusive })
+                    Some(Kind::Checklist {
+                        options,
+                        exclusive,
+                        other: other.unwrap_or(false),
+                    })
                 }
                 _ => None,
             }
         }
-        Some("scale") => scale_kind(ck, t),
+        Some("scale") => scale_kind(ck, t, version),
+        Some("date") if version < 2 => {
+            ck.error(
+                ck.span_of(t, "kind"),
+                format!(
+                    "kind `date` in {} needs format_version = 2 in workbook.toml",
+                    t.what
+                ),
+            );
+            None
+        }
+        Some("date") => Some(Kind::Date),
+        Some("ratings") if version < 2 => {
+            ck.error(
+                ck.span_of(t, "kind"),
+                format!(
+                    "kind `ratings` in {} needs format_version = 2 in workbook.toml",
+                    t.what
+                ),
+            );
+            None
+        }
+        Some("ratings") => {
+            // Both checked before either can stop the exercise, so both are reported.
+            let items = rating_items(ck, t);
+            match (items, scale_kind(ck, t, version)) {
+                (
+                    Some(items),
+                    Some(Kind::Scale {
+                        min,
+                        max,
+                        min_label,
+                        max_label,
+                        step,
+                        unit,
+                    }),
+                ) => Some(Kind::Ratings {
+                    items,
+                    min,
+                    max,
+                    min_label,
+                    max_label,
+                    step,
+                    unit,
+                }),
+                _ => None,
+            }
+        }
         Some("page") if version < 2 => {
             ck.error(
                 ck.span_of(t, "kind"),
@@ -704,11 +779,49 @@ fn options(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
     ok.then(|| opts.into_iter().map(|(o, _)| o).collect())
 }
 
-fn scale_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {
+/// A ratings exercise's `items`: at least one, none empty, none twice (answers are
+/// stored by item text).
+fn rating_items(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
+    let items = ck.strings(t, "items", true)?;
+    let mut ok = true;
+    if items.is_empty() {
+        ck.error(
+            ck.span_of(t, "items"),
+            format!("`items` in {} is empty; list at least one item to rate", t.what),
+        );
+        ok = false;
+    }
+    let mut seen = HashSet::new();
+    for (item, span) in &items {
+        if item.trim().is_empty() {
+            ck.error(
+                span.clone(),
+                format!(
+                    "an item in {} is empty; write the item's text or remove it",
+                    t.what
+                ),
+            );
+            ok = false;
+        } else if !seen.insert(item.trim()) {
+            ck.error(
+                span.clone(),
+                format!("item `{item}` appears twice in {}; items must differ", t.what),
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| items.into_iter().map(|(i, _)| i).collect())
+}
+
+fn scale_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
     let min = ck.int(t, "min", true);
     let max = ck.int(t, "max", true);
     let min_label = ck.string(t, "min_label", true);
     let max_label = ck.string(t, "max_label", true);
+    // Both reported, so `&` and not `&&`.
+    let v2_ok = needs_v2(ck, t, "step", version) & needs_v2(ck, t, "unit", version);
+    let step = ck.int(t, "step", false);
+    let unit = ck.string(t, "unit", false);
     let (min, max) = (min?, max?);
     if min >= max {
         ck.error(
@@ -730,10 +843,46 @@ fn scale_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {
         );
         return None;
     }
+    let step = step.unwrap_or(1);
+    if step <= 0 {
+        ck.error(
+            ck.span_of(t, "step"),
+            format!(
+                "`step` in {} is {step}; it must be a positive whole number, like 1 or 5",
+                t.what
+            ),
+        );
+        return None;
+    }
+    if (max - min) % step != 0 {
+        ck.error(
+            ck.span_of(t, "step"),
+            format!(
+                "`step` {step} in {} does not divide the scale {min} to {max}, so `max` cannot be picked; use a step that does",
+                t.what
+            ),
+        );
+        return None;
+    }
+    if let Some(u) = &unit
+        && u.trim().is_empty()
+    {
+        ck.error(
+            ck.span_of(t, "unit"),
+            format!(
+                "`unit` in {} is empty; write it, like \"%\", or remove it",
+                t.what
+            ),
+        );
+        return None;
+    }
+    v2_ok.then_some(())?;
     Some(Kind::Scale {
         min,
         max,
         min_label: min_label?,
         max_label: max_label?,
+        step,
+        unit,
     })
 }

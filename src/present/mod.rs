@@ -122,11 +122,17 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
             }
             out
         }
-        Value::Checklist { ticked } => {
+        Value::Checklist { ticked, other } => {
             let options: &[String] = match kind {
                 Some(Kind::Checklist { options, .. }) => options,
                 Some(
-                    Kind::Text | Kind::List { .. } | Kind::Choice { .. } | Kind::Scale { .. } | Kind::Page,
+                    Kind::Text
+                    | Kind::List { .. }
+                    | Kind::Choice { .. }
+                    | Kind::Scale { .. }
+                    | Kind::Ratings { .. }
+                    | Kind::Date
+                    | Kind::Page,
                 )
                 | None => &[],
             };
@@ -146,6 +152,12 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                         text: clean_line(t),
                     }),
             );
+            if let Some(o) = other {
+                out.push(Piece::Check {
+                    ticked: true,
+                    text: words::other(&clean_line(o)),
+                });
+            }
             out
         }
         Value::Scale { value } => {
@@ -155,8 +167,10 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     max,
                     min_label,
                     max_label,
+                    unit,
+                    ..
                 }) => words::scale(
-                    *value,
+                    &crate::content::with_unit(*value, unit.as_deref().map(clean_line).as_deref()),
                     (*min, &clean_line(min_label)),
                     (*max, &clean_line(max_label)),
                 ),
@@ -165,12 +179,68 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     | Kind::List { .. }
                     | Kind::Choice { .. }
                     | Kind::Checklist { .. }
+                    | Kind::Ratings { .. }
+                    | Kind::Date
                     | Kind::Page,
                 )
                 | None => value.to_string(),
             };
             vec![Piece::Paragraph(vec![line])]
         }
+        Value::Ratings { ratings } => {
+            // The exercise's items in its order, then any rated text it no longer has.
+            let (items, max, ends, unit): (&[String], Option<i64>, Option<String>, Option<String>) =
+                match kind {
+                    Some(Kind::Ratings {
+                        items,
+                        min,
+                        max,
+                        min_label,
+                        max_label,
+                        unit,
+                        ..
+                    }) => (
+                        items,
+                        Some(*max),
+                        Some(words::rating_ends(
+                            (*min, &clean_line(min_label)),
+                            (*max, &clean_line(max_label)),
+                        )),
+                        unit.as_deref().map(clean_line),
+                    ),
+                    Some(
+                        Kind::Text
+                        | Kind::List { .. }
+                        | Kind::Choice { .. }
+                        | Kind::Checklist { .. }
+                        | Kind::Scale { .. }
+                        | Kind::Date
+                        | Kind::Page,
+                    )
+                    | None => (&[], None, None, None),
+                };
+            let line = |item: &str, v: i64| match max {
+                Some(max) => words::rating(
+                    &clean_line(item),
+                    &crate::content::with_unit(v, unit.as_deref()),
+                    max,
+                ),
+                None => format!("{}: {v}", clean_line(item)),
+            };
+            let mut out: Vec<Piece> = ends.map(|e| Piece::Paragraph(vec![e])).into_iter().collect();
+            out.extend(items.iter().map(|i| match ratings.get(i) {
+                Some(v) => Piece::Item(line(i, *v)),
+                None => Piece::Item(words::not_rated(&clean_line(i))),
+            }));
+            out.extend(
+                ratings
+                    .iter()
+                    .filter(|(i, _)| !items.contains(i))
+                    .map(|(i, v)| Piece::Item(line(i, *v))),
+            );
+            out
+        }
+        Value::Date { date } => vec![Piece::Paragraph(vec![clean_line(date)])],
         Value::Empty {} => Vec::new(),
     }
 }
@@ -317,6 +387,8 @@ mod tests {
             max: 10,
             min_label: "Not at all".into(),
             max_label: "Fully".into(),
+            step: 1,
+            unit: None,
         };
         assert_eq!(
             pieces(Some(&kind), &Value::Scale { value: 7 }),

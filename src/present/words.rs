@@ -7,8 +7,23 @@ pub fn other(text: &str) -> String {
 }
 
 /// A scale value with both ends' labels: `7 / 10 (0 = Not at all, 10 = Completely)`.
-pub fn scale(value: i64, (min, min_label): (i64, &str), (max, max_label): (i64, &str)) -> String {
+pub fn scale(value: &str, (min, min_label): (i64, &str), (max, max_label): (i64, &str)) -> String {
     format!("{value} / {max} ({min} = {min_label}, {max} = {max_label})")
+}
+
+/// One rated item: `Calm: 7 / 10` (the value with its unit, if any).
+pub fn rating(item: &str, value: &str, max: i64) -> String {
+    format!("{item}: {value} / {max}")
+}
+
+/// An item of a ratings exercise not rated yet.
+pub fn not_rated(item: &str) -> String {
+    format!("{item}: not rated")
+}
+
+/// The ends of a ratings exercise's scale: `0 = Not at all, 10 = Completely`.
+pub fn rating_ends((min, min_label): (i64, &str), (max, max_label): (i64, &str)) -> String {
+    format!("{min} = {min_label}, {max} = {max_label}")
 }
 
 /// An exercise without an answer.

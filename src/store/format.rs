@@ -129,6 +129,8 @@ enum Shape {
     Bool,
     Number,
     Texts,
+    /// A table of whole numbers by text (a ratings answer).
+    Numbers,
 }
 
 impl Shape {
@@ -138,6 +140,7 @@ impl Shape {
             Shape::Bool => "true or false",
             Shape::Number => "a whole number",
             Shape::Texts => "a list of texts in quotes, like [\"a\", \"b\"]",
+            Shape::Numbers => "a table of whole numbers by item, like { \"Trust\" = 7 }",
         }
     }
 
@@ -148,6 +151,7 @@ impl Shape {
                 | (Shape::Bool, DeValue::Boolean(_))
                 | (Shape::Number, DeValue::Integer(_))
                 | (Shape::Texts, DeValue::Array(_))
+                | (Shape::Numbers, DeValue::Table(_))
         )
     }
 }
@@ -163,8 +167,10 @@ fn answer_fields(kind: Option<&str>) -> Vec<(&'static str, Shape)> {
         Some(ValueKind::Text) => &[("text", Shape::Text)][..],
         Some(ValueKind::List) => &[("items", Shape::Texts)],
         Some(ValueKind::Choice) => &[("option", Shape::Text), ("other", Shape::Text)],
-        Some(ValueKind::Checklist) => &[("ticked", Shape::Texts)],
+        Some(ValueKind::Checklist) => &[("ticked", Shape::Texts), ("other", Shape::Text)],
         Some(ValueKind::Scale) => &[("value", Shape::Number)],
+        Some(ValueKind::Ratings) => &[("ratings", Shape::Numbers)],
+        Some(ValueKind::Date) => &[("date", Shape::Text)],
         Some(ValueKind::Empty) => &[],
         None => &[],
     });

@@ -47,7 +47,12 @@ pub fn migrate(answers: &mut Answers, wb: &Workbook) {
             };
             let opts: &[String] = match &wb.chapters[ci].exercises[ei].kind {
                 Kind::Choice { options, .. } | Kind::Checklist { options, .. } => options,
-                Kind::Text | Kind::List { .. } | Kind::Scale { .. } | Kind::Page => &[],
+                Kind::Text
+                | Kind::List { .. }
+                | Kind::Scale { .. }
+                | Kind::Ratings { .. }
+                | Kind::Date
+                | Kind::Page => &[],
             };
             opts.iter().any(|o| o == new) && !opts.iter().any(|o| o == old)
         })
@@ -80,7 +85,7 @@ fn migrate_with(answers: &mut Answers, ids: &[(&str, &str, &str)], options: &[(&
                     *option = Some((*new).to_string());
                 }
             }
-            Value::Checklist { ticked } => {
+            Value::Checklist { ticked, .. } => {
                 let had_new = ticked.iter().any(|t| t == new);
                 if let Some(i) = ticked.iter().position(|t| t == old) {
                     if had_new {
@@ -90,7 +95,12 @@ fn migrate_with(answers: &mut Answers, ids: &[(&str, &str, &str)], options: &[(&
                     }
                 }
             }
-            Value::Text { .. } | Value::List { .. } | Value::Scale { .. } | Value::Empty {} => {}
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Scale { .. }
+            | Value::Ratings { .. }
+            | Value::Date { .. }
+            | Value::Empty {} => {}
         }
     }
 }
@@ -124,6 +134,7 @@ mod tests {
         let mut a = Answers::default();
         let ticked = |t: &[&str]| Value::Checklist {
             ticked: t.iter().map(|s| s.to_string()).collect(),
+            other: None,
         };
         tick(&mut a, "c", "e", ticked(&["x", "old", "new"]));
         tick(&mut a, "c", "f", ticked(&["old", "y"]));

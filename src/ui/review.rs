@@ -120,6 +120,8 @@ fn preview(value: &Value) -> Cow<'_, Value> {
         | Value::Choice { .. }
         | Value::Checklist { .. }
         | Value::Scale { .. }
+        | Value::Ratings { .. }
+        | Value::Date { .. }
         | Value::Empty {} => Cow::Borrowed(value),
     }
 }

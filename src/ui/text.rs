@@ -158,6 +158,10 @@ pub fn item_deleted(item: &str, undo: &str) -> String {
 /// The words of a notice.
 pub fn notice(n: &Notice) -> String {
     match n {
+        Notice::InvalidDate(d) => format!(
+            "{} is no date: type YYYYMMDD, e.g. 20261130",
+            crate::safe::quote_text(d)
+        ),
         Notice::PrivateOn => PRIVATE_ON.to_string(),
         Notice::PrivateOff => PRIVATE_OFF.to_string(),
         Notice::PrivateNeedsValue => PRIVATE_NEEDS_VALUE.to_string(),
@@ -231,10 +235,41 @@ pub fn scale_off(v: i64, min: i64, max: i64) -> String {
     format!("Your earlier answer {v} is not on this {min} to {max} scale: please pick again.")
 }
 
+/// The ends of a ratings exercise's scale, above its items.
+pub fn rating_ends(min: i64, min_label: &str, max: i64, max_label: &str) -> String {
+    format!("{min} = {min_label} · {max} = {max_label}")
+}
+
+/// How many items of a ratings exercise have a value.
+pub fn ratings_status(rated: usize, total: usize) -> String {
+    if rated == total {
+        format!("All {total} rated.")
+    } else {
+        format!("{rated} of {total} rated.")
+    }
+}
+
+/// A date exercise's line: the day shown, and whether it is taken yet.
+pub fn date_line(date: &str, taken: bool) -> String {
+    if taken {
+        format!("Your answer: {date}")
+    } else {
+        format!("Today, {date}: press Enter to take it, or ← → to change it.")
+    }
+}
+
+/// The date being typed, with what is left to type.
+pub fn date_typing(shape: &str) -> String {
+    format!("Typing: {shape}")
+}
+
+/// The "other" row of a checklist (format 2 `other = true`).
+pub const CHECKLIST_OTHER: &str = "Other, in my own words:";
+
 /// The current scale value.
-pub fn scale_value(v: Option<i64>, max: i64) -> String {
+pub fn scale_value(v: Option<i64>, max: i64, unit: Option<&str>) -> String {
     match v {
-        Some(v) => format!("Your answer: {v} / {max}"),
+        Some(v) => format!("Your answer: {} / {max}", crate::content::with_unit(v, unit)),
         None => "No value picked yet: use ← → or type a number.".to_string(),
     }
 }

@@ -731,7 +731,7 @@ fn choice_other_paste_becomes_one_line() {
 
 fn ticked(app: &App) -> Vec<String> {
     match value(app, "two", "ticks") {
-        Some(Value::Checklist { ticked }) => ticked.clone(),
+        Some(Value::Checklist { ticked, .. }) => ticked.clone(),
         None => Vec::new(),
         Some(v) => panic!("not a checklist: {v:?}"),
     }

@@ -79,6 +79,7 @@ fn couple() -> (Answers, Answers) {
         false,
         Value::Checklist {
             ticked: vec!["One".to_string(), "Three".to_string()],
+            other: None,
         },
     );
     put(
@@ -88,6 +89,7 @@ fn couple() -> (Answers, Answers) {
         false,
         Value::Checklist {
             ticked: vec!["Two".to_string()],
+            other: None,
         },
     );
     put(&mut alex, "two", "rate", true, Value::Scale { value: 3 });

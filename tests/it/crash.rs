@@ -263,6 +263,8 @@ impl World<'_> {
         match &ex.kind {
             // The frozen workbook has no pages; one would take no change.
             Kind::Page => unreachable!("the pty workbook has no pages"),
+            Kind::Ratings { .. } => unreachable!("the pty workbook is format 1: it has no ratings"),
+            Kind::Date => unreachable!("the pty workbook is format 1: it has no dates"),
             Kind::Text => {
                 let base = match current {
                     Some(Value::Text { text }) => text,
@@ -283,7 +285,7 @@ impl World<'_> {
                 change.keys.push(' ');
                 self.ticks_here += 1;
                 let mut ticked = match current {
-                    Some(Value::Checklist { ticked }) => ticked,
+                    Some(Value::Checklist { ticked, .. }) => ticked,
                     _ => Vec::new(),
                 };
                 let opt = &options[self.cursor];
@@ -294,7 +296,7 @@ impl World<'_> {
                     None => ticked.push(opt.clone()),
                 }
                 ticked.sort_by_key(|t| options.iter().position(|o| o == t));
-                change.value = (!ticked.is_empty()).then_some(Value::Checklist { ticked });
+                change.value = (!ticked.is_empty()).then_some(Value::Checklist { ticked, other: None });
             }
             Kind::Scale { min, max, .. } => {
                 let d = rng.below(10) as i64;

@@ -64,6 +64,7 @@ fn answers() -> Answers {
         false,
         Value::Checklist {
             ticked: vec!["Two".to_string(), "Gone *option*".to_string()],
+            other: None,
         },
     );
     put(&mut a, "two", "rate", false, Value::Scale { value: 7 });

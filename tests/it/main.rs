@@ -18,6 +18,7 @@ mod hangup;
 #[cfg(unix)]
 mod hostile_files;
 mod hostile_output;
+mod kinds_v2;
 mod props;
 mod pty;
 mod resume;

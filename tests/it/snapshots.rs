@@ -44,6 +44,7 @@ fn progress() -> Answers {
                     "I'm afraid of being left".into(),
                     "I get anxious when I don't hear from my partner".into(),
                 ],
+                other: None,
             },
         ),
         (CH1, "how-strongly", Value::Scale { value: 7 }),

@@ -107,13 +107,19 @@ fn sample_answers() -> Answers {
         &mut a,
         "kinds",
         "checklist",
-        answer(Value::Checklist { ticked: items }),
+        answer(Value::Checklist {
+            ticked: items,
+            other: None,
+        }),
     );
     put(
         &mut a,
         "kinds",
         "empty-checklist",
-        answer(Value::Checklist { ticked: vec![] }),
+        answer(Value::Checklist {
+            ticked: vec![],
+            other: None,
+        }),
     );
     put(&mut a, "kinds", "scale", answer(Value::Scale { value: -3 }));
     put(

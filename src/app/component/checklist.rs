@@ -1,9 +1,28 @@
-//! A checklist: tick any number of options.
+//! A checklist: tick any number of options, and (format 2 `other = true`) an
+//! "Other, in my own words" row whose text is set aside, not lost, when unticked.
 
-use super::{Change, Intent, Outcome, moved};
+use super::field::{Field, edit_line, field_text, line_field};
+use super::{Change, Intent, Outcome, Typing, moved};
 use crate::answers::Value;
 use crate::app::Context;
 use crate::app::action::Move;
+
+/// The ticked options and the "other" text of a stored checklist.
+fn stored_parts(stored: Option<&Value>) -> (Vec<String>, Option<String>) {
+    match stored {
+        Some(Value::Checklist { ticked, other }) => (ticked.clone(), other.clone()),
+        Some(
+            Value::Text { .. }
+            | Value::List { .. }
+            | Value::Choice { .. }
+            | Value::Scale { .. }
+            | Value::Ratings { .. }
+            | Value::Date { .. }
+            | Value::Empty {},
+        )
+        | None => (Vec::new(), None),
+    }
+}
 
 /// A checklist exercise being answered.
 #[derive(Debug)]
@@ -11,51 +30,104 @@ pub struct ChecklistAnswer {
     options: Vec<String>,
     /// Options that stand alone: ticking one unticks the rest.
     exclusive: Vec<String>,
+    /// Whether the "other" row is offered; it is row `options.len()`.
+    has_other: bool,
     /// The highlighted row.
     pub cursor: usize,
+    /// The "other" field, when it is being typed in.
+    pub other: Option<Field>,
+    /// "Other" text set aside when it was unticked, offered again this session.
+    draft: String,
 }
 
 impl ChecklistAnswer {
     /// Opens the checklist on its first option.
-    pub fn new(options: &[String], exclusive: &[String]) -> ChecklistAnswer {
+    pub fn new(options: &[String], exclusive: &[String], has_other: bool) -> ChecklistAnswer {
         ChecklistAnswer {
             options: options.to_vec(),
             exclusive: exclusive.to_vec(),
+            has_other,
             cursor: 0,
+            other: None,
+            draft: String::new(),
         }
     }
 
-    /// Key context: ticking.
+    /// Key context: ticking, or typing the "other" text.
     pub fn context(&self) -> Context {
-        Context::Checklist
+        if self.other.is_some() {
+            Context::Field
+        } else {
+            Context::Checklist
+        }
+    }
+
+    /// The value the "other" field would give if committed now: the ticks as stored
+    /// and the typed text (emptied: "other" unticked). `None` when not typing.
+    pub fn pending_value(&self, stored: Option<&Value>) -> Option<Value> {
+        let text = field_text(self.other.as_ref()?).trim().to_string();
+        let (mut ticked, _) = stored_parts(stored);
+        if !text.is_empty() {
+            // "Other" is a tick like any option: an exclusive one cannot stand beside it.
+            ticked.retain(|t| !self.exclusive.contains(t));
+        }
+        Some(Value::Checklist {
+            ticked,
+            other: (!text.is_empty()).then_some(text),
+        })
+    }
+
+    /// Handles a key while "other" is being typed.
+    fn update_field(&mut self, mut field: Field, intent: Intent, stored: Option<&Value>) -> Outcome {
+        let mut out = Outcome::default();
+        match intent {
+            Intent::Move(Move::Select) | Intent::Done => {
+                out.typing = Typing::Closed;
+                self.other = Some(field);
+                out.change = self.pending_value(stored).map(Change::Set);
+                self.other = None;
+            }
+            Intent::Edit(edit) => {
+                if edit_line(&mut field, edit) {
+                    out.typing = Typing::Edited;
+                }
+                self.other = Some(field);
+            }
+            Intent::Move(_) => self.other = Some(field),
+        }
+        out
     }
 
     /// Handles one key.
     pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+        if let Some(field) = self.other.take() {
+            return self.update_field(field, intent, stored);
+        }
         let mut out = Outcome::default();
         let m = match intent {
             Intent::Move(m) => m,
             Intent::Edit(_) | Intent::Done => return out,
         };
-        if let Some(to) = moved(self.cursor, m, self.options.len()) {
+        let rows = self.options.len() + usize::from(self.has_other);
+        if let Some(to) = moved(self.cursor, m, rows) {
             self.cursor = to;
             return out;
         }
         match m {
             Move::Toggle | Move::Select => {
+                let (mut ticked, mut other) = stored_parts(stored);
                 let Some(opt) = self.options.get(self.cursor) else {
+                    if self.has_other {
+                        match other {
+                            // Unticked, the words are set aside for this session.
+                            Some(o) => {
+                                self.draft = o;
+                                out.change = Some(Change::Set(Value::Checklist { ticked, other: None }));
+                            }
+                            None => self.other = Some(line_field(&self.draft)),
+                        }
+                    }
                     return out;
-                };
-                let mut ticked = match stored {
-                    Some(Value::Checklist { ticked }) => ticked.clone(),
-                    Some(
-                        Value::Text { .. }
-                        | Value::List { .. }
-                        | Value::Choice { .. }
-                        | Value::Scale { .. }
-                        | Value::Empty {},
-                    )
-                    | None => Vec::new(),
                 };
                 match ticked.iter().position(|t| t == opt) {
                     Some(i) => {
@@ -66,6 +138,9 @@ impl ChecklistAnswer {
                         // elsewhere cannot both hold.
                         if self.exclusive.contains(opt) {
                             ticked.retain(|t| !self.options.contains(t));
+                            if let Some(o) = other.take() {
+                                self.draft = o;
+                            }
                         } else {
                             ticked.retain(|t| !self.exclusive.contains(t));
                         }
@@ -75,7 +150,7 @@ impl ChecklistAnswer {
                 // Keep ticks in the order of the options; unknown old ticks stay at the end.
                 let options = &self.options;
                 ticked.sort_by_key(|t| options.iter().position(|o| o == t).unwrap_or(usize::MAX));
-                out.change = Some(Change::Set(Value::Checklist { ticked }));
+                out.change = Some(Change::Set(Value::Checklist { ticked, other }));
             }
             Move::Up
             | Move::Down

@@ -31,6 +31,8 @@ fn other_text(value: Option<&Value>) -> Option<&str> {
             | Value::List { .. }
             | Value::Checklist { .. }
             | Value::Scale { .. }
+            | Value::Ratings { .. }
+            | Value::Date { .. }
             | Value::Empty {},
         )
         | None => None,
@@ -49,6 +51,8 @@ impl ChoiceAnswer {
                 | Value::List { .. }
                 | Value::Checklist { .. }
                 | Value::Scale { .. }
+                | Value::Ratings { .. }
+                | Value::Date { .. }
                 | Value::Empty {},
             )
             | None => 0,

@@ -32,6 +32,8 @@ impl ListAnswer {
                 | Value::Choice { .. }
                 | Value::Checklist { .. }
                 | Value::Scale { .. }
+                | Value::Ratings { .. }
+                | Value::Date { .. }
                 | Value::Empty {},
             )
             | None => Vec::new(),

@@ -7,14 +7,18 @@
 
 mod checklist;
 mod choice;
+mod date;
 pub mod field;
 mod list;
+mod ratings;
 mod scale;
 mod text;
 
 pub use checklist::ChecklistAnswer;
 pub use choice::ChoiceAnswer;
+pub use date::{DateAnswer, date_of, typed_shape};
 pub use list::ListAnswer;
+pub use ratings::{RatingsAnswer, ratings_of};
 pub use scale::{ScaleAnswer, scale_value};
 pub use text::TextAnswer;
 
@@ -81,6 +85,10 @@ pub enum Component {
     Checklist(ChecklistAnswer),
     /// A scale.
     Scale(ScaleAnswer),
+    /// Several items rated on one scale.
+    Ratings(RatingsAnswer),
+    /// A calendar day.
+    Date(DateAnswer),
     /// A page to read: nothing to answer.
     Page,
 }
@@ -97,6 +105,8 @@ impl Component {
                         | Value::Choice { .. }
                         | Value::Checklist { .. }
                         | Value::Scale { .. }
+                        | Value::Ratings { .. }
+                        | Value::Date { .. }
                         | Value::Empty {},
                     )
                     | None => "",
@@ -105,10 +115,20 @@ impl Component {
             }
             Kind::List { max, .. } => Component::List(ListAnswer::new(*max, value)),
             Kind::Choice { options, other } => Component::Choice(ChoiceAnswer::new(options, *other, value)),
-            Kind::Checklist { options, exclusive } => {
-                Component::Checklist(ChecklistAnswer::new(options, exclusive))
-            }
-            Kind::Scale { min, max, .. } => Component::Scale(ScaleAnswer::new(*min, *max)),
+            Kind::Checklist {
+                options,
+                exclusive,
+                other,
+            } => Component::Checklist(ChecklistAnswer::new(options, exclusive, *other)),
+            Kind::Scale { min, max, step, .. } => Component::Scale(ScaleAnswer::new(*min, *max, *step)),
+            Kind::Ratings {
+                items,
+                min,
+                max,
+                step,
+                ..
+            } => Component::Ratings(RatingsAnswer::new(items, *min, *max, *step)),
+            Kind::Date => Component::Date(DateAnswer::new(&crate::date::day_of(&crate::answers::now_utc()))),
             Kind::Page => Component::Page,
         }
     }
@@ -125,6 +145,8 @@ impl Component {
             Component::Choice(c) => c.update(intent, stored),
             Component::Checklist(c) => c.update(intent, stored),
             Component::Scale(s) => s.update(intent, stored),
+            Component::Ratings(r) => r.update(intent, stored),
+            Component::Date(d) => d.update(intent, stored),
             Component::Page => Outcome::default(),
         }
     }
@@ -137,6 +159,8 @@ impl Component {
             Component::Choice(c) => c.context(),
             Component::Checklist(c) => c.context(),
             Component::Scale(s) => s.context(),
+            Component::Ratings(r) => r.context(),
+            Component::Date(d) => d.context(),
             Component::Page => Context::Page,
         }
     }
@@ -166,7 +190,11 @@ impl Component {
             Component::Text(t) => Some(Value::Text { text: t.text() }),
             Component::List(l) => l.pending_value(),
             Component::Choice(c) => c.pending_value(stored),
-            Component::Checklist(_) | Component::Scale(_) | Component::Page => None,
+            Component::Checklist(_)
+            | Component::Scale(_)
+            | Component::Ratings(_)
+            | Component::Date(_)
+            | Component::Page => None,
         }
     }
 
@@ -177,7 +205,11 @@ impl Component {
             Component::Text(t) => Some(t.text()),
             Component::List(l) => l.editing.as_ref().map(|(_, f)| field::field_text(f)),
             Component::Choice(c) => c.other.as_ref().map(field::field_text),
-            Component::Checklist(_) | Component::Scale(_) | Component::Page => None,
+            Component::Checklist(_)
+            | Component::Scale(_)
+            | Component::Ratings(_)
+            | Component::Date(_)
+            | Component::Page => None,
         }
     }
 
@@ -189,6 +221,8 @@ impl Component {
             | Component::Choice(_)
             | Component::Checklist(_)
             | Component::Scale(_)
+            | Component::Ratings(_)
+            | Component::Date(_)
             | Component::Page => {}
         }
     }

@@ -10,6 +10,8 @@ use crate::app::action::{Edit, Move};
 pub struct ScaleAnswer {
     min: i64,
     max: i64,
+    /// Distance between neighbouring values (at least 1).
+    step: i64,
     /// A digit typed just before, so "1" then "0" gives 10.
     pending_digit: Option<i64>,
 }
@@ -26,6 +28,8 @@ pub fn scale_value(value: Option<&Value>, min: i64, max: i64) -> Option<i64> {
             | Value::List { .. }
             | Value::Choice { .. }
             | Value::Checklist { .. }
+            | Value::Ratings { .. }
+            | Value::Date { .. }
             | Value::Empty {},
         )
         | None => None,
@@ -34,10 +38,11 @@ pub fn scale_value(value: Option<&Value>, min: i64, max: i64) -> Option<i64> {
 
 impl ScaleAnswer {
     /// Opens the scale.
-    pub fn new(min: i64, max: i64) -> ScaleAnswer {
+    pub fn new(min: i64, max: i64, step: i64) -> ScaleAnswer {
         ScaleAnswer {
             min,
             max,
+            step: step.max(1),
             pending_digit: None,
         }
     }
@@ -51,13 +56,14 @@ impl ScaleAnswer {
     pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
         let (min, max) = (self.min, self.max);
         let current = scale_value(stored, min, max);
-        let mid = min + (max - min) / 2;
+        let step = self.step;
+        let mid = min + (max - min) / step / 2 * step;
         let mut out = Outcome::default();
         let pending = self.pending_digit.take();
         let new = match intent {
             Intent::Move(m) => match m {
-                Move::Left => Some(current.map_or(mid, |v| (v - 1).clamp(min, max))),
-                Move::Right => Some(current.map_or(mid, |v| (v + 1).clamp(min, max))),
+                Move::Left => Some(current.map_or(mid, |v| (v - step).clamp(min, max))),
+                Move::Right => Some(current.map_or(mid, |v| (v + step).clamp(min, max))),
                 Move::First => Some(min),
                 Move::Last => Some(max),
                 Move::Select | Move::Toggle if current.is_none() => Some(mid),
@@ -79,10 +85,14 @@ impl ScaleAnswer {
             Intent::Edit(Edit::Digit(d)) => {
                 let d = i64::from(d);
                 let on_scale = |v: &i64| (min..=max).contains(v);
-                let joined = pending.map(|p| p * 10 + d).filter(on_scale);
-                let v = joined.or(Some(d).filter(on_scale));
-                self.pending_digit = v;
-                v
+                let joined = pending
+                    .and_then(|p| p.checked_mul(10)?.checked_add(d))
+                    .filter(on_scale);
+                let typed = joined.or(Some(d).filter(on_scale));
+                // Digits build up the number; only a value on the scale's steps is taken,
+                // so "6" then "5" gives 65 on a 0-100 scale in steps of 5.
+                self.pending_digit = typed;
+                typed.filter(|v| (v - min) % step == 0)
             }
             Intent::Edit(
                 Edit::AddItem

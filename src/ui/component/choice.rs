@@ -22,9 +22,13 @@ pub fn draw(
 ) {
     let (options, has_other): (&[String], bool) = match kind {
         Kind::Choice { options, other } => (options, *other),
-        Kind::Text | Kind::List { .. } | Kind::Checklist { .. } | Kind::Scale { .. } | Kind::Page => {
-            (&[], false)
-        }
+        Kind::Text
+        | Kind::List { .. }
+        | Kind::Checklist { .. }
+        | Kind::Scale { .. }
+        | Kind::Ratings { .. }
+        | Kind::Date
+        | Kind::Page => (&[], false),
     };
     let (chosen, other_text) = match value {
         Some(Value::Choice { option, other }) => (option.as_deref(), other.as_deref()),
@@ -33,6 +37,8 @@ pub fn draw(
             | Value::List { .. }
             | Value::Checklist { .. }
             | Value::Scale { .. }
+            | Value::Ratings { .. }
+            | Value::Date { .. }
             | Value::Empty {},
         )
         | None => (None, None),

@@ -35,9 +35,13 @@ fn item_lines(number: &str, item: &str, width: usize) -> Vec<Line<'static>> {
 pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, l: &ListAnswer, kind: &Kind) {
     let (min, max) = match kind {
         Kind::List { min, max } => (*min, *max),
-        Kind::Text | Kind::Choice { .. } | Kind::Checklist { .. } | Kind::Scale { .. } | Kind::Page => {
-            (None, None)
-        }
+        Kind::Text
+        | Kind::Choice { .. }
+        | Kind::Checklist { .. }
+        | Kind::Scale { .. }
+        | Kind::Ratings { .. }
+        | Kind::Date
+        | Kind::Page => (None, None),
     };
     let [rows_area, count_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let editing = l.editing.as_ref();

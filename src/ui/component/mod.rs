@@ -2,7 +2,9 @@
 
 mod checklist;
 mod choice;
+mod date;
 mod list;
+mod ratings;
 mod scale;
 mod text;
 
@@ -88,6 +90,8 @@ pub fn draw(
         Component::Choice(c) => choice::draw(frame, theme, area, c, kind, value),
         Component::Checklist(c) => checklist::draw(frame, theme, area, c, kind, value),
         Component::Scale(_) => scale::draw(frame, theme, area, kind, value),
+        Component::Ratings(r) => ratings::draw(frame, theme, area, r, kind, value),
+        Component::Date(d) => date::draw(frame, theme, area, d, value),
         Component::Page => {}
     }
 }

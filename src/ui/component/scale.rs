@@ -18,6 +18,8 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Op
         max,
         min_label,
         max_label,
+        step,
+        unit,
     } = kind
     else {
         return;
@@ -28,19 +30,23 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Op
     let off_scale = match value {
         Some(Value::Scale { value }) if picked.is_none() => Some(*value),
         Some(Value::Scale { .. } | Value::Text { .. } | Value::List { .. } | Value::Choice { .. })
-        | Some(Value::Checklist { .. } | Value::Empty {})
+        | Some(Value::Checklist { .. } | Value::Ratings { .. } | Value::Date { .. } | Value::Empty {})
         | None => None,
     };
-    let cells: Vec<String> = (min..=max).map(|n| n.to_string()).collect();
+    // The validator keeps `step` positive; `max(1)` keeps a hand-built Kind from stalling.
+    let step = usize::try_from(*step).unwrap_or(1).max(1);
+    let values: Vec<i64> = (min..=max).step_by(step).collect();
+    let cells: Vec<String> = values.iter().map(|n| n.to_string()).collect();
     let cell_w = cells.iter().map(String::len).max().unwrap_or(1) + 2;
     let width = usize::from(area.width);
     let mut lines = vec![Line::raw("")];
     let row_w = if cells.len() * cell_w <= width {
-        let spans: Vec<Span> = (min..=max)
+        let spans: Vec<Span> = values
+            .iter()
             .zip(&cells)
             .map(|(n, s)| {
                 // Brackets as well as colour mark the value, so it shows without colour.
-                if Some(n) == picked {
+                if Some(*n) == picked {
                     Span::styled(format!("[{s:^w$}]", w = cell_w - 2), theme.chosen())
                 } else {
                     Span::raw(format!(" {s:^w$} ", w = cell_w - 2))
@@ -82,7 +88,7 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Op
     };
     let status = match off_scale {
         Some(v) => text::scale_off(v, min, max),
-        None => text::scale_value(picked, max),
+        None => text::scale_value(picked, max, unit.as_deref()),
     };
     lines.push(Line::from(Span::styled(status, style)));
     frame.render_widget(Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }), area);

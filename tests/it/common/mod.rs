@@ -295,6 +295,7 @@ pub fn other(text: &str) -> Value {
 pub fn ticked(items: &[&str]) -> Value {
     Value::Checklist {
         ticked: items.iter().map(|s| s.to_string()).collect(),
+        other: None,
     }
 }
 
