@@ -102,16 +102,9 @@ impl RatingsAnswer {
                 return out;
             }
             Intent::Edit(Edit::Digit(d)) => {
-                let d = i64::from(d);
-                let on_scale = |v: &i64| (min..=max).contains(v);
-                let joined = pending
-                    .and_then(|p| p.checked_mul(10)?.checked_add(d))
-                    .filter(on_scale);
-                let typed = joined.or(Some(d).filter(on_scale));
-                // Digits build up the number; only a value on the scale's steps is taken,
-                // so "6" then "5" gives 65 on a 0-100 scale in steps of 5.
+                let (typed, value) = super::scale::typed_digit(pending, d, (min, max, step));
                 self.pending_digit = typed;
-                typed.filter(|v| (v - min) % step == 0)
+                value
             }
             Intent::Edit(
                 Edit::AddItem

@@ -36,6 +36,24 @@ pub fn scale_value(value: Option<&Value>, min: i64, max: i64) -> Option<i64> {
     }
 }
 
+/// A digit typed on a scale of `(min, max, step)` after `pending` (the number typed
+/// so far): the number typed now, and the value it gives, if any. Digits build up
+/// the number; only a value on the scale's steps is taken, so "6" then "5" gives 65
+/// on a 0-100 scale in steps of 5.
+pub fn typed_digit(
+    pending: Option<i64>,
+    digit: u8,
+    (min, max, step): (i64, i64, i64),
+) -> (Option<i64>, Option<i64>) {
+    let d = i64::from(digit);
+    let on_scale = |v: &i64| (min..=max).contains(v);
+    let joined = pending
+        .and_then(|p| p.checked_mul(10)?.checked_add(d))
+        .filter(on_scale);
+    let typed = joined.or(Some(d).filter(on_scale));
+    (typed, typed.filter(|v| (v - min) % step.max(1) == 0))
+}
+
 impl ScaleAnswer {
     /// Opens the scale.
     pub fn new(min: i64, max: i64, step: i64) -> ScaleAnswer {
@@ -83,16 +101,9 @@ impl ScaleAnswer {
                 None
             }
             Intent::Edit(Edit::Digit(d)) => {
-                let d = i64::from(d);
-                let on_scale = |v: &i64| (min..=max).contains(v);
-                let joined = pending
-                    .and_then(|p| p.checked_mul(10)?.checked_add(d))
-                    .filter(on_scale);
-                let typed = joined.or(Some(d).filter(on_scale));
-                // Digits build up the number; only a value on the scale's steps is taken,
-                // so "6" then "5" gives 65 on a 0-100 scale in steps of 5.
+                let (typed, value) = super::scale::typed_digit(pending, d, (min, max, step));
                 self.pending_digit = typed;
-                typed.filter(|v| (v - min) % step == 0)
+                value
             }
             Intent::Edit(
                 Edit::AddItem
