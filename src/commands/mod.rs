@@ -43,12 +43,12 @@ pub fn open_store(
 ) -> Result<(Store, Saved, Option<std::path::PathBuf>), ExitCode> {
     if !start_fresh {
         let (store, mut saved) = Store::open(opts, &wb.id).map_err(fail)?;
-        trustbook::store::migrate(&mut saved.answers, wb);
+        migrate(&store, &mut saved, wb);
         report_dir(&store);
         return Ok((store, saved, None));
     }
     let (store, mut saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
-    trustbook::store::migrate(&mut saved.answers, wb);
+    migrate(&store, &mut saved, wb);
     report_dir(&store);
     let notice = moved.map(|moved| {
         trustbook::report!(
@@ -70,6 +70,22 @@ pub fn open_store(
         moved.to
     });
     Ok((store, saved, notice))
+}
+
+/// Moves answers under reworded options to the new words; when that changes anything,
+/// the file as the earlier release wrote it is kept first, beside it, and said so.
+fn migrate(store: &Store, saved: &mut Saved, wb: &Workbook) {
+    if !trustbook::store::migrate(&mut saved.answers, wb) {
+        return;
+    }
+    match store.keep_copy("before-update") {
+        Ok(Some(kept)) => trustbook::report!(
+            "Some answers were given under the workbook's older wording and now use the new; the file as it was is kept in {}.",
+            trustbook::safe::path(&kept)
+        ),
+        Ok(None) => {}
+        Err(e) => trustbook::report!("note: the answers file as it was could not be copied aside: {e}"),
+    }
 }
 
 /// Says once, on stderr, that the data folder was open to others and has been narrowed.

@@ -32,8 +32,9 @@ const OPTIONS: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
-/// Applies the shipped workbook's renames to `answers`, where `wb` has the new names.
-pub fn migrate(answers: &mut Answers, wb: &Workbook) {
+/// Applies the shipped workbook's renames to `answers`, where `wb` has the new names;
+/// true when an answer moved (the caller keeps the file as it was).
+pub fn migrate(answers: &mut Answers, wb: &Workbook) -> bool {
     let ids: Vec<_> = IDS
         .iter()
         .filter(|(c, old, new)| wb.find(c, new).is_some() && wb.find(c, old).is_none())
@@ -58,7 +59,12 @@ pub fn migrate(answers: &mut Answers, wb: &Workbook) {
         })
         .copied()
         .collect();
+    if ids.is_empty() && options.is_empty() {
+        return false;
+    }
+    let before = answers.clone();
     migrate_with(answers, &ids, &options);
+    *answers != before
 }
 
 /// Applies the renames in `ids` and `options`. An answer is moved to a new id only where

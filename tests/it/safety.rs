@@ -441,3 +441,43 @@ fn a_page_needs_format_2() {
         "{msgs}"
     );
 }
+
+/// Opening a file written under the old option texts keeps it, byte for byte, before
+/// the answers move to the new words (and the app says where on stderr).
+#[cfg(unix)]
+#[test]
+fn migrating_keeps_the_file_as_the_last_release_wrote_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let old = "schema_version = 1\nworkbook = \"trust-workbook\"\n\n\
+               [answers.where-distrust-comes-from.main-source]\nchanged = \"2026-11-01T10:00:00Z\"\n\
+               kind = \"choice\"\noption = \"Things happening in our relationship now\"\n";
+    let path = dir.path().join("default.toml");
+    std::fs::write(&path, old).expect("write");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).expect("0700");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("0600");
+    let mut pty = crate::common::pty::Spawn::default()
+        .builtin()
+        .data_dir(dir.path())
+        .start();
+    pty.wait_for("Continue where I left off");
+    pty.send(crate::common::pty::keys::CTRL_Q);
+    assert!(pty.wait_exit().success());
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("default.toml.before-update-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "one copy kept");
+    assert_eq!(
+        std::fs::read_to_string(kept[0].path()).expect("copy"),
+        old,
+        "byte for byte"
+    );
+    let now = std::fs::read_to_string(&path).expect("answers");
+    assert!(now.contains("Things happening between us now"), "{now}");
+}
