@@ -293,6 +293,15 @@ fn build(cx: Context) -> Vec<Binding> {
             true,
         )
     };
+    // Digits are decoded in `key_action`; the binding only names them for help.
+    let digits = |does: &'static str| b(vec![], Action::Edit(Edit::Digit(0)), "0-9", does, false);
+    let clear = b(
+        vec![k(Backspace), k(Delete)],
+        Action::Edit(Edit::Clear),
+        "Backspace",
+        "clear",
+        false,
+    );
     let scroll_up = b(
         vec![k(PageUp)],
         Action::Move(Move::PageUp),
@@ -583,20 +592,8 @@ fn build(cx: Context) -> Vec<Binding> {
                     "higher",
                     true,
                 ),
-                b(
-                    vec![],
-                    Action::Edit(Edit::Digit(0)),
-                    "0-9",
-                    "type a number",
-                    false,
-                ),
-                b(
-                    vec![k(Backspace), k(Delete)],
-                    Action::Edit(Edit::Clear),
-                    "Backspace",
-                    "clear",
-                    false,
-                ),
+                digits("type a number"),
+                clear.clone(),
                 first.clone(),
                 last.clone(),
             ];
@@ -640,20 +637,8 @@ fn build(cx: Context) -> Vec<Binding> {
                     "take this date",
                     true,
                 ),
-                b(
-                    vec![],
-                    Action::Edit(Edit::Digit(0)),
-                    "0-9",
-                    "type YYYYMMDD",
-                    false,
-                ),
-                b(
-                    vec![k(Backspace), k(Delete)],
-                    Action::Edit(Edit::Clear),
-                    "Backspace",
-                    "clear",
-                    false,
-                ),
+                digits("type YYYYMMDD"),
+                clear.clone(),
                 b(vec![k(Home)], Action::Move(Move::First), "Home", "today", false),
             ];
             v.extend(exercise(false));
@@ -675,13 +660,7 @@ fn build(cx: Context) -> Vec<Binding> {
                     "higher",
                     true,
                 ),
-                b(
-                    vec![],
-                    Action::Edit(Edit::Digit(0)),
-                    "0-9",
-                    "pick a number",
-                    false,
-                ),
+                digits("pick a number"),
                 b(
                     vec![k(Enter), ch(' ')],
                     Action::Move(Move::Select),
@@ -689,13 +668,7 @@ fn build(cx: Context) -> Vec<Binding> {
                     "pick the middle",
                     false,
                 ),
-                b(
-                    vec![k(Backspace), k(Delete)],
-                    Action::Edit(Edit::Clear),
-                    "Backspace",
-                    "clear",
-                    false,
-                ),
+                clear.clone(),
                 b(vec![k(Home)], Action::Move(Move::First), "Home", "lowest", false),
                 b(vec![k(End)], Action::Move(Move::Last), "End", "highest", false),
             ];

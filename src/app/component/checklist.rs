@@ -1,8 +1,8 @@
 //! A checklist: tick any number of options, and (format 2 `other = true`) an
 //! "Other, in my own words" row whose text is set aside, not lost, when unticked.
 
-use super::field::{Field, edit_line, field_text, line_field};
-use super::{Change, Intent, Outcome, Typing, moved};
+use super::field::{Field, field_text, line_field, other_key};
+use super::{Change, Intent, Outcome, moved};
 use crate::answers::Value;
 use crate::app::Context;
 use crate::app::action::Move;
@@ -80,20 +80,11 @@ impl ChecklistAnswer {
     /// Handles a key while "other" is being typed.
     fn update_field(&mut self, mut field: Field, intent: Intent, stored: Option<&Value>) -> Outcome {
         let mut out = Outcome::default();
-        match intent {
-            Intent::Move(Move::Select) | Intent::Done => {
-                out.typing = Typing::Closed;
-                self.other = Some(field);
-                out.change = self.pending_value(stored).map(Change::Set);
-                self.other = None;
-            }
-            Intent::Edit(edit) => {
-                if edit_line(&mut field, edit) {
-                    out.typing = Typing::Edited;
-                }
-                self.other = Some(field);
-            }
-            Intent::Move(_) => self.other = Some(field),
+        let closed = other_key(&mut field, intent, &mut out);
+        self.other = Some(field);
+        if closed {
+            out.change = self.pending_value(stored).map(Change::Set);
+            self.other = None;
         }
         out
     }

@@ -1,7 +1,8 @@
 //! Text fields: the multi-line answer box and the one-line fields of lists and
 //! "other" options, on the project's own editing core ([`crate::editor`]).
 
-use crate::app::action::Edit;
+use super::{Intent, Outcome, Typing};
+use crate::app::action::{Edit, Move};
 use crate::editor::{Editor, Input, Key};
 
 /// A text field as the app keeps it.
@@ -54,5 +55,23 @@ pub fn edit_line(field: &mut Field, edit: Edit) -> bool {
         | Edit::MoveItemDown
         | Edit::ExternalEditor
         | Edit::EditorDone(_) => false,
+    }
+}
+
+/// A key for an open "other" field (of a choice or a checklist): true when Enter or
+/// Esc closed it (the outcome says so), false while it stays open.
+pub fn other_key(field: &mut Field, intent: Intent, out: &mut Outcome) -> bool {
+    match intent {
+        Intent::Move(Move::Select) | Intent::Done => {
+            out.typing = Typing::Closed;
+            true
+        }
+        Intent::Edit(edit) => {
+            if edit_line(field, edit) {
+                out.typing = Typing::Edited;
+            }
+            false
+        }
+        Intent::Move(_) => false,
     }
 }
