@@ -748,69 +748,52 @@ fn list_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {
 }
 
 fn options(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
-    let opts = ck.strings(t, "options", true)?;
-    let mut ok = true;
-    if opts.len() < 2 {
-        ck.error(
-            ck.span_of(t, "options"),
-            format!("{} needs at least 2 options", t.what),
-        );
-        ok = false;
-    }
-    let mut seen = HashSet::new();
-    for (o, span) in &opts {
-        if o.trim().is_empty() {
-            ck.error(
-                span.clone(),
-                format!(
-                    "an option in {} is empty; write the option's text or remove it",
-                    t.what
-                ),
-            );
-            ok = false;
-        } else if !seen.insert(o.trim()) {
-            ck.error(
-                span.clone(),
-                format!("option `{o}` appears twice in {}; options must differ", t.what),
-            );
-            ok = false;
-        }
-    }
-    ok.then(|| opts.into_iter().map(|(o, _)| o).collect())
+    let too_few = format!("{} needs at least 2 options", t.what);
+    distinct_texts(ck, t, ("options", "option"), 2, too_few)
 }
 
 /// A ratings exercise's `items`: at least one, none empty, none twice (answers are
 /// stored by item text).
 fn rating_items(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
-    let items = ck.strings(t, "items", true)?;
+    let too_few = format!("`items` in {} is empty; list at least one item to rate", t.what);
+    distinct_texts(ck, t, ("items", "item"), 1, too_few)
+}
+
+/// The texts under `key` (each a `noun`): at least `min` of them (else `too_few`),
+/// none empty, none twice.
+fn distinct_texts(
+    ck: &mut Checker,
+    t: &Table,
+    (key, noun): (&str, &str),
+    min: usize,
+    too_few: String,
+) -> Option<Vec<String>> {
+    let texts = ck.strings(t, key, true)?;
     let mut ok = true;
-    if items.is_empty() {
-        ck.error(
-            ck.span_of(t, "items"),
-            format!("`items` in {} is empty; list at least one item to rate", t.what),
-        );
+    if texts.len() < min {
+        ck.error(ck.span_of(t, key), too_few);
         ok = false;
     }
     let mut seen = HashSet::new();
-    for (item, span) in &items {
-        if item.trim().is_empty() {
+    for (text, span) in &texts {
+        if text.trim().is_empty() {
             ck.error(
                 span.clone(),
                 format!(
-                    "an item in {} is empty; write the item's text or remove it",
+                    "an {noun} in {} is empty; write the {noun}'s text or remove it",
                     t.what
                 ),
             );
             ok = false;
-        } else if !seen.insert(item.trim()) {
+        } else if !seen.insert(text.trim()) {
             ck.error(
                 span.clone(),
-                format!("item `{item}` appears twice in {}; items must differ", t.what),
+                format!("{noun} `{text}` appears twice in {}; {noun}s must differ", t.what),
             );
             ok = false;
         }
     }
-    ok.then(|| items.into_iter().map(|(i, _)| i).collect())
+    ok.then(|| texts.into_iter().map(|(x, _)| x).collect())
 }
 
 fn scale_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
