@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Chapter, Exercise, Kind, Workbook};
+use crate::entry::{Entry, Open, Route};
 
 /// What was answered to one exercise; its shape follows the exercise kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,17 +160,157 @@ pub enum Status {
     Done,
 }
 
-/// All answers of one profile: chapter id -> exercise id -> answer.
+/// All answers of one profile: those given once (chapter id -> exercise id -> answer)
+/// and the dated entries of each chapter's repeated part.
 ///
-/// Answers for exercises the workbook no longer has are kept as they are.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Answers(pub BTreeMap<String, BTreeMap<String, Answer>>);
+/// Answers for exercises the workbook no longer has are kept as they are. An exercise of
+/// a repeated part is read and written in the entry open for its chapter
+/// ([`Answers::open_entry`]); with none open, it reads as in the latest entry.
+#[derive(Debug, Clone, Default, Eq)]
+pub struct Answers {
+    /// Answers given once: chapter id -> exercise id -> answer.
+    pub single: BTreeMap<String, BTreeMap<String, Answer>>,
+    /// Chapter id -> the entries of its repeated part, sorted by id (oldest first).
+    pub entries: BTreeMap<String, Vec<Entry>>,
+    /// Chapter id -> where its repeated exercises are answered now; not saved.
+    routes: BTreeMap<String, Route>,
+}
+
+/// Equal when the stored answers are; which entry is open does not count.
+impl PartialEq for Answers {
+    fn eq(&self, other: &Answers) -> bool {
+        self.single == other.single && self.entries == other.entries
+    }
+}
+
+/// Where one exercise's answer lives.
+enum Target {
+    /// Answered once.
+    Single,
+    /// Per entry; the index of the entry to read, if there is one.
+    Entry(Option<usize>),
+}
 
 impl Answers {
+    /// Answers given once, with no entries.
+    pub fn from_single(single: BTreeMap<String, BTreeMap<String, Answer>>) -> Answers {
+        Answers {
+            single,
+            ..Answers::default()
+        }
+    }
+
+    /// Learns which exercises of `wb` are answered per entry; no entry is open after.
+    pub fn route(&mut self, wb: &Workbook) {
+        self.routes = wb
+            .chapters
+            .iter()
+            .filter_map(|c| Some((c.id.clone(), Route::of(c.repeat.as_ref()?))))
+            .collect();
+    }
+
+    /// The repeated part of `chapter`, if it has one (after [`Answers::route`]).
+    pub fn route_of(&self, chapter: &str) -> Option<&Route> {
+        self.routes.get(chapter)
+    }
+
+    /// Opens an entry of `chapter` for reading and writing its repeated exercises; it is
+    /// made by the first answer when it does not exist yet.
+    pub fn open_entry(&mut self, chapter: &str, open: Open) {
+        if let Some(r) = self.routes.get_mut(chapter) {
+            r.open = Some(open);
+        }
+    }
+
+    /// Closes the open entry of `chapter`, if any.
+    pub fn close_entry(&mut self, chapter: &str) {
+        if let Some(r) = self.routes.get_mut(chapter) {
+            r.open = None;
+        }
+    }
+
+    /// The entries of `chapter` that are not deleted, oldest first.
+    pub fn live_entries<'a>(&'a self, chapter: &str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries
+            .get(chapter)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.is_live())
+    }
+
+    /// One entry of `chapter` by id, deleted or not.
+    pub fn entry(&self, chapter: &str, id: &str) -> Option<&Entry> {
+        let list = self.entries.get(chapter)?;
+        list.get(crate::entry::find(list, id).ok()?)
+    }
+
+    /// Marks an entry deleted (`when`) or, with `None`, restores it; false when there is
+    /// no such entry. A deleted entry stays in the file until it is restored.
+    pub fn set_deleted(&mut self, chapter: &str, id: &str, when: Option<String>) -> bool {
+        let Some(list) = self.entries.get_mut(chapter) else {
+            return false;
+        };
+        let Ok(i) = crate::entry::find(list, id) else {
+            return false;
+        };
+        list[i].deleted = when;
+        true
+    }
+
+    fn target(&self, chapter: &str, exercise: &str) -> Target {
+        let Some(route) = self.routes.get(chapter).filter(|r| r.covers(exercise)) else {
+            return Target::Single;
+        };
+        let list = self.entries.get(chapter).map_or(&[][..], Vec::as_slice);
+        Target::Entry(match &route.open {
+            Some(open) => crate::entry::find(list, &open.id).ok(),
+            None => list.iter().rposition(Entry::is_live),
+        })
+    }
+
+    /// The answers map that exercise `exercise` of `chapter` is written to, made when
+    /// missing; a repeated exercise with no entry open opens the entry `changed` falls in.
+    fn slot_mut(&mut self, chapter: &str, exercise: &str, changed: &str) -> &mut BTreeMap<String, Answer> {
+        let Some(route) = self.routes.get_mut(chapter).filter(|r| r.covers(exercise)) else {
+            return self.single.entry(chapter.to_string()).or_default();
+        };
+        let open = route.open.get_or_insert_with(|| Open {
+            id: crate::entry::id_for(route.rhythm, changed),
+            started: changed.to_string(),
+            old: false,
+        });
+        let list = self.entries.entry(chapter.to_string()).or_default();
+        let i = match crate::entry::find(list, &open.id) {
+            Ok(i) => i,
+            Err(i) => {
+                list.insert(i, Entry::new(open.id.clone(), open.started.clone()));
+                i
+            }
+        };
+        if open.old {
+            list[i].edited = Some(changed.to_string());
+        }
+        &mut list[i].answers
+    }
+
     /// The answer to one exercise, if any.
     pub fn get(&self, chapter: &str, exercise: &str) -> Option<&Answer> {
-        self.0.get(chapter)?.get(exercise)
+        match self.target(chapter, exercise) {
+            Target::Single => self.single.get(chapter)?.get(exercise),
+            Target::Entry(i) => self.entries.get(chapter)?.get(i?)?.answers.get(exercise),
+        }
+    }
+
+    fn get_mut(&mut self, chapter: &str, exercise: &str) -> Option<&mut Answer> {
+        match self.target(chapter, exercise) {
+            Target::Single => self.single.get_mut(chapter)?.get_mut(exercise),
+            Target::Entry(i) => self
+                .entries
+                .get_mut(chapter)?
+                .get_mut(i?)?
+                .answers
+                .get_mut(exercise),
+        }
     }
 
     /// Stores a value, stamping it with `changed`; an empty value removes the answer
@@ -188,23 +329,46 @@ impl Answers {
             (Some(_) | None, _) => value,
         };
         let entry = Answer {
-            changed,
+            changed: changed.clone(),
             private,
             skipped,
             value,
         };
-        self.0
-            .entry(chapter.to_string())
-            .or_default()
+        self.slot_mut(chapter, exercise, &changed)
             .insert(exercise.to_string(), entry);
     }
 
-    /// Removes one answer.
+    /// Removes one answer. An entry left with no answer goes too, unless it is an old one
+    /// opened on purpose (its dates stay).
     pub fn remove(&mut self, chapter: &str, exercise: &str) {
-        if let Some(ch) = self.0.get_mut(chapter) {
-            ch.remove(exercise);
-            if ch.is_empty() {
-                self.0.remove(chapter);
+        match self.target(chapter, exercise) {
+            Target::Single => {
+                if let Some(ch) = self.single.get_mut(chapter) {
+                    ch.remove(exercise);
+                    if ch.is_empty() {
+                        self.single.remove(chapter);
+                    }
+                }
+            }
+            Target::Entry(i) => {
+                let old = self
+                    .routes
+                    .get(chapter)
+                    .and_then(|r| r.open.as_ref())
+                    .is_some_and(|o| o.old);
+                let Some(list) = self.entries.get_mut(chapter) else {
+                    return;
+                };
+                let Some(i) = i.filter(|i| *i < list.len()) else {
+                    return;
+                };
+                list[i].answers.remove(exercise);
+                if list[i].answers.is_empty() && !old && list[i].is_live() {
+                    list.remove(i);
+                }
+                if list.is_empty() {
+                    self.entries.remove(chapter);
+                }
             }
         }
     }
@@ -212,17 +376,10 @@ impl Answers {
     /// Flips the skipped mark of an exercise (format 2); an exercise without an answer
     /// gets an empty one to carry the mark. Returns the new state.
     pub fn toggle_skipped(&mut self, chapter: &str, ex: &Exercise, changed: String) -> bool {
-        let entry = self
-            .0
-            .entry(chapter.to_string())
-            .or_default()
-            .entry(ex.id.clone())
-            .or_insert_with(|| Answer {
-                changed: changed.clone(),
-                private: false,
-                skipped: false,
-                value: empty_value(&ex.kind).unwrap_or(Value::Empty {}),
-            });
+        self.ensure_entry_with(chapter, ex, &changed, false);
+        let Some(entry) = self.get_mut(chapter, &ex.id) else {
+            return false;
+        };
         entry.skipped = !entry.skipped;
         entry.changed = changed;
         let now = entry.skipped;
@@ -235,16 +392,21 @@ impl Answers {
     /// Makes sure the exercise has an entry to carry marks, private as `ex` starts
     /// (format 2 `private = true`); an existing answer is left as it is.
     pub fn ensure_entry(&mut self, chapter: &str, ex: &Exercise, changed: String) {
-        self.0
-            .entry(chapter.to_string())
-            .or_default()
-            .entry(ex.id.clone())
-            .or_insert_with(|| Answer {
-                changed,
-                private: ex.private,
-                skipped: false,
-                value: empty_value(&ex.kind).unwrap_or(Value::Empty {}),
-            });
+        self.ensure_entry_with(chapter, ex, &changed, ex.private);
+    }
+
+    fn ensure_entry_with(&mut self, chapter: &str, ex: &Exercise, changed: &str, private: bool) {
+        if self.get(chapter, &ex.id).is_some() {
+            return;
+        }
+        let answer = Answer {
+            changed: changed.to_string(),
+            private,
+            skipped: false,
+            value: empty_value(&ex.kind).unwrap_or(Value::Empty {}),
+        };
+        self.slot_mut(chapter, &ex.id, changed)
+            .insert(ex.id.clone(), answer);
     }
 
     /// Flips the private mark of an answer; an exercise without an answer gets an empty
@@ -254,17 +416,15 @@ impl Answers {
         if self.get(chapter, &ex.id).is_none() {
             let value = empty_value(&ex.kind)?;
             let entry = Answer {
-                changed,
+                changed: changed.clone(),
                 private: false,
                 skipped: false,
                 value,
             };
-            self.0
-                .entry(chapter.to_string())
-                .or_default()
+            self.slot_mut(chapter, &ex.id, &changed)
                 .insert(ex.id.clone(), entry);
         }
-        let entry = self.0.get_mut(chapter)?.get_mut(&ex.id)?;
+        let entry = self.get_mut(chapter, &ex.id)?;
         entry.private = !entry.private;
         let now = entry.private;
         // An exercise that starts private keeps its empty entry when shared, so the
@@ -348,10 +508,11 @@ impl Answers {
             .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     }
 
-    /// Keys (chapter id, exercise id) of answers whose exercise the workbook lacks.
+    /// Keys (chapter id, exercise id) of answers given once whose exercise the workbook
+    /// lacks.
     pub fn orphans(&self, wb: &Workbook) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        for (c, exs) in &self.0 {
+        for (c, exs) in &self.single {
             for e in exs.keys() {
                 if wb.find(c, e).is_none() {
                     out.push((c.clone(), e.clone()));
@@ -361,14 +522,16 @@ impl Answers {
         out
     }
 
-    /// Number of answers stored.
+    /// Number of answers stored, those in entries included.
     pub fn len(&self) -> usize {
-        self.0.values().map(BTreeMap::len).sum()
+        let once: usize = self.single.values().map(BTreeMap::len).sum();
+        let entries: usize = self.entries.values().flatten().map(|e| e.answers.len()).sum();
+        once + entries
     }
 
     /// True when nothing is stored.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.single.is_empty() && self.entries.is_empty()
     }
 }
 
@@ -517,10 +680,12 @@ mod tests {
             Value::Text { text: "hi".into() },
             "2026-11-26T10:04:00Z".into(),
         );
-        let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+        let json = serde_json::to_string(&a.single).unwrap();
+        let back = Answers::from_single(serde_json::from_str(&json).unwrap());
+        assert_eq!(back, a);
         let extra = json.replacen("\"value\":3", "\"value\":3,\"colour\":1", 1);
-        assert!(serde_json::from_str::<Answers>(&extra).is_err(), "{extra}");
+        type Single = BTreeMap<String, BTreeMap<String, Answer>>;
+        assert!(serde_json::from_str::<Single>(&extra).is_err(), "{extra}");
     }
 
     #[test]

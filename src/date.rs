@@ -62,6 +62,37 @@ pub fn day_of(rfc3339: &str) -> String {
     rfc3339.get(..10).unwrap_or("1970-01-01").to_string()
 }
 
+/// The Monday (days since 1970-01-01) of the calendar week holding day `days`; weeks
+/// run Monday to Sunday. 1970-01-01 was a Thursday.
+pub fn monday_of(days: i64) -> i64 {
+    days - (days + 3).rem_euclid(7)
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A day as people read it: `2 Dec 2026`.
+pub fn readable(days: i64) -> String {
+    let d = civil_from_days(days);
+    let (y, m, day) = (&d[0..4], &d[5..7], &d[8..10]);
+    let month = m
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    format!("{} {} {y}", day.trim_start_matches('0'), month.unwrap_or(&"?"))
+}
+
+/// The week starting on Monday `monday` by its dates: `30 Nov – 6 Dec 2026`.
+pub fn week_label(monday: i64) -> String {
+    let (a, b) = (readable(monday), readable(monday + 6));
+    // "30 Nov 2026 – 6 Dec 2026" says the year twice; keep it once when it is the same.
+    match (a.rsplit_once(' '), b.rsplit_once(' ')) {
+        (Some((a_dm, a_y)), Some((_, b_y))) if a_y == b_y => format!("{a_dm} – {b}"),
+        _ => format!("{a} – {b}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +100,13 @@ mod tests {
     #[test]
     fn dates_round_trip_and_refuse_what_is_no_date() {
         assert_eq!(parse("1970-01-01"), Some(0));
+        let wed = parse("2026-12-02").unwrap_or_default();
+        assert_eq!(civil_from_days(monday_of(wed)), "2026-11-30");
+        assert_eq!(monday_of(monday_of(wed)), monday_of(wed));
+        assert_eq!(civil_from_days(monday_of(wed + 5)), "2026-12-07");
+        assert_eq!(week_label(monday_of(wed)), "30 Nov – 6 Dec 2026");
+        let dec29 = parse("2025-12-29").unwrap_or_default();
+        assert_eq!(week_label(dec29), "29 Dec 2025 – 4 Jan 2026");
         assert_eq!(
             parse("2000-02-29").map(civil_from_days).as_deref(),
             Some("2000-02-29")

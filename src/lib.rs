@@ -9,6 +9,7 @@ pub mod comparison;
 pub mod content;
 pub mod date;
 pub mod editor;
+pub mod entry;
 pub mod export;
 pub mod external;
 pub mod input;

@@ -100,8 +100,9 @@ pub struct App {
 
 impl App {
     /// A new session on `workbook` with saved `answers` and the place to resume at.
-    pub fn new(workbook: Workbook, answers: Answers, resume: Option<Place>) -> App {
+    pub fn new(workbook: Workbook, mut answers: Answers, resume: Option<Place>) -> App {
         let resume = resume.filter(|p| screen::place_screen(&workbook, p).is_some());
+        answers.route(&workbook);
         App {
             workbook,
             answers,

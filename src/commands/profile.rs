@@ -130,7 +130,9 @@ pub fn reset(
                 .ok()
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|i| wb.chapters.get(i));
-            let known = wb.chapters.iter().any(|c| c.id == arg) || saved.answers.0.contains_key(arg);
+            let known = wb.chapters.iter().any(|c| c.id == arg)
+                || saved.answers.single.contains_key(arg)
+                || saved.answers.entries.contains_key(arg);
             match by_number {
                 Some(ch) => Some(ch.id.clone()),
                 None if known => Some(arg.to_string()),
@@ -144,7 +146,7 @@ pub fn reset(
                         .collect();
                     let mut old: Vec<&String> = saved
                         .answers
-                        .0
+                        .single
                         .keys()
                         .filter(|k| !wb.chapters.iter().any(|c| &c.id == *k))
                         .collect();
@@ -164,7 +166,11 @@ pub fn reset(
     };
     let chapter = chapter.as_deref();
     let count = match chapter {
-        Some(id) => saved.answers.0.get(id).map_or(0, |c| c.len()),
+        Some(id) => {
+            let entries = saved.answers.entries.get(id).into_iter().flatten();
+            saved.answers.single.get(id).map_or(0, |c| c.len())
+                + entries.map(|e| e.answers.len()).sum::<usize>()
+        }
         None => saved.answers.len(),
     };
     let scope = match chapter {
@@ -195,7 +201,8 @@ pub fn reset(
     };
     match chapter {
         Some(id) => {
-            saved.answers.0.remove(id);
+            saved.answers.single.remove(id);
+            saved.answers.entries.remove(id);
         }
         None => {
             saved.answers = Default::default();

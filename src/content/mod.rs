@@ -5,6 +5,7 @@ mod diag;
 mod lengths;
 mod load;
 mod parse;
+mod repeat;
 mod walk;
 
 pub use diag::{Diagnostic, Diagnostics, Severity, position};
@@ -57,6 +58,40 @@ pub struct Chapter {
     pub introduction: String,
     /// Exercises in order; the last one is always the closing reflection.
     pub exercises: Vec<Exercise>,
+    /// The part filled again and again as dated entries (format 2 `[repeat]`).
+    pub repeat: Option<Repeat>,
+}
+
+/// The repeated part of a chapter (format 2 `[repeat]`): its exercises are answered
+/// once per entry; the chapter's other exercises keep one answer every entry sees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repeat {
+    /// When a new entry is made.
+    pub rhythm: Rhythm,
+    /// What one entry is called ("Weekly check-in", "Thought record").
+    pub title: String,
+    /// Ids of the repeated exercises, in chapter order.
+    pub exercises: Vec<String>,
+    /// Ids of repeated exercises whose previous entry's answer is offered in a new one.
+    pub suggest_previous: Vec<String>,
+}
+
+/// How often a repeated part gets a new entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rhythm {
+    /// One entry per calendar week (Monday to Sunday), named by its dates.
+    Weekly,
+    /// A new entry whenever the person starts one.
+    Entries,
+}
+
+impl Chapter {
+    /// True when exercise `id` is answered once per entry.
+    pub fn is_repeated(&self, id: &str) -> bool {
+        self.repeat
+            .as_ref()
+            .is_some_and(|r| r.exercises.iter().any(|e| e == id))
+    }
 }
 
 /// One exercise: what to ask and what kind of answer it takes.

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::walk::{Checker, Table};
-use super::{Chapter, Condition, Exercise, Kind, REFLECTION_ID};
+use super::{Chapter, Condition, Exercise, Kind, REFLECTION_ID, Rhythm};
 
 /// Checks and builds one chapter file: its id as written, with its span (for the workbook's
 /// check that chapter ids differ, even when the chapter has other problems), and the
@@ -36,6 +36,7 @@ pub fn parse_chapter(
             "exercises",
             "reflection",
             "private",
+            "repeat",
         ],
     );
     let id = ck.string(&t, "id", true);
@@ -156,21 +157,34 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
         })
     });
     check_conditions(ck, &exercises, &when_spans);
+    let repeat_ok = needs_v2(ck, t, "repeat", version);
+    let repeat = super::repeat::parse(ck, t, &exercises);
     exercises.push(reflection?);
+    let mut repeat = repeat?;
+    if !repeat_ok {
+        return None;
+    }
     let private = private.ok()?.unwrap_or(false);
     if !private_ok {
         return None;
     }
-    if private {
-        for ex in &mut exercises {
-            ex.private = true;
-        }
+    for ex in &mut exercises {
+        // A thought record is personal: entries made whenever one starts them are solo
+        // by default, shared one answer at a time.
+        let solo = repeat
+            .as_ref()
+            .is_some_and(|r| r.rhythm == Rhythm::Entries && r.exercises.contains(&ex.id));
+        ex.private |= private || solo;
+    }
+    if let Some(r) = &mut repeat {
+        r.exercises.retain(|id| exercises.iter().any(|e| &e.id == id));
     }
     Some(Chapter {
         id: id?,
         title: title?,
         introduction: introduction?,
         exercises,
+        repeat,
     })
 }
 

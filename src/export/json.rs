@@ -1,4 +1,4 @@
-//! The JSON export (format `trustbook-export`, version 1; see
+//! The JSON export (format `trustbook-export`, version 2; see
 //! `docs/export-format.md`), its parser and the checks before an import.
 
 use std::fmt;
@@ -6,8 +6,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{ExportMeta, shareable};
-use crate::answers::Answers;
+use std::collections::BTreeMap;
+
+use crate::answers::{Answer, Answers};
 use crate::content::Workbook;
+use crate::entry::Entry;
 use crate::present::clean_line;
 use crate::safe;
 use crate::store::{DEFAULT_PROFILE, limits, validate_profile};
@@ -15,7 +18,7 @@ use crate::store::{DEFAULT_PROFILE, limits, validate_profile};
 /// The value of the `format` field that marks a trustbook export.
 pub const FORMAT: &str = "trustbook-export";
 /// The version of the export format this build writes and reads.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 
 /// The fields every version-1 export has, in the order they are written.
 const FIELDS: [&str; 7] = [
@@ -53,7 +56,9 @@ struct WireOut<'a> {
     profile: &'a str,
     exported: &'a str,
     include_private: bool,
-    answers: &'a Answers,
+    answers: &'a BTreeMap<String, BTreeMap<String, Answer>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    entries: &'a BTreeMap<String, Vec<Entry>>,
 }
 
 /// The file as read.
@@ -67,7 +72,10 @@ struct WireIn {
     profile: String,
     exported: String,
     include_private: bool,
-    answers: Answers,
+    answers: BTreeMap<String, BTreeMap<String, Answer>>,
+    /// Version 2: chapter id -> entries of its repeated part.
+    #[serde(default)]
+    entries: BTreeMap<String, Vec<Entry>>,
 }
 
 impl Export {
@@ -95,7 +103,8 @@ impl Export {
             profile: &self.profile,
             exported: &self.exported,
             include_private: self.include_private,
-            answers: &self.answers,
+            answers: &self.answers.single,
+            entries: &self.answers.entries,
         };
         let text = serde_json::to_string_pretty(&wire).expect("answers always serialize");
         let mut text = escape_quoted(&text);
@@ -113,7 +122,8 @@ impl Export {
             profile: &self.profile,
             exported: &self.exported,
             include_private: self.include_private,
-            answers: &self.answers,
+            answers: &self.answers.single,
+            entries: &self.answers.entries,
         };
         let mut text = serde_json::to_string(&wire).expect("answers always serialize");
         text.push('\n');
@@ -329,7 +339,7 @@ pub fn parse_json(text: &str) -> Result<Export, ImportError> {
         column: e.column(),
         detail: detail(&e),
     })?;
-    if wire.version != VERSION {
+    if !(1..=VERSION).contains(&wire.version) || (wire.version == 1 && !wire.entries.is_empty()) {
         let (line, column) = position_of(text, "\"version\"");
         return Err(ImportError::Invalid {
             line,
@@ -342,7 +352,14 @@ pub fn parse_json(text: &str) -> Result<Export, ImportError> {
         profile: wire.profile,
         exported: wire.exported,
         include_private: wire.include_private,
-        answers: wire.answers,
+        answers: {
+            let mut a = Answers::from_single(wire.answers);
+            a.entries = wire.entries;
+            for list in a.entries.values_mut() {
+                list.sort_by(|x, y| x.id.cmp(&y.id));
+            }
+            a
+        },
     })
 }
 

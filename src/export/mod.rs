@@ -10,7 +10,10 @@ mod markdown;
 pub use json::{Export, FORMAT, ImportError, VERSION, check_import, check_target, json, parse_json};
 pub use markdown::markdown;
 
+use std::collections::BTreeMap;
+
 use crate::answers::{Answer, Answers};
+use crate::entry::Entry;
 
 /// What an export records besides the answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,9 +28,8 @@ pub struct ExportMeta {
 /// The answers an export may show: all of them with `include_private`,
 /// otherwise those not marked private.
 pub fn shareable(answers: &Answers, include_private: bool) -> Answers {
-    let mut out = Answers::default();
-    for (chapter, exercises) in &answers.0 {
-        let kept: std::collections::BTreeMap<String, Answer> = exercises
+    let keep = |exercises: &BTreeMap<String, Answer>| -> BTreeMap<String, Answer> {
+        exercises
             .iter()
             .filter(|(_, a)| include_private || !a.private)
             .map(|(id, a)| {
@@ -39,9 +41,29 @@ pub fn shareable(answers: &Answers, include_private: bool) -> Answers {
                 }
                 (id.clone(), a)
             })
+            .collect()
+    };
+    let mut out = Answers::default();
+    for (chapter, exercises) in &answers.single {
+        let kept = keep(exercises);
+        if !kept.is_empty() {
+            out.single.insert(chapter.clone(), kept);
+        }
+    }
+    // Deleted entries stay at home, and so does an entry whose answers are all private:
+    // that it exists is private too.
+    for (chapter, entries) in &answers.entries {
+        let kept: Vec<Entry> = entries
+            .iter()
+            .filter(|e| e.is_live())
+            .map(|e| Entry {
+                answers: keep(&e.answers),
+                ..e.clone()
+            })
+            .filter(|e| !e.answers.is_empty())
             .collect();
         if !kept.is_empty() {
-            out.0.insert(chapter.clone(), kept);
+            out.entries.insert(chapter.clone(), kept);
         }
     }
     out
@@ -49,9 +71,11 @@ pub fn shareable(answers: &Answers, include_private: bool) -> Answers {
 
 /// Number of answers marked private.
 pub fn private_count(answers: &Answers) -> usize {
+    let entries = answers.entries.values().flatten().filter(|e| e.is_live());
     answers
-        .0
+        .single
         .values()
+        .chain(entries.map(|e| &e.answers))
         .flat_map(|e| e.values())
         .filter(|a| a.private)
         .count()

@@ -5,9 +5,12 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use toml::de::{DeTable, DeValue};
 
+use std::collections::BTreeMap;
+
 use super::{SCHEMA_VERSION, Saved, StoreError};
-use crate::answers::{Answers, Place, ValueKind, now_utc};
+use crate::answers::{Answer, Answers, Place, ValueKind, now_utc};
 use crate::content::position;
+use crate::entry::Entry;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -16,8 +19,13 @@ struct FileOut<'a> {
     saved: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     resume: Option<&'a Place>,
-    answers: &'a Answers,
+    answers: &'a Single,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    entries: &'a BTreeMap<String, Vec<Entry>>,
 }
+
+/// Answers given once: chapter id -> exercise id -> answer.
+type Single = BTreeMap<String, BTreeMap<String, Answer>>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,7 +38,10 @@ struct FileIn {
     #[serde(default)]
     resume: Option<ResumeIn>,
     #[serde(default)]
-    answers: Answers,
+    answers: Single,
+    /// Schema 2: chapter id -> entries of its repeated part.
+    #[serde(default)]
+    entries: BTreeMap<String, Vec<Entry>>,
 }
 
 /// `[resume]`, strictly (the app's `Place` accepts unknown keys).
@@ -52,7 +63,8 @@ pub fn encode(answers: &Answers, place: Option<&Place>, workbook_id: &str) -> St
         workbook: workbook_id,
         saved: now_utc(),
         resume: place,
-        answers,
+        answers: &answers.single,
+        entries: &answers.entries,
     };
     // Maps with string keys of strings, integers, booleans and string arrays always serialize.
     toml::to_string_pretty(&file).expect("answers serialize to TOML")
@@ -92,6 +104,15 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
             });
         }
         Some(toml::Value::Integer(v)) if *v == SCHEMA_VERSION => {}
+        // Schema 1 is schema 2 without entries: read as it is, written as 2.
+        Some(toml::Value::Integer(1)) => {
+            if table.contains_key("entries") {
+                return Err(bad(
+                    "it has `entries`, which schema_version 1 files do not have; set `schema_version = 2`"
+                        .into(),
+                ));
+            }
+        }
         Some(other) => {
             return Err(bad(format!(
                 "schema_version {other} is not a version this trustbook knows"
@@ -100,8 +121,19 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
     }
     let file: FileIn =
         toml::from_str(text).map_err(|e| bad(pinpoint(text, &e).unwrap_or_else(|| describe(text, &e))))?;
+    let older = table
+        .get("schema_version")
+        .and_then(toml::Value::as_integer)
+        .filter(|v| *v < SCHEMA_VERSION);
+    let mut answers = Answers::from_single(file.answers);
+    answers.entries = file.entries;
+    for list in answers.entries.values_mut() {
+        // Sorted by id, as lookups expect, whatever order a hand-edited file has.
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+    }
     Ok(Saved {
-        answers: file.answers,
+        older_schema: older,
+        answers,
         place: file.resume.map(|r| Place {
             chapter: r.chapter,
             exercise: r.exercise,
@@ -278,7 +310,7 @@ mod tests {
         }
     }
 
-    const HEAD: &str = "schema_version = 1\nworkbook = \"wb\"\n";
+    const HEAD: &str = "schema_version = 2\nworkbook = \"wb\"\n";
 
     #[test]
     fn empty_answers_and_no_resume_round_trip() {
@@ -329,8 +361,8 @@ mod tests {
         assert!(reason("schema_version = \"1\"\n").contains("not a version"));
         assert!(reason("schema_version = 0\n").contains("not a version"));
         // A newer file may have keys and types this build does not know.
-        match decode_err("schema_version = 2\nworkbook = \"wb\"\nmood = 1\n") {
-            StoreError::NewerSchema { found: 2, .. } => {}
+        match decode_err("schema_version = 3\nworkbook = \"wb\"\nmood = 1\n") {
+            StoreError::NewerSchema { found: 3, .. } => {}
             other => panic!("{other:?}"),
         }
     }

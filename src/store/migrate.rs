@@ -71,7 +71,7 @@ pub fn migrate(answers: &mut Answers, wb: &Workbook) -> bool {
 /// that id has no answer yet; otherwise it stays under the old id, untouched.
 fn migrate_with(answers: &mut Answers, ids: &[(&str, &str, &str)], options: &[(&str, &str, &str, &str)]) {
     for (chapter, old, new) in ids {
-        let Some(ch) = answers.0.get_mut(*chapter) else {
+        let Some(ch) = answers.single.get_mut(*chapter) else {
             continue;
         };
         if ch.contains_key(*new) {
@@ -82,7 +82,11 @@ fn migrate_with(answers: &mut Answers, ids: &[(&str, &str, &str)], options: &[(&
         }
     }
     for (chapter, exercise, old, new) in options {
-        let Some(a) = answers.0.get_mut(*chapter).and_then(|c| c.get_mut(*exercise)) else {
+        let Some(a) = answers
+            .single
+            .get_mut(*chapter)
+            .and_then(|c| c.get_mut(*exercise))
+        else {
             continue;
         };
         match &mut a.value {

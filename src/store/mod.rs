@@ -41,7 +41,7 @@ use crate::answers::Answers;
 use crate::answers::Place;
 
 /// The `schema_version` this build writes, and the newest it reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 /// Environment variable naming the data directory (below `--data-dir`, above the default).
 pub const DATA_DIR_ENV: &str = "TRUSTBOOK_DATA_DIR";
 /// The profile used when none is named.
@@ -74,6 +74,9 @@ pub struct Saved {
     pub place: Option<Place>,
     /// The workbook id recorded in the file.
     pub workbook: Option<String>,
+    /// The file's `schema_version` when it is older than this build's (it is written
+    /// in the new schema at the next save; the original is kept as `<profile>.toml.v1`).
+    pub older_schema: Option<i64>,
 }
 
 /// An answers file that `--start-fresh` moved aside.
@@ -207,6 +210,7 @@ impl Store {
     pub fn open(opts: &StoreOptions, workbook_id: &str) -> Result<(Store, Saved), StoreError> {
         let store = Store::lock(opts, workbook_id)?;
         let saved = store.read()?;
+        store.keep_older_schema(&saved)?;
         Ok((store, saved))
     }
 
@@ -219,7 +223,10 @@ impl Store {
     ) -> Result<(Store, Saved, Option<MovedAside>), StoreError> {
         let mut store = Store::lock(opts, workbook_id)?;
         match store.read() {
-            Ok(saved) => Ok((store, saved, None)),
+            Ok(saved) => {
+                store.keep_older_schema(&saved)?;
+                Ok((store, saved, None))
+            }
             Err(e) if e.is_bad_file() => {
                 let moved =
                     move_aside(&store.path).map_err(|io| StoreError::io(&store.path, "move aside", io))?;
@@ -300,6 +307,22 @@ impl Store {
     /// What was found of the data folder: [`DirState::Tightened`] when it was open to others.
     pub fn dir_state(&self) -> DirState {
         self.dir_state
+    }
+
+    /// Keeps a file of an older schema as it is, `<profile>.toml.v<N>`, before the next
+    /// save writes it in the new one; an existing copy (from an earlier opening) is left
+    /// alone, and nothing is written while another trustbook holds the profile.
+    fn keep_older_schema(&self, saved: &Saved) -> Result<(), StoreError> {
+        let Some(v) = saved.older_schema else {
+            return Ok(());
+        };
+        let copy = fsio::with_suffix(&self.path, &format!(".v{v}"));
+        if self.lock.is_none() || copy.symlink_metadata().is_ok() {
+            return Ok(());
+        }
+        let bytes = fsio::read_regular(&self.path, false, MAX_FILE_BYTES)
+            .map_err(|e| StoreError::read(&self.path, e))?;
+        fsio::write_new(&copy, &bytes).map_err(|e| StoreError::io(&copy, "keep the original of", e))
     }
 
     /// Reads and checks the answers file.

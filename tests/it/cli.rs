@@ -513,7 +513,7 @@ fn import_refusals_touch_nothing() {
             "another workbook",
         ),
         (
-            bad("newer.json", &json.replace("\"version\": 1", "\"version\": 2")),
+            bad("newer.json", &json.replace("\"version\": 2", "\"version\": 3")),
             "sam",
             "newer trustbook",
         ),

@@ -255,7 +255,7 @@ fn a_private_mark_on_nothing_changes_nothing() {
 fn unmarking_a_private_answer_opens_its_row() {
     let wb = workbook();
     let (mut alex, sam) = couple();
-    alex.0
+    alex.single
         .get_mut("two")
         .and_then(|c| c.get_mut("rate"))
         .expect("rate")

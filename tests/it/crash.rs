@@ -354,7 +354,7 @@ impl World<'_> {
 fn flat(saved: &Saved) -> BTreeMap<(String, String), Answer> {
     saved
         .answers
-        .0
+        .single
         .iter()
         .flat_map(|(c, m)| m.iter().map(|(e, a)| ((c.clone(), e.clone()), a.clone())))
         .collect()

@@ -7,6 +7,8 @@
 
 use crate::common::{golden, list, put, text, workbook};
 use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::path::Path;
+
 use trustbook::answers::{Answers, Value};
 use trustbook::export::{self, ExportMeta, ImportError};
 
@@ -320,8 +322,8 @@ fn refuses_json_that_is_not_an_export() {
 
 #[test]
 fn refuses_newer_versions_before_anything_else() {
-    let e = err("{\"format\": \"trustbook-export\", \"version\": 2, \"whatever\": []}");
-    assert_eq!(e, ImportError::NewerVersion { found: 2 });
+    let e = err("{\"format\": \"trustbook-export\", \"version\": 3, \"whatever\": []}");
+    assert_eq!(e, ImportError::NewerVersion { found: 3 });
     assert!(e.to_string().contains("newer trustbook"), "{e}");
 }
 
@@ -350,7 +352,7 @@ fn refuses_wrong_fields_at_their_position() {
     let e = err(&json.replacen("\"profile\": \"alex\"", "\"profile\": 7", 1));
     assert!(matches!(e, ImportError::Invalid { line: 5, .. }), "{e:?}");
     assert!(e.to_string().contains("damaged at line 5"), "{e}");
-    let e = err(&json.replacen("\"version\": 1", "\"version\": 0", 1));
+    let e = err(&json.replacen("\"version\": 2", "\"version\": 0", 1));
     assert!(
         matches!(
             e,
@@ -410,4 +412,15 @@ fn shipped_workbook_exports_cleanly() {
     let exercises: usize = wb.chapters.iter().map(|c| c.exercises.len()).sum();
     assert_eq!(p.headings, 1 + wb.chapters.len() + exercises);
     assert_eq!(md.matches("*Not answered yet.*").count(), exercises);
+}
+
+#[test]
+fn a_version_1_export_still_imports_with_every_answer() {
+    // Written by the release before entries existed (export format version 1).
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/release-1-export.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains("\"version\": 1"));
+    let parsed = export::parse_json(&text).unwrap();
+    assert_eq!(parsed.answers, export::shareable(&answers(), false));
+    assert!(parsed.answers.entries.is_empty());
 }

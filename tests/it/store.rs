@@ -37,7 +37,7 @@ fn answer(value: Value) -> Answer {
 
 fn put(answers: &mut Answers, chapter: &str, exercise: &str, a: Answer) {
     answers
-        .0
+        .single
         .entry(chapter.to_string())
         .or_default()
         .insert(exercise.to_string(), a);
@@ -235,7 +235,7 @@ fn the_file_reads_well() {
     );
     let text = store::encode(&a, Some(&place()), WB);
     assert!(
-        text.starts_with("schema_version = 1\nworkbook = \"trust-workbook\"\nsaved = \""),
+        text.starts_with("schema_version = 2\nworkbook = \"trust-workbook\"\nsaved = \""),
         "{text}"
     );
     assert!(
@@ -274,7 +274,66 @@ fn answers_for_missing_exercises_survive_open_and_save() {
     assert_eq!(saved.answers.orphans(&wb).len(), 2);
     s.save(&saved.answers, saved.place.as_ref()).unwrap();
     drop(s);
-    assert_eq!(open(tmp.path()).1, saved);
+    let again = open(tmp.path()).1;
+    assert_eq!((&again.answers, &again.place), (&saved.answers, &saved.place));
+}
+
+#[test]
+fn every_schema_1_fixture_migrates_with_its_original_kept_byte_for_byte() {
+    let good = ["kept.toml", "release-1.toml"];
+    for name in good {
+        let (tmp, path) = with_fixture(name);
+        let original = fs::read(&path).unwrap();
+        assert!(
+            String::from_utf8_lossy(&original).contains("\nschema_version = 1\n")
+                || original.starts_with(b"schema_version = 1")
+        );
+        let (mut s, saved) = open(tmp.path());
+        assert_eq!(saved.older_schema, Some(1), "{name}");
+        let copy = tmp.path().join("default.toml.v1");
+        assert_eq!(fs::read(&copy).unwrap(), original, "{name}: the .v1 copy");
+        let words: Vec<String> = saved
+            .answers
+            .single
+            .values()
+            .flat_map(|c| c.values())
+            .map(|a| format!("{:?}", a.value))
+            .collect();
+        assert!(!words.is_empty(), "{name}");
+        s.save(&saved.answers, saved.place.as_ref()).unwrap();
+        drop(s);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("schema_version = 2"), "{name}: {text}");
+        // Opened again: same answers, no new copy, the original untouched.
+        let (_s, again) = open(tmp.path());
+        assert_eq!(again.answers, saved.answers, "{name}");
+        assert_eq!(again.older_schema, None);
+        assert_eq!(
+            fs::read(&copy).unwrap(),
+            original,
+            "{name}: the .v1 copy after saving"
+        );
+        assert_eq!(
+            fs::read_dir(tmp.path())
+                .unwrap()
+                .filter(|e| e
+                    .as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().contains(".v1")))
+                .count(),
+            1
+        );
+    }
+    // Every answers fixture: a good one migrates, a bad one is refused with no copy made.
+    for entry in fs::read_dir(FIXTURES).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let (tmp, _) = with_fixture(&name);
+        let opened = Store::open(&opts(tmp.path(), "default"), WB);
+        let copy = tmp.path().join("default.toml.v1");
+        match opened {
+            Ok((_, saved)) => assert_eq!(copy.exists(), saved.older_schema == Some(1), "{name}"),
+            Err(_) => assert!(!copy.exists(), "{name}: a refused file gets no copy"),
+        }
+    }
 }
 
 // ---------------------------------------------------------------- files and permissions
@@ -484,7 +543,7 @@ const BAD: &[(&str, Expect)] = &[
         |e| matches!(e, StoreError::BadFile { reason, .. } if reason.contains("theme")),
     ),
     ("future-version.toml", |e| {
-        matches!(e, StoreError::NewerSchema { found: 2, .. })
+        matches!(e, StoreError::NewerSchema { found: 3, .. })
     }),
     (
         "other-workbook.toml",
@@ -709,9 +768,10 @@ fn crash_child_saves_forever() {
     };
     let (mut s, saved) = open(Path::new(&dir));
     let mut a = saved.answers;
-    let mut n =
-        a.0.get("c")
-            .map_or(0, |c| c.keys().filter(|k| k.starts_with('e')).count()) as i64;
+    let mut n = a
+        .single
+        .get("c")
+        .map_or(0, |c| c.keys().filter(|k| k.starts_with('e')).count()) as i64;
     let filler = "x".repeat(1 << 20);
     put(&mut a, "c", "filler", answer(Value::Text { text: filler }));
     let mut out = std::io::stdout().lock();
@@ -877,6 +937,7 @@ fn where_lists_paths_profiles_and_kept_answers() {
         "data directory: {dir}\n\
          answers file:   {dir}/default.toml\n\
          kept copy:      {dir}/default.toml.bak\n\
+         kept copy:      {dir}/default.toml.v1\n\
          profiles:\n  \
          default              own      3 answers (current)\n  \
          alex                 partner  1 answer\n\

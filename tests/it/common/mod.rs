@@ -252,7 +252,7 @@ pub fn workbook() -> Workbook {
 
 /// Stores an answer, private or not.
 pub fn put(answers: &mut Answers, chapter: &str, exercise: &str, private: bool, value: Value) {
-    answers.0.entry(chapter.to_string()).or_default().insert(
+    answers.single.entry(chapter.to_string()).or_default().insert(
         exercise.to_string(),
         Answer {
             changed: "2026-11-26T10:04:00Z".to_string(),

@@ -1,0 +1,123 @@
+//! Entries of a repeated part of a chapter (format 2 `[repeat]`): one per calendar
+//! week, or one each time the person starts one, each dated and kept.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::Answer;
+use crate::content::{Repeat, Rhythm};
+
+/// One filling-in of a chapter's repeated part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Stable and sortable by time: the week's Monday (`2026-11-30`) for a weekly
+    /// entry, the time it was started (`2026-12-02T10:04:00Z`) otherwise.
+    pub id: String,
+    /// When it was started, RFC 3339 UTC.
+    pub started: String,
+    /// When it was last changed after its own time had passed (an old entry edited on
+    /// purpose), RFC 3339 UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<String>,
+    /// When it was deleted: kept in the file, out of sight, until restored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<String>,
+    /// Exercise id -> answer, for the repeated exercises.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+impl Entry {
+    /// A new, empty entry.
+    pub fn new(id: String, started: String) -> Entry {
+        Entry {
+            id,
+            started,
+            edited: None,
+            deleted: None,
+            answers: BTreeMap::new(),
+        }
+    }
+
+    /// True unless deleted.
+    pub fn is_live(&self) -> bool {
+        self.deleted.is_none()
+    }
+
+    /// The day the entry is about, days since 1970-01-01: its week's Monday, or the
+    /// day it was started.
+    pub fn day(&self) -> i64 {
+        crate::date::parse(self.id.get(..10).unwrap_or(""))
+            .or_else(|| crate::date::parse(&crate::date::day_of(&self.started)))
+            .unwrap_or(0)
+    }
+
+    /// How the entry is named to people: the week's dates, or the day it was started.
+    pub fn label(&self, rhythm: Rhythm) -> String {
+        match rhythm {
+            Rhythm::Weekly => format!("week of {}", crate::date::week_label(self.day())),
+            Rhythm::Entries => {
+                let time = self.started.get(11..16).unwrap_or("");
+                format!("{} {time} UTC", crate::date::readable(self.day()))
+            }
+        }
+    }
+}
+
+/// The id of the entry that `now` (RFC 3339) belongs to: its week's Monday for a weekly
+/// part; for entries, `now` itself.
+pub fn id_for(rhythm: Rhythm, now: &str) -> String {
+    match rhythm {
+        Rhythm::Weekly => {
+            let day = crate::date::parse(&crate::date::day_of(now)).unwrap_or(0);
+            crate::date::civil_from_days(crate::date::monday_of(day))
+        }
+        Rhythm::Entries => now.to_string(),
+    }
+}
+
+/// Where a chapter's repeated exercises are answered at the moment (not saved).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    /// The chapter's rhythm.
+    pub rhythm: Rhythm,
+    /// The repeated exercise ids.
+    pub exercises: Vec<String>,
+    /// The entry open for reading and writing, if one is.
+    pub open: Option<Open>,
+}
+
+/// The entry being filled in or read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open {
+    /// Its id (it may not exist yet: it is made by the first answer).
+    pub id: String,
+    /// When it was (or is being) started.
+    pub started: String,
+    /// True for an entry whose time has passed, opened from the history on purpose:
+    /// a change to it is dated (`edited`).
+    pub old: bool,
+}
+
+impl Route {
+    /// The route of a chapter's `[repeat]`, with no entry open.
+    pub fn of(repeat: &Repeat) -> Route {
+        Route {
+            rhythm: repeat.rhythm,
+            exercises: repeat.exercises.clone(),
+            open: None,
+        }
+    }
+
+    /// True when exercise `id` is answered per entry.
+    pub fn covers(&self, id: &str) -> bool {
+        self.exercises.iter().any(|e| e == id)
+    }
+}
+
+/// The index of entry `id` in `entries` (sorted by id), or where it would go.
+pub fn find(entries: &[Entry], id: &str) -> Result<usize, usize> {
+    entries.binary_search_by(|e| e.id.as_str().cmp(id))
+}
