@@ -626,12 +626,40 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
     if done { Status::Done } else { Status::Started }
 }
 
-/// The current time as RFC 3339 UTC, to the second.
+/// Environment variable that sets the clock for testing: an RFC 3339 UTC time
+/// (`2026-12-07T09:00:00Z`) the app starts at, so weeks can be simulated.
+pub const CLOCK_ENV: &str = "TRUSTBOOK_NOW";
+
+/// The current time as RFC 3339 UTC, to the second (see [`CLOCK_ENV`]).
 pub fn now_utc() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    use std::sync::OnceLock;
+    use std::time::{Instant, SystemTime, UNIX_EPOCH};
+    static CLOCK: OnceLock<Option<(u64, Instant)>> = OnceLock::new();
+    let set = CLOCK.get_or_init(|| {
+        let v = std::env::var(CLOCK_ENV).ok()?;
+        Some((parse_utc(&v)?, Instant::now()))
+    });
+    let secs = match set {
+        Some((start, at)) => start + at.elapsed().as_secs(),
+        None => SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+    };
     format_utc(secs)
+}
+
+/// Seconds since the Unix epoch of `YYYY-MM-DDTHH:MM:SSZ`, if it is one.
+pub fn parse_utc(s: &str) -> Option<u64> {
+    let (day, time) = s.strip_suffix('Z')?.split_once('T')?;
+    let days = crate::date::parse(day)?;
+    let mut hms = time.split(':').map(|p| p.parse::<u64>().ok());
+    let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
+    if hms.next().is_some() || h > 23 || m > 59 || sec > 59 {
+        return None;
+    }
+    u64::try_from(days)
+        .ok()
+        .map(|d| d * 86_400 + h * 3600 + m * 60 + sec)
 }
 
 /// Formats seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -693,5 +721,8 @@ mod tests {
         assert_eq!(format_utc(0), "1970-01-01T00:00:00Z");
         assert_eq!(format_utc(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(format_utc(1_795_000_000), "2026-11-18T11:06:40Z");
+        assert_eq!(parse_utc("2026-11-18T11:06:40Z"), Some(1_795_000_000));
+        assert_eq!(parse_utc("2026-11-18T24:00:00Z"), None);
+        assert_eq!(parse_utc("2026-11-18 11:06:40"), None);
     }
 }

@@ -121,3 +121,86 @@ impl Route {
 pub fn find(entries: &[Entry], id: &str) -> Result<usize, usize> {
     entries.binary_search_by(|e| e.id.as_str().cmp(id))
 }
+
+/// One line of a trend: a scale, or one rated item, across entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    /// What is measured: the exercise title, or "title: item" for a rating.
+    pub name: String,
+    /// Shown after each value ("%").
+    pub unit: Option<String>,
+    /// Lowest value of its scale.
+    pub min: i64,
+    /// Highest value of its scale.
+    pub max: i64,
+    /// One value per entry, in the entries' order; `None` where not answered.
+    pub values: Vec<Option<i64>>,
+}
+
+/// The trends of a chapter's repeated part over `entries` (oldest first): one series
+/// per scale and per rated item, in the order of the exercises. Private and skipped
+/// answers count as not answered only where the caller filtered them out.
+pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> Vec<Series> {
+    use crate::answers::Value;
+    use crate::content::Kind;
+    let mut out = Vec::new();
+    for ex in chapter.exercises.iter().filter(|e| chapter.is_repeated(&e.id)) {
+        let answer = |e: &'a Entry| e.answers.get(&ex.id).filter(|a| !a.skipped).map(|a| &a.value);
+        match &ex.kind {
+            Kind::Scale { min, max, unit, .. } => out.push(Series {
+                name: ex.title.clone(),
+                unit: unit.clone(),
+                min: *min,
+                max: *max,
+                values: entries
+                    .iter()
+                    .map(|e| match answer(e) {
+                        Some(Value::Scale { value }) => Some(*value),
+                        Some(_) | None => None,
+                    })
+                    .collect(),
+            }),
+            Kind::Ratings {
+                items,
+                min,
+                max,
+                unit,
+                ..
+            } => {
+                // The workbook's items, then any the person rated that it does not list.
+                let mut names: Vec<String> = items.clone();
+                for e in entries {
+                    if let Some(Value::Ratings { ratings }) = answer(e) {
+                        for k in ratings.keys() {
+                            if !names.contains(k) {
+                                names.push(k.clone());
+                            }
+                        }
+                    }
+                }
+                for item in names {
+                    out.push(Series {
+                        name: format!("{}: {item}", ex.title),
+                        unit: unit.clone(),
+                        min: *min,
+                        max: *max,
+                        values: entries
+                            .iter()
+                            .map(|e| match answer(e) {
+                                Some(Value::Ratings { ratings }) => ratings.get(&item).copied(),
+                                Some(_) | None => None,
+                            })
+                            .collect(),
+                    });
+                }
+            }
+            Kind::Text
+            | Kind::List { .. }
+            | Kind::Choice { .. }
+            | Kind::Checklist { .. }
+            | Kind::Date
+            | Kind::Page => {}
+        }
+    }
+    out
+}

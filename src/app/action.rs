@@ -51,6 +51,14 @@ pub enum Go {
     TogglePrivate,
     /// Mark the current exercise skipped, or take the skip back (format 2 workbooks).
     ToggleSkip,
+    /// Open the dated entries of the chapter on screen or selected (its history and trends).
+    Entries,
+    /// Start a new entry of the chapter's repeated part (or this week's).
+    NewEntry,
+    /// Delete the selected entry: asks first, then moves it aside (it can be restored).
+    DeleteEntry,
+    /// Bring back the selected deleted entry.
+    RestoreEntry,
     /// Retry saving (from the unsaved-quit question).
     RetrySave,
     /// Quit anyway, writing the answers to a fallback file.

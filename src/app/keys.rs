@@ -36,6 +36,10 @@ pub enum Context {
     Reading,
     /// The comparison with a partner.
     Compare,
+    /// The dated entries of a repeated part, and their trends.
+    Entries,
+    /// The entries screen asking whether to delete the selected entry.
+    ConfirmDelete,
     /// The help overlay.
     Help,
     /// The "before you start" safety page.
@@ -132,6 +136,10 @@ pub fn context_below_help(app: &App) -> Context {
         ScreenState::Review { reading: Some(_), .. } => Context::Reading,
         ScreenState::Review { reading: None, .. } => Context::Review,
         ScreenState::Compare { .. } => Context::Compare,
+        ScreenState::Entries {
+            confirm_delete: true, ..
+        } => Context::ConfirmDelete,
+        ScreenState::Entries { .. } => Context::Entries,
         ScreenState::Exercise { component, .. } => component.context(),
     }
 }
@@ -167,6 +175,8 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         Review,
         Reading,
         Compare,
+        Entries,
+        ConfirmDelete,
         Help,
         Safety,
         ConfirmQuit
@@ -191,7 +201,12 @@ pub fn label_of(cx: Context, action: &Action) -> &'static str {
 /// True when `bind` works in this app: skipping needs a format 2 workbook, so a
 /// format 1 workbook's keys, footer and help stay as they were.
 pub fn offered(app: &App, bind: &Binding) -> bool {
-    bind.action != Action::Go(Go::ToggleSkip) || app.workbook().is_v2()
+    match bind.action {
+        Action::Go(Go::ToggleSkip) => app.workbook().is_v2(),
+        // Only a chapter with a repeated part has entries to open.
+        Action::Go(Go::Entries) => app.has_entries_here(),
+        Action::Go(_) | Action::Move(_) | Action::Edit(_) | Action::Event(_) => true,
+    }
 }
 
 /// The bindings of one context, as [`bindings`] serves them.
@@ -242,6 +257,13 @@ fn build(cx: Context) -> Vec<Binding> {
         false,
     );
     let back = b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "back", true);
+    let entries = b(
+        vec![ch('e')],
+        Action::Go(Go::Entries),
+        "e",
+        "entries and trends",
+        true,
+    );
     let up = b(vec![k(Up), ch('k')], Action::Move(Move::Up), "↑/k", "up", false);
     let down = b(
         vec![k(Down), ch('j')],
@@ -406,6 +428,7 @@ fn build(cx: Context) -> Vec<Binding> {
             ),
             first.clone(),
             last.clone(),
+            entries.clone(),
             b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "welcome", true),
         ],
         Context::Page => vec![
@@ -428,6 +451,7 @@ fn build(cx: Context) -> Vec<Binding> {
             grouped(vec![k(Down), ch('j')], Action::Move(Move::Down)),
             scroll_up.clone(),
             scroll_down.clone(),
+            entries.clone(),
             back.clone(),
         ],
         Context::Text => {
@@ -720,6 +744,45 @@ fn build(cx: Context) -> Vec<Binding> {
                 true,
             ),
         ],
+        Context::Entries => vec![
+            up.clone(),
+            down.clone(),
+            b(
+                vec![k(Enter)],
+                Action::Move(Move::Select),
+                "Enter",
+                "read or edit",
+                true,
+            ),
+            b(vec![ch('n')], Action::Go(Go::NewEntry), "n", "new entry", true),
+            b(
+                vec![ch('d'), k(Delete)],
+                Action::Go(Go::DeleteEntry),
+                "d",
+                "delete",
+                true,
+            ),
+            b(vec![ch('u')], Action::Go(Go::RestoreEntry), "u", "restore", false),
+            first.clone(),
+            last.clone(),
+            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "contents", true),
+        ],
+        Context::ConfirmDelete => vec![
+            b(
+                vec![ch('y')],
+                Action::Go(Go::DeleteEntry),
+                "y",
+                "yes, delete it",
+                true,
+            ),
+            b(
+                vec![k(Esc), ch('n')],
+                Action::Go(Go::Back),
+                "Esc/n",
+                "keep it",
+                true,
+            ),
+        ],
         Context::Compare => vec![
             b(
                 vec![k(Up), ch('k')],
@@ -857,6 +920,8 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                     | Context::Review
                     | Context::Reading
                     | Context::Compare
+                    | Context::Entries
+                    | Context::ConfirmDelete
                     | Context::Help
                     | Context::Safety
                     | Context::ConfirmQuit => None,
@@ -901,6 +966,8 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
         | Context::Review
         | Context::Reading
         | Context::Compare
+        | Context::Entries
+        | Context::ConfirmDelete
         | Context::Help
         | Context::Safety
         | Context::ConfirmQuit => None,
@@ -913,7 +980,7 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 17] = [
+    const ALL: [Context; 19] = [
         Context::Welcome,
         Context::Contents,
         Context::Page,
@@ -928,6 +995,8 @@ mod tests {
         Context::Review,
         Context::Reading,
         Context::Compare,
+        Context::Entries,
+        Context::ConfirmDelete,
         Context::Help,
         Context::Safety,
         Context::ConfirmQuit,
@@ -949,6 +1018,8 @@ mod tests {
             | Context::Review
             | Context::Reading
             | Context::Compare
+            | Context::Entries
+            | Context::ConfirmDelete
             | Context::Help
             | Context::Safety
             | Context::ConfirmQuit => {}

@@ -8,6 +8,8 @@
 
 mod action;
 mod component;
+mod entries;
+pub use entries::{Due, EntryRow};
 pub mod keys;
 mod nav;
 mod notice;
@@ -184,7 +186,8 @@ impl App {
             | ScreenState::Intro { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => None,
+            | ScreenState::Compare { .. }
+            | ScreenState::Entries { .. } => None,
         }
     }
     /// The overlay on screen.
@@ -424,6 +427,10 @@ impl App {
                 | Go::ToggleHint
                 | Go::TogglePrivate
                 | Go::ToggleSkip
+                | Go::Entries
+                | Go::NewEntry
+                | Go::DeleteEntry
+                | Go::RestoreEntry
                 | Go::RetrySave
                 | Go::QuitWithFallback,
             )

@@ -17,15 +17,18 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => 0,
+            | ScreenState::Compare { .. }
+            | ScreenState::Entries { .. } => 0,
         };
         let safety = self.workbook.safety.is_some();
+        let due: Vec<usize> = self.due().into_iter().map(|(c, _)| c).collect();
         screen::welcome_items(
             &self.answers,
             self.resume.as_ref(),
             safety,
             self.partners.len(),
             pick,
+            &due,
         )
     }
     /// Selected row of the welcome menu (0 on other screens).
@@ -37,7 +40,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => 0,
+            | ScreenState::Compare { .. }
+            | ScreenState::Entries { .. } => 0,
         }
     }
     /// Rows of the contents screen (chapters only, off that screen).
@@ -49,7 +53,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => &[],
+            | ScreenState::Compare { .. }
+            | ScreenState::Entries { .. } => &[],
         };
         screen::contents_rows(&self.workbook, expanded)
     }
@@ -62,7 +67,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => 0,
+            | ScreenState::Compare { .. }
+            | ScreenState::Entries { .. } => 0,
         }
     }
     /// Whether a chapter shows its exercises in the contents.
@@ -74,7 +80,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => false,
+            | ScreenState::Compare { .. }
+            | ScreenState::Entries { .. } => false,
         }
     }
     /// Every exercise in order, as (chapter, exercise), for the review screen.
@@ -90,7 +97,8 @@ impl App {
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
-            | ScreenState::Compare { .. } => 0,
+            | ScreenState::Compare { .. }
+            | ScreenState::Entries { .. } => 0,
         }
     }
     /// The comparison on screen.
@@ -102,7 +110,8 @@ impl App {
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
-            | ScreenState::Review { .. } => None,
+            | ScreenState::Review { .. }
+            | ScreenState::Entries { .. } => None,
         }
     }
     /// Scroll offset of the page text, in rows (0 where nothing scrolls).
@@ -146,11 +155,20 @@ impl App {
             },
             // Only a loaded partner opens the comparison (`Event::PartnerLoaded`).
             Screen::Compare => ScreenState::welcome(),
+            Screen::Entries(chapter) => ScreenState::Entries {
+                chapter,
+                cursor: 0,
+                list: ListView::default(),
+                confirm_delete: false,
+            },
         }
     }
 
     /// Goes to screen `to`.
     pub(super) fn go_to(&mut self, to: Screen, fx: &mut Vec<Effect>) {
+        if let Screen::Exercise(c, _) = to {
+            self.ensure_entry_open(c);
+        }
         let state = self.state_for(to);
         self.go(state, fx);
     }
@@ -164,6 +182,10 @@ impl App {
             return;
         }
         self.commit(fx);
+        // Off the workbook's pages no entry stays open: the next visit opens the one due.
+        if !matches!(to, Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing) {
+            self.close_entries();
+        }
         // Only moves between pages keep the way back to the review.
         if !matches!(to, Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing) {
             self.from_review = false;
@@ -184,6 +206,7 @@ impl App {
         let chapters = &self.workbook.chapters;
         match self.screen() {
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare => Screen::Intro(0),
+            Screen::Entries(c) => Screen::Intro(c),
             Screen::Intro(c) => Screen::Exercise(c, 0),
             Screen::Exercise(c, e) if e + 1 < chapters[c].exercises.len() => Screen::Exercise(c, e + 1),
             Screen::Exercise(c, _) if c + 1 < chapters.len() => Screen::Intro(c + 1),
@@ -198,6 +221,7 @@ impl App {
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Intro(0) => {
                 Screen::Welcome
             }
+            Screen::Entries(c) => Screen::Intro(c),
             Screen::Intro(c) => Screen::Exercise(c - 1, chapters[c - 1].exercises.len() - 1),
             Screen::Exercise(c, 0) => Screen::Intro(c),
             Screen::Exercise(c, e) => Screen::Exercise(c, e - 1),
@@ -228,6 +252,8 @@ impl App {
                 self.go_to(Screen::Review, fx)
             }
             Screen::Contents | Screen::Review | Screen::Compare => self.go_to(Screen::Welcome, fx),
+            Screen::Entries(_) if self.entries_confirming() => self.cancel_delete(),
+            Screen::Entries(_) => self.go_to(Screen::Contents, fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing => self.go_to(Screen::Contents, fx),
         }
     }
@@ -251,7 +277,8 @@ impl App {
                 | Screen::Intro(_)
                 | Screen::Closing
                 | Screen::Review
-                | Screen::Compare,
+                | Screen::Compare
+                | Screen::Entries(_),
             )
             | None => 0,
         }
@@ -274,7 +301,8 @@ impl App {
                 | Screen::Intro(_)
                 | Screen::Closing
                 | Screen::Review
-                | Screen::Compare,
+                | Screen::Compare
+                | Screen::Entries(_),
             )
             | None => ContentsRow::Chapter(c),
         };
@@ -330,6 +358,10 @@ impl App {
             }
             Go::TogglePrivate => self.toggle_private(fx),
             Go::ToggleSkip => self.toggle_skip(fx),
+            Go::Entries => self.open_entries(fx),
+            Go::NewEntry => self.new_entry(fx),
+            Go::DeleteEntry => self.delete_entry(fx),
+            Go::RestoreEntry => self.restore_entry(fx),
             // Handled by `App::update` whatever the screen.
             Go::Quit | Go::Help | Go::Safety | Go::RetrySave | Go::QuitWithFallback => {}
         }
@@ -449,6 +481,7 @@ impl App {
                 Move::Left | Move::Right | Move::Toggle => {}
             },
             ScreenState::Exercise { .. } => self.exercise_key(Intent::Move(m), fx),
+            ScreenState::Entries { .. } => self.entries_move(m, fx),
             ScreenState::Review {
                 reading: Some(text),
                 cursor,
@@ -497,7 +530,12 @@ impl App {
         match self.screen() {
             Screen::Closing => self.go_to(Screen::Welcome, fx),
             Screen::Intro(_) => self.go_step(self.next_screen(), fx),
-            Screen::Welcome | Screen::Contents | Screen::Exercise(..) | Screen::Review | Screen::Compare => {}
+            Screen::Welcome
+            | Screen::Contents
+            | Screen::Exercise(..)
+            | Screen::Review
+            | Screen::Compare
+            | Screen::Entries(_) => {}
         }
     }
 
@@ -534,6 +572,7 @@ impl App {
                 }
                 Some(WelcomeItem::Contents) | None => self.go_to(Screen::Contents, fx),
                 Some(WelcomeItem::Review) => self.go_to(Screen::Review, fx),
+                Some(WelcomeItem::Due(c)) => self.start_due(c, fx),
                 Some(WelcomeItem::Compare(i)) => {
                     if let Some(name) = self.partners.get(i) {
                         fx.push(Effect::LoadPartner(name.clone()));

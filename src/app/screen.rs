@@ -25,6 +25,8 @@ pub enum Screen {
     Review,
     /// My answers beside a partner's.
     Compare,
+    /// The dated entries of a chapter's repeated part, and their trends (chapter index).
+    Entries(usize),
 }
 
 /// A row of the contents screen.
@@ -53,6 +55,8 @@ pub enum WelcomeItem {
     Review,
     /// Compare with a partner (by index into the partner list).
     Compare(usize),
+    /// Fill in the entry that is due of a chapter's repeated part (chapter index).
+    Due(usize),
 }
 
 /// The screen showing, with the state that belongs to it alone.
@@ -115,6 +119,17 @@ pub enum ScreenState {
         /// Its lines for the width last drawn: laid out once per width, not per frame.
         lines: RefCell<Option<(u16, Vec<String>)>>,
     },
+    /// The entries of a chapter's repeated part.
+    Entries {
+        /// The chapter.
+        chapter: usize,
+        /// Selected row of [`crate::app::App::entry_rows`].
+        cursor: usize,
+        /// The rows' view.
+        list: ListView,
+        /// Set while asking whether to delete the selected entry.
+        confirm_delete: bool,
+    },
 }
 
 impl ScreenState {
@@ -148,6 +163,7 @@ impl ScreenState {
             ScreenState::Closing { .. } => Screen::Closing,
             ScreenState::Review { .. } => Screen::Review,
             ScreenState::Compare { .. } => Screen::Compare,
+            ScreenState::Entries { chapter, .. } => Screen::Entries(*chapter),
         }
     }
 
@@ -163,6 +179,7 @@ impl ScreenState {
             } => Some(text),
             ScreenState::Contents { .. }
             | ScreenState::Exercise { .. }
+            | ScreenState::Entries { .. }
             | ScreenState::Review { reading: None, .. } => None,
         }
     }
@@ -179,6 +196,7 @@ impl ScreenState {
             } => Some(text),
             ScreenState::Contents { .. }
             | ScreenState::Exercise { .. }
+            | ScreenState::Entries { .. }
             | ScreenState::Review { reading: None, .. } => None,
         }
     }
@@ -203,7 +221,8 @@ impl ScreenState {
             | ScreenState::Contents { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => None,
+            | ScreenState::Compare { .. }
+            | ScreenState::Entries { .. } => None,
         }
     }
 }
@@ -240,11 +259,13 @@ pub fn welcome_items(
     safety: bool,
     partners: usize,
     pick: usize,
+    due: &[usize],
 ) -> Vec<WelcomeItem> {
     let mut items = Vec::with_capacity(6);
     if resume.is_some() || !answers.is_empty() {
         items.push(WelcomeItem::Continue);
     }
+    items.extend(due.iter().map(|c| WelcomeItem::Due(*c)));
     items.push(WelcomeItem::Start);
     if safety {
         items.push(WelcomeItem::Safety);

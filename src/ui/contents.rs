@@ -88,9 +88,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 /// Draws a list of rows from where it was last shown, so moving the selection
 /// inside the view never makes it jump, and records where it is now.
-pub fn draw_list(frame: &mut Frame, app: &App, list: List, area: Rect, selected: usize) {
+pub(super) fn draw_list(frame: &mut Frame, app: &App, list: List, area: Rect, selected: usize) {
     let view = match app.state() {
-        ScreenState::Contents { list, .. } | ScreenState::Review { list, .. } => Some(list),
+        ScreenState::Contents { list, .. }
+        | ScreenState::Review { list, .. }
+        | ScreenState::Entries { list, .. } => Some(list),
         ScreenState::Welcome { .. }
         | ScreenState::Intro { .. }
         | ScreenState::Exercise { .. }

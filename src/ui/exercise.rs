@@ -155,6 +155,35 @@ fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
 fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize) -> Vec<(bool, String)> {
     let ch = &app.workbook().chapters[c];
     let mut out = Vec::new();
+    if let (Some(repeat), Some(open)) = (&ch.repeat, app.open_entry(c))
+        && ch.is_repeated(&ex.id)
+    {
+        let entry = crate::entry::Entry::new(open.id.clone(), open.started.clone());
+        let line = text::entry_open(
+            &crate::present::clean_line(&repeat.title),
+            &entry.label(repeat.rhythm),
+            open.old,
+        );
+        out.extend(crate::present::wrap(&line, width).into_iter().map(|l| (true, l)));
+        // The previous entry's answer, offered: it is shown, never copied in unasked.
+        let unanswered = app.answers().get(&ch.id, &ex.id).is_none();
+        let before = app
+            .answers()
+            .live_entries(&ch.id)
+            .filter(|e| e.id < open.id)
+            .last()
+            .and_then(|e| e.answers.get(&ex.id))
+            .filter(|a| !a.skipped && !crate::answers::value_is_empty(&a.value));
+        if unanswered
+            && repeat.suggest_previous.contains(&ex.id)
+            && let Some(a) = before
+        {
+            out.push((true, text::LAST_TIME.to_string()));
+            let lines =
+                crate::present::plain_lines(&crate::present::pieces(Some(&ex.kind), &a.value), Some(width));
+            out.extend(lines.into_iter().map(|l| (false, format!("  {l}"))));
+        }
+    }
     if app.answers().not_needed(&ch.id, ex)
         && let Some(w) = &ex.when
     {

@@ -3,6 +3,7 @@
 mod compare;
 mod component;
 mod contents;
+mod entries;
 mod exercise;
 mod overlay;
 mod page;
@@ -59,6 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Exercise(c, e) => exercise::draw(frame, app, theme, body, c, e),
         Screen::Review => review::draw(frame, app, theme, body),
         Screen::Compare => compare::draw(frame, app, theme, body),
+        Screen::Entries(c) => entries::draw(frame, app, theme, body, c),
     }
     draw_footer(frame, app, theme, footer);
     if app.safety_open() {
@@ -155,6 +157,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             right.push(text::chapter_of(c + 1, wb.chapters.len()));
             right.push(text::exercise_of(e + 1, wb.chapters[c].exercises.len()));
         }
+        Screen::Entries(c) => right.push(text::chapter_of(c + 1, wb.chapters.len())),
         Screen::Welcome | Screen::Contents | Screen::Closing | Screen::Review | Screen::Compare => {}
     }
     right.push(text::overall(done, total));
@@ -174,7 +177,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let right_w = right_text.chars().count() as u16;
     let title_w = area.width.saturating_sub(right_w + status_w + 1);
     let title = match app.screen() {
-        Screen::Intro(c) | Screen::Exercise(c, _) => wb.chapters[c].title.as_str(),
+        Screen::Intro(c) | Screen::Exercise(c, _) | Screen::Entries(c) => wb.chapters[c].title.as_str(),
         Screen::Welcome | Screen::Contents | Screen::Closing | Screen::Review | Screen::Compare => {
             wb.title.as_str()
         }

@@ -273,3 +273,62 @@ pub fn scale_value(v: Option<i64>, max: i64, unit: Option<&str>) -> String {
         None => "No value picked yet: use ← → or type a number.".to_string(),
     }
 }
+
+/// Above the list of a repeated part's entries.
+pub fn entries_heading(title: &str) -> String {
+    format!("{title}: every entry, newest first")
+}
+
+/// The entries screen with no entry yet.
+pub fn no_entries(new: &str) -> String {
+    format!("No entry yet. Press {new} to start the first.")
+}
+
+/// Asked before an entry is deleted.
+pub fn confirm_delete(label: &str, yes: &str) -> String {
+    format!("Delete the entry “{label}”? It is kept out of sight and can be restored. Press {yes} to delete.")
+}
+
+/// A deleted entry's mark in the list.
+pub fn deleted_entry(restore: &str) -> String {
+    format!("deleted · {restore} restores it")
+}
+
+/// An entry edited after its time.
+pub fn edited_on(day: &str) -> String {
+    format!("edited {day}")
+}
+
+/// Heading of the trends under the entries.
+pub const TRENDS: &str = "Trends, oldest to newest";
+
+/// The trends with fewer than two values to show.
+pub const TRENDS_NONE: &str = "Trends show here once there are answers on a scale in two entries.";
+
+/// What the welcome screen says a repeated part asks for.
+pub fn due_line(title: &str, due: &crate::app::Due) -> String {
+    match due {
+        crate::app::Due::ThisWeek => format!("{title}: this week's is not done yet"),
+        crate::app::Due::Last(0) => format!("{title}: the last one was today; start another"),
+        crate::app::Due::Last(1) => format!("{title}: the last one was yesterday; start another"),
+        crate::app::Due::Last(n) => format!("{title}: the last one was {n} days ago; start another"),
+        crate::app::Due::First => format!("{title}: start the first one"),
+    }
+}
+
+/// The entry open on an exercise of a repeated part, for the exercise screen.
+pub fn entry_open(title: &str, label: &str, old: bool) -> String {
+    if old {
+        format!("{title} · {label} · an earlier entry: changes are dated")
+    } else {
+        format!("{title} · {label}")
+    }
+}
+
+/// A trend's values as text, newest first so the latest is never cut off.
+pub fn latest_first(values: &str) -> String {
+    format!("latest first: {values}")
+}
+
+/// Above the previous entry's answer, offered in a new entry.
+pub const LAST_TIME: &str = "Last time you wrote:";

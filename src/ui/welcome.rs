@@ -66,6 +66,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 ),
                 WelcomeItem::Contents => (key_for(Go::Contents), text::CONTENTS.to_string()),
                 WelcomeItem::Review => (key_for(Go::Review), text::REVIEW.to_string()),
+                WelcomeItem::Due(c) => {
+                    let due = app.due().into_iter().find(|(d, _)| d == c).map(|(_, d)| d);
+                    let title = wb.chapters[*c].repeat.as_ref().map_or("", |r| r.title.as_str());
+                    let label = due.map_or(String::new(), |d| text::due_line(title, &d));
+                    ("", label)
+                }
                 WelcomeItem::Compare(i) => {
                     let label = text::compare_with(&app.partners()[*i]);
                     let label = if app.partners().len() > 1 {

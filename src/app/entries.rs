@@ -1,0 +1,376 @@
+//! Dated entries of a chapter's repeated part: which one is open, starting one,
+//! the entries screen (read, delete, restore) and what the welcome says is due.
+
+use super::screen::{Screen, ScreenState};
+use super::{App, Effect, Move};
+use crate::answers::{Status, now_utc};
+use crate::content::Rhythm;
+use crate::entry::{Entry, Open, id_for};
+
+/// A row of the entries screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryRow {
+    /// The entry's id.
+    pub id: String,
+    /// True for a deleted entry, listed after the others so it can be restored.
+    pub deleted: bool,
+}
+
+/// Something a repeated part asks for, said on the welcome screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Due {
+    /// This week's entry is not done yet.
+    ThisWeek,
+    /// The last entry was made this many days ago.
+    Last(i64),
+    /// No entry yet.
+    First,
+}
+
+impl App {
+    /// The chapter whose entries a key would open: the one on screen, or selected.
+    fn entries_chapter(&self) -> Option<usize> {
+        let c = match &self.state {
+            ScreenState::Intro { chapter, .. }
+            | ScreenState::Exercise { chapter, .. }
+            | ScreenState::Entries { chapter, .. } => *chapter,
+            ScreenState::Contents { .. } => match self.contents_rows().get(self.contents_cursor()) {
+                Some(super::ContentsRow::Chapter(c) | super::ContentsRow::Exercise(c, _)) => *c,
+                Some(super::ContentsRow::Closing) | None => return None,
+            },
+            ScreenState::Welcome { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. } => return None,
+        };
+        self.workbook.chapters.get(c)?.repeat.as_ref().map(|_| c)
+    }
+
+    /// True when a key to open entries has something to open here.
+    pub fn has_entries_here(&self) -> bool {
+        self.entries_chapter().is_some()
+    }
+
+    /// The entry open in chapter `c`, if one is.
+    pub fn open_entry(&self, c: usize) -> Option<&Open> {
+        let ch = self.workbook.chapters.get(c)?;
+        self.answers.route_of(&ch.id)?.open.as_ref()
+    }
+
+    /// Makes sure the repeated exercises of chapter `c` have an entry open: this week's,
+    /// or the latest entry while it is unfinished, else a new one.
+    pub(super) fn ensure_entry_open(&mut self, c: usize) {
+        let Some(ch) = self.workbook.chapters.get(c) else {
+            return;
+        };
+        let Some(repeat) = &ch.repeat else {
+            return;
+        };
+        if self.open_entry(c).is_some() {
+            return;
+        }
+        let now = now_utc();
+        let open = match repeat.rhythm {
+            Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
+            Rhythm::Entries => match self.answers.live_entries(&ch.id).last() {
+                Some(last) if !self.entry_done(c, last) => Open {
+                    id: last.id.clone(),
+                    started: last.started.clone(),
+                    old: false,
+                },
+                Some(_) | None => self.fresh_entry(c, &now),
+            },
+        };
+        let id = ch.id.clone();
+        self.answers.open_entry(&id, open);
+    }
+
+    /// The open form of entry `id` of chapter `c`: the existing one, or a new one.
+    fn open_for(&self, c: usize, id: String, now: &str) -> Open {
+        let ch = &self.workbook.chapters[c];
+        let started = self
+            .answers
+            .entry(&ch.id, &id)
+            .map_or_else(|| now.to_string(), |e| e.started.clone());
+        Open {
+            id,
+            started,
+            old: false,
+        }
+    }
+
+    /// A new entry of chapter `c` started `now`, its id made unique.
+    fn fresh_entry(&self, c: usize, now: &str) -> Open {
+        let ch = &self.workbook.chapters[c];
+        let mut id = now.to_string();
+        let mut n = 2;
+        while self.answers.entry(&ch.id, &id).is_some() {
+            id = format!("{now}-{n}");
+            n += 1;
+        }
+        Open {
+            id,
+            started: now.to_string(),
+            old: false,
+        }
+    }
+
+    /// True when every repeated exercise of chapter `c` is done in `entry`.
+    pub fn entry_done(&self, c: usize, entry: &Entry) -> bool {
+        self.entry_progress(c, entry).0 == self.entry_progress(c, entry).1
+    }
+
+    /// (done, total) of the repeated exercises of chapter `c` in `entry`.
+    pub fn entry_progress(&self, c: usize, entry: &Entry) -> (usize, usize) {
+        let ch = &self.workbook.chapters[c];
+        let Some(repeat) = &ch.repeat else {
+            return (0, 0);
+        };
+        let mut probe = crate::answers::Answers::default();
+        probe.single.insert(ch.id.clone(), entry.answers.clone());
+        let exercises: Vec<_> = ch
+            .exercises
+            .iter()
+            .filter(|e| repeat.exercises.contains(&e.id) && e.takes_answer())
+            .collect();
+        let done = exercises
+            .iter()
+            .filter(|e| probe.status(&ch.id, e) == Status::Done)
+            .count();
+        (done, exercises.len())
+    }
+
+    /// Rows of the entries screen: live entries newest first, then deleted ones.
+    pub fn entry_rows(&self) -> Vec<EntryRow> {
+        let Some(c) = self.entries_chapter() else {
+            return Vec::new();
+        };
+        let id = &self.workbook.chapters[c].id;
+        let all = self.answers.entries.get(id).map_or(&[][..], Vec::as_slice);
+        let live = all.iter().rev().filter(|e| e.is_live());
+        let gone = all.iter().rev().filter(|e| !e.is_live());
+        live.map(|e| (e, false))
+            .chain(gone.map(|e| (e, true)))
+            .map(|(e, deleted)| EntryRow {
+                id: e.id.clone(),
+                deleted,
+            })
+            .collect()
+    }
+
+    /// Selected row of the entries screen (0 elsewhere).
+    pub fn entries_cursor(&self) -> usize {
+        match &self.state {
+            ScreenState::Entries { cursor, .. } => *cursor,
+            ScreenState::Welcome { .. }
+            | ScreenState::Contents { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. } => 0,
+        }
+    }
+
+    /// True while the entries screen asks whether to delete.
+    pub fn entries_confirming(&self) -> bool {
+        matches!(
+            self.state,
+            ScreenState::Entries {
+                confirm_delete: true,
+                ..
+            }
+        )
+    }
+
+    /// Takes back the question whether to delete.
+    pub(super) fn cancel_delete(&mut self) {
+        if let ScreenState::Entries { confirm_delete, .. } = &mut self.state {
+            *confirm_delete = false;
+        }
+    }
+
+    /// Opens the entries screen of the chapter on screen or selected.
+    pub(super) fn open_entries(&mut self, fx: &mut Vec<Effect>) {
+        if let Some(c) = self.entries_chapter() {
+            self.close_entries();
+            self.go_to(Screen::Entries(c), fx);
+        }
+    }
+
+    /// Closes every open entry, so that the next visit opens the one that is due.
+    pub(super) fn close_entries(&mut self) {
+        let ids: Vec<String> = self.workbook.chapters.iter().map(|c| c.id.clone()).collect();
+        for id in ids {
+            self.answers.close_entry(&id);
+        }
+    }
+
+    /// Starts the entry due in chapter `c` (this week's, or a new one) at its first
+    /// repeated exercise.
+    pub(super) fn start_due(&mut self, c: usize, fx: &mut Vec<Effect>) {
+        let Some(ch) = self.workbook.chapters.get(c) else {
+            return;
+        };
+        let Some(repeat) = &ch.repeat else {
+            return;
+        };
+        let now = now_utc();
+        let open = match repeat.rhythm {
+            Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
+            Rhythm::Entries => self.fresh_entry(c, &now),
+        };
+        self.enter_entry(c, open, fx);
+    }
+
+    /// Opens `open` in chapter `c` and goes to its first repeated exercise.
+    fn enter_entry(&mut self, c: usize, open: Open, fx: &mut Vec<Effect>) {
+        let ch = &self.workbook.chapters[c];
+        let Some(repeat) = &ch.repeat else {
+            return;
+        };
+        let first = ch.exercises.iter().position(|e| repeat.exercises.contains(&e.id));
+        let id = ch.id.clone();
+        self.answers.open_entry(&id, open);
+        if let Some(e) = first {
+            self.go_to(Screen::Exercise(c, e), fx);
+        }
+    }
+
+    /// A new entry from the entries screen (this week's for a weekly part).
+    pub(super) fn new_entry(&mut self, fx: &mut Vec<Effect>) {
+        if let Some(c) = self.entries_chapter() {
+            self.start_due(c, fx);
+        }
+    }
+
+    /// Asks, then deletes the selected entry (kept in the file, out of sight).
+    pub(super) fn delete_entry(&mut self, fx: &mut Vec<Effect>) {
+        let rows = self.entry_rows();
+        let ScreenState::Entries {
+            chapter,
+            cursor,
+            confirm_delete,
+            ..
+        } = &mut self.state
+        else {
+            return;
+        };
+        let Some(row) = rows.get(*cursor).filter(|r| !r.deleted) else {
+            return;
+        };
+        if !*confirm_delete {
+            *confirm_delete = true;
+            return;
+        }
+        *confirm_delete = false;
+        let id = self.workbook.chapters[*chapter].id.clone();
+        self.answers.set_deleted(&id, &row.id, Some(now_utc()));
+        fx.push(Effect::Save);
+    }
+
+    /// Restores the selected deleted entry.
+    pub(super) fn restore_entry(&mut self, fx: &mut Vec<Effect>) {
+        let rows = self.entry_rows();
+        let ScreenState::Entries { chapter, cursor, .. } = &self.state else {
+            return;
+        };
+        let Some(row) = rows.get(*cursor).filter(|r| r.deleted) else {
+            return;
+        };
+        let id = self.workbook.chapters[*chapter].id.clone();
+        self.answers.set_deleted(&id, &row.id, None);
+        fx.push(Effect::Save);
+    }
+
+    /// A move on the entries screen: select a row; Enter opens it to read or edit.
+    pub(super) fn entries_move(&mut self, m: Move, fx: &mut Vec<Effect>) {
+        let rows = self.entry_rows();
+        let now = now_utc();
+        let ScreenState::Entries {
+            chapter,
+            cursor,
+            confirm_delete,
+            ..
+        } = &mut self.state
+        else {
+            return;
+        };
+        *confirm_delete = false;
+        if let Some(to) = super::component::moved(*cursor, m, rows.len()) {
+            *cursor = to;
+            return;
+        }
+        let c = *chapter;
+        match m {
+            Move::Select => {
+                let Some(row) = rows.get(*cursor).filter(|r| !r.deleted) else {
+                    return;
+                };
+                let ch = &self.workbook.chapters[c];
+                let Some(repeat) = &ch.repeat else {
+                    return;
+                };
+                let Some(entry) = self.answers.entry(&ch.id, &row.id) else {
+                    return;
+                };
+                // An entry whose time has passed is edited on purpose, and dated.
+                let current = match repeat.rhythm {
+                    Rhythm::Weekly => id_for(Rhythm::Weekly, &now) == entry.id,
+                    Rhythm::Entries => {
+                        self.answers.live_entries(&ch.id).last().map(|e| &e.id) == Some(&entry.id)
+                    }
+                };
+                let open = Open {
+                    id: entry.id.clone(),
+                    started: entry.started.clone(),
+                    old: !current,
+                };
+                self.enter_entry(c, open, fx);
+            }
+            Move::Up
+            | Move::Down
+            | Move::Left
+            | Move::Right
+            | Move::First
+            | Move::Last
+            | Move::Toggle
+            | Move::ScrollUp
+            | Move::ScrollDown
+            | Move::PageUp
+            | Move::PageDown => {}
+        }
+    }
+
+    /// What each repeated part asks for now, by chapter, for the welcome screen: only
+    /// for parts already begun (an entry made, or the chapter reached).
+    pub fn due(&self) -> Vec<(usize, Due)> {
+        let now = now_utc();
+        let today = crate::date::parse(&crate::date::day_of(&now)).unwrap_or(0);
+        let mut out = Vec::new();
+        for (c, ch) in self.workbook.chapters.iter().enumerate() {
+            let Some(repeat) = &ch.repeat else {
+                continue;
+            };
+            let last = self.answers.live_entries(&ch.id).last();
+            let reached = self.resume.as_ref().is_some_and(|p| {
+                let at = self.workbook.chapters.iter().position(|x| x.id == p.chapter);
+                at.is_some_and(|at| at >= c)
+            });
+            let due = match (repeat.rhythm, last) {
+                (_, None) if !reached => continue,
+                (_, None) => Due::First,
+                (Rhythm::Weekly, Some(e)) => {
+                    let this = id_for(Rhythm::Weekly, &now);
+                    if e.id == this && self.entry_done(c, e) {
+                        continue;
+                    }
+                    Due::ThisWeek
+                }
+                (Rhythm::Entries, Some(e)) => Due::Last(today - e.day()),
+            };
+            out.push((c, due));
+        }
+        out
+    }
+}

@@ -1,0 +1,163 @@
+//! The entries of a chapter's repeated part: the list (newest first, deleted ones
+//! last) and the trends of its scales and ratings, as sparklines and as a table.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, Paragraph, Sparkline, SparklineBar, Wrap};
+
+use super::{Theme, text};
+use crate::app::keys::{self, Context};
+use crate::app::{Action, App, Go};
+use crate::entry::{Entry, series};
+
+/// Draws the entries screen of chapter `c` into `area`.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
+    let wb = app.workbook();
+    let ch = &wb.chapters[c];
+    let Some(repeat) = &ch.repeat else {
+        return;
+    };
+    let rows = app.entry_rows();
+    let live: Vec<&Entry> = app.answers().live_entries(&ch.id).collect();
+    let trends = series(ch, &live);
+    let shown: Vec<_> = trends
+        .iter()
+        .filter(|s| s.values.iter().filter(|v| v.is_some()).count() >= 1)
+        .collect();
+    // Each series: its name, a sparkline, and its values as text.
+    let trend_h = if shown.is_empty() {
+        2
+    } else {
+        1 + 3 * shown.len() as u16
+    };
+    let [head, list_area, trend_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Max(trend_h.min(area.height / 2)),
+    ])
+    .areas(area);
+    let heading = if app.entries_confirming() {
+        let label = rows
+            .get(app.entries_cursor())
+            .and_then(|r| app.answers().entry(&ch.id, &r.id))
+            .map_or(String::new(), |e| e.label(repeat.rhythm));
+        let yes = keys::label_of(Context::ConfirmDelete, &Action::Go(Go::DeleteEntry));
+        Line::from(Span::styled(text::confirm_delete(&label, yes), theme.warn()))
+    } else {
+        Line::from(Span::styled(text::entries_heading(&repeat.title), theme.title()))
+    };
+    frame.render_widget(Paragraph::new(heading).wrap(Wrap { trim: true }), head);
+    if rows.is_empty() {
+        let new = keys::label_of(Context::Entries, &Action::Go(Go::NewEntry));
+        frame.render_widget(
+            Paragraph::new(text::no_entries(new)).wrap(Wrap { trim: true }),
+            list_area,
+        );
+    } else {
+        let restore = keys::label_of(Context::Entries, &Action::Go(Go::RestoreEntry));
+        let items: Vec<ListItem> = rows
+            .iter()
+            .filter_map(|r| app.answers().entry(&ch.id, &r.id))
+            .map(|e| {
+                let (done, total) = app.entry_progress(c, e);
+                let mut parts = vec![e.label(repeat.rhythm), text::done_of(done, total)];
+                if let Some(day) = &e.edited {
+                    parts.push(text::edited_on(&crate::date::day_of(day)));
+                }
+                if !e.is_live() {
+                    parts.push(text::deleted_entry(restore));
+                }
+                let style = if e.is_live() {
+                    Style::default()
+                } else {
+                    theme.dim()
+                };
+                ListItem::new(Line::from(Span::styled(parts.join(" · "), style)))
+            })
+            .collect();
+        let list = List::new(items)
+            .highlight_style(theme.selected())
+            .highlight_symbol("› ");
+        super::contents::draw_list(frame, app, list, list_area, app.entries_cursor());
+    }
+    draw_trends(frame, theme, trend_area, &shown, &live);
+}
+
+/// The trends: per series a name, a sparkline over the entries and the values as text.
+fn draw_trends(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    shown: &[&crate::entry::Series],
+    live: &[&Entry],
+) {
+    if area.height == 0 {
+        return;
+    }
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    if shown.is_empty() {
+        frame.render_widget(Line::from(Span::styled(text::TRENDS_NONE, theme.dim())), head);
+        return;
+    }
+    frame.render_widget(Line::from(Span::styled(text::TRENDS, theme.title())), head);
+    let width = usize::from(area.width);
+    let mut y = body.y;
+    for s in shown {
+        if y + 1 >= body.bottom() {
+            break;
+        }
+        let name = crate::safe::quote_text(&s.name);
+        frame.render_widget(
+            Line::from(Span::styled(super::truncate(&name, width), Style::default())),
+            Rect { y, height: 1, ..body },
+        );
+        // The latest entries that fit, one column each.
+        let room = width.saturating_sub(1).max(1);
+        let from = s.values.len().saturating_sub(room);
+        let bars: Vec<SparklineBar> = s.values[from..]
+            .iter()
+            .map(|v| SparklineBar::from(v.map(|v| (v - s.min).max(0) as u64 + 1)))
+            .collect();
+        let spark = Sparkline::default()
+            .data(bars)
+            .max((s.max - s.min).max(1) as u64 + 1)
+            .absent_value_symbol("·")
+            .style(Style::default());
+        frame.render_widget(
+            spark,
+            Rect {
+                y: y + 1,
+                height: 1,
+                ..body
+            },
+        );
+        // The same values as text, for screen readers and without colour.
+        if y + 2 < body.bottom() {
+            let values: Vec<String> = live
+                .iter()
+                .zip(&s.values)
+                .skip(from)
+                .filter_map(|(e, v)| {
+                    let v = (*v)?;
+                    let day = crate::date::readable(e.day());
+                    Some(format!(
+                        "{day}: {}",
+                        crate::content::with_unit(v, s.unit.as_deref())
+                    ))
+                })
+                .collect();
+            let line = text::latest_first(&values.into_iter().rev().collect::<Vec<_>>().join(" · "));
+            frame.render_widget(
+                Line::from(Span::styled(super::truncate(&line, width), theme.dim())),
+                Rect {
+                    y: y + 2,
+                    height: 1,
+                    ..body
+                },
+            );
+        }
+        y += 3;
+    }
+}
