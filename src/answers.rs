@@ -201,12 +201,48 @@ impl Answers {
     }
 
     /// Learns which exercises of `wb` are answered per entry; no entry is open after.
+    ///
+    /// An answer given once to an exercise that the workbook now repeats (its author
+    /// made it part of a check-in) moves into the entry of the day it was written, so
+    /// it is still read, listed and compared.
     pub fn route(&mut self, wb: &Workbook) {
         self.routes = wb
             .chapters
             .iter()
             .filter_map(|c| Some((c.id.clone(), Route::of(c.repeat.as_ref()?))))
             .collect();
+        for (chapter, route) in &self.routes {
+            let Some(once) = self.single.get_mut(chapter) else {
+                continue;
+            };
+            let moved: Vec<(String, Answer)> = route
+                .exercises
+                .iter()
+                .filter_map(|e| Some((e.clone(), once.remove(e)?)))
+                .collect();
+            if once.is_empty() {
+                self.single.remove(chapter);
+            }
+            for (exercise, answer) in moved {
+                let id = crate::entry::id_for(route.rhythm, &answer.changed);
+                let list = self.entries.entry(chapter.clone()).or_default();
+                let i = match crate::entry::find(list, &id) {
+                    Ok(i) => i,
+                    Err(i) => {
+                        list.insert(i, Entry::new(id, answer.changed.clone()));
+                        i
+                    }
+                };
+                // An answer the entry already has is newer: the older one is kept beside it.
+                let mut key = exercise.clone();
+                let mut n = 1;
+                while list[i].answers.contains_key(&key) {
+                    key = format!("{exercise}-before-{n}");
+                    n += 1;
+                }
+                list[i].answers.insert(key, answer);
+            }
+        }
     }
 
     /// The repeated part of `chapter`, if it has one (after [`Answers::route`]).

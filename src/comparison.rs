@@ -27,7 +27,8 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::answers::{Answers, Status};
-use crate::content::{Exercise, Workbook};
+use crate::content::{Exercise, Rhythm, Workbook};
+use crate::entry::Entry;
 use crate::present::{self, Piece, words};
 
 /// Text width from which `render_text` puts the answers in two columns: an
@@ -89,13 +90,17 @@ pub struct Row {
     pub mine_private: bool,
 }
 
-/// One chapter's rows.
+/// One chapter's rows, or one week's of a chapter's weekly part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChapterRows {
     /// The chapter id.
     pub id: String,
-    /// The chapter title.
+    /// The chapter's number in the workbook, from 1.
+    pub number: usize,
+    /// The chapter title, or for a week "title: check-in, week of ...".
     pub title: String,
+    /// The week (its entry id) these rows compare, for a weekly part.
+    pub week: Option<String>,
     /// One row per exercise, in order.
     pub rows: Vec<Row>,
 }
@@ -157,53 +162,58 @@ fn decided_privately(answers: &Answers, chapter: &str, ex: &Exercise) -> bool {
 
 /// Compares two profiles' answers under the rules in the module docs.
 /// `me` and `partner` are (profile name, answers).
+///
+/// A weekly part is compared week by week, newest first, each week under the same
+/// blind rule: a week's answers show only when both have answered that week. Parts
+/// made of entries whenever one starts them (thought records) are personal and are
+/// not compared.
 pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -> Comparison {
     let mut summary = Summary::default();
-    let chapters = wb
-        .chapters
-        .iter()
-        .map(|ch| ChapterRows {
+    let mut chapters = Vec::new();
+    for (n, ch) in wb.chapters.iter().enumerate() {
+        let once = ch
+            .exercises
+            .iter()
+            .filter(|ex| ex.takes_answer() && !ch.is_repeated(&ex.id));
+        chapters.push(ChapterRows {
             id: ch.id.clone(),
+            number: n + 1,
             title: ch.title.clone(),
-            rows: ch
+            week: None,
+            rows: once
+                .map(|ex| row(&mut summary, &ch.id, ex, me.1, partner.1))
+                .collect(),
+        });
+        let Some(repeat) = ch.repeat.as_ref().filter(|r| r.rhythm == Rhythm::Weekly) else {
+            continue;
+        };
+        let mut weeks: Vec<&str> = [me.1, partner.1]
+            .iter()
+            .flat_map(|a| a.live_entries(&ch.id).map(|e| e.id.as_str()))
+            .collect();
+        weeks.sort_unstable();
+        weeks.dedup();
+        for week in weeks.into_iter().rev() {
+            let (mine, theirs) = (
+                week_answers(me.1, &ch.id, week),
+                week_answers(partner.1, &ch.id, week),
+            );
+            let label = Entry::new(week.to_string(), String::new()).label(Rhythm::Weekly);
+            let repeated = ch
                 .exercises
                 .iter()
-                .filter(|ex| ex.takes_answer())
-                .map(|ex| {
-                    let mine = share(me.1, &ch.id, ex);
-                    let theirs = share(partner.1, &ch.id, ex);
-                    summary.total += 1;
-                    summary.waiting_on_me += usize::from(mine == Share::NotAnswered);
-                    summary.waiting_on_partner += usize::from(theirs == Share::NotAnswered);
-                    let view = match (
-                        mine,
-                        theirs,
-                        me.1.get(&ch.id, &ex.id),
-                        partner.1.get(&ch.id, &ex.id),
-                    ) {
-                        (Share::Shared, Share::Shared, Some(a), Some(b)) => {
-                            summary.shown += 1;
-                            RowView::Both {
-                                me: present::pieces(Some(&ex.kind), &a.value),
-                                partner: present::pieces(Some(&ex.kind), &b.value),
-                            }
-                        }
-                        _ => RowView::Hidden {
-                            me: mine,
-                            partner: theirs,
-                        },
-                    };
-                    Row {
-                        exercise_id: ex.id.clone(),
-                        title: ex.title.clone(),
-                        prompt: ex.prompt.clone(),
-                        view,
-                        mine_private: false,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
+                .filter(|ex| ex.takes_answer() && ch.is_repeated(&ex.id));
+            chapters.push(ChapterRows {
+                id: ch.id.clone(),
+                number: n + 1,
+                title: words::week_title(&ch.title, &repeat.title, &label),
+                week: Some(week.to_string()),
+                rows: repeated
+                    .map(|ex| row(&mut summary, &ch.id, ex, &mine, &theirs))
+                    .collect(),
+            });
+        }
+    }
     Comparison {
         title: wb.title.clone(),
         me: present::clean_line(me.0),
@@ -213,15 +223,67 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
     }
 }
 
+/// One person's answers of one week, as answers given once (what [`share`] reads).
+fn week_answers(answers: &Answers, chapter: &str, week: &str) -> Answers {
+    let mut out = Answers::default();
+    if let Some(e) = answers.entry(chapter, week).filter(|e| e.is_live()) {
+        out.single.insert(chapter.to_string(), e.answers.clone());
+    }
+    out
+}
+
+/// One exercise compared, counted into `summary`.
+fn row(summary: &mut Summary, chapter: &str, ex: &Exercise, me: &Answers, partner: &Answers) -> Row {
+    let mine = share(me, chapter, ex);
+    let theirs = share(partner, chapter, ex);
+    summary.total += 1;
+    summary.waiting_on_me += usize::from(mine == Share::NotAnswered);
+    summary.waiting_on_partner += usize::from(theirs == Share::NotAnswered);
+    let view = match (
+        mine,
+        theirs,
+        me.get(chapter, &ex.id),
+        partner.get(chapter, &ex.id),
+    ) {
+        (Share::Shared, Share::Shared, Some(a), Some(b)) => {
+            summary.shown += 1;
+            RowView::Both {
+                me: present::pieces(Some(&ex.kind), &a.value),
+                partner: present::pieces(Some(&ex.kind), &b.value),
+            }
+        }
+        _ => RowView::Hidden {
+            me: mine,
+            partner: theirs,
+        },
+    };
+    Row {
+        exercise_id: ex.id.clone(),
+        title: ex.title.clone(),
+        prompt: ex.prompt.clone(),
+        view,
+        mine_private: false,
+    }
+}
+
 impl Comparison {
     /// The comparison as its owner sees it in the app: my own private answers say
     /// they are private (to me) instead of "waiting on" my own name. Only my answers
     /// are read, so nothing about the partner changes, and what the partner sees
     /// (their own comparison, made from my shared file) still cannot tell.
     pub fn for_owner(mut self, wb: &Workbook, mine: &Answers) -> Comparison {
-        for (ch, rows) in wb.chapters.iter().zip(&mut self.chapters) {
-            for (ex, row) in ch.exercises.iter().zip(&mut rows.rows) {
-                let private = mine.get(&ch.id, &ex.id).is_some_and(|a| a.private);
+        for rows in &mut self.chapters {
+            let Some(ch) = wb.chapters.iter().find(|c| c.id == rows.id) else {
+                continue;
+            };
+            let week = rows.week.as_deref().map(|w| week_answers(mine, &ch.id, w));
+            for row in &mut rows.rows {
+                let private = match &week {
+                    Some(w) => w.get(&ch.id, &row.exercise_id),
+                    None if ch.is_repeated(&row.exercise_id) => None,
+                    None => mine.single.get(&ch.id).and_then(|c| c.get(&row.exercise_id)),
+                }
+                .is_some_and(|a| a.private);
                 if private
                     && matches!(
                         row.view,
@@ -237,6 +299,25 @@ impl Comparison {
             }
         }
         self
+    }
+
+    /// Keeps, of each weekly part, only the week `id` (its Monday, `YYYY-MM-DD`); the
+    /// counts are those of what is kept.
+    pub fn keep_week(&mut self, id: &str) {
+        self.chapters
+            .retain(|c| c.week.as_deref().is_none_or(|w| w == id));
+        let mut s = Summary::default();
+        for row in self.chapters.iter().flat_map(|c| &c.rows) {
+            s.total += 1;
+            match &row.view {
+                RowView::Both { .. } => s.shown += 1,
+                RowView::Hidden { me, partner } => {
+                    s.waiting_on_me += usize::from(*me == Share::NotAnswered);
+                    s.waiting_on_partner += usize::from(*partner == Share::NotAnswered);
+                }
+            }
+        }
+        self.summary = s;
     }
 
     /// The counts in words: "4 to talk over, 3 waiting on sam, 1 waiting on alex".
@@ -302,9 +383,12 @@ pub fn render_text(c: &Comparison, width: u16) -> String {
     ] {
         out.extend(present::wrap(&present::clean_line(&text), width));
     }
-    for (n, ch) in c.chapters.iter().enumerate() {
+    for ch in &c.chapters {
         out.push(String::new());
-        let title = present::wrap(&format!("{}. {}", n + 1, present::clean_line(&ch.title)), width);
+        let title = present::wrap(
+            &format!("{}. {}", ch.number, present::clean_line(&ch.title)),
+            width,
+        );
         let rule = title.iter().map(|l| l.width()).max().unwrap_or(0);
         out.extend(title);
         out.push("=".repeat(rule));

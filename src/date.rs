@@ -57,6 +57,16 @@ pub fn parse(text: &str) -> Option<i64> {
     days_from_civil(num(0..4)?, num(5..7)?, num(8..10)?)
 }
 
+/// A day typed on the command line, as days since 1970-01-01, or what is wrong with it.
+pub fn parse_arg(text: &str) -> Result<i64, String> {
+    parse(text.trim()).ok_or_else(|| {
+        format!(
+            "`{}` is not a day written YYYY-MM-DD, like 2026-12-07",
+            crate::safe::line(text)
+        )
+    })
+}
+
 /// Today (UTC) as `YYYY-MM-DD`, from an RFC 3339 time like `answers::now_utc()`.
 pub fn day_of(rfc3339: &str) -> String {
     rfc3339.get(..10).unwrap_or("1970-01-01").to_string()

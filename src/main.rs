@@ -79,6 +79,10 @@ enum Command {
         /// Lay out for this many columns (default: the terminal's width, else 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
+        /// Compare only the week holding this day (YYYY-MM-DD) of each weekly check-in;
+        /// answers given once are compared as always.
+        #[arg(long, value_name = "DAY", value_parser = trustbook::date::parse_arg)]
+        week: Option<i64>,
     },
     /// Rename your profile OLD to NEW: its answers and every kept copy.
     ///
@@ -201,7 +205,9 @@ fn main() -> ExitCode {
         ),
         Some(Command::Export(args)) => commands::export(&opts, &wb, &args),
         Some(Command::Import { file }) => commands::import(data_dir, cli.profile.as_deref(), &wb, &file),
-        Some(Command::Compare { a, b, width }) => commands::compare(data_dir, &wb, &a, &b, width),
+        Some(Command::Compare { a, b, width, week }) => {
+            commands::compare(data_dir, &wb, (&a, &b), width, week)
+        }
         Some(Command::Rename { old, new }) => rename(data_dir, &old, &new),
     }
 }

@@ -14,8 +14,15 @@ use super::{fail, print_result};
 const DEFAULT_WIDTH: u16 = 80;
 
 /// Prints the comparison of profiles `a` and `b` (own or imported partner profiles) at
-/// `width` columns, else the terminal's width, else 80.
-pub fn compare(data_dir: Option<&Path>, wb: &Workbook, a: &str, b: &str, width: Option<u16>) -> ExitCode {
+/// `width` columns, else the terminal's width, else 80; with `week` (a day), only that
+/// week of each weekly part.
+pub fn compare(
+    data_dir: Option<&Path>,
+    wb: &Workbook,
+    (a, b): (&str, &str),
+    width: Option<u16>,
+    week: Option<i64>,
+) -> ExitCode {
     if a == b {
         return fail(format!(
             "compare needs two different profiles, e.g. `trustbook compare {a} sam`."
@@ -30,7 +37,11 @@ pub fn compare(data_dir: Option<&Path>, wb: &Workbook, a: &str, b: &str, width: 
         (Ok(x), Ok(y)) => (x, y),
         (Err(e), _) | (_, Err(e)) => return fail(e),
     };
-    let comparison = cmp::compare(wb, (a, &answers_a), (b, &answers_b));
+    let mut comparison = cmp::compare(wb, (a, &answers_a), (b, &answers_b));
+    if let Some(day) = week {
+        let monday = trustbook::date::civil_from_days(trustbook::date::monday_of(day));
+        comparison.keep_week(&monday);
+    }
     let text = cmp::render_text(&comparison, width.unwrap_or_else(terminal_width));
     if page(&text) {
         return ExitCode::SUCCESS;

@@ -139,3 +139,8 @@ fn hidden_row_v1(waiting: &[&str]) -> String {
         _ => "Not shown: neither has answered yet.".to_string(),
     }
 }
+
+/// The heading of one week of a weekly part in a comparison.
+pub fn week_title(chapter: &str, part: &str, week: &str) -> String {
+    format!("{chapter}: {part}, {week}")
+}

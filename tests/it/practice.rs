@@ -1,0 +1,271 @@
+//! Practice over time: entries of repeated parts, driven by keys through the app
+//! (the weekly check-in and the thought record of `tests/fixtures/practice-workbook`).
+
+use std::path::Path;
+
+use ratatui::crossterm::event::KeyCode;
+use trustbook::answers::{Answers, Value, now_utc};
+use trustbook::app::{App, Screen};
+use trustbook::comparison::{self, RowView};
+use trustbook::content::{self, Rhythm, Workbook};
+use trustbook::entry::{self, Entry, Open};
+
+use crate::common::{app_with, char_key, press, render, send, type_str};
+
+fn practice() -> Workbook {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook");
+    content::load_dir(&dir).unwrap_or_else(|d| panic!("practice workbook is invalid:\n{d}"))
+}
+
+const CHECK_IN: &str = "check-in";
+const RECORD: &str = "thought-record";
+
+/// The Monday `weeks` weeks before this week's, as an entry id.
+fn weeks_ago(weeks: i64) -> String {
+    let today = trustbook::date::parse(&trustbook::date::day_of(&now_utc())).unwrap_or(0);
+    trustbook::date::civil_from_days(trustbook::date::monday_of(today) - 7 * weeks)
+}
+
+/// A check-in entry for the week `id` with a trust value.
+fn week(answers: &mut Answers, wb: &Workbook, id: &str, trust: i64) {
+    answers.route(wb);
+    let started = format!("{id}T09:00:00Z");
+    answers.open_entry(
+        CHECK_IN,
+        Open {
+            id: id.to_string(),
+            started: started.clone(),
+            old: false,
+        },
+    );
+    answers.set(
+        CHECK_IN,
+        "trust-this-week",
+        Value::Scale { value: trust },
+        started,
+    );
+    answers.close_entry(CHECK_IN);
+}
+
+/// From the welcome screen to the entries screen of chapter `c` (no chapter expanded).
+fn open_entries(app: &mut App, c: usize) {
+    send(app, char_key('t'));
+    for _ in 0..c {
+        press(app, KeyCode::Down);
+    }
+    send(app, char_key('e'));
+    assert_eq!(app.screen(), Screen::Entries(c));
+}
+
+#[test]
+fn the_check_in_opens_this_weeks_entry_and_keeps_the_last_ones() {
+    let wb = practice();
+    let mut answers = Answers::default();
+    week(&mut answers, &wb, &weeks_ago(2), 4);
+    week(&mut answers, &wb, &weeks_ago(1), 6);
+    let mut app = app_with(wb, answers, None);
+    // The welcome offers this week's check-in, which opens on its first exercise.
+    let shown = render(&app, 80, 24);
+    assert!(
+        shown.contains("Weekly check-in: this week's is not done yet"),
+        "{shown}"
+    );
+    let items = app.welcome_items();
+    let due = items
+        .iter()
+        .position(|i| matches!(i, trustbook::app::WelcomeItem::Due(0)))
+        .expect("a due item");
+    for _ in 0..due {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Exercise(0, 1));
+    let this_week = entry::id_for(Rhythm::Weekly, &now_utc());
+    assert_eq!(app.open_entry(0).map(|o| o.id.as_str()), Some(this_week.as_str()));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Weekly check-in · week of"), "{screen}");
+    press(&mut app, KeyCode::Tab);
+    send(&mut app, char_key('8'));
+    let a = app.answers();
+    let weeks: Vec<(&str, Option<&Value>)> = a
+        .live_entries(CHECK_IN)
+        .map(|e| (e.id.as_str(), e.answers.get("trust-this-week").map(|x| &x.value)))
+        .collect();
+    assert_eq!(weeks.len(), 3, "{weeks:?}");
+    assert_eq!(weeks[2], (this_week.as_str(), Some(&Value::Scale { value: 8 })));
+    assert_eq!(
+        weeks[0].1,
+        Some(&Value::Scale { value: 4 }),
+        "the old week is untouched"
+    );
+    // The agreements list is answered once, outside the entries.
+    assert!(
+        a.single
+            .get(CHECK_IN)
+            .is_none_or(|c| !c.contains_key("trust-this-week"))
+    );
+
+    // The entries screen lists them newest first, with the trend as text.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    open_entries(&mut app, 0);
+    assert_eq!(app.entry_rows()[0].id, this_week);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Trust this week"), "{screen}");
+    assert!(screen.contains("latest first:"), "{screen}");
+    let wanted = |v: i64, weeks: i64| {
+        let day = trustbook::date::parse(&weeks_ago(weeks)).unwrap_or(0);
+        format!("{}: {v}", trustbook::date::readable(day))
+    };
+    for (v, w) in [(8, 0), (6, 1), (4, 2)] {
+        assert!(
+            screen.contains(&wanted(v, w)),
+            "{} missing in\n{screen}",
+            wanted(v, w)
+        );
+    }
+}
+
+#[test]
+fn thought_records_are_listed_read_edited_deleted_and_restored() {
+    let mut app = app_with(practice(), Answers::default(), None);
+    open_entries(&mut app, 1);
+    assert!(render(&app, 80, 24).contains("No entry yet"));
+    for what in ["first upset", "second upset", "third upset"] {
+        send(&mut app, char_key('n'));
+        assert_eq!(app.screen(), Screen::Exercise(1, 0));
+        type_str(&mut app, what);
+        press(&mut app, KeyCode::Tab);
+        open_entries_from_exercise(&mut app);
+    }
+    let rows = app.entry_rows();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let text_of = |app: &App, id: &str| match app
+        .answers()
+        .entry(RECORD, id)
+        .and_then(|e| e.answers.get("situation"))
+        .map(|a| &a.value)
+    {
+        Some(Value::Text { text }) => text.clone(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(text_of(&app, &rows[0].id), "third upset", "newest first");
+    assert_eq!(text_of(&app, &rows[2].id), "first upset");
+    // Thought records are personal: they start private.
+    let first = app.answers().entry(RECORD, &rows[2].id).cloned().expect("entry");
+    assert!(first.answers["situation"].private);
+
+    // The oldest, read and edited on purpose: the change is dated.
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Exercise(1, 0));
+    assert!(app.open_entry(1).is_some_and(|o| o.old));
+    assert!(render(&app, 80, 24).contains("an earlier entry: changes are dated"));
+    type_str(&mut app, ", then I calmed down");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(text_of(&app, &rows[2].id), "first upset, then I calmed down");
+    let edited = app
+        .answers()
+        .entry(RECORD, &rows[2].id)
+        .and_then(|e| e.edited.clone());
+    assert!(edited.is_some(), "an old entry's edit is dated");
+
+    // Deleted after a question, kept out of sight, restored.
+    open_entries_from_exercise(&mut app);
+    press(&mut app, KeyCode::Down);
+    send(&mut app, char_key('d'));
+    assert!(app.entries_confirming());
+    assert!(render(&app, 80, 24).contains("Press y to delete"));
+    send(&mut app, char_key('y'));
+    assert_eq!(app.answers().live_entries(RECORD).count(), 2);
+    let rows = app.entry_rows();
+    assert!(rows[2].deleted, "{rows:?}");
+    assert_eq!(text_of(&app, &rows[2].id), "second upset", "its words are kept");
+    press(&mut app, KeyCode::End);
+    send(&mut app, char_key('u'));
+    assert_eq!(app.answers().live_entries(RECORD).count(), 3);
+    // Esc or n keeps an entry that was about to be deleted.
+    send(&mut app, char_key('d'));
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.entries_confirming());
+    assert_eq!(app.screen(), Screen::Entries(1));
+    assert_eq!(app.answers().live_entries(RECORD).count(), 3);
+}
+
+/// From an exercise of the thought record back to its entries screen.
+fn open_entries_from_exercise(app: &mut App) {
+    press(app, KeyCode::Esc);
+    if app.screen() != Screen::Contents {
+        press(app, KeyCode::Esc);
+    }
+    assert_eq!(app.screen(), Screen::Contents);
+    send(app, char_key('e'));
+    assert_eq!(app.screen(), Screen::Entries(1));
+}
+
+#[test]
+fn an_answer_given_once_before_its_exercise_repeated_moves_into_an_entry() {
+    let wb = practice();
+    let mut answers = Answers::default();
+    answers.set(
+        CHECK_IN,
+        "trust-this-week",
+        Value::Scale { value: 3 },
+        "2026-11-25T08:00:00Z".into(),
+    );
+    assert_eq!(answers.single[CHECK_IN].len(), 1);
+    answers.route(&wb);
+    assert!(!answers.single.contains_key(CHECK_IN));
+    let e: Vec<&Entry> = answers.live_entries(CHECK_IN).collect();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].id, "2026-11-23", "the week it was written in");
+    assert_eq!(e[0].answers["trust-this-week"].value, Value::Scale { value: 3 });
+}
+
+#[test]
+fn weeks_are_compared_one_by_one_and_each_stays_blind_until_both_answered() {
+    let wb = practice();
+    let (mut alex, mut sam) = (Answers::default(), Answers::default());
+    week(&mut alex, &wb, "2026-11-23", 5);
+    week(&mut sam, &wb, "2026-11-23", 7);
+    week(&mut alex, &wb, "2026-11-30", 6);
+    let c = comparison::compare(&wb, ("alex", &alex), ("sam", &sam));
+    let weeks: Vec<&str> = c.chapters.iter().filter_map(|ch| ch.week.as_deref()).collect();
+    assert_eq!(weeks, ["2026-11-30", "2026-11-23"], "newest first");
+    let trust = |week: &str| {
+        let ch = c
+            .chapters
+            .iter()
+            .find(|ch| ch.week.as_deref() == Some(week))
+            .expect("week");
+        ch.rows
+            .iter()
+            .find(|r| r.exercise_id == "trust-this-week")
+            .expect("row")
+            .view
+            .clone()
+    };
+    assert!(matches!(trust("2026-11-23"), RowView::Both { .. }));
+    assert!(
+        matches!(trust("2026-11-30"), RowView::Hidden { .. }),
+        "sam has not answered that week"
+    );
+    let text = comparison::render_text(&c, 80);
+    assert!(
+        !text.contains("6/10") && !text.contains(": 6"),
+        "alex's week alone is hidden:\n{text}"
+    );
+    assert!(text.contains("week of 23 Nov – 29 Nov 2026"), "{text}");
+    // One week picked, the others left out.
+    let mut one = c.clone();
+    one.keep_week("2026-11-23");
+    assert_eq!(one.chapters.iter().filter(|ch| ch.week.is_some()).count(), 1);
+    // Left: the answers given once (2 + 1 reflections and the list) and that week's three.
+    assert_eq!(
+        (one.summary.total, one.summary.shown),
+        (6, 1),
+        "{:?}",
+        one.summary
+    );
+    assert_eq!(c.summary.total, 9, "{:?}", c.summary);
+}
