@@ -90,3 +90,32 @@ fn the_export_example_is_a_real_export() {
     let export = trustbook::export::parse_json(&text).expect("the example parses");
     assert!(!export.answers.is_empty());
 }
+
+#[test]
+fn the_repeat_example_is_a_valid_chapter() {
+    let after = GUIDE
+        .split_once("For example, the end of a chapter with a weekly check-in:")
+        .expect("the guide shows a [repeat] example")
+        .1;
+    let block = after.split_once("```toml\n").expect("a toml block follows").1;
+    let block = block.split_once("\n```").expect("the block ends").0;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbook = example_file("workbook.toml").replacen("format_version = 1", "format_version = 2", 1);
+    std::fs::write(dir.path().join("workbook.toml"), workbook).expect("write");
+    // The example ends the chapter; a reflection follows [repeat] in the same file.
+    let chapter = format!(
+        "id = \"our-money-story\"\ntitle = \"Our money story\"\nintroduction = \"Each week.\"\n\n{block}\n\n[reflection]\nprompt = \"What changed?\"\n"
+    );
+    std::fs::write(dir.path().join("01-our-money-story.toml"), chapter).expect("write");
+    let out = validate(dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // And a slip in it is caught, with its place and a suggestion.
+    let slipped = std::fs::read_to_string(dir.path().join("01-our-money-story.toml"))
+        .expect("read")
+        .replacen("rhythm = \"weekly\"", "rhythm = \"weeky\"", 1);
+    std::fs::write(dir.path().join("01-our-money-story.toml"), slipped).expect("write");
+    let out = validate(dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("did you mean `weekly`?"), "{stderr}");
+}

@@ -269,3 +269,86 @@ fn weeks_are_compared_one_by_one_and_each_stays_blind_until_both_answered() {
     );
     assert_eq!(c.summary.total, 9, "{:?}", c.summary);
 }
+
+// ---------------------------------------------------------------- the validator
+
+/// The diagnostics of a format 2 workbook whose one chapter ends with `tail`.
+fn repeat_errors(tail: &str, version: i64) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbook = format!(
+        "format_version = {version}\nid = \"w\"\ntitle = \"W\"\nwelcome = \"Hi.\"\nnote = \"Self-help.\"\nclosing = \"End.\"\nchapters = [\"a.toml\"]\n"
+    );
+    std::fs::write(dir.path().join("workbook.toml"), workbook).expect("write");
+    let chapter = format!(
+        "id = \"a\"\ntitle = \"A\"\nintroduction = \"Intro.\"\n\n[[exercises]]\nid = \"trust\"\nkind = \"scale\"\ntitle = \"Trust\"\nprompt = \"How much?\"\nmin = 0\nmax = 10\nmin_label = \"no\"\nmax_label = \"yes\"\n\n[[exercises]]\nid = \"notes\"\nkind = \"text\"\ntitle = \"Notes\"\nprompt = \"Notes.\"\n\n[reflection]\nprompt = \"So?\"\n\n{tail}"
+    );
+    std::fs::write(dir.path().join("a.toml"), chapter).expect("write");
+    match content::load_dir(dir.path()) {
+        Ok(_) => Vec::new(),
+        Err(d) => d.0.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn a_good_repeat_loads_in_chapter_order() {
+    assert_eq!(
+        repeat_errors(
+            "[repeat]\nrhythm = \"weekly\"\ntitle = \"Check-in\"\nexercises = [\"notes\", \"trust\"]\n",
+            2
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn every_mistake_in_a_repeat_is_named_where_it_is() {
+    let cases: [(&str, &[&str]); 7] = [
+        (
+            "[repeat]\nrhythm = \"weakly\"\ntitle = \"C\"\n",
+            &["a.toml:25:10: `rhythm = \"weakly\"` in `[repeat]` is not a rhythm; did you mean `weekly`?"],
+        ),
+        (
+            "[repeat]\nrhythm = \"daily\"\ntitle = \"C\"\n",
+            &["a.toml:25:10: `rhythm = \"daily\"` in `[repeat]` is not a rhythm; use `weekly`"],
+        ),
+        (
+            "[repeat]\nrhythm = \"weekly\"\n",
+            &["a.toml:24:1: missing required key `title` in `[repeat]`"],
+        ),
+        (
+            "[repeat]\nrhythm = \"weekly\"\ntitle = \"C\"\nexercises = [\"trsut\", \"reflection\", \"notes\", \"notes\"]\n",
+            &[
+                "a.toml:27:14: `exercises` in `[repeat]` names `trsut`, which is no exercise of this chapter; did you mean `trust`?",
+                "a.toml:27:23: `exercises` in `[repeat]` names the closing reflection",
+                "a.toml:27:46: `exercises` in `[repeat]` names `notes` twice",
+            ],
+        ),
+        (
+            "[repeat]\nrhythm = \"weekly\"\ntitle = \"C\"\nexercises = [\"trust\"]\nsuggest_previous = [\"notes\"]\n",
+            &[
+                "a.toml:28:21: `suggest_previous` in `[repeat]` names `notes`, which is not one of the repeated exercises",
+            ],
+        ),
+        (
+            "[repeat]\nrhythm = \"weekly\"\ntitle = \"C\"\nexercise = [\"trust\"]\n",
+            &["a.toml:27:1: unknown key `exercise` in `[repeat]`; did you mean `exercises`?"],
+        ),
+        (
+            "[repeat]\nrhythm = \"weekly\"\ntitle = \"C\"\nexercises = []\n",
+            &["a.toml:27:13: `exercises` in `[repeat]` is empty"],
+        ),
+    ];
+    for (tail, expected) in cases {
+        let got = repeat_errors(tail, 2);
+        assert_eq!(got.len(), expected.len(), "{tail}\n{got:#?}");
+        for (g, e) in got.iter().zip(expected) {
+            assert!(g.starts_with(e), "{tail}\nexpected `{e}`\n got `{g}`");
+        }
+    }
+    let v1 = repeat_errors("[repeat]\nrhythm = \"weekly\"\ntitle = \"C\"\n", 1);
+    assert_eq!(v1.len(), 1, "{v1:#?}");
+    assert!(
+        v1[0].contains("`repeat` in the chapter is a key of format 2"),
+        "{v1:#?}"
+    );
+}
