@@ -352,3 +352,116 @@ fn every_mistake_in_a_repeat_is_named_where_it_is() {
         "{v1:#?}"
     );
 }
+
+// ---------------------------------------------------------------- in a real terminal
+
+mod terminal {
+    use std::path::Path;
+    use std::process::Command;
+
+    use crate::common::pty::{Pty, Spawn, keys};
+
+    fn dir() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook")
+    }
+
+    fn start(profile: &str, data: &Path, now: &str) -> Pty {
+        Spawn::default()
+            .content(&dir())
+            .data_dir(data)
+            .env("TRUSTBOOK_NOW", now)
+            .args(["--profile", profile])
+            .size(100, 40)
+            .start()
+    }
+
+    /// One weekly check-in: the entries of "Our week", a new entry, two ratings, the
+    /// trust scale and a note; then quit.
+    fn check_in(profile: &str, data: &Path, now: &str, trust: u8, note: &str) {
+        let mut pty = start(profile, data, now);
+        pty.wait_for("Contents");
+        pty.send(b"t");
+        pty.wait_for("Our week");
+        pty.send(b"e");
+        pty.wait_for("Weekly check-in: every entry, newest first");
+        pty.send(b"n");
+        pty.wait_for("How well did each agreement hold this week?");
+        pty.wait_for("Weekly check-in · week of");
+        pty.send(b"7");
+        pty.send(keys::DOWN);
+        pty.send(b"6");
+        pty.wait_for("All 2 rated.");
+        pty.send(keys::TAB);
+        pty.wait_for("How much did you trust your partner this week?");
+        pty.type_str(&trust.to_string());
+        pty.wait_for(&format!("Your answer: {trust} / 10"));
+        pty.send(keys::TAB);
+        pty.wait_for("What went well");
+        pty.type_str(note);
+        pty.wait_for(note);
+        pty.send(keys::TAB);
+        pty.wait_for("What has changed since the first check-in?");
+        pty.send(keys::CTRL_Q);
+        let status = pty.wait_exit();
+        assert!(status.success(), "{status:?}:\n{}", pty.framed_screen());
+    }
+
+    fn compare(data: &Path, week: &str) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_trustbook"))
+            .env("TRUSTBOOK_DATA_DIR", data)
+            .arg("--content")
+            .arg(dir())
+            .args(["compare", "alex", "sam", "--width", "100", "--week", week])
+            .output()
+            .expect("run compare");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    #[test]
+    fn four_weekly_check_ins_for_two_partners_stay_blind_week_by_week() {
+        let data = tempfile::tempdir().expect("temp data dir");
+        let mondays = ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"];
+        // Sam has opened the workbook before, so the first week can be compared too.
+        let mut sam = start("sam", data.path(), "2026-11-01T10:00:00Z");
+        sam.wait_for("Start from the beginning");
+        sam.send(b"s");
+        sam.wait_for("Chapter 1/2 · Introduction");
+        sam.send(keys::CTRL_Q);
+        assert!(sam.wait_exit().success());
+        for (w, monday) in mondays.iter().enumerate() {
+            // Tuesday evening of that week.
+            let day = trustbook::date::parse(monday).unwrap_or(0) + 1;
+            let now = format!("{}T19:30:00Z", trustbook::date::civil_from_days(day));
+            let (alex_note, sam_note) = (format!("alex-week-{w}"), format!("sam-week-{w}"));
+            check_in("alex", data.path(), &now, 5 + w as u8, &alex_note);
+            let blind = compare(data.path(), monday);
+            assert!(
+                !blind.contains(&alex_note),
+                "alex's week shows before sam's:\n{blind}"
+            );
+            assert!(blind.contains("waiting on sam"), "{blind}");
+            check_in("sam", data.path(), &now, 3 + w as u8, &sam_note);
+            let both = compare(data.path(), monday);
+            assert!(both.contains(&alex_note) && both.contains(&sam_note), "{both}");
+            // Earlier weeks stay as they were; other weeks are not in a one-week compare.
+            if w > 0 {
+                assert!(!both.contains(&format!("alex-week-{}", w - 1)), "{both}");
+                let earlier = compare(data.path(), mondays[w - 1]);
+                assert!(earlier.contains(&format!("sam-week-{}", w - 1)), "{earlier}");
+            }
+        }
+        // The trend of alex's four weeks, on screen as a chart and as text.
+        let mut pty = start("alex", data.path(), "2026-11-26T08:00:00Z");
+        pty.wait_for("Contents");
+        pty.send(b"t");
+        pty.wait_for("Our week");
+        pty.send(b"e");
+        pty.wait_for("Trends, oldest to newest");
+        pty.wait_for("latest first: 23 Nov 2026: 8 · 16 Nov 2026: 7 · 9 Nov 2026: 6 · 2 Nov 2026: 5");
+        let screen = pty.screen();
+        assert_eq!(screen.matches(" · 3/3 done").count(), 4, "{screen}");
+        pty.send(keys::CTRL_Q);
+        assert!(pty.wait_exit().success());
+    }
+}
