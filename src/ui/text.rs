@@ -286,7 +286,7 @@ pub fn no_entries(new: &str) -> String {
 
 /// Asked before an entry is deleted.
 pub fn confirm_delete(label: &str, yes: &str) -> String {
-    format!("Delete the entry “{label}”? It is kept out of sight and can be restored. Press {yes} to delete.")
+    format!("Delete “{label}”? You can restore it later. Press {yes} to delete.")
 }
 
 /// A deleted entry's mark in the list.

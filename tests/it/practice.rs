@@ -464,4 +464,129 @@ mod terminal {
         pty.send(keys::CTRL_Q);
         assert!(pty.wait_exit().success());
     }
+
+    /// The saved answers of `profile`, which must read back.
+    fn saved(data: &Path, profile: &str) -> Option<trustbook::store::Saved> {
+        let path = data.join(format!("{profile}.toml"));
+        trustbook::store::read_answers(&path, profile, "practice-workbook")
+            .unwrap_or_else(|e| panic!("{} does not read back: {e}", path.display()))
+    }
+
+    /// Waits until the saved file of `profile` satisfies `done`.
+    fn wait_saved(
+        pty: &Pty,
+        data: &Path,
+        profile: &str,
+        what: &str,
+        done: impl Fn(&trustbook::store::Saved) -> bool,
+    ) {
+        let deadline = std::time::Instant::now() + crate::common::pty::TIMEOUT;
+        while !saved(data, profile).is_some_and(|s| done(&s)) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{what} never saved:\n{}",
+                pty.framed_screen()
+            );
+            std::thread::sleep(crate::common::pty::POLL);
+        }
+    }
+
+    fn trust_of(s: &trustbook::store::Saved, week: &str) -> Option<trustbook::answers::Value> {
+        let e = s.answers.entry("check-in", week)?;
+        e.answers.get("trust-this-week").map(|a| a.value.clone())
+    }
+
+    #[test]
+    fn kill_9_while_starting_editing_and_deleting_entries_keeps_what_was_saved() {
+        use trustbook::answers::Value;
+        let data = tempfile::tempdir().expect("temp data dir");
+        let p = "kim";
+        // Starting: a new entry's first answer is on disk, then a kill in the middle of a note.
+        let mut pty = start(p, data.path(), "2026-11-03T19:00:00Z");
+        pty.wait_for("Contents");
+        pty.send(b"t");
+        pty.wait_for("Our week");
+        pty.send(b"e");
+        pty.wait_for("No entry yet");
+        pty.send(b"n");
+        pty.wait_for("How well did each agreement hold this week?");
+        pty.send(keys::TAB);
+        pty.wait_for("How much did you trust your partner this week?");
+        pty.send(b"4");
+        wait_saved(&pty, data.path(), p, "the first week's trust", |s| {
+            trust_of(s, "2026-11-02") == Some(Value::Scale { value: 4 })
+        });
+        pty.send(keys::TAB);
+        pty.wait_for("What went well");
+        pty.type_str("half a no");
+        pty.kill9();
+        let after = saved(data.path(), p).expect("a file");
+        assert_eq!(trust_of(&after, "2026-11-02"), Some(Value::Scale { value: 4 }));
+
+        // Editing: the next week, the old entry is opened and its trust changed; the kill
+        // lands right after the key, so the file has the old value or the new, whole.
+        let mut pty = start(p, data.path(), "2026-11-10T19:00:00Z");
+        pty.wait_for("Contents");
+        pty.send(b"t");
+        pty.wait_for("Our week");
+        pty.send(b"e");
+        pty.wait_for("week of 2 Nov");
+        pty.send(keys::ENTER);
+        pty.wait_for("an earlier entry: changes are dated");
+        pty.send(keys::TAB);
+        pty.wait_for("Your answer: 4 / 10");
+        pty.send(b"9");
+        wait_saved(&pty, data.path(), p, "the edit of the old week", |s| {
+            trust_of(s, "2026-11-02") == Some(Value::Scale { value: 9 })
+                && s.answers
+                    .entry("check-in", "2026-11-02")
+                    .is_some_and(|e| e.edited.is_some())
+        });
+        pty.send(b"2");
+        pty.kill9();
+        let after = saved(data.path(), p).expect("a file");
+        let v = trust_of(&after, "2026-11-02");
+        assert!(matches!(v, Some(Value::Scale { value: 9 | 2 })), "{v:?}");
+
+        // Deleting: confirmed on disk, then killed; the entry stays deleted, its words kept.
+        let mut pty = start(p, data.path(), "2026-11-10T19:05:00Z");
+        pty.wait_for("Contents");
+        pty.send(b"t");
+        pty.wait_for("Our week");
+        pty.send(b"e");
+        pty.wait_for("week of 2 Nov");
+        pty.send(b"d");
+        pty.wait_for("You can restore it later. Press y to delete.");
+        pty.send(b"y");
+        wait_saved(&pty, data.path(), p, "the deletion", |s| {
+            s.answers
+                .entry("check-in", "2026-11-02")
+                .is_some_and(|e| e.deleted.is_some())
+        });
+        pty.kill9();
+        let after = saved(data.path(), p).expect("a file");
+        assert!(
+            after
+                .answers
+                .live_entries("check-in")
+                .all(|e| e.id != "2026-11-02")
+        );
+        assert!(
+            trust_of(&after, "2026-11-02").is_some(),
+            "a deleted entry keeps its answers"
+        );
+        // And it comes back.
+        let mut pty = start(p, data.path(), "2026-11-10T19:10:00Z");
+        pty.wait_for("Contents");
+        pty.send(b"t");
+        pty.wait_for("Our week");
+        pty.send(b"e");
+        pty.wait_for("u restores it");
+        pty.send(b"u");
+        wait_saved(&pty, data.path(), p, "the restore", |s| {
+            s.answers.live_entries("check-in").any(|e| e.id == "2026-11-02")
+        });
+        pty.send(keys::CTRL_Q);
+        assert!(pty.wait_exit().success());
+    }
 }
