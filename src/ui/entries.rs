@@ -26,16 +26,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         .iter()
         .filter(|s| s.values.iter().filter(|v| v.is_some()).count() >= 1)
         .collect();
-    // Each series: its name, a sparkline, and its values as text.
+    // Each series: its name, a sparkline, and its values as text. The list gets its
+    // rows when there is room, and never less than half of what is left.
     let trend_h = if shown.is_empty() {
         2
     } else {
         1 + 3 * shown.len() as u16
     };
+    let avail = area.height.saturating_sub(2);
+    let list_want = u16::try_from(rows.len()).unwrap_or(u16::MAX).max(1) + 1;
+    let list_h = if list_want + trend_h <= avail {
+        list_want
+    } else {
+        avail.saturating_sub(trend_h).max(list_want.min(avail / 2))
+    };
     let [head, list_area, trend_area] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Max(trend_h.min(area.height / 2)),
+        Constraint::Length(list_h),
+        Constraint::Min(0),
     ])
     .areas(area);
     let heading = if app.entries_confirming() {
@@ -62,11 +70,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
             .filter_map(|r| app.answers().entry(&ch.id, &r.id))
             .map(|e| {
                 let (done, total) = app.entry_progress(c, e);
-                let mut parts = vec![e.label(repeat.rhythm), text::done_of(done, total)];
-                if let Some(day) = &e.edited {
-                    parts.push(text::edited_on(&crate::date::day_of(day)));
-                }
-                if !e.is_live() {
+                let mut parts = vec![e.label(repeat.rhythm)];
+                if e.is_live() {
+                    parts.push(text::done_of(done, total));
+                    if let Some(day) = &e.edited {
+                        parts.push(text::edited_on(&crate::date::day_of(day)));
+                    }
+                } else {
                     parts.push(text::deleted_entry(restore));
                 }
                 let style = if e.is_live() {
@@ -108,6 +118,9 @@ fn draw_trends(
         if y + 1 >= body.bottom() {
             break;
         }
+        let latest_year = live
+            .last()
+            .map(|e| crate::date::civil_from_days(e.day())[..4].to_string());
         let name = crate::safe::quote_text(&s.name);
         frame.render_widget(
             Line::from(Span::styled(super::truncate(&name, width), Style::default())),
@@ -141,7 +154,12 @@ fn draw_trends(
                 .skip(from)
                 .filter_map(|(e, v)| {
                     let v = (*v)?;
+                    // The year only where it is not the latest entry's.
                     let day = crate::date::readable(e.day());
+                    let day = match (&latest_year, day.rsplit_once(' ')) {
+                        (Some(y), Some((dm, year))) if year == y => dm.to_string(),
+                        _ => day,
+                    };
                     Some(format!(
                         "{day}: {}",
                         crate::content::with_unit(v, s.unit.as_deref())

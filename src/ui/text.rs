@@ -291,7 +291,7 @@ pub fn confirm_delete(label: &str, yes: &str) -> String {
 
 /// A deleted entry's mark in the list.
 pub fn deleted_entry(restore: &str) -> String {
-    format!("deleted · {restore} restores it")
+    format!("deleted · {restore} restores")
 }
 
 /// An entry edited after its time.
