@@ -1,6 +1,7 @@
 //! The answers a person has given, keyed by chapter id and exercise id, and
 //! the progress computed from them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -284,12 +285,51 @@ impl Answers {
         let status = match self.get(chapter, &ex.id) {
             None => Status::NotStarted,
             Some(a) if a.skipped => Status::Done,
-            Some(a) => value_status(&a.value, &ex.kind),
+            Some(a) => value_status(&a.value, &self.resolved_kind(&ex.kind)),
         };
         match status {
             Status::NotStarted if ex.optional => Status::Done,
             Status::NotStarted | Status::Started | Status::Done => status,
         }
+    }
+
+    /// The kind as this person meets it: a ratings exercise's `items`, then the items
+    /// of the list it takes them from (`items_from`) as answered now, each once (answers
+    /// are stored by item text). Every other kind is as written.
+    pub fn resolved_kind<'k>(&self, kind: &'k Kind) -> Cow<'k, Kind> {
+        let Kind::Ratings {
+            items_from: Some(_), ..
+        } = kind
+        else {
+            return Cow::Borrowed(kind);
+        };
+        let resolved = self.rating_items(kind);
+        let mut kind = kind.clone();
+        if let Kind::Ratings { items, .. } = &mut kind {
+            *items = resolved;
+        }
+        Cow::Owned(kind)
+    }
+
+    /// The items a ratings exercise asks to rate now (see [`Self::resolved_kind`]);
+    /// none for any other kind.
+    pub fn rating_items(&self, kind: &Kind) -> Vec<String> {
+        let Kind::Ratings {
+            items, items_from, ..
+        } = kind
+        else {
+            return Vec::new();
+        };
+        let mut all = items.clone();
+        let listed = items_from.as_ref().map_or(&[][..], |f| {
+            list_items(self.get(&f.chapter, &f.exercise).map(|a| &a.value))
+        });
+        for item in listed.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+            if !all.iter().any(|x| x == item) {
+                all.push(item.to_string());
+            }
+        }
+        all
     }
 
     /// True when the exercise's `when` (format 2) is decided and does not hold: it is
@@ -372,6 +412,23 @@ impl Answers {
     }
 }
 
+/// The items of a list answer; none for any other value.
+pub fn list_items(value: Option<&Value>) -> &[String] {
+    match value {
+        Some(Value::List { items }) => items,
+        Some(
+            Value::Text { .. }
+            | Value::Choice { .. }
+            | Value::Checklist { .. }
+            | Value::Scale { .. }
+            | Value::Ratings { .. }
+            | Value::Date { .. }
+            | Value::Empty {},
+        )
+        | None => &[],
+    }
+}
+
 /// The value an untouched exercise of this kind has; a scale has none.
 pub fn empty_value(kind: &Kind) -> Option<Value> {
     Some(match kind {
@@ -432,10 +489,22 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
         Value::Empty {} => false,
         Value::Date { date } => matches!(kind, Kind::Date) && crate::date::parse(date).is_some(),
         // Done when every item of the exercise has a value on its scale.
+        // Done when every item of the exercise has a value on its scale; with only the
+        // person's own items (`add_items`), when one has.
         Value::Ratings { ratings } => match kind {
-            Kind::Ratings { items, min, max, .. } => items
-                .iter()
-                .all(|i| ratings.get(i).is_some_and(|v| (*min..=*max).contains(v))),
+            Kind::Ratings {
+                items,
+                add_items,
+                min,
+                max,
+                ..
+            } => {
+                let on_scale = |v: &i64| (*min..=*max).contains(v);
+                match items.is_empty() {
+                    true => *add_items && ratings.values().any(on_scale),
+                    false => items.iter().all(|i| ratings.get(i).is_some_and(on_scale)),
+                }
+            }
             Kind::Text
             | Kind::List { .. }
             | Kind::Choice { .. }

@@ -184,8 +184,8 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
                         (Share::Shared, Share::Shared, Some(a), Some(b)) => {
                             summary.shown += 1;
                             RowView::Both {
-                                me: present::pieces(Some(&ex.kind), &a.value),
-                                partner: present::pieces(Some(&ex.kind), &b.value),
+                                me: present::pieces(Some(&me.1.resolved_kind(&ex.kind)), &a.value),
+                                partner: present::pieces(Some(&partner.1.resolved_kind(&ex.kind)), &b.value),
                             }
                         }
                         _ => RowView::Hidden {

@@ -21,6 +21,7 @@ mod hostile_output;
 mod kinds_v2;
 mod props;
 mod pty;
+mod ratings;
 mod resume;
 mod review_compare;
 mod safety;
