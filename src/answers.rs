@@ -500,9 +500,10 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
                 ..
             } => {
                 let on_scale = |v: &i64| (*min..=*max).contains(v);
-                match items.is_empty() {
-                    true => *add_items && ratings.values().any(on_scale),
-                    false => items.iter().all(|i| ratings.get(i).is_some_and(on_scale)),
+                if items.is_empty() {
+                    *add_items && ratings.values().any(on_scale)
+                } else {
+                    items.iter().all(|i| ratings.get(i).is_some_and(on_scale))
                 }
             }
             Kind::Text
@@ -590,6 +591,32 @@ mod tests {
         assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
         let extra = json.replacen("\"value\":3", "\"value\":3,\"colour\":1", 1);
         assert!(serde_json::from_str::<Answers>(&extra).is_err(), "{extra}");
+    }
+
+    #[test]
+    fn rating_items_are_the_workbook_s_then_the_list_s_each_once() {
+        let kind = Kind::Ratings {
+            items: vec!["Safe".into()],
+            items_from: Some(crate::content::ItemsFrom {
+                chapter: "c".into(),
+                exercise: "l".into(),
+            }),
+            add_items: false,
+            min: 0,
+            max: 10,
+            min_label: None,
+            max_label: None,
+            step: 1,
+            unit: None,
+        };
+        let mut a = Answers::default();
+        assert_eq!(a.rating_items(&kind), ["Safe"]);
+        let items = ["Music", " ", "Safe", "Music ", "Tea"].map(String::from).to_vec();
+        a.set("c", "l", Value::List { items }, "2026-11-26T10:04:00Z".into());
+        assert_eq!(a.rating_items(&kind), ["Safe", "Music", "Tea"]);
+        let resolved = a.resolved_kind(&kind);
+        assert!(matches!(resolved.as_ref(), Kind::Ratings { items, .. } if items.len() == 3));
+        assert!(matches!(a.resolved_kind(&Kind::Text), Cow::Borrowed(_)));
     }
 
     #[test]

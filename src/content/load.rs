@@ -298,7 +298,7 @@ fn parse_workbook(
             refs,
         });
     }
-    check_items_from(&read_chapters, diags);
+    check_items_from(&read_chapters, read_chapters.len() == total, diags);
     Some(Workbook {
         format_version,
         id: id?,

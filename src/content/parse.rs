@@ -771,9 +771,10 @@ fn options(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
 /// `items_from`, the person's own with `add_items`; at least one of the three) on a
 /// scale whose labels may be left out. Every key is checked before any can stop it.
 fn ratings_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
-    let items = match t.inner.contains_key("items") {
-        true => rating_items(ck, t).ok_or(()),
-        false => Ok(Vec::new()),
+    let items = if t.inner.contains_key("items") {
+        rating_items(ck, t).ok_or(())
+    } else {
+        Ok(Vec::new())
     };
     let items_from = match ck.string(t, "items_from", false) {
         None if t.inner.contains_key("items_from") => Err(()),

@@ -99,9 +99,12 @@ pub struct ReadChapter {
 
 /// Checks every `items_from`: an existing chapter (when named) and exercise there, a
 /// `list`, and earlier in reading order (a later one is a warning: it is usually
-/// still empty). Chapters are in reading order.
-pub fn check_items_from(chapters: &[ReadChapter], diags: &mut Vec<Diagnostic>) {
+/// still empty). Chapters are in reading order; `all_read` is false when a listed
+/// chapter file could not be read, whose id then is not known.
+pub fn check_items_from(chapters: &[ReadChapter], all_read: bool, diags: &mut Vec<Diagnostic>) {
     let chapter_ids: Vec<&str> = chapters.iter().filter_map(|c| c.refs.id.as_deref()).collect();
+    // A chapter whose id is unknown (unreadable, or no id) may be the one named.
+    let ids_known = all_read && chapter_ids.len() == chapters.len();
     for (own, ch) in chapters.iter().enumerate() {
         let mut ck = Checker::new(&ch.file, &ch.source, diags);
         for r in &ch.refs.items_from {
@@ -109,6 +112,7 @@ pub fn check_items_from(chapters: &[ReadChapter], diags: &mut Vec<Diagnostic>) {
             // The chapter: this one, or the one named.
             let (target, place) = match &r.chapter {
                 None => (own, SAME_CHAPTER.to_string()),
+                Some(c) if !ids_known && !chapter_ids.contains(&c.as_str()) => continue,
                 Some(c) => {
                     let lookup = Ref {
                         subject: subject.clone(),
@@ -137,15 +141,13 @@ pub fn check_items_from(chapters: &[ReadChapter], diags: &mut Vec<Diagnostic>) {
             };
             let there = &chapters[target].refs;
             let ids: Vec<&str> = there.ids.iter().map(String::as_str).collect();
-            let names: Vec<&str> = match target == own {
-                true => ids
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != r.at)
-                    .map(|(_, x)| *x)
-                    .collect(),
-                false => ids.clone(),
-            };
+            // Never suggest the ratings exercise itself.
+            let names: Vec<&str> = ids
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| target != own || *i != r.at)
+                .map(|(_, x)| *x)
+                .collect();
             let lookup = Ref {
                 subject: subject.clone(),
                 name: &r.exercise,

@@ -889,3 +889,17 @@ fn items_from_a_later_list_of_the_same_chapter_is_warned_of() {
         ]
     );
 }
+
+#[test]
+fn items_from_into_a_chapter_that_does_not_load_adds_no_second_error() {
+    let a = ratings_chapter("items_from = \"chapter-b/later-list\"");
+    let broken = CHAPTER_B.replace("title = \"B\"", "title = \"B");
+    let d = check(&[
+        ("workbook.toml", WORKBOOK_V2),
+        ("a.toml", &a),
+        ("b.toml", &broken),
+    ]);
+    assert!(d.iter().all(|d| d.starts_with("b.toml:")), "{d:#?}");
+    let d = check(&[("workbook.toml", WORKBOOK_V2), ("a.toml", &a)]);
+    assert!(d.iter().all(|d| d.contains("b.toml")), "{d:#?}");
+}
