@@ -724,14 +724,12 @@ fn a_duplicate_key_in_workbook_toml_names_the_key_at_both_lines() {
     );
 }
 
-const WORKBOOK_V2: &str = r#"format_version = 2
-id = "test-book"
-title = "Test"
-welcome = "Hello."
-note = "Self-help only."
-closing = "The end."
-chapters = ["a.toml", "b.toml"]
-"#;
+/// The workbook in format 2, with chapters `a.toml` and `b.toml`.
+fn workbook_v2() -> String {
+    WORKBOOK
+        .replace("format_version = 1", "format_version = 2")
+        .replace("[\"a.toml\"]", "[\"a.toml\", \"b.toml\"]")
+}
 
 /// Chapter A: a list, then a ratings exercise whose line 18 is `rate` (its `items_from`).
 fn ratings_chapter(rate: &str) -> String {
@@ -785,7 +783,7 @@ prompt = "What stood out?"
 /// What `validate` says of chapter A with `rate` on line 18, and chapter B.
 fn ratings_check(rate: &str) -> Vec<String> {
     check(&[
-        ("workbook.toml", WORKBOOK_V2),
+        ("workbook.toml", &workbook_v2()),
         ("a.toml", &ratings_chapter(rate)),
         ("b.toml", CHAPTER_B),
     ])
@@ -809,7 +807,7 @@ fn items_from_names_an_earlier_list_of_any_chapter() {
     );
     let a = ratings_chapter("add_items = true");
     assert_eq!(
-        check(&[("workbook.toml", WORKBOOK_V2), ("a.toml", &a), ("b.toml", &b)]),
+        check(&[("workbook.toml", &workbook_v2()), ("a.toml", &a), ("b.toml", &b)]),
         Vec::<String>::new()
     );
 }
@@ -883,7 +881,7 @@ fn items_from_a_later_list_of_the_same_chapter_is_warned_of() {
     );
     let a = ratings_chapter("add_items = true");
     assert_eq!(
-        check(&[("workbook.toml", WORKBOOK_V2), ("a.toml", &a), ("b.toml", &b)]),
+        check(&[("workbook.toml", &workbook_v2()), ("a.toml", &a), ("b.toml", &b)]),
         [
             "b.toml:18:14: warning: `items_from` in exercise `rate-b` names `later-list`, which comes later, so the list is usually still empty when this is rated; move the list before this exercise"
         ]
@@ -895,11 +893,11 @@ fn items_from_into_a_chapter_that_does_not_load_adds_no_second_error() {
     let a = ratings_chapter("items_from = \"chapter-b/later-list\"");
     let broken = CHAPTER_B.replace("title = \"B\"", "title = \"B");
     let d = check(&[
-        ("workbook.toml", WORKBOOK_V2),
+        ("workbook.toml", &workbook_v2()),
         ("a.toml", &a),
         ("b.toml", &broken),
     ]);
     assert!(d.iter().all(|d| d.starts_with("b.toml:")), "{d:#?}");
-    let d = check(&[("workbook.toml", WORKBOOK_V2), ("a.toml", &a)]);
+    let d = check(&[("workbook.toml", &workbook_v2()), ("a.toml", &a)]);
     assert!(d.iter().all(|d| d.contains("b.toml")), "{d:#?}");
 }

@@ -229,14 +229,7 @@ fn own_items_are_added_rated_removed_and_brought_back() {
 #[test]
 fn only_own_items_can_be_removed() {
     let mut a = Answers::default();
-    a.set(
-        CH,
-        "what-helps",
-        Value::List {
-            items: vec!["Music".into()],
-        },
-        "2026-11-26T10:04:00Z".into(),
-    );
+    set_list(&mut a, &["Music"]);
     // A ratings without `add_items` takes no `d`; one with it refuses a list item.
     let mut app = on_with("helps-how-much", a);
     send(&mut app, char_key('7'));
@@ -245,33 +238,24 @@ fn only_own_items_can_be_removed() {
     assert!(!render(&app, 80, 24).contains("d remove"));
 }
 
+const AT: &str = "2026-11-26T10:04:00Z";
+
+/// Stores `items` as the answer to the list "What helps".
+fn set_list(a: &mut Answers, items: &[&str]) {
+    let items = items.iter().map(|i| (*i).to_string()).collect();
+    a.set(CH, "what-helps", Value::List { items }, AT.into());
+}
+
+/// Stores `pairs` as the ratings of exercise `id`.
+fn set_ratings(a: &mut Answers, id: &str, pairs: &[(&str, i64)]) {
+    a.set(CH, id, Value::Ratings { ratings: map(pairs) }, AT.into());
+}
+
 fn answered() -> Answers {
     let mut a = Answers::default();
-    let at = "2026-11-26T10:04:00Z".to_string();
-    a.set(
-        CH,
-        "what-helps",
-        Value::List {
-            items: vec!["Music".into(), "A bath".into()],
-        },
-        at.clone(),
-    );
-    a.set(
-        CH,
-        "helps-how-much",
-        Value::Ratings {
-            ratings: map(&[("Music", 3), ("A walk", 8)]),
-        },
-        at.clone(),
-    );
-    a.set(
-        CH,
-        "moods",
-        Value::Ratings {
-            ratings: map(&[("sad", 70), ("angry", 40)]),
-        },
-        at,
-    );
+    set_list(&mut a, &["Music", "A bath"]);
+    set_ratings(&mut a, "helps-how-much", &[("Music", 3), ("A walk", 8)]);
+    set_ratings(&mut a, "moods", &[("sad", 70), ("angry", 40)]);
     a
 }
 
@@ -304,32 +288,10 @@ fn list_and_own_ratings_round_trip_through_both_exports() {
 fn the_comparison_shows_each_partner_s_own_list_items() {
     let wb = v2();
     let mut me = answered();
-    me.set(
-        CH,
-        "what-helps",
-        Value::List {
-            items: vec!["Music".into()],
-        },
-        "2026-11-26T10:04:00Z".into(),
-    );
+    set_list(&mut me, &["Music"]);
     let mut partner = Answers::default();
-    let at = "2026-11-26T10:04:00Z".to_string();
-    partner.set(
-        CH,
-        "what-helps",
-        Value::List {
-            items: vec!["Running".into()],
-        },
-        at.clone(),
-    );
-    partner.set(
-        CH,
-        "helps-how-much",
-        Value::Ratings {
-            ratings: map(&[("Running", 9)]),
-        },
-        at,
-    );
+    set_list(&mut partner, &["Running"]);
+    set_ratings(&mut partner, "helps-how-much", &[("Running", 9)]);
     let c = trustbook::comparison::compare(&wb, ("alex", &me), ("sam", &partner));
     let text = trustbook::comparison::render_text(&c, 100);
     assert!(text.contains("Running: 9 / 10"), "{text}");
