@@ -1,6 +1,7 @@
 //! The answers a person has given, keyed by chapter id and exercise id, and
 //! the progress computed from them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -245,6 +246,16 @@ impl Answers {
         }
     }
 
+    /// The answers as they stood in one entry of `chapter`: those given once, with the
+    /// entry's answers in place of the repeated ones, read like answers given once (so
+    /// status, `items_from` and `when` see what that entry saw).
+    pub fn as_of(&self, chapter: &str, entry: &Entry) -> Answers {
+        let mut out = Answers::from_single(self.single.clone());
+        let once = out.single.entry(chapter.to_string()).or_default();
+        once.extend(entry.answers.iter().map(|(k, v)| (k.clone(), v.clone())));
+        out
+    }
+
     /// The repeated part of `chapter`, if it has one (after [`Answers::route`]).
     pub fn route_of(&self, chapter: &str) -> Option<&Route> {
         self.routes.get(chapter)
@@ -480,12 +491,51 @@ impl Answers {
         let status = match self.get(chapter, &ex.id) {
             None => Status::NotStarted,
             Some(a) if a.skipped => Status::Done,
-            Some(a) => value_status(&a.value, &ex.kind),
+            Some(a) => value_status(&a.value, &self.resolved_kind(&ex.kind)),
         };
         match status {
             Status::NotStarted if ex.optional => Status::Done,
             Status::NotStarted | Status::Started | Status::Done => status,
         }
+    }
+
+    /// The kind as this person meets it: a ratings exercise's `items`, then the items
+    /// of the list it takes them from (`items_from`) as answered now, each once (answers
+    /// are stored by item text). Every other kind is as written.
+    pub fn resolved_kind<'k>(&self, kind: &'k Kind) -> Cow<'k, Kind> {
+        let Kind::Ratings {
+            items_from: Some(_), ..
+        } = kind
+        else {
+            return Cow::Borrowed(kind);
+        };
+        let resolved = self.rating_items(kind);
+        let mut kind = kind.clone();
+        if let Kind::Ratings { items, .. } = &mut kind {
+            *items = resolved;
+        }
+        Cow::Owned(kind)
+    }
+
+    /// The items a ratings exercise asks to rate now (see [`Self::resolved_kind`]);
+    /// none for any other kind.
+    pub fn rating_items(&self, kind: &Kind) -> Vec<String> {
+        let Kind::Ratings {
+            items, items_from, ..
+        } = kind
+        else {
+            return Vec::new();
+        };
+        let mut all = items.clone();
+        let listed = items_from.as_ref().map_or(&[][..], |f| {
+            list_items(self.get(&f.chapter, &f.exercise).map(|a| &a.value))
+        });
+        for item in listed.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+            if !all.iter().any(|x| x == item) {
+                all.push(item.to_string());
+            }
+        }
+        all
     }
 
     /// True when the exercise's `when` (format 2) is decided and does not hold: it is
@@ -571,6 +621,23 @@ impl Answers {
     }
 }
 
+/// The items of a list answer; none for any other value.
+pub fn list_items(value: Option<&Value>) -> &[String] {
+    match value {
+        Some(Value::List { items }) => items,
+        Some(
+            Value::Text { .. }
+            | Value::Choice { .. }
+            | Value::Checklist { .. }
+            | Value::Scale { .. }
+            | Value::Ratings { .. }
+            | Value::Date { .. }
+            | Value::Empty {},
+        )
+        | None => &[],
+    }
+}
+
 /// The value an untouched exercise of this kind has; a scale has none.
 pub fn empty_value(kind: &Kind) -> Option<Value> {
     Some(match kind {
@@ -631,10 +698,23 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
         Value::Empty {} => false,
         Value::Date { date } => matches!(kind, Kind::Date) && crate::date::parse(date).is_some(),
         // Done when every item of the exercise has a value on its scale.
+        // Done when every item of the exercise has a value on its scale; with only the
+        // person's own items (`add_items`), when one has.
         Value::Ratings { ratings } => match kind {
-            Kind::Ratings { items, min, max, .. } => items
-                .iter()
-                .all(|i| ratings.get(i).is_some_and(|v| (*min..=*max).contains(v))),
+            Kind::Ratings {
+                items,
+                add_items,
+                min,
+                max,
+                ..
+            } => {
+                let on_scale = |v: &i64| (*min..=*max).contains(v);
+                if items.is_empty() {
+                    *add_items && ratings.values().any(on_scale)
+                } else {
+                    items.iter().all(|i| ratings.get(i).is_some_and(on_scale))
+                }
+            }
             Kind::Text
             | Kind::List { .. }
             | Kind::Choice { .. }
@@ -750,6 +830,32 @@ mod tests {
         let extra = json.replacen("\"value\":3", "\"value\":3,\"colour\":1", 1);
         type Single = BTreeMap<String, BTreeMap<String, Answer>>;
         assert!(serde_json::from_str::<Single>(&extra).is_err(), "{extra}");
+    }
+
+    #[test]
+    fn rating_items_are_the_workbook_s_then_the_list_s_each_once() {
+        let kind = Kind::Ratings {
+            items: vec!["Safe".into()],
+            items_from: Some(crate::content::ItemsFrom {
+                chapter: "c".into(),
+                exercise: "l".into(),
+            }),
+            add_items: false,
+            min: 0,
+            max: 10,
+            min_label: None,
+            max_label: None,
+            step: 1,
+            unit: None,
+        };
+        let mut a = Answers::default();
+        assert_eq!(a.rating_items(&kind), ["Safe"]);
+        let items = ["Music", " ", "Safe", "Music ", "Tea"].map(String::from).to_vec();
+        a.set("c", "l", Value::List { items }, "2026-11-26T10:04:00Z".into());
+        assert_eq!(a.rating_items(&kind), ["Safe", "Music", "Tea"]);
+        let resolved = a.resolved_kind(&kind);
+        assert!(matches!(resolved.as_ref(), Kind::Ratings { items, .. } if items.len() == 3));
+        assert!(matches!(a.resolved_kind(&Kind::Text), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -223,13 +223,13 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
     }
 }
 
-/// One person's answers of one week, as answers given once (what [`share`] reads).
+/// One person's answers as of one week, read like answers given once (what [`share`]
+/// reads); a week they have no entry for has none of the repeated answers.
 fn week_answers(answers: &Answers, chapter: &str, week: &str) -> Answers {
-    let mut out = Answers::default();
-    if let Some(e) = answers.entry(chapter, week).filter(|e| e.is_live()) {
-        out.single.insert(chapter.to_string(), e.answers.clone());
+    match answers.entry(chapter, week).filter(|e| e.is_live()) {
+        Some(e) => answers.as_of(chapter, e),
+        None => answers.as_of(chapter, &Entry::new(week.to_string(), String::new())),
     }
-    out
 }
 
 /// One exercise compared, counted into `summary`.
@@ -248,8 +248,8 @@ fn row(summary: &mut Summary, chapter: &str, ex: &Exercise, me: &Answers, partne
         (Share::Shared, Share::Shared, Some(a), Some(b)) => {
             summary.shown += 1;
             RowView::Both {
-                me: present::pieces(Some(&ex.kind), &a.value),
-                partner: present::pieces(Some(&ex.kind), &b.value),
+                me: present::pieces(Some(&me.resolved_kind(&ex.kind)), &a.value),
+                partner: present::pieces(Some(&partner.resolved_kind(&ex.kind)), &b.value),
             }
         }
         _ => RowView::Hidden {

@@ -126,8 +126,7 @@ impl App {
         let Some(repeat) = &ch.repeat else {
             return (0, 0);
         };
-        let mut probe = crate::answers::Answers::default();
-        probe.single.insert(ch.id.clone(), entry.answers.clone());
+        let probe = self.answers.as_of(&ch.id, entry);
         let exercises: Vec<_> = ch
             .exercises
             .iter()

@@ -28,6 +28,8 @@ pub enum Context {
     Scale,
     /// A ratings exercise: items, each on one scale.
     Ratings,
+    /// A ratings exercise that takes the person's own items too (`add_items`).
+    RatingsOwn,
     /// A date exercise.
     Date,
     /// The review of all answers.
@@ -171,6 +173,7 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         Checklist,
         Scale,
         Ratings,
+        RatingsOwn,
         Date,
         Review,
         Reading,
@@ -598,7 +601,7 @@ fn build(cx: Context) -> Vec<Binding> {
             v.extend(exercise(false));
             v
         }
-        Context::Ratings => {
+        Context::Ratings | Context::RatingsOwn => {
             let mut v = vec![
                 up.clone(),
                 down.clone(),
@@ -621,6 +624,25 @@ fn build(cx: Context) -> Vec<Binding> {
                 first.clone(),
                 last.clone(),
             ];
+            if cx == Context::RatingsOwn {
+                v.extend([
+                    b(
+                        vec![ch('a'), k(Insert)],
+                        Action::Edit(Edit::AddItem),
+                        "a",
+                        "add",
+                        true,
+                    ),
+                    b(vec![ch('d')], Action::Edit(Edit::DeleteItem), "d", "remove", true),
+                    b(
+                        vec![ch('u'), ctrl('z')],
+                        Action::Edit(Edit::Undo),
+                        "u",
+                        "undo remove",
+                        false,
+                    ),
+                ]);
+            }
             v.extend(exercise(false));
             v
         }
@@ -916,6 +938,7 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                     | Context::Checklist
                     | Context::Scale
                     | Context::Ratings
+                    | Context::RatingsOwn
                     | Context::Date
                     | Context::Review
                     | Context::Reading
@@ -953,7 +976,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
     }
     match cx {
         Context::Text | Context::Field => Some(Action::Edit(Edit::Type((*key).into()))),
-        Context::Scale | Context::Ratings | Context::Date => match key.code {
+        Context::Scale | Context::Ratings | Context::RatingsOwn | Context::Date => match key.code {
             KeyCode::Char(c) if mods.is_empty() => c.to_digit(10).map(|d| Action::Edit(Edit::Digit(d as u8))),
             _ => None,
         },
@@ -980,7 +1003,7 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 19] = [
+    const ALL: [Context; 20] = [
         Context::Welcome,
         Context::Contents,
         Context::Page,
@@ -991,6 +1014,7 @@ mod tests {
         Context::Checklist,
         Context::Scale,
         Context::Ratings,
+        Context::RatingsOwn,
         Context::Date,
         Context::Review,
         Context::Reading,
@@ -1014,6 +1038,7 @@ mod tests {
             | Context::Checklist
             | Context::Scale
             | Context::Ratings
+            | Context::RatingsOwn
             | Context::Date
             | Context::Review
             | Context::Reading

@@ -136,15 +136,11 @@ impl App {
                 chapter,
                 text: Viewport::default(),
             },
-            Screen::Exercise(chapter, exercise) => {
-                let (c, e) = self.workbook.ids(chapter, exercise);
-                let ex = &self.workbook.chapters[chapter].exercises[exercise];
-                ScreenState::Exercise {
-                    chapter,
-                    exercise,
-                    component: Box::new(Component::new(ex, self.answers.get(c, e).map(|a| &a.value))),
-                }
-            }
+            Screen::Exercise(chapter, exercise) => ScreenState::Exercise {
+                chapter,
+                exercise,
+                component: Box::new(Component::new(&self.workbook, &self.answers, (chapter, exercise))),
+            },
             Screen::Closing => ScreenState::Closing {
                 text: Viewport::default(),
             },

@@ -25,6 +25,8 @@ pub enum Notice {
     },
     /// A list item was deleted (its text, to name it).
     ItemDeleted(String),
+    /// Only the person's own items of a ratings exercise can be removed.
+    NotOwnItem,
     /// The digits typed into a date make no real date (what was typed, as YYYY-MM-DD).
     InvalidDate(String),
     /// Undo found nothing to take back.

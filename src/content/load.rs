@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::parse::parse_chapter;
+use super::refs::{ChapterRefs, ReadChapter, check_items_from};
 use super::walk::{Checker, Source, Table};
 use super::{Diagnostic, Diagnostics, Workbook};
 
@@ -274,12 +275,14 @@ fn parse_workbook(
     let mut chapters = Vec::new();
     let mut seen_ids: Vec<(String, String)> = Vec::new();
     let total = to_check.len();
+    let mut read_chapters: Vec<ReadChapter> = Vec::new();
     for (n, (file, listed_at)) in to_check.into_iter().enumerate() {
         let Some(ctext) = read_one(read, file, Some(listed_at), diags) else {
             continue;
         };
+        let mut refs = ChapterRefs::default();
         let mut ck = Checker::new(file, &ctext, diags);
-        let (id, chapter) = parse_chapter(&mut ck, format_version, (n + 1, total));
+        let (id, chapter) = parse_chapter(&mut ck, format_version, (n + 1, total), &mut refs);
         if let Some((id, span)) = id {
             if let Some((_, first)) = seen_ids.iter().find(|(seen, _)| *seen == id) {
                 let msg =
@@ -289,7 +292,13 @@ fn parse_workbook(
             seen_ids.push((id, file.clone()));
         }
         chapters.extend(chapter);
+        read_chapters.push(ReadChapter {
+            file: file.clone(),
+            source: ctext,
+            refs,
+        });
     }
+    check_items_from(&read_chapters, read_chapters.len() == total, diags);
     Some(Workbook {
         format_version,
         id: id?,

@@ -5,6 +5,7 @@ mod diag;
 mod lengths;
 mod load;
 mod parse;
+mod refs;
 mod repeat;
 mod walk;
 
@@ -135,6 +136,15 @@ pub struct Condition {
     pub is: Vec<String>,
 }
 
+/// The list exercise a ratings exercise takes its items from (format 2 `items_from`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemsFrom {
+    /// The list's chapter id (the ratings' own chapter when written without one).
+    pub chapter: String,
+    /// The list's exercise id.
+    pub exercise: String,
+}
+
 /// The five kinds of exercise.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
@@ -171,16 +181,22 @@ pub enum Kind {
     Date,
     /// Several items, each rated on one scale `min..=max` (format 2).
     Ratings {
-        /// The items to rate, in order.
+        /// The items to rate, in order: the workbook's own `items`. Where the items are
+        /// resolved from the answers ([`crate::answers::Answers::resolved_kind`]), the
+        /// list's items follow them.
         items: Vec<String>,
+        /// A list exercise whose answer gives more items to rate (`items_from`).
+        items_from: Option<ItemsFrom>,
+        /// The person may add items of their own while rating (`add_items = true`).
+        add_items: bool,
         /// Lowest value.
         min: i64,
         /// Highest value.
         max: i64,
-        /// Label for the low end.
-        min_label: String,
-        /// Label for the high end.
-        max_label: String,
+        /// Label for the low end, if any.
+        min_label: Option<String>,
+        /// Label for the high end, if any.
+        max_label: Option<String>,
         /// Distance between neighbouring values (format 2 `step`; 1 by default).
         step: i64,
         /// Shown after each value, as in "65 %" (format 2 `unit`).
@@ -274,15 +290,19 @@ impl Workbook {
                         max_label,
                         unit,
                         ..
+                    } => {
+                        *min_label = q(min_label);
+                        *max_label = q(max_label);
+                        *unit = unit.as_deref().map(q);
                     }
-                    | Kind::Ratings {
+                    Kind::Ratings {
                         min_label,
                         max_label,
                         unit,
                         ..
                     } => {
-                        *min_label = q(min_label);
-                        *max_label = q(max_label);
+                        *min_label = min_label.as_deref().map(q);
+                        *max_label = max_label.as_deref().map(q);
                         *unit = unit.as_deref().map(q);
                     }
                     Kind::Text

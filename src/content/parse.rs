@@ -3,8 +3,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::refs::{ChapterRefs, ItemsFromRef, Ref, SAME_CHAPTER};
 use super::walk::{Checker, Table};
-use super::{Chapter, Condition, Exercise, Kind, REFLECTION_ID, Rhythm};
+use super::{Chapter, Condition, Exercise, ItemsFrom, Kind, REFLECTION_ID, Rhythm};
 
 /// Checks and builds one chapter file: its id as written, with its span (for the workbook's
 /// check that chapter ids differ, even when the chapter has other problems), and the
@@ -14,10 +15,14 @@ use super::{Chapter, Condition, Exercise, Kind, REFLECTION_ID, Rhythm};
 /// are reported with how to enable them.
 ///
 /// `place` is the chapter's number and the number of chapters, for the header's room.
+///
+/// `refs` receives what other chapters' `items_from` may name here, and this chapter's
+/// own `items_from`, checked once every chapter is read.
 pub fn parse_chapter(
     ck: &mut Checker,
     version: i64,
     place: (usize, usize),
+    refs: &mut ChapterRefs,
 ) -> (Option<(String, Range<usize>)>, Option<Chapter>) {
     let Some(doc) = ck.parse() else {
         return (None, None);
@@ -43,7 +48,8 @@ pub fn parse_chapter(
     if let Some(id) = &id {
         ck.id_ok(&t, id);
     }
-    let chapter = chapter_body(ck, &t, id.clone(), version);
+    refs.id = id.clone();
+    let chapter = chapter_body(ck, &t, id.clone(), version, refs);
     if let Some(chapter) = &chapter {
         super::lengths::check_chapter_title(ck, &t, chapter, place);
     }
@@ -51,7 +57,13 @@ pub fn parse_chapter(
 }
 
 /// Everything in a chapter after its id.
-fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -> Option<Chapter> {
+fn chapter_body(
+    ck: &mut Checker,
+    t: &Table,
+    id: Option<String>,
+    version: i64,
+    refs: &mut ChapterRefs,
+) -> Option<Chapter> {
     let private_ok = needs_v2(ck, t, "private", version);
     let private = ck.boolean(t, "private");
     let title = ck.string(t, "title", true);
@@ -118,10 +130,29 @@ fn chapter_body(ck: &mut Checker, t: &Table, id: Option<String>, version: i64) -
                 });
             }
         }
-        if let Some(ex) = parse_exercise(ck, &et, version) {
+        if let Some(mut ex) = parse_exercise(ck, &et, version) {
+            refs.kinds.push((ex.id.clone(), ex.kind.name()));
+            if let Kind::Ratings {
+                items_from: Some(from),
+                ..
+            } = &mut ex.kind
+            {
+                refs.items_from.push(ItemsFromRef {
+                    what: et.what.clone(),
+                    at: n,
+                    chapter: (!from.chapter.is_empty()).then(|| from.chapter.clone()),
+                    exercise: from.exercise.clone(),
+                    span: ck.span_of(&et, "items_from"),
+                });
+                // Written without a chapter: a list of this chapter.
+                if from.chapter.is_empty() {
+                    from.chapter = id.clone().unwrap_or_default();
+                }
+            }
             exercises.push(ex);
         }
     }
+    refs.ids = ids.clone();
     let first_exercise = ids_first_span(t);
     let reflection = ck.table(t, "reflection", ADD_REFLECTION).and_then(|(tab, span)| {
         if let Some(first) = first_exercise.clone()
@@ -203,6 +234,7 @@ fn show_refs_ok(ck: &mut Checker, t: &Table, own: Option<&str>, ids: &[String], 
         .map(String::as_str)
         .filter(|i| Some(*i) != own)
         .collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     for item in items.iter() {
         let Some(s) = item.get_ref().as_str() else {
             continue;
@@ -215,8 +247,20 @@ fn show_refs_ok(ck: &mut Checker, t: &Table, own: Option<&str>, ids: &[String], 
                     t.what
                 ),
             );
-        } else if let Some(pos) = ids.iter().position(|i| i == s) {
-            if pos > at {
+        } else {
+            let r = Ref {
+                subject: format!("`show` in {}", t.what),
+                name: s,
+                span: item.span(),
+            };
+            let pos = r.find(
+                ck,
+                &ids,
+                &names,
+                SAME_CHAPTER,
+                "use the id of an exercise in this chapter",
+            );
+            if pos.is_some_and(|pos| pos > at) {
                 ck.warn(
                     item.span(),
                     format!(
@@ -225,18 +269,6 @@ fn show_refs_ok(ck: &mut Checker, t: &Table, own: Option<&str>, ids: &[String], 
                     ),
                 );
             }
-        } else {
-            let hint = match super::diag::suggest(s, &names) {
-                Some(m) => format!("did you mean `{m}`?"),
-                None => "use the id of an exercise in this chapter".to_string(),
-            };
-            ck.error(
-                item.span(),
-                format!(
-                    "`show` in {} names `{s}`, which is no exercise of this chapter; {hint}",
-                    t.what
-                ),
-            );
         }
     }
 }
@@ -334,18 +366,14 @@ fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans
             .map(|e| e.id.as_str())
             .filter(|i| *i != ex.id)
             .collect();
-        let Some(pos) = exercises.iter().position(|e| e.id == w.exercise) else {
-            let hint = match super::diag::suggest(&w.exercise, &names) {
-                Some(m) => format!("did you mean `{m}`?"),
-                None => "use the id of an earlier exercise in this chapter".to_string(),
-            };
-            ck.error(
-                sp.exercise.clone(),
-                format!(
-                    "the `when` of {} names `{}`, which is no exercise of this chapter; {hint}",
-                    sp.what, w.exercise
-                ),
-            );
+        let ids: Vec<&str> = exercises.iter().map(|e| e.id.as_str()).collect();
+        let r = Ref {
+            subject: format!("the `when` of {}", sp.what),
+            name: &w.exercise,
+            span: sp.exercise.clone(),
+        };
+        let fallback = "use the id of an earlier exercise in this chapter";
+        let Some(pos) = r.find(ck, &ids, &names, SAME_CHAPTER, fallback) else {
             continue;
         };
         if pos >= own {
@@ -434,6 +462,8 @@ const ANY_KIND: &[&str] = &[
     "max_label",
     "exclusive",
     "items",
+    "items_from",
+    "add_items",
     "step",
     "unit",
 ];
@@ -495,7 +525,17 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Some("choice") => &["options", "other"],
         Some("checklist") => &["options", "min", "exclusive", "other"],
         Some("scale") => &["min", "max", "min_label", "max_label", "step", "unit"],
-        Some("ratings") => &["items", "min", "max", "min_label", "max_label", "step", "unit"],
+        Some("ratings") => &[
+            "items",
+            "items_from",
+            "add_items",
+            "min",
+            "max",
+            "min_label",
+            "max_label",
+            "step",
+            "unit",
+        ],
         Some("date") => &[],
         Some("page") => &[],
         Some(other) => {
@@ -605,32 +645,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
             );
             None
         }
-        Some("ratings") => {
-            // Both checked before either can stop the exercise, so both are reported.
-            let items = rating_items(ck, t);
-            match (items, scale_kind(ck, t, version)) {
-                (
-                    Some(items),
-                    Some(Kind::Scale {
-                        min,
-                        max,
-                        min_label,
-                        max_label,
-                        step,
-                        unit,
-                    }),
-                ) => Some(Kind::Ratings {
-                    items,
-                    min,
-                    max,
-                    min_label,
-                    max_label,
-                    step,
-                    unit,
-                }),
-                _ => None,
-            }
-        }
+        Some("ratings") => ratings_kind(ck, t, version),
         Some("page") if version < 2 => {
             ck.error(
                 ck.span_of(t, "kind"),
@@ -766,6 +781,70 @@ fn options(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
     distinct_texts(ck, t, ("options", "option"), 2, too_few)
 }
 
+/// A ratings exercise: what it rates (its `items`, the items of a list named by
+/// `items_from`, the person's own with `add_items`; at least one of the three) on a
+/// scale whose labels may be left out. Every key is checked before any can stop it.
+fn ratings_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
+    let items = if t.inner.contains_key("items") {
+        rating_items(ck, t).ok_or(())
+    } else {
+        Ok(Vec::new())
+    };
+    let items_from = match ck.string(t, "items_from", false) {
+        None if t.inner.contains_key("items_from") => Err(()),
+        None => Ok(None),
+        Some(s) => match super::refs::split_ref(&s) {
+            Some((chapter, exercise)) => Ok(Some(ItemsFrom {
+                chapter: chapter.unwrap_or_default().to_string(),
+                exercise: exercise.to_string(),
+            })),
+            None => {
+                ck.error(
+                    ck.span_of(t, "items_from"),
+                    format!(
+                        "`items_from` in {} is `{s}`, which is no exercise id; write the id of a list exercise, like \"my-list\", or its chapter's id and its own, like \"chapter-id/my-list\"",
+                        t.what
+                    ),
+                );
+                Err(())
+            }
+        },
+    };
+    let add_items = ck.boolean(t, "add_items");
+    let scale = scale_parts(ck, t, version, false);
+    let (items, items_from, add_items) = (items.ok()?, items_from.ok()?, add_items.ok()?.unwrap_or(false));
+    // `items = []` is reported above; `add_items = false` adds nothing to rate. A key
+    // mistyped for one of them is reported as unknown; saying more would repeat it.
+    const RATES: [&str; 3] = ["items", "items_from", "add_items"];
+    let typo = t.inner.iter().any(|(k, _)| {
+        let k: &str = k.get_ref().as_ref();
+        !RATES.contains(&k) && super::diag::suggest(k, &RATES).is_some()
+    });
+    if !t.inner.contains_key("items") && items_from.is_none() && !add_items && !typo {
+        ck.error(
+            t.span.clone(),
+            format!(
+                "{} has nothing to rate; add `items = [\"...\"]` (items of your own), `items_from = \"a-list-id\"` (the person's answer to an earlier list) or `add_items = true` (the person writes them)",
+                t.what
+            ),
+        );
+        return None;
+    }
+    let scale = scale?;
+    let label = |l: Option<String>| l.filter(|l| !l.trim().is_empty());
+    Some(Kind::Ratings {
+        items,
+        items_from,
+        add_items,
+        min: scale.min,
+        max: scale.max,
+        min_label: label(scale.min_label),
+        max_label: label(scale.max_label),
+        step: scale.step,
+        unit: scale.unit,
+    })
+}
+
 /// A ratings exercise's `items`: at least one, none empty, none twice (answers are
 /// stored by item text).
 fn rating_items(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
@@ -810,11 +889,37 @@ fn distinct_texts(
     ok.then(|| texts.into_iter().map(|(x, _)| x).collect())
 }
 
+/// The keys a scale and a ratings exercise share.
+struct ScaleParts {
+    min: i64,
+    max: i64,
+    min_label: Option<String>,
+    max_label: Option<String>,
+    step: i64,
+    unit: Option<String>,
+}
+
 fn scale_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
+    let p = scale_parts(ck, t, version, true)?;
+    Some(Kind::Scale {
+        min: p.min,
+        max: p.max,
+        min_label: p.min_label?,
+        max_label: p.max_label?,
+        step: p.step,
+        unit: p.unit,
+    })
+}
+
+/// A scale's range, step, unit and labels (required when `labels`).
+fn scale_parts(ck: &mut Checker, t: &Table, version: i64, labels: bool) -> Option<ScaleParts> {
     let min = ck.int(t, "min", true);
     let max = ck.int(t, "max", true);
-    let min_label = ck.string(t, "min_label", true);
-    let max_label = ck.string(t, "max_label", true);
+    let min_label = ck.string(t, "min_label", labels);
+    let max_label = ck.string(t, "max_label", labels);
+    let bad_label = !labels
+        && ((t.inner.contains_key("min_label") && min_label.is_none())
+            || (t.inner.contains_key("max_label") && max_label.is_none()));
     // Both reported, so `&` and not `&&`.
     let v2_ok = needs_v2(ck, t, "step", version) & needs_v2(ck, t, "unit", version);
     let step = ck.int(t, "step", false);
@@ -873,12 +978,12 @@ fn scale_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
         );
         return None;
     }
-    v2_ok.then_some(())?;
-    Some(Kind::Scale {
+    (v2_ok && !bad_label).then_some(())?;
+    Some(ScaleParts {
         min,
         max,
-        min_label: min_label?,
-        max_label: max_label?,
+        min_label,
+        max_label,
         step,
         unit,
     })

@@ -41,7 +41,7 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
             }
             answer_blocks(
                 &mut blocks,
-                Some(&ex.kind),
+                Some(&answers.resolved_kind(&ex.kind)),
                 ex.optional,
                 answers.get(&ch.id, &ex.id),
             );

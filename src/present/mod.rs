@@ -203,8 +203,8 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                         items,
                         Some(*max),
                         Some(words::rating_ends(
-                            (*min, &clean_line(min_label)),
-                            (*max, &clean_line(max_label)),
+                            (*min, min_label.as_deref().map(clean_line).as_deref()),
+                            (*max, max_label.as_deref().map(clean_line).as_deref()),
                         )),
                         unit.as_deref().map(clean_line),
                     ),

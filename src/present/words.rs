@@ -21,9 +21,26 @@ pub fn not_rated(item: &str) -> String {
     format!("{item}: not rated")
 }
 
-/// The ends of a ratings exercise's scale: `0 = Not at all, 10 = Completely`.
-pub fn rating_ends((min, min_label): (i64, &str), (max, max_label): (i64, &str)) -> String {
-    format!("{min} = {min_label}, {max} = {max_label}")
+/// The ends of a ratings exercise's scale: `0 = Not at all, 10 = Completely`; an end
+/// without a label is its number alone, and with neither it reads `0 to 10`.
+pub fn rating_ends(min: (i64, Option<&str>), max: (i64, Option<&str>)) -> String {
+    rating_ends_between(min, max, ", ")
+}
+
+/// [`rating_ends`] with `sep` between the two ends (the screen uses ` · `).
+pub fn rating_ends_between(
+    (min, min_label): (i64, Option<&str>),
+    (max, max_label): (i64, Option<&str>),
+    sep: &str,
+) -> String {
+    let end = |n: i64, label: Option<&str>| match label {
+        Some(l) => format!("{n} = {l}"),
+        None => n.to_string(),
+    };
+    match (min_label, max_label) {
+        (None, None) => format!("{min} to {max}"),
+        (Some(_), _) | (_, Some(_)) => format!("{}{sep}{}", end(min, min_label), end(max, max_label)),
+    }
 }
 
 /// An exercise without an answer.

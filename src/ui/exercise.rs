@@ -207,9 +207,10 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize) -> Vec<(bool, S
         let answer = app.answers().get(&ch.id, id);
         let body = match answer {
             Some(a) if a.skipped => vec![words::SKIPPED.to_string()],
-            Some(a) if !crate::answers::value_is_empty(&a.value) => {
-                crate::present::plain_lines(&crate::present::pieces(Some(&other.kind), &a.value), Some(width))
-            }
+            Some(a) if !crate::answers::value_is_empty(&a.value) => crate::present::plain_lines(
+                &crate::present::pieces(Some(&app.answers().resolved_kind(&other.kind)), &a.value),
+                Some(width),
+            ),
             Some(_) | None => vec![words::NOT_ANSWERED.to_string()],
         };
         out.extend(body.into_iter().map(|l| (false, format!("  {l}"))));

@@ -91,7 +91,7 @@ fn draw_reading(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usiz
     let body = match answer {
         // Laid out at the page's width, so list items wrap under themselves.
         Some(a) => present::plain_lines(
-            &present::pieces(Some(&ex.kind), &a.value),
+            &present::pieces(Some(&app.answers().resolved_kind(&ex.kind)), &a.value),
             Some(usize::from(super::page::text_area(area).width)),
         )
         .join("\n"),
@@ -161,7 +161,12 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
     }
     let body = answer
         .filter(|a| !a.skipped && !not_needed && !crate::answers::value_is_empty(&a.value))
-        .map(|a| present::plain_lines(&present::pieces(Some(&ex.kind), &preview(&a.value)), Some(width)));
+        .map(|a| {
+            present::plain_lines(
+                &present::pieces(Some(&app.answers().resolved_kind(&ex.kind)), &preview(&a.value)),
+                Some(width),
+            )
+        });
     match body {
         Some(body) => {
             let cut = body.len() > MAX_ANSWER_LINES;

@@ -171,6 +171,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::ListNowFull { max } => list_now_full(*max, keys::label_of(Context::List, &Go::Next.into())),
         Notice::ItemDeleted(item) => item_deleted(item, keys::label_of(Context::List, &Edit::Undo.into())),
         Notice::NothingToUndo => NOTHING_TO_UNDO.to_string(),
+        Notice::NotOwnItem => NOT_OWN_ITEM.to_string(),
         Notice::EditorFailed(why) => crate::present::clean_line(why),
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
@@ -196,6 +197,9 @@ pub fn save_problem(p: &SaveProblem) -> String {
 
 /// Notice when there is nothing to undo.
 pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
+/// Said when removing an item of a ratings exercise that is not the person's own.
+pub const NOT_OWN_ITEM: &str =
+    "Only items you added yourself can be removed; this one is part of the exercise.";
 
 /// The count line under a list.
 pub fn list_count(n: usize, min: Option<u32>, max: Option<u32>) -> String {
@@ -236,9 +240,24 @@ pub fn scale_off(v: i64, min: i64, max: i64) -> String {
 }
 
 /// The ends of a ratings exercise's scale, above its items.
-pub fn rating_ends(min: i64, min_label: &str, max: i64, max_label: &str) -> String {
-    format!("{min} = {min_label} · {max} = {max_label}")
+pub fn rating_ends(min: i64, min_label: Option<&str>, max: i64, max_label: Option<&str>) -> String {
+    crate::present::words::rating_ends_between((min, min_label), (max, max_label), " · ")
 }
+
+/// Said on a ratings exercise while the list its items come from is still empty.
+pub fn ratings_list_empty(title: &str) -> String {
+    format!(
+        "Your list in \"{title}\" is still empty. Write it there first, then come back here to rate each item."
+    )
+}
+
+/// Said on a ratings exercise with nothing to rate yet but the person's own items.
+pub fn ratings_add_own(add: &str) -> String {
+    format!("Nothing to rate yet: {add} adds an item of your own.")
+}
+
+/// The label before the field of a new own item of a ratings exercise.
+pub const NEW_ITEM: &str = "New item: ";
 
 /// How many items of a ratings exercise have a value.
 pub fn ratings_status(rated: usize, total: usize) -> String {

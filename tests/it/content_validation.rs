@@ -723,3 +723,181 @@ fn a_duplicate_key_in_workbook_toml_names_the_key_at_both_lines() {
         ]
     );
 }
+
+/// The workbook in format 2, with chapters `a.toml` and `b.toml`.
+fn workbook_v2() -> String {
+    WORKBOOK
+        .replace("format_version = 1", "format_version = 2")
+        .replace("[\"a.toml\"]", "[\"a.toml\", \"b.toml\"]")
+}
+
+/// Chapter A: a list, then a ratings exercise whose line 18 is `rate` (its `items_from`).
+fn ratings_chapter(rate: &str) -> String {
+    format!(
+        r#"id = "chapter-a"
+title = "A"
+introduction = "Intro."
+
+[[exercises]]
+id = "things"
+kind = "list"
+title = "Things"
+prompt = "List."
+
+[[exercises]]
+id = "rate"
+kind = "ratings"
+title = "Rate"
+prompt = "Rate them."
+min = 0
+max = 10
+{rate}
+
+[reflection]
+prompt = "What stood out?"
+"#
+    )
+}
+
+/// Chapter B, after A: a text and a list.
+const CHAPTER_B: &str = r#"id = "chapter-b"
+title = "B"
+introduction = "Intro."
+
+[[exercises]]
+id = "notes"
+kind = "text"
+title = "Notes"
+prompt = "Write."
+
+[[exercises]]
+id = "later-list"
+kind = "list"
+title = "Later"
+prompt = "List."
+
+[reflection]
+prompt = "What stood out?"
+"#;
+
+/// What `validate` says of chapter A with `rate` on line 18, and chapter B.
+fn ratings_check(rate: &str) -> Vec<String> {
+    check(&[
+        ("workbook.toml", &workbook_v2()),
+        ("a.toml", &ratings_chapter(rate)),
+        ("b.toml", CHAPTER_B),
+    ])
+}
+
+#[test]
+fn items_from_names_an_earlier_list_of_any_chapter() {
+    for ok in [
+        "items_from = \"things\"",
+        "items_from = \"chapter-a/things\"",
+        "items_from = \"things\"\nitems = [\"Sleep\"]",
+        "add_items = true",
+        "add_items = true\nitems_from = \"things\"\nmin_label = \"low\"",
+    ] {
+        assert_eq!(ratings_check(ok), Vec::<String>::new(), "{ok}");
+    }
+    // From chapter B, a list of chapter A.
+    let b = CHAPTER_B.replace(
+        "[reflection]",
+        "[[exercises]]\nid = \"rate-b\"\nkind = \"ratings\"\ntitle = \"R\"\nprompt = \"P\"\nmin = 1\nmax = 5\nitems_from = \"chapter-a/things\"\n\n[reflection]",
+    );
+    let a = ratings_chapter("add_items = true");
+    assert_eq!(
+        check(&[("workbook.toml", &workbook_v2()), ("a.toml", &a), ("b.toml", &b)]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn items_from_mistakes_have_exact_messages_and_positions() {
+    let cases = [
+        (
+            "items_from = \"thing\"",
+            "a.toml:18:14: `items_from` in exercise `rate` names `thing`, which is no exercise of this chapter; did you mean `things`?",
+        ),
+        (
+            "items_from = \"chapter-b/notes\"",
+            "a.toml:18:14: `items_from` in exercise `rate` names `notes`, a text exercise; it must name a list, whose items are rated",
+        ),
+        (
+            "items_from = \"rate\"",
+            "a.toml:18:14: `items_from` in exercise `rate` names `rate`, a ratings exercise; it must name a list, whose items are rated",
+        ),
+        (
+            "items_from = \"chapter-b/later-list\"",
+            "a.toml:18:14: warning: `items_from` in exercise `rate` names `later-list`, which comes later, so the list is usually still empty when this is rated; move the list before this exercise",
+        ),
+        (
+            "items_from = \"chaptr-b/later-list\"",
+            "a.toml:18:14: `items_from` in exercise `rate` names `chaptr-b`, which is no chapter of this workbook; did you mean `chapter-b`?",
+        ),
+        (
+            "items_from = \"chapter-b/notez\"",
+            "a.toml:18:14: `items_from` in exercise `rate` names `notez`, which is no exercise of chapter `chapter-b`; did you mean `notes`?",
+        ),
+        (
+            "items_from = \"chapter-b/things/x\"",
+            "a.toml:18:14: `items_from` in exercise `rate` is `chapter-b/things/x`, which is no exercise id; write the id of a list exercise, like \"my-list\", or its chapter's id and its own, like \"chapter-id/my-list\"",
+        ),
+        (
+            "items_from = 3",
+            "a.toml:18:14: `items_from` in exercise `rate` must be text in quotes, not integer",
+        ),
+        (
+            "add_items = \"yes\"",
+            "a.toml:18:13: `add_items` in exercise `rate` must be true or false, not string",
+        ),
+        (
+            "",
+            "a.toml:11:1: exercise `rate` has nothing to rate; add `items = [\"...\"]` (items of your own), `items_from = \"a-list-id\"` (the person's answer to an earlier list) or `add_items = true` (the person writes them)",
+        ),
+        (
+            "add_items = false",
+            "a.toml:11:1: exercise `rate` has nothing to rate;",
+        ),
+        (
+            "items_form = \"things\"",
+            "a.toml:18:1: unknown key `items_form` in exercise `rate`; did you mean `items_from`?",
+        ),
+    ];
+    for (rate, want) in cases {
+        let got = ratings_check(rate);
+        assert!(
+            matches!(got.as_slice(), [only] if only.starts_with(want)),
+            "{rate}: want {want}\ngot {got:#?}"
+        );
+    }
+}
+
+#[test]
+fn items_from_a_later_list_of_the_same_chapter_is_warned_of() {
+    let b = CHAPTER_B.replace(
+        "[[exercises]]\nid = \"later-list\"",
+        "[[exercises]]\nid = \"rate-b\"\nkind = \"ratings\"\ntitle = \"R\"\nprompt = \"P\"\nmin = 1\nmax = 5\nitems_from = \"later-list\"\n\n[[exercises]]\nid = \"later-list\"",
+    );
+    let a = ratings_chapter("add_items = true");
+    assert_eq!(
+        check(&[("workbook.toml", &workbook_v2()), ("a.toml", &a), ("b.toml", &b)]),
+        [
+            "b.toml:18:14: warning: `items_from` in exercise `rate-b` names `later-list`, which comes later, so the list is usually still empty when this is rated; move the list before this exercise"
+        ]
+    );
+}
+
+#[test]
+fn items_from_into_a_chapter_that_does_not_load_adds_no_second_error() {
+    let a = ratings_chapter("items_from = \"chapter-b/later-list\"");
+    let broken = CHAPTER_B.replace("title = \"B\"", "title = \"B");
+    let d = check(&[
+        ("workbook.toml", &workbook_v2()),
+        ("a.toml", &a),
+        ("b.toml", &broken),
+    ]);
+    assert!(d.iter().all(|d| d.starts_with("b.toml:")), "{d:#?}");
+    let d = check(&[("workbook.toml", &workbook_v2()), ("a.toml", &a)]);
+    assert!(d.iter().all(|d| d.contains("b.toml")), "{d:#?}");
+}

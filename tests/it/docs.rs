@@ -51,6 +51,24 @@ fn the_complete_example_validates_as_the_guide_says() {
 }
 
 #[test]
+fn the_ratings_chapter_example_validates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbook = example_file("workbook.toml")
+        .replacen("format_version = 1", "format_version = 2", 1)
+        .replacen("\"01-our-money-story.toml\"", "\"02-after-a-fight.toml\"", 1);
+    std::fs::write(dir.path().join("workbook.toml"), workbook).expect("write");
+    let chapter = example_file("02-after-a-fight.toml");
+    assert!(chapter.contains("items_from = ") && chapter.contains("add_items = true"));
+    std::fs::write(dir.path().join("02-after-a-fight.toml"), chapter).expect("write");
+    let out = validate(dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "ok: 1 chapter, 3 exercises\n"
+    );
+}
+
+#[test]
 fn the_error_output_in_the_guide_is_real() {
     // The three mistakes the guide describes, made in its own example.
     let chapter = example_file("01-our-money-story.toml")

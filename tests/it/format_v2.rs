@@ -198,11 +198,11 @@ fn compare_hides_a_skip_and_waits_on_nobody_for_it() {
     assert!(text.contains("Skipped by alex."), "{text}");
     assert!(text.contains("Left empty by alex and sam (optional)."), "{text}");
     // alex waits on: talk-now (its condition is undecided while how-upset is
-    // skipped), how-it-feels and the reflection; what-happened is answered, excuses
+    // skipped), the three ratings and the reflection; what-happened is answered, excuses
     // and how-upset skipped, the optional ones left empty, hot-thought is personal.
-    assert_eq!(c.summary.waiting_on_me, 3, "{text}");
+    assert_eq!(c.summary.waiting_on_me, 5, "{text}");
     let c = comparison::compare(&wb, ("sam", &partner), ("alex", &me));
-    assert_eq!(c.summary.waiting_on_partner, 3);
+    assert_eq!(c.summary.waiting_on_partner, 5);
     assert!(!comparison::render_text(&c, 80).contains("Partner words."));
 }
 
@@ -344,9 +344,9 @@ fn a_private_exercise_starts_private_and_is_never_waited_on() {
         text.contains("Kept private by alex and sam (a personal exercise)."),
         "{text}"
     );
-    // Waiting on: what-happened, how-upset, talk-now, excuses, how-it-feels,
+    // Waiting on: what-happened, how-upset, talk-now, excuses, the three ratings,
     // reflection; not hot-thought.
-    assert_eq!(c.summary.waiting_on_me, 6, "{text}");
+    assert_eq!(c.summary.waiting_on_me, 8, "{text}");
 }
 
 #[test]

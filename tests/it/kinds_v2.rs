@@ -171,7 +171,7 @@ fn ratings_mistakes_have_exact_messages() {
     );
     assert_eq!(
         one(&load(2, RATINGS)),
-        "a.toml:5:1: missing required key `items` in exercise `e`; add `items = ...`"
+        "a.toml:5:1: exercise `e` has nothing to rate; add `items = [\"...\"]` (items of your own), `items_from = \"a-list-id\"` (the person's answer to an earlier list) or `add_items = true` (the person writes them)"
     );
     assert_eq!(
         one(&load(2, &format!("{RATINGS}itmes = [\"a\"]\nitems = [\"a\"]"))),

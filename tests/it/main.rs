@@ -22,6 +22,7 @@ mod kinds_v2;
 mod practice;
 mod props;
 mod pty;
+mod ratings;
 mod resume;
 mod review_compare;
 mod safety;

@@ -309,7 +309,7 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     alex.send(keys::ENTER);
     alex.wait_for("Chapter 1/1 · Introduction");
     alex.send(keys::ENTER);
-    alex.wait_for("Exercise 1/13");
+    alex.wait_for("Exercise 1/15");
     alex.type_str("alex words");
     alex.wait_for("alex words");
     alex.send(keys::TAB);
@@ -317,11 +317,11 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     alex.type_str("2");
     alex.wait_for("Your answer: 2 / 10");
     alex.send(keys::TAB);
-    alex.wait_for("Exercise 3/13");
+    alex.wait_for("Exercise 3/15");
     alex.send(b" ");
     alex.wait_for("[x] Hurt");
     alex.send(keys::TAB);
-    alex.wait_for("Exercise 4/13");
+    alex.wait_for("Exercise 4/15");
     alex.send(keys::TAB);
     // Upset at most 3: "Talking now" is offered.
     alex.wait_for("You feel calm enough");
@@ -332,15 +332,16 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     alex.send(b"\x13"); // Ctrl+S while typing
     alex.wait_for("[skipped]");
     alex.send(keys::TAB);
-    alex.wait_for("Exercise 7/13");
+    alex.wait_for("Exercise 7/15");
     alex.send(keys::TAB);
     // "The hot thought" shows the earlier answers above its prompt.
     alex.wait_for("What went through your mind?");
     alex.wait_for("alex words");
-    // Past the ratings, the stepped scale, the date and the checklist (left as they are).
-    for n in 9..=13 {
+    // Past the ratings, the stepped scale, the date, the checklist and the two ratings of
+    // format 2's own items (left as they are).
+    for n in 9..=15 {
         alex.send(keys::TAB);
-        alex.wait_for(&format!("Exercise {n}/13"));
+        alex.wait_for(&format!("Exercise {n}/15"));
     }
     alex.wait_for("Closing reflection");
     alex.type_str("alex reflect");
@@ -355,12 +356,12 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     sam.send(keys::ENTER);
     sam.wait_for("Chapter 1/1 · Introduction");
     sam.send(keys::ENTER);
-    sam.wait_for("Exercise 1/13");
+    sam.wait_for("Exercise 1/15");
     sam.type_str("sam words");
     sam.wait_for("sam words");
     for n in 2..=6 {
         sam.send(keys::TAB);
-        sam.wait_for(&format!("Exercise {n}/13"));
+        sam.wait_for(&format!("Exercise {n}/15"));
     }
     sam.wait_for("Checking for excuses");
     sam.type_str("sam excuses");

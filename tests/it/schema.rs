@@ -18,10 +18,27 @@ fn def<'a>(root: &'a Json, name: &str) -> &'a Json {
     &root["$defs"][name]
 }
 
-/// A small JSON Schema check: `$ref`, `anyOf`, `type`, `enum`, `required`,
-/// `properties`, `additionalProperties: false`, `items`, `minItems`, `minLength`. Other
-/// keywords are left to the validator. `required` is skipped for guide fragments.
+/// A small JSON Schema check: `$ref`, `anyOf`, `allOf`, `if`/`then`, `not`, `type`,
+/// `enum`, `required`, `properties` (a `false` one refuses its key),
+/// `additionalProperties: false`, `items`, `minItems`, `minLength`. Other keywords are
+/// left to the validator. `required` is skipped for guide fragments, except in an `if`.
 fn check(root: &Json, node: &Json, v: &Json, required: bool, at: &str) -> Result<(), String> {
+    if node == &Json::Bool(false) {
+        return Err(format!("{at}: not allowed here"));
+    }
+    for n in node.get("allOf").and_then(Json::as_array).into_iter().flatten() {
+        check(root, n, v, required, at)?;
+    }
+    if let (Some(cond), Some(then)) = (node.get("if"), node.get("then"))
+        && check(root, cond, v, true, at).is_ok()
+    {
+        check(root, then, v, required, at)?;
+    }
+    if let Some(n) = node.get("not")
+        && check(root, n, v, required, at).is_ok()
+    {
+        return Err(format!("{at}: {v} is not allowed"));
+    }
     if let Some(r) = node.get("$ref").and_then(Json::as_str) {
         let name = r.strip_prefix("#/$defs/").expect("local refs only");
         check(root, def(root, name), v, required, at)?;
@@ -265,4 +282,39 @@ fn the_schema_knows_exactly_the_validators_keys_and_kinds() {
         .collect();
     assert_eq!(&schema_kinds, kinds);
     assert_eq!(found.len(), 7, "{found:#?}");
+}
+
+/// An exercise table as TOML, for the per-kind rules.
+fn exercise_accepts(body: &str) -> Result<(), String> {
+    let root = schema();
+    let text = format!("id = \"e\"\ntitle = \"T\"\nprompt = \"P\"\n{body}");
+    check(&root, def(&root, "exercise"), &toml_json(&text), true, "exercise")
+}
+
+#[test]
+fn the_schema_keeps_each_kind_s_keys_to_that_kind() {
+    let ratings = "kind = \"ratings\"\nmin = 0\nmax = 10\n";
+    for ok in [
+        format!("{ratings}items_from = \"what-helps\""),
+        format!("{ratings}items_from = \"after-a-fight/what-helps\"\nitems = [\"Safe\"]"),
+        format!("{ratings}add_items = true"),
+        format!("{ratings}items = [\"Safe\"]\nmin_label = \"low\""),
+        "kind = \"scale\"\nmin = 0\nmax = 10\nmin_label = \"a\"\nmax_label = \"b\"".to_string(),
+        "kind = \"list\"\nmin = 1".to_string(),
+    ] {
+        exercise_accepts(&ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+    }
+    for bad in [
+        "kind = \"text\"\nitems_from = \"what-helps\"".to_string(),
+        "kind = \"list\"\nadd_items = true".to_string(),
+        "kind = \"scale\"\nmin = 0\nmax = 10\nmin_label = \"a\"\nmax_label = \"b\"\nitems = [\"x\"]"
+            .to_string(),
+        "kind = \"text\"\noptions = [\"a\", \"b\"]".to_string(),
+        "kind = \"choice\"".to_string(),
+        "kind = \"scale\"\nmin = 0\nmax = 10".to_string(),
+        ratings.to_string(),
+        format!("{ratings}add_items = \"yes\""),
+    ] {
+        assert!(exercise_accepts(&bad).is_err(), "the schema accepts {bad:?}");
+    }
 }

@@ -25,19 +25,7 @@ pub struct ListAnswer {
 impl ListAnswer {
     /// Opens the list on the stored items, the cursor on "add an item".
     pub fn new(max: Option<u32>, value: Option<&Value>) -> ListAnswer {
-        let items = match value {
-            Some(Value::List { items }) => items.clone(),
-            Some(
-                Value::Text { .. }
-                | Value::Choice { .. }
-                | Value::Checklist { .. }
-                | Value::Scale { .. }
-                | Value::Ratings { .. }
-                | Value::Date { .. }
-                | Value::Empty {},
-            )
-            | None => Vec::new(),
-        };
+        let items = crate::answers::list_items(value).to_vec();
         ListAnswer {
             cursor: items.len(),
             items,

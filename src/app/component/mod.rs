@@ -24,8 +24,8 @@ pub use text::TextAnswer;
 
 use super::action::{Edit, Move};
 use super::{Context, Notice};
-use crate::answers::Value;
-use crate::content::{Exercise, Kind};
+use crate::answers::{Answers, Value};
+use crate::content::{Kind, Workbook};
 
 /// What a component is asked to handle.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,8 +94,12 @@ pub enum Component {
 }
 
 impl Component {
-    /// The component for `ex`, opened on its stored value (if any).
-    pub fn new(ex: &Exercise, value: Option<&Value>) -> Component {
+    /// The component for exercise `e` of chapter `c`, opened on its stored value (if any);
+    /// a ratings exercise's items are resolved from `answers` now.
+    pub fn new(wb: &Workbook, answers: &Answers, (c, e): (usize, usize)) -> Component {
+        let ch = &wb.chapters[c];
+        let ex = &ch.exercises[e];
+        let value = answers.get(&ch.id, &ex.id).map(|a| &a.value);
         match &ex.kind {
             Kind::Text => {
                 let text = match value {
@@ -122,12 +126,31 @@ impl Component {
             } => Component::Checklist(ChecklistAnswer::new(options, exclusive, *other)),
             Kind::Scale { min, max, step, .. } => Component::Scale(ScaleAnswer::new(*min, *max, *step)),
             Kind::Ratings {
-                items,
+                items_from,
+                add_items,
                 min,
                 max,
                 step,
                 ..
-            } => Component::Ratings(RatingsAnswer::new(items, *min, *max, *step)),
+            } => {
+                // Still empty: say where to write it.
+                let empty_list = items_from.as_ref().and_then(|f| {
+                    let listed =
+                        crate::answers::list_items(answers.get(&f.chapter, &f.exercise).map(|a| &a.value));
+                    let (lc, le) = wb.find(&f.chapter, &f.exercise)?;
+                    listed
+                        .iter()
+                        .all(|i| i.trim().is_empty())
+                        .then(|| wb.chapters[lc].exercises[le].title.clone())
+                });
+                let items = answers.rating_items(&ex.kind);
+                Component::Ratings(RatingsAnswer::new(
+                    &items,
+                    *add_items,
+                    empty_list,
+                    (*min, *max, *step),
+                ))
+            }
             Kind::Date => Component::Date(DateAnswer::new(&crate::date::day_of(&crate::answers::now_utc()))),
             Kind::Page => Component::Page,
         }
@@ -205,11 +228,8 @@ impl Component {
             Component::Text(t) => Some(t.text()),
             Component::List(l) => l.editing.as_ref().map(|(_, f)| field::field_text(f)),
             Component::Choice(c) => c.other.as_ref().map(field::field_text),
-            Component::Checklist(_)
-            | Component::Scale(_)
-            | Component::Ratings(_)
-            | Component::Date(_)
-            | Component::Page => None,
+            Component::Ratings(r) => r.adding.as_ref().map(field::field_text),
+            Component::Checklist(_) | Component::Scale(_) | Component::Date(_) | Component::Page => None,
         }
     }
 

@@ -1,25 +1,44 @@
 //! Ratings: several items, each given a value on one scale; ↑/↓ pick the item,
 //! ←/→ change its value, digits type it, Backspace clears it.
+//!
+//! The items are resolved when the exercise is opened: the workbook's `items`, then
+//! the person's answer to the list named by `items_from`. With `add_items` the person
+//! adds items of their own (`a`), removes them (`d`, undone with `u`); an own item is a
+//! key of the stored ratings that is no item of the exercise, and own items are shown
+//! sorted, as the answers file keeps them. One added but not rated yet lives here only.
 
 use std::collections::BTreeMap;
 
-use super::{Change, Intent, Outcome, moved};
+use super::field::{Field, edit_line, field_text, line_field};
+use super::{Change, Intent, Outcome, Typing, moved};
 use crate::answers::Value;
-use crate::app::Context;
 use crate::app::action::{Edit, Move};
+use crate::app::{Context, Notice};
 
 /// A ratings exercise being answered.
 #[derive(Debug)]
 pub struct RatingsAnswer {
+    /// The items to rate, as resolved when opened: the workbook's, then the list's.
     items: Vec<String>,
+    /// Whether the person may add items of their own.
+    add_items: bool,
+    /// Own items added and not rated yet; stored once they have a value.
+    added: Vec<String>,
+    /// The title of the list the items come from (`items_from`) while that list is
+    /// still empty, to say where to write it.
+    pub empty_list: Option<String>,
     min: i64,
     max: i64,
     /// Distance between neighbouring values (at least 1).
     step: i64,
-    /// The item being rated.
+    /// The row being rated.
     pub cursor: usize,
     /// A digit typed just before on this item, so "1" then "0" gives 10.
     pending_digit: Option<i64>,
+    /// The field of a new own item, while it is typed.
+    pub adding: Option<Field>,
+    /// Own items removed with their values (if rated), newest last, for undo.
+    removed: Vec<(String, Option<i64>)>,
 }
 
 /// The stored ratings, if `value` is a ratings answer.
@@ -39,39 +58,171 @@ pub fn ratings_of(value: Option<&Value>) -> Option<&BTreeMap<String, i64>> {
     }
 }
 
+/// The scale of a ratings exercise: lowest, highest, step.
+pub type Range = (i64, i64, i64);
+
 impl RatingsAnswer {
-    /// Opens the ratings on the first item.
-    pub fn new(items: &[String], min: i64, max: i64, step: i64) -> RatingsAnswer {
+    /// Opens the ratings on the first item. `items` are the resolved items; `add_items`
+    /// lets the person add their own; `empty_list` names the list still to be written.
+    pub fn new(
+        items: &[String],
+        add_items: bool,
+        empty_list: Option<String>,
+        (min, max, step): Range,
+    ) -> RatingsAnswer {
         RatingsAnswer {
             items: items.to_vec(),
+            add_items,
+            added: Vec::new(),
+            empty_list,
             min,
             max,
             step: step.max(1),
             cursor: 0,
             pending_digit: None,
+            adding: None,
+            removed: Vec::new(),
         }
     }
 
-    /// Key context: rating items.
+    /// Key context: rating items (with own items, or not), or typing a new item.
     pub fn context(&self) -> Context {
-        Context::Ratings
+        match (self.adding.is_some(), self.add_items) {
+            (true, _) => Context::Field,
+            (false, true) => Context::RatingsOwn,
+            (false, false) => Context::Ratings,
+        }
+    }
+
+    /// The rows on screen: the exercise's items, then (with `add_items`) the person's
+    /// own, sorted as stored.
+    pub fn rows(&self, stored: Option<&Value>) -> Vec<String> {
+        self.rows_in(ratings_of(stored))
+    }
+
+    /// [`Self::rows`] with `ratings` stored.
+    fn rows_in(&self, ratings: Option<&BTreeMap<String, i64>>) -> Vec<String> {
+        let mut rows = self.items.clone();
+        if self.add_items {
+            let mut own: Vec<&String> = ratings
+                .into_iter()
+                .flat_map(BTreeMap::keys)
+                .chain(&self.added)
+                .filter(|k| !self.items.contains(k))
+                .collect();
+            own.sort();
+            own.dedup();
+            rows.extend(own.into_iter().cloned());
+        }
+        rows
+    }
+
+    /// True when the person may add items of their own (`add_items`).
+    pub fn takes_own(&self) -> bool {
+        self.add_items
+    }
+
+    /// True when row `i` is one of the person's own items.
+    pub fn is_own(&self, i: usize) -> bool {
+        self.add_items && i >= self.items.len()
+    }
+
+    /// Handles a key while a new item is typed: Enter adds it (an item already there
+    /// is gone to instead), Esc leaves it.
+    fn update_field(&mut self, mut field: Field, intent: Intent, stored: Option<&Value>) -> Outcome {
+        let mut out = Outcome::default();
+        let enter = match intent {
+            Intent::Move(Move::Select) => true,
+            Intent::Done => false,
+            Intent::Move(_) => {
+                self.adding = Some(field);
+                return out;
+            }
+            Intent::Edit(edit) => {
+                if edit_line(&mut field, edit) {
+                    out.typing = Typing::Edited;
+                }
+                self.adding = Some(field);
+                return out;
+            }
+        };
+        out.typing = Typing::Closed;
+        let text = crate::present::strip(&field_text(&field)).trim().to_string();
+        if !enter || text.is_empty() {
+            return out;
+        }
+        if !self.rows(stored).contains(&text) {
+            self.added.push(text.clone());
+        }
+        self.cursor = self.rows(stored).iter().position(|r| *r == text).unwrap_or(0);
+        out
+    }
+
+    /// Removes the own item under the cursor with its value, kept for undo.
+    fn remove(&mut self, rows: &[String], ratings: &mut BTreeMap<String, i64>, out: &mut Outcome) {
+        let Some(item) = rows.get(self.cursor).filter(|_| self.is_own(self.cursor)) else {
+            out.notice = Some(Notice::NotOwnItem);
+            return;
+        };
+        self.added.retain(|a| a != item);
+        let value = ratings.remove(item);
+        self.removed.push((item.clone(), value));
+        if value.is_some() {
+            out.change = Some(stored_change(std::mem::take(ratings)));
+        }
+        self.cursor = self.cursor.min(rows.len().saturating_sub(2));
+        out.notice = Some(Notice::ItemDeleted(item.clone()));
     }
 
     /// Handles one key.
     pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+        if let Some(field) = self.adding.take() {
+            return self.update_field(field, intent, stored);
+        }
         let (min, max) = (self.min, self.max);
         let mut out = Outcome::default();
         let pending = self.pending_digit.take();
-        let Some(item) = self.items.get(self.cursor).cloned() else {
+        let rows = self.rows(stored);
+        let mut ratings = ratings_of(stored).cloned().unwrap_or_default();
+        match &intent {
+            Intent::Edit(Edit::AddItem) if self.add_items => {
+                self.adding = Some(line_field(""));
+                return out;
+            }
+            Intent::Edit(Edit::DeleteItem) if self.add_items => {
+                self.remove(&rows, &mut ratings, &mut out);
+                return out;
+            }
+            Intent::Edit(Edit::Undo) if self.add_items => {
+                match self.removed.pop() {
+                    Some((item, value)) => {
+                        match value {
+                            Some(v) => {
+                                ratings.insert(item.clone(), v);
+                            }
+                            None => self.added.push(item.clone()),
+                        }
+                        let rows = self.rows_in(Some(&ratings));
+                        self.cursor = rows.iter().position(|r| *r == item).unwrap_or(0);
+                        if value.is_some() {
+                            out.change = Some(Change::Set(Value::Ratings { ratings }));
+                        }
+                    }
+                    None => out.notice = Some(Notice::NothingToUndo),
+                }
+                return out;
+            }
+            Intent::Move(_) | Intent::Edit(_) | Intent::Done => {}
+        }
+        let Some(item) = rows.get(self.cursor).cloned() else {
             return out;
         };
-        let mut ratings = ratings_of(stored).cloned().unwrap_or_default();
         let current = ratings.get(&item).copied().filter(|v| (min..=max).contains(v));
         let step = self.step;
         let mid = min + (max - min) / step / 2 * step;
         let new = match intent {
             Intent::Move(m) => {
-                if let Some(to) = moved(self.cursor, m, self.items.len()) {
+                if let Some(to) = moved(self.cursor, m, rows.len()) {
                     self.cursor = to;
                     return out;
                 }
@@ -93,11 +244,11 @@ impl RatingsAnswer {
             }
             Intent::Edit(Edit::Clear) => {
                 if ratings.remove(&item).is_some() {
-                    out.change = Some(if ratings.is_empty() {
-                        Change::Remove
-                    } else {
-                        Change::Set(Value::Ratings { ratings })
-                    });
+                    // An own item keeps its row until it is removed.
+                    if self.is_own(self.cursor) {
+                        self.added.push(item);
+                    }
+                    out.change = Some(stored_change(ratings));
                 }
                 return out;
             }
@@ -122,10 +273,20 @@ impl RatingsAnswer {
             | Intent::Done => None,
         };
         if let Some(v) = new {
+            self.added.retain(|a| *a != item);
             ratings.insert(item, v);
             out.change = Some(Change::Set(Value::Ratings { ratings }));
         }
         out
+    }
+}
+
+/// The change that stores `ratings`: none left removes the answer.
+fn stored_change(ratings: BTreeMap<String, i64>) -> Change {
+    if ratings.is_empty() {
+        Change::Remove
+    } else {
+        Change::Set(Value::Ratings { ratings })
     }
 }
 
@@ -144,7 +305,7 @@ mod tests {
     #[test]
     fn rates_each_item_and_clears_one() {
         let items = vec!["Calm".to_string(), "Heard".to_string()];
-        let mut r = RatingsAnswer::new(&items, 0, 10, 1);
+        let mut r = RatingsAnswer::new(&items, false, None, (0, 10, 1));
         let mut v = None;
         rate(&mut r, &mut v, Intent::Edit(Edit::Digit(1)));
         rate(&mut r, &mut v, Intent::Edit(Edit::Digit(0)));

@@ -6,13 +6,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph};
 
-use super::{draw_rows, option_item};
+use unicode_width::UnicodeWidthStr;
+
+use super::{draw_rows, field_rows, option_item};
 use crate::answers::Value;
-use crate::app::{RatingsAnswer, ratings_of};
+use crate::app::{Context, Edit, RatingsAnswer, field, keys, ratings_of};
 use crate::content::Kind;
 use crate::ui::{Theme, text};
 
-/// Draws the items with their stored values, the cursor's row highlighted.
+/// Draws the items with their stored values, the cursor's row highlighted; a note
+/// when the list the items come from is still empty; the field of a new own item.
 pub fn draw(
     frame: &mut Frame,
     theme: &Theme,
@@ -22,7 +25,6 @@ pub fn draw(
     value: Option<&Value>,
 ) {
     let Kind::Ratings {
-        items,
         min,
         max,
         min_label,
@@ -34,17 +36,41 @@ pub fn draw(
         return;
     };
     let ratings = ratings_of(value);
-    let [ends, rows_area, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let items = r.rows(value);
+    let width = usize::from(area.width);
+    let note: Vec<String> = r
+        .empty_list
+        .as_deref()
+        .map(|title| crate::present::wrap(&text::ratings_list_empty(title), width))
+        .unwrap_or_default();
+    let field_w = area.width.saturating_sub(text::NEW_ITEM.width() as u16);
+    let field_h = r
+        .adding
+        .as_ref()
+        .map_or(0, |f| field_rows(&field::field_text(f), field_w).min(3));
+    let shown = |v: i64| crate::content::with_unit(v, unit.as_deref());
+    let digits = shown(*min).chars().count().max(shown(*max).chars().count());
+    let width = usize::from(area.width).saturating_sub(2 + digits + 3);
+    let tall: usize = items.iter().map(|i| crate::present::wrap(i, width).len()).sum();
+    // The field of a new item right under the items, the count at the bottom.
+    let [ends, note_area, rows_area, field_area, _, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(note.len() as u16),
+        Constraint::Max(u16::try_from(tall).unwrap_or(u16::MAX)),
+        Constraint::Length(field_h as u16),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
-            text::rating_ends(*min, min_label, *max, max_label),
+            text::rating_ends(*min, min_label.as_deref(), *max, max_label.as_deref()),
             theme.dim(),
         ))),
         ends,
     );
-    let shown = |v: i64| crate::content::with_unit(v, unit.as_deref());
-    let digits = shown(*min).chars().count().max(shown(*max).chars().count());
+    let note: Vec<Line> = note.into_iter().map(Line::raw).collect();
+    frame.render_widget(Paragraph::new(note), note_area);
     // "[ 7] " or "[  ] ": brackets as well as colour, so values show without colour.
     let marks: Vec<(String, bool)> = items
         .iter()
@@ -53,22 +79,34 @@ pub fn draw(
             None => (format!("[{}] ", " ".repeat(digits)), false),
         })
         .collect();
-    let width = usize::from(rows_area.width).saturating_sub(2 + digits + 3);
     let rows: Vec<ListItem> = items
         .iter()
         .zip(&marks)
         .map(|(i, (mark, on))| option_item(mark, i, *on, width, theme))
         .collect();
-    draw_rows(frame, theme, rows_area, rows, Some(r.cursor));
+    let cursor = (!items.is_empty() && r.adding.is_none()).then_some(r.cursor);
+    draw_rows(frame, theme, rows_area, rows, cursor);
+    if let Some(f) = &r.adding {
+        let [label, rest] = Layout::horizontal([
+            Constraint::Length(text::NEW_ITEM.width() as u16),
+            Constraint::Min(1),
+        ])
+        .areas(field_area);
+        frame.render_widget(Span::styled(text::NEW_ITEM, theme.key()), label);
+        super::draw_field(frame, f, rest);
+    }
     let rated = items
         .iter()
         .filter(|i| ratings.is_some_and(|m| m.get(*i).is_some_and(|v| (*min..=*max).contains(v))))
         .count();
+    let line = match (items.is_empty(), r.takes_own()) {
+        (true, true) => text::ratings_add_own(keys::label_of(Context::RatingsOwn, &Edit::AddItem.into())),
+        // The note above says why there is nothing to rate.
+        (true, false) => String::new(),
+        (false, _) => text::ratings_status(rated, items.len()),
+    };
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(
-            text::ratings_status(rated, items.len()),
-            theme.dim(),
-        ))),
+        Paragraph::new(Line::from(Span::styled(line, theme.dim()))),
         status,
     );
 }
