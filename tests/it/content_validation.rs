@@ -98,9 +98,21 @@ fn shipped_content_loads_from_folder_and_binary() {
     assert_eq!(from_dir, embedded, "the embedded copy must match content/");
     assert_eq!(embedded.chapters.len(), 3);
     for ch in &embedded.chapters {
-        let n = ch.exercises.iter().filter(|e| !e.is_reflection()).count();
+        // A weekly check-in is a worksheet of its own: counted apart, and kept short.
+        let once = ch
+            .exercises
+            .iter()
+            .filter(|e| !e.is_reflection() && !ch.is_repeated(&e.id));
+        let n = once.count();
         assert!((5..=9).contains(&n), "chapter {} has {n} exercises", ch.id);
+        let repeated = ch.repeat.as_ref().map_or(0, |r| r.exercises.len());
+        assert!(repeated <= 4, "chapter {} repeats {repeated} exercises", ch.id);
     }
+    let last = embedded.chapters.last().and_then(|c| c.repeat.as_ref());
+    assert!(
+        last.is_some_and(|r| r.rhythm == content::Rhythm::Weekly),
+        "chapter 3 ends in a weekly check-in"
+    );
     let mut kinds: Vec<&str> = embedded
         .chapters
         .iter()
@@ -109,7 +121,7 @@ fn shipped_content_loads_from_folder_and_binary() {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds, ["checklist", "choice", "list", "scale", "text"]);
+    assert_eq!(kinds, ["checklist", "choice", "list", "ratings", "scale", "text"]);
 }
 
 #[test]

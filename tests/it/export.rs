@@ -411,7 +411,14 @@ fn shipped_workbook_exports_cleanly() {
     assert!(p.unwanted.is_empty(), "{:?}", p.unwanted);
     let exercises: usize = wb.chapters.iter().map(|c| c.exercises.len()).sum();
     assert_eq!(p.headings, 1 + wb.chapters.len() + exercises);
-    assert_eq!(md.matches("*Not answered yet.*").count(), exercises);
+    let optional = wb
+        .chapters
+        .iter()
+        .flat_map(|c| &c.exercises)
+        .filter(|e| e.optional)
+        .count();
+    assert_eq!(md.matches("*Not answered yet.*").count(), exercises - optional);
+    assert_eq!(md.matches("*Left empty (optional).*").count(), optional);
 }
 
 #[test]
