@@ -452,7 +452,7 @@ fn build(cx: Context) -> Vec<Binding> {
                     vec![],
                     Action::Edit(Edit::Type(Default::default())),
                     "Home/End",
-                    "start/end of line",
+                    "start/end of the row",
                     false,
                 ),
                 deletes[0].clone(),
