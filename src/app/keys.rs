@@ -8,6 +8,8 @@ use super::{Action, App, Edit, Go, Lifecycle, Move, Overlay, ScreenState};
 /// What has the keyboard, which decides what each key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    /// A first run's question of a name (typing).
+    Name,
     /// The welcome menu.
     Welcome,
     /// The table of contents.
@@ -126,6 +128,7 @@ pub fn context(app: &App) -> Context {
 /// The context of the screen itself, ignoring overlays (what help describes).
 pub fn context_below_help(app: &App) -> Context {
     match app.state() {
+        ScreenState::Name { .. } => Context::Name,
         ScreenState::Welcome { .. } => Context::Welcome,
         ScreenState::Contents { .. } => Context::Contents,
         ScreenState::Intro { .. } | ScreenState::Closing { .. } => Context::Page,
@@ -153,6 +156,7 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         };
     }
     cached!(
+        Name,
         Welcome,
         Contents,
         Page,
@@ -335,6 +339,15 @@ fn build(cx: Context) -> Vec<Binding> {
             false,
         ),
     ];
+    // The editing keys of a one-line field (a list item, "other", the name on a first run).
+    let line_edits = || {
+        vec![
+            b(vec![ctrl('z')], Action::Edit(Edit::Undo), "Ctrl+Z", "undo", false),
+            b(vec![ctrl('y')], Action::Edit(Edit::Redo), "Ctrl+Y", "redo", false),
+            deletes[0].clone(),
+            deletes[1].clone(),
+        ]
+    };
     let exercise = |typing: bool| {
         vec![
             next.clone(),
@@ -346,6 +359,26 @@ fn build(cx: Context) -> Vec<Binding> {
         ]
     };
     let mut list = match cx {
+        Context::Name => {
+            let mut v = vec![
+                b(
+                    vec![k(Enter)],
+                    Action::Move(Move::Select),
+                    "Enter",
+                    "use this name",
+                    true,
+                ),
+                b(
+                    vec![k(Esc)],
+                    Action::Go(Go::Back),
+                    "Esc",
+                    "keep the name \"default\"",
+                    true,
+                ),
+            ];
+            v.extend(line_edits());
+            v
+        }
         Context::Welcome => vec![
             up.clone(),
             down.clone(),
@@ -515,31 +548,31 @@ fn build(cx: Context) -> Vec<Binding> {
             v.extend(exercise(false));
             v
         }
-        Context::Field => vec![
-            b(
-                vec![k(Enter)],
-                Action::Move(Move::Select),
-                "Enter",
-                "continue",
-                true,
-            ),
-            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "done", false),
-            next.clone(),
-            prev.clone(),
-            // Works while typing an item, but the footer keeps to the field's own keys.
-            b(vec![k(F(2))], Action::Go(Go::ToggleHint), "F2", "hint", false),
-            b(
-                vec![ctrl('s')],
-                Action::Go(Go::ToggleSkip),
-                "Ctrl+S",
-                "skip",
-                false,
-            ),
-            b(vec![ctrl('z')], Action::Edit(Edit::Undo), "Ctrl+Z", "undo", false),
-            b(vec![ctrl('y')], Action::Edit(Edit::Redo), "Ctrl+Y", "redo", false),
-            deletes[0].clone(),
-            deletes[1].clone(),
-        ],
+        Context::Field => {
+            let mut v = vec![
+                b(
+                    vec![k(Enter)],
+                    Action::Move(Move::Select),
+                    "Enter",
+                    "continue",
+                    true,
+                ),
+                b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "done", false),
+                next.clone(),
+                prev.clone(),
+                // Works while typing an item, but the footer keeps to the field's own keys.
+                b(vec![k(F(2))], Action::Go(Go::ToggleHint), "F2", "hint", false),
+                b(
+                    vec![ctrl('s')],
+                    Action::Go(Go::ToggleSkip),
+                    "Ctrl+S",
+                    "skip",
+                    false,
+                ),
+            ];
+            v.extend(line_edits());
+            v
+        }
         Context::Choice => {
             let mut v = vec![
                 up.clone(),
@@ -800,7 +833,7 @@ fn build(cx: Context) -> Vec<Binding> {
             b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "keep working", true),
         ],
     };
-    let typing = matches!(cx, Context::Text | Context::Field);
+    let typing = matches!(cx, Context::Text | Context::Field | Context::Name);
     if cx != Context::Safety {
         list.push(safety(typing));
     }
@@ -831,7 +864,7 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
     }
     match event {
         Event::Resize(w, h) => Some(Action::Event(super::Event::Resize(*w, *h))),
-        Event::Paste(s) if matches!(cx, Context::Text | Context::Field) => {
+        Event::Paste(s) if matches!(cx, Context::Text | Context::Field | Context::Name) => {
             Some(Action::Edit(Edit::Paste(s.clone())))
         }
         Event::Mouse(m) => match m.kind {
@@ -844,7 +877,9 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
             if a == Action::Go(Go::ToggleSkip) && !app.workbook().is_v2() {
                 // As before format 2: the key means what it meant without the binding.
                 return match cx {
-                    Context::Text | Context::Field => Some(Action::Edit(Edit::Type((*key).into()))),
+                    Context::Text | Context::Field | Context::Name => {
+                        Some(Action::Edit(Edit::Type((*key).into())))
+                    }
                     Context::Welcome
                     | Context::Contents
                     | Context::Page
@@ -887,7 +922,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
         }
     }
     match cx {
-        Context::Text | Context::Field => Some(Action::Edit(Edit::Type((*key).into()))),
+        Context::Text | Context::Field | Context::Name => Some(Action::Edit(Edit::Type((*key).into()))),
         Context::Scale | Context::Ratings | Context::Date => match key.code {
             KeyCode::Char(c) if mods.is_empty() => c.to_digit(10).map(|d| Action::Edit(Edit::Digit(d as u8))),
             _ => None,
@@ -913,7 +948,8 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 17] = [
+    const ALL: [Context; 18] = [
+        Context::Name,
         Context::Welcome,
         Context::Contents,
         Context::Page,
@@ -935,7 +971,8 @@ mod tests {
     #[allow(dead_code)]
     fn listed(cx: Context) {
         match cx {
-            Context::Welcome
+            Context::Name
+            | Context::Welcome
             | Context::Contents
             | Context::Page
             | Context::Text

@@ -91,7 +91,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 pub fn draw_list(frame: &mut Frame, app: &App, list: List, area: Rect, selected: usize) {
     let view = match app.state() {
         ScreenState::Contents { list, .. } | ScreenState::Review { list, .. } => Some(list),
-        ScreenState::Welcome { .. }
+        ScreenState::Name { .. }
+        | ScreenState::Welcome { .. }
         | ScreenState::Intro { .. }
         | ScreenState::Exercise { .. }
         | ScreenState::Closing { .. }
