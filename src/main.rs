@@ -103,20 +103,25 @@ enum Command {
     Man,
 }
 
-/// `trustbook rename OLD NEW`: says what moved, or why nothing did.
-fn rename(data_dir: Option<&std::path::Path>, old: &str, new: &str) -> ExitCode {
+/// `trustbook rename OLD NEW`: says what moved and how to open it now, or why nothing did.
+fn rename(data_dir: Option<&std::path::Path>, workbook_id: &str, old: &str, new: &str) -> ExitCode {
     let dir = match store::resolve_data_dir(data_dir) {
         Ok(dir) => dir,
         Err(e) => return commands::fail(e),
     };
     match store::rename_profile(&dir, old, new) {
         Ok(moved) => {
+            let open = if store::default_profile(&dir, workbook_id) == DefaultProfile::Found(new.to_string())
+            {
+                "trustbook (it is the profile that opens by default)".to_string()
+            } else {
+                format!("trustbook --profile {}", trustbook::safe::line(new))
+            };
             trustbook::say!(
-                "Renamed profile \"{}\" to \"{}\" ({} file(s)). Open it with: trustbook --profile {}",
+                "Renamed profile \"{}\" to \"{}\" ({} file(s)). Open it with: {open}",
                 trustbook::safe::line(old),
                 trustbook::safe::line(new),
                 moved.len(),
-                trustbook::safe::line(new)
             );
             ExitCode::SUCCESS
         }
@@ -233,7 +238,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => commands::export(&opts, &wb, &args),
         Some(Command::Import { file }) => commands::import(data_dir, cli.profile.as_deref(), &wb, &file),
         Some(Command::Compare { a, b, width }) => commands::compare(data_dir, &wb, &a, &b, width),
-        Some(Command::Rename { old, new }) => rename(data_dir, &old, &new),
+        Some(Command::Rename { old, new }) => rename(data_dir, &wb.id, &old, &new),
     }
 }
 

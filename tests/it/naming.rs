@@ -389,3 +389,28 @@ fn with_profile_given_there_is_no_question() {
     assert!(pty.wait_exit().success());
     assert!(exists(data.path(), "kim.toml"));
 }
+
+#[test]
+fn renamed_from_default_the_profile_still_opens_without_profile() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let text = "schema_version = 1\nworkbook = \"trust-workbook\"\n";
+    std::fs::write(dir.join("default.toml"), text).expect("write");
+    let out = run(dir, &["rename", "default", "sam"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("opens by default"), "{}", stdout(&out));
+    let out = run(dir, &["where"]);
+    assert!(
+        stdout(&out).contains("sam                  own      0 answers (current)"),
+        "{}",
+        stdout(&out)
+    );
+    // With a second profile, the new name has to be given.
+    std::fs::write(dir.join("default.toml"), text).expect("write");
+    let out = run(dir, &["rename", "default", "kim"]);
+    assert!(
+        stdout(&out).contains("Open it with: trustbook --profile kim"),
+        "{}",
+        stdout(&out)
+    );
+}
