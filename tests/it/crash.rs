@@ -475,7 +475,10 @@ fn open(dir: &Path, world: &mut World) -> (Pty, Option<Change>) {
     let mut pty = Spawn::default().data_dir(dir).start();
     pty.wait_for(TITLE);
     // Killed before the first save came through, it asks for a name again: `default`.
-    pty.keep_default_name();
+    if pty.keep_default_name() {
+        // Kept, the profile is saved at once: its temporary file is renamed into place.
+        pty.wait_until("default.toml on disk", |_| dir.join("default.toml").exists());
+    }
     // Opening the profile removed what an interrupted save left behind.
     let left = temp_files(dir, "default");
     assert!(left.is_empty(), "temporary files survived opening: {left:?}");

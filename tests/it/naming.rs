@@ -414,3 +414,38 @@ fn renamed_from_default_the_profile_still_opens_without_profile() {
         stdout(&out)
     );
 }
+
+#[test]
+fn killed_before_or_after_the_choice_nothing_is_lost() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path();
+    let files = || std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
+    // Killed while typing the name: nothing was written, and the next start asks again.
+    let mut pty = Spawn::default().data_dir(dir).start();
+    pty.wait_for(QUESTION);
+    pty.type_str("sam");
+    pty.wait_for("│ sam ");
+    pty.kill9();
+    pty.wait_exit();
+    assert_eq!(files(), 0, "something was written before a name was given");
+    // Killed just after: the profile is on disk, and the next start opens it.
+    let mut pty = Spawn::default().data_dir(dir).start();
+    pty.wait_for(QUESTION);
+    pty.type_str("sam");
+    pty.send(pty_keys::ENTER);
+    pty.wait_for("Start from the beginning");
+    pty.wait_until("sam.toml on disk", |_| exists(dir, "sam.toml"));
+    pty.kill9();
+    pty.wait_exit();
+    let mut pty = Spawn::default().data_dir(dir).start();
+    pty.wait_for("Start from the beginning");
+    assert!(!pty.screen().contains(QUESTION), "{}", pty.framed_screen());
+    pty.send(pty_keys::CTRL_Q);
+    assert!(pty.wait_exit().success());
+    let out = run(dir, &["where"]);
+    assert!(
+        stdout(&out).contains("sam                  own      0 answers (current)"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -211,16 +211,19 @@ impl Pty {
     }
 
     /// On a first run without `--profile` the app asks for a name first: Esc keeps
-    /// `default`, whose answers file these tests read. Waits for the welcome menu.
-    pub fn keep_default_name(&mut self) {
+    /// `default`, whose answers file these tests read. Waits for the welcome menu; true
+    /// when the question was asked (its first save may then still be on its way).
+    pub fn keep_default_name(&mut self) -> bool {
         self.wait_until("the name question or the welcome menu", |s| {
             let text = s.contents();
             text.contains(NAME_QUESTION) || text.contains("Start from the beginning")
         });
-        if self.screen().contains(NAME_QUESTION) {
+        let asked = self.screen().contains(NAME_QUESTION);
+        if asked {
             self.send(keys::ESC);
         }
         self.wait_for("Start from the beginning");
+        asked
     }
 
     /// From a fresh start (keeping the name `default` when asked), Enter on "Start from
