@@ -329,12 +329,14 @@ fn where_export_and_reset_follow_the_default_profile() {
         stdout(&out)
     );
     assert!(!stdout(&out).contains("(current)"), "{}", stdout(&out));
-    let out = run(dir, &["--profile", "kim", "where"]);
-    assert!(
-        stdout(&out).contains("kim                  own      0 answers (current)"),
-        "{}",
-        stdout(&out)
-    );
+    assert_current(dir, &["--profile", "kim"], "kim");
+}
+
+/// Asserts that `trustbook [args] where` marks own profile `name` (no answers) current.
+fn assert_current(dir: &Path, args: &[&str], name: &str) {
+    let out = run(dir, &[args, &["where"]].concat());
+    let line = format!("  {name:<20} own      0 answers (current)");
+    assert!(stdout(&out).contains(&line), "{}", stdout(&out));
 }
 
 // ---- the real binary in a terminal --------------------------------------------
@@ -366,12 +368,7 @@ fn a_name_typed_on_the_first_run_is_the_profile_the_next_start_continues() {
     again.wait_for("Chapter 1/3 · Introduction");
     again.send(pty_keys::CTRL_Q);
     assert!(again.wait_exit().success());
-    let out = run(dir, &["where"]);
-    assert!(
-        stdout(&out).contains("sam                  own      0 answers (current)"),
-        "{}",
-        stdout(&out)
-    );
+    assert_current(dir, &[], "sam");
     assert!(!exists(dir, "default.toml"));
 }
 
@@ -399,12 +396,7 @@ fn renamed_from_default_the_profile_still_opens_without_profile() {
     let out = run(dir, &["rename", "default", "sam"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("opens by default"), "{}", stdout(&out));
-    let out = run(dir, &["where"]);
-    assert!(
-        stdout(&out).contains("sam                  own      0 answers (current)"),
-        "{}",
-        stdout(&out)
-    );
+    assert_current(dir, &[], "sam");
     // With a second profile, the new name has to be given.
     std::fs::write(dir.join("default.toml"), text).expect("write");
     let out = run(dir, &["rename", "default", "kim"]);
@@ -442,10 +434,5 @@ fn killed_before_or_after_the_choice_nothing_is_lost() {
     assert!(!pty.screen().contains(QUESTION), "{}", pty.framed_screen());
     pty.send(pty_keys::CTRL_Q);
     assert!(pty.wait_exit().success());
-    let out = run(dir, &["where"]);
-    assert!(
-        stdout(&out).contains("sam                  own      0 answers (current)"),
-        "{}",
-        stdout(&out)
-    );
+    assert_current(dir, &[], "sam");
 }
