@@ -578,8 +578,16 @@ impl Answers {
     }
 
     /// (done, total) for a chapter, its closing reflection included and its pages not.
+    ///
+    /// An optional exercise counts only once it has an answer: untouched, it neither
+    /// holds progress back nor makes an empty workbook look begun.
     pub fn chapter_progress(&self, chapter: &Chapter) -> (usize, usize) {
-        let answered = || chapter.exercises.iter().filter(|e| e.takes_answer());
+        let answered = || {
+            chapter
+                .exercises
+                .iter()
+                .filter(|e| e.takes_answer() && !(e.optional && self.get(&chapter.id, &e.id).is_none()))
+        };
         let done = answered()
             .filter(|e| self.status(&chapter.id, e) == Status::Done)
             .count();

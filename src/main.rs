@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use trustbook::content::{self, Workbook};
-use trustbook::store::{self, StoreOptions};
+use trustbook::store::{self, DefaultProfile, StoreOptions};
 
 /// A guided workbook about trust in a relationship, for one person or both partners.
 #[derive(Parser, Debug)]
@@ -22,7 +22,8 @@ struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
 
-    /// Whose answers to open or export: a short lowercase name, e.g. "sam" [default: default].
+    /// Whose answers to open or export: a short lowercase name, e.g. "sam" [default: default if
+    /// it exists, else your only profile; the first run asks for a name].
     /// For import: the partner profile to keep the answers under.
     #[arg(long, value_name = "NAME", global = true, value_parser = profile_name)]
     profile: Option<String>,
@@ -106,20 +107,25 @@ enum Command {
     Man,
 }
 
-/// `trustbook rename OLD NEW`: says what moved, or why nothing did.
-fn rename(data_dir: Option<&std::path::Path>, old: &str, new: &str) -> ExitCode {
+/// `trustbook rename OLD NEW`: says what moved and how to open it now, or why nothing did.
+fn rename(data_dir: Option<&std::path::Path>, workbook_id: &str, old: &str, new: &str) -> ExitCode {
     let dir = match store::resolve_data_dir(data_dir) {
         Ok(dir) => dir,
         Err(e) => return commands::fail(e),
     };
     match store::rename_profile(&dir, old, new) {
         Ok(moved) => {
+            let open = if store::default_profile(&dir, workbook_id) == DefaultProfile::Found(new.to_string())
+            {
+                "trustbook (it is the profile that opens by default)".to_string()
+            } else {
+                format!("trustbook --profile {}", trustbook::safe::line(new))
+            };
             trustbook::say!(
-                "Renamed profile \"{}\" to \"{}\" ({} file(s)). Open it with: trustbook --profile {}",
+                "Renamed profile \"{}\" to \"{}\" ({} file(s)). Open it with: {open}",
                 trustbook::safe::line(old),
                 trustbook::safe::line(new),
                 moved.len(),
-                trustbook::safe::line(new)
             );
             ExitCode::SUCCESS
         }
@@ -168,13 +174,6 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    let opts = StoreOptions {
-        data_dir: cli.data_dir.clone(),
-        profile: cli
-            .profile
-            .clone()
-            .unwrap_or_else(|| store::DEFAULT_PROFILE.to_string()),
-    };
     let data_dir = cli.data_dir.as_deref();
     let command = match cli.command {
         Some(Command::Validate { dir }) => return validate(dir.or(cli.content)),
@@ -187,14 +186,51 @@ fn main() -> ExitCode {
         Ok(wb) => wb,
         Err(code) => return code,
     };
+    // Without --profile: `default`, else the only own profile (see `store::default_profile`).
+    let pick = match &cli.profile {
+        Some(_) => None,
+        None => Some(commands::default_profile(data_dir, &wb)),
+    };
+    let profile = match (&cli.profile, &pick) {
+        (Some(name), _) | (None, Some(DefaultProfile::Found(name))) => name.clone(),
+        (None, Some(DefaultProfile::FirstRun | DefaultProfile::Several(_)) | None) => {
+            store::DEFAULT_PROFILE.to_string()
+        }
+    };
+    let opts = StoreOptions {
+        data_dir: cli.data_dir.clone(),
+        profile,
+    };
+    let first_run = pick == Some(DefaultProfile::FirstRun);
+    let own_answers = matches!(command, None | Some(Command::Reset { .. } | Command::Export(_)));
+    if let Some(DefaultProfile::Several(names)) = &pick
+        && own_answers
+    {
+        return commands::several(names);
+    }
+    if first_run && matches!(command, Some(Command::Reset { .. })) {
+        // The folder is still checked (and made private), as opening a profile would.
+        return match store::prepare_data_dir(data_dir) {
+            Ok((dir, state)) => {
+                commands::report_dir_state(&dir, state);
+                trustbook::say!("There are no answers to clear: no profile has been started yet.");
+                ExitCode::SUCCESS
+            }
+            Err(e) => commands::fail(e),
+        };
+    }
+    if first_run && matches!(command, Some(Command::Export(_))) {
+        return commands::fail(
+            "there are no answers to export yet: no profile has been started (trustbook asks for a name when it first opens).",
+        );
+    }
     match command {
-        None => run::run_app(wb, &opts, cli.start_fresh),
+        None => run::run_app(wb, &opts, cli.start_fresh, first_run),
         Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man) => {
             unreachable!("handled above, before loading the workbook")
         }
-        Some(Command::Where) => {
-            commands::where_(&opts, &wb, &mut std::io::stdout().lock()).unwrap_or_else(commands::fail)
-        }
+        Some(Command::Where) => commands::where_(&opts, &wb, pick.as_ref(), &mut std::io::stdout().lock())
+            .unwrap_or_else(commands::fail),
         Some(Command::Reset { chapter, yes }) => commands::reset(
             &opts,
             &wb,
@@ -208,7 +244,7 @@ fn main() -> ExitCode {
         Some(Command::Compare { a, b, width, week }) => {
             commands::compare(data_dir, &wb, (&a, &b), width, week)
         }
-        Some(Command::Rename { old, new }) => rename(data_dir, &old, &new),
+        Some(Command::Rename { old, new }) => rename(data_dir, &wb.id, &old, &new),
     }
 }
 

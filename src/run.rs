@@ -2,18 +2,25 @@
 
 use std::process::ExitCode;
 
+use trustbook::answers::Answers;
 use trustbook::app::App;
 use trustbook::content::Workbook;
 use trustbook::persist::DiskPersistence;
 use trustbook::session::Ending;
-use trustbook::store::StoreOptions;
+use trustbook::store::{self, StoreOptions};
 use trustbook::{partner, tui};
 
 use crate::commands;
 
 /// Opens the profile (before the terminal, so a lock or a bad file is reported
 /// plainly), then runs the app until the user quits.
-pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode {
+///
+/// With `ask_name` (a first run without `--profile`), no profile is opened yet: the app
+/// first asks what name the answers go under, and opens that one.
+pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: bool) -> ExitCode {
+    if ask_name {
+        return run_first(wb, opts);
+    }
     let (store, saved, notice) = match commands::open_store(opts, &wb, start_fresh) {
         Ok(opened) => opened,
         Err(code) => return code,
@@ -38,7 +45,35 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool) -> ExitCode
     if let Some(moved) = notice {
         app = app.with_notice(trustbook::app::Notice::StartedFresh(moved));
     }
-    match tui::run(app, persist) {
+    ended(tui::run(app, persist))
+}
+
+/// A first run: the data folder is made ready (and its problems said plainly), but
+/// nothing is written under a profile name until the person has chosen one.
+fn run_first(wb: Workbook, opts: &StoreOptions) -> ExitCode {
+    let dir = match store::prepare_data_dir(opts.data_dir.as_deref()) {
+        Ok((dir, state)) => {
+            commands::report_dir_state(&dir, state);
+            dir
+        }
+        Err(e) => return commands::fail(e),
+    };
+    if let Err(msg) = tui::require_terminal() {
+        trustbook::report!("error: {msg}");
+        return ExitCode::from(2);
+    }
+    tui::install_panic_hook();
+    let partners = partner::others(&dir, &opts.profile);
+    let persist = DiskPersistence::unopened(&dir, &wb.id);
+    let app = App::new(wb.for_display(), Answers::default(), None)
+        .with_partners(partners)
+        .asking_name();
+    ended(tui::run(app, persist))
+}
+
+/// The exit code of a session, with what became of unsaved answers said on stderr.
+fn ended(result: std::io::Result<Ending>) -> ExitCode {
+    match result {
         Ok(Ending::Saved) => ExitCode::SUCCESS,
         Ok(Ending::Fallback(path)) => {
             trustbook::report!(

@@ -74,6 +74,10 @@ impl<P: Persistence> Session<P> {
                         let loaded = self.persist.read_partner(&name).map(|a| (name, a));
                         queue.push(Action::Event(Event::PartnerLoaded(loaded)));
                     }
+                    Effect::OpenProfile(name) => {
+                        let opened = self.persist.open_profile(&name);
+                        queue.push(Action::Event(Event::ProfileOpened(name, opened)));
+                    }
                     Effect::WriteFallback => {
                         let text = self.encode();
                         self.ending = Some(self.fallback(&text));
@@ -124,6 +128,10 @@ impl<P: Persistence> Session<P> {
     /// (or takes too long), writes the fallback copy, since nobody may be there to
     /// answer a question.
     pub fn final_save(&mut self) -> Ending {
+        // Still asking for a name: no profile is open, and nothing was given to save.
+        if self.app.asking_for_name() {
+            return Ending::Saved;
+        }
         self.app.update(Action::Event(Event::Commit));
         let text = self.encode();
         self.persist.save(text.clone());

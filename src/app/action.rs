@@ -7,7 +7,7 @@
 use crate::editor::Input;
 
 use crate::answers::Answers;
-use crate::store::SaveProblem;
+use crate::store::{NameRefused, SaveProblem};
 
 /// One user intent or report from an edge, already decoded from a key, mouse or paste event.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +138,8 @@ pub enum Event {
     SaveFailed(SaveProblem),
     /// A partner's answers were loaded for comparing (name, answers), or could not be.
     PartnerLoaded(Result<(String, Answers), String>),
+    /// The new profile of this name was started, or why it could not be (first run).
+    ProfileOpened(String, Result<(), NameRefused>),
 }
 
 /// Work for the edges (store, terminal) that an update asks for.
@@ -153,6 +155,8 @@ pub enum Effect {
     WriteFallback,
     /// Load this partner profile's answers for comparing.
     LoadPartner(String),
+    /// Start the new profile of this name and save there from now on (first run).
+    OpenProfile(String),
 }
 
 impl From<Go> for Action {

@@ -38,7 +38,8 @@ impl App {
                 Some(super::ContentsRow::Chapter(c) | super::ContentsRow::Exercise(c, _)) => *c,
                 Some(super::ContentsRow::Closing) | None => return None,
             },
-            ScreenState::Welcome { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. } => return None,
@@ -131,6 +132,8 @@ impl App {
             .exercises
             .iter()
             .filter(|e| repeat.exercises.contains(&e.id) && e.takes_answer())
+            // As in the chapter's progress: an optional exercise counts once answered.
+            .filter(|e| !(e.optional && probe.get(&ch.id, &e.id).is_none()))
             .collect();
         let done = exercises
             .iter()
@@ -161,7 +164,8 @@ impl App {
     pub fn entries_cursor(&self) -> usize {
         match &self.state {
             ScreenState::Entries { cursor, .. } => *cursor,
-            ScreenState::Welcome { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }

@@ -8,6 +8,8 @@ use super::{Action, App, Edit, Go, Lifecycle, Move, Overlay, ScreenState};
 /// What has the keyboard, which decides what each key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    /// A first run's question of a name (typing).
+    Name,
     /// The welcome menu.
     Welcome,
     /// The table of contents.
@@ -132,6 +134,7 @@ pub fn context(app: &App) -> Context {
 /// The context of the screen itself, ignoring overlays (what help describes).
 pub fn context_below_help(app: &App) -> Context {
     match app.state() {
+        ScreenState::Name { .. } => Context::Name,
         ScreenState::Welcome { .. } => Context::Welcome,
         ScreenState::Contents { .. } => Context::Contents,
         ScreenState::Intro { .. } | ScreenState::Closing { .. } => Context::Page,
@@ -163,6 +166,7 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         };
     }
     cached!(
+        Name,
         Welcome,
         Contents,
         Page,
@@ -360,6 +364,15 @@ fn build(cx: Context) -> Vec<Binding> {
             false,
         ),
     ];
+    // The editing keys of a one-line field (a list item, "other", the name on a first run).
+    let line_edits = || {
+        vec![
+            b(vec![ctrl('z')], Action::Edit(Edit::Undo), "Ctrl+Z", "undo", false),
+            b(vec![ctrl('y')], Action::Edit(Edit::Redo), "Ctrl+Y", "redo", false),
+            deletes[0].clone(),
+            deletes[1].clone(),
+        ]
+    };
     let exercise = |typing: bool| {
         vec![
             next.clone(),
@@ -371,6 +384,26 @@ fn build(cx: Context) -> Vec<Binding> {
         ]
     };
     let mut list = match cx {
+        Context::Name => {
+            let mut v = vec![
+                b(
+                    vec![k(Enter)],
+                    Action::Move(Move::Select),
+                    "Enter",
+                    "use this name",
+                    true,
+                ),
+                b(
+                    vec![k(Esc)],
+                    Action::Go(Go::Back),
+                    "Esc",
+                    "keep the name \"default\"",
+                    true,
+                ),
+            ];
+            v.extend(line_edits());
+            v
+        }
         Context::Welcome => vec![
             up.clone(),
             down.clone(),
@@ -479,7 +512,7 @@ fn build(cx: Context) -> Vec<Binding> {
                     vec![],
                     Action::Edit(Edit::Type(Default::default())),
                     "Home/End",
-                    "start/end of line",
+                    "start/end of the row",
                     false,
                 ),
                 deletes[0].clone(),
@@ -542,31 +575,31 @@ fn build(cx: Context) -> Vec<Binding> {
             v.extend(exercise(false));
             v
         }
-        Context::Field => vec![
-            b(
-                vec![k(Enter)],
-                Action::Move(Move::Select),
-                "Enter",
-                "continue",
-                true,
-            ),
-            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "done", false),
-            next.clone(),
-            prev.clone(),
-            // Works while typing an item, but the footer keeps to the field's own keys.
-            b(vec![k(F(2))], Action::Go(Go::ToggleHint), "F2", "hint", false),
-            b(
-                vec![ctrl('s')],
-                Action::Go(Go::ToggleSkip),
-                "Ctrl+S",
-                "skip",
-                false,
-            ),
-            b(vec![ctrl('z')], Action::Edit(Edit::Undo), "Ctrl+Z", "undo", false),
-            b(vec![ctrl('y')], Action::Edit(Edit::Redo), "Ctrl+Y", "redo", false),
-            deletes[0].clone(),
-            deletes[1].clone(),
-        ],
+        Context::Field => {
+            let mut v = vec![
+                b(
+                    vec![k(Enter)],
+                    Action::Move(Move::Select),
+                    "Enter",
+                    "continue",
+                    true,
+                ),
+                b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "done", false),
+                next.clone(),
+                prev.clone(),
+                // Works while typing an item, but the footer keeps to the field's own keys.
+                b(vec![k(F(2))], Action::Go(Go::ToggleHint), "F2", "hint", false),
+                b(
+                    vec![ctrl('s')],
+                    Action::Go(Go::ToggleSkip),
+                    "Ctrl+S",
+                    "skip",
+                    false,
+                ),
+            ];
+            v.extend(line_edits());
+            v
+        }
         Context::Choice => {
             let mut v = vec![
                 up.clone(),
@@ -885,7 +918,7 @@ fn build(cx: Context) -> Vec<Binding> {
             b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "keep working", true),
         ],
     };
-    let typing = matches!(cx, Context::Text | Context::Field);
+    let typing = matches!(cx, Context::Text | Context::Field | Context::Name);
     if cx != Context::Safety {
         list.push(safety(typing));
     }
@@ -916,7 +949,7 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
     }
     match event {
         Event::Resize(w, h) => Some(Action::Event(super::Event::Resize(*w, *h))),
-        Event::Paste(s) if matches!(cx, Context::Text | Context::Field) => {
+        Event::Paste(s) if matches!(cx, Context::Text | Context::Field | Context::Name) => {
             Some(Action::Edit(Edit::Paste(s.clone())))
         }
         Event::Mouse(m) => match m.kind {
@@ -929,7 +962,9 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
             if a == Action::Go(Go::ToggleSkip) && !app.workbook().is_v2() {
                 // As before format 2: the key means what it meant without the binding.
                 return match cx {
-                    Context::Text | Context::Field => Some(Action::Edit(Edit::Type((*key).into()))),
+                    Context::Text | Context::Field | Context::Name => {
+                        Some(Action::Edit(Edit::Type((*key).into())))
+                    }
                     Context::Welcome
                     | Context::Contents
                     | Context::Page
@@ -975,7 +1010,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
         }
     }
     match cx {
-        Context::Text | Context::Field => Some(Action::Edit(Edit::Type((*key).into()))),
+        Context::Text | Context::Field | Context::Name => Some(Action::Edit(Edit::Type((*key).into()))),
         Context::Scale | Context::Ratings | Context::RatingsOwn | Context::Date => match key.code {
             KeyCode::Char(c) if mods.is_empty() => c.to_digit(10).map(|d| Action::Edit(Edit::Digit(d as u8))),
             _ => None,
@@ -1003,7 +1038,8 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 20] = [
+    const ALL: [Context; 21] = [
+        Context::Name,
         Context::Welcome,
         Context::Contents,
         Context::Page,
@@ -1028,7 +1064,8 @@ mod tests {
     #[allow(dead_code)]
     fn listed(cx: Context) {
         match cx {
-            Context::Welcome
+            Context::Name
+            | Context::Welcome
             | Context::Contents
             | Context::Page
             | Context::Text

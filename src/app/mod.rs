@@ -11,6 +11,7 @@ mod component;
 mod entries;
 pub use entries::{Due, EntryRow};
 pub mod keys;
+mod naming;
 mod nav;
 mod notice;
 mod screen;
@@ -23,7 +24,7 @@ pub use component::{
 };
 pub use keys::Context;
 pub use notice::Notice;
-pub use screen::{ContentsRow, Screen, ScreenState, WelcomeItem};
+pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, WelcomeItem};
 pub use view::{ListView, Viewport};
 
 pub use crate::answers::Place;
@@ -181,7 +182,8 @@ impl App {
     pub fn component(&self) -> Option<&Component> {
         match &self.state {
             ScreenState::Exercise { component, .. } => Some(component),
-            ScreenState::Welcome { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Closing { .. }
@@ -259,7 +261,7 @@ impl App {
     pub fn is_typing(&self) -> bool {
         self.overlay == Overlay::None
             && self.life == Lifecycle::Running
-            && self.component().is_some_and(Component::is_typing)
+            && (self.asking_for_name() || self.component().is_some_and(Component::is_typing))
     }
     /// The place "Continue" leads to, if there is one.
     pub fn resume_place(&self) -> Option<&Place> {
@@ -334,6 +336,7 @@ impl App {
                 self.go(ScreenState::compare(comparison), fx);
             }
             Event::PartnerLoaded(Err(msg)) => self.notice = Some(Notice::PartnerUnreadable(msg)),
+            Event::ProfileOpened(name, result) => self.profile_opened(name, result, fx),
         }
     }
 
@@ -440,6 +443,11 @@ impl App {
     }
 
     fn request_quit(&mut self, fx: &mut Vec<Effect>) {
+        // Before a name is given there is no profile, and nothing to save.
+        if self.asking_for_name() {
+            self.life = Lifecycle::Quitting;
+            return;
+        }
         self.commit(fx);
         if matches!(self.save, SaveState::Failed(_)) && !fx.contains(&Effect::Save) {
             self.life = Lifecycle::AskingToQuit;

@@ -12,7 +12,8 @@ impl App {
     pub fn welcome_items(&self) -> Vec<WelcomeItem> {
         let pick = match &self.state {
             ScreenState::Welcome { partner, .. } => *partner,
-            ScreenState::Contents { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
@@ -35,7 +36,8 @@ impl App {
     pub fn welcome_cursor(&self) -> usize {
         match &self.state {
             ScreenState::Welcome { cursor, .. } => *cursor,
-            ScreenState::Contents { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
@@ -48,7 +50,8 @@ impl App {
     pub fn contents_rows(&self) -> Vec<ContentsRow> {
         let expanded: &[bool] = match &self.state {
             ScreenState::Contents { expanded, .. } => expanded,
-            ScreenState::Welcome { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
@@ -62,7 +65,8 @@ impl App {
     pub fn contents_cursor(&self) -> usize {
         match &self.state {
             ScreenState::Contents { cursor, .. } => *cursor,
-            ScreenState::Welcome { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
@@ -75,7 +79,8 @@ impl App {
     pub fn is_expanded(&self, chapter: usize) -> bool {
         match &self.state {
             ScreenState::Contents { expanded, .. } => expanded.get(chapter).copied().unwrap_or(false),
-            ScreenState::Welcome { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
@@ -92,7 +97,8 @@ impl App {
     pub fn review_cursor(&self) -> usize {
         match &self.state {
             ScreenState::Review { cursor, .. } => *cursor,
-            ScreenState::Welcome { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
@@ -105,7 +111,8 @@ impl App {
     pub fn comparison(&self) -> Option<&Comparison> {
         match &self.state {
             ScreenState::Compare { comparison, .. } => Some(comparison),
-            ScreenState::Welcome { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
@@ -122,6 +129,7 @@ impl App {
     /// The state of screen `to`, fresh.
     fn state_for(&self, to: Screen) -> ScreenState {
         match to {
+            Screen::Name => ScreenState::name(),
             Screen::Welcome => ScreenState::welcome(),
             Screen::Contents => {
                 let mut expanded = vec![false; self.workbook.chapters.len()];
@@ -201,6 +209,8 @@ impl App {
     fn next_screen(&self) -> Screen {
         let chapters = &self.workbook.chapters;
         match self.screen() {
+            // The question of a name is no page: it is left only by giving one.
+            Screen::Name => Screen::Name,
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare => Screen::Intro(0),
             Screen::Entries(c) => Screen::Intro(c),
             Screen::Intro(c) => Screen::Exercise(c, 0),
@@ -214,6 +224,7 @@ impl App {
     fn prev_screen(&self) -> Screen {
         let chapters = &self.workbook.chapters;
         match self.screen() {
+            Screen::Name => Screen::Name,
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Intro(0) => {
                 Screen::Welcome
             }
@@ -243,6 +254,8 @@ impl App {
             return;
         }
         match self.screen() {
+            // Esc there keeps the name `default` (`name_key`); it never gets here.
+            Screen::Name => {}
             Screen::Welcome => self.request_quit(fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if self.from_review => {
                 self.go_to(Screen::Review, fx)
@@ -268,7 +281,8 @@ impl App {
         match self.resume.as_ref().and_then(|p| place_screen(&self.workbook, p)) {
             Some(Screen::Exercise(c, e)) => self.review_rows().iter().position(|r| *r == (c, e)).unwrap_or(0),
             Some(
-                Screen::Welcome
+                Screen::Name
+                | Screen::Welcome
                 | Screen::Contents
                 | Screen::Intro(_)
                 | Screen::Closing
@@ -292,7 +306,8 @@ impl App {
         let target = match place_screen(&self.workbook, p) {
             Some(Screen::Exercise(c, e)) => ContentsRow::Exercise(c, e),
             Some(
-                Screen::Welcome
+                Screen::Name
+                | Screen::Welcome
                 | Screen::Contents
                 | Screen::Intro(_)
                 | Screen::Closing
@@ -310,6 +325,10 @@ impl App {
 
     /// A user's action on the screen itself (no overlay, no question open).
     pub(super) fn update_screen(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        if self.asking_for_name() {
+            self.name_key(action, fx);
+            return;
+        }
         match action {
             Action::Go(go) => self.on_go(go, fx),
             Action::Move(m) => self.on_move(m, fx),
@@ -460,6 +479,8 @@ impl App {
             return;
         }
         match &mut self.state {
+            // Its keys go to `name_key` (see `update_screen`).
+            ScreenState::Name { .. } => {}
             ScreenState::Welcome { .. } => self.welcome_move(m, fx),
             ScreenState::Contents { .. } => self.contents_move(m, fx),
             ScreenState::Intro { text, .. }
@@ -526,7 +547,8 @@ impl App {
         match self.screen() {
             Screen::Closing => self.go_to(Screen::Welcome, fx),
             Screen::Intro(_) => self.go_step(self.next_screen(), fx),
-            Screen::Welcome
+            Screen::Name
+            | Screen::Welcome
             | Screen::Contents
             | Screen::Exercise(..)
             | Screen::Review

@@ -3,14 +3,18 @@
 use std::cell::RefCell;
 
 use super::component::Component;
+use super::component::field::{Field, line_field};
 use super::view::{ListView, Viewport};
 use crate::answers::{Answers, Place};
 use crate::comparison::Comparison;
 use crate::content::Workbook;
+use crate::store::NameRefused;
 
 /// Which screen is showing (without its state): what tests and the edges compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    /// A first run's question: what name the answers go under.
+    Name,
     /// Title, welcome text, self-help note and the start menu.
     Welcome,
     /// Chapters with progress, expandable to exercises.
@@ -62,6 +66,13 @@ pub enum WelcomeItem {
 /// The screen showing, with the state that belongs to it alone.
 #[derive(Debug)]
 pub enum ScreenState {
+    /// The first run's question of a name.
+    Name {
+        /// The name being typed.
+        field: Field,
+        /// Why the name last given cannot be used.
+        problem: Option<NameProblem>,
+    },
     /// The welcome screen.
     Welcome {
         /// Selected menu row.
@@ -132,7 +143,24 @@ pub enum ScreenState {
     },
 }
 
+/// A name the first-run question cannot take, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameProblem {
+    /// The name as given.
+    pub name: String,
+    /// Why it cannot be used.
+    pub why: NameRefused,
+}
+
 impl ScreenState {
+    /// The question of a name, with nothing typed yet.
+    pub fn name() -> ScreenState {
+        ScreenState::Name {
+            field: line_field(""),
+            problem: None,
+        }
+    }
+
     /// The welcome screen, its menu on the first row.
     pub fn welcome() -> ScreenState {
         ScreenState::Welcome {
@@ -154,6 +182,7 @@ impl ScreenState {
     /// Which screen this is.
     pub fn screen(&self) -> Screen {
         match self {
+            ScreenState::Name { .. } => Screen::Name,
             ScreenState::Welcome { .. } => Screen::Welcome,
             ScreenState::Contents { .. } => Screen::Contents,
             ScreenState::Intro { chapter, .. } => Screen::Intro(*chapter),
@@ -177,7 +206,8 @@ impl ScreenState {
             | ScreenState::Review {
                 reading: Some(text), ..
             } => Some(text),
-            ScreenState::Contents { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Contents { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Entries { .. }
             | ScreenState::Review { reading: None, .. } => None,
@@ -194,7 +224,8 @@ impl ScreenState {
             | ScreenState::Review {
                 reading: Some(text), ..
             } => Some(text),
-            ScreenState::Contents { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Contents { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Entries { .. }
             | ScreenState::Review { reading: None, .. } => None,
@@ -217,7 +248,8 @@ impl ScreenState {
                     exercise: Some(e.to_string()),
                 })
             }
-            ScreenState::Welcome { .. }
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }

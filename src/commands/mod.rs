@@ -11,7 +11,7 @@ mod share;
 use std::process::ExitCode;
 
 use trustbook::content::Workbook;
-use trustbook::store::{DirState, Saved, Store, StoreOptions};
+use trustbook::store::{self, DefaultProfile, DirState, Saved, Store, StoreOptions};
 
 pub use compare::compare;
 pub use profile::{reset, where_};
@@ -21,6 +21,29 @@ pub use share::{ExportArgs, export, import};
 pub fn fail(message: impl std::fmt::Display) -> ExitCode {
     trustbook::report!("error: {message}");
     ExitCode::from(1)
+}
+
+/// The profile to work on when `--profile` is not given (see [`store::default_profile`]).
+/// A data folder that cannot be found counts as a first run: the command then reports
+/// the folder's problem itself.
+pub fn default_profile(data_dir: Option<&std::path::Path>, wb: &Workbook) -> DefaultProfile {
+    match store::resolve_data_dir(data_dir) {
+        Ok(dir) => store::default_profile(&dir, &wb.id),
+        Err(_) => DefaultProfile::FirstRun,
+    }
+}
+
+/// Refuses to guess between several own profiles when none was named.
+pub fn several(names: &[String]) -> ExitCode {
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|n| trustbook::safe::line(n).to_string())
+        .collect();
+    fail(format!(
+        "there are several profiles here ({}) and none is called default; say whose answers, e.g. --profile {}",
+        quoted.join(", "),
+        quoted.first().map_or("NAME", String::as_str)
+    ))
 }
 
 /// Writes a command's result to standard output, through the sanitiser (`trustbook::safe`).
@@ -94,7 +117,7 @@ fn report_dir(store: &Store) {
 }
 
 /// [`report_dir`] for a folder and what was found of it.
-fn report_dir_state(dir: &std::path::Path, state: DirState) {
+pub fn report_dir_state(dir: &std::path::Path, state: DirState) {
     match state {
         DirState::Tightened(mode) => trustbook::report!(
             "note: the data folder {} could be used by other people (mode {mode:04o}); it is now private to you (0700).",

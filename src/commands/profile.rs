@@ -6,21 +6,36 @@ use std::process::ExitCode;
 
 use trustbook::content::Workbook;
 use trustbook::safe;
-use trustbook::store::{self, ProfileKind, StoreOptions, list_profiles, resolve_data_dir, validate_profile};
+use trustbook::store::{
+    self, DefaultProfile, ProfileKind, StoreOptions, list_profiles, resolve_data_dir, validate_profile,
+};
 
 use super::{fail, open_store};
 
 /// `trustbook where`: the data directory, this profile's file, every profile, kept answers.
 /// Every path, name and key is shown quoted (see `trustbook::safe`), and the whole text
 /// goes through the sanitiser once more on its way out.
-pub fn where_(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::io::Result<ExitCode> {
+///
+/// `pick` is what was found when no `--profile` was given: on a first run or among several
+/// profiles there is no answers file of "this" profile to show, and none is current.
+pub fn where_(
+    opts: &StoreOptions,
+    wb: &Workbook,
+    pick: Option<&DefaultProfile>,
+    out: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
     let mut text = Vec::new();
-    let code = where_text(opts, wb, &mut text)?;
+    let code = where_text(opts, wb, pick, &mut text)?;
     safe::write_out(out, &String::from_utf8_lossy(&text))?;
     Ok(code)
 }
 
-fn where_text(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::io::Result<ExitCode> {
+fn where_text(
+    opts: &StoreOptions,
+    wb: &Workbook,
+    pick: Option<&DefaultProfile>,
+    out: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
     let dir = match validate_profile(&opts.profile).and_then(|()| resolve_data_dir(opts.data_dir.as_deref()))
     {
         Ok(d) => d,
@@ -31,16 +46,32 @@ fn where_text(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
     }
     let path = dir.join(format!("{}.toml", opts.profile));
     writeln!(out, "data directory: {}", safe::path(&dir))?;
-    writeln!(out, "answers file:   {}", safe::path(&path))?;
-    let current = store::read_answers(&path, &opts.profile, &wb.id);
-    match &current {
-        Ok(None) => writeln!(out, "                (not created yet)")?,
-        Ok(Some(_)) => {}
-        Err(e) => writeln!(out, "                cannot be used: {}", e.problem())?,
-    }
-    for copy in kept_copies(&path) {
-        writeln!(out, "kept copy:      {}", safe::path(&copy))?;
-    }
+    let unnamed = match pick {
+        Some(DefaultProfile::FirstRun) => Some("none yet: trustbook asks for a name when it first opens"),
+        Some(DefaultProfile::Several(_)) => {
+            Some("none chosen: there are several profiles; name one with --profile NAME")
+        }
+        Some(DefaultProfile::Found(_)) | None => None,
+    };
+    let current = match unnamed {
+        Some(why) => {
+            writeln!(out, "answers file:   {why}")?;
+            Ok(None)
+        }
+        None => {
+            writeln!(out, "answers file:   {}", safe::path(&path))?;
+            let current = store::read_answers(&path, &opts.profile, &wb.id);
+            match &current {
+                Ok(None) => writeln!(out, "                (not created yet)")?,
+                Ok(Some(_)) => {}
+                Err(e) => writeln!(out, "                cannot be used: {}", e.problem())?,
+            }
+            for copy in kept_copies(&path) {
+                writeln!(out, "kept copy:      {}", safe::path(&copy))?;
+            }
+            current
+        }
+    };
 
     let profiles = list_profiles(&dir);
     writeln!(out, "profiles:")?;
@@ -62,7 +93,7 @@ fn where_text(opts: &StoreOptions, wb: &Workbook, out: &mut dyn Write) -> std::i
             (None, Some(problem)) => format!("cannot be read: {}", safe::line(problem)),
             (None, None) => "answers not counted".to_string(),
         };
-        let mark = if p.kind == ProfileKind::Own && p.name == opts.profile {
+        let mark = if p.kind == ProfileKind::Own && p.name == opts.profile && unnamed.is_none() {
             " (current)"
         } else {
             ""

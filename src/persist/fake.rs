@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use super::Persistence;
 use crate::answers::{Answers, Place};
-use crate::store::SaveProblem;
+use crate::store::{NameRefused, SaveProblem};
 
 /// Persistence in memory, driven by a script.
 #[derive(Debug, Default)]
@@ -28,6 +28,10 @@ pub struct FakePersistence {
     pub fallback_fails: bool,
     /// Partner profiles that can be read.
     pub partners: BTreeMap<String, Answers>,
+    /// Names a new profile cannot be started under, and why.
+    pub taken: BTreeMap<String, NameRefused>,
+    /// The profiles started, in order.
+    pub opened: Vec<String>,
     /// What happened, in order, shared so a test's own fakes (an editor) can add to it:
     /// "saved" when a save's result is collected.
     pub journal: Rc<RefCell<Vec<String>>>,
@@ -75,5 +79,12 @@ impl Persistence for FakePersistence {
             .get(name)
             .cloned()
             .ok_or_else(|| format!("There is no profile named {name}."))
+    }
+    fn open_profile(&mut self, name: &str) -> Result<(), NameRefused> {
+        if let Some(why) = self.taken.get(name) {
+            return Err(why.clone());
+        }
+        self.opened.push(name.to_string());
+        Ok(())
     }
 }

@@ -20,7 +20,7 @@ pub use disk::DiskPersistence;
 pub use schedule::{RETRY_EVERY, SaveSchedule, TYPING_MAX_UNSAVED, TYPING_PAUSE};
 
 use crate::answers::{Answers, Place};
-use crate::store::SaveProblem;
+use crate::store::{NameRefused, SaveProblem};
 
 /// Where the terminal loop keeps the answers.
 pub trait Persistence {
@@ -37,4 +37,7 @@ pub trait Persistence {
     fn fallback(&mut self, text: &str) -> Result<PathBuf, String>;
     /// Reads a partner profile's shareable answers by name.
     fn read_partner(&self, name: &str) -> Result<Answers, String>;
+    /// Starts the new profile `name` (a first run, when none was open): saves go there
+    /// from now on. Refused when the name is taken or the profile cannot be opened.
+    fn open_profile(&mut self, name: &str) -> Result<(), NameRefused>;
 }

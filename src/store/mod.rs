@@ -33,8 +33,8 @@ pub use fsio::{
 };
 pub use migrate::migrate;
 pub use profiles::{
-    MAX_PROFILE_LEN, PARTNERS_DIR, ProfileInfo, ProfileKind, list_profiles, partner_path, profile_kind,
-    validate_profile,
+    DefaultProfile, MAX_PROFILE_LEN, NameRefused, PARTNERS_DIR, ProfileInfo, ProfileKind, default_profile,
+    list_profiles, partner_path, profile_kind, validate_profile,
 };
 
 use crate::answers::Answers;
@@ -105,6 +105,15 @@ pub fn resolve_data_dir(explicit: Option<&Path>) -> Result<PathBuf, StoreError> 
             .to_path_buf(),
     };
     std::path::absolute(&dir).map_err(|e| StoreError::io(dir, "find the folder", e))
+}
+
+/// The data directory ([`resolve_data_dir`]), created or made private (0700) as when a
+/// profile is opened, with what was found of it; a folder of another user, or a file in its
+/// place, is refused. Nothing is written inside it.
+pub fn prepare_data_dir(explicit: Option<&Path>) -> Result<(PathBuf, DirState), StoreError> {
+    let dir = resolve_data_dir(explicit)?;
+    let state = prepare_dir(&dir)?;
+    Ok((dir, state))
 }
 
 /// Reads and checks the answers file at `path` of `profile` for the workbook `workbook_id`,
@@ -242,6 +251,29 @@ impl Store {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Starts a new profile `opts.profile` for the workbook `workbook_id`: like
+    /// [`Store::open`] with no answers file yet, but refused when the name is already an own
+    /// profile or an imported partner's (checked again once the lock is held, so two
+    /// trustbooks cannot both start the same one). Nothing is created under a refused name.
+    pub fn claim(opts: &StoreOptions, workbook_id: &str) -> Result<Store, NameRefused> {
+        validate_profile(&opts.profile).map_err(|_| NameRefused::Invalid)?;
+        let dir =
+            resolve_data_dir(opts.data_dir.as_deref()).map_err(|e| NameRefused::Failed(e.to_string()))?;
+        match profile_kind(&dir, &opts.profile) {
+            Some(ProfileKind::Own) => return Err(NameRefused::Own),
+            Some(ProfileKind::Partner) => return Err(NameRefused::Partner),
+            None => {}
+        }
+        let store = Store::lock(opts, workbook_id).map_err(|e| match e {
+            StoreError::PartnerProfile { .. } => NameRefused::Partner,
+            e => NameRefused::Failed(e.to_string()),
+        })?;
+        if store.path.symlink_metadata().is_ok() {
+            return Err(NameRefused::Own);
+        }
+        Ok(store)
     }
 
     /// Links (or copies) the backup to `<profile>.toml.bak-<time>`, never replacing anything;

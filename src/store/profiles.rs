@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::fsio::{MAX_FILE_BYTES, ReadError, read_regular};
-use super::{StoreError, decode, limits};
+use super::{DEFAULT_PROFILE, StoreError, decode, limits};
 
 /// Longest profile name.
 pub const MAX_PROFILE_LEN: usize = 32;
@@ -79,6 +79,60 @@ pub fn profile_kind(data_dir: &Path, name: &str) -> Option<ProfileKind> {
     } else {
         None
     }
+}
+
+/// Which own profile opens when no `--profile` is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DefaultProfile {
+    /// `default` when it exists, else the only own profile of the workbook.
+    Found(String),
+    /// No own profile of the workbook yet: a first run, on which the app asks for a name.
+    FirstRun,
+    /// Several own profiles of the workbook and none called `default`: they are different
+    /// people's answers, so which one is not guessed (by name, sorted).
+    Several(Vec<String>),
+}
+
+/// The profile to open in `data_dir` for the workbook `workbook_id` when none is named:
+/// `default` if anything is at `default.toml`; else the one own profile of this workbook, if there
+/// is exactly one (a file of another workbook does not count; one that cannot be read
+/// does, so its problem is reported rather than passed over). Nothing is written.
+pub fn default_profile(data_dir: &Path, workbook_id: &str) -> DefaultProfile {
+    // Anything at `default.toml` (even a pipe, which is no profile) makes it the one, so
+    // opening it says what is wrong there.
+    if data_dir
+        .join(format!("{DEFAULT_PROFILE}.toml"))
+        .symlink_metadata()
+        .is_ok()
+    {
+        return DefaultProfile::Found(DEFAULT_PROFILE.to_string());
+    }
+    let mut names: Vec<String> = scan(data_dir, "toml", ProfileKind::Own)
+        .into_iter()
+        .filter(|p| p.workbook.as_deref().is_none_or(|w| w == workbook_id))
+        .map(|p| p.name)
+        .collect();
+    match names.pop() {
+        None => DefaultProfile::FirstRun,
+        Some(only) if names.is_empty() => DefaultProfile::Found(only),
+        Some(last) => {
+            names.push(last);
+            DefaultProfile::Several(names)
+        }
+    }
+}
+
+/// Why a new profile cannot be started under a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameRefused {
+    /// Not a profile name (see [`validate_profile`]).
+    Invalid,
+    /// One of your own profiles already has the name.
+    Own,
+    /// An imported partner profile already has the name.
+    Partner,
+    /// The profile could not be opened: the reason, in words.
+    Failed(String),
 }
 
 /// Where an imported partner profile lives.

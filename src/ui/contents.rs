@@ -93,7 +93,8 @@ pub(super) fn draw_list(frame: &mut Frame, app: &App, list: List, area: Rect, se
         ScreenState::Contents { list, .. }
         | ScreenState::Review { list, .. }
         | ScreenState::Entries { list, .. } => Some(list),
-        ScreenState::Welcome { .. }
+        ScreenState::Name { .. }
+        | ScreenState::Welcome { .. }
         | ScreenState::Intro { .. }
         | ScreenState::Exercise { .. }
         | ScreenState::Closing { .. }

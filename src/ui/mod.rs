@@ -5,6 +5,7 @@ mod component;
 mod contents;
 mod entries;
 mod exercise;
+mod naming;
 mod overlay;
 mod page;
 mod review;
@@ -53,6 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         ..body
     };
     match app.screen() {
+        Screen::Name => naming::draw(frame, app, theme, body),
         Screen::Welcome => welcome::draw(frame, app, theme, body),
         Screen::Contents => contents::draw(frame, app, theme, body),
         Screen::Intro(c) => page::draw_intro(frame, app, theme, body, c),
@@ -158,7 +160,12 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             right.push(text::exercise_of(e + 1, wb.chapters[c].exercises.len()));
         }
         Screen::Entries(c) => right.push(text::chapter_of(c + 1, wb.chapters.len())),
-        Screen::Welcome | Screen::Contents | Screen::Closing | Screen::Review | Screen::Compare => {}
+        Screen::Name
+        | Screen::Welcome
+        | Screen::Contents
+        | Screen::Closing
+        | Screen::Review
+        | Screen::Compare => {}
     }
     right.push(text::overall(done, total));
     let (status, status_style) = match app.save_state() {
@@ -178,9 +185,12 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let title_w = area.width.saturating_sub(right_w + status_w + 1);
     let title = match app.screen() {
         Screen::Intro(c) | Screen::Exercise(c, _) | Screen::Entries(c) => wb.chapters[c].title.as_str(),
-        Screen::Welcome | Screen::Contents | Screen::Closing | Screen::Review | Screen::Compare => {
-            wb.title.as_str()
-        }
+        Screen::Name
+        | Screen::Welcome
+        | Screen::Contents
+        | Screen::Closing
+        | Screen::Review
+        | Screen::Compare => wb.title.as_str(),
     };
     let line = Line::from(vec![
         Span::styled(

@@ -1,8 +1,8 @@
 //! Every user-facing word of the interface, in one place. Texts that name a key
 //! take its label from the key table (`app::keys::label_of`), so they never disagree.
 
-use crate::app::{Context, Edit, Go, Notice, keys};
-use crate::store::SaveProblem;
+use crate::app::{Context, Edit, Go, NameProblem, Notice, keys};
+use crate::store::{NameRefused, SaveProblem};
 
 /// Shown when the terminal is below the minimum size: keys other than `quit` are
 /// ignored until it is bigger, which it says, so nothing typed seems lost.
@@ -12,6 +12,40 @@ pub fn too_small(w: u16, h: u16, quit: &str) -> String {
         crate::app::MIN_WIDTH,
         crate::app::MIN_HEIGHT
     )
+}
+
+/// Title of a first run's question of a name.
+pub const NAME_TITLE: &str = "What name should your answers go under?";
+/// What the name is for, and that it can change.
+pub const NAME_WHY: &str = "Your partner sees this name when you compare answers, and your exports \
+carry it. A first name or a nickname is enough. You can change it later with `trustbook rename`.";
+/// Label of the name field.
+pub const NAME_LABEL: &str = "Name";
+/// What a name may be, and how to keep `default`; `enter` and `esc` are their keys.
+pub fn name_rule(enter: &str, esc: &str) -> String {
+    format!(
+        "Lowercase letters and digits, dashes between words, e.g. sam or sam-2. \
+         {esc}, or {enter} with nothing typed, keeps the name \"default\"."
+    )
+}
+/// Why a name given cannot be used.
+pub fn name_problem(p: &NameProblem) -> String {
+    let name = crate::present::clean_line(&p.name);
+    match &p.why {
+        NameRefused::Invalid => format!(
+            "\"{name}\" cannot be a name: use lowercase letters (a-z) and digits, \
+             with single dashes between words (no spaces), at most {} in all.",
+            crate::store::MAX_PROFILE_LEN
+        ),
+        NameRefused::Own => format!("There is already a profile called \"{name}\" here: pick another name."),
+        NameRefused::Partner => {
+            format!("\"{name}\" is an imported partner's profile: pick another name.")
+        }
+        NameRefused::Failed(why) => format!(
+            "The profile \"{name}\" could not be started: {}",
+            crate::present::clean_line(why)
+        ),
+    }
 }
 
 /// Welcome menu: continue.

@@ -474,6 +474,11 @@ fn send_and_kill(pty: &mut Pty, dir: &Path, change: &Change, kill: Kill) -> bool
 fn open(dir: &Path, world: &mut World) -> (Pty, Option<Change>) {
     let mut pty = Spawn::default().data_dir(dir).start();
     pty.wait_for(TITLE);
+    // Killed before the first save came through, it asks for a name again: `default`.
+    if pty.keep_default_name() {
+        // Kept, the profile is saved at once: its temporary file is renamed into place.
+        pty.wait_until("default.toml on disk", |_| dir.join("default.toml").exists());
+    }
     // Opening the profile removed what an interrupted save left behind.
     let left = temp_files(dir, "default");
     assert!(left.is_empty(), "temporary files survived opening: {left:?}");

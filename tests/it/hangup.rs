@@ -108,6 +108,9 @@ fn closing_the_window_saves_and_exits() {
         })
     };
 
+    // A first run asks for a name: Esc keeps `default`, whose file is read below.
+    wait_for(&screen, crate::common::pty::NAME_QUESTION);
+    file.write_all(b"\x1b").expect("type");
     wait_for(&screen, "Start from the beginning");
     file.write_all(b"s").expect("type");
     wait_for(&screen, "Chapter 1/3");

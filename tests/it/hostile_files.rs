@@ -99,7 +99,11 @@ fn a_symlinked_lock_is_refused_and_its_target_stays_intact() {
     chmod(&target, 0o644);
     symlink(&target, data.path().join("default.lock")).expect("symlink");
 
-    let mut pty = Spawn::default().data_dir(data.path()).start();
+    // Named, so the profile is opened at once (a first run would ask for a name first).
+    let mut pty = Spawn::default()
+        .data_dir(data.path())
+        .args(["--profile", "default"])
+        .start();
     let status = pty.wait_exit();
     let screen = pty.screen();
     assert_eq!(status.exit_code(), 1, "{}", pty.framed_screen());

@@ -19,6 +19,7 @@ mod hangup;
 mod hostile_files;
 mod hostile_output;
 mod kinds_v2;
+mod naming;
 mod practice;
 mod props;
 mod pty;

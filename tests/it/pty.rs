@@ -12,7 +12,7 @@ const TITLE: &str = "Working on trust: a relationship workbook";
 fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
     let mut pty = Pty::spawn();
     pty.wait_for(TITLE);
-    pty.wait_for("Start from the beginning");
+    pty.keep_default_name();
     pty.with_screen(|s| assert!(s.alternate_screen(), "the app draws on the alternate screen"));
 
     pty.open_first_exercise();
@@ -106,7 +106,7 @@ fn stdout_not_a_terminal_also_exits_2() {
 #[test]
 fn too_small_terminal_shows_a_message_and_recovers() {
     let mut pty = Pty::spawn();
-    pty.wait_for(TITLE);
+    pty.keep_default_name();
     pty.resize(59, 20);
     pty.wait_for("terminal too small");
     pty.wait_for("needs 60x20");

@@ -60,7 +60,7 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
     // Session 1: through the contents to exercise 3 of chapter 2 (a list); type an item and
     // quit without pressing Enter: quitting keeps what is typed.
     let mut pty = Spawn::default().data_dir(dir).start();
-    pty.wait_for(TITLE);
+    pty.keep_default_name();
     pty.type_str("t");
     pty.wait_for("Closing words");
     pty.type_str("jl");
@@ -176,7 +176,9 @@ fn a_second_app_on_the_same_profile_is_refused_with_the_pid_and_another_profile_
     let data = tempfile::tempdir().expect("temp dir");
     let dir = data.path();
     let mut first = Spawn::default().data_dir(dir).start();
-    first.wait_for(TITLE);
+    first.keep_default_name();
+    // Kept, `default` is saved at once: from now on it is the profile opened by default.
+    first.wait_until("default.toml on disk", |_| answers_path(dir, "default").exists());
     let pid = first.pid();
 
     let out = Command::new(BIN)

@@ -725,7 +725,9 @@ fn move_aside_never_overwrites() {
 #[test]
 fn a_second_opener_is_refused_with_the_pid() {
     let tmp = TempDir::new().unwrap();
-    let (store, _) = open(tmp.path());
+    let (mut store, _) = open(tmp.path());
+    // Saved at once, as the app does when a profile starts: then it is the default one.
+    store.save(&Answers::default(), None).unwrap();
     let pid = std::process::id();
     assert_eq!(
         fs::read_to_string(tmp.path().join("default.lock"))
@@ -1070,7 +1072,8 @@ fn reset_with_nothing_saved_changes_nothing() {
     let out = bin(tmp.path(), &["reset"]);
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("no answers to clear"));
-    assert_eq!(names(tmp.path()), ["default.lock"]);
+    // A first run: no profile is started (nor its lock made) just to say so.
+    assert!(names(tmp.path()).is_empty(), "{:?}", names(tmp.path()));
 }
 
 #[test]

@@ -17,6 +17,9 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// How often waits look at the screen again.
 pub const POLL: Duration = Duration::from_millis(20);
 
+/// The first run's question of a name, as it shows.
+pub const NAME_QUESTION: &str = "What name should your answers go under?";
+
 /// Key sequences as a terminal (xterm) sends them.
 pub mod keys {
     /// Enter.
@@ -207,10 +210,27 @@ impl Pty {
         self.writer.flush().expect("flush pty");
     }
 
-    /// From a fresh start, Enter on "Start from the beginning", then Enter past the
-    /// first introduction, to the first exercise of the shipped workbook.
-    pub fn open_first_exercise(&mut self) {
+    /// On a first run without `--profile` the app asks for a name first: Esc keeps
+    /// `default`, whose answers file these tests read. Waits for the welcome menu; true
+    /// when the question was asked (its first save may then still be on its way).
+    pub fn keep_default_name(&mut self) -> bool {
+        self.wait_until("the name question or the welcome menu", |s| {
+            let text = s.contents();
+            text.contains(NAME_QUESTION) || text.contains("Start from the beginning")
+        });
+        let asked = self.screen().contains(NAME_QUESTION);
+        if asked {
+            self.send(keys::ESC);
+        }
         self.wait_for("Start from the beginning");
+        asked
+    }
+
+    /// From a fresh start (keeping the name `default` when asked), Enter on "Start from
+    /// the beginning", then Enter past the first introduction, to the first exercise of
+    /// the shipped workbook.
+    pub fn open_first_exercise(&mut self) {
+        self.keep_default_name();
         self.send(keys::ENTER);
         self.wait_for("Chapter 1/3 · Introduction");
         self.send(keys::ENTER);
