@@ -1,13 +1,14 @@
 //! Exports of repeated parts (weekly check-ins, thought records) on the practice fixture:
 //! the Markdown document (golden files, entries newest first, the table of values read
-//! back by a CommonMark parser), the JSON round trip with entries, and private entries
-//! that never leak.
+//! back by a CommonMark parser), the JSON round trip with entries, `--chapter` and
+//! `--since` through the binary, and private entries that never leak.
 //!
 //! Golden files live in `tests/golden/`; rewrite them with
 //! `UPDATE_GOLDEN=1 cargo test --test it entries_export` and review the diff.
 
 use std::path::Path;
 
+use crate::cli::{Data, stderr};
 use crate::common::{golden, list, text};
 use crate::export::parse_markdown;
 use trustbook::answers::{Answers, Value};
@@ -409,4 +410,139 @@ fn since_keeps_entries_from_that_day_and_every_single_answer() {
         md.contains("### Our agreements") && !md.contains("23 Nov"),
         "{md}"
     );
+}
+
+// ---- through the binary ----------------------------------------------------------
+
+/// A data folder with alex's answers to the practice workbook.
+fn alex() -> Data {
+    let data = Data::new();
+    data.own_of("alex", &answers(&practice()), "practice-workbook");
+    data
+}
+
+fn export_out(data: &Data, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--profile", "alex", "export"];
+    all.extend_from_slice(args);
+    data.run_on("practice-workbook", &all)
+}
+
+fn stdout_of(data: &Data, args: &[&str]) -> String {
+    let out = export_out(data, args);
+    assert!(out.status.success(), "{args:?} failed:\n{}", stderr(&out));
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn export_one_chapter_by_number_or_id() {
+    let data = alex();
+    let by_number = stdout_of(&data, &["--chapter", "2"]);
+    assert_eq!(by_number, stdout_of(&data, &["--chapter", "thought-record"]));
+    assert!(
+        by_number.contains("*Only chapter 2, Thought record.*"),
+        "{by_number}"
+    );
+    assert!(by_number.contains("## 2. Thought record"), "{by_number}");
+    assert!(
+        !by_number.contains("## 1.") && !by_number.contains("Week of"),
+        "{by_number}"
+    );
+
+    let json = stdout_of(&data, &["--format", "json", "--chapter", "1"]);
+    let parsed = export::parse_json(&json).expect("parses");
+    let chapters: Vec<&String> = parsed
+        .answers
+        .single
+        .keys()
+        .chain(parsed.answers.entries.keys())
+        .collect();
+    assert_eq!(chapters, ["check-in", "check-in"]);
+}
+
+#[test]
+fn export_since_a_day_in_markdown_and_json() {
+    let data = alex();
+    let md = stdout_of(&data, &["--since", "2026-11-23"]);
+    assert!(
+        md.contains("Week of 23 Nov") && md.contains("Week of 30 Nov"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("Week of 9 Nov") && !md.contains("20 Nov 2026 08:15"),
+        "{md}"
+    );
+    assert!(md.contains("### Our agreements"), "{md}");
+
+    let out = export_out(
+        &data,
+        &[
+            "--format",
+            "json",
+            "--since",
+            "2026-11-23",
+            "--chapter",
+            "check-in",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holds part of the answers"),
+        "{}",
+        stderr(&out)
+    );
+    let parsed = export::parse_json(&String::from_utf8_lossy(&out.stdout)).expect("parses");
+    let ids: Vec<&str> = parsed.answers.entries["check-in"]
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["2026-11-23", "2026-11-30"]);
+    assert!(parsed.answers.single.contains_key("check-in"));
+    assert!(!parsed.answers.entries.contains_key("thought-record"));
+}
+
+#[test]
+fn export_refuses_a_bad_day_or_chapter_and_says_what_works() {
+    let data = alex();
+    for bad in ["2026-02-30", "yesterday", "30.11.2026", "2026-1-5"] {
+        let out = export_out(&data, &["--since", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        let said = stderr(&out);
+        assert!(
+            said.contains("YYYY-MM-DD") && said.contains("e.g. 2026-11-30"),
+            "{said}"
+        );
+    }
+    for bad in ["3", "0", "check_in", "\u{1b}[2Jgone"] {
+        let out = export_out(&data, &["--chapter", bad]);
+        assert_eq!(out.status.code(), Some(1), "{bad}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        let said = stderr(&out);
+        assert!(
+            said.contains("Give a number or an id: 1 check-in, 2 thought-record."),
+            "{said}"
+        );
+        assert!(!said.contains('\u{1b}'), "{said:?}");
+    }
+}
+
+#[test]
+fn export_through_the_binary_keeps_private_entries_home() {
+    let data = alex();
+    for format in ["markdown", "json"] {
+        let out = export_out(&data, &["--format", format]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = String::from_utf8_lossy(&out.stdout);
+        for secret in [WEEK_SECRET, RECORD_SECRET, DELETED_SECRET] {
+            assert!(!text.contains(secret), "{secret} in {format}");
+        }
+        assert!(
+            stderr(&out).contains("3 private answer(s) left out"),
+            "{}",
+            stderr(&out)
+        );
+        let all = stdout_of(&data, &["--format", format, "--include-private"]);
+        assert!(all.contains(WEEK_SECRET) && all.contains(RECORD_SECRET));
+        assert!(!all.contains(DELETED_SECRET));
+    }
 }
