@@ -48,8 +48,15 @@ fn scale(value: i64) -> Value {
     Value::Scale { value }
 }
 
-/// Opens entry `id` of `chapter`, started at `started` (`old`: edited after its time).
-fn open(a: &mut Answers, chapter: &str, id: &str, started: &str, old: bool) {
+/// Opens entry `id` of `chapter`, started at `started` (`old`: opened again from the
+/// history, so a change dates it `edited`), and gives it `answers`, changed at `at`.
+fn fill(
+    a: &mut Answers,
+    chapter: &str,
+    (id, started, old): (&str, &str, bool),
+    at: &str,
+    answers: Vec<(&str, Value)>,
+) {
     a.open_entry(
         chapter,
         Open {
@@ -58,6 +65,9 @@ fn open(a: &mut Answers, chapter: &str, id: &str, started: &str, old: bool) {
             old,
         },
     );
+    for (exercise, value) in answers {
+        a.set(chapter, exercise, value, at.to_string());
+    }
 }
 
 /// Four weekly check-ins (one deleted, one edited later, one with a private note, one with a
@@ -66,147 +76,108 @@ fn open(a: &mut Answers, chapter: &str, id: &str, started: &str, old: bool) {
 fn answers(wb: &Workbook) -> Answers {
     let mut a = Answers::default();
     a.route(wb);
-    let at = |t: &str| t.to_string();
+    let (week, record) = ("check-in", "thought-record");
     a.set(
-        "check-in",
+        week,
         "agreements",
         list(&[CALLS, PLANS]),
-        at("2026-11-09T18:00:00Z"),
+        "2026-11-09T18:00:00Z".into(),
     );
     a.set(
-        "check-in",
+        week,
         "reflection",
         text("More calm weeks than hard ones | so far."),
-        at("2026-12-01T09:00:00Z"),
+        "2026-12-01T09:00:00Z".into(),
     );
-
-    open(&mut a, "check-in", "2026-11-09", "2026-11-10T19:00:00Z", false);
-    a.set(
-        "check-in",
-        "kept",
-        ratings(&[(CALLS, 3), (PLANS, 2)]),
-        at("2026-11-10T19:01:00Z"),
+    let notes = "A *hard* week | we said so.\n# not a heading\n\n- not an item";
+    fill(
+        &mut a,
+        week,
+        ("2026-11-09", "2026-11-10T19:00:00Z", false),
+        "2026-11-10T19:03:00Z",
+        vec![
+            ("kept", ratings(&[(CALLS, 3), (PLANS, 2)])),
+            ("trust-this-week", scale(3)),
+            ("notes", text(notes)),
+        ],
     );
-    a.set(
-        "check-in",
-        "trust-this-week",
-        scale(3),
-        at("2026-11-10T19:02:00Z"),
+    fill(
+        &mut a,
+        week,
+        ("2026-11-16", "2026-11-17T19:00:00Z", false),
+        "2026-11-17T19:00:00Z",
+        vec![("notes", text(DELETED_SECRET))],
     );
-    a.set(
-        "check-in",
-        "notes",
-        text("A *hard* week | we said so.\n# not a heading\n\n- not an item"),
-        at("2026-11-10T19:03:00Z"),
+    a.set_deleted(week, "2026-11-16", Some("2026-11-18T08:00:00Z".into()));
+    fill(
+        &mut a,
+        week,
+        ("2026-11-23", "2026-11-24T20:00:00Z", false),
+        "2026-11-24T20:03:00Z",
+        vec![
+            ("kept", ratings(&[(CALLS, 6)])),
+            ("trust-this-week", scale(5)),
+            ("notes", text(WEEK_SECRET)),
+        ],
     );
-
-    open(&mut a, "check-in", "2026-11-16", "2026-11-17T19:00:00Z", false);
-    a.set(
-        "check-in",
-        "notes",
-        text(DELETED_SECRET),
-        at("2026-11-17T19:00:00Z"),
+    a.toggle_private(week, exercise(wb, week, "notes"), "2026-11-24T20:04:00Z".into());
+    fill(
+        &mut a,
+        week,
+        ("2026-11-30", "2026-12-01T19:00:00Z", false),
+        "2026-12-01T19:01:00Z",
+        vec![("kept", ratings(&[(CALLS, 9), (PLANS, 8)]))],
     );
-    a.set_deleted("check-in", "2026-11-16", Some(at("2026-11-18T08:00:00Z")));
-
-    open(&mut a, "check-in", "2026-11-23", "2026-11-24T20:00:00Z", false);
-    a.set(
-        "check-in",
-        "kept",
-        ratings(&[(CALLS, 6)]),
-        at("2026-11-24T20:01:00Z"),
-    );
-    a.set(
-        "check-in",
-        "trust-this-week",
-        scale(5),
-        at("2026-11-24T20:02:00Z"),
-    );
-    a.set("check-in", "notes", text(WEEK_SECRET), at("2026-11-24T20:03:00Z"));
-    a.toggle_private(
-        "check-in",
-        exercise(wb, "check-in", "notes"),
-        at("2026-11-24T20:04:00Z"),
-    );
-
-    open(&mut a, "check-in", "2026-11-30", "2026-12-01T19:00:00Z", false);
-    a.set(
-        "check-in",
-        "kept",
-        ratings(&[(CALLS, 9), (PLANS, 8)]),
-        at("2026-12-01T19:01:00Z"),
-    );
-    a.toggle_skipped(
-        "check-in",
-        exercise(wb, "check-in", "kept"),
-        at("2026-12-01T19:02:00Z"),
-    );
+    a.toggle_skipped(week, exercise(wb, week, "kept"), "2026-12-01T19:02:00Z".into());
     // Looked at again from the history a week later, and changed.
-    open(&mut a, "check-in", "2026-11-30", "2026-12-01T19:00:00Z", true);
-    a.set(
-        "check-in",
-        "trust-this-week",
-        scale(7),
-        at("2026-12-08T21:00:00Z"),
+    fill(
+        &mut a,
+        week,
+        ("2026-11-30", "2026-12-01T19:00:00Z", true),
+        "2026-12-08T21:00:00Z",
+        vec![("trust-this-week", scale(7))],
     );
-    a.close_entry("check-in");
+    a.close_entry(week);
 
-    let record = "thought-record";
-    open(
+    let first = "2026-11-20T08:15:00Z";
+    fill(
         &mut a,
         record,
-        "2026-11-20T08:15:00Z",
-        "2026-11-20T08:15:00Z",
-        false,
+        (first, first, false),
+        "2026-11-20T08:21:00Z",
+        vec![
+            ("situation", text("Sam's phone was off all evening.")),
+            ("before", scale(90)),
+            (
+                "other-view",
+                text("The battery dies when it is cold; it has before."),
+            ),
+            ("after", scale(40)),
+        ],
     );
-    a.set(
-        record,
-        "situation",
-        text("Sam's phone was off all evening."),
-        at("2026-11-20T08:16:00Z"),
-    );
-    a.set(record, "before", scale(90), at("2026-11-20T08:17:00Z"));
-    a.set(
-        record,
-        "other-view",
-        text("The battery dies when it is cold; it has before."),
-        at("2026-11-20T08:20:00Z"),
-    );
-    a.set(record, "after", scale(40), at("2026-11-20T08:21:00Z"));
-
-    open(
+    let private = "2026-12-01T22:30:00Z";
+    fill(
         &mut a,
         record,
-        "2026-12-01T22:30:00Z",
-        "2026-12-01T22:30:00Z",
-        false,
+        (private, private, false),
+        "2026-12-01T22:32:00Z",
+        vec![("situation", text(RECORD_SECRET)), ("before", scale(70))],
     );
-    a.set(
-        record,
-        "situation",
-        text(RECORD_SECRET),
-        at("2026-12-01T22:31:00Z"),
-    );
-    a.set(record, "before", scale(70), at("2026-12-01T22:32:00Z"));
     for ex in ["situation", "before"] {
-        a.toggle_private(record, exercise(wb, record, ex), at("2026-12-01T22:33:00Z"));
+        a.toggle_private(record, exercise(wb, record, ex), "2026-12-01T22:33:00Z".into());
     }
-
-    open(
+    let last = "2026-12-02T10:04:00Z";
+    fill(
         &mut a,
         record,
-        "2026-12-02T10:04:00Z",
-        "2026-12-02T10:04:00Z",
-        false,
+        (last, last, false),
+        "2026-12-02T10:09:00Z",
+        vec![
+            ("situation", text("An hour late, no call: `again` [x](y) <b>")),
+            ("before", scale(80)),
+            ("after", scale(35)),
+        ],
     );
-    a.set(
-        record,
-        "situation",
-        text("An hour late, no call: `again` [x](y) <b>"),
-        at("2026-12-02T10:05:00Z"),
-    );
-    a.set(record, "before", scale(80), at("2026-12-02T10:06:00Z"));
-    a.set(record, "after", scale(35), at("2026-12-02T10:09:00Z"));
     a.close_entry(record);
     a
 }
@@ -308,12 +279,12 @@ fn table_cells_escape_what_the_workbook_says() {
     }
     let mut a = Answers::default();
     a.route(&wb);
-    open(&mut a, "check-in", "2026-11-30", "2026-12-01T19:00:00Z", false);
-    a.set(
+    fill(
+        &mut a,
         "check-in",
-        "kept",
-        ratings(&[(hostile, 4)]),
-        "2026-12-01T19:00:00Z".into(),
+        ("2026-11-30", "2026-12-01T19:00:00Z", false),
+        "2026-12-01T19:00:00Z",
+        vec![("kept", ratings(&[(hostile, 4)]))],
     );
     let md = export::markdown(&wb, &a, &meta(), false);
     let p = parse_markdown(&md);
