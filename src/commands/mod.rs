@@ -10,6 +10,7 @@ mod share;
 
 use std::process::ExitCode;
 
+use trustbook::answers::Answers;
 use trustbook::content::Workbook;
 use trustbook::store::{self, DefaultProfile, DirState, Saved, Store, StoreOptions};
 
@@ -43,6 +44,48 @@ pub fn several(names: &[String]) -> ExitCode {
         "there are several profiles here ({}) and none is called default; say whose answers, e.g. --profile {}",
         quoted.join(", "),
         quoted.first().map_or("NAME", String::as_str)
+    ))
+}
+
+/// The chapter id that a `--chapter` argument names: the chapter's number as the app shows
+/// it ("2") or its id. An id the workbook no longer has but `answers` still keeps answers
+/// under counts too, so they can be reached. Otherwise a message for the person at the
+/// keyboard that lists every number and id, in chapter order, then any old ones.
+pub fn chapter_arg(wb: &Workbook, answers: &Answers, arg: &str) -> Result<String, String> {
+    let by_number = arg
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| wb.chapters.get(i));
+    if let Some(ch) = by_number {
+        return Ok(ch.id.clone());
+    }
+    let in_workbook = |id: &str| wb.chapters.iter().any(|c| c.id == id);
+    if in_workbook(arg) || answers.single.contains_key(arg) || answers.entries.contains_key(arg) {
+        return Ok(arg.to_string());
+    }
+    let mut ids: Vec<String> = wb
+        .chapters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{} {}", i + 1, trustbook::safe::line(&c.id)))
+        .collect();
+    let mut old: Vec<&String> = answers
+        .single
+        .keys()
+        .chain(answers.entries.keys())
+        .filter(|k| !in_workbook(k))
+        .collect();
+    old.sort_unstable();
+    old.dedup();
+    ids.extend(
+        old.into_iter()
+            .map(|k| format!("{} (no longer in the workbook)", trustbook::safe::line(k))),
+    );
+    Err(format!(
+        "there is no chapter \"{}\". Give a number or an id: {}.",
+        trustbook::safe::line(arg),
+        ids.join(", ")
     ))
 }
 

@@ -151,49 +151,10 @@ pub fn reset(
         Ok(s) => s,
         Err(code) => return code,
     };
-    // A chapter by its number as shown in the app ("2"), or by its id; answers kept
-    // under an id the workbook no longer has can be cleared by that id.
-    let chapter: Option<String> = match chapter {
+    let chapter: Option<String> = match chapter.map(|arg| super::chapter_arg(wb, &saved.answers, arg)) {
         None => None,
-        Some(arg) => {
-            let by_number = arg
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| n.checked_sub(1))
-                .and_then(|i| wb.chapters.get(i));
-            let known = wb.chapters.iter().any(|c| c.id == arg)
-                || saved.answers.single.contains_key(arg)
-                || saved.answers.entries.contains_key(arg);
-            match by_number {
-                Some(ch) => Some(ch.id.clone()),
-                None if known => Some(arg.to_string()),
-                None => {
-                    // In chapter order, numbered as the app shows them, then any old ones.
-                    let mut ids: Vec<String> = wb
-                        .chapters
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| format!("{} {}", i + 1, safe::line(&c.id)))
-                        .collect();
-                    let mut old: Vec<&String> = saved
-                        .answers
-                        .single
-                        .keys()
-                        .filter(|k| !wb.chapters.iter().any(|c| &c.id == *k))
-                        .collect();
-                    old.sort_unstable();
-                    ids.extend(
-                        old.into_iter()
-                            .map(|k| format!("{} (no longer in the workbook)", safe::line(k))),
-                    );
-                    return fail(format!(
-                        "there is no chapter \"{}\". Give a number or an id: {}.",
-                        safe::line(arg),
-                        ids.join(", ")
-                    ));
-                }
-            }
-        }
+        Some(Ok(id)) => Some(id),
+        Some(Err(msg)) => return fail(msg),
     };
     let chapter = chapter.as_deref();
     let count = match chapter {

@@ -38,6 +38,33 @@ pub struct ExportArgs {
     /// Include answers marked private (think before you share the result).
     #[arg(long)]
     include_private: bool,
+    /// Only this chapter: its number (1, 2, ...) or its id.
+    #[arg(long, value_name = "N|ID")]
+    chapter: Option<String>,
+    /// Only entries of repeated parts (check-ins, records) from this day on; answers given
+    /// once are all kept.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = since_day)]
+    since: Option<i64>,
+}
+
+/// Reads `--since`: a day as `YYYY-MM-DD`, in days since 1970-01-01.
+fn since_day(text: &str) -> Result<i64, String> {
+    if let Some(day) = trustbook::date::parse(text) {
+        return Ok(day);
+    }
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    Err(if shaped {
+        "there is no such day in the calendar; give a real day as YYYY-MM-DD, e.g. 2026-11-30".to_string()
+    } else {
+        "give a day as YYYY-MM-DD (year, month, day, with dashes), e.g. 2026-11-30".to_string()
+    })
 }
 
 /// `trustbook export`: the answers of `opts.profile`, own or imported partner profile, read
@@ -52,10 +79,29 @@ pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode
         Ok(read) => read,
         Err(msg) => return fail(msg),
     };
+    let chapter = match args
+        .chapter
+        .as_deref()
+        .map(|c| super::chapter_arg(wb, &answers, c))
+    {
+        None => None,
+        Some(Ok(id)) => Some(id),
+        Some(Err(msg)) => return fail(msg),
+    };
+    let scope = export::Scope {
+        chapter,
+        since: args.since,
+    };
+    let answers = export::select(&answers, &scope);
     let text = match args.format {
-        Format::Markdown => export::markdown(wb, &answers, &meta, args.include_private),
+        Format::Markdown => export::markdown_part(wb, &answers, &meta, args.include_private, &scope),
         Format::Json => export::json(wb, &answers, &meta, args.include_private),
     };
+    if args.format == Format::Json && scope != export::Scope::default() {
+        trustbook::report!(
+            "note: this export holds part of the answers (--chapter or --since); a partner who imports it sees only that part, in place of any earlier import."
+        );
+    }
     let private = export::private_count(&answers);
     let left_out = if args.include_private { 0 } else { private };
     let Some(path) = &args.output else {

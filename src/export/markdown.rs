@@ -3,22 +3,44 @@
 //! Every text that is not ours (answers, and the workbook's own texts too) is
 //! escaped so it reads as written and cannot change the document's structure.
 
-use super::{ExportMeta, private_count, shareable};
+use unicode_width::UnicodeWidthStr;
+
+use super::{ExportMeta, Scope, private_count, select, shareable};
 use crate::answers::{Answer, Answers};
-use crate::content::{Kind, Workbook};
+use crate::content::{Chapter, Exercise, Kind, Repeat, Rhythm, Workbook};
+use crate::entry::{Entry, Open};
 use crate::present::{self, Piece, words};
 
 /// The answers as a Markdown document: workbook title, profile and date, a
 /// heading per chapter, each exercise's title, prompt (as a quote) and answer,
 /// and a last section for answers whose exercise the workbook no longer has.
 ///
+/// A chapter with a repeated part (`[repeat]`) shows its exercises answered once
+/// first, then the repeated part: its prompts once, a section per entry (newest
+/// first) with each answer, and, when the part has scales or ratings, a table of
+/// their values by date, one row per entry (newest first too); its closing reflection
+/// comes last, as in the app.
+///
 /// Without `include_private`, private answers are dropped before anything is
 /// written, so the document is byte for byte the one a profile without them
 /// would give: their exercises say "Not answered yet." and nothing counts or
-/// marks them (knowing that something was hidden is itself a disclosure).
+/// marks them (knowing that something was hidden is itself a disclosure); an entry
+/// whose answers are all private is not there at all.
 /// With it, they are there, each marked, and a note under the title counts them.
 pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_private: bool) -> String {
-    let answers = &shareable(answers, include_private);
+    markdown_part(wb, answers, meta, include_private, &Scope::default())
+}
+
+/// [`markdown`] of the part of the answers in `scope` (see [`select`]): only its
+/// chapter, only entries from its day on; a line under the title says which part.
+pub fn markdown_part(
+    wb: &Workbook,
+    answers: &Answers,
+    meta: &ExportMeta,
+    include_private: bool,
+    scope: &Scope,
+) -> String {
+    let mut answers = shareable(&select(answers, scope), include_private);
     let mut blocks = vec![
         format!("# {}", heading(&wb.title)),
         escape_line(&words::answers_of(
@@ -26,38 +48,237 @@ pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_pri
             &present::clean_line(&meta.date),
         )),
     ];
-    let private = private_count(answers);
+    if let Some(id) = &scope.chapter {
+        let note = match wb.chapters.iter().position(|c| c.id == *id) {
+            Some(n) => words::only_chapter(n + 1, &present::clean_line(&wb.chapters[n].title)),
+            None => words::only_old_chapter(&present::clean_line(id)),
+        };
+        blocks.push(emphasis(&note));
+    }
+    if let Some(day) = scope.since {
+        blocks.push(emphasis(&words::entries_since(&crate::date::readable(day))));
+    }
+    let private = private_count(&answers);
     if private > 0 {
         blocks.push(emphasis(&words::private_included(private)));
     }
-    for (n, ch) in wb.chapters.iter().enumerate() {
+    // Routed, so that an exercise of a repeated part reads in the entry opened for it.
+    answers.route(wb);
+    let in_scope = |ch: &&Chapter| scope.chapter.as_ref().is_none_or(|c| *c == ch.id);
+    for (n, ch) in wb.chapters.iter().enumerate().filter(|(_, ch)| in_scope(ch)) {
         blocks.push(format!("## {}. {}", n + 1, heading(&ch.title)));
-        for ex in ch.exercises.iter().filter(|ex| ex.takes_answer()) {
-            blocks.push(format!("### {}", heading(&ex.title)));
-            blocks.push(quote(&ex.prompt));
-            if answers.not_needed(&ch.id, ex) {
-                blocks.push(emphasis(words::NOT_NEEDED));
-                continue;
-            }
-            answer_blocks(
-                &mut blocks,
-                Some(&answers.resolved_kind(&ex.kind)),
-                ex.optional,
-                answers.get(&ch.id, &ex.id),
-            );
+        // The closing reflection closes the chapter, after the entries, as in the app.
+        let once = |reflection: bool| {
+            answered(ch).filter(move |ex| !ch.is_repeated(&ex.id) && ex.is_reflection() == reflection)
+        };
+        for ex in once(false) {
+            single_blocks(&mut blocks, &answers, &ch.id, ex);
+        }
+        if let Some(repeat) = &ch.repeat {
+            repeated_blocks(&mut blocks, &mut answers, ch, repeat);
+        }
+        for ex in once(true) {
+            single_blocks(&mut blocks, &answers, &ch.id, ex);
         }
     }
-    let orphans = answers.orphans(wb);
+    let orphans = orphans(wb, &answers);
     if !orphans.is_empty() {
         blocks.push(format!("## {}", heading(words::ORPHANS_HEADING)));
-        for (c, e) in orphans {
-            blocks.push(format!("### {} / {}", heading(&c), heading(&e)));
-            answer_blocks(&mut blocks, None, false, answers.get(&c, &e));
+        for (title, answer) in orphans {
+            blocks.push(format!("### {}", heading(&title)));
+            answer_blocks(&mut blocks, None, false, Some(answer));
         }
     }
     let mut doc = blocks.join("\n\n");
     doc.push('\n');
     doc
+}
+
+/// The exercises of `ch` that take an answer, in order.
+fn answered(ch: &Chapter) -> impl Iterator<Item = &Exercise> {
+    ch.exercises.iter().filter(|ex| ex.takes_answer())
+}
+
+/// An exercise answered once: its title, prompt and answer.
+fn single_blocks(blocks: &mut Vec<String>, answers: &Answers, chapter: &str, ex: &Exercise) {
+    blocks.push(format!("### {}", heading(&ex.title)));
+    blocks.push(quote(&ex.prompt));
+    exercise_blocks(blocks, answers, chapter, ex);
+}
+
+/// The answer to one exercise as `answers` reads it now (for a repeated one, in the
+/// entry open), or the note that it is not needed.
+fn exercise_blocks(blocks: &mut Vec<String>, answers: &Answers, chapter: &str, ex: &Exercise) {
+    if answers.not_needed(chapter, ex) {
+        blocks.push(emphasis(words::NOT_NEEDED));
+        return;
+    }
+    answer_blocks(
+        blocks,
+        Some(&answers.resolved_kind(&ex.kind)),
+        ex.optional,
+        answers.get(chapter, &ex.id),
+    );
+}
+
+/// A chapter's repeated part: its title, each repeated exercise's prompt once, a section
+/// per live entry (newest first), then the table of values by date.
+fn repeated_blocks(blocks: &mut Vec<String>, answers: &mut Answers, ch: &Chapter, repeat: &Repeat) {
+    let exercises: Vec<&Exercise> = answered(ch).filter(|ex| ch.is_repeated(&ex.id)).collect();
+    blocks.push(format!("### {}", heading(&repeat.title)));
+    for ex in &exercises {
+        blocks.push(quote(&format!(
+            "{}: {}",
+            present::clean_line(&ex.title),
+            ex.prompt
+        )));
+    }
+    // Newest first. Each entry is opened in turn, so its answers read as the app shows
+    // them (`when` included); the opening is by id and start, cloned out of the list.
+    let mut opens: Vec<Open> = answers
+        .live_entries(&ch.id)
+        .map(|e| Open {
+            id: e.id.clone(),
+            started: e.started.clone(),
+            old: true,
+        })
+        .collect();
+    opens.reverse();
+    blocks.push(emphasis(&words::entries_count(opens.len())));
+    for open in opens {
+        let id = open.id.clone();
+        answers.open_entry(&ch.id, open);
+        let Some(entry) = answers.entry(&ch.id, &id) else {
+            continue;
+        };
+        blocks.push(format!(
+            "#### {}",
+            heading(&words::entry_heading(&entry.label(repeat.rhythm)))
+        ));
+        if let Some(edited) = &entry.edited {
+            blocks.push(emphasis(&words::edited_on(&day_of(edited))));
+        }
+        for ex in &exercises {
+            blocks.push(format!("##### {}", heading(&ex.title)));
+            exercise_blocks(blocks, answers, &ch.id, ex);
+        }
+    }
+    answers.close_entry(&ch.id);
+    let columns = present::value_columns(exercises.iter().copied());
+    let first = match repeat.rhythm {
+        Rhythm::Weekly => words::WEEK_COLUMN,
+        Rhythm::Entries => words::STARTED_COLUMN,
+    };
+    let head: Vec<String> = std::iter::once(first.to_string())
+        .chain(columns.iter().map(|c| c.head.clone()))
+        .collect();
+    let entries: Vec<&Entry> = answers.live_entries(&ch.id).collect();
+    if columns.is_empty() || entries.is_empty() {
+        return;
+    }
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .rev()
+        .map(|e| {
+            let when = match repeat.rhythm {
+                Rhythm::Weekly => crate::date::week_label(e.day()),
+                Rhythm::Entries => e.label(repeat.rhythm),
+            };
+            std::iter::once(when)
+                .chain(
+                    columns
+                        .iter()
+                        .map(|c| present::cell(c, e.answers.get(c.exercise))),
+                )
+                .collect()
+        })
+        .collect();
+    blocks.push(format!("#### {}", heading(words::VALUES_HEADING)));
+    blocks.push(table(&head, &rows));
+}
+
+/// An RFC 3339 time's day as people read it (`3 Dec 2026`), or the text itself, cleaned,
+/// when it is no such time.
+fn day_of(time: &str) -> String {
+    match crate::date::parse(time.get(..10).unwrap_or("")) {
+        Some(day) => crate::date::readable(day),
+        None => present::clean_line(time),
+    }
+}
+
+/// A table that reads as plain text too: cells escaped and padded to their column's
+/// width, the first column (the dates) to the left and the numbers to the right.
+fn table(head: &[String], rows: &[Vec<String>]) -> String {
+    let escaped = |row: &[String]| -> Vec<String> { row.iter().map(|c| escape_line(c)).collect() };
+    let head = escaped(head);
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| escaped(r)).collect();
+    let widths: Vec<usize> = (0..head.len())
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .chain([&head[i]])
+                .map(|c| c.width())
+                .max()
+                .unwrap_or(0)
+                .max(3)
+        })
+        .collect();
+    let line = |cells: &[String]| -> String {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (c, w))| {
+                let pad = " ".repeat(w.saturating_sub(c.width()));
+                if i == 0 {
+                    format!("{c}{pad}")
+                } else {
+                    format!("{pad}{c}")
+                }
+            })
+            .collect();
+        format!("| {} |", padded.join(" | "))
+    };
+    let rule: Vec<String> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i == 0 {
+                "-".repeat(*w)
+            } else {
+                format!("{}:", "-".repeat(w - 1))
+            }
+        })
+        .collect();
+    let mut out = vec![line(&head), format!("| {} |", rule.join(" | "))];
+    out.extend(rows.iter().map(|r| line(r)));
+    out.join("\n")
+}
+
+/// Answers the workbook has no place for, with their headings: those given once whose
+/// exercise is gone or is now answered per entry (`chapter / exercise`), then those in
+/// live entries whose exercise is no longer one of its chapter's repeated part
+/// (`chapter / exercise, entry id`).
+fn orphans<'a>(wb: &Workbook, answers: &'a Answers) -> Vec<(String, &'a Answer)> {
+    let chapter = |c: &str| wb.chapters.iter().find(|ch| ch.id == c);
+    let mut out = Vec::new();
+    for (c, exercises) in &answers.single {
+        for (e, answer) in exercises {
+            if wb.find(c, e).is_none() || chapter(c).is_some_and(|ch| ch.is_repeated(e)) {
+                out.push((format!("{c} / {e}"), answer));
+            }
+        }
+    }
+    for (c, list) in &answers.entries {
+        for entry in list.iter().filter(|e| e.is_live()) {
+            for (e, answer) in &entry.answers {
+                if chapter(c).is_none_or(|ch| !ch.is_repeated(e)) {
+                    out.push((format!("{c} / {e}, {}", entry.id), answer));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The blocks of one answer (marked when private: only an export that

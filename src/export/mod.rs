@@ -8,7 +8,7 @@ mod json;
 mod markdown;
 
 pub use json::{Export, FORMAT, ImportError, VERSION, check_import, check_target, json, parse_json};
-pub use markdown::markdown;
+pub use markdown::{markdown, markdown_part};
 
 use std::collections::BTreeMap;
 
@@ -23,6 +23,34 @@ pub struct ExportMeta {
     /// The day of the export, `YYYY-MM-DD` (RFC 3339 full-date), passed in so
     /// the output is deterministic.
     pub date: String,
+}
+
+/// Which part of a profile's answers an export holds (`--chapter`, `--since`); the
+/// default is all of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// Only this chapter's answers and entries, by chapter id.
+    pub chapter: Option<String>,
+    /// Only entries whose day ([`Entry::day`]) is on or after this one, in days since
+    /// 1970-01-01. Answers given once are all kept: they have no day of their own.
+    pub since: Option<i64>,
+}
+
+/// The answers in `scope`: those of its chapter (if it names one), with the entries
+/// before its `since` day left out.
+pub fn select(answers: &Answers, scope: &Scope) -> Answers {
+    let mut out = answers.clone();
+    if let Some(chapter) = &scope.chapter {
+        out.single.retain(|c, _| c == chapter);
+        out.entries.retain(|c, _| c == chapter);
+    }
+    if let Some(since) = scope.since {
+        for list in out.entries.values_mut() {
+            list.retain(|e| e.day() >= since);
+        }
+        out.entries.retain(|_, list| !list.is_empty());
+    }
+    out
 }
 
 /// The answers an export may show: all of them with `include_private`,

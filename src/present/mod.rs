@@ -11,8 +11,8 @@ pub mod words;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::answers::Value;
-use crate::content::Kind;
+use crate::answers::{Answer, Value};
+use crate::content::{Exercise, Kind};
 
 /// One block of a presented answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,6 +242,85 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
         }
         Value::Date { date } => vec![Piece::Paragraph(vec![clean_line(date)])],
         Value::Empty {} => Vec::new(),
+    }
+}
+
+/// One column of a repeated part's table of values by date: a scale exercise, or one
+/// item of a ratings exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column<'a> {
+    /// Id of the exercise the values come from.
+    pub exercise: &'a str,
+    /// The rated item, for a ratings exercise; `None` for a scale.
+    pub item: Option<&'a str>,
+    /// The column's heading: the scale's title or the item, with the range and unit.
+    pub head: String,
+}
+
+/// The columns of the table of values of `exercises` (a repeated part's, in order): one
+/// per scale and one per item of each ratings exercise; none for other kinds.
+pub fn value_columns<'a>(exercises: impl IntoIterator<Item = &'a Exercise>) -> Vec<Column<'a>> {
+    let mut out = Vec::new();
+    for ex in exercises {
+        match &ex.kind {
+            Kind::Scale { min, max, unit, .. } => out.push(Column {
+                exercise: &ex.id,
+                item: None,
+                head: words::column_head(&clean_line(&ex.title), (*min, *max), unit_of(unit)),
+            }),
+            Kind::Ratings {
+                items,
+                min,
+                max,
+                unit,
+                ..
+            } => out.extend(items.iter().map(|item| Column {
+                exercise: &ex.id,
+                item: Some(item),
+                head: words::column_head(&clean_line(item), (*min, *max), unit_of(unit)),
+            })),
+            Kind::Text
+            | Kind::List { .. }
+            | Kind::Choice { .. }
+            | Kind::Checklist { .. }
+            | Kind::Date
+            | Kind::Page => {}
+        }
+    }
+    out
+}
+
+/// A unit as shown: cleaned, and none when it is blank.
+fn unit_of(unit: &Option<String>) -> Option<String> {
+    unit.as_deref().map(clean_line).filter(|u| !u.is_empty())
+}
+
+/// What one cell of the table of values shows for `answer`: the number, marked when the
+/// answer is private (only an export that includes private answers has any); empty when
+/// there is no answer, it is skipped, or its value is not of the column's shape.
+pub fn cell(column: &Column, answer: Option<&Answer>) -> String {
+    let Some(answer) = answer.filter(|a| !a.skipped) else {
+        return String::new();
+    };
+    let number = match (&answer.value, column.item) {
+        (Value::Scale { value }, None) => Some(*value),
+        (Value::Ratings { ratings }, Some(item)) => ratings.get(item).copied(),
+        (
+            Value::Scale { .. }
+            | Value::Ratings { .. }
+            | Value::Text { .. }
+            | Value::List { .. }
+            | Value::Choice { .. }
+            | Value::Checklist { .. }
+            | Value::Date { .. }
+            | Value::Empty {},
+            _,
+        ) => None,
+    };
+    match number {
+        Some(n) if answer.private => words::private_cell(n),
+        Some(n) => n.to_string(),
+        None => String::new(),
     }
 }
 

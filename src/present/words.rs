@@ -60,6 +60,66 @@ pub const LEFT_EMPTY: &str = "Left empty (optional).";
 /// Heading of the section for answers whose exercise is gone.
 pub const ORPHANS_HEADING: &str = "Answers to exercises no longer in the workbook";
 
+/// Heading of a column of the table of values: `Trust (0–10)`, `Upset (0–100 %)`.
+pub fn column_head(name: &str, (min, max): (i64, i64), unit: Option<String>) -> String {
+    match unit {
+        Some(unit) => format!("{name} ({min}–{max} {unit})"),
+        None => format!("{name} ({min}–{max})"),
+    }
+}
+
+/// A private value in the table of values, in an export that includes private answers.
+pub fn private_cell(value: i64) -> String {
+    format!("{value} (private)")
+}
+
+/// Heading of the table of values of a repeated part.
+pub const VALUES_HEADING: &str = "Values by date";
+
+/// Heading of the table's first column, for a weekly part.
+pub const WEEK_COLUMN: &str = "Week";
+
+/// Heading of the table's first column, for entries made at any time.
+pub const STARTED_COLUMN: &str = "Started";
+
+/// Under a repeated part's heading: how many entries follow, and in which order.
+pub fn entries_count(n: usize) -> String {
+    match n {
+        0 => "No entries yet.".to_string(),
+        1 => "One entry.".to_string(),
+        n => format!("{n} entries, newest first."),
+    }
+}
+
+/// An entry's heading, from its label (`week of 30 Nov – 6 Dec 2026`): capitalized.
+pub fn entry_heading(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Under an entry changed after its own time had passed: the day of the change.
+pub fn edited_on(day: &str) -> String {
+    format!("Edited on {day}.")
+}
+
+/// Under an export's title, when it holds one chapter only.
+pub fn only_chapter(number: usize, title: &str) -> String {
+    format!("Only chapter {number}, {title}.")
+}
+
+/// Under an export's title, when it holds one chapter the workbook no longer has.
+pub fn only_old_chapter(id: &str) -> String {
+    format!("Only the answers kept under chapter \"{id}\", which the workbook no longer has.")
+}
+
+/// Under an export's title, when it holds recent entries only.
+pub fn entries_since(day: &str) -> String {
+    format!("Only entries from {day} on; answers given once are all here.")
+}
+
 /// The line under an export's title.
 pub fn answers_of(profile: &str, date: &str) -> String {
     format!("Answers of {profile}, exported on {date}.")

@@ -88,43 +88,50 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
             super::limits::message(what)
         )));
     }
-    let de = toml::Deserializer::parse(text).map_err(|e| bad(describe(text, &e)))?;
-    super::limits::check(de).map_err(|e| bad(describe(text, &e)))?;
-    let table: toml::Table = toml::from_str(text).map_err(|e| bad(describe(text, &e)))?;
-    match table.get("schema_version") {
+    // Parsed once: the limits walk a copy of the tree (its texts borrowed from `text`), and
+    // the file is read from the tree itself.
+    let doc = DeTable::parse(text).map_err(|e| bad(describe(text, &e)))?;
+    super::limits::check(toml::Deserializer::from(doc.clone())).map_err(|e| bad(describe(text, &e)))?;
+    let version = match doc.get_ref().get("schema_version").map(|v| v.get_ref()) {
         None => {
             return Err(bad(
                 "it has no schema_version, so it does not look like a trustbook answers file".into(),
             ));
         }
-        Some(toml::Value::Integer(v)) if *v > SCHEMA_VERSION => {
+        Some(DeValue::Integer(v)) => i64::from_str_radix(v.as_str(), v.radix()).ok(),
+        Some(_) => None,
+    };
+    match version {
+        Some(v) if v > SCHEMA_VERSION => {
             return Err(StoreError::NewerSchema {
                 path: path.to_path_buf(),
-                found: *v,
+                found: v,
             });
         }
-        Some(toml::Value::Integer(v)) if *v == SCHEMA_VERSION => {}
+        Some(SCHEMA_VERSION) => {}
         // Schema 1 is schema 2 without entries: read as it is, written as 2.
-        Some(toml::Value::Integer(1)) => {
-            if table.contains_key("entries") {
+        Some(1) => {
+            if doc.get_ref().contains_key("entries") {
                 return Err(bad(
                     "it has `entries`, which schema_version 1 files do not have; set `schema_version = 2`"
                         .into(),
                 ));
             }
         }
-        Some(other) => {
+        Some(_) | None => {
+            // Rare, so the value is shown as written at the cost of reading the file again.
+            let table: toml::Table = toml::from_str(text).map_err(|e| bad(describe(text, &e)))?;
+            let shown = table
+                .get("schema_version")
+                .map_or_else(String::new, ToString::to_string);
             return Err(bad(format!(
-                "schema_version {other} is not a version this trustbook knows"
+                "schema_version {shown} is not a version this trustbook knows"
             )));
         }
     }
-    let file: FileIn =
-        toml::from_str(text).map_err(|e| bad(pinpoint(text, &e).unwrap_or_else(|| describe(text, &e))))?;
-    let older = table
-        .get("schema_version")
-        .and_then(toml::Value::as_integer)
-        .filter(|v| *v < SCHEMA_VERSION);
+    let file = FileIn::deserialize(toml::Deserializer::from(doc))
+        .map_err(|e| bad(pinpoint(text, &e).unwrap_or_else(|| describe(text, &e))))?;
+    let older = version.filter(|v| *v < SCHEMA_VERSION);
     let mut answers = Answers::from_single(file.answers);
     answers.entries = file.entries;
     for list in answers.entries.values_mut() {

@@ -48,16 +48,16 @@ fn sam() -> Answers {
 }
 
 /// A temporary data folder, and a working folder of its own to run trustbook in.
-struct Data(tempfile::TempDir, tempfile::TempDir);
+pub(crate) struct Data(tempfile::TempDir, tempfile::TempDir);
 
 impl Data {
-    fn new() -> Data {
+    pub(crate) fn new() -> Data {
         let dir = || tempfile::tempdir().expect("temporary folder");
         Data(dir(), dir())
     }
 
     /// The data folder.
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.0.path()
     }
 
@@ -68,8 +68,13 @@ impl Data {
 
     /// Writes the own profile `name` with `answers`, as the app would save them.
     fn own(&self, name: &str, answers: &Answers) -> PathBuf {
+        self.own_of(name, answers, WB)
+    }
+
+    /// [`Data::own`] for the workbook with id `workbook`.
+    pub(crate) fn own_of(&self, name: &str, answers: &Answers, workbook: &str) -> PathBuf {
         let path = self.path().join(format!("{name}.toml"));
-        fs::write(&path, store::encode(answers, None, WB)).expect("write answers file");
+        fs::write(&path, store::encode(answers, None, workbook)).expect("write answers file");
         path
     }
 
@@ -79,7 +84,14 @@ impl Data {
 
     /// Runs trustbook on the fixture workbook and this folder.
     fn run(&self, args: &[&str]) -> Output {
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        self.run_on("valid", args)
+    }
+
+    /// Runs trustbook on the workbook `tests/fixtures/<fixture>` and this folder.
+    pub(crate) fn run_on(&self, fixture: &str, args: &[&str]) -> Output {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(fixture);
         Command::new(env!("CARGO_BIN_EXE_trustbook"))
             .arg("--content")
             .arg(fixture)
@@ -113,7 +125,7 @@ impl Data {
     }
 }
 
-fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 

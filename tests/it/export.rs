@@ -139,17 +139,22 @@ fn markdown_has_no_control_characters() {
 }
 
 /// Text of the parsed document, and the structure it has.
-struct Parsed {
-    text: String,
-    headings: usize,
-    quotes: usize,
-    items: usize,
-    tasks: usize,
-    emphasis: usize,
-    unwanted: Vec<String>,
+pub(crate) struct Parsed {
+    pub(crate) text: String,
+    pub(crate) headings: usize,
+    pub(crate) quotes: usize,
+    pub(crate) items: usize,
+    pub(crate) tasks: usize,
+    pub(crate) emphasis: usize,
+    /// Tables, and the text of each of their cells, in order (header cells first).
+    pub(crate) tables: usize,
+    pub(crate) cells: Vec<String>,
+    /// Table rows below the header.
+    pub(crate) rows: usize,
+    pub(crate) unwanted: Vec<String>,
 }
 
-fn parse_markdown(md: &str) -> Parsed {
+pub(crate) fn parse_markdown(md: &str) -> Parsed {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -161,11 +166,29 @@ fn parse_markdown(md: &str) -> Parsed {
         items: 0,
         tasks: 0,
         emphasis: 0,
+        tables: 0,
+        cells: Vec::new(),
+        rows: 0,
         unwanted: Vec::new(),
     };
+    let mut in_cell = false;
     for event in Parser::new_ext(md, options) {
         match event {
+            Event::Text(t) if in_cell => {
+                p.text.push_str(&t);
+                if let Some(c) = p.cells.last_mut() {
+                    c.push_str(&t);
+                }
+            }
             Event::Text(t) => p.text.push_str(&t),
+            Event::Start(Tag::Table(_)) => p.tables += 1,
+            Event::Start(Tag::TableRow) => p.rows += 1,
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                p.cells.push(String::new());
+            }
+            Event::End(pulldown_cmark::TagEnd::TableCell) => in_cell = false,
+            Event::Start(Tag::TableHead) => {}
             Event::SoftBreak | Event::HardBreak => p.text.push('\n'),
             Event::Start(Tag::Heading { .. }) => p.headings += 1,
             Event::Start(Tag::BlockQuote(_)) => p.quotes += 1,
@@ -184,6 +207,7 @@ fn markdown_syntax_in_answers_reads_as_written() {
     let md = export::markdown(&workbook(), &answers(), &meta(), false);
     let p = parse_markdown(&md);
     assert!(p.unwanted.is_empty(), "unexpected structure: {:?}", p.unwanted);
+    assert_eq!(p.tables, 0, "|table| syntax in answers makes no table");
     // Title, 2 chapters, 7 exercises, the orphans section and its one shared answer.
     assert_eq!(p.headings, 12);
     // One quote per prompt.
@@ -409,12 +433,16 @@ fn shipped_workbook_exports_cleanly() {
     let md = export::markdown(&wb, &Answers::default(), &meta(), false);
     let p = parse_markdown(&md);
     assert!(p.unwanted.is_empty(), "{:?}", p.unwanted);
-    let exercises: usize = wb.chapters.iter().map(|c| c.exercises.len()).sum();
-    assert_eq!(p.headings, 1 + wb.chapters.len() + exercises);
+    // A repeated part is one heading of its own, its prompts quoted under it once.
+    let once = |c: &trustbook::content::Chapter| c.exercises.iter().filter(|e| !c.is_repeated(&e.id)).count();
+    let exercises: usize = wb.chapters.iter().map(once).sum();
+    let parts = wb.chapters.iter().filter(|c| c.repeat.is_some()).count();
+    assert_eq!(p.headings, 1 + wb.chapters.len() + exercises + parts);
+    assert_eq!(md.matches("*No entries yet.*").count(), parts);
     let optional = wb
         .chapters
         .iter()
-        .flat_map(|c| &c.exercises)
+        .flat_map(|c| c.exercises.iter().filter(|e| !c.is_repeated(&e.id)))
         .filter(|e| e.optional)
         .count();
     assert_eq!(md.matches("*Not answered yet.*").count(), exercises - optional);

@@ -11,6 +11,7 @@ mod compare;
 mod content_validation;
 mod crash;
 mod docs;
+mod entries_export;
 mod export;
 mod format_v2;
 #[cfg(unix)]
