@@ -518,6 +518,43 @@ mod terminal {
         assert_eq!(screen.matches(" · 3/3 done").count(), 4, "{screen}");
         pty.send(keys::CTRL_Q);
         assert!(pty.wait_exit().success());
+
+        // The Markdown export holds the four weeks as a table of values by date.
+        let out = Command::new(env!("CARGO_BIN_EXE_trustbook"))
+            .env("TRUSTBOOK_DATA_DIR", data.path())
+            .arg("--content")
+            .arg(dir())
+            .args(["--profile", "alex", "export"])
+            .output()
+            .expect("run export");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let md = String::from_utf8_lossy(&out.stdout);
+        let table: Vec<&str> = md
+            .lines()
+            .skip_while(|l| !l.starts_with("#### Values by date"))
+            .skip(2)
+            .take_while(|l| l.starts_with("| "))
+            .filter(|l| !l.starts_with("| -"))
+            .collect();
+        assert_eq!(table.len(), 1 + 4, "a header and four weeks:\n{md}");
+        let row = |dates: &str, trust: u8| {
+            table.iter().any(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                cells.get(1) == Some(&dates) && cells.iter().rev().nth(1) == Some(&trust.to_string().as_str())
+            })
+        };
+        for (dates, trust) in [
+            ("23 Nov – 29 Nov 2026", 8),
+            ("16 Nov – 22 Nov 2026", 7),
+            ("9 Nov – 15 Nov 2026", 6),
+            ("2 Nov – 8 Nov 2026", 5),
+        ] {
+            assert!(
+                row(dates, trust),
+                "no row {dates} with {trust}:\n{}",
+                table.join("\n")
+            );
+        }
     }
 
     /// The saved answers of `profile`, which must read back.
