@@ -9,10 +9,14 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use trustbook::answers::{Answer, Answers, Value};
+use trustbook::app::{Action, App, Go};
 use trustbook::content::{self, Rhythm, Workbook};
 use trustbook::entry::Entry;
 use trustbook::export::{self, ExportMeta};
+use trustbook::ui::{self, Theme};
 use trustbook::{comparison, date, store};
 
 const CALLS: &str = "Phone calls returned the same day";
@@ -149,6 +153,7 @@ fn entries(c: &mut Criterion) {
         export::markdown(&wb, &alex, &meta, false).len() / 1024,
         export::json(&wb, &alex, &meta, false).len() / 1024
     );
+    let theme = Theme::new(true);
     let mut group = c.benchmark_group("entries (1,040 weeks + 100 records)");
     group.bench_function("decode the answers file", |b| {
         b.iter(|| store::decode(black_box(&text), Path::new("bench.toml")).expect("decodes"))
@@ -171,6 +176,25 @@ fn entries(c: &mut Criterion) {
                 .live_entries("thought-record")
                 .map(|e| e.label(Rhythm::Entries).len());
             weeks.chain(records).sum::<usize>()
+        })
+    });
+    group.bench_function("open: decode the file, start the app, draw the welcome", |b| {
+        b.iter(|| {
+            let saved = store::decode(black_box(&text), Path::new("bench.toml")).expect("decodes");
+            let app = App::new(wb.clone(), saved.answers, None);
+            let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+            term.draw(|f| ui::draw(f, &app, &theme)).map(|_| ())
+        })
+    });
+    let mut history = App::new(wb.clone(), alex.clone(), None);
+    history.update(Action::Go(Go::Contents));
+    history.update(Action::Go(Go::Entries));
+    assert_eq!(history.screen(), trustbook::app::Screen::Entries(0));
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    group.bench_function("history: draw the entries screen with its trends", |b| {
+        b.iter(|| {
+            term.draw(|f| ui::draw(f, black_box(&history), &theme))
+                .map(|_| ())
         })
     });
     group.bench_function("compare two such profiles", |b| {
