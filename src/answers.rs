@@ -538,6 +538,16 @@ impl Answers {
         all
     }
 
+    /// How far an exercise has got as its mark shows it: like [`Answers::status`], but an
+    /// optional exercise nobody has touched reads as not started (it is counted in
+    /// progress only once answered, see [`Answers::chapter_progress`]).
+    pub fn shown_status(&self, chapter: &str, ex: &Exercise) -> Status {
+        if ex.optional && self.get(chapter, &ex.id).is_none() && !self.not_needed(chapter, ex) {
+            return Status::NotStarted;
+        }
+        self.status(chapter, ex)
+    }
+
     /// True when the exercise's `when` (format 2) is decided and does not hold: it is
     /// not offered and counts as done. Undecided (the deciding exercise is unanswered or
     /// skipped) means offered.

@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ContentsRow::Exercise(c, e) => {
                 let ch = &wb.chapters[c];
                 let ex = &ch.exercises[e];
-                let (mark, style) = match answers.status(&ch.id, ex) {
+                let (mark, style) = match answers.shown_status(&ch.id, ex) {
                     Status::Done => (text::DONE, theme.done()),
                     Status::Started => (text::STARTED, theme.started()),
                     Status::NotStarted => (text::NOT_STARTED, theme.dim()),

@@ -133,7 +133,7 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
     let ex = &ch.exercises[e];
     let mut lines = Vec::new();
     let answer = app.answers().get(&ch.id, &ex.id);
-    let (mark, style) = match app.answers().status(&ch.id, ex) {
+    let (mark, style) = match app.answers().shown_status(&ch.id, ex) {
         Status::Done => (text::DONE, theme.done()),
         Status::Started => (text::STARTED, theme.started()),
         Status::NotStarted => (text::NOT_STARTED, theme.dim()),
