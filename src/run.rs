@@ -33,8 +33,18 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
     let profile = opts.profile.clone();
     let partners = partner::others(store.data_dir(), &profile);
     let unsaved = store.save_problem().cloned();
+    // A shared list a partner changed later is the version in effect (read, never
+    // written: this profile's file keeps its own version until the list is changed).
+    let mut answers = saved.answers;
+    if wb.has_shared_lists() {
+        for name in &partners {
+            if let Ok(theirs) = partner::read(store.data_dir(), name, &wb.id) {
+                answers.take_shared(&wb, name, &theirs);
+            }
+        }
+    }
     let persist = DiskPersistence::new(store, &wb.id);
-    let mut app = App::new(wb.for_display(), saved.answers, saved.place)
+    let mut app = App::new(wb.for_display(), answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);
     if let Some(problem) = unsaved {

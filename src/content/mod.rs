@@ -156,6 +156,9 @@ pub enum Kind {
         min: Option<u32>,
         /// Most items allowed.
         max: Option<u32>,
+        /// The couple's one list (format 2 `shared = true`): the latest version either
+        /// partner wrote is the one both see (a partner's arrives by import).
+        shared: bool,
     },
     /// Exactly one option, optionally "other, namely ...".
     Choice {
@@ -315,6 +318,14 @@ impl Workbook {
             }
         }
         wb
+    }
+
+    /// True when a list of the workbook is the couple's shared one (format 2 `shared`).
+    pub fn has_shared_lists(&self) -> bool {
+        self.chapters
+            .iter()
+            .flat_map(|c| &c.exercises)
+            .any(|e| matches!(e.kind, Kind::List { shared: true, .. }))
     }
 
     /// Number of exercises, not counting closing reflections.

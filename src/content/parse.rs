@@ -464,6 +464,7 @@ const ANY_KIND: &[&str] = &[
     "items",
     "items_from",
     "add_items",
+    "shared",
     "step",
     "unit",
 ];
@@ -521,7 +522,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
     let kind_name = ck.string(t, "kind", true);
     let extra: &[&str] = match kind_name.as_deref() {
         Some("text") => &[],
-        Some("list") => &["min", "max"],
+        Some("list") => &["min", "max", "shared"],
         Some("choice") => &["options", "other"],
         Some("checklist") => &["options", "min", "exclusive", "other"],
         Some("scale") => &["min", "max", "min_label", "max_label", "step", "unit"],
@@ -580,7 +581,16 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
     let kind = match kind_name.as_deref() {
         Some("text") => Some(Kind::Text),
         Some("list") => {
-            let kind = list_kind(ck, t);
+            let shared_ok = needs_v2(ck, t, "shared", version);
+            let shared = ck.boolean(t, "shared");
+            let kind = match (list_kind(ck, t), shared) {
+                (Some(Kind::List { min, max, .. }), Ok(shared)) if shared_ok => Some(Kind::List {
+                    min,
+                    max,
+                    shared: shared.unwrap_or(false),
+                }),
+                _ => None,
+            };
             // `min = 0` is accepted by format 1 with no effect; format 2 lets the list stay empty.
             empty_ok |= version >= 2 && matches!(kind, Some(Kind::List { min: Some(0), .. }));
             kind
@@ -773,7 +783,11 @@ fn list_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {
         );
         return None;
     }
-    Some(Kind::List { min, max })
+    Some(Kind::List {
+        min,
+        max,
+        shared: false,
+    })
 }
 
 fn options(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {

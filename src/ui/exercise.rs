@@ -184,6 +184,13 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize) -> Vec<(bool, S
             out.extend(lines.into_iter().map(|l| (false, format!("  {l}"))));
         }
     }
+    if let Some((who, theirs)) = app.answers().shared_from(&ch.id, &ex.id) {
+        let line = text::shared_from(
+            &crate::present::clean_line(who),
+            &crate::date::day_of(&theirs.changed),
+        );
+        out.extend(crate::present::wrap(&line, width).into_iter().map(|l| (true, l)));
+    }
     if app.answers().not_needed(&ch.id, ex)
         && let Some(w) = &ex.when
     {

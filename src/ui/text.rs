@@ -385,3 +385,10 @@ pub fn latest_first(values: &str) -> String {
 
 /// Above the previous entry's answer, offered in a new entry.
 pub const LAST_TIME: &str = "Last time you wrote:";
+
+/// Above a shared list whose version in effect is a partner's.
+pub fn shared_from(who: &str, day: &str) -> String {
+    format!(
+        "Your shared list, as {who} last changed it ({day}). A change you make here becomes the latest for you both."
+    )
+}

@@ -557,6 +557,33 @@ mod terminal {
         }
     }
 
+    #[test]
+    fn a_shared_list_written_by_one_partner_opens_for_the_other() {
+        let data = tempfile::tempdir().expect("temp data dir");
+        let mut alex = start("alex", data.path(), "2026-11-03T19:00:00Z");
+        alex.wait_for("Start from the beginning");
+        alex.send(b"s");
+        alex.wait_for("Chapter 1/2 · Introduction");
+        alex.send(keys::ENTER);
+        alex.wait_for("Which agreements do the two of you keep?");
+        alex.send(b"a");
+        alex.type_str("Calls returned the same day");
+        alex.send(keys::ENTER);
+        alex.wait_for("1 item");
+        alex.send(keys::CTRL_Q);
+        assert!(alex.wait_exit().success());
+
+        let mut sam = start("sam", data.path(), "2026-11-04T19:00:00Z");
+        sam.wait_for("Start from the beginning");
+        sam.send(b"s");
+        sam.wait_for("Chapter 1/2 · Introduction");
+        sam.send(keys::ENTER);
+        sam.wait_for("as alex last changed it (2026-11-03)");
+        sam.wait_for("Calls returned the same day");
+        sam.send(keys::CTRL_Q);
+        assert!(sam.wait_exit().success());
+    }
+
     /// The saved answers of `profile`, which must read back.
     fn saved(data: &Path, profile: &str) -> Option<trustbook::store::Saved> {
         let path = data.join(format!("{profile}.toml"));
@@ -681,4 +708,116 @@ mod terminal {
         pty.send(keys::CTRL_Q);
         assert!(pty.wait_exit().success());
     }
+}
+
+// ---------------------------------------------------------------- the couple's shared list
+
+fn list(items: &[&str]) -> Value {
+    Value::List {
+        items: items.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+#[test]
+fn a_partners_later_version_of_a_shared_list_is_the_one_in_effect() {
+    let wb = practice();
+    let mut mine = Answers::default();
+    mine.set(
+        CHECK_IN,
+        "agreements",
+        list(&["mine, older"]),
+        "2026-11-01T10:00:00Z".into(),
+    );
+    let mut alex = Answers::default();
+    alex.set(
+        CHECK_IN,
+        "agreements",
+        list(&["alex, newer", "second"]),
+        "2026-11-05T10:00:00Z".into(),
+    );
+    let mut stale = Answers::default();
+    stale.set(
+        CHECK_IN,
+        "agreements",
+        list(&["kim, oldest"]),
+        "2026-10-01T10:00:00Z".into(),
+    );
+    let mut hidden = Answers::default();
+    hidden.set(
+        CHECK_IN,
+        "agreements",
+        list(&["secret"]),
+        "2026-12-01T10:00:00Z".into(),
+    );
+    let ex = wb.chapters[0]
+        .exercises
+        .iter()
+        .find(|e| e.id == "agreements")
+        .cloned()
+        .expect("list");
+    hidden.toggle_private(CHECK_IN, &ex, "2026-12-01T10:00:00Z".into());
+    for (who, theirs) in [("kim", &stale), ("alex", &alex), ("jo", &hidden)] {
+        mine.take_shared(&wb, who, theirs);
+    }
+    assert_eq!(
+        mine.get(CHECK_IN, "agreements").map(|a| &a.value),
+        Some(&list(&["alex, newer", "second"]))
+    );
+    assert_eq!(
+        mine.shared_from(CHECK_IN, "agreements").map(|(w, _)| w),
+        Some("alex")
+    );
+    // What is saved is still this person's own version.
+    assert_eq!(mine.single[CHECK_IN]["agreements"].value, list(&["mine, older"]));
+
+    // On screen: the partner's list, saying whose it is; a change makes it one's own.
+    let mut app = app_with(wb, mine, None);
+    send(&mut app, char_key('s'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Exercise(0, 0));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("as alex last changed it (2026-11-05)"),
+        "{screen}"
+    );
+    assert!(screen.contains("alex, newer"), "{screen}");
+    send(&mut app, char_key('a'));
+    type_str(&mut app, "ours now");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    let a = app.answers();
+    assert_eq!(
+        a.single[CHECK_IN]["agreements"].value,
+        list(&["alex, newer", "second", "ours now"])
+    );
+    assert!(a.shared_from(CHECK_IN, "agreements").is_none());
+    assert!(!render(&app, 80, 24).contains("as alex last changed it"));
+}
+
+#[test]
+fn shared_is_a_boolean_of_a_list_in_format_2() {
+    let with = |kind: &str, extra: &str, version: i64| {
+        let tail = format!(
+            "[[exercises]]\nid = \"ours\"\nkind = \"{kind}\"\ntitle = \"Ours\"\nprompt = \"List.\"\n{extra}\n"
+        );
+        // After the reflection in the file: still an exercise of the chapter.
+        repeat_errors(&tail, version)
+    };
+    assert_eq!(with("list", "shared = true", 2), Vec::<String>::new());
+    let wrong = with("list", "shared = \"yes\"", 2);
+    assert!(
+        wrong.len() == 1 && wrong[0].contains("`shared`") && wrong[0].contains("true or false"),
+        "{wrong:#?}"
+    );
+    let v1 = with("list", "shared = true", 1);
+    assert!(
+        v1.iter()
+            .any(|d| d.contains("`shared` in exercise `ours` is a key of format 2")),
+        "{v1:#?}"
+    );
+    let choice = with("choice", "options = [\"a\", \"b\"]\nshared = true", 2);
+    assert!(
+        choice.len() == 1 && choice[0].contains("unknown key `shared`"),
+        "{choice:#?}"
+    );
 }

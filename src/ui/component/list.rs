@@ -34,7 +34,7 @@ fn item_lines(number: &str, item: &str, width: usize) -> Vec<Line<'static>> {
 /// Draws the items, the field being typed over its row, and the count line.
 pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, l: &ListAnswer, kind: &Kind) {
     let (min, max) = match kind {
-        Kind::List { min, max } => (*min, *max),
+        Kind::List { min, max, .. } => (*min, *max),
         Kind::Text
         | Kind::Choice { .. }
         | Kind::Checklist { .. }
