@@ -58,6 +58,35 @@ impl App {
         self.answers.route_of(&ch.id)?.open.as_ref()
     }
 
+    /// Opens the latest entry of chapter `c` when exercise `e` is a repeated one: what the
+    /// review shows of it, so editing it there edits that entry (dated if its time has
+    /// passed). Nothing happens without an entry: the visit opens the one due.
+    pub(super) fn open_latest_entry(&mut self, c: usize, e: usize) {
+        let Some(ch) = self.workbook.chapters.get(c) else {
+            return;
+        };
+        let (Some(repeat), Some(ex)) = (&ch.repeat, ch.exercises.get(e)) else {
+            return;
+        };
+        if !ch.is_repeated(&ex.id) {
+            return;
+        }
+        let Some(last) = self.answers.live_entries(&ch.id).last() else {
+            return;
+        };
+        let current = match repeat.rhythm {
+            Rhythm::Weekly => id_for(Rhythm::Weekly, &now_utc()) == last.id,
+            Rhythm::Entries => true,
+        };
+        let open = Open {
+            id: last.id.clone(),
+            started: last.started.clone(),
+            old: !current,
+        };
+        let id = ch.id.clone();
+        self.answers.open_entry(&id, open);
+    }
+
     /// Makes sure the repeated exercises of chapter `c` have an entry open: this week's,
     /// or the latest entry while it is unfinished, else a new one.
     pub(super) fn ensure_entry_open(&mut self, c: usize) {

@@ -514,6 +514,8 @@ impl App {
                 Move::Last => text.to_end(),
                 Move::Select => {
                     if let Some(&(c, e)) = screen::review_rows(&self.workbook).get(*cursor) {
+                        self.open_latest_entry(c, e);
+                        self.open_latest_entry(c, e);
                         self.go_to(Screen::Exercise(c, e), fx);
                         self.from_review = true;
                     }
@@ -534,6 +536,7 @@ impl App {
                 } else if m == Move::Select
                     && let Some(&(c, e)) = rows.get(*cursor)
                 {
+                    self.open_latest_entry(c, e);
                     self.go_to(Screen::Exercise(c, e), fx);
                     self.from_review = true;
                 }

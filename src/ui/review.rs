@@ -148,6 +148,18 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         title.push(Span::styled(format!("  {}", text::SKIPPED_MARK), theme.warn()));
     }
     lines.push(Line::from(title));
+    // A repeated exercise shows its latest entry, and says which.
+    if let Some(repeat) = &ch.repeat
+        && ch.is_repeated(&ex.id)
+    {
+        let line = match app.answers().live_entries(&ch.id).last() {
+            Some(last) => text::review_entry(&repeat.title, &last.label(repeat.rhythm)),
+            None => text::review_no_entry(&repeat.title),
+        };
+        for l in present::wrap(&present::clean_line(&line), width) {
+            lines.push(Line::from(Span::styled(format!("  {l}"), theme.key())));
+        }
+    }
     let prompt = present::wrap(&ex.prompt, width);
     let cut = prompt.len() > 2;
     for (i, l) in prompt.into_iter().take(2).enumerate() {

@@ -392,3 +392,13 @@ pub fn shared_from(who: &str, day: &str) -> String {
         "Your shared list, as {who} last changed it ({day}). A change you make here becomes the latest for you both."
     )
 }
+
+/// In the review, above a repeated exercise's answer: which entry it is from.
+pub fn review_entry(title: &str, label: &str) -> String {
+    format!("{title}, the latest: {label}")
+}
+
+/// In the review, above a repeated exercise with no entry yet.
+pub fn review_no_entry(title: &str) -> String {
+    format!("{title}: no entry yet")
+}

@@ -821,3 +821,41 @@ fn shared_is_a_boolean_of_a_list_in_format_2() {
         "{choice:#?}"
     );
 }
+
+#[test]
+fn the_review_says_which_entry_it_shows_and_edits_that_one() {
+    let wb = practice();
+    let mut answers = Answers::default();
+    week(&mut answers, &wb, "2026-11-02", 3);
+    week(&mut answers, &wb, "2026-11-09", 6);
+    let mut app = app_with(wb, answers, None);
+    send(&mut app, char_key('r'));
+    let rows = app.review_rows();
+    let at = rows
+        .iter()
+        .position(|&(c, e)| (c, e) == (0, 2))
+        .expect("trust row");
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = render(&app, 100, 40);
+    assert!(
+        screen.contains("Weekly check-in, the latest: week of 9 Nov – 15 Nov 2026"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Exercise(0, 2));
+    assert_eq!(
+        app.open_entry(0).map(|o| (o.id.as_str(), o.old)),
+        Some(("2026-11-09", true))
+    );
+    send(&mut app, char_key('9'));
+    let e = app.answers().entry(CHECK_IN, "2026-11-09").expect("entry");
+    assert_eq!(e.answers["trust-this-week"].value, Value::Scale { value: 9 });
+    assert!(e.edited.is_some());
+    assert_eq!(
+        app.answers().live_entries(CHECK_IN).count(),
+        2,
+        "no new week was made"
+    );
+}
