@@ -74,17 +74,28 @@ impl App {
         let Some(last) = self.answers.live_entries(&ch.id).last() else {
             return;
         };
-        let current = match repeat.rhythm {
-            Rhythm::Weekly => id_for(Rhythm::Weekly, &now_utc()) == last.id,
-            Rhythm::Entries => true,
-        };
         let open = Open {
             id: last.id.clone(),
             started: last.started.clone(),
-            old: !current,
+            old: !self.is_current(c, repeat.rhythm, &last.id),
         };
         let id = ch.id.clone();
         self.answers.open_entry(&id, open);
+    }
+
+    /// True when entry `id` of chapter `c` is the one being kept now (this week's, or the
+    /// latest record): changing it needs no date of its own.
+    fn is_current(&self, c: usize, rhythm: Rhythm, id: &str) -> bool {
+        match rhythm {
+            Rhythm::Weekly => id_for(Rhythm::Weekly, &now_utc()) == id,
+            Rhythm::Entries => {
+                let ch = &self.workbook.chapters[c];
+                self.answers
+                    .live_entries(&ch.id)
+                    .last()
+                    .is_some_and(|e| e.id == id)
+            }
+        }
     }
 
     /// Makes sure the repeated exercises of chapter `c` have an entry open: this week's,
@@ -318,7 +329,6 @@ impl App {
     /// A move on the entries screen: select a row; Enter opens it to read or edit.
     pub(super) fn entries_move(&mut self, m: Move, fx: &mut Vec<Effect>) {
         let rows = self.entry_rows();
-        let now = now_utc();
         let ScreenState::Entries {
             chapter,
             cursor,
@@ -347,16 +357,10 @@ impl App {
                     return;
                 };
                 // An entry whose time has passed is edited on purpose, and dated.
-                let current = match repeat.rhythm {
-                    Rhythm::Weekly => id_for(Rhythm::Weekly, &now) == entry.id,
-                    Rhythm::Entries => {
-                        self.answers.live_entries(&ch.id).last().map(|e| &e.id) == Some(&entry.id)
-                    }
-                };
                 let open = Open {
                     id: entry.id.clone(),
                     started: entry.started.clone(),
-                    old: !current,
+                    old: !self.is_current(c, repeat.rhythm, &entry.id),
                 };
                 self.enter_entry(c, open, fx);
             }

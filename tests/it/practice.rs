@@ -434,10 +434,7 @@ mod terminal {
     /// trust scale and a note; then quit.
     fn check_in(profile: &str, data: &Path, now: &str, trust: u8, note: &str) {
         let mut pty = start(profile, data, now);
-        pty.wait_for("Contents");
-        pty.send(b"t");
-        pty.wait_for("Our week");
-        pty.send(b"e");
+        to_entries(&mut pty);
         pty.wait_for("Weekly check-in: every entry, newest first");
         pty.send(b"n");
         pty.wait_for("How well did each agreement hold this week?");
@@ -508,10 +505,7 @@ mod terminal {
         }
         // The trend of alex's four weeks, on screen as a chart and as text.
         let mut pty = start("alex", data.path(), "2026-11-26T08:00:00Z");
-        pty.wait_for("Contents");
-        pty.send(b"t");
-        pty.wait_for("Our week");
-        pty.send(b"e");
+        to_entries(&mut pty);
         pty.wait_for("Trends, oldest to newest");
         pty.wait_for("latest first: 23 Nov: 8 · 16 Nov: 7 · 9 Nov: 6 · 2 Nov: 5");
         let screen = pty.screen();
@@ -584,6 +578,14 @@ mod terminal {
         assert!(sam.wait_exit().success());
     }
 
+    /// From the welcome screen to the entries of "Our week".
+    fn to_entries(pty: &mut Pty) {
+        pty.wait_for("Contents");
+        pty.send(b"t");
+        pty.wait_for("Our week");
+        pty.send(b"e");
+    }
+
     /// The saved answers of `profile`, which must read back.
     fn saved(data: &Path, profile: &str) -> Option<trustbook::store::Saved> {
         let path = data.join(format!("{profile}.toml"));
@@ -622,10 +624,7 @@ mod terminal {
         let p = "kim";
         // Starting: a new entry's first answer is on disk, then a kill in the middle of a note.
         let mut pty = start(p, data.path(), "2026-11-03T19:00:00Z");
-        pty.wait_for("Contents");
-        pty.send(b"t");
-        pty.wait_for("Our week");
-        pty.send(b"e");
+        to_entries(&mut pty);
         pty.wait_for("No entry yet");
         pty.send(b"n");
         pty.wait_for("How well did each agreement hold this week?");
@@ -645,10 +644,7 @@ mod terminal {
         // Editing: the next week, the old entry is opened and its trust changed; the kill
         // lands right after the key, so the file has the old value or the new, whole.
         let mut pty = start(p, data.path(), "2026-11-10T19:00:00Z");
-        pty.wait_for("Contents");
-        pty.send(b"t");
-        pty.wait_for("Our week");
-        pty.send(b"e");
+        to_entries(&mut pty);
         pty.wait_for("week of 2 Nov");
         pty.send(keys::ENTER);
         pty.wait_for("an earlier entry: changes are dated");
@@ -669,10 +665,7 @@ mod terminal {
 
         // Deleting: confirmed on disk, then killed; the entry stays deleted, its words kept.
         let mut pty = start(p, data.path(), "2026-11-10T19:05:00Z");
-        pty.wait_for("Contents");
-        pty.send(b"t");
-        pty.wait_for("Our week");
-        pty.send(b"e");
+        to_entries(&mut pty);
         pty.wait_for("week of 2 Nov");
         pty.send(b"d");
         pty.wait_for("You can restore it later. Press y to delete.");
@@ -696,10 +689,7 @@ mod terminal {
         );
         // And it comes back.
         let mut pty = start(p, data.path(), "2026-11-10T19:10:00Z");
-        pty.wait_for("Contents");
-        pty.send(b"t");
-        pty.wait_for("Our week");
-        pty.send(b"e");
+        to_entries(&mut pty);
         pty.wait_for("u restores");
         pty.send(b"u");
         wait_saved(&pty, data.path(), p, "the restore", |s| {
