@@ -362,9 +362,9 @@ pub const TRENDS_NONE: &str = "Trends show here once there are answers on a scal
 pub fn due_line(title: &str, due: &crate::app::Due) -> String {
     match due {
         crate::app::Due::ThisWeek => format!("{title}: this week's is not done yet"),
-        crate::app::Due::Last(0) => format!("{title}: the last one was today; start another"),
-        crate::app::Due::Last(1) => format!("{title}: the last one was yesterday; start another"),
-        crate::app::Due::Last(n) => format!("{title}: the last one was {n} days ago; start another"),
+        crate::app::Due::Last(0) => format!("{title}: last one today; start another"),
+        crate::app::Due::Last(1) => format!("{title}: last one yesterday"),
+        crate::app::Due::Last(n) => format!("{title}: last one {n} days ago"),
         crate::app::Due::First => format!("{title}: start the first one"),
     }
 }

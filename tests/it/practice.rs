@@ -849,3 +849,41 @@ fn the_review_says_which_entry_it_shows_and_edits_that_one() {
         "no new week was made"
     );
 }
+
+#[test]
+fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
+    let wb = practice();
+    let mut answers = Answers::default();
+    answers.route(&wb);
+    let today = trustbook::date::parse(&trustbook::date::day_of(&now_utc())).unwrap_or(0);
+    let started = format!("{}T08:00:00Z", trustbook::date::civil_from_days(today - 9));
+    answers.open_entry(
+        RECORD,
+        Open {
+            id: started.clone(),
+            started: started.clone(),
+            old: false,
+        },
+    );
+    answers.set(RECORD, "situation", Value::Text { text: "late".into() }, started);
+    answers.close_entry(RECORD);
+    let mut app = app_with(wb, answers, None);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("Thought record: last one 9 days ago"), "{screen}");
+    // Choosing it starts a new record.
+    let at = app
+        .welcome_items()
+        .iter()
+        .position(|i| matches!(i, trustbook::app::WelcomeItem::Due(1)))
+        .expect("due");
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Exercise(1, 0));
+    let open = app.open_entry(1).cloned().expect("open");
+    assert!(
+        app.answers().entry(RECORD, &open.id).is_none(),
+        "a new record, made by its first answer"
+    );
+}
