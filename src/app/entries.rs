@@ -182,6 +182,61 @@ impl App {
         (done, exercises.len())
     }
 
+    /// One line saying what an entry of chapter `c` holds, for the entries list: the
+    /// first line of its first answer in exercise order (a text's opening words, a
+    /// scale's value), or nothing when it is empty.
+    pub fn entry_summary(&self, c: usize, entry: &Entry) -> String {
+        let ch = &self.workbook.chapters[c];
+        let probe = self.answers.as_of(&ch.id, entry);
+        for ex in ch.exercises.iter().filter(|e| ch.is_repeated(&e.id)) {
+            let Some(a) = entry.answers.get(&ex.id).filter(|a| !a.skipped) else {
+                continue;
+            };
+            if crate::answers::value_is_empty(&a.value) {
+                continue;
+            }
+            use crate::answers::Value;
+            use crate::content::Kind;
+            let unit_of = match &ex.kind {
+                Kind::Scale { unit, .. } | Kind::Ratings { unit, .. } => unit.as_deref(),
+                Kind::Text
+                | Kind::List { .. }
+                | Kind::Choice { .. }
+                | Kind::Checklist { .. }
+                | Kind::Date
+                | Kind::Page => None,
+            };
+            let unit = |v: i64| crate::content::with_unit(v, unit_of);
+            let line = match &a.value {
+                Value::Scale { value } => format!("{}: {}", ex.title, unit(*value)),
+                Value::Ratings { ratings } => {
+                    // In the order the exercise asks them, then any others.
+                    let items = probe.rating_items(&ex.kind);
+                    let ordered = items.iter().filter_map(|i| ratings.get(i));
+                    let rest = ratings.iter().filter(|(k, _)| !items.contains(k)).map(|(_, v)| v);
+                    let values: Vec<String> = ordered.chain(rest).map(|v| unit(*v)).collect();
+                    format!("{}: {}", ex.title, values.join(", "))
+                }
+                Value::Text { .. }
+                | Value::List { .. }
+                | Value::Choice { .. }
+                | Value::Checklist { .. }
+                | Value::Date { .. }
+                | Value::Empty {} => {
+                    let kind = probe.resolved_kind(&ex.kind);
+                    let lines =
+                        crate::present::plain_lines(&crate::present::pieces(Some(&kind), &a.value), None);
+                    match lines.iter().map(|l| l.trim()).find(|l| !l.is_empty()) {
+                        Some(first) => first.to_string(),
+                        None => continue,
+                    }
+                }
+            };
+            return line;
+        }
+        String::new()
+    }
+
     /// Rows of the entries screen: live entries newest first, then deleted ones.
     pub fn entry_rows(&self) -> Vec<EntryRow> {
         let Some(c) = self.entries_chapter() else {

@@ -34,7 +34,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         1 + 3 * shown.len() as u16
     };
     let avail = area.height.saturating_sub(2);
-    let list_want = u16::try_from(rows.len()).unwrap_or(u16::MAX).max(1) + 1;
+    let lines: usize = rows.iter().map(|r| if r.deleted { 1 } else { 2 }).sum();
+    let list_want = u16::try_from(lines).unwrap_or(u16::MAX).max(1) + 1;
     let list_h = if list_want + trend_h <= avail {
         list_want
     } else {
@@ -65,26 +66,44 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         );
     } else {
         let restore = keys::label_of(Context::Entries, &Action::Go(Go::RestoreEntry));
+        // A live entry is two lines (its dates and progress, then what it holds), a deleted
+        // one a line; only rows that can show are worked out in full (twenty years of
+        // weekly entries would otherwise cost every frame).
+        let offset = if let crate::app::ScreenState::Entries { list, .. } = app.state() {
+            list.offset()
+        } else {
+            0
+        };
+        let h = usize::from(list_area.height);
+        let cursor = app.entries_cursor();
+        let near = offset.min(cursor).saturating_sub(h)..=offset.max(cursor) + h;
+        let room = usize::from(list_area.width).saturating_sub(4);
         let items: Vec<ListItem> = rows
             .iter()
             .filter_map(|r| app.answers().entry(&ch.id, &r.id))
-            .map(|e| {
-                let (done, total) = app.entry_progress(c, e);
+            .enumerate()
+            .map(|(i, e)| {
                 let mut parts = vec![e.label(repeat.rhythm)];
-                if e.is_live() {
-                    parts.push(text::done_of(done, total));
-                    if let Some(day) = &e.edited {
-                        parts.push(text::edited_on(&crate::date::day_of(day)));
-                    }
-                } else {
+                if !e.is_live() {
                     parts.push(text::deleted_entry(restore));
+                    return ListItem::new(Line::from(Span::styled(parts.join(" · "), theme.dim())));
                 }
-                let style = if e.is_live() {
-                    Style::default()
-                } else {
-                    theme.dim()
-                };
-                ListItem::new(Line::from(Span::styled(parts.join(" · "), style)))
+                if !near.contains(&i) {
+                    return ListItem::new(vec![Line::from(parts.remove(0)), Line::from("")]);
+                }
+                let (done, total) = app.entry_progress(c, e);
+                parts.push(text::done_of(done, total));
+                if let Some(day) = &e.edited {
+                    parts.push(text::edited_on(&crate::date::day_of(day)));
+                }
+                let summary = crate::present::clean_line(&app.entry_summary(c, e));
+                ListItem::new(vec![
+                    Line::from(parts.join(" · ")),
+                    Line::from(Span::styled(
+                        format!("  {}", super::truncate(&summary, room)),
+                        theme.dim(),
+                    )),
+                ])
             })
             .collect();
         let list = List::new(items)
@@ -113,11 +132,27 @@ fn draw_trends(
     }
     frame.render_widget(Line::from(Span::styled(text::TRENDS, theme.title())), head);
     let width = usize::from(area.width);
+    // Three lines a series; when not all fit, the last line says how many are left out.
+    let fit = usize::from(body.height) / 3;
+    let fit = if fit < shown.len() {
+        usize::from(body.height.saturating_sub(1)) / 3
+    } else {
+        fit
+    };
+    if fit < shown.len() {
+        let more = text::trends_more(shown.len() - fit);
+        let at = Rect {
+            y: body.bottom().saturating_sub(1),
+            height: 1,
+            ..body
+        };
+        frame.render_widget(
+            Line::from(Span::styled(super::truncate(&more, width), theme.key())),
+            at,
+        );
+    }
     let mut y = body.y;
-    for s in shown {
-        if y + 1 >= body.bottom() {
-            break;
-        }
+    for s in shown.iter().take(fit) {
         let latest_year = live
             .last()
             .map(|e| crate::date::civil_from_days(e.day())[..4].to_string());

@@ -402,3 +402,13 @@ pub fn review_entry(title: &str, label: &str) -> String {
 pub fn review_no_entry(title: &str) -> String {
     format!("{title}: no entry yet")
 }
+
+/// Under the trends, when some do not fit the window.
+pub fn trends_more(n: usize) -> String {
+    let what = if n == 1 {
+        "1 more trend"
+    } else {
+        &format!("{n} more trends")
+    };
+    format!("↓ {what} in a taller window, or in the export")
+}
