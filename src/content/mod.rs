@@ -282,6 +282,9 @@ impl Workbook {
         for ch in &mut wb.chapters {
             ch.title = q(&ch.title);
             ch.introduction = q(&ch.introduction);
+            if let Some(r) = &mut ch.repeat {
+                r.title = q(&r.title);
+            }
             for ex in &mut ch.exercises {
                 ex.title = q(&ex.title);
                 ex.prompt = q(&ex.prompt);

@@ -887,3 +887,18 @@ fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
         "a new record, made by its first answer"
     );
 }
+
+#[test]
+fn a_bidi_control_in_a_repeat_title_is_shown_quoted() {
+    let mut wb = practice();
+    if let Some(r) = &mut wb.chapters[0].repeat {
+        r.title = "Check\u{202e}-in".into();
+    }
+    let mut answers = Answers::default();
+    week(&mut answers, &wb, "2026-11-02", 5);
+    let mut app = app_with(wb.for_display(), answers, None);
+    open_entries(&mut app, 0);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Check<U+202E>-in"), "{screen}");
+    assert!(!screen.contains('\u{202e}'), "{screen}");
+}
