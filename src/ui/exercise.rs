@@ -27,15 +27,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     // The prompt gets what it needs up to a third of the screen; the hint what is
     // left after the answer box keeps room for a few lines (it pages with F2).
     let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
-    let hint: Vec<String> = hint_text(ex)
-        .split('\n')
-        .flat_map(|p| crate::present::wrap(p, usize::from(area.width.saturating_sub(4))))
-        .collect();
-    let hint_h = if app.hint_shown() {
+    // Wrapped only while shown: a hidden hint costs nothing per frame.
+    let (hint, hint_h) = if app.hint_shown() {
+        let hint: Vec<String> = hint_text(ex)
+            .split('\n')
+            .flat_map(|p| crate::present::wrap(p, usize::from(area.width.saturating_sub(4))))
+            .collect();
         let room = area.height.saturating_sub(1 + prompt_h + 1 + ANSWER_MIN).max(3);
-        (u16::try_from(hint.len()).unwrap_or(u16::MAX) + 2).min(room)
+        let hint_h = (u16::try_from(hint.len()).unwrap_or(u16::MAX) + 2).min(room);
+        (hint, hint_h)
     } else {
-        0
+        (Vec::new(), 0)
     };
     let shown = shown_lines(app, c, ex, usize::from(area.width).saturating_sub(2));
     let shown_h = (shown.len() as u16).min(area.height / 4);
