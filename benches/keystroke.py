@@ -82,8 +82,14 @@ def trustbook(size):
     wait_for(fd, b"Start from the beginning")
     os.write(fd, b"s")
     drain(fd, 0.3)
-    os.write(fd, b"\r")
-    wait_for(fd, b"Your answer")
+    # The first start shows "Before you start", then the chapter's introduction:
+    # Enter goes on until the first exercise's answer box is on screen.
+    for _ in range(3):
+        os.write(fd, b"\r")
+        if b"Your answer" in drain(fd, 0.5):
+            break
+    else:
+        sys.exit("never saw b'Your answer'")
     # The answer arrives as one bracketed paste, as a big paste would.
     os.write(fd, b"\x1b[200~" + prose(size).encode() + b"\x1b[201~")
     wait_for(fd, "↑".encode())  # the box now scrolls: the paste is in

@@ -48,12 +48,22 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// A quick first look: false only when `s` surely holds nothing [`is_quoted`]. Every
-/// such character is an ASCII control or DEL, or starts with one of four UTF-8 lead
-/// bytes (C2: C1 and U+00AD; D8: U+061C; E2: U+200B-U+2069; EF: U+FEFF), so long
-/// texts without them (most answers) are passed over at byte speed on every frame.
+/// such character is an ASCII control or DEL, or is encoded in UTF-8 as one of these
+/// lead bytes followed by one of these second bytes: C2 80-9F and C2 AD (C1, U+00AD),
+/// D8 9C (U+061C), E2 80-81 (U+200B-U+2069), EF BB (U+FEFF). So long texts without
+/// them (most answers) are passed over at byte speed on every frame, and so are the
+/// screen's own box lines, arrows and dots (E2 94, E2 86, C2 B7).
 fn maybe_quoted(s: &str) -> bool {
-    s.bytes()
-        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef))
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\t' | b'\n' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f | 0xad)),
+        0xd8 => b.get(i + 1) == Some(&0x9c),
+        0xe2 => matches!(b.get(i + 1), Some(0x80 | 0x81)),
+        0xef => b.get(i + 1) == Some(&0xbb),
+        _ => false,
+    })
 }
 
 /// A zero-width joiner or non-joiner between two visible characters (inside an
@@ -314,6 +324,12 @@ mod tests {
                 assert!(maybe_quoted(&c.to_string()), "U+{:04X} passed over", c as u32);
             }
         }
+    }
+
+    #[test]
+    fn the_screens_own_marks_are_passed_over_at_byte_speed() {
+        assert!(!maybe_quoted("┌─ Your answer ─┐│└┘ ↑↓ ·"));
+        assert!(maybe_quoted("a\u{200b}b") && maybe_quoted("\u{feff}") && maybe_quoted("\u{ad}"));
     }
 
     #[test]

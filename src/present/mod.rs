@@ -329,9 +329,19 @@ pub fn cell(column: &Column, answer: Option<&Answer>) -> String {
 /// With a width, every line is word-wrapped to it (items and checks with a
 /// hanging indent) and no line is wider than it.
 pub fn plain_lines(pieces: &[Piece], width: Option<usize>) -> Vec<String> {
+    first_plain_lines(pieces, width, usize::MAX)
+}
+
+/// The start of [`plain_lines`], at least its first `max` lines: wrapping stops once
+/// they are there, so a panel showing a few lines of a long answer does not wrap
+/// all of it on every frame.
+pub fn first_plain_lines(pieces: &[Piece], width: Option<usize>, max: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut prev_was_paragraph = None;
     for piece in pieces {
+        if out.len() >= max {
+            break;
+        }
         let is_paragraph = matches!(piece, Piece::Paragraph(_));
         // A blank line between paragraphs, and where paragraphs meet items.
         if prev_was_paragraph.is_some_and(|p: bool| p || is_paragraph) {
@@ -341,6 +351,9 @@ pub fn plain_lines(pieces: &[Piece], width: Option<usize>) -> Vec<String> {
         match piece {
             Piece::Paragraph(lines) => {
                 for line in lines {
+                    if out.len() >= max {
+                        break;
+                    }
                     out.extend(hang("", line, width));
                 }
             }
@@ -457,6 +470,19 @@ mod tests {
             plain_lines(&p, Some(9)),
             ["- one two", "  three", "[x] four", "    five"]
         );
+    }
+
+    #[test]
+    fn first_plain_lines_are_the_start_of_plain_lines() {
+        let text = "one two three four five six\nseven eight\n\nnine ten eleven twelve";
+        let mut p = pieces(Some(&Kind::Text), &Value::Text { text: text.into() });
+        p.push(Piece::Item("an item that wraps".into()));
+        let all = plain_lines(&p, Some(9));
+        for max in 0..=all.len() + 1 {
+            let first = first_plain_lines(&p, Some(9), max);
+            assert!(first.len() >= max.min(all.len()), "{max}: {first:?}");
+            assert!(all.starts_with(&first), "{max}: {first:?}");
+        }
     }
 
     #[test]

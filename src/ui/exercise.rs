@@ -27,18 +27,27 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     // The prompt gets what it needs up to a third of the screen; the hint what is
     // left after the answer box keeps room for a few lines (it pages with F2).
     let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
-    let hint: Vec<String> = hint_text(ex)
-        .split('\n')
-        .flat_map(|p| crate::present::wrap(p, usize::from(area.width.saturating_sub(4))))
-        .collect();
-    let hint_h = if app.hint_shown() {
+    // Wrapped only while shown: a hidden hint costs nothing per frame.
+    let (hint, hint_h) = if app.hint_shown() {
+        let hint: Vec<String> = hint_text(ex)
+            .split('\n')
+            .flat_map(|p| crate::present::wrap(p, usize::from(area.width.saturating_sub(4))))
+            .collect();
         let room = area.height.saturating_sub(1 + prompt_h + 1 + ANSWER_MIN).max(3);
-        (u16::try_from(hint.len()).unwrap_or(u16::MAX) + 2).min(room)
+        let hint_h = (u16::try_from(hint.len()).unwrap_or(u16::MAX) + 2).min(room);
+        (hint, hint_h)
     } else {
-        0
+        (Vec::new(), 0)
     };
-    let shown = shown_lines(app, c, ex, usize::from(area.width).saturating_sub(2));
-    let shown_h = (shown.len() as u16).min(area.height / 4);
+    let shown_max = area.height / 4;
+    let shown = shown_lines(
+        app,
+        c,
+        ex,
+        usize::from(area.width).saturating_sub(2),
+        shown_max.into(),
+    );
+    let shown_h = (shown.len() as u16).min(shown_max);
     let [title_area, shown_area, prompt_area, hint_area, _, answer_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(shown_h),
@@ -151,8 +160,9 @@ fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
 }
 
 /// The earlier answers an exercise shows (`show`), read-only: per exercise its title
-/// (flagged `true`), then its answer indented, as the review words it.
-fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize) -> Vec<(bool, String)> {
+/// (flagged `true`), then its answer indented, as the review words it. Only the
+/// first `max` lines can be shown, so an answer is wrapped no further than that.
+fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize, max: usize) -> Vec<(bool, String)> {
     let ch = &app.workbook().chapters[c];
     let mut out = Vec::new();
     if let (Some(repeat), Some(open)) = (&ch.repeat, app.open_entry(c))
@@ -179,8 +189,11 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize) -> Vec<(bool, S
             && let Some(a) = before
         {
             out.push((true, text::LAST_TIME.to_string()));
-            let lines =
-                crate::present::plain_lines(&crate::present::pieces(Some(&ex.kind), &a.value), Some(width));
+            let lines = crate::present::first_plain_lines(
+                &crate::present::pieces(Some(&ex.kind), &a.value),
+                Some(width),
+                max,
+            );
             out.extend(lines.into_iter().map(|l| (false, format!("  {l}"))));
         }
     }
@@ -214,9 +227,10 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize) -> Vec<(bool, S
         let answer = app.answers().get(&ch.id, id);
         let body = match answer {
             Some(a) if a.skipped => vec![words::SKIPPED.to_string()],
-            Some(a) if !crate::answers::value_is_empty(&a.value) => crate::present::plain_lines(
+            Some(a) if !crate::answers::value_is_empty(&a.value) => crate::present::first_plain_lines(
                 &crate::present::pieces(Some(&app.answers().resolved_kind(&other.kind)), &a.value),
                 Some(width),
+                max,
             ),
             Some(_) | None => vec![words::NOT_ANSWERED.to_string()],
         };

@@ -82,6 +82,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// [`crate::safe::is_quoted`]) shows the placeholder `�` instead.
 fn no_raw_controls(frame: &mut Frame) {
     for cell in frame.buffer_mut().content.iter_mut() {
+        // Most cells hold one printable ASCII character, shown as it is.
+        if let [b' '..=b'~'] = cell.symbol().as_bytes() {
+            continue;
+        }
         if matches!(crate::safe::quote_line(cell.symbol()), std::borrow::Cow::Owned(_)) {
             cell.set_char(crate::safe::PLACEHOLDER);
         }
