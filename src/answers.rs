@@ -411,7 +411,10 @@ impl Answers {
         let old = self.get(chapter, exercise);
         let private = old.is_some_and(|a| a.private);
         let skipped = old.is_some_and(|a| a.skipped && (a.value == value || value_is_empty(&value)));
-        if value_is_empty(&value) && !private && !skipped {
+        // A shared list emptied on purpose stays, empty and newest: removing it would bring
+        // a partner's older version back into effect.
+        let shared = self.shared.get(chapter).is_some_and(|c| c.contains_key(exercise));
+        if value_is_empty(&value) && !private && !skipped && !shared {
             self.remove(chapter, exercise);
             return;
         }

@@ -35,11 +35,16 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
     let unsaved = store.save_problem().cloned();
     // A shared list a partner changed later is the version in effect (read, never
     // written: this profile's file keeps its own version until the list is changed).
+    // A partner that cannot be read is said on the first screen, not passed over.
     let mut answers = saved.answers;
+    let mut unreadable = None;
     if wb.has_shared_lists() {
         for name in &partners {
-            if let Ok(theirs) = partner::read(store.data_dir(), name, &wb.id) {
-                answers.take_shared(&wb, name, &theirs);
+            match partner::read(store.data_dir(), name, &wb.id) {
+                Ok(theirs) => answers.take_shared(&wb, name, &theirs),
+                Err(e) => {
+                    unreadable.get_or_insert(format!("shared lists leave out {name}'s answers: {e}"));
+                }
             }
         }
     }
@@ -51,6 +56,9 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
         // The profile could only be opened to read (a full disk, a read-only folder): the
         // answers are shown, and the header says they are not saved until saving works.
         app = app.with_save_failed(problem);
+    }
+    if let Some(why) = unreadable {
+        app = app.with_notice(trustbook::app::Notice::PartnerUnreadable(why));
     }
     if let Some(moved) = notice {
         app = app.with_notice(trustbook::app::Notice::StartedFresh(moved));

@@ -578,6 +578,17 @@ mod terminal {
         assert!(sam.wait_exit().success());
     }
 
+    #[test]
+    fn a_partner_that_cannot_be_read_for_the_shared_list_is_said() {
+        let data = tempfile::tempdir().expect("temp data dir");
+        std::fs::create_dir(data.path().join("partners")).expect("partners folder");
+        std::fs::write(data.path().join("partners/jo.json"), "{ not an export").expect("write");
+        let mut sam = start("sam", data.path(), "2026-11-04T19:00:00Z");
+        sam.wait_for("shared lists leave out jo's answers");
+        sam.send(keys::CTRL_Q);
+        assert!(sam.wait_exit().success());
+    }
+
     /// From the welcome screen to the entries of "Our week".
     fn to_entries(pty: &mut Pty) {
         pty.wait_for("Contents");
@@ -759,6 +770,14 @@ fn a_partners_later_version_of_a_shared_list_is_the_one_in_effect() {
     );
     // What is saved is still this person's own version.
     assert_eq!(mine.single[CHECK_IN]["agreements"].value, list(&["mine, older"]));
+    // Emptied on purpose, it stays empty: the partner's older version does not come back.
+    let mut emptied = mine.clone();
+    emptied.set(CHECK_IN, "agreements", list(&[]), "2026-11-06T10:00:00Z".into());
+    assert_eq!(
+        emptied.get(CHECK_IN, "agreements").map(|a| &a.value),
+        Some(&list(&[]))
+    );
+    assert!(emptied.shared_from(CHECK_IN, "agreements").is_none());
 
     // On screen: the partner's list, saying whose it is; a change makes it one's own.
     let mut app = app_with(wb, mine, None);
