@@ -171,28 +171,34 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
     let mut summary = Summary::default();
     let mut chapters = Vec::new();
     for (n, ch) in wb.chapters.iter().enumerate() {
-        let once = ch
-            .exercises
-            .iter()
-            .filter(|ex| ex.takes_answer() && !ch.is_repeated(&ex.id));
-        chapters.push(ChapterRows {
-            id: ch.id.clone(),
-            number: n + 1,
-            title: ch.title.clone(),
-            week: None,
-            rows: once
-                .map(|ex| row(&mut summary, &ch.id, ex, me.1, partner.1))
-                .collect(),
-        });
-        let Some(repeat) = ch.repeat.as_ref().filter(|r| r.rhythm == Rhythm::Weekly) else {
-            continue;
-        };
+        let weekly = ch.repeat.as_ref().filter(|r| r.rhythm == Rhythm::Weekly);
         let mut weeks: Vec<&str> = [me.1, partner.1]
             .iter()
             .flat_map(|a| a.live_entries(&ch.id).map(|e| e.id.as_str()))
             .collect();
         weeks.sort_unstable();
         weeks.dedup();
+        // With weeks to show, the closing reflection comes after them, as it is asked.
+        let reflection_last = weekly.is_some() && !weeks.is_empty();
+        let once = |last: bool| {
+            ch.exercises.iter().filter(move |ex| {
+                ex.takes_answer()
+                    && !ch.is_repeated(&ex.id)
+                    && (reflection_last && ex.is_reflection()) == last
+            })
+        };
+        chapters.push(ChapterRows {
+            id: ch.id.clone(),
+            number: n + 1,
+            title: ch.title.clone(),
+            week: None,
+            rows: once(false)
+                .map(|ex| row(&mut summary, &ch.id, ex, me.1, partner.1))
+                .collect(),
+        });
+        let Some(repeat) = weekly else {
+            continue;
+        };
         for week in weeks.into_iter().rev() {
             let (mine, theirs) = (
                 week_answers(me.1, &ch.id, week),
@@ -210,6 +216,17 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
                 week: Some(week.to_string()),
                 rows: repeated
                     .map(|ex| row(&mut summary, &ch.id, ex, &mine, &theirs))
+                    .collect(),
+            });
+        }
+        if reflection_last {
+            chapters.push(ChapterRows {
+                id: ch.id.clone(),
+                number: n + 1,
+                title: ch.title.clone(),
+                week: None,
+                rows: once(true)
+                    .map(|ex| row(&mut summary, &ch.id, ex, me.1, partner.1))
                     .collect(),
             });
         }

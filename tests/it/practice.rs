@@ -235,6 +235,12 @@ fn weeks_are_compared_one_by_one_and_each_stays_blind_until_both_answered() {
     let c = comparison::compare(&wb, ("alex", &alex), ("sam", &sam));
     let weeks: Vec<&str> = c.chapters.iter().filter_map(|ch| ch.week.as_deref()).collect();
     assert_eq!(weeks, ["2026-11-30", "2026-11-23"], "newest first");
+    // The chapter's closing reflection comes after its weeks, as it is asked.
+    let of_check_in: Vec<_> = c.chapters.iter().filter(|ch| ch.id == CHECK_IN).collect();
+    let rows =
+        |ch: &comparison::ChapterRows| ch.rows.iter().map(|r| r.exercise_id.clone()).collect::<Vec<_>>();
+    assert_eq!(rows(of_check_in[0]), ["agreements"]);
+    assert_eq!(rows(of_check_in[of_check_in.len() - 1]), ["reflection"]);
     let trust = |week: &str| {
         let ch = c
             .chapters
