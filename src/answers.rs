@@ -829,6 +829,20 @@ pub fn now_utc() -> String {
     format_utc(secs)
 }
 
+/// What is wrong with [`CLOCK_ENV`] when it is set but is no time this build reads (the
+/// real clock is then used), for the command line to say.
+pub fn clock_problem() -> Option<String> {
+    let v = std::env::var_os(CLOCK_ENV)?;
+    let v = v.to_string_lossy();
+    if parse_utc(&v).is_some() {
+        return None;
+    }
+    Some(format!(
+        "note: {CLOCK_ENV}={} is not a UTC time like 2026-12-07T09:00:00Z, so the real clock is used.",
+        crate::safe::line(&v)
+    ))
+}
+
 /// Seconds since the Unix epoch of `YYYY-MM-DDTHH:MM:SSZ`, if it is one.
 pub fn parse_utc(s: &str) -> Option<u64> {
     let (day, time) = s.strip_suffix('Z')?.split_once('T')?;

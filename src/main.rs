@@ -175,6 +175,9 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     let data_dir = cli.data_dir.as_deref();
+    if let Some(problem) = trustbook::answers::clock_problem() {
+        trustbook::report!("{problem}");
+    }
     let command = match cli.command {
         Some(Command::Validate { dir }) => return validate(dir.or(cli.content)),
         // Made from the command-line definition alone: no workbook needed.

@@ -927,3 +927,19 @@ fn a_bidi_control_in_a_repeat_title_is_shown_quoted() {
     assert!(screen.contains("Check<U+202E>-in"), "{screen}");
     assert!(!screen.contains('\u{202e}'), "{screen}");
 }
+
+#[test]
+fn a_clock_setting_that_is_no_time_is_said_and_ignored() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trustbook"))
+        .env("TRUSTBOOK_NOW", "next tuesday")
+        .args(["validate", "content"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("TRUSTBOOK_NOW=next tuesday is not a UTC time"),
+        "{err}"
+    );
+}
