@@ -309,10 +309,28 @@ impl Answers {
         }
     }
 
-    /// Closes the open entry of `chapter`, if any.
+    /// Closes the open entry of `chapter`, if any. A new entry left holding nothing but
+    /// empty answers (the marks an exercise that starts private puts there on a visit)
+    /// goes with it, so a visit alone leaves no entry behind.
     pub fn close_entry(&mut self, chapter: &str) {
-        if let Some(r) = self.routes.get_mut(chapter) {
-            r.open = None;
+        let Some(open) = self.routes.get_mut(chapter).and_then(|r| r.open.take()) else {
+            return;
+        };
+        let Some(list) = self.entries.get_mut(chapter) else {
+            return;
+        };
+        if let Ok(i) = crate::entry::find(list, &open.id)
+            && !open.old
+            && list[i].is_live()
+            && list[i]
+                .answers
+                .values()
+                .all(|a| !a.skipped && value_is_empty(&a.value))
+        {
+            list.remove(i);
+            if list.is_empty() {
+                self.entries.remove(chapter);
+            }
         }
     }
 

@@ -943,3 +943,27 @@ fn a_clock_setting_that_is_no_time_is_said_and_ignored() {
         "{err}"
     );
 }
+
+#[test]
+fn visiting_a_thought_record_without_writing_leaves_no_entry() {
+    let mut app = app_with(practice(), Answers::default(), None);
+    open_entries(&mut app, 1);
+    send(&mut app, char_key('n'));
+    assert_eq!(app.screen(), Screen::Exercise(1, 0));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Contents);
+    assert_eq!(
+        app.answers().live_entries(RECORD).count(),
+        0,
+        "{:?}",
+        app.answers().entries
+    );
+    // One word written, and the record stays.
+    send(&mut app, char_key('e'));
+    send(&mut app, char_key('n'));
+    type_str(&mut app, "late");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.answers().live_entries(RECORD).count(), 1);
+}
