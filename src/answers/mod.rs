@@ -9,6 +9,12 @@ use serde::{Deserialize, Serialize};
 use crate::content::{Chapter, Exercise, Kind, Workbook};
 use crate::entry::{Entry, Open, Route};
 
+mod clock;
+mod entries;
+mod shared;
+
+pub use clock::{CLOCK_ENV, clock_problem, format_utc, now_utc, parse_utc};
+
 /// What was answered to one exercise; its shape follows the exercise kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
@@ -202,164 +208,6 @@ impl Answers {
             single,
             ..Answers::default()
         }
-    }
-
-    /// Takes in a partner's versions of the workbook's shared lists (format 2 `shared =
-    /// true`): each one changed later than this person's (and than any partner's taken
-    /// before) becomes the version in effect, as [`Answers::get`] reads it. Private
-    /// answers are never taken. This person's own version stays as it was, saved as it
-    /// was, until they change the list, which makes theirs the latest again.
-    pub fn take_shared(&mut self, wb: &Workbook, partner: &str, theirs: &Answers) {
-        for ch in &wb.chapters {
-            for ex in &ch.exercises {
-                if !matches!(ex.kind, Kind::List { shared: true, .. }) {
-                    continue;
-                }
-                let Some(a) = theirs.single.get(&ch.id).and_then(|c| c.get(&ex.id)) else {
-                    continue;
-                };
-                if a.private || a.skipped {
-                    continue;
-                }
-                let newest = self.get(&ch.id, &ex.id).map(|m| m.changed.as_str());
-                if newest.is_none_or(|n| a.changed.as_str() > n) {
-                    self.shared
-                        .entry(ch.id.clone())
-                        .or_default()
-                        .insert(ex.id.clone(), (partner.to_string(), a.clone()));
-                }
-            }
-        }
-    }
-
-    /// The partner whose version of a shared list is in effect, with that version, when it
-    /// is a partner's rather than this person's.
-    pub fn shared_from(&self, chapter: &str, exercise: &str) -> Option<(&str, &Answer)> {
-        let (who, theirs) = self.shared.get(chapter)?.get(exercise)?;
-        let mine = self.single.get(chapter).and_then(|c| c.get(exercise));
-        mine.is_none_or(|m| m.changed < theirs.changed)
-            .then_some((who.as_str(), theirs))
-    }
-
-    /// Learns which exercises of `wb` are answered per entry; no entry is open after.
-    ///
-    /// An answer given once to an exercise that the workbook now repeats (its author
-    /// made it part of a check-in) moves into the entry of the day it was written, so
-    /// it is still read, listed and compared.
-    pub fn route(&mut self, wb: &Workbook) {
-        self.routes = wb
-            .chapters
-            .iter()
-            .filter_map(|c| Some((c.id.clone(), Route::of(c.repeat.as_ref()?))))
-            .collect();
-        for (chapter, route) in &self.routes {
-            let Some(once) = self.single.get_mut(chapter) else {
-                continue;
-            };
-            let moved: Vec<(String, Answer)> = route
-                .exercises
-                .iter()
-                .filter_map(|e| Some((e.clone(), once.remove(e)?)))
-                .collect();
-            if once.is_empty() {
-                self.single.remove(chapter);
-            }
-            for (exercise, answer) in moved {
-                let id = crate::entry::id_for(route.rhythm, &answer.changed);
-                let list = self.entries.entry(chapter.clone()).or_default();
-                let i = match crate::entry::find(list, &id) {
-                    Ok(i) => i,
-                    Err(i) => {
-                        list.insert(i, Entry::new(id, answer.changed.clone()));
-                        i
-                    }
-                };
-                // An answer the entry already has is newer: the older one is kept beside it.
-                let mut key = exercise.clone();
-                let mut n = 1;
-                while list[i].answers.contains_key(&key) {
-                    key = format!("{exercise}-before-{n}");
-                    n += 1;
-                }
-                list[i].answers.insert(key, answer);
-            }
-        }
-    }
-
-    /// The answers as they stood in one entry of `chapter`: those given once, with the
-    /// entry's answers in place of the repeated ones, read like answers given once (so
-    /// status, `items_from` and `when` see what that entry saw).
-    pub fn as_of(&self, chapter: &str, entry: &Entry) -> Answers {
-        let mut out = Answers::from_single(self.single.clone());
-        let once = out.single.entry(chapter.to_string()).or_default();
-        once.extend(entry.answers.iter().map(|(k, v)| (k.clone(), v.clone())));
-        out
-    }
-
-    /// The repeated part of `chapter`, if it has one (after [`Answers::route`]).
-    pub fn route_of(&self, chapter: &str) -> Option<&Route> {
-        self.routes.get(chapter)
-    }
-
-    /// Opens an entry of `chapter` for reading and writing its repeated exercises; it is
-    /// made by the first answer when it does not exist yet.
-    pub fn open_entry(&mut self, chapter: &str, open: Open) {
-        if let Some(r) = self.routes.get_mut(chapter) {
-            r.open = Some(open);
-        }
-    }
-
-    /// Closes the open entry of `chapter`, if any. A new entry left holding nothing but
-    /// empty answers (the marks an exercise that starts private puts there on a visit)
-    /// goes with it, so a visit alone leaves no entry behind.
-    pub fn close_entry(&mut self, chapter: &str) {
-        let Some(open) = self.routes.get_mut(chapter).and_then(|r| r.open.take()) else {
-            return;
-        };
-        let Some(list) = self.entries.get_mut(chapter) else {
-            return;
-        };
-        if let Ok(i) = crate::entry::find(list, &open.id)
-            && !open.old
-            && list[i].is_live()
-            && list[i]
-                .answers
-                .values()
-                .all(|a| !a.skipped && value_is_empty(&a.value))
-        {
-            list.remove(i);
-            if list.is_empty() {
-                self.entries.remove(chapter);
-            }
-        }
-    }
-
-    /// The entries of `chapter` that are not deleted, oldest first.
-    pub fn live_entries<'a>(&'a self, chapter: &str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.entries
-            .get(chapter)
-            .into_iter()
-            .flatten()
-            .filter(|e| e.is_live())
-    }
-
-    /// One entry of `chapter` by id, deleted or not.
-    pub fn entry(&self, chapter: &str, id: &str) -> Option<&Entry> {
-        let list = self.entries.get(chapter)?;
-        list.get(crate::entry::find(list, id).ok()?)
-    }
-
-    /// Marks an entry deleted (`when`) or, with `None`, restores it; false when there is
-    /// no such entry. A deleted entry stays in the file until it is restored.
-    pub fn set_deleted(&mut self, chapter: &str, id: &str, when: Option<String>) -> bool {
-        let Some(list) = self.entries.get_mut(chapter) else {
-            return false;
-        };
-        let Ok(i) = crate::entry::find(list, id) else {
-            return false;
-        };
-        list[i].deleted = when;
-        true
     }
 
     fn target(&self, chapter: &str, exercise: &str) -> Target {
@@ -823,78 +671,6 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
         },
     };
     if done { Status::Done } else { Status::Started }
-}
-
-/// Environment variable that sets the clock for testing: an RFC 3339 UTC time
-/// (`2026-12-07T09:00:00Z`) the app starts at, so weeks can be simulated.
-pub const CLOCK_ENV: &str = "TRUSTBOOK_NOW";
-
-/// The current time as RFC 3339 UTC, to the second (see [`CLOCK_ENV`]).
-pub fn now_utc() -> String {
-    use std::sync::OnceLock;
-    use std::time::{Instant, SystemTime, UNIX_EPOCH};
-    static CLOCK: OnceLock<Option<(u64, Instant)>> = OnceLock::new();
-    let set = CLOCK.get_or_init(|| {
-        let v = std::env::var(CLOCK_ENV).ok()?;
-        Some((parse_utc(&v)?, Instant::now()))
-    });
-    let secs = match set {
-        Some((start, at)) => start + at.elapsed().as_secs(),
-        None => SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs()),
-    };
-    format_utc(secs)
-}
-
-/// What is wrong with [`CLOCK_ENV`] when it is set but is no time this build reads (the
-/// real clock is then used), for the command line to say.
-pub fn clock_problem() -> Option<String> {
-    let v = std::env::var_os(CLOCK_ENV)?;
-    let v = v.to_string_lossy();
-    if parse_utc(&v).is_some() {
-        return None;
-    }
-    Some(format!(
-        "note: {CLOCK_ENV}={} is not a UTC time like 2026-12-07T09:00:00Z, so the real clock is used.",
-        crate::safe::line(&v)
-    ))
-}
-
-/// Seconds since the Unix epoch of `YYYY-MM-DDTHH:MM:SSZ`, if it is one.
-pub fn parse_utc(s: &str) -> Option<u64> {
-    let (day, time) = s.strip_suffix('Z')?.split_once('T')?;
-    let days = crate::date::parse(day)?;
-    let mut hms = time.split(':').map(|p| p.parse::<u64>().ok());
-    let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
-    if hms.next().is_some() || h > 23 || m > 59 || sec > 59 {
-        return None;
-    }
-    u64::try_from(days)
-        .ok()
-        .map(|d| d * 86_400 + h * 3600 + m * 60 + sec)
-}
-
-/// Formats seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`.
-pub fn format_utc(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // Civil-from-days (proleptic Gregorian), after Howard Hinnant's published algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
 }
 
 /// A place to resume at, by ids so it survives content edits.
