@@ -67,6 +67,18 @@ pub fn parse_arg(text: &str) -> Result<i64, String> {
     })
 }
 
+/// An RFC 3339 time's day as people read it (`3 Dec 2026`), or `None` when the text
+/// starts with no real day (a hand-edited or damaged file: its text is not shown).
+pub fn readable_day_of(time: &str) -> Option<String> {
+    parse(time.get(..10)?).map(readable)
+}
+
+/// An RFC 3339 time's day as `YYYY-MM-DD`, or `None` when the text starts with no real
+/// day.
+pub fn valid_day_of(time: &str) -> Option<String> {
+    parse(time.get(..10)?).map(civil_from_days)
+}
+
 /// Today (UTC) as `YYYY-MM-DD`, from an RFC 3339 time like `answers::now_utc()`.
 pub fn day_of(rfc3339: &str) -> String {
     rfc3339.get(..10).unwrap_or("1970-01-01").to_string()

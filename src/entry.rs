@@ -59,8 +59,16 @@ impl Entry {
         match rhythm {
             Rhythm::Weekly => format!("week of {}", crate::date::week_label(self.day())),
             Rhythm::Entries => {
-                let time = self.started.get(11..16).unwrap_or("");
-                format!("{} {time} UTC", crate::date::readable(self.day()))
+                // The time of day only when the file holds one (`started` is the file's text).
+                let time = self.started.get(11..16).filter(|t| {
+                    t.bytes()
+                        .enumerate()
+                        .all(|(i, b)| if i == 2 { b == b':' } else { b.is_ascii_digit() })
+                });
+                match time {
+                    Some(t) => format!("{} {t} UTC", crate::date::readable(self.day())),
+                    None => crate::date::readable(self.day()),
+                }
             }
         }
     }

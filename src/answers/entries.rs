@@ -1,7 +1,7 @@
 //! Answers per entry: which exercises repeat, the entry open for each chapter, and
 //! the entries themselves (listed, found, deleted and restored).
 
-use super::{Answer, Answers, value_is_empty};
+use super::{Answer, Answers, Value, value_is_empty};
 use crate::content::Workbook;
 use crate::entry::{Entry, Open, Route};
 
@@ -51,11 +51,23 @@ impl Answers {
         }
     }
 
-    /// The answers as they stood in one entry of `chapter`: those given once, with the
-    /// entry's answers in place of the repeated ones, read like answers given once (so
+    /// The answers as they stood in one entry of `chapter`: the entry's answers, with
+    /// those given once that an answer can depend on, read like answers given once (so
     /// status, `items_from` and `when` see what that entry saw).
+    ///
+    /// Free texts given once are left out: nothing depends on them, and they can be
+    /// large, while this is made for every entry drawn, compared or exported.
     pub fn as_of(&self, chapter: &str, entry: &Entry) -> Answers {
-        let mut out = Answers::from_single(self.single.clone());
+        let depended_on = |a: &Answer| !matches!(a.value, Value::Text { .. });
+        let single = self
+            .single
+            .iter()
+            .map(|(c, exs)| {
+                let kept = exs.iter().filter(|(_, a)| depended_on(a));
+                (c.clone(), kept.map(|(e, a)| (e.clone(), a.clone())).collect())
+            })
+            .collect();
+        let mut out = Answers::from_single(single);
         let once = out.single.entry(chapter.to_string()).or_default();
         once.extend(entry.answers.iter().map(|(k, v)| (k.clone(), v.clone())));
         out

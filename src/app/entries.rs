@@ -158,7 +158,8 @@ impl App {
 
     /// True when every repeated exercise of chapter `c` is done in `entry`.
     pub fn entry_done(&self, c: usize, entry: &Entry) -> bool {
-        self.entry_progress(c, entry).0 == self.entry_progress(c, entry).1
+        let (done, total) = self.entry_progress(c, entry);
+        done == total
     }
 
     /// (done, total) of the repeated exercises of chapter `c` in `entry`.

@@ -200,10 +200,7 @@ fn repeated_blocks(blocks: &mut Vec<String>, answers: &mut Answers, ch: &Chapter
 /// An RFC 3339 time's day as people read it (`3 Dec 2026`), or the text itself, cleaned,
 /// when it is no such time.
 fn day_of(time: &str) -> String {
-    match crate::date::parse(time.get(..10).unwrap_or("")) {
-        Some(day) => crate::date::readable(day),
-        None => present::clean_line(time),
-    }
+    crate::date::readable_day_of(time).unwrap_or_else(|| present::clean_line(time))
 }
 
 /// A table that reads as plain text too: cells escaped and padded to their column's

@@ -93,8 +93,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
                 }
                 let (done, total) = app.entry_progress(c, e);
                 parts.push(text::done_of(done, total));
-                if let Some(day) = &e.edited {
-                    parts.push(text::edited_on(&crate::date::day_of(day)));
+                if let Some(day) = e.edited.as_deref().and_then(crate::date::valid_day_of) {
+                    parts.push(text::edited_on(&day));
                 }
                 let summary = crate::present::clean_line(&app.entry_summary(c, e));
                 ListItem::new(vec![

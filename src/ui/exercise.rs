@@ -198,10 +198,9 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize, max: usize) -> 
         }
     }
     if let Some((who, theirs)) = app.answers().shared_from(&ch.id, &ex.id) {
-        let line = text::shared_from(
-            &crate::present::clean_line(who),
-            &crate::date::day_of(&theirs.changed),
-        );
+        // `changed` is the partner file's text: only a real day of it is shown.
+        let day = crate::date::valid_day_of(&theirs.changed).unwrap_or_default();
+        let line = text::shared_from(&crate::present::clean_line(who), &day);
         out.extend(crate::present::wrap(&line, width).into_iter().map(|l| (true, l)));
     }
     if app.answers().not_needed(&ch.id, ex)

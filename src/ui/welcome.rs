@@ -37,6 +37,8 @@ fn key_for(go: Go) -> &'static str {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let wb = app.workbook();
     let items = app.welcome_items();
+    // Worked out once per frame, not once per row that names it.
+    let due = app.due();
     let [_, body, note, menu] = regions(app, area);
     super::scrolled_text(frame, app, theme, body, wb.welcome.trim());
     let mut block = Block::new()
@@ -67,9 +69,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 WelcomeItem::Contents => (key_for(Go::Contents), text::CONTENTS.to_string()),
                 WelcomeItem::Review => (key_for(Go::Review), text::REVIEW.to_string()),
                 WelcomeItem::Due(c) => {
-                    let due = app.due().into_iter().find(|(d, _)| d == c).map(|(_, d)| d);
                     let title = wb.chapters[*c].repeat.as_ref().map_or("", |r| r.title.as_str());
-                    let label = due.map_or(String::new(), |d| text::due_line(title, &d));
+                    let label = due
+                        .iter()
+                        .find(|(d, _)| d == c)
+                        .map_or(String::new(), |(_, d)| text::due_line(title, d));
                     ("", label)
                 }
                 WelcomeItem::Compare(i) => {
