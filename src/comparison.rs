@@ -168,6 +168,17 @@ fn decided_privately(answers: &Answers, chapter: &str, ex: &Exercise) -> bool {
 /// made of entries whenever one starts them (thought records) are personal and are
 /// not compared.
 pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -> Comparison {
+    compare_week(wb, me, partner, None)
+}
+
+/// [`compare`], with weekly parts limited to the week `only` (its Monday,
+/// `YYYY-MM-DD`) when given; the counts are those of what is compared.
+pub fn compare_week(
+    wb: &Workbook,
+    me: (&str, &Answers),
+    partner: (&str, &Answers),
+    only: Option<&str>,
+) -> Comparison {
     let mut summary = Summary::default();
     let mut chapters = Vec::new();
     for (n, ch) in wb.chapters.iter().enumerate() {
@@ -178,6 +189,7 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
             .collect();
         weeks.sort_unstable();
         weeks.dedup();
+        weeks.retain(|w| only.is_none_or(|o| o == *w));
         // With weeks to show, the closing reflection comes after them, as it is asked.
         let reflection_last = weekly.is_some() && !weeks.is_empty();
         let once = |last: bool| {
@@ -316,25 +328,6 @@ impl Comparison {
             }
         }
         self
-    }
-
-    /// Keeps, of each weekly part, only the week `id` (its Monday, `YYYY-MM-DD`); the
-    /// counts are those of what is kept.
-    pub fn keep_week(&mut self, id: &str) {
-        self.chapters
-            .retain(|c| c.week.as_deref().is_none_or(|w| w == id));
-        let mut s = Summary::default();
-        for row in self.chapters.iter().flat_map(|c| &c.rows) {
-            s.total += 1;
-            match &row.view {
-                RowView::Both { .. } => s.shown += 1,
-                RowView::Hidden { me, partner } => {
-                    s.waiting_on_me += usize::from(*me == Share::NotAnswered);
-                    s.waiting_on_partner += usize::from(*partner == Share::NotAnswered);
-                }
-            }
-        }
-        self.summary = s;
     }
 
     /// The counts in words: "4 to talk over, 3 waiting on sam, 1 waiting on alex".

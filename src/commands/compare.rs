@@ -37,11 +37,8 @@ pub fn compare(
         (Ok(x), Ok(y)) => (x, y),
         (Err(e), _) | (_, Err(e)) => return fail(e),
     };
-    let mut comparison = cmp::compare(wb, (a, &answers_a), (b, &answers_b));
-    if let Some(day) = week {
-        let monday = trustbook::date::civil_from_days(trustbook::date::monday_of(day));
-        comparison.keep_week(&monday);
-    }
+    let monday = week.map(|day| trustbook::date::civil_from_days(trustbook::date::monday_of(day)));
+    let comparison = cmp::compare_week(wb, (a, &answers_a), (b, &answers_b), monday.as_deref());
     let text = cmp::render_text(&comparison, width.unwrap_or_else(terminal_width));
     if page(&text) {
         return ExitCode::SUCCESS;
