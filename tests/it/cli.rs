@@ -611,7 +611,7 @@ fn compare_shows_only_what_both_answered() {
             assert!(!out.contains(hidden), "{hidden} shown at {width}:\n{out}");
         }
         assert!(
-            out.contains("waiting on sam") && out.contains("waiting on alex"),
+            out.contains("Nothing of sam's to show yet") && out.contains("alex has not answered yet"),
             "{out}"
         );
     }
