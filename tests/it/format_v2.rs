@@ -197,7 +197,7 @@ fn compare_hides_a_skip_and_waits_on_nobody_for_it() {
     );
     assert!(text.contains("Skipped by alex."), "{text}");
     assert!(
-        text.contains("Left empty by alex (optional). sam's answer is not shared yet."),
+        text.contains("Left empty by alex (optional). Nothing of sam's to show yet."),
         "{text}"
     );
     // alex waits on: talk-now (its condition is undecided while how-upset is
