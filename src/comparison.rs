@@ -194,6 +194,9 @@ pub fn compare_week(
     partner: (&str, &Answers),
     only: Option<&str>,
 ) -> Comparison {
+    // Ratings of a private list's items are private with it, on both sides.
+    let (me_all, partner_all) = (me.1.with_private_sources(wb), partner.1.with_private_sources(wb));
+    let (me, partner) = ((me.0, &me_all), (partner.0, &partner_all));
     let mut summary = Summary::default();
     let mut chapters = Vec::new();
     for (n, ch) in wb.chapters.iter().enumerate() {

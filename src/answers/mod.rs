@@ -429,6 +429,40 @@ impl Answers {
         Some(now)
     }
 
+    /// True when `kind` is a ratings exercise whose items come from a list this person
+    /// marked private (`items_from`): its ratings name that list's items, so they are
+    /// private too, wherever they are shown or shared.
+    pub fn private_source(&self, kind: &Kind) -> bool {
+        let Kind::Ratings {
+            items_from: Some(from),
+            ..
+        } = kind
+        else {
+            return false;
+        };
+        self.own(&from.chapter, &from.exercise).is_some_and(|a| a.private)
+    }
+
+    /// Every ratings answer whose items come from a private list marked private too
+    /// ([`Answers::private_source`]), as exports and shares must see them.
+    pub fn with_private_sources(&self, wb: &Workbook) -> Answers {
+        let mut out = self.clone();
+        for ch in &wb.chapters {
+            for ex in ch.exercises.iter().filter(|ex| self.private_source(&ex.kind)) {
+                let entries = out.entries.get_mut(&ch.id).into_iter().flatten();
+                let answers = out
+                    .single
+                    .get_mut(&ch.id)
+                    .into_iter()
+                    .chain(entries.map(|e| &mut e.answers));
+                for a in answers.filter_map(|m| m.get_mut(&ex.id)) {
+                    a.private = true;
+                }
+            }
+        }
+        out
+    }
+
     /// How far one exercise has got. A skipped exercise is done; so is an optional one
     /// left empty.
     pub fn status(&self, chapter: &str, ex: &Exercise) -> Status {
