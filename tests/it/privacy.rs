@@ -252,3 +252,129 @@ proptest! {
         }
     }
 }
+
+/// Two profiles on one computer: sam sees nothing of alex's before alex shares, sees it
+/// after `share --with`, and nothing again after `share --stop`.
+mod consent {
+    use std::path::Path;
+
+    use crate::common::pty::{Pty, Spawn, keys};
+
+    fn v2_dir() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook")
+    }
+
+    fn open(profile: &str, data: &Path) -> Pty {
+        Spawn::default()
+            .content(&v2_dir())
+            .data_dir(data)
+            .args(["--profile", profile])
+            .size(100, 40)
+            .start()
+    }
+
+    fn share(data: &Path, args: &[&str]) -> String {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_trustbook"))
+            .arg("--content")
+            .arg(v2_dir())
+            .arg("--data-dir")
+            .arg(data)
+            .arg("share")
+            .args(args)
+            .output()
+            .expect("run share");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn answer_first(pty: &mut Pty, words: &str) {
+        pty.wait_for("Start from the beginning");
+        pty.send(keys::ENTER);
+        pty.wait_for("Chapter 1/1 · Introduction");
+        pty.send(keys::ENTER);
+        pty.wait_for("Exercise 1/15");
+        pty.type_str(words);
+        pty.wait_for(words);
+        pty.send(keys::TAB);
+        pty.wait_for("Exercise 2/15");
+    }
+
+    fn quit(mut pty: Pty) {
+        pty.send(keys::CTRL_Q);
+        assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    }
+
+    /// sam's compare screen, from the welcome menu (its last item).
+    fn sams_compare(data: &Path, back_to_welcome: bool, first: Option<&str>) -> String {
+        let mut sam = open("sam", data);
+        if let Some(words) = first {
+            answer_first(&mut sam, words);
+        }
+        if back_to_welcome {
+            sam.send(keys::ESC);
+            sam.wait_for("Contents");
+            sam.send(keys::ESC);
+        }
+        sam.wait_for("Compare with alex");
+        sam.send(b"\x1b[F"); // End
+        sam.send(keys::ENTER);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let screen = sam.screen();
+        quit(sam);
+        screen
+    }
+
+    #[test]
+    fn sam_sees_nothing_of_alex_before_share_all_after_and_nothing_after_stop() {
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut alex = open("alex", data.path());
+        answer_first(&mut alex, "alex words");
+        quit(alex);
+
+        let before = sams_compare(data.path(), true, Some("sam words"));
+        assert!(before.contains("Not shared by alex yet"), "{before}");
+        assert!(!before.contains("alex words"), "{before}");
+
+        let said = share(data.path(), &["--profile", "alex", "--with", "sam"]);
+        assert!(said.contains("alex now shares with sam"), "{said}");
+        let listed = share(data.path(), &["--profile", "alex"]);
+        assert!(listed.contains("  sam"), "{listed}");
+
+        let shared = sams_compare(data.path(), false, None);
+        assert!(
+            shared.contains("alex words") && shared.contains("sam words"),
+            "{shared}"
+        );
+
+        let said = share(data.path(), &["--profile", "alex", "--stop", "sam"]);
+        assert!(said.contains("no longer shares with sam"), "{said}");
+        let after = sams_compare(data.path(), false, None);
+        assert!(!after.contains("alex words"), "{after}");
+        assert!(after.contains("Not shared by alex yet"), "{after}");
+        let listed = share(data.path(), &["--profile", "alex"]);
+        assert!(listed.contains("shares with nobody"), "{listed}");
+    }
+
+    /// alex's app keeps the share current as alex saves: sam sees a later answer without
+    /// any step of alex's but saving.
+    #[test]
+    fn a_share_follows_each_save() {
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut alex = open("alex", data.path());
+        answer_first(&mut alex, "first words");
+        quit(alex);
+        share(data.path(), &["--profile", "alex", "--with", "sam"]);
+        let mut alex = open("alex", data.path());
+        alex.wait_for("Continue");
+        alex.send(keys::ENTER);
+        alex.wait_for("Exercise 2/15");
+        alex.send(b"\x1b[Z"); // Shift+Tab, back to the first exercise
+        alex.wait_for("Exercise 1/15");
+        alex.type_str(" and later ones");
+        alex.wait_for("and later ones");
+        quit(alex);
+        let file = std::fs::read_to_string(trustbook::sharing::share_path(data.path(), "alex", "sam"))
+            .expect("share file");
+        assert!(file.contains("first words and later ones"), "{file}");
+    }
+}

@@ -295,6 +295,10 @@ fn compare_on_a_terminal_goes_through_the_pager() {
         let file = trustbook::store::encode(&trustbook::answers::Answers::default(), None, &id);
         std::fs::write(dir.path().join(format!("{name}.toml")), file).expect("write profile");
     }
+    let wb = crate::common::pty_workbook();
+    let text =
+        trustbook::sharing::share_text(&wb, "sam", &trustbook::answers::Answers::default(), "2026-11-30");
+    trustbook::sharing::write(dir.path(), "sam", "alex", &text).expect("sam shares with alex");
     let mut pty = Spawn::default()
         .data_dir(dir.path())
         .env("PAGER", "sed -n 's/^/PAGED:/p' | head -n 3")
@@ -304,6 +308,20 @@ fn compare_on_a_terminal_goes_through_the_pager() {
     pty.wait_for("PAGED:");
     let status = pty.wait_exit();
     assert!(status.success(), "{}", pty.screen());
+}
+
+/// `owner` shares with `with` on the format 2 fixture (`trustbook share`).
+fn share_v2(data: &std::path::Path, owner: &str, with: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trustbook"))
+        .arg("--content")
+        .arg(&dir)
+        .arg("--data-dir")
+        .arg(data)
+        .args(["share", "--profile", owner, "--with", with])
+        .output()
+        .expect("run share");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// Starts the real binary on the format 2 fixture as `profile`, answers kept in `data`.
@@ -378,6 +396,7 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     alex.send(keys::ESC);
     alex.wait_for("Contents");
     quit(alex);
+    share_v2(data.path(), "alex", "sam");
 
     // Sam answers "What happened" and "Checking for excuses" only.
     let mut sam = v2_as("sam", data.path());
