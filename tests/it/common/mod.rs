@@ -42,6 +42,15 @@ pub fn shipped() -> Workbook {
     content::load_embedded().unwrap_or_else(|d| panic!("shipped workbook is invalid:\n{d}"))
 }
 
+/// The screen of exercise `id` of chapter `chapter` in the shipped workbook, so a test
+/// names the exercise it means wherever the content puts it.
+pub fn shipped_at(chapter: &str, id: &str) -> Screen {
+    let (c, e) = shipped()
+        .find(chapter, id)
+        .unwrap_or_else(|| panic!("the shipped workbook has no exercise {chapter}/{id}"));
+    Screen::Exercise(c, e)
+}
+
 /// A fresh session on `wb`: no answers, no place to resume.
 pub fn app_on(wb: Workbook) -> App {
     App::new(wb, Answers::default(), None)
