@@ -85,6 +85,11 @@ enum Command {
         #[arg(long, value_name = "DAY", value_parser = trustbook::date::parse_arg)]
         week: Option<i64>,
     },
+    /// Share this profile's answers with another profile on this computer, stop, or list.
+    ///
+    /// Nothing of a profile reaches another unless its owner shares it; private answers
+    /// never do. Example: `trustbook share --profile alex --with sam`.
+    Share(commands::consent::ShareArgs),
     /// Rename your profile OLD to NEW: its answers and every kept copy.
     ///
     /// Refuses, touching nothing, when NEW already exists or either is open in a trustbook.
@@ -205,7 +210,10 @@ fn main() -> ExitCode {
         profile,
     };
     let first_run = pick == Some(DefaultProfile::FirstRun);
-    let own_answers = matches!(command, None | Some(Command::Reset { .. } | Command::Export(_)));
+    let own_answers = matches!(
+        command,
+        None | Some(Command::Reset { .. } | Command::Export(_) | Command::Share(_))
+    );
     if let Some(DefaultProfile::Several(names)) = &pick
         && own_answers
     {
@@ -248,6 +256,7 @@ fn main() -> ExitCode {
             commands::compare(data_dir, &wb, (&a, &b), width, week)
         }
         Some(Command::Rename { old, new }) => rename(data_dir, &wb.id, &old, &new),
+        Some(Command::Share(args)) => commands::consent::run(&opts, &wb, &args),
     }
 }
 

@@ -2,9 +2,11 @@
 //!
 //! - `profile`: `where` and `reset`, on this machine's own profiles;
 //! - `share`: `export` and `import`, taking answers out and a partner's in;
-//! - `compare`: two profiles side by side.
+//! - `compare`: two profiles side by side;
+//! - `consent`: `share`, what a profile shares with whom on this computer.
 
 mod compare;
+pub mod consent;
 mod profile;
 mod share;
 

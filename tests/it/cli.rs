@@ -78,6 +78,12 @@ impl Data {
         path
     }
 
+    /// `owner` shares with `with` (`trustbook share`), as a couple on one computer does
+    /// before comparing.
+    pub(crate) fn share(&self, owner: &str, with: &str) {
+        self.ok(&["share", "--profile", owner, "--with", with]);
+    }
+
     fn partner(&self, name: &str) -> PathBuf {
         store::partner_path(self.path(), name)
     }
@@ -598,6 +604,8 @@ fn couple() -> Data {
     let data = Data::new();
     data.own("alex", &alex());
     data.own("sam", &sam());
+    data.share("alex", "sam");
+    data.share("sam", "alex");
     data
 }
 
@@ -611,7 +619,7 @@ fn compare_shows_only_what_both_answered() {
             assert!(!out.contains(hidden), "{hidden} shown at {width}:\n{out}");
         }
         assert!(
-            out.contains("waiting on sam") && out.contains("waiting on alex"),
+            out.contains("Nothing of sam's to show yet") && out.contains("alex has not answered yet"),
             "{out}"
         );
     }
@@ -625,6 +633,8 @@ fn compare_cannot_tell_a_private_answer_from_none() {
     let open = Data::new();
     open.own("alex", &export::shareable(&alex(), false));
     open.own("sam", &sam());
+    open.share("alex", "sam");
+    open.share("sam", "alex");
     for width in ["20", "60", "80", "100", "120"] {
         for (a, b) in [("alex", "sam"), ("sam", "alex")] {
             let args = ["compare", a, b, "--width", width];

@@ -23,6 +23,7 @@ mod hostile_output;
 mod kinds_v2;
 mod naming;
 mod practice;
+mod privacy;
 mod props;
 mod pty;
 mod ratings;

@@ -180,7 +180,10 @@ fn the_answers_file_lands_under_the_chosen_name_and_nothing_under_default() {
     let dir = tmp.path();
     let wb = shipped();
     let id = wb.id.clone();
-    let mut s = Session::new(app_on(wb).asking_name(), DiskPersistence::unopened(dir, &id));
+    let mut s = Session::new(
+        app_on(wb.clone()).asking_name(),
+        DiskPersistence::unopened(dir, &wb),
+    );
     typed(&mut s, "sam");
     keys_in(&mut s, [key(Enter)]);
     assert_eq!(s.app.profile(), "sam");
