@@ -384,18 +384,10 @@ fn opening_answers_to_the_previous_content_keeps_the_file_as_it_was() {
     assert!(!out.status.success(), "reset was cancelled");
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("older wording"), "{said}");
-    let kept: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("read dir")
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("default.toml.before-update-")
-        })
-        .collect();
+    let kept = crate::common::kept_copies(dir.path(), "before-update");
     assert_eq!(kept.len(), 1, "one copy kept: {said}");
     assert_eq!(
-        std::fs::read_to_string(kept[0].path()).expect("copy"),
+        std::fs::read_to_string(&kept[0]).expect("copy"),
         PREVIOUS,
         "byte for byte"
     );

@@ -466,18 +466,10 @@ fn migrating_keeps_the_file_as_the_last_release_wrote_it() {
     pty.wait_for("Continue where I left off");
     pty.send(crate::common::pty::keys::CTRL_Q);
     assert!(pty.wait_exit().success());
-    let kept: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("read dir")
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("default.toml.before-update-")
-        })
-        .collect();
+    let kept = crate::common::kept_copies(dir.path(), "before-update");
     assert_eq!(kept.len(), 1, "one copy kept");
     assert_eq!(
-        std::fs::read_to_string(kept[0].path()).expect("copy"),
+        std::fs::read_to_string(&kept[0]).expect("copy"),
         old,
         "byte for byte"
     );
