@@ -8,6 +8,7 @@ mod common;
 mod app_flow;
 mod cli;
 mod compare;
+mod content_clinical;
 mod content_validation;
 mod crash;
 mod docs;
