@@ -90,6 +90,11 @@ enum Command {
     /// Nothing of a profile reaches another unless its owner shares it; private answers
     /// never do. Example: `trustbook share --profile alex --with sam`.
     Share(commands::consent::ShareArgs),
+    /// Remove every file of the profile named by --profile: its answers, every kept copy,
+    /// its lock, what it shared, and copies written when saving failed.
+    ///
+    /// Lists them first and asks you to type the profile's name.
+    Erase,
     /// Rename your profile OLD to NEW: its answers and every kept copy.
     ///
     /// Refuses, touching nothing, when NEW already exists or either is open in a trustbook.
@@ -185,6 +190,10 @@ fn main() -> ExitCode {
     }
     let command = match cli.command {
         Some(Command::Validate { dir }) => return validate(dir.or(cli.content)),
+        // Needs no workbook: a profile of any workbook, or one that cannot be read, goes.
+        Some(Command::Erase) => {
+            return commands::erase::run(data_dir, cli.profile.as_deref(), &mut std::io::stdin().lock());
+        }
         // Made from the command-line definition alone: no workbook needed.
         Some(Command::Completions { shell }) => return completions(shell),
         Some(Command::Man) => return man_page(),
@@ -237,7 +246,7 @@ fn main() -> ExitCode {
     }
     match command {
         None => run::run_app(wb, &opts, cli.start_fresh, first_run),
-        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man) => {
+        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man | Command::Erase) => {
             unreachable!("handled above, before loading the workbook")
         }
         Some(Command::Where) => commands::where_(&opts, &wb, pick.as_ref(), &mut std::io::stdout().lock())
