@@ -474,3 +474,82 @@ mod two_computers {
         assert!(said.contains("WARNING") && said.contains("changed"), "{said}");
     }
 }
+
+/// The app itself keeps the folder in step: it writes a share when it quits after a
+/// save, and reads the partner's when it starts, with no import step.
+mod in_the_app {
+    use crate::cli::Data;
+    use crate::common::pty::{Spawn, keys};
+    use crate::common::{put, text};
+    use trustbook::answers::Answers;
+
+    fn run(data: &Data, args: &[&str]) -> String {
+        let out = data.run_on("valid", args);
+        assert!(out.status.success(), "{args:?}: {}", crate::cli::stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn code(data: &Data, me: &str) -> String {
+        run(data, &["pair", "--profile", me])
+            .lines()
+            .find(|l| l.starts_with("trustbook-pair-1:"))
+            .expect("code")
+            .to_string()
+    }
+
+    #[test]
+    fn sams_app_shares_on_quit_and_shows_alexs_answer_once_both_answered() {
+        let (alex, sam) = (Data::new(), Data::new());
+        let folder = tempfile::tempdir().expect("folder");
+        let x = folder.path().to_str().expect("utf-8");
+        let mut mine = Answers::default();
+        put(&mut mine, "one", "free", false, text("ALEX-IN-THE-FOLDER"));
+        alex.own_of("alex", &mine, "fixture-book");
+        sam.own_of("sam", &Answers::default(), "fixture-book");
+        let (ca, cs) = (code(&alex, "alex"), code(&sam, "sam"));
+        run(&alex, &["pair", "--profile", "alex", "--partner", "sam", &cs]);
+        run(&sam, &["pair", "--profile", "sam", "--partner", "alex", &ca]);
+        run(
+            &alex,
+            &["share", "--profile", "alex", "--with", "sam", "--folder", x],
+        );
+        run(
+            &sam,
+            &["share", "--profile", "sam", "--with", "alex", "--folder", x],
+        );
+
+        let valid = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        let open_sam = || {
+            Spawn::default()
+                .content(&valid)
+                .data_dir(sam.path())
+                .args(["--profile", "sam"])
+                .size(100, 30)
+                .start()
+        };
+        let mut app = open_sam();
+        app.wait_for("Start from the beginning");
+        app.send(keys::ENTER);
+        app.wait_for("First paragraph.");
+        app.send(keys::ENTER);
+        app.wait_for("Write anything.");
+        app.type_str("SAM-TYPED-IN-THE-APP");
+        app.wait_for("SAM-TYPED-IN-THE-APP");
+        app.send(keys::CTRL_Q);
+        assert!(app.wait_exit().success(), "{}", app.framed_screen());
+
+        // alex's side reads sam's share (sam answered: sam's key comes too) and answers
+        // with alex's key.
+        let said = run(&alex, &["sync", "--profile", "alex"]);
+        assert!(said.contains("sam: 1 answer(s) shown"), "{said}");
+
+        let mut app = open_sam();
+        app.wait_for("Compare with alex");
+        app.send(b"\x1b[F"); // End
+        app.send(keys::ENTER);
+        app.wait_for("ALEX-IN-THE-FOLDER");
+        app.wait_for("SAM-TYPED-IN-THE-APP");
+        app.send(keys::CTRL_Q);
+        assert!(app.wait_exit().success(), "{}", app.framed_screen());
+    }
+}
