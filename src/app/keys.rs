@@ -212,7 +212,7 @@ pub fn offered(app: &App, bind: &Binding) -> bool {
         Action::Go(Go::ToggleSkip) => app.workbook().is_v2(),
         // Only a chapter with a repeated part has entries to open.
         Action::Go(Go::Entries) => app.has_entries_here(),
-        Action::Go(_) | Action::Move(_) | Action::Edit(_) | Action::Event(_) => true,
+        Action::Go(_) | Action::Move(_) | Action::Edit(_) | Action::Event(_) | Action::Stroke(_) => true,
     }
 }
 
@@ -958,7 +958,21 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
             _ => None,
         },
         Event::Key(key) => {
-            let a = key_action(cx, key)?;
+            let typing = matches!(cx, Context::Text | Context::Field | Context::Name);
+            let a = key_action(cx, key);
+            // A printable key where nothing is typed may be someone typing in the wrong
+            // place: the app decides, from its time and the keys before it.
+            if let Some(c) = printable(key)
+                && !typing
+            {
+                let then = a.filter(|a| offered_action(app, a)).map(Box::new);
+                return Some(Action::Stroke(super::Stroke {
+                    key: c,
+                    at: None,
+                    then,
+                }));
+            }
+            let a = a?;
             if a == Action::Go(Go::ToggleSkip) && !app.workbook().is_v2() {
                 // As before format 2: the key means what it meant without the binding.
                 return match cx {
@@ -989,6 +1003,28 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// The character of a key that types one (no Ctrl or Alt held), if it does.
+pub fn printable(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if key.kind != KeyEventKind::Release
+                && !c.is_control()
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// True when `a` works in this app: a format 1 workbook has no skipping, so its
+/// skip key is no command there.
+fn offered_action(app: &App, a: &Action) -> bool {
+    *a != Action::Go(Go::ToggleSkip) || app.workbook().is_v2()
 }
 
 /// Decodes one key press in context `cx`.

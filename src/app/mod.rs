@@ -15,9 +15,10 @@ mod naming;
 mod nav;
 mod notice;
 mod screen;
+mod stray;
 mod view;
 
-pub use action::{Action, Edit, Effect, Event, Go, Move};
+pub use action::{Action, Edit, Effect, Event, Go, Move, Stroke};
 pub use component::{
     Change, ChecklistAnswer, ChoiceAnswer, Component, DateAnswer, Intent, ListAnswer, Outcome, RatingsAnswer,
     ScaleAnswer, TextAnswer, Typing, date_of, field, ratings_of, scale_value, typed_shape,
@@ -25,6 +26,7 @@ pub use component::{
 pub use keys::Context;
 pub use notice::Notice;
 pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, WelcomeItem};
+pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};
 
 pub use crate::answers::Place;
@@ -99,6 +101,8 @@ pub struct App {
     safety_then_start: bool,
     /// The safety page has been shown this session (first run shows it only once).
     safety_seen: bool,
+    /// The printable keys just pressed, to tell typing from commands.
+    burst: stray::Burst,
 }
 
 impl App {
@@ -127,6 +131,7 @@ impl App {
             help_text: Viewport::default(),
             safety_then_start: false,
             safety_seen: false,
+            burst: stray::Burst::default(),
         }
     }
 
@@ -276,10 +281,31 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut fx = Vec::new();
         match action {
-            Action::Event(event) => self.on_event(event, &mut fx),
+            Action::Stroke(s) => self.on_stroke(s, &mut fx),
+            Action::Edit(edit) if self.typed_too_soon(&edit, &mut fx) => {}
+            action => {
+                if !matches!(action, Action::Event(_)) {
+                    // Any other key ends a run of printable ones: what came before it
+                    // is no longer taken back by them.
+                    self.burst.end_run();
+                }
+                self.on_action(action, &mut fx);
+            }
+        }
+        if fx.contains(&Effect::Save) {
+            self.save_pending = true;
+        }
+        fx
+    }
+
+    /// One action, decoded and past the typing check.
+    fn on_action(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        match action {
+            Action::Stroke(s) => self.on_stroke(s, fx),
+            Action::Event(event) => self.on_event(event, fx),
             Action::Go(Go::Quit) => {
                 self.notice = None;
-                self.request_quit(&mut fx);
+                self.request_quit(fx);
             }
             Action::Go(Go::RetrySave) => {
                 self.notice = None;
@@ -293,13 +319,9 @@ impl App {
             }
             action => {
                 self.notice = None;
-                self.on_user(action, &mut fx);
+                self.on_user(action, fx);
             }
         }
-        if fx.contains(&Effect::Save) {
-            self.save_pending = true;
-        }
-        fx
     }
 
     /// Reports from the edges; they leave the notice as it is.
@@ -370,7 +392,7 @@ impl App {
                 Action::Move(m) => {
                     self.help_text.on_move(m);
                 }
-                Action::Go(_) | Action::Edit(_) | Action::Event(_) => {}
+                Action::Go(_) | Action::Edit(_) | Action::Event(_) | Action::Stroke(_) => {}
             },
             (Lifecycle::Running | Lifecycle::Quitting, Overlay::None) => self.update_screen(action, fx),
         }
@@ -438,7 +460,8 @@ impl App {
                 | Go::QuitWithFallback,
             )
             | Action::Edit(_)
-            | Action::Event(_) => {}
+            | Action::Event(_)
+            | Action::Stroke(_) => {}
         }
     }
 

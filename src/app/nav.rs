@@ -127,7 +127,7 @@ impl App {
     }
 
     /// The state of screen `to`, fresh.
-    fn state_for(&self, to: Screen) -> ScreenState {
+    pub(super) fn state_for(&self, to: Screen) -> ScreenState {
         match to {
             Screen::Name => ScreenState::name(),
             Screen::Welcome => ScreenState::welcome(),
@@ -338,7 +338,7 @@ impl App {
                 }
             }
             // Events never reach here: `App::update` takes them first.
-            Action::Event(_) => {}
+            Action::Event(_) | Action::Stroke(_) => {}
         }
     }
 

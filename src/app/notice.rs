@@ -29,6 +29,9 @@ pub enum Notice {
     NotOwnItem,
     /// The digits typed into a date make no real date (what was typed, as YYYY-MM-DD).
     InvalidDate(String),
+    /// Letters were typed where no text is written (the context they were typed in):
+    /// they ran no command, and this says where to type.
+    TypeElsewhere(super::Context),
     /// Undo found nothing to take back.
     NothingToUndo,
     /// The external editor could not be run or its text read back (the edge's reason).

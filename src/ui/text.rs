@@ -204,12 +204,47 @@ pub fn notice(n: &Notice) -> String {
         Notice::ListFull { max } => list_full(*max),
         Notice::ListNowFull { max } => list_now_full(*max, keys::label_of(Context::List, &Go::Next.into())),
         Notice::ItemDeleted(item) => item_deleted(item, keys::label_of(Context::List, &Edit::Undo.into())),
+        Notice::TypeElsewhere(cx) => type_elsewhere(*cx),
         Notice::NothingToUndo => NOTHING_TO_UNDO.to_string(),
         Notice::NotOwnItem => NOT_OWN_ITEM.to_string(),
         Notice::EditorFailed(why) => crate::present::clean_line(why),
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
     }
+}
+
+/// Notice when letters were typed where nothing is written (context `cx`): they
+/// ran no command, and this says where typing goes.
+pub fn type_elsewhere(cx: Context) -> String {
+    use crate::app::{Action, Move};
+    let key = |a: Action| keys::label_of(cx, &a);
+    let what = match cx {
+        Context::List => format!("This is a list: {} adds an item", key(Edit::AddItem.into())),
+        Context::RatingsOwn => format!(
+            "This is a list to rate: {} adds an item, numbers rate",
+            key(Edit::AddItem.into())
+        ),
+        Context::Ratings => "This is a list to rate: type a number, or ←/→".to_string(),
+        Context::Scale => "This is a scale: type a number, or ←/→".to_string(),
+        Context::Date => "This is a date: type it as YYYYMMDD".to_string(),
+        Context::Choice => format!("This is a choice: ↑/↓ and {} picks", key(Move::Select.into())),
+        Context::Checklist => format!("This is a checklist: {} ticks", key(Move::Toggle.into())),
+        Context::Page => format!(
+            "{} goes on to where you write your answers",
+            key(Move::Select.into())
+        ),
+        Context::Welcome | Context::Contents | Context::Review | Context::Entries => {
+            format!("{} opens, then write your answer there", key(Move::Select.into()))
+        }
+        Context::Reading => format!("{} to write your answer", key(Move::Select.into())),
+        Context::Name | Context::Text | Context::Field => "Type your answer here".to_string(),
+        Context::Compare
+        | Context::ConfirmDelete
+        | Context::Help
+        | Context::Safety
+        | Context::ConfirmQuit => format!("{} goes back", key(Go::Back.into())),
+    };
+    format!("Not written anywhere: nothing to type here. {what}.")
 }
 
 /// Notice after `--start-fresh` moved an unusable answers file aside to `to`.

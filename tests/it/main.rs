@@ -32,3 +32,4 @@ mod schema;
 mod session;
 mod snapshots;
 mod store;
+mod stray;
