@@ -374,14 +374,35 @@ fn build(cx: Context) -> Vec<Binding> {
         ]
     };
     let exercise = |typing: bool| {
-        vec![
+        let mut v = vec![
             next.clone(),
             prev.clone(),
             hint.clone(),
             private(typing),
             back.clone(),
             skip(typing),
-        ]
+        ];
+        // Every answer change on the screen undoes with one key; a text field has
+        // its own Ctrl+Z, which also reaches these changes.
+        if !typing {
+            v.extend([
+                b(
+                    vec![ch('u'), ctrl('z')],
+                    Action::Edit(Edit::Undo),
+                    "u",
+                    "undo",
+                    false,
+                ),
+                b(
+                    vec![ctrl('y'), ch('U')],
+                    Action::Edit(Edit::Redo),
+                    "Ctrl+Y",
+                    "redo",
+                    false,
+                ),
+            ]);
+        }
+        v
     };
     let mut list = match cx {
         Context::Name => {
@@ -564,13 +585,6 @@ fn build(cx: Context) -> Vec<Binding> {
                     "move down",
                     false,
                 ),
-                b(
-                    vec![ch('u'), ctrl('z')],
-                    Action::Edit(Edit::Undo),
-                    "u",
-                    "undo",
-                    false,
-                ),
             ];
             v.extend(exercise(false));
             v
@@ -667,13 +681,6 @@ fn build(cx: Context) -> Vec<Binding> {
                         true,
                     ),
                     b(vec![ch('d')], Action::Edit(Edit::DeleteItem), "d", "remove", true),
-                    b(
-                        vec![ch('u'), ctrl('z')],
-                        Action::Edit(Edit::Undo),
-                        "u",
-                        "undo remove",
-                        false,
-                    ),
                 ]);
             }
             v.extend(exercise(false));

@@ -9,6 +9,7 @@
 mod action;
 mod component;
 mod entries;
+mod history;
 pub use entries::{Due, EntryRow};
 pub mod keys;
 mod naming;
@@ -23,6 +24,7 @@ pub use component::{
     Change, ChecklistAnswer, ChoiceAnswer, Component, DateAnswer, Intent, ListAnswer, Outcome, RatingsAnswer,
     ScaleAnswer, TextAnswer, Typing, date_of, field, ratings_of, scale_value, typed_shape,
 };
+pub use history::{Changed, Made};
 pub use keys::Context;
 pub use notice::Notice;
 pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, WelcomeItem};
@@ -103,6 +105,8 @@ pub struct App {
     safety_seen: bool,
     /// The printable keys just pressed, to tell typing from commands.
     burst: stray::Burst,
+    /// The answer changes made on this screen, for undo and redo.
+    history: history::History,
 }
 
 impl App {
@@ -132,6 +136,7 @@ impl App {
             safety_then_start: false,
             safety_seen: false,
             burst: stray::Burst::default(),
+            history: history::History::default(),
         }
     }
 
@@ -501,9 +506,12 @@ impl App {
         if let Some(value) = component.pending_value(stored)
             && Some(&value) != stored
         {
+            let (c, e) = (*chapter, *exercise);
             let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
-            self.start_private(*chapter, *exercise);
-            self.answers.set(&ch_id, &ex_id, value, now_utc());
+            self.recorded(Changed::Typed, |app| {
+                app.start_private(c, e);
+                app.answers.set(&ch_id, &ex_id, value, now_utc());
+            });
             fx.push(Effect::Save);
         }
     }
@@ -531,20 +539,37 @@ impl App {
         let (ch_id, ex_id) = self.workbook.ids(c, e);
         let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
         let stored = self.answers.get(&ch_id, &ex_id).map(|a| &a.value);
+        let what = match out.typing {
+            Typing::Unchanged => Changed::Value,
+            Typing::Edited | Typing::Closed => Changed::Typed,
+        };
+        let before = stored.cloned();
         match out.change {
             Some(Change::Set(value)) if Some(&value) != stored => {
-                self.start_private(c, e);
-                self.answers.set(&ch_id, &ex_id, value, now_utc());
+                self.recorded(what.clone(), |app| {
+                    app.start_private(c, e);
+                    app.answers.set(&ch_id, &ex_id, value, now_utc());
+                });
                 fx.push(Effect::Save);
             }
             Some(Change::Remove) if stored.is_some() => {
-                self.answers.remove(&ch_id, &ex_id);
+                self.recorded(what.clone(), |app| app.answers.remove(&ch_id, &ex_id));
                 fx.push(Effect::Save);
             }
             Some(Change::Set(_) | Change::Remove) | None => {}
         }
+        if out.typing == Typing::Closed {
+            self.history.close_typing();
+        }
+        let after = self.answers.get(&ch_id, &ex_id).map(|a| &a.value);
         if let Some(n) = out.notice {
             self.notice = Some(n);
+        } else if what == Changed::Value
+            && before.as_ref() != after
+            && let Some(made) = history::made(before.as_ref(), after)
+        {
+            // A change made by one key says what it did and how to take it back.
+            self.notice = Some(Notice::Made(made));
         }
         if let Some(text) = out.external {
             // What was typed just before goes to disk first: the editor may run for long,

@@ -4,7 +4,7 @@
 use super::component::{Component, Intent, moved};
 use super::screen::{self, ContentsRow, Screen, ScreenState, WelcomeItem, place_screen};
 use super::view::{ListView, Viewport};
-use super::{Action, App, Effect, Go, Move};
+use super::{Action, App, Edit, Effect, Go, Move};
 use crate::comparison::Comparison;
 
 impl App {
@@ -195,6 +195,8 @@ impl App {
             self.from_review = false;
         }
         self.state = state;
+        // Undo takes back changes on the screen in view only.
+        self.history.clear();
         // The hint stays shown from exercise to exercise until turned off; each starts at its top.
         self.hint_view.to_top();
         if matches!(to, Screen::Intro(_) | Screen::Exercise(..)) {
@@ -334,6 +336,9 @@ impl App {
             Action::Move(m) => self.on_move(m, fx),
             Action::Edit(edit) => {
                 if let ScreenState::Exercise { .. } = self.state {
+                    if matches!(edit, Edit::Undo | Edit::Redo) && self.undo_here(edit == Edit::Undo, fx) {
+                        return;
+                    }
                     self.exercise_key(Intent::Edit(edit), fx);
                 }
             }
@@ -398,13 +403,19 @@ impl App {
             self.answers
                 .ensure_entry(&ch.id, &ch.exercises[exercise], when.clone());
         }
-        self.notice = Some(
-            match self.answers.toggle_private(&ch.id, &ch.exercises[exercise], when) {
-                Some(true) => super::Notice::PrivateOn,
-                Some(false) => super::Notice::PrivateOff,
-                None => super::Notice::PrivateNeedsValue,
-            },
-        );
+        let mut now_private = None;
+        let ex = ch.exercises[exercise].clone();
+        let ch_id = ch.id.clone();
+        self.recorded(super::Changed::Private(true), |app| {
+            now_private = app.answers.toggle_private(&ch_id, &ex, when);
+        });
+        self.history
+            .name_last(super::Changed::Private(now_private == Some(true)));
+        self.notice = Some(match now_private {
+            Some(true) => super::Notice::PrivateOn,
+            Some(false) => super::Notice::PrivateOff,
+            None => super::Notice::PrivateNeedsValue,
+        });
         fx.push(Effect::Save);
     }
 
@@ -421,13 +432,18 @@ impl App {
         self.commit(fx);
         let ch = &self.workbook.chapters[chapter];
         let when = crate::answers::now_utc();
-        self.notice = Some(
-            if self.answers.toggle_skipped(&ch.id, &ch.exercises[exercise], when) {
-                super::Notice::SkippedOn
-            } else {
-                super::Notice::SkippedOff
-            },
-        );
+        let mut skipped = false;
+        let ex = ch.exercises[exercise].clone();
+        let ch_id = ch.id.clone();
+        self.recorded(super::Changed::Skip(true), |app| {
+            skipped = app.answers.toggle_skipped(&ch_id, &ex, when);
+        });
+        self.history.name_last(super::Changed::Skip(skipped));
+        self.notice = Some(if skipped {
+            super::Notice::SkippedOn
+        } else {
+            super::Notice::SkippedOff
+        });
         fx.push(Effect::Save);
     }
 

@@ -32,6 +32,12 @@ pub enum Notice {
     /// Letters were typed where no text is written (the context they were typed in):
     /// they ran no command, and this says where to type.
     TypeElsewhere(super::Context),
+    /// One key changed the answer (what it did); undo takes it back.
+    Made(super::history::Made),
+    /// The last change on the screen was undone (what it was).
+    Undone(super::Changed),
+    /// The last undone change was made again (what it was).
+    Redone(super::Changed),
     /// Undo found nothing to take back.
     NothingToUndo,
     /// The external editor could not be run or its text read back (the edge's reason).

@@ -43,6 +43,8 @@ struct Snapshot {
     resume: Option<Place>,
     show_hint: bool,
     from_review: bool,
+    /// Changes on the screen to undo before the run: the run's own are forgotten.
+    history: usize,
 }
 
 impl Burst {
@@ -143,6 +145,7 @@ impl App {
             resume: self.resume.clone(),
             show_hint: self.show_hint,
             from_review: self.from_review,
+            history: self.history.len(),
         }
     }
 
@@ -158,6 +161,7 @@ impl App {
         self.show_hint = s.show_hint;
         self.from_review = s.from_review;
         self.resume = s.resume;
+        self.history.truncate(s.history);
         // The screen is built afresh on the answers as they were: a field the run
         // opened is closed, a deleted item is back.
         if self.screen() != s.screen || matches!(self.state, ScreenState::Exercise { .. }) {

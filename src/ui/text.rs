@@ -129,9 +129,9 @@ pub const PRIVATE_OFF: &str = "Shared again: your partner sees it once both have
 /// Notice when an unanswered scale is marked private.
 pub const PRIVATE_NEEDS_VALUE: &str = "Pick a value first, then mark it private.";
 /// Notice after skipping an exercise.
-pub const SKIPPED_ON: &str = "Skipped: counts as done, and your partner sees only that you skipped it.";
+pub const SKIPPED_ON: &str = "Skipped: counts as done; your partner sees only that. Ctrl+Z undoes.";
 /// Notice after taking a skip back.
-pub const SKIPPED_OFF: &str = "No longer skipped.";
+pub const SKIPPED_OFF: &str = "No longer skipped. Ctrl+Z undoes.";
 /// After the title of a skipped exercise.
 pub const SKIPPED_MARK: &str = "[skipped]";
 /// Row that adds a list item.
@@ -205,12 +205,65 @@ pub fn notice(n: &Notice) -> String {
         Notice::ListNowFull { max } => list_now_full(*max, keys::label_of(Context::List, &Go::Next.into())),
         Notice::ItemDeleted(item) => item_deleted(item, keys::label_of(Context::List, &Edit::Undo.into())),
         Notice::TypeElsewhere(cx) => type_elsewhere(*cx),
+        Notice::Made(m) => made(m),
+        Notice::Undone(c) => format!(
+            "Undone: {}. {} makes it again.",
+            changed(c),
+            keys::label_of(Context::Scale, &Edit::Redo.into())
+        ),
+        Notice::Redone(c) => format!(
+            "Made again: {}. {} undoes it.",
+            changed(c),
+            keys::label_of(Context::Scale, &Edit::Undo.into())
+        ),
         Notice::NothingToUndo => NOTHING_TO_UNDO.to_string(),
         Notice::NotOwnItem => NOT_OWN_ITEM.to_string(),
         Notice::EditorFailed(why) => crate::present::clean_line(why),
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
     }
+}
+
+/// A short name of an answer change, for the undo and redo notices.
+fn changed(c: &crate::app::Changed) -> &'static str {
+    use crate::app::Changed;
+    match c {
+        Changed::Typed => "what was typed",
+        Changed::Skip(true) => "the skip",
+        Changed::Skip(false) => "taking the skip back",
+        Changed::Private(true) => "the private mark",
+        Changed::Private(false) => "sharing it again",
+        Changed::Value => "the last change",
+    }
+}
+
+/// An item or option named in a notice: cleaned, and cut short.
+fn named(s: &str) -> String {
+    let s = crate::present::clean_line(s);
+    let short: String = s.chars().take(24).collect();
+    let more = if s.chars().count() > 24 { "…" } else { "" };
+    format!("\"{short}{more}\"")
+}
+
+/// Notice after one key changed an answer: what it did, and the key that undoes it.
+fn made(m: &crate::app::Made) -> String {
+    use crate::app::Made;
+    let what = match m {
+        Made::Ticked(o) => format!("Ticked {}", named(o)),
+        Made::Unticked(o) => format!("Unticked {}", named(o)),
+        Made::TickedAlone(o, 1) => format!("Ticked {}, which took back 1 tick", named(o)),
+        Made::TickedAlone(o, n) => format!("Ticked {}, which took back {n} ticks", named(o)),
+        Made::Picked(o) => format!("Picked {}", named(o)),
+        Made::Set(v) => format!("Set to {v}"),
+        Made::Rated(i, v) => format!("Rated {} {v}", named(i)),
+        Made::Day(d) => format!("Date set to {d}"),
+        Made::Cleared => "Answer cleared".to_string(),
+        Made::Items => "List changed".to_string(),
+    };
+    format!(
+        "{what} · {} to undo",
+        keys::label_of(Context::Scale, &Edit::Undo.into())
+    )
 }
 
 /// Notice when letters were typed where nothing is written (context `cx`): they

@@ -33,3 +33,4 @@ mod session;
 mod snapshots;
 mod store;
 mod stray;
+mod undo;

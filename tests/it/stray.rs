@@ -43,7 +43,7 @@ fn type_at(app: &mut App, text: &str, start: Instant, gap: Duration) -> Instant 
 
 /// A stored answer for every exercise outside a repeated part, so a stray delete,
 /// tick, move or skip would show.
-fn filled(wb: &Workbook) -> Answers {
+pub fn filled(wb: &Workbook) -> Answers {
     let mut answers = Answers::default();
     for ch in &wb.chapters {
         for ex in &ch.exercises {
@@ -83,7 +83,7 @@ fn screens(wb: &Workbook) -> Vec<Screen> {
 }
 
 /// A session on `wb` with every answer filled, showing `to`.
-fn app_at(wb: &Workbook, to: Screen) -> App {
+pub fn app_at(wb: &Workbook, to: Screen) -> App {
     let place = |c: usize, e: Option<usize>| Place {
         chapter: wb.chapters[c].id.clone(),
         exercise: e.map(|e| wb.chapters[c].exercises[e].id.clone()),
@@ -129,7 +129,7 @@ fn app_at(wb: &Workbook, to: Screen) -> App {
     app
 }
 
-fn workbooks() -> Vec<Workbook> {
+pub fn workbooks() -> Vec<Workbook> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     ["pty-workbook", "v2-workbook", "practice-workbook"]
         .iter()
