@@ -667,6 +667,13 @@ fn build(cx: Context) -> Vec<Binding> {
                     true,
                 ),
                 digits("type a number"),
+                b(
+                    vec![k(Enter), ch(' ')],
+                    Action::Move(Move::Select),
+                    "Enter",
+                    "pick the value shown",
+                    false,
+                ),
                 clear.clone(),
                 first.clone(),
                 last.clone(),

@@ -271,33 +271,29 @@ fn made(m: &crate::app::Made) -> String {
 pub fn type_elsewhere(cx: Context) -> String {
     use crate::app::{Action, Move};
     let key = |a: Action| keys::label_of(cx, &a);
+    let select = key(Move::Select.into());
     let what = match cx {
         Context::List => format!("This is a list: {} adds an item", key(Edit::AddItem.into())),
-        Context::RatingsOwn => format!(
-            "This is a list to rate: {} adds an item, numbers rate",
-            key(Edit::AddItem.into())
-        ),
-        Context::Ratings => "This is a list to rate: type a number, or ←/→".to_string(),
-        Context::Scale => "This is a scale: type a number, or ←/→".to_string(),
-        Context::Date => "This is a date: type it as YYYYMMDD".to_string(),
-        Context::Choice => format!("This is a choice: ↑/↓ and {} picks", key(Move::Select.into())),
+        Context::RatingsOwn => format!("Rate with a number; {} adds an item", key(Edit::AddItem.into())),
+        Context::Ratings | Context::Scale => "Pick with a number or ←/→".to_string(),
+        Context::Date => "Type the date as YYYYMMDD".to_string(),
+        Context::Choice => format!("This is a choice: {select} picks"),
         Context::Checklist => format!("This is a checklist: {} ticks", key(Move::Toggle.into())),
-        Context::Page => format!(
-            "{} goes on to where you write your answers",
-            key(Move::Select.into())
-        ),
+        Context::Page => format!("{select} goes on to where you write"),
         Context::Welcome | Context::Contents | Context::Review | Context::Entries => {
-            format!("{} opens, then write your answer there", key(Move::Select.into()))
+            format!("{select} opens a page to write on")
         }
-        Context::Reading => format!("{} to write your answer", key(Move::Select.into())),
+        Context::Reading => format!("{select} to write your answer"),
         Context::Name | Context::Text | Context::Field => "Type your answer here".to_string(),
         Context::Compare
         | Context::ConfirmDelete
         | Context::Help
         | Context::Safety
-        | Context::ConfirmQuit => format!("{} goes back", key(Go::Back.into())),
+        | Context::ConfirmQuit => {
+            format!("{} goes back", key(Go::Back.into()))
+        }
     };
-    format!("Not written anywhere: nothing to type here. {what}.")
+    format!("Nothing here takes typing. {what}.")
 }
 
 /// Notice after `--start-fresh` moved an unusable answers file aside to `to`.
@@ -406,6 +402,11 @@ pub fn date_typing(shape: &str) -> String {
 
 /// The "other" row of a checklist (format 2 `other = true`).
 pub const CHECKLIST_OTHER: &str = "Other, in my own words:";
+
+/// A scale or rating with no value yet, while the arrows point at `v`.
+pub fn scale_proposed(v: &str) -> String {
+    format!("{v}? Enter picks it; ← → move. Nothing is picked yet.")
+}
 
 /// The current scale value.
 pub fn scale_value(v: Option<i64>, max: i64, unit: Option<&str>) -> String {

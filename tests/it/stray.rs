@@ -398,7 +398,7 @@ mod terminal {
         let before = saved_text(data.path());
         type_slowly(&mut pty, "I never know when he is honest. ");
         pty.wait_for("Chapter 3/3 · Introduction");
-        pty.wait_for("nothing to type here");
+        pty.wait_for("Nothing here takes typing");
         quit(&mut pty);
         let after = saved_text(data.path());
         assert!(after.contains("Text Jo if I am late"), "{after}");

@@ -221,3 +221,34 @@ fn leaving_the_screen_forgets_its_changes() {
     send(&mut app, char_key('u'));
     assert_eq!(value(&app, CH, "how-upset"), Some(&Value::Scale { value: 5 }));
 }
+
+/// The first arrow on an empty scale or rating shows a value and stores nothing;
+/// Enter picks it (issue 20: "the first → on an empty scale jumped to 5").
+#[test]
+fn first_arrow_on_an_empty_scale_or_rating_shows_before_it_counts() {
+    let mut app = on("how-upset", Answers::default());
+    press(&mut app, KeyCode::Right);
+    assert_eq!(value(&app, CH, "how-upset"), None);
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("<5 >") || screen.contains("< 5>") || screen.contains("<5>"),
+        "{screen}"
+    );
+    assert!(screen.contains("5? Enter picks it"), "{screen}");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(value(&app, CH, "how-upset"), Some(&Value::Scale { value: 4 }));
+
+    let mut app = on("how-it-feels", Answers::default());
+    press(&mut app, KeyCode::Left);
+    assert_eq!(value(&app, CH, "how-it-feels"), None);
+    assert!(render(&app, 80, 24).contains("5? Enter picks it"));
+    // Moving to another item drops what was shown.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    send(&mut app, char_key(' '));
+    let want = Value::Ratings {
+        ratings: [("Safe".to_string(), 5)].into_iter().collect(),
+    };
+    assert_eq!(value(&app, CH, "how-it-feels"), Some(&want));
+}
