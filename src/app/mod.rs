@@ -26,7 +26,7 @@ pub use component::{
 };
 pub use history::{Changed, Made};
 pub use keys::Context;
-pub use notice::Notice;
+pub use notice::{Notice, TooLongFrom};
 pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, WelcomeItem};
 pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};

@@ -339,12 +339,41 @@ impl App {
                     if matches!(edit, Edit::Undo | Edit::Redo) && self.undo_here(edit == Edit::Undo, fx) {
                         return;
                     }
+                    if let Some(n) = self.too_long(&edit) {
+                        self.notice = Some(n);
+                        return;
+                    }
                     self.exercise_key(Intent::Edit(edit), fx);
                 }
             }
             // Events never reach here: `App::update` takes them first.
             Action::Event(_) | Action::Stroke(_) => {}
         }
+    }
+
+    /// The notice refusing `edit` when it would make the text being typed longer than
+    /// an answer may be (the store refuses to read such a file back), else `None`.
+    fn too_long(&self, edit: &Edit) -> Option<super::Notice> {
+        use crate::store::limits::MAX_TEXT_BYTES;
+        let now = self.component().and_then(Component::typed_len);
+        let (from, bytes) = match edit {
+            Edit::Paste(s) => (super::TooLongFrom::Paste, now? + s.len()),
+            Edit::EditorDone(Ok(s)) => (super::TooLongFrom::Editor, s.len()),
+            // A key adds at most a character (4 bytes) or a line break.
+            Edit::Type(_) => (super::TooLongFrom::Typing, now? + 4),
+            Edit::Digit(_)
+            | Edit::Clear
+            | Edit::AddItem
+            | Edit::EditItem
+            | Edit::DeleteItem
+            | Edit::MoveItemUp
+            | Edit::MoveItemDown
+            | Edit::Undo
+            | Edit::Redo
+            | Edit::ExternalEditor
+            | Edit::EditorDone(Err(_)) => return None,
+        };
+        (bytes > MAX_TEXT_BYTES).then_some(super::Notice::TooLong { from, bytes })
     }
 
     fn on_go(&mut self, go: Go, fx: &mut Vec<Effect>) {

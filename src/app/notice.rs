@@ -1,5 +1,16 @@
 //! Short messages for the status line, as data: the UI words them.
 
+/// Where a text too long for an answer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooLongFrom {
+    /// Typed.
+    Typing,
+    /// Pasted.
+    Paste,
+    /// Back from `$EDITOR`.
+    Editor,
+}
+
 /// Something the status line tells the user once, until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
@@ -38,6 +49,14 @@ pub enum Notice {
     Undone(super::Changed),
     /// The last undone change was made again (what it was).
     Redone(super::Changed),
+    /// A paste, an editor's text or a key would make the answer longer than an answer
+    /// holds: refused whole, the answer kept as it was.
+    TooLong {
+        /// Where the text came from.
+        from: TooLongFrom,
+        /// How long the answer would have been, in bytes.
+        bytes: usize,
+    },
     /// Undo found nothing to take back.
     NothingToUndo,
     /// The external editor could not be run or its text read back (the edge's reason).

@@ -216,11 +216,30 @@ pub fn notice(n: &Notice) -> String {
             changed(c),
             keys::label_of(Context::Scale, &Edit::Undo.into())
         ),
+        Notice::TooLong { from, bytes } => too_long(*from, *bytes),
         Notice::NothingToUndo => NOTHING_TO_UNDO.to_string(),
         Notice::NotOwnItem => NOT_OWN_ITEM.to_string(),
         Notice::EditorFailed(why) => crate::present::clean_line(why),
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
+    }
+}
+
+/// Notice refusing a text that would make an answer `bytes` long, over the limit.
+fn too_long(from: crate::app::TooLongFrom, bytes: usize) -> String {
+    use crate::app::TooLongFrom;
+    let mib = |b: usize| format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0));
+    let limit = crate::store::limits::MAX_TEXT_BYTES / (1024 * 1024);
+    match from {
+        TooLongFrom::Typing => format!("This answer is full: an answer holds at most {limit} MiB."),
+        TooLongFrom::Paste => format!(
+            "Not pasted: the answer would be {}, over the {limit} MiB limit. Kept as it was.",
+            mib(bytes)
+        ),
+        TooLongFrom::Editor => format!(
+            "Editor's text not taken: {} is over the {limit} MiB limit. Answer kept as it was.",
+            mib(bytes)
+        ),
     }
 }
 

@@ -6,6 +6,7 @@
 mod common;
 
 mod app_flow;
+mod caps;
 mod cli;
 mod compare;
 mod content_validation;

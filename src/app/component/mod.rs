@@ -256,6 +256,19 @@ impl Component {
         }
     }
 
+    /// The length in bytes of the field being typed in, or `None` when nothing is
+    /// typed: cheap enough to check on every key.
+    pub fn typed_len(&self) -> Option<usize> {
+        match self {
+            Component::Text(t) => Some(t.text_len()),
+            Component::List(l) => l.editing.as_ref().map(|(_, f)| f.len()),
+            Component::Choice(c) => c.other.as_ref().map(field::Field::len),
+            Component::Checklist(c) => c.other.as_ref().map(field::Field::len),
+            Component::Ratings(r) => r.adding.as_ref().map(field::Field::len),
+            Component::Scale(_) | Component::Date(_) | Component::Page => None,
+        }
+    }
+
     /// Lets a text field refit its view after the box changed size.
     pub fn refit(&mut self) {
         match self {
