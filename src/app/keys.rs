@@ -196,6 +196,61 @@ pub fn help_bindings(cx: Context) -> impl Iterator<Item = &'static Binding> {
     bindings(cx).iter().filter(|b| b.show != Show::Grouped)
 }
 
+/// The name of one key as help shows it, e.g. "Ctrl+Z", "h", "Space".
+pub fn key_name(key: &Key) -> String {
+    use KeyCode::*;
+    let name = match key.0 {
+        Char(' ') => "Space".to_string(),
+        Char(c) if key.1.contains(CTRL) => c.to_uppercase().to_string(),
+        Char(c) => c.to_string(),
+        Enter => "Enter".to_string(),
+        Esc => "Esc".to_string(),
+        Tab => "Tab".to_string(),
+        BackTab => return "Shift+Tab".to_string(),
+        Up => "↑".to_string(),
+        Down => "↓".to_string(),
+        Left => "←".to_string(),
+        Right => "→".to_string(),
+        Home => "Home".to_string(),
+        End => "End".to_string(),
+        PageUp => "PgUp".to_string(),
+        PageDown => "PgDn".to_string(),
+        Backspace => "Backspace".to_string(),
+        Delete => "Del".to_string(),
+        Insert => "Ins".to_string(),
+        F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    let ctrl = if key.1.contains(CTRL) { "Ctrl+" } else { "" };
+    let shift = if key.1.contains(SHIFT) { "Shift+" } else { "" };
+    format!("{ctrl}{shift}{name}")
+}
+
+/// Every key of `bind` as help lists them ("←/h"), with the keys of the grouped
+/// bindings right after it, so no key works without help naming it. A binding
+/// without keys of its own (digits, the text field's own keys) shows its label.
+pub fn help_keys(cx: Context, bind: &Binding) -> String {
+    if bind.keys.is_empty() {
+        return bind.label.to_string();
+    }
+    let all = bindings(cx);
+    let grouped = all
+        .iter()
+        .position(|b| std::ptr::eq(b, bind))
+        .map(|i| &all[i + 1..])
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.show == Show::Grouped);
+    let mut names: Vec<String> = Vec::new();
+    for k in bind.keys.iter().chain(grouped.flat_map(|b| b.keys.iter())) {
+        let n = key_name(k);
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    names.join("/")
+}
+
 /// The label of the first key for `action` in context `cx`, for texts that name
 /// a key ("u brings it back"): taken from the table, so they never disagree.
 pub fn label_of(cx: Context, action: &Action) -> &'static str {
@@ -1136,6 +1191,42 @@ mod tests {
             | Context::Safety
             | Context::ConfirmQuit => {}
         }
+    }
+
+    #[test]
+    fn help_names_every_key_that_works() {
+        for cx in ALL {
+            let shown: Vec<String> = help_bindings(cx).map(|b| help_keys(cx, b)).collect();
+            for b in bindings(cx) {
+                for k in &b.keys {
+                    let name = key_name(k);
+                    assert!(
+                        shown.iter().any(|s| s.split('/').any(|n| n == name)),
+                        "{cx:?}: {name} works but help does not name it: {shown:?}"
+                    );
+                }
+            }
+        }
+        let scale: Vec<String> = help_bindings(Context::Scale)
+            .map(|b| help_keys(Context::Scale, b))
+            .collect();
+        assert!(
+            scale.contains(&"←/h".to_string()) && scale.contains(&"→/l".to_string()),
+            "{scale:?}"
+        );
+    }
+
+    #[test]
+    fn readme_names_h_and_l() {
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains("←/→ or h/l"),
+            "the README's key table names h and l"
+        );
+        assert!(
+            readme.contains("u or Ctrl+Z"),
+            "the README's key table names undo"
+        );
     }
 
     #[test]
