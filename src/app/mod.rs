@@ -520,7 +520,7 @@ impl App {
     fn start_private(&mut self, c: usize, e: usize) {
         let ch = &self.workbook.chapters[c];
         let ex = &ch.exercises[e];
-        if ex.private && self.answers.get(&ch.id, &ex.id).is_none() {
+        if ex.private && self.answers.own(&ch.id, &ex.id).is_none() {
             self.answers.ensure_entry(&ch.id, ex, now_utc());
         }
     }
@@ -553,7 +553,10 @@ impl App {
                 fx.push(Effect::Save);
             }
             Some(Change::Remove) if stored.is_some() => {
-                self.recorded(what.clone(), |app| app.answers.remove(&ch_id, &ex_id));
+                self.recorded(what.clone(), |app| {
+                    let ex = &app.workbook.chapters[c].exercises[e];
+                    app.answers.clear(&ch_id, ex, now_utc());
+                });
                 fx.push(Effect::Save);
             }
             Some(Change::Set(_) | Change::Remove) | None => {}

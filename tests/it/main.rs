@@ -9,13 +9,15 @@ mod app_flow;
 mod caps;
 mod cli;
 mod compare;
+mod content_clinical;
 mod content_validation;
 mod crash;
 mod docs;
 mod entries_export;
+#[cfg(unix)]
+mod exchange;
 mod export;
 mod format_v2;
-#[cfg(unix)]
 mod hangup;
 #[cfg(unix)]
 mod hostile_files;
@@ -23,6 +25,7 @@ mod hostile_output;
 mod kinds_v2;
 mod naming;
 mod practice;
+mod privacy;
 mod props;
 mod pty;
 mod ratings;
