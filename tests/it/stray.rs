@@ -259,14 +259,19 @@ fn every_screen_ignores_the_newcomers_words() {
     }
 }
 
+/// The first list exercise of `wb` (chapter, exercise).
+fn first_list(wb: &Workbook) -> (usize, usize) {
+    (0..wb.chapters.len())
+        .flat_map(|c| (0..wb.chapters[c].exercises.len()).map(move |e| (c, e)))
+        .find(|&(c, e)| matches!(wb.chapters[c].exercises[e].kind, Kind::List { .. }))
+        .expect("a list")
+}
+
 /// "do better" on a list item: the item is not deleted and the notice says where to type.
 #[test]
 fn do_better_on_a_list_item_deletes_nothing_and_says_where_to_type() {
     let wb = pty_workbook();
-    let (c, e) = (0..wb.chapters.len())
-        .flat_map(|c| (0..wb.chapters[c].exercises.len()).map(move |e| (c, e)))
-        .find(|&(c, e)| matches!(wb.chapters[c].exercises[e].kind, Kind::List { .. }))
-        .expect("a list");
+    let (c, e) = first_list(&wb);
     let mut app = app_at(&wb, Screen::Exercise(c, e));
     press(&mut app, KeyCode::Home);
     let before = app.answers().clone();
@@ -285,10 +290,7 @@ fn do_better_on_a_list_item_deletes_nothing_and_says_where_to_type() {
 #[test]
 fn a_command_key_alone_still_works() {
     let wb = pty_workbook();
-    let (c, e) = (0..wb.chapters.len())
-        .flat_map(|c| (0..wb.chapters[c].exercises.len()).map(move |e| (c, e)))
-        .find(|&(c, e)| matches!(wb.chapters[c].exercises[e].kind, Kind::List { .. }))
-        .expect("a list");
+    let (c, e) = first_list(&wb);
     let mut app = app_at(&wb, Screen::Exercise(c, e));
     press(&mut app, KeyCode::Home);
     let t = Instant::now();
@@ -308,10 +310,7 @@ fn a_command_key_alone_still_works() {
 #[test]
 fn add_then_letters_at_once_adds_no_item() {
     let wb = pty_workbook();
-    let (c, e) = (0..wb.chapters.len())
-        .flat_map(|c| (0..wb.chapters[c].exercises.len()).map(move |e| (c, e)))
-        .find(|&(c, e)| matches!(wb.chapters[c].exercises[e].kind, Kind::List { .. }))
-        .expect("a list");
+    let (c, e) = first_list(&wb);
     let mut app = app_at(&wb, Screen::Exercise(c, e));
     let before = app.answers().clone();
     type_at(&mut app, "and so on", Instant::now(), Duration::from_millis(120));
