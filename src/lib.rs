@@ -21,3 +21,4 @@ pub mod session;
 pub mod store;
 pub mod tui;
 pub mod ui;
+pub mod vault;

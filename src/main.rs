@@ -96,6 +96,12 @@ enum Command {
         #[arg(value_parser = profile_name)]
         new: String,
     },
+    /// Lock this profile with a passphrase: every file of it is encrypted (age).
+    ///
+    /// Shows a recovery key once. --change sets a new passphrase, --remove makes the files
+    /// plain again, --recover sets a new passphrase with the recovery key. Passphrases are
+    /// only read from the terminal.
+    Protect(commands::protect::ProtectArgs),
     /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell).
     ///
     /// Example: `trustbook completions bash > ~/.local/share/bash-completion/completions/trustbook`.
@@ -205,7 +211,10 @@ fn main() -> ExitCode {
         profile,
     };
     let first_run = pick == Some(DefaultProfile::FirstRun);
-    let own_answers = matches!(command, None | Some(Command::Reset { .. } | Command::Export(_)));
+    let own_answers = matches!(
+        command,
+        None | Some(Command::Reset { .. } | Command::Export(_) | Command::Protect(_))
+    );
     if let Some(DefaultProfile::Several(names)) = &pick
         && own_answers
     {
@@ -221,6 +230,11 @@ fn main() -> ExitCode {
             }
             Err(e) => commands::fail(e),
         };
+    }
+    if first_run && matches!(command, Some(Command::Protect(_))) {
+        return commands::fail(
+            "no profile has been started yet: open trustbook first (it asks for a name), then protect that profile.",
+        );
     }
     if first_run && matches!(command, Some(Command::Export(_))) {
         return commands::fail(
@@ -248,6 +262,7 @@ fn main() -> ExitCode {
             commands::compare(data_dir, &wb, (&a, &b), width, week)
         }
         Some(Command::Rename { old, new }) => rename(data_dir, &wb.id, &old, &new),
+        Some(Command::Protect(args)) => commands::protect::run(&opts, &wb, args),
     }
 }
 

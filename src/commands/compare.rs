@@ -33,7 +33,13 @@ pub fn compare(
         Err(e) => return fail(e),
     };
     let read = |name: &str| partner::read(&dir, name, &wb.id);
-    let (answers_a, answers_b) = match (read(a), read(b)) {
+    // Your own protected profile asks its passphrase; a partner's protected one is refused
+    // by `partner::read` (only its owner can open it).
+    let read_a = || match trustbook::store::is_protected(&dir, a) {
+        true => super::protect::read_own(&dir, a, wb).map(|s| s.map(|s| s.answers).unwrap_or_default()),
+        false => read(a),
+    };
+    let (answers_a, answers_b) = match (read_a(), read(b)) {
         (Ok(x), Ok(y)) => (x, y),
         (Err(e), _) | (_, Err(e)) => return fail(e),
     };
