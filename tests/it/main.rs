@@ -23,6 +23,10 @@ mod kinds_v2;
 mod naming;
 mod practice;
 mod props;
+#[cfg(unix)]
+mod protect;
+#[cfg(unix)]
+mod protect_files;
 mod pty;
 mod ratings;
 mod resume;
