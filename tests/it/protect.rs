@@ -324,6 +324,25 @@ fn change_remove_and_recover_keep_every_word() {
     assert!(pty.wait_exit().success());
     assert_nowhere(tmp.path(), &["KEEPME"]);
 
+    // reset and export ask the passphrase too; reset's kept copy is encrypted.
+    let mut pty = spawn(&dir, &home, &["export"]);
+    pty.wait_for("Passphrase for profile");
+    pty.type_str(&format!("{PASS}\r"));
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    let mut pty = spawn(&dir, &home, &["reset", "--yes"]);
+    pty.wait_for("Passphrase for profile");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("kept in");
+    assert!(pty.wait_exit().success());
+    assert_nowhere(tmp.path(), &["KEEPME"]);
+    let kept: Vec<_> = store::profile_files(&dir, "default")
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".reset-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(first(&read_with_key(&kept[0], &key)), Some(&text("KEEPME ALSO")));
+    fs::copy(&kept[0], dir.join("default.toml")).expect("put the answers back");
+
     // --remove: plain again, every word there, no key left.
     let mut pty = spawn(&dir, &home, &["protect", "--remove"]);
     pty.wait_for("Passphrase for profile");
@@ -363,4 +382,37 @@ fn a_swapped_key_file_is_named_and_changes_nothing() {
     assert!(screen.contains("default.toml"), "the file is named: {screen}");
     assert_eq!(pty.wait_exit().exit_code(), 1);
     assert_eq!(snapshot(&dir), before);
+}
+
+#[test]
+fn right_after_the_name_the_app_offers_a_passphrase() {
+    use crate::common::{char_key, key, render, shipped_app};
+    use ratatui::crossterm::event::KeyCode::Enter;
+    use trustbook::app::keys as app_keys;
+    use trustbook::persist::fake::FakePersistence;
+    use trustbook::session::Session;
+
+    let mut s = Session::new(shipped_app().asking_name(), FakePersistence::default());
+    let mut no_editor = |_: &str| Ok(Err(String::new()));
+    for ev in "sam".chars().map(char_key).chain([key(Enter)]) {
+        if let Some(action) = app_keys::action(&s.app, &ev) {
+            s.dispatch(action, std::time::Instant::now(), &mut no_editor)
+                .expect("no terminal");
+        }
+    }
+    let wide = render(&s.app, 150, 50);
+    assert!(
+        wide.contains(
+            "Does anyone else use this computer account? Then protect your answers with a passphrase: \
+             quit and run trustbook protect --profile sam"
+        ),
+        "{wide}"
+    );
+    for (w, h) in [(80, 24), (60, 20)] {
+        let screen = render(&s.app, w, h);
+        assert!(
+            screen.contains("trustbook protect --profile sam"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
 }
