@@ -489,7 +489,7 @@ impl App {
     fn start_private(&mut self, c: usize, e: usize) {
         let ch = &self.workbook.chapters[c];
         let ex = &ch.exercises[e];
-        if ex.private && self.answers.get(&ch.id, &ex.id).is_none() {
+        if ex.private && self.answers.own(&ch.id, &ex.id).is_none() {
             self.answers.ensure_entry(&ch.id, ex, now_utc());
         }
     }
@@ -515,7 +515,8 @@ impl App {
                 fx.push(Effect::Save);
             }
             Some(Change::Remove) if stored.is_some() => {
-                self.answers.remove(&ch_id, &ex_id);
+                let ex = &self.workbook.chapters[c].exercises[e];
+                self.answers.clear(&ch_id, ex, now_utc());
                 fx.push(Effect::Save);
             }
             Some(Change::Set(_) | Change::Remove) | None => {}

@@ -32,15 +32,26 @@ pub fn compare(
         Ok(dir) => dir,
         Err(e) => return fail(e),
     };
-    let read = |name: &str| partner::read(&dir, name, &wb.id);
-    // Your own protected profile asks its passphrase; a partner's protected one is refused
-    // by `partner::read` (only its owner can open it).
-    let read_a = || match trustbook::store::is_protected(&dir, a) {
-        true => super::protect::read_own(&dir, a, wb).map(|s| s.map(|s| s.answers).unwrap_or_default()),
-        false => read(a),
-    };
-    let (answers_a, answers_b) = match (read_a(), read(b)) {
-        (Ok(x), Ok(y)) => (x, y),
+    // `a` is the person asking: their own answers; `b`'s only as far as `b` shared them
+    // with `a`.
+    let (answers_a, answers_b) = match (
+        // Your own protected profile asks its passphrase first.
+        match trustbook::store::is_protected(&dir, a) {
+            true => super::protect::read_own(&dir, a, wb).map(|s| s.map(|s| s.answers).unwrap_or_default()),
+            false => partner::read_mine(&dir, a, &wb.id),
+        },
+        partner::read_shared(&dir, b, a, &wb.id),
+    ) {
+        (Ok(x), Ok(Some(y))) => (x, y),
+        (Ok(x), Ok(None)) => {
+            // Nothing of b's is shown; the comparison still says where a stands.
+            let why = trustbook::sharing::NotShared::NotShared {
+                owner: b.to_string(),
+                reader: a.to_string(),
+            };
+            trustbook::report!("note: {why}");
+            (x, trustbook::answers::Answers::default())
+        }
         (Err(e), _) | (_, Err(e)) => return fail(e),
     };
     let monday = week.map(|day| trustbook::date::civil_from_days(trustbook::date::monday_of(day)));

@@ -8,6 +8,7 @@ mod common;
 mod app_flow;
 mod cli;
 mod compare;
+mod content_clinical;
 mod content_validation;
 mod crash;
 mod docs;
@@ -22,6 +23,7 @@ mod hostile_output;
 mod kinds_v2;
 mod naming;
 mod practice;
+mod privacy;
 mod props;
 #[cfg(unix)]
 mod protect;

@@ -387,14 +387,19 @@ fn a_swapped_key_file_is_named_and_changes_nothing() {
 #[test]
 fn right_after_the_name_the_app_offers_a_passphrase() {
     use crate::common::{char_key, key, render, shipped_app};
-    use ratatui::crossterm::event::KeyCode::Enter;
+    use ratatui::crossterm::event::KeyCode::{Enter, Esc};
     use trustbook::app::keys as app_keys;
     use trustbook::persist::fake::FakePersistence;
     use trustbook::session::Session;
 
     let mut s = Session::new(shipped_app().asking_name(), FakePersistence::default());
     let mut no_editor = |_: &str| Ok(Err(String::new()));
-    for ev in "sam".chars().map(char_key).chain([key(Enter)]) {
+    // The safety page comes first; Esc closes it, onto the question of a name.
+    for ev in [key(Esc)]
+        .into_iter()
+        .chain("sam".chars().map(char_key))
+        .chain([key(Enter)])
+    {
         if let Some(action) = app_keys::action(&s.app, &ev) {
             s.dispatch(action, std::time::Instant::now(), &mut no_editor)
                 .expect("no terminal");
