@@ -1,5 +1,5 @@
 //! A protected profile (issue 17): saving a 1 MiB answers file encrypted vs plain (target:
-//! at most 2x), and opening with the unlock at age's default scrypt work factor (target:
+//! at most 2x), and opening with the unlock at trustbook's default scrypt work factor (target:
 //! at most 1.5 s). Run: `cargo bench --bench protect`.
 
 use std::hint::black_box;
@@ -46,8 +46,13 @@ fn protect(c: &mut Criterion) {
 
     let pass = SecretString::from("correct horse battery staple".to_string());
     let id = vault::create_identity();
-    // Made at age's default work factor (this is a release build: the test knob is off).
+    // Made at trustbook's default work factor (calibrated; the test knob is off in release).
     let key_file = vault::lock_identity(&id, &pass).expect("key file");
+    // The work factor age chose for this computer (log2 N), from the key file's header.
+    let header = String::from_utf8_lossy(&key_file[..key_file.len().min(200)]).into_owned();
+    if let Some(line) = header.lines().find(|l| l.starts_with("-> scrypt")) {
+        eprintln!("key file: {line:?} (the last number is log2 N)");
+    }
     let (mut locked, _) = Store::open(&opts(dir.path(), "locked"), WB).expect("open");
     locked.protect(id, &key_file).expect("protect");
     group.bench_function("save 1MiB protected", |b| {

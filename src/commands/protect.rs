@@ -265,18 +265,24 @@ fn protected_dir(opts: &StoreOptions) -> Result<std::path::PathBuf, String> {
     Ok(dir)
 }
 
-/// `protect --change`: the current passphrase, then a new one; the key file is replaced.
-fn change(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
-    let dir = protected_dir(opts)?;
-    let protection = unlock(&dir, &opts.profile)?;
-    let (store, _) = Store::open_as(opts, &wb.id, protection).map_err(|e| e.to_string())?;
+/// Asks a new passphrase and replaces the key file of the unlocked `store` with the same
+/// key locked by it (one atomic replace).
+fn set_new_passphrase(store: &Store) -> Result<(), String> {
     let identity = store
         .protection()
         .identity()
         .ok_or("the profile did not unlock")?;
     let pass = new_passphrase()?;
     let key_file = vault::lock_identity(identity, &pass).map_err(|e| e.to_string())?;
-    store.replace_key_file(&key_file).map_err(|e| e.to_string())?;
+    store.replace_key_file(&key_file).map_err(|e| e.to_string())
+}
+
+/// `protect --change`: the current passphrase, then a new one; the key file is replaced.
+fn change(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
+    let dir = protected_dir(opts)?;
+    let protection = unlock(&dir, &opts.profile)?;
+    let (store, _) = Store::open_as(opts, &wb.id, protection).map_err(|e| e.to_string())?;
+    set_new_passphrase(&store)?;
     trustbook::say!(
         "The passphrase of profile {} is changed. The recovery key stays the same.",
         quoted(&opts.profile)
@@ -339,13 +345,7 @@ fn recover(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
         ),
         e => e.to_string(),
     })?;
-    let identity = store
-        .protection()
-        .identity()
-        .ok_or("the profile did not unlock")?;
-    let pass = new_passphrase()?;
-    let key_file = vault::lock_identity(identity, &pass).map_err(|e| e.to_string())?;
-    store.replace_key_file(&key_file).map_err(|e| e.to_string())?;
+    set_new_passphrase(&store)?;
     trustbook::say!(
         "Profile {} has a new passphrase. The recovery key stays the same: keep it.",
         quoted(&opts.profile)

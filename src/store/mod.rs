@@ -516,17 +516,28 @@ impl Store {
         if !self.protection.is_locked() || self.lock.is_none() {
             return Ok(());
         }
+        self.each_file(|file, bytes| {
+            if vault::is_age(&bytes) {
+                return Ok(());
+            }
+            write_profile_file(file, &bytes, &self.protection, How::Replace)
+                .map_err(|e| StoreError::io(file, "encrypt", e))
+        })
+    }
+
+    /// Calls `f` on each file of the profile ([`profile_files`], links left alone) with its
+    /// bytes as they are on disk.
+    fn each_file(
+        &self,
+        mut f: impl FnMut(&Path, Vec<u8>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         for file in profile_files(&self.dir, &self.profile) {
             if is_link(&file) {
                 continue;
             }
             let bytes =
                 fsio::read_regular(&file, false, MAX_FILE_BYTES).map_err(|e| StoreError::read(&file, e))?;
-            if vault::is_age(&bytes) {
-                continue;
-            }
-            write_profile_file(&file, &bytes, &self.protection, How::Replace)
-                .map_err(|e| StoreError::io(&file, "encrypt", e))?;
+            f(&file, bytes)?;
         }
         Ok(())
     }
@@ -539,11 +550,7 @@ impl Store {
     /// Until the last step a file may still be plain, and is then read as it is (and
     /// encrypted at the next opening); after it, no file of the profile is plain.
     pub fn protect(&mut self, identity: vault::Identity, key_file: &[u8]) -> Result<(), StoreError> {
-        let key = key_path(&self.dir, &self.profile);
-        if is_link(&key) {
-            return Err(StoreError::Link { path: key });
-        }
-        fsio::write_atomic_bytes(&key, key_file).map_err(|e| StoreError::io(&key, "write", e.into_io()))?;
+        self.replace_key_file(key_file)?;
         self.protection = Protection::locked(identity);
         self.seal_leftovers()
     }
@@ -566,22 +573,17 @@ impl Store {
         if !self.protection.is_locked() {
             return Ok(());
         }
-        for file in profile_files(&self.dir, &self.profile) {
-            if is_link(&file) {
-                continue;
-            }
-            let bytes =
-                fsio::read_regular(&file, false, MAX_FILE_BYTES).map_err(|e| StoreError::read(&file, e))?;
+        self.each_file(|file, bytes| {
             if !vault::is_age(&bytes) {
-                continue;
+                return Ok(());
             }
             let plain = self.protection.open(&bytes).map_err(|why| StoreError::Sealed {
-                path: file.clone(),
+                path: file.to_path_buf(),
                 why,
             })?;
-            write_profile_file(&file, &plain, &Protection::Plain, How::Replace)
-                .map_err(|e| StoreError::io(&file, "decrypt", e))?;
-        }
+            write_profile_file(file, &plain, &Protection::Plain, How::Replace)
+                .map_err(|e| StoreError::io(file, "decrypt", e))
+        })?;
         let key = key_path(&self.dir, &self.profile);
         fs::remove_file(&key).map_err(|e| StoreError::io(&key, "remove", e))?;
         fsio::sync_dir(&key);

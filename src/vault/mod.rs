@@ -8,7 +8,8 @@
 //!   files encrypted to the identity's recipient: saving is one X25519 exchange plus
 //!   ChaCha20-Poly1305, so autosave stays fast.
 //! - The identity is kept in `<profile>.key`, itself an age file encrypted under the
-//!   passphrase (age's scrypt recipient, default work factor: about a second of work).
+//!   passphrase (age's scrypt recipient, its work factor calibrated on this computer to
+//!   0.7 to 1.4 seconds of work; age's own rounds up to 1 to 2 seconds).
 //!   Unlocking it once per session is the only slow step.
 //! - The identity as text (`AGE-SECRET-KEY-1…`) is the recovery key, shown once.
 //!
@@ -112,26 +113,56 @@ pub fn parse_recovery_key(text: &str) -> Result<Identity, VaultError> {
         .map_err(|_| VaultError::BadRecoveryKey)
 }
 
-/// The scrypt work factor for new key files: age's default (calibrated to about a second
-/// on this computer), except in debug builds where [`TEST_WORK_FACTOR_ENV`] may lower it.
-fn work_factor() -> Option<u8> {
-    if cfg!(debug_assertions) {
-        std::env::var(TEST_WORK_FACTOR_ENV)
+/// The scrypt work factor for new key files (log2 N), calibrated on this computer so that
+/// unlocking takes about 0.7 to 1.4 seconds: age's own default rounds up to 1 to 2 seconds,
+/// and opening a profile must stay within 1.5 s. Never below 2^16.
+///
+/// In debug builds only, [`TEST_WORK_FACTOR_ENV`] may set it instead (tests).
+fn work_factor() -> u8 {
+    if cfg!(debug_assertions)
+        && let Some(n) = std::env::var(TEST_WORK_FACTOR_ENV)
             .ok()
             .and_then(|v| v.parse::<u8>().ok())
             .filter(|n| (1..=30).contains(n))
-    } else {
-        None
+    {
+        return n;
     }
+    calibrated_work_factor()
+}
+
+/// Lowest and highest work factors [`calibrated_work_factor`] picks.
+const WORK_FACTOR_RANGE: (u8, u8) = (16, 22);
+/// What unlocking should cost at least, on this computer.
+const UNLOCK_TARGET: std::time::Duration = std::time::Duration::from_millis(700);
+
+/// Times age's scrypt at a small work factor (the fastest of three tries, so a busy
+/// moment does not pick a weak factor) and scales it up to [`UNLOCK_TARGET`].
+fn calibrated_work_factor() -> u8 {
+    const PROBE: u8 = 12;
+    let probe = || {
+        let mut r = age::scrypt::Recipient::new(SecretString::from("calibration".to_string()));
+        r.set_work_factor(PROBE);
+        let start = std::time::Instant::now();
+        let _ = age::encrypt(&r, b"");
+        start.elapsed()
+    };
+    let Some(mut took) = (0..3).map(|_| probe()).min().filter(|d| !d.is_zero()) else {
+        return WORK_FACTOR_RANGE.1;
+    };
+    let mut log_n = PROBE;
+    // N doubles with each step, and so does the time.
+    while took < UNLOCK_TARGET && log_n < WORK_FACTOR_RANGE.1 {
+        log_n += 1;
+        took *= 2;
+    }
+    log_n.max(WORK_FACTOR_RANGE.0)
 }
 
 /// The bytes of a key file: `identity` encrypted under `passphrase` with age's scrypt
-/// recipient at the default work factor.
+/// recipient, at a work factor calibrated on this computer (see [`work_factor`]).
 pub fn lock_identity(identity: &Identity, passphrase: &SecretString) -> Result<Vec<u8>, VaultError> {
     let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
-    if let Some(log_n) = work_factor() {
-        recipient.set_work_factor(log_n);
-    }
+    recipient.set_work_factor(work_factor());
     let text = Zeroizing::new(format!("{}\n", identity.to_string().expose_secret()));
     age::encrypt(&recipient, text.as_bytes()).map_err(|e| VaultError::Encrypt(e.to_string()))
 }
