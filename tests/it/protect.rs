@@ -421,3 +421,35 @@ fn right_after_the_name_the_app_offers_a_passphrase() {
         );
     }
 }
+
+#[test]
+fn compare_asks_the_passphrase_of_your_own_protected_profile() {
+    let (tmp, dir, home) = dirs();
+    answered(&dir, &home, "ASKER", " WORDS");
+    protect(&dir, &home, "default", PASS);
+    let opts = StoreOptions {
+        data_dir: Some(dir.clone()),
+        profile: "sam".into(),
+    };
+    let (mut st, _) = store::Store::open(&opts, &workbook_id()).expect("opens");
+    st.save(&Default::default(), None).expect("saves");
+    drop(st);
+    let compare = |args: &[&str]| {
+        Spawn::default()
+            .data_dir(&dir)
+            .env("HOME", home.to_str().expect("utf-8 path"))
+            .env("PAGER", "cat")
+            .args(args.iter().copied())
+            .size(100, 30)
+            .start()
+    };
+    let mut pty = compare(&["compare", "default", "sam"]);
+    pty.wait_for("Passphrase for profile \"default\":");
+    pty.type_str(&format!("{PASS}\r"));
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    assert_nowhere(tmp.path(), &["ASKER"]);
+    // sam sees nothing of default's protected (and unshared) answers.
+    let mut pty = compare(&["compare", "sam", "default"]);
+    pty.wait_exit();
+    assert!(!pty.screen().contains("ASKER"), "{}", pty.framed_screen());
+}
