@@ -23,12 +23,23 @@ pub struct DiskPersistence {
     unopened_save: bool,
     /// The open profile's protection, for the fallback copy (the store is on the writer).
     protection: store::Protection,
+    /// Keeps the exchange folders in step, when the profile has any.
+    syncer: Option<std::sync::Arc<super::exchange::Syncer>>,
 }
 
 impl DiskPersistence {
     /// Moves `store` to a writer thread: from now on only that thread writes the answers file.
-    pub fn new(store: Store, wb: &Workbook) -> DiskPersistence {
+    /// The profile's exchange folders, if any, are kept in step from `answers` as opened
+    /// (see [`super::exchange::Syncer`]).
+    pub fn new(store: Store, wb: &Workbook, answers: &Answers) -> DiskPersistence {
         let mut persist = DiskPersistence::unopened(store.data_dir(), wb);
+        persist.syncer = super::exchange::Syncer::start(
+            store.data_dir(),
+            std::sync::Arc::clone(&persist.workbook),
+            store.profile(),
+            store::encode(answers, None, &wb.id),
+        )
+        .map(std::sync::Arc::new);
         persist.start(store);
         persist
     }
@@ -44,6 +55,7 @@ impl DiskPersistence {
             writer: None,
             unopened_save: false,
             protection: store::Protection::Plain,
+            syncer: None,
         }
     }
 
@@ -51,9 +63,13 @@ impl DiskPersistence {
         self.profile = store.profile().to_string();
         self.protection = store.protection().clone();
         let wb = std::sync::Arc::clone(&self.workbook);
+        let syncer = self.syncer.clone();
         self.writer = Some(Writer::spawn(Box::new(move |text| {
             store.save_text(text).map_err(|e| e.problem())?;
             refresh_shares(&store, &wb, text);
+            if let Some(s) = &syncer {
+                s.saved(text);
+            }
             Ok(())
         })));
     }
