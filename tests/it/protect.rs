@@ -115,6 +115,16 @@ fn answered(dir: &Path, home: &Path, words: &str, more: &str) {
     assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
 }
 
+/// A plain profile `name` in `dir` with no answers yet (its file written).
+fn empty_profile(dir: &Path, name: &str) {
+    let opts = StoreOptions {
+        data_dir: Some(dir.to_path_buf()),
+        profile: name.into(),
+    };
+    let (mut st, _) = store::Store::open(&opts, &workbook_id()).expect("opens");
+    st.save(&Default::default(), None).expect("saves");
+}
+
 fn dirs() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("data");
@@ -363,13 +373,7 @@ fn a_swapped_key_file_is_named_and_changes_nothing() {
     answered(&dir, &home, "MINE", " TOO");
     protect(&dir, &home, "default", PASS);
     // Another protected profile with the same passphrase; its key put in place of ours.
-    let opts = StoreOptions {
-        data_dir: Some(dir.clone()),
-        profile: "other".into(),
-    };
-    let (mut st, _) = store::Store::open(&opts, &workbook_id()).expect("opens");
-    st.save(&Default::default(), None).expect("saves");
-    drop(st);
+    empty_profile(&dir, "other");
     protect(&dir, &home, "other", PASS);
     fs::copy(dir.join("other.key"), dir.join("default.key")).expect("swap");
     let before = snapshot(&dir);
@@ -427,13 +431,7 @@ fn compare_asks_the_passphrase_of_your_own_protected_profile() {
     let (tmp, dir, home) = dirs();
     answered(&dir, &home, "ASKER", " WORDS");
     protect(&dir, &home, "default", PASS);
-    let opts = StoreOptions {
-        data_dir: Some(dir.clone()),
-        profile: "sam".into(),
-    };
-    let (mut st, _) = store::Store::open(&opts, &workbook_id()).expect("opens");
-    st.save(&Default::default(), None).expect("saves");
-    drop(st);
+    empty_profile(&dir, "sam");
     let compare = |args: &[&str]| {
         Spawn::default()
             .data_dir(&dir)
