@@ -202,9 +202,9 @@ impl fmt::Display for StoreError {
             }
             StoreError::Protected { path } => write!(
                 f,
-                "{} is encrypted: the profile is protected with a passphrase, and this cannot \
-                 unlock it here. Nothing was changed. Open it with its own --profile, which asks \
-                 for the passphrase.",
+                "{} is encrypted: the profile is protected with a passphrase, and this command \
+                 cannot unlock it. Nothing was changed. Opening the profile (trustbook --profile \
+                 NAME), export, reset and compare of your own profile ask for the passphrase.",
                 safe::path(path)
             ),
             StoreError::Sealed { path, why } => write!(
