@@ -68,4 +68,7 @@ pub enum Notice {
     PartnerUnreadable(String),
     /// The answers file could not be used and was moved here (`--start-fresh`).
     StartedFresh(std::path::PathBuf),
+    /// Right after a first run's name: the offer to protect the answers with a passphrase
+    /// (the profile's name, for the command to run).
+    ProtectOffer(String),
 }

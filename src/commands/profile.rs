@@ -68,6 +68,10 @@ fn where_text(
             match &current {
                 Ok(None) => writeln!(out, "                (not created yet)")?,
                 Ok(Some(_)) => {}
+                Err(store::StoreError::Protected { .. }) => writeln!(
+                    out,
+                    "                protected with a passphrase (its contents are not shown)"
+                )?,
                 Err(e) => writeln!(out, "                cannot be used: {}", e.problem())?,
             }
             for copy in kept_copies(&path) {
@@ -88,6 +92,7 @@ fn where_text(
             ProfileKind::Partner => "partner",
         };
         let count = match (p.answers, &p.problem) {
+            _ if p.protected => "protected with a passphrase".to_string(),
             _ if p.workbook.as_ref().is_some_and(|w| *w != wb.id) => format!(
                 "belongs to another workbook (\"{}\")",
                 trustbook::present::clean_line(p.workbook.as_deref().unwrap_or_default())

@@ -21,6 +21,8 @@ pub struct DiskPersistence {
     writer: Option<Writer>,
     /// A save was asked for while no profile was open: reported as failed.
     unopened_save: bool,
+    /// The open profile's protection, for the fallback copy (the store is on the writer).
+    protection: store::Protection,
     /// Keeps the exchange folders in step, when the profile has any.
     syncer: Option<std::sync::Arc<super::exchange::Syncer>>,
 }
@@ -52,12 +54,14 @@ impl DiskPersistence {
             data_dir: data_dir.to_path_buf(),
             writer: None,
             unopened_save: false,
+            protection: store::Protection::Plain,
             syncer: None,
         }
     }
 
     fn start(&mut self, mut store: Store) {
         self.profile = store.profile().to_string();
+        self.protection = store.protection().clone();
         let wb = std::sync::Arc::clone(&self.workbook);
         let syncer = self.syncer.clone();
         self.writer = Some(Writer::spawn(Box::new(move |text| {
@@ -106,10 +110,13 @@ impl Persistence for DiskPersistence {
         self.unopened_save || self.writer.as_ref().is_some_and(Writer::busy)
     }
     fn fallback(&mut self, text: &str) -> Result<PathBuf, String> {
-        store::write_fallback(&self.profile, text).map_err(|e| e.to_string())
+        store::write_fallback(&self.profile, text, &self.protection).map_err(|e| e.to_string())
     }
     fn read_partner(&self, name: &str) -> Result<Answers, String> {
         partner::read(&self.data_dir, name, &self.profile, &self.workbook_id)
+    }
+    fn protected(&self) -> bool {
+        self.protection.is_locked()
     }
     fn open_profile(&mut self, name: &str) -> Result<(), NameRefused> {
         if self.writer.is_some() {

@@ -230,6 +230,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::EditorFailed(why) => crate::present::clean_line(why),
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
+        Notice::ProtectOffer(name) => protect_offer(name, usize::MAX),
     }
 }
 
@@ -321,6 +322,22 @@ pub fn type_elsewhere(cx: Context) -> String {
         }
     };
     format!("Nothing here takes typing. {what}.")
+}
+
+/// Notice right after a first run's name question, in the longest form that fits in
+/// `width` columns (the footer is one line).
+pub fn protect_offer(name: &str, width: usize) -> String {
+    let name = crate::present::clean_line(name);
+    let forms = [
+        format!(
+            "Does anyone else use this computer account? Then protect your answers with a \
+             passphrase: quit and run trustbook protect --profile {name}"
+        ),
+        format!("Does anyone else use this account? Then run trustbook protect --profile {name}"),
+        format!("Shared account? Lock it: trustbook protect --profile {name}"),
+    ];
+    let fits = |f: &&String| f.chars().count() <= width;
+    forms.iter().find(fits).unwrap_or(&forms[2]).clone()
 }
 
 /// Notice after `--start-fresh` moved an unusable answers file aside to `to`.

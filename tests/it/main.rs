@@ -27,6 +27,10 @@ mod naming;
 mod practice;
 mod privacy;
 mod props;
+#[cfg(unix)]
+mod protect;
+#[cfg(unix)]
+mod protect_files;
 mod pty;
 mod ratings;
 mod resume;

@@ -207,6 +207,12 @@ impl Pty {
         self.child.process_id().expect("child pid")
     }
 
+    /// The writer to the program, for a test that writes from another thread (a huge
+    /// paste); later [`Pty::send`]s go nowhere.
+    pub fn take_writer(&mut self) -> Box<dyn Write + Send> {
+        std::mem::replace(&mut self.writer, Box::new(std::io::sink()))
+    }
+
     /// Sends raw bytes (keys) to the program.
     pub fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).expect("write to pty");
