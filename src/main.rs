@@ -109,8 +109,7 @@ enum Command {
         /// The profile's name now, e.g. default.
         #[arg(value_parser = profile_name)]
         old: String,
-        /// Its new name, e.g. sam.
-        #[arg(value_parser = profile_name)]
+        /// Its new name, e.g. sam (capitals are lowered, as the name prompt does).
         new: String,
     },
     /// Lock this profile with a passphrase: every file of it is encrypted (age).
@@ -136,6 +135,20 @@ fn rename(data_dir: Option<&std::path::Path>, workbook_id: &str, old: &str, new:
         Ok(dir) => dir,
         Err(e) => return commands::fail(e),
     };
+    // Names are lowercase: capitals are lowered, as the first run's name prompt does.
+    let typed = new;
+    let lowered = new.to_ascii_lowercase();
+    let new = lowered.as_str();
+    if let Err(e) = store::validate_profile(new) {
+        return commands::fail(e);
+    }
+    if new != typed {
+        trustbook::say!(
+            "Names are lowercase: \"{}\" becomes \"{}\".",
+            trustbook::safe::line(typed),
+            trustbook::safe::line(new)
+        );
+    }
     match store::rename_profile(&dir, old, new) {
         Ok(moved) => {
             let open = if store::default_profile(&dir, workbook_id) == DefaultProfile::Found(new.to_string())

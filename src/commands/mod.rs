@@ -119,11 +119,13 @@ pub fn open_store(
         let (store, mut saved, _) = protect::open(opts, wb, false).map_err(fail)?;
         migrate(&store, &mut saved, wb);
         report_dir(&store);
+        report_cut(store.answers_path(), &saved);
         return Ok((store, saved, None));
     }
     let (store, mut saved, moved) = protect::open(opts, wb, true).map_err(fail)?;
     migrate(&store, &mut saved, wb);
     report_dir(&store);
+    report_cut(store.answers_path(), &saved);
     let notice = moved.map(|moved| {
         trustbook::report!(
             "The answers file {} could not be used: {}.",
@@ -163,6 +165,19 @@ fn migrate(store: &Store, saved: &mut Saved, wb: &Workbook) {
 }
 
 /// Says once, on stderr, that the data folder was open to others and has been narrowed.
+/// Says on stderr when answers of the file at `path` were over the limit and read cut.
+pub fn report_cut(path: &std::path::Path, saved: &Saved) {
+    if saved.cut.is_empty() {
+        return;
+    }
+    trustbook::report!(
+        "note: in {}, {}. It is used read-only: nothing is written to it. To edit again, \
+         shorten that answer in the file with a text editor.",
+        trustbook::safe::path(path),
+        trustbook::store::cut_reason(&saved.cut)
+    );
+}
+
 fn report_dir(store: &Store) {
     report_dir_state(store.data_dir(), store.dir_state());
 }

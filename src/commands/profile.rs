@@ -202,11 +202,20 @@ pub fn reset(
         None => saved.answers.len(),
     };
     let scope = match chapter {
-        Some(id) => format!(
-            "chapter \"{}\" of profile \"{}\"",
-            safe::line(id),
-            safe::line(&opts.profile)
-        ),
+        // By number and title, as the app shows it; one the workbook no longer has by id.
+        Some(id) => match wb.chapters.iter().position(|c| c.id == id) {
+            Some(n) => format!(
+                "chapter {}, \"{}\", of profile \"{}\"",
+                n + 1,
+                safe::line(&wb.chapters[n].title),
+                safe::line(&opts.profile)
+            ),
+            None => format!(
+                "the chapter \"{}\" (no longer in the workbook) of profile \"{}\"",
+                safe::line(id),
+                safe::line(&opts.profile)
+            ),
+        },
         None => format!("profile \"{}\"", safe::line(&opts.profile)),
     };
     if count == 0 {
@@ -215,11 +224,14 @@ pub fn reset(
     }
     if !yes {
         let prompt =
-            format!("This clears {count} answer(s) in {scope}; a copy is kept. Type yes to confirm: ");
+            format!("This clears {count} answer(s) in {scope}; a copy is kept. Type y (or yes) to confirm: ");
         let _ = safe::write_out(&mut std::io::stderr(), &prompt);
         // One short line at most: `reset < /dev/zero` must not read for ever.
         let mut line = String::new();
-        if (&mut *input).take(64).read_line(&mut line).is_err() || line.trim() != "yes" {
+        let read = (&mut *input).take(64).read_line(&mut line);
+        // `y` or `yes`, as the app's own questions take them.
+        let answer = line.trim().to_ascii_lowercase();
+        if read.is_err() || !matches!(answer.as_str(), "y" | "yes") {
             return fail("reset cancelled; nothing was changed.");
         }
     }
@@ -243,6 +255,18 @@ pub fn reset(
     trustbook::say!("Cleared {count} answer(s) in {scope}.");
     if let Some(copy) = copy {
         trustbook::say!("The answers as they were are kept in {}", safe::path(&copy));
+        // The copy is a whole answers file (encrypted alike when the profile is protected).
+        trustbook::say!(
+            "To get them back (this replaces the answers now), close trustbook and run:\n  mv {} {}",
+            shell_quoted(&copy),
+            shell_quoted(store.answers_path())
+        );
     }
     ExitCode::SUCCESS
+}
+
+/// `path` in single quotes for a POSIX shell, made safe for the terminal.
+fn shell_quoted(path: &std::path::Path) -> String {
+    let shown = safe::path(path).to_string();
+    format!("'{}'", shown.replace('\'', "'\\''"))
 }

@@ -155,7 +155,11 @@ pub fn read_own(dir: &Path, name: &str, wb: &Workbook) -> Result<Option<Saved>, 
     } else {
         Protection::Plain
     };
-    store::read_answers_as(&path, name, &wb.id, &protection).map_err(|e| e.to_string())
+    let saved = store::read_answers_as(&path, name, &wb.id, &protection).map_err(|e| e.to_string())?;
+    if let Some(saved) = &saved {
+        super::report_cut(&path, saved);
+    }
+    Ok(saved)
 }
 
 /// Asks a new passphrase twice (without echo), until both match, at most three times.

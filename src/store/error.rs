@@ -336,6 +336,14 @@ pub enum SaveError {
         /// The system's error.
         source: io::Error,
     },
+    /// Not written: the file would be over trustbook's limits (and refused when read), or it
+    /// already is and was opened read-only.
+    TooLarge {
+        /// The file not written.
+        path: PathBuf,
+        /// What is over the limit, e.g. "a text is longer than 4 MiB".
+        reason: String,
+    },
 }
 
 impl SaveError {
@@ -355,6 +363,7 @@ impl SaveError {
         match self {
             SaveError::NoSpace { .. } => io::ErrorKind::StorageFull.into(),
             SaveError::ReadOnly { source, .. } | SaveError::Io { source, .. } => source,
+            SaveError::TooLarge { reason, .. } => io::Error::new(io::ErrorKind::FileTooLarge, reason),
         }
     }
 
@@ -364,15 +373,17 @@ impl SaveError {
             SaveError::NoSpace { .. } => "the disk is full".to_string(),
             SaveError::ReadOnly { .. } => "the folder cannot be written to".to_string(),
             SaveError::Io { source, .. } => source.to_string(),
+            SaveError::TooLarge { reason, .. } => reason.clone(),
         }
     }
 
     /// The file that could not be written.
     pub fn path(&self) -> &std::path::Path {
         match self {
-            SaveError::NoSpace { path } | SaveError::ReadOnly { path, .. } | SaveError::Io { path, .. } => {
-                path
-            }
+            SaveError::NoSpace { path }
+            | SaveError::ReadOnly { path, .. }
+            | SaveError::Io { path, .. }
+            | SaveError::TooLarge { path, .. } => path,
         }
     }
 }
@@ -393,6 +404,11 @@ impl fmt::Display for SaveError {
             SaveError::Io { source, .. } => {
                 write!(f, "Answers not saved: could not write {path}: {source}.")
             }
+            SaveError::TooLarge { reason, .. } => write!(
+                f,
+                "Answers not saved to {path}: {reason}. Shorten the answer; the file on disk \
+                 is left as it was."
+            ),
         }
     }
 }
@@ -400,7 +416,7 @@ impl fmt::Display for SaveError {
 impl std::error::Error for SaveError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            SaveError::NoSpace { .. } => None,
+            SaveError::NoSpace { .. } | SaveError::TooLarge { .. } => None,
             SaveError::ReadOnly { source, .. } | SaveError::Io { source, .. } => Some(source),
         }
     }
@@ -416,6 +432,9 @@ pub enum SaveProblem {
     ReadOnly,
     /// Anything else, in the system's words.
     Other(String),
+    /// The answers are over trustbook's limits (the reason says which): not written, so
+    /// the file on disk stays as it was and keeps opening.
+    TooLarge(String),
 }
 
 impl SaveError {
@@ -425,6 +444,7 @@ impl SaveError {
             SaveError::NoSpace { .. } => SaveProblem::DiskFull,
             SaveError::ReadOnly { .. } => SaveProblem::ReadOnly,
             SaveError::Io { source, .. } => SaveProblem::Other(source.to_string()),
+            SaveError::TooLarge { reason, .. } => SaveProblem::TooLarge(reason.clone()),
         }
     }
 }

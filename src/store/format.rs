@@ -91,7 +91,10 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
     // Parsed once: the limits walk a copy of the tree (its texts borrowed from `text`), and
     // the file is read from the tree itself.
     let doc = DeTable::parse(text).map_err(|e| bad(describe(text, &e)))?;
-    super::limits::check(toml::Deserializer::from(doc.clone())).map_err(|e| bad(describe(text, &e)))?;
+    // A text over the limit (written by an older release) is cut below, not refused: the
+    // profile then opens read-only instead of being locked out.
+    let long = super::limits::check_allowing_long_texts(toml::Deserializer::from(doc.clone()))
+        .map_err(|e| bad(describe(text, &e)))?;
     let version = match doc.get_ref().get("schema_version").map(|v| v.get_ref()) {
         None => {
             return Err(bad(
@@ -129,8 +132,27 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
             )));
         }
     }
-    let file = FileIn::deserialize(toml::Deserializer::from(doc))
+    let mut file = FileIn::deserialize(toml::Deserializer::from(doc))
         .map_err(|e| bad(pinpoint(text, &e).unwrap_or_else(|| describe(text, &e))))?;
+    let mut cut = Vec::new();
+    if long > 0 {
+        for (chapter, exercises) in &mut file.answers {
+            for (exercise, answer) in exercises {
+                if cut_answer(answer) {
+                    cut.push(format!("{chapter}/{exercise}"));
+                }
+            }
+        }
+        for (chapter, entries) in &mut file.entries {
+            for entry in entries {
+                for (exercise, answer) in &mut entry.answers {
+                    if cut_answer(answer) {
+                        cut.push(format!("{chapter}/{exercise} ({})", entry.id));
+                    }
+                }
+            }
+        }
+    }
     let older = version.filter(|v| *v < SCHEMA_VERSION);
     let mut answers = Answers::from_single(file.answers);
     answers.entries = file.entries;
@@ -146,6 +168,59 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
             exercise: r.exercise,
         }),
         workbook: Some(file.workbook),
+        cut,
+    })
+}
+
+/// Cuts every text of `answer` to [`super::limits::MAX_TEXT_BYTES`]; true when one was cut.
+fn cut_answer(answer: &mut Answer) -> bool {
+    use super::limits::cut_text;
+    use crate::answers::Value;
+    let mut any = false;
+    let mut cut = |t: &mut String| any |= cut_text(t);
+    match &mut answer.value {
+        Value::Text { text } => cut(text),
+        Value::List { items } => items.iter_mut().for_each(cut),
+        Value::Choice { option, other } => {
+            option.iter_mut().for_each(&mut cut);
+            other.iter_mut().for_each(cut);
+        }
+        Value::Checklist { ticked, other } => {
+            ticked.iter_mut().for_each(&mut cut);
+            other.iter_mut().for_each(cut);
+        }
+        Value::Ratings { ratings } => {
+            // Keyed by the item's text: a key over the limit is cut (merged if two cuts meet).
+            if ratings.keys().any(|k| k.len() > super::limits::MAX_TEXT_BYTES) {
+                *ratings = std::mem::take(ratings)
+                    .into_iter()
+                    .map(|(mut k, v)| {
+                        cut(&mut k);
+                        (k, v)
+                    })
+                    .collect();
+            }
+        }
+        Value::Date { date } => cut(date),
+        Value::Scale { .. } | Value::Empty {} => {}
+    }
+    any
+}
+
+/// Whether `text` (made by [`encode`]) would be read back: the same limits [`decode`]
+/// checks, so trustbook never writes a file it would then refuse. The reason when not.
+pub fn check_limits(text: &str) -> Result<(), String> {
+    if let Err((_, what)) = super::limits::check_toml_text(text) {
+        return Err(what.to_string());
+    }
+    // No text inside can be longer than the whole file: the walk is needed only past that.
+    if text.len() <= super::limits::MAX_TEXT_BYTES && text.len() < super::limits::MAX_ITEMS {
+        return Ok(());
+    }
+    let doc = DeTable::parse(text).map_err(|e| e.message().trim_end().to_string())?;
+    super::limits::check(toml::Deserializer::from(doc)).map_err(|e| {
+        let m = e.message().trim_end();
+        m.strip_prefix(super::limits::MARK).unwrap_or(m).to_string()
     })
 }
 

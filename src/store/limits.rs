@@ -60,8 +60,36 @@ pub fn check<'de, D: Deserializer<'de>>(de: D) -> Result<(), D::Error> {
     Walk {
         depth: 0,
         count: &mut count,
+        long: None,
     }
     .deserialize(de)
+}
+
+/// [`check`], except that texts longer than [`MAX_TEXT_BYTES`] pass: returns how many there
+/// are, so a file an older release wrote can be opened read-only with them cut.
+pub fn check_allowing_long_texts<'de, D: Deserializer<'de>>(de: D) -> Result<usize, D::Error> {
+    let mut count = 0;
+    let mut long = 0;
+    Walk {
+        depth: 0,
+        count: &mut count,
+        long: Some(&mut long),
+    }
+    .deserialize(de)?;
+    Ok(long)
+}
+
+/// `text` cut to at most [`MAX_TEXT_BYTES`], at a character boundary; true when it was cut.
+pub fn cut_text(text: &mut String) -> bool {
+    if text.len() <= MAX_TEXT_BYTES {
+        return false;
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    true
 }
 
 /// True when an error message came from [`check`].
@@ -122,6 +150,8 @@ pub fn message(what: Exceeded) -> String {
 struct Walk<'a> {
     depth: usize,
     count: &'a mut usize,
+    /// Where texts over the limit are counted instead of refused, when they are.
+    long: Option<&'a mut usize>,
 }
 
 impl Walk<'_> {
@@ -140,7 +170,10 @@ impl Walk<'_> {
     fn text<E: de::Error>(&mut self, len: usize) -> Result<(), E> {
         self.one()?;
         if len > MAX_TEXT_BYTES {
-            return Err(Self::fail(Exceeded::Text));
+            match self.long.as_deref_mut() {
+                Some(long) => *long += 1,
+                None => return Err(Self::fail(Exceeded::Text)),
+            }
         }
         Ok(())
     }
@@ -149,6 +182,7 @@ impl Walk<'_> {
         Walk {
             depth: self.depth + 1,
             count: self.count,
+            long: self.long.as_deref_mut(),
         }
     }
 }

@@ -83,6 +83,9 @@ pub struct Saved {
     /// The file's `schema_version` when it is older than this build's (it is written
     /// in the new schema at the next save; the original is kept as `<profile>.toml.v1`).
     pub older_schema: Option<i64>,
+    /// Answers (`chapter/exercise`) with a text over [`limits::MAX_TEXT_BYTES`], written by an
+    /// older release: cut at the limit here, so the file is only read, never written.
+    pub cut: Vec<String>,
 }
 
 /// An answers file that `--start-fresh` moved aside.
@@ -155,6 +158,19 @@ pub fn read_answers_as(
         }),
         _ => Ok(Some(saved)),
     }
+}
+
+/// A few words for answers cut at the limit when read: which ones, and that the file stays.
+pub fn cut_reason(cut: &[String]) -> String {
+    let first = cut.first().map_or("", String::as_str);
+    let more = match cut.len() {
+        0 | 1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    format!(
+        "{first}{more} is longer than {} MiB and shown cut there; the file is kept as it is",
+        limits::MAX_TEXT_BYTES / (1024 * 1024)
+    )
 }
 
 /// The key file of profile `profile`: its identity, locked by the passphrase.
@@ -262,6 +278,7 @@ pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<(PathBuf
             let kind = match problem {
                 SaveProblem::DiskFull => io::ErrorKind::StorageFull,
                 SaveProblem::ReadOnly | SaveProblem::Other(_) => io::ErrorKind::ReadOnlyFilesystem,
+                SaveProblem::TooLarge(_) => io::ErrorKind::FileTooLarge,
             };
             return Err(StoreError::io(data_dir, "write into the folder", kind.into()));
         }
@@ -273,6 +290,9 @@ pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<(PathBuf
         SaveError::NoSpace { path } => StoreError::io(path, "write", io::ErrorKind::StorageFull.into()),
         SaveError::ReadOnly { path, source } | SaveError::Io { path, source } => {
             StoreError::io(path, "write", source)
+        }
+        SaveError::TooLarge { path, reason } => {
+            StoreError::io(path, "write", io::Error::new(io::ErrorKind::FileTooLarge, reason))
         }
     })?;
     Ok((path, dir_state))
@@ -312,6 +332,9 @@ pub struct Store {
     protect_backup: bool,
     /// Plain, or the profile's unlocked key: every file written is encrypted to it.
     protection: Protection,
+    /// The file holds a text over the limits (an older release wrote it): it was read with
+    /// that text cut, so it is never written while open, and nothing of it is lost.
+    read_only_cut: bool,
 }
 
 impl Store {
@@ -335,8 +358,9 @@ impl Store {
         workbook_id: &str,
         protection: Protection,
     ) -> Result<(Store, Saved), StoreError> {
-        let store = Store::lock_as(opts, workbook_id, protection)?;
+        let mut store = Store::lock_as(opts, workbook_id, protection)?;
         let saved = store.read()?;
+        store.note_cut(&saved);
         store.keep_older_schema(&saved)?;
         store.seal_leftovers()?;
         Ok((store, saved))
@@ -361,6 +385,7 @@ impl Store {
         let mut store = Store::lock_as(opts, workbook_id, protection)?;
         match store.read() {
             Ok(saved) => {
+                store.note_cut(&saved);
                 store.keep_older_schema(&saved)?;
                 store.seal_leftovers()?;
                 Ok((store, saved, None))
@@ -463,11 +488,22 @@ impl Store {
             dir_state,
             protect_backup,
             protection,
+            read_only_cut: false,
         };
         if store.lock.is_some() {
             store.remove_stale_temp_files();
         }
         Ok(store)
+    }
+
+    /// A file read with texts cut at the limit is open read-only: never written, so the
+    /// long texts are kept in it whole.
+    fn note_cut(&mut self, saved: &Saved) {
+        if saved.cut.is_empty() {
+            return;
+        }
+        self.read_only_cut = true;
+        self.unsaved = Some(SaveProblem::TooLarge(cut_reason(&saved.cut)));
     }
 
     /// Why saving is known to fail from the start: the lock file could not be made or
@@ -488,6 +524,9 @@ impl Store {
         let Some(v) = saved.older_schema else {
             return Ok(());
         };
+        if self.read_only_cut {
+            return Ok(());
+        }
         let copy = fsio::with_suffix(&self.path, &format!(".v{v}"));
         if self.lock.is_none() || copy.symlink_metadata().is_ok() {
             return Ok(());
@@ -513,7 +552,7 @@ impl Store {
     /// read-only. Each file is replaced atomically, so a kill leaves it plain or encrypted,
     /// never torn.
     fn seal_leftovers(&self) -> Result<(), StoreError> {
-        if !self.protection.is_locked() || self.lock.is_none() {
+        if !self.protection.is_locked() || self.lock.is_none() || self.read_only_cut {
             return Ok(());
         }
         self.each_file(|file, bytes| {
@@ -602,6 +641,19 @@ impl Store {
     ///
     /// Opened read-only, it first tries to take the lock again (the disk may have room now).
     pub fn save_text(&mut self, text: &str) -> Result<(), SaveError> {
+        if let Some(SaveProblem::TooLarge(reason)) = self.unsaved.as_ref().filter(|_| self.read_only_cut) {
+            return Err(SaveError::TooLarge {
+                path: self.path.clone(),
+                reason: reason.clone(),
+            });
+        }
+        // The last check: never write a file that would be refused when read.
+        if let Err(reason) = format::check_limits(text) {
+            return Err(SaveError::TooLarge {
+                path: self.path.clone(),
+                reason,
+            });
+        }
         if self.lock.is_none() {
             let path = self.dir.join(format!("{}.lock", self.profile));
             match take_lock(&path, &self.profile) {
@@ -858,8 +910,32 @@ pub fn rename_profile(data_dir: &Path, old: &str, new: &str) -> Result<Vec<PathB
         Ok(Lock::Unavailable(_)) => Err(format!("cannot write into {}.", crate::safe::path(data_dir))),
         Err(e) => Err(e.to_string()),
     };
-    let _old_lock = hold(old)?;
-    let _new_lock = hold(new)?;
+    let new_lock_path = data_dir.join(format!("{new}.lock"));
+    let new_lock_was_there = new_lock_path.symlink_metadata().is_ok();
+    let old_lock = hold(old)?;
+    let new_lock = match hold(new) {
+        Ok(lock) => lock,
+        Err(e) => {
+            if !new_lock_was_there {
+                let _ = fs::remove_file(&new_lock_path);
+            }
+            return Err(e);
+        }
+    };
+    let result = rename_held(data_dir, old, new);
+    // The lock file of the name that holds no profile now goes, removed while still held:
+    // the old name's after a rename, the new name's after a refusal (when it made it).
+    if result.is_ok() {
+        let _ = fs::remove_file(data_dir.join(format!("{old}.lock")));
+    } else if !new_lock_was_there {
+        let _ = fs::remove_file(&new_lock_path);
+    }
+    drop((old_lock, new_lock));
+    result
+}
+
+/// [`rename_profile`]'s moves, with both names' locks held.
+fn rename_held(data_dir: &Path, old: &str, new: &str) -> Result<Vec<PathBuf>, String> {
     let main = format!("{old}.toml");
     let entries =
         fs::read_dir(data_dir).map_err(|e| format!("cannot read {}: {e}", crate::safe::path(data_dir)))?;

@@ -89,6 +89,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 /// Draws a list of rows from where it was last shown, so moving the selection
 /// inside the view never makes it jump, and records where it is now.
 pub(super) fn draw_list(frame: &mut Frame, app: &App, list: List, area: Rect, selected: usize) {
+    draw_list_from(frame, app, list, area, selected, selected);
+}
+
+/// [`draw_list`] where the rows from `top` to `selected` (a heading above the selection)
+/// are kept in sight with it: the first row shown is at most `top`.
+pub(super) fn draw_list_from(
+    frame: &mut Frame,
+    app: &App,
+    list: List,
+    area: Rect,
+    selected: usize,
+    top: usize,
+) {
     let view = match app.state() {
         ScreenState::Contents { list, .. }
         | ScreenState::Review { list, .. }
@@ -101,7 +114,7 @@ pub(super) fn draw_list(frame: &mut Frame, app: &App, list: List, area: Rect, se
         | ScreenState::Compare { .. } => None,
     };
     let mut state = ListState::default()
-        .with_offset(view.map_or(0, |v| v.offset()))
+        .with_offset(view.map_or(0, |v| v.offset()).min(top))
         .with_selected(Some(selected));
     frame.render_stateful_widget(list, area, &mut state);
     if let Some(v) = view {

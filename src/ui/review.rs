@@ -32,8 +32,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(list_area.width.saturating_sub(6)).max(10);
     let mut items: Vec<ListItem> = Vec::with_capacity(rows.len() + wb.chapters.len());
     let mut selected = 0;
+    let mut top = 0;
     for (i, &(c, e)) in rows.iter().enumerate() {
         let ch = &wb.chapters[c];
+        if i == app.review_cursor() {
+            // The chapter's heading, when the selection is its first exercise, stays in sight.
+            top = items.len();
+        }
         if e == 0 {
             // A row of its own, so the selection mark stays beside the exercise.
             let heading = format!("{} · {}", text::chapter_of(c + 1, wb.chapters.len()), ch.title);
@@ -48,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let list = List::new(items)
         .highlight_symbol("› ")
         .highlight_style(theme.selected_soft());
-    super::contents::draw_list(frame, app, list, list_area, selected);
+    super::contents::draw_list_from(frame, app, list, list_area, selected, top);
     if tall && list_area.height > 0 {
         // More rows than fit: say where in the list the selection is, so blank rows never read as the end.
         let marker = text::review_position(

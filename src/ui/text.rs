@@ -67,9 +67,13 @@ pub fn review_more(open: &str) -> String {
     format!("… ({open} to read all of it)")
 }
 /// Marker on the review when its rows do not all fit: where the selection is, and
-/// the key that moves on.
+/// the key that moves on; at the last row, that it is the end.
 pub fn review_position(n: usize, total: usize, down: &str) -> String {
-    format!(" {n} of {total} · more: {down} ")
+    if n >= total {
+        format!(" {n} of {total} · the end ")
+    } else {
+        format!(" {n} of {total} · more: {down} ")
+    }
 }
 /// Heading of the self-help note.
 pub const NOTE_HEADING: &str = "Please note";
@@ -354,6 +358,7 @@ pub fn save_problem(p: &SaveProblem) -> String {
         SaveProblem::DiskFull => "disk full".to_string(),
         SaveProblem::ReadOnly => "folder read-only".to_string(),
         SaveProblem::Other(reason) => crate::present::clean_line(reason),
+        SaveProblem::TooLarge(reason) => format!("read-only, {}", crate::present::clean_line(reason)),
     }
 }
 

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use trustbook::app::{Action, App, Edit, Notice, Screen, TooLongFrom};
 use trustbook::store::{self, limits::MAX_TEXT_BYTES};
 
+use crate::common::disk::workbook_id;
 use crate::common::*;
 
 const FIVE_MB: usize = 5 * 1000 * 1000;
@@ -108,4 +109,82 @@ fn typing_stops_at_the_limit_and_a_list_item_paste_is_capped_too() {
     paste(&mut app, &"w".repeat(FIVE_MB));
     assert!(matches!(app.notice(), Some(Notice::TooLong { .. })));
     assert_eq!(field(&app), "");
+}
+
+/// A plain answers file of `answers` with one answer of `bytes` bytes in "one"/"free".
+fn file_with_long_answer(dir: &std::path::Path, bytes: usize) -> std::path::PathBuf {
+    let mut answers = trustbook::answers::Answers::default();
+    put(&mut answers, "one", "free", false, text(&long_text(bytes)));
+    let path = dir.join("default.toml");
+    std::fs::write(&path, store::encode(&answers, None, &workbook_id())).expect("write");
+    path
+}
+
+fn store_opts(dir: &std::path::Path) -> store::StoreOptions {
+    store::StoreOptions {
+        data_dir: Some(dir.to_path_buf()),
+        profile: "default".to_string(),
+    }
+}
+
+/// The last check in the store's save path: a file that would be refused when read is not
+/// written; the file on disk stays as it was and keeps opening.
+#[test]
+fn the_store_never_writes_a_file_it_would_refuse() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = file_with_long_answer(dir.path(), 10);
+    let before = std::fs::read(&path).expect("read");
+    let (mut st, _) = store::Store::open(&store_opts(dir.path()), &workbook_id()).expect("opens");
+    let mut answers = trustbook::answers::Answers::default();
+    put(
+        &mut answers,
+        "one",
+        "free",
+        false,
+        text(&long_text(MAX_TEXT_BYTES + 1)),
+    );
+    let e = st.save(&answers, None).expect_err("over the limit");
+    assert!(
+        matches!(e.problem(), store::SaveProblem::TooLarge(ref r) if r.contains("4 MiB")),
+        "{e}"
+    );
+    assert!(e.to_string().contains("Shorten the answer"), "{e}");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the file was written"
+    );
+    drop(st);
+    store::Store::open(&store_opts(dir.path()), &workbook_id()).expect("still opens");
+}
+
+/// A file an older release wrote with a 4.5 MiB answer opens read-only, the answer cut at
+/// the limit, and is never written while open: nothing is lost.
+#[test]
+fn a_file_over_the_limit_opens_read_only_with_the_answer_cut() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = file_with_long_answer(dir.path(), 4_500_000 + 16 * 1024);
+    let before = std::fs::read(&path).expect("read");
+    let (mut st, saved) = store::Store::open(&store_opts(dir.path()), &workbook_id()).expect("opens");
+    assert_eq!(saved.cut, vec!["one/free".to_string()]);
+    match saved.answers.get("one", "free").map(|a| &a.value) {
+        Some(trustbook::answers::Value::Text { text }) => assert_eq!(text.len(), MAX_TEXT_BYTES),
+        other => panic!("no text: {other:?}"),
+    }
+    let problem = st.save_problem().cloned().expect("read-only");
+    let shown = format!("{problem:?}");
+    assert!(
+        shown.contains("one/free") && shown.contains("shown cut"),
+        "{shown}"
+    );
+    assert!(st.save(&saved.answers, None).is_err(), "saved while read-only");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the file was rewritten"
+    );
+    assert!(
+        !st.backup_path().exists(),
+        "a backup was made from the cut answers"
+    );
 }

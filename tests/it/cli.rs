@@ -932,3 +932,60 @@ fn erase_leaves_no_file_holding_the_profiles_words() {
     assert!(!holds(SAM_SHARED).is_empty());
     assert!(data.path().join("sam.toml").exists());
 }
+
+/// A profile an older release saved with a 4.5 MiB answer is never locked out: `export`
+/// and `compare` read it with the answer cut at the limit and say so, and write nothing
+/// into it.
+#[test]
+fn export_and_compare_read_a_file_over_the_limit_cut_with_a_note() {
+    let data = Data::new();
+    let mut long = alex();
+    let line = format!("{}\n", "y".repeat(79));
+    let text_of = format!("{ALEX_SHARED}\n{}", line.repeat(4_500_000 / 80));
+    put(&mut long, "one", "free", false, text(&text_of));
+    let path = data.own("alex", &long);
+    data.own("sam", &sam());
+    let before = fs::read(&path).expect("read");
+    let out = data.run(&["export", "--profile", "alex"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(md.contains(ALEX_SHARED), "the answer is missing");
+    assert!(md.len() < 4_400_000, "not cut: {} bytes", md.len());
+    let note = stderr(&out);
+    assert!(
+        note.contains("one/free") && note.contains("longer than 4 MiB"),
+        "{note}"
+    );
+    assert!(note.contains("read-only"), "{note}");
+
+    // `share` reads the file as export does (cut, with the note); compare then works.
+    let out = data.run(&["share", "--profile", "alex", "--with", "sam"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    data.share("sam", "alex");
+    let out = data.run(&["compare", "alex", "sam", "--width", "80"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(fs::read(&path).expect("read"), before, "the file was rewritten");
+}
+
+/// `rename sam Sammy` lowers the capitals as the name prompt does, and says so; a refused
+/// rename leaves no `NEW.lock`, a done one no `OLD.lock` (issue 20).
+#[test]
+fn rename_lowers_capitals_and_leaves_no_stray_lock_files() {
+    let data = Data::new();
+    data.own("sam", &sam());
+    data.own("alex", &alex());
+    let out = data.ok(&["rename", "sam", "Sammy"]);
+    assert!(out.contains("\"Sammy\" becomes \"sammy\""), "{out}");
+    assert!(out.contains("Renamed profile \"sam\" to \"sammy\""), "{out}");
+    assert!(data.path().join("sammy.toml").is_file());
+    assert!(!data.path().join("sam.lock").exists(), "sam.lock left behind");
+    assert!(!data.path().join("Sammy.toml").exists());
+
+    // Refused once the locks are held (a kept copy in the way): no robin.lock.
+    fs::write(data.path().join("alex.toml.bak"), "x").expect("write");
+    fs::write(data.path().join("robin.toml.bak"), "x").expect("write");
+    let err = data.refused(&["rename", "alex", "robin"]);
+    assert!(err.contains("in the way"), "{err}");
+    assert!(!data.path().join("robin.lock").exists(), "robin.lock left behind");
+    assert!(data.path().join("alex.toml").is_file());
+}

@@ -3,7 +3,7 @@
 //! with `INSTA_UPDATE=always cargo test --test it review_compare` and read the `.snap` files.
 
 use crate::common::*;
-use ratatui::crossterm::event::KeyCode::{Down, End, Enter, Esc, Tab};
+use ratatui::crossterm::event::KeyCode::{Down, End, Enter, Esc, Home, Tab};
 use trustbook::answers::{Answers, Value};
 use trustbook::app::{Action, App, Effect, Event, Screen, WelcomeItem};
 
@@ -291,4 +291,28 @@ fn space_reads_a_whole_answer_and_enter_edits_it() {
     send(&mut app, char_key(' '));
     press(&mut app, Enter);
     assert_eq!(app.screen(), Screen::Exercise(0, 0));
+}
+
+/// At the last row the review says it is the end, not "more: ↓"; after Home the first
+/// chapter's heading is back on top and the screen is filled, not one answer above blank
+/// rows (issue 20).
+#[test]
+fn review_end_says_the_end_and_home_fills_the_screen() {
+    for (w, h) in [(60, 20), (80, 24)] {
+        let mut app = review_app();
+        draw(&app);
+        press(&mut app, End);
+        let end = render(&app, w, h);
+        assert!(!end.contains("more:"), "{end}");
+        press(&mut app, Home);
+        let top = render(&app, w, h);
+        let first = &app.workbook().chapters[0].title;
+        assert!(top.contains(first.as_str()), "{top}");
+        let lines: Vec<&str> = top.lines().collect();
+        let blank_run = lines
+            .windows(4)
+            .filter(|w| w.iter().all(|l| l.trim().is_empty()))
+            .count();
+        assert_eq!(blank_run, 0, "blank rows under the answers:\n{top}");
+    }
 }

@@ -1006,7 +1006,7 @@ fn reset_one_chapter_asks_first() {
     let before = snapshot(&path);
     let out = bin_with_input(tmp.path(), &["reset", "--chapter", "retired-chapter"], "no\n");
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("Type yes to confirm"));
+    assert!(text(&out.stderr).contains("Type y (or yes) to confirm"));
     assert!(text(&out.stderr).contains("nothing was changed"));
     assert_eq!(snapshot(&path), before);
     assert!(reset_copies(tmp.path()).is_empty());
@@ -1059,8 +1059,10 @@ fn reset_takes_a_chapter_number() {
     let (tmp, _) = with_fixture("kept.toml");
     let out = bin(tmp.path(), &["reset", "--chapter", "1", "--yes"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    // Named by number and title, as the app shows it (issue 20).
+    let title = &crate::common::shipped().chapters[0].title;
     assert!(
-        text(&out.stdout).contains("where-distrust-comes-from"),
+        text(&out.stdout).contains(&format!("chapter 1, \"{title}\"")),
         "{}",
         text(&out.stdout)
     );
@@ -1212,4 +1214,35 @@ fn every_recovery_path_keeps_every_earlier_readable_copy() {
         assert_eq!(read(&fallback).expect("fallback").answers, answers("unsaved"));
     }
     check(&copies, "the end");
+}
+
+/// `reset` takes `y` as the app does, names the chapter by number and title, and says
+/// how to get the kept copy back (issue 20).
+#[test]
+fn reset_takes_y_names_the_chapter_and_says_how_to_undo() {
+    let (tmp, path) = with_fixture("kept.toml");
+    let wb = crate::common::shipped();
+    let n = wb
+        .chapters
+        .iter()
+        .position(|c| c.id == "where-distrust-comes-from")
+        .expect("chapter");
+    let out = bin_with_input(
+        tmp.path(),
+        &["reset", "--chapter", "where-distrust-comes-from"],
+        "y\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = format!("{}{}", text(&out.stderr), text(&out.stdout));
+    let named = format!("chapter {}, \"{}\"", n + 1, wb.chapters[n].title);
+    assert!(said.contains(&named), "{said}");
+    assert!(!said.contains("\"where-distrust-comes-from\""), "{said}");
+    let copies = reset_copies(tmp.path());
+    assert_eq!(copies.len(), 1);
+    let command = format!(
+        "mv '{}' '{}'",
+        tmp.path().join(&copies[0]).display(),
+        path.display()
+    );
+    assert!(said.contains(&command), "{said}");
 }
