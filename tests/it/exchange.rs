@@ -451,6 +451,15 @@ mod two_computers {
         let theirs = run(&alex, &["compare", "alex", "sam", "--width", "100"]);
         assert!(theirs.contains("SAM-REPLY"), "{theirs}");
 
+        // A conflict copy a sync tool left is named in `where`, with why it was ignored.
+        std::fs::write(folder.path().join("alex.share (conflicted copy).age"), b"half").expect("w");
+        let listed = run(&sam, &["where", "--profile", "sam"]);
+        assert!(listed.contains("exchanges with alex through"), "{listed}");
+        assert!(
+            listed.contains("ignored") && listed.contains("conflicted copy"),
+            "{listed}"
+        );
+
         // alex withdraws: sam's computer deletes what it held of alex's.
         let stop = run(&alex, &["share", "--profile", "alex", "--stop", "sam"]);
         assert!(stop.contains("withdrawal"), "{stop}");
