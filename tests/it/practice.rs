@@ -1,8 +1,6 @@
 //! Practice over time: entries of repeated parts, driven by keys through the app
 //! (the weekly check-in and the thought record of `tests/fixtures/practice-workbook`).
 
-use std::path::Path;
-
 use ratatui::crossterm::event::KeyCode;
 use trustbook::answers::{Answers, Value, now_utc};
 use trustbook::app::{App, Screen};
@@ -10,12 +8,7 @@ use trustbook::comparison::{self, RowView};
 use trustbook::content::{self, Rhythm, Workbook};
 use trustbook::entry::{self, Entry, Open};
 
-use crate::common::{app_with, char_key, press, render, send, type_str};
-
-fn practice() -> Workbook {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook");
-    content::load_dir(&dir).unwrap_or_else(|d| panic!("practice workbook is invalid:\n{d}"))
-}
+use crate::common::{app_with, char_key, list, practice, press, render, send, type_str};
 
 const CHECK_IN: &str = "check-in";
 const RECORD: &str = "thought-record";
@@ -717,12 +710,6 @@ mod terminal {
 }
 
 // ---------------------------------------------------------------- the couple's shared list
-
-fn list(items: &[&str]) -> Value {
-    Value::List {
-        items: items.iter().map(|s| s.to_string()).collect(),
-    }
-}
 
 #[test]
 fn a_partners_later_version_of_a_shared_list_is_the_one_in_effect() {

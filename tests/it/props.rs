@@ -123,7 +123,7 @@ proptest! {
     /// A mutated partner export is imported or refused with a message, never a panic.
     #[test]
     fn mutated_exports_import_without_panic(muts in prop::collection::vec(mutation(), 1..6)) {
-        let text = fixture_file("tests/golden/export.json");
+        let text = fixture_file("tests/fixtures/exports/export.json");
         let bytes = mutate(&text, &muts);
         let text = String::from_utf8_lossy(&bytes);
         let checked = export::parse_json(&text).and_then(|exp| export::check_import(&exp, "fixture-book"));

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::common::disk::{answers_path, mode, read_saved, read_saved_at, value, wait_file};
 use crate::common::pty::{Pty, Spawn, keys};
+use crate::common::{list, text};
 use trustbook::answers::Value;
 use trustbook::store::Saved;
 
@@ -16,16 +17,6 @@ const TITLE: &str = "Working on trust: a relationship workbook";
 const CONTINUE: &str = "Continue where I left off";
 const START: &str = "Start from the beginning";
 const BIN: &str = env!("CARGO_BIN_EXE_trustbook");
-
-fn text(s: &str) -> Value {
-    Value::Text { text: s.to_string() }
-}
-
-fn list(items: &[&str]) -> Value {
-    Value::List {
-        items: items.iter().map(|s| s.to_string()).collect(),
-    }
-}
 
 /// Quits with Ctrl+Q and expects a clean exit.
 fn quit(pty: &mut Pty) {
