@@ -19,7 +19,7 @@ pub use theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::answers::Answers;
 use crate::app::{Action, App, Context, Go, Move, SaveState, Screen, keys};
@@ -30,9 +30,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let quit = keys::label_of(keys::context(app), &Go::Quit.into());
-        let msg = Paragraph::new(text::too_small(area.width, area.height, quit))
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true });
+        let msg = wrap::paragraph(&text::too_small(area.width, area.height, quit), area.width)
+            .alignment(Alignment::Center);
         let y = area.height.saturating_sub(1) / 2;
         frame.render_widget(
             msg,

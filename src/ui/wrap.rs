@@ -30,9 +30,34 @@ pub fn paragraph(text: &str, width: u16) -> Paragraph<'static> {
     ))
 }
 
+/// Styled lines made to fit `width` columns by [`lines`]: a line that fits is kept
+/// as it is (spaces and all); one that does not is wrapped, in the style of its
+/// first span, so that every screen breaks lines by the same rule.
+pub fn fitted(lines_in: Vec<Line<'static>>, width: u16) -> Text<'static> {
+    let mut out = Vec::with_capacity(lines_in.len());
+    for line in lines_in {
+        if line.width() <= usize::from(width) {
+            out.push(line);
+            continue;
+        }
+        let style = line
+            .style
+            .patch(line.spans.first().map(|s| s.style).unwrap_or_default());
+        let words: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let alignment = line.alignment;
+        out.extend(lines(&words, width).into_iter().map(|row| {
+            let mut row = Line::styled(row, style);
+            row.alignment = alignment;
+            row
+        }));
+    }
+    Text::from(out)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{height, lines};
+    use super::{fitted, height, lines};
+    use ratatui::text::Line;
 
     #[test]
     fn counts_wrapped_lines() {
@@ -46,5 +71,18 @@ mod tests {
     fn breaks_after_a_hyphen_as_the_measure_does() {
         // ratatui's wrap breaks at spaces only: "aaaa" / "well-known", a row more.
         assert_eq!(lines("aaaa well-known", 10), ["aaaa well-", "known"]);
+    }
+
+    #[test]
+    fn fitted_keeps_lines_that_fit_and_wraps_the_others() {
+        let text = fitted(
+            vec![
+                Line::raw("0: low    10: high"),
+                Line::raw("aaaa bbbb cccc well-known"),
+            ],
+            20,
+        );
+        let rows: Vec<String> = text.lines.iter().map(ToString::to_string).collect();
+        assert_eq!(rows, ["0: low    10: high", "aaaa bbbb cccc well-", "known"]);
     }
 }

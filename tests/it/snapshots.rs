@@ -371,7 +371,7 @@ fn any_size_renders_without_panic_and_keeps_header_and_footer() {
     }
 }
 
-// ---- screen defects found in the snapshots (owner to fix) ------------------------
+// ---- screen defects once found in the snapshots, each kept fixed by a test ---------
 
 /// The rows of a rendered screen.
 fn rows(screen: &str) -> Vec<&str> {
