@@ -28,7 +28,7 @@ pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, WelcomeItem};
 pub use view::{ListView, Viewport};
 
 pub use crate::answers::Place;
-use crate::answers::{Answers, now_utc};
+use crate::answers::{Answers, Timestamp};
 use crate::content::Workbook;
 use crate::store::SaveProblem;
 
@@ -99,6 +99,9 @@ pub struct App {
     safety_then_start: bool,
     /// The safety page has been shown this session (first run shows it only once).
     safety_seen: bool,
+    /// The time of the action being applied, given by the session ([`App::update_at`]):
+    /// what answers and entries are stamped with and which week is this week.
+    now: Timestamp,
 }
 
 impl App {
@@ -127,7 +130,27 @@ impl App {
             help_text: Viewport::default(),
             safety_then_start: false,
             safety_seen: false,
+            // Until the session passes the time, the clock as the app starts.
+            now: Timestamp::now(),
         }
+    }
+
+    /// The same app at the time `now` (tests make up a time this way).
+    pub fn with_now(mut self, now: Timestamp) -> App {
+        self.now = now;
+        self
+    }
+
+    /// The time of the last action applied (or the one given to [`App::with_now`]).
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// Applies one action at the time `now`, as the session does: [`App::update`]
+    /// with the clock passed in.
+    pub fn update_at(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        self.now = now;
+        self.update(action)
     }
 
     /// Names this person's profile (shown in the comparison).
@@ -480,7 +503,7 @@ impl App {
         {
             let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
             self.start_private(*chapter, *exercise);
-            self.answers.set(&ch_id, &ex_id, value, now_utc());
+            self.answers.set(&ch_id, &ex_id, value, self.now.to_string());
             fx.push(Effect::Save);
         }
     }
@@ -490,7 +513,7 @@ impl App {
         let ch = &self.workbook.chapters[c];
         let ex = &ch.exercises[e];
         if ex.private && self.answers.get(&ch.id, &ex.id).is_none() {
-            self.answers.ensure_entry(&ch.id, ex, now_utc());
+            self.answers.ensure_entry(&ch.id, ex, self.now.to_string());
         }
     }
 
@@ -511,7 +534,7 @@ impl App {
         match out.change {
             Some(Change::Set(value)) if Some(&value) != stored => {
                 self.start_private(c, e);
-                self.answers.set(&ch_id, &ex_id, value, now_utc());
+                self.answers.set(&ch_id, &ex_id, value, self.now.to_string());
                 fx.push(Effect::Save);
             }
             Some(Change::Remove) if stored.is_some() => {

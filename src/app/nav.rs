@@ -147,7 +147,12 @@ impl App {
             Screen::Exercise(chapter, exercise) => ScreenState::Exercise {
                 chapter,
                 exercise,
-                component: Box::new(Component::new(&self.workbook, &self.answers, (chapter, exercise))),
+                component: Box::new(Component::new(
+                    &self.workbook,
+                    &self.answers,
+                    (chapter, exercise),
+                    self.now,
+                )),
             },
             Screen::Closing => ScreenState::Closing {
                 text: Viewport::default(),
@@ -391,7 +396,7 @@ impl App {
         };
         self.commit(fx);
         let ch = &self.workbook.chapters[chapter];
-        let when = crate::answers::now_utc();
+        let when = self.now.to_string();
         if self.workbook.is_v2() {
             // Format 2 can carry the mark on an exercise with no value yet (a scale):
             // marked now, the value picked later starts private.
@@ -420,7 +425,7 @@ impl App {
         }
         self.commit(fx);
         let ch = &self.workbook.chapters[chapter];
-        let when = crate::answers::now_utc();
+        let when = self.now.to_string();
         self.notice = Some(
             if self.answers.toggle_skipped(&ch.id, &ch.exercises[exercise], when) {
                 super::Notice::SkippedOn
