@@ -5,24 +5,21 @@
 //! The rules, as built:
 //! - An answer is *shared* when it is done (as the contents screen counts it:
 //!   a list with its minimum number of items, a choice with its "other" text,
-//!   ...) and not marked private.
+//!   ...), not marked private and not skipped.
 //! - Both answers to an exercise are shown only when both are shared.
 //!   Otherwise neither is: a [`Comparison`] does not even hold the hidden
 //!   text, so no screen built on it can leak it.
-//! - A private answer is treated exactly as if it were not there: not
-//!   answered, "waiting on alex", counted with the unanswered ones. For a
-//!   sensitive question, knowing that a partner wrote something and hid it is
-//!   itself a disclosure, so nothing (no row text, no count, no [`Share`]
-//!   value) tells a private answer from a missing one. Marking an unanswered
-//!   exercise private changes nothing either. Unmarking an answer lets the row
-//!   open once the other partner has answered too.
-//! - "Waiting on sam" counts the exercises sam has not answered yet (started,
-//!   untouched or private), whatever the partner has done.
+//! - The partner's side has two states only: shared, or not shared. Whether
+//!   they have not answered, only begun, skipped, left an optional exercise
+//!   empty or kept it private reads the same: knowing that a partner wrote
+//!   something and hid it is itself a disclosure. "Not needed" (their `when`)
+//!   shows only once I have answered the exercise that decides it, as that
+//!   answer of theirs is revealed then too; before, it reads as not shared.
+//! - Nothing counts the partner's answers that are not shared: a running total
+//!   of "waiting on sam" reads as a scoreboard, and grows with every week.
+//! - My own side says where I stand (skipped, left empty, kept private), as it
+//!   is read from my own answers.
 //! - Answers to exercises the workbook no longer has are not compared.
-//! - A skipped exercise (format 2) shares nothing but the skip itself: the row
-//!   stays hidden from both, says who skipped it, and nobody waits on a skip.
-//!   An optional exercise left empty is not waited on either, nor is one that
-//!   starts private (`private = true`) and was not shared.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -35,8 +32,10 @@ use crate::present::{self, Piece, words};
 /// 80-column terminal, less the blank column the app keeps each side.
 pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 78;
 
-/// Where one partner stands on one exercise, as the other may know it. There
-/// is deliberately no "private": a private answer is [`Share::NotAnswered`].
+/// Where one partner stands on one exercise. There is deliberately no
+/// "private": a private answer is [`Share::NotAnswered`]; and the partner's side
+/// only ever holds [`Share::Shared`], [`Share::NotAnswered`] or a revealed
+/// [`Share::NotNeeded`] (see the module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Share {
     /// Answered and not private.
@@ -114,8 +113,6 @@ pub struct Summary {
     pub shown: usize,
     /// Exercises I have not answered yet (or keep private).
     pub waiting_on_me: usize,
-    /// Exercises my partner has not answered yet (or keeps private).
-    pub waiting_on_partner: usize,
     /// Of `waiting_on_me`, those I keep private: only in [`Comparison::for_owner`].
     pub mine_private: usize,
 }
@@ -152,6 +149,24 @@ fn share(answers: &Answers, chapter: &str, ex: &Exercise) -> Share {
     }
 }
 
+/// The partner's standing as I may know it: shared or not, and "not needed" only once
+/// my own answer to what decides it is shared (their deciding answer shows then too).
+fn as_seen(theirs: Share, me: &Answers, chapter: &str, ex: &Exercise) -> Share {
+    let decided_by_me = || {
+        ex.when.as_ref().is_some_and(|w| {
+            me.get(chapter, &w.exercise)
+                .is_some_and(|a| !a.private && !a.skipped && !crate::answers::value_is_empty(&a.value))
+        })
+    };
+    match theirs {
+        Share::Shared => Share::Shared,
+        Share::NotNeeded if decided_by_me() => Share::NotNeeded,
+        Share::NotNeeded | Share::NotAnswered | Share::Skipped | Share::LeftEmpty | Share::Personal => {
+            Share::NotAnswered
+        }
+    }
+}
+
 /// True when the answer that decides `ex`'s condition is private.
 fn decided_privately(answers: &Answers, chapter: &str, ex: &Exercise) -> bool {
     ex.when
@@ -179,6 +194,9 @@ pub fn compare_week(
     partner: (&str, &Answers),
     only: Option<&str>,
 ) -> Comparison {
+    // Ratings of a private list's items are private with it, on both sides.
+    let (me_all, partner_all) = (me.1.with_private_sources(wb), partner.1.with_private_sources(wb));
+    let (me, partner) = ((me.0, &me_all), (partner.0, &partner_all));
     let mut summary = Summary::default();
     let mut chapters = Vec::new();
     for (n, ch) in wb.chapters.iter().enumerate() {
@@ -264,10 +282,9 @@ fn week_answers(answers: &Answers, chapter: &str, week: &str) -> Answers {
 /// One exercise compared, counted into `summary`.
 fn row(summary: &mut Summary, chapter: &str, ex: &Exercise, me: &Answers, partner: &Answers) -> Row {
     let mine = share(me, chapter, ex);
-    let theirs = share(partner, chapter, ex);
+    let theirs = as_seen(share(partner, chapter, ex), me, chapter, ex);
     summary.total += 1;
     summary.waiting_on_me += usize::from(mine == Share::NotAnswered);
-    summary.waiting_on_partner += usize::from(theirs == Share::NotAnswered);
     let view = match (
         mine,
         theirs,
@@ -330,13 +347,11 @@ impl Comparison {
         self
     }
 
-    /// The counts in words: "4 to talk over, 3 waiting on sam, 1 waiting on alex".
+    /// The counts in words: "4 to talk over, 1 waiting on alex". Only my own side is
+    /// counted: nothing counts what the partner has not shared.
     pub fn summary_text(&self) -> String {
         let s = &self.summary;
         let mut parts = vec![words::shown(s.shown)];
-        if s.waiting_on_partner > 0 {
-            parts.push(words::waiting_on(s.waiting_on_partner, &self.partner));
-        }
         let waiting_on_me = s.waiting_on_me.saturating_sub(s.mine_private);
         if waiting_on_me > 0 {
             parts.push(words::waiting_on(waiting_on_me, &self.me));
@@ -351,31 +366,31 @@ impl Comparison {
     /// answer in my own view, that it is private.
     pub fn row_hidden_text(&self, row: &Row, me: Share, partner: Share) -> String {
         if row.mine_private {
-            words::hidden_private_row(partner == Share::NotAnswered, &self.partner)
+            words::hidden_private_row(&self.partner)
         } else {
             self.hidden_text(me, partner)
         }
     }
 
-    /// What a hidden row says instead of the answers: who is still to answer, or
-    /// who skipped it or left it empty.
+    /// What a hidden row says instead of the answers: where I stand, and whether the
+    /// partner's answer is shared (nothing finer: see the module docs).
     pub fn hidden_text(&self, me: Share, partner: Share) -> String {
-        let sides = [(me, self.me.as_str()), (partner, self.partner.as_str())];
-        let who = |want: Share| -> Vec<&str> {
-            sides
-                .iter()
-                .filter(|(s, _)| *s == want)
-                .map(|(_, n)| *n)
-                .collect()
+        let mine = match me {
+            Share::Shared => None,
+            Share::NotAnswered => Some(words::not_answered_by(&self.me)),
+            Share::Skipped => Some(words::skipped_by(&self.me)),
+            Share::LeftEmpty => Some(words::left_empty_by(&self.me)),
+            Share::Personal => Some(words::kept_private_by(&self.me)),
+            Share::NotNeeded => Some(words::not_needed_for(&self.me)),
         };
-        let skipped = who(Share::Skipped);
-        let empty = who(Share::LeftEmpty);
-        let personal = who(Share::Personal);
-        let not_needed = who(Share::NotNeeded);
-        if skipped.is_empty() && empty.is_empty() && personal.is_empty() && not_needed.is_empty() {
-            return words::hidden_row(&who(Share::NotAnswered));
-        }
-        words::hidden_row_v2(&skipped, &empty, &personal, &not_needed, &who(Share::NotAnswered))
+        let theirs = match partner {
+            Share::NotNeeded => Some(words::not_needed_for(&self.partner)),
+            Share::Shared => None,
+            Share::NotAnswered | Share::Skipped | Share::LeftEmpty | Share::Personal => {
+                Some(words::not_shared_by(&self.partner))
+            }
+        };
+        words::hidden_row(mine.into_iter().chain(theirs).collect())
     }
 }
 

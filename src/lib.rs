@@ -20,6 +20,7 @@ pub mod persist;
 pub mod present;
 pub mod safe;
 pub mod session;
+pub mod sharing;
 pub mod store;
 pub mod tui;
 pub mod ui;

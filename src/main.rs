@@ -87,6 +87,16 @@ enum Command {
         #[arg(long, value_name = "DAY", value_parser = trustbook::date::parse_arg)]
         week: Option<i64>,
     },
+    /// Share this profile's answers with another profile on this computer, stop, or list.
+    ///
+    /// Nothing of a profile reaches another unless its owner shares it; private answers
+    /// never do. Example: `trustbook share --profile alex --with sam`.
+    Share(commands::consent::ShareArgs),
+    /// Remove every file of the profile named by --profile: its answers, every kept copy,
+    /// its lock, what it shared, and copies written when saving failed.
+    ///
+    /// Lists them first and asks you to type the profile's name.
+    Erase,
     /// Rename your profile OLD to NEW: its answers and every kept copy.
     ///
     /// Refuses, touching nothing, when NEW already exists or either is open in a trustbook.
@@ -182,6 +192,10 @@ fn main() -> ExitCode {
     }
     let command = match cli.command {
         Some(Command::Validate { dir }) => return validate(dir.or(cli.content)),
+        // Needs no workbook: a profile of any workbook, or one that cannot be read, goes.
+        Some(Command::Erase) => {
+            return commands::erase::run(data_dir, cli.profile.as_deref(), &mut std::io::stdin().lock());
+        }
         // Made from the command-line definition alone: no workbook needed.
         Some(Command::Completions { shell }) => return completions(shell),
         Some(Command::Man) => return man_page(),
@@ -207,7 +221,10 @@ fn main() -> ExitCode {
         profile,
     };
     let first_run = pick == Some(DefaultProfile::FirstRun);
-    let own_answers = matches!(command, None | Some(Command::Reset { .. } | Command::Export(_)));
+    let own_answers = matches!(
+        command,
+        None | Some(Command::Reset { .. } | Command::Export(_) | Command::Share(_))
+    );
     if let Some(DefaultProfile::Several(names)) = &pick
         && own_answers
     {
@@ -231,7 +248,7 @@ fn main() -> ExitCode {
     }
     match command {
         None => run::run_app(wb, &opts, cli.start_fresh, first_run),
-        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man) => {
+        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man | Command::Erase) => {
             unreachable!("handled above, before loading the workbook")
         }
         Some(Command::Where) => commands::where_(&opts, &wb, pick.as_ref(), &mut std::io::stdout().lock())
@@ -250,6 +267,7 @@ fn main() -> ExitCode {
             commands::compare(data_dir, &wb, (&a, &b), width, week)
         }
         Some(Command::Rename { old, new }) => rename(data_dir, &wb.id, &old, &new),
+        Some(Command::Share(args)) => commands::consent::run(&opts, &wb, &args),
     }
 }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::answers::Answers;
 use crate::export::{self, Export};
 use crate::safe;
+use crate::sharing;
 use crate::store::{self, ProfileKind};
 
 /// Largest partner export read; real ones are a few KiB to a few MiB.
@@ -23,8 +24,41 @@ pub fn others(data_dir: &Path, me: &str) -> Vec<String> {
     names
 }
 
-/// Reads profile `name`'s shareable answers for workbook `workbook_id`, without locking it.
-pub fn read(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Answers, String> {
+/// Reads what profile `name` has shared with `reader` for workbook `workbook_id`: an own
+/// profile's share ([`sharing::read`]), never its answers file, or an imported partner's
+/// export (handed over, so shared). `Ok(None)`: `name` has not shared with `reader`.
+pub fn read_shared(
+    data_dir: &Path,
+    name: &str,
+    reader: &str,
+    workbook_id: &str,
+) -> Result<Option<Answers>, String> {
+    match store::profile_kind(data_dir, name) {
+        Some(ProfileKind::Own) => match sharing::read(data_dir, name, reader, workbook_id) {
+            Ok(answers) => Ok(Some(answers)),
+            Err(sharing::NotShared::NotShared { .. }) => Ok(None),
+            Err(e @ sharing::NotShared::Unreadable(_)) => Err(e.to_string()),
+        },
+        Some(ProfileKind::Partner) => Ok(Some(read_export(data_dir, name, workbook_id)?.answers)),
+        None => Err(no_profile(name)),
+    }
+}
+
+/// [`read_shared`], with "not shared" as an error that says how the partner can share.
+pub fn read(data_dir: &Path, name: &str, reader: &str, workbook_id: &str) -> Result<Answers, String> {
+    read_shared(data_dir, name, reader, workbook_id)?.ok_or_else(|| {
+        sharing::NotShared::NotShared {
+            owner: name.to_string(),
+            reader: reader.to_string(),
+        }
+        .to_string()
+    })
+}
+
+/// Reads profile `name`'s own answers, as the person who owns them sees them (private
+/// ones included: the comparison keeps them to their owner): an own profile's answers
+/// file, or an imported partner's export.
+pub fn read_mine(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Answers, String> {
     match store::profile_kind(data_dir, name) {
         Some(ProfileKind::Own) => {
             let path = data_dir.join(format!("{name}.toml"));

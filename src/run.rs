@@ -40,15 +40,17 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
     let mut unreadable = None;
     if wb.has_shared_lists() {
         for name in &partners {
-            match partner::read(store.data_dir(), name, &wb.id) {
-                Ok(theirs) => answers.take_shared(&wb, name, &theirs),
+            match partner::read_shared(store.data_dir(), name, &profile, &wb.id) {
+                Ok(Some(theirs)) => answers.take_shared(&wb, name, &theirs),
+                // Not shared with this profile: nothing of theirs is taken, nothing said.
+                Ok(None) => {}
                 Err(e) => {
                     unreadable.get_or_insert(format!("shared lists leave out {name}'s answers: {e}"));
                 }
             }
         }
     }
-    let persist = DiskPersistence::new(store, &wb.id);
+    let persist = DiskPersistence::new(store, &wb);
     let mut app = App::new(wb.for_display(), answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);
@@ -82,7 +84,7 @@ fn run_first(wb: Workbook, opts: &StoreOptions) -> ExitCode {
     }
     tui::install_panic_hook();
     let partners = partner::others(&dir, &opts.profile);
-    let persist = DiskPersistence::unopened(&dir, &wb.id);
+    let persist = DiskPersistence::unopened(&dir, &wb);
     let app = App::new(wb.for_display(), Answers::default(), None)
         .with_partners(partners)
         .asking_name();

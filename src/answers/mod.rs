@@ -258,6 +258,34 @@ impl Answers {
         }
     }
 
+    /// This person's own answer to one exercise, leaving out a partner's version of a
+    /// shared list that may be in effect.
+    pub fn own(&self, chapter: &str, exercise: &str) -> Option<&Answer> {
+        match self.target(chapter, exercise) {
+            Target::Single => self.single.get(chapter)?.get(exercise),
+            Target::Entry(i) => self.entries.get(chapter)?.get(i?)?.answers.get(exercise),
+        }
+    }
+
+    /// Clears one answer's value, keeping its marks: an answer marked private or skipped
+    /// keeps an empty value to carry the mark (so a value given later is private too);
+    /// an unmarked one is removed.
+    pub fn clear(&mut self, chapter: &str, ex: &Exercise, changed: String) {
+        let Some(own) = self.get_mut(chapter, &ex.id) else {
+            return;
+        };
+        if own.skipped {
+            // What was written before a skip is kept, as `set` keeps it.
+            return;
+        }
+        if own.private {
+            own.value = empty_value(&ex.kind).unwrap_or(Value::Empty {});
+            own.changed = changed;
+            return;
+        }
+        self.remove(chapter, &ex.id);
+    }
+
     fn get_mut(&mut self, chapter: &str, exercise: &str) -> Option<&mut Answer> {
         match self.target(chapter, exercise) {
             Target::Single => self.single.get_mut(chapter)?.get_mut(exercise),
@@ -273,8 +301,12 @@ impl Answers {
     /// Stores a value, stamping it with `changed`; an empty value removes the answer
     /// unless it is marked private (so the mark is not lost). A new value takes back a
     /// skip: answering means the exercise applies after all.
+    ///
+    /// The marks (private, skipped) come from this person's own answer, never from a
+    /// partner's version of a shared list that is in effect: editing that list must not
+    /// copy the partner's "not private" onto it.
     pub fn set(&mut self, chapter: &str, exercise: &str, value: Value, changed: String) {
-        let old = self.get(chapter, exercise);
+        let old = self.own(chapter, exercise);
         let private = old.is_some_and(|a| a.private);
         let skipped = old.is_some_and(|a| a.skipped && (a.value == value || value_is_empty(&value)));
         // A shared list emptied on purpose stays, empty and newest: removing it would bring
@@ -335,8 +367,10 @@ impl Answers {
 
     /// Flips the skipped mark of an exercise (format 2); an exercise without an answer
     /// gets an empty one to carry the mark. Returns the new state.
+    /// An answer made to carry the mark starts private as `ex` starts, so skipping
+    /// never takes away a private mark (answering after a skip stays private).
     pub fn toggle_skipped(&mut self, chapter: &str, ex: &Exercise, changed: String) -> bool {
-        self.ensure_entry_with(chapter, ex, &changed, false);
+        self.ensure_entry_with(chapter, ex, &changed, ex.private);
         let Some(entry) = self.get_mut(chapter, &ex.id) else {
             return false;
         };
@@ -356,7 +390,7 @@ impl Answers {
     }
 
     fn ensure_entry_with(&mut self, chapter: &str, ex: &Exercise, changed: &str, private: bool) {
-        if self.get(chapter, &ex.id).is_some() {
+        if self.own(chapter, &ex.id).is_some() {
             return;
         }
         let answer = Answer {
@@ -373,7 +407,7 @@ impl Answers {
     /// one so the mark sticks. Returns the new state, or `None` for an unanswered
     /// scale, which has no empty value to carry the mark.
     pub fn toggle_private(&mut self, chapter: &str, ex: &Exercise, changed: String) -> Option<bool> {
-        if self.get(chapter, &ex.id).is_none() {
+        if self.own(chapter, &ex.id).is_none() {
             let value = empty_value(&ex.kind)?;
             let entry = Answer {
                 changed: changed.clone(),
@@ -393,6 +427,40 @@ impl Answers {
             self.remove(chapter, &ex.id);
         }
         Some(now)
+    }
+
+    /// True when `kind` is a ratings exercise whose items come from a list this person
+    /// marked private (`items_from`): its ratings name that list's items, so they are
+    /// private too, wherever they are shown or shared.
+    pub fn private_source(&self, kind: &Kind) -> bool {
+        let Kind::Ratings {
+            items_from: Some(from),
+            ..
+        } = kind
+        else {
+            return false;
+        };
+        self.own(&from.chapter, &from.exercise).is_some_and(|a| a.private)
+    }
+
+    /// Every ratings answer whose items come from a private list marked private too
+    /// ([`Answers::private_source`]), as exports and shares must see them.
+    pub fn with_private_sources(&self, wb: &Workbook) -> Answers {
+        let mut out = self.clone();
+        for ch in &wb.chapters {
+            for ex in ch.exercises.iter().filter(|ex| self.private_source(&ex.kind)) {
+                let entries = out.entries.get_mut(&ch.id).into_iter().flatten();
+                let answers = out
+                    .single
+                    .get_mut(&ch.id)
+                    .into_iter()
+                    .chain(entries.map(|e| &mut e.answers));
+                for a in answers.filter_map(|m| m.get_mut(&ex.id)) {
+                    a.private = true;
+                }
+            }
+        }
+        out
     }
 
     /// How far one exercise has got. A skipped exercise is done; so is an optional one

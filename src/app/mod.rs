@@ -512,7 +512,7 @@ impl App {
     fn start_private(&mut self, c: usize, e: usize) {
         let ch = &self.workbook.chapters[c];
         let ex = &ch.exercises[e];
-        if ex.private && self.answers.get(&ch.id, &ex.id).is_none() {
+        if ex.private && self.answers.own(&ch.id, &ex.id).is_none() {
             self.answers.ensure_entry(&ch.id, ex, self.now.to_string());
         }
     }
@@ -538,7 +538,8 @@ impl App {
                 fx.push(Effect::Save);
             }
             Some(Change::Remove) if stored.is_some() => {
-                self.answers.remove(&ch_id, &ex_id);
+                let ex = &self.workbook.chapters[c].exercises[e];
+                self.answers.clear(&ch_id, ex, self.now.to_string());
                 fx.push(Effect::Save);
             }
             Some(Change::Set(_) | Change::Remove) | None => {}

@@ -11,8 +11,10 @@ use crate::store::{DEFAULT_PROFILE, NameRefused, validate_profile};
 impl App {
     /// Starts on the question of a name (a first run without `--profile`): no profile is
     /// open until one is given, so nothing is saved before.
+    /// The safety page ("Before you start") comes first, before anything is asked.
     pub fn asking_name(mut self) -> App {
         self.state = ScreenState::name();
+        self.open_safety(false);
         self
     }
 

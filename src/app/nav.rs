@@ -396,6 +396,12 @@ impl App {
         };
         self.commit(fx);
         let ch = &self.workbook.chapters[chapter];
+        let ex = &ch.exercises[exercise];
+        // `p` acts on what is on screen: a partner's version of a shared list is theirs.
+        if let Some((who, _)) = self.answers.shared_from(&ch.id, &ex.id) {
+            self.notice = Some(super::Notice::PrivatePartnersList(who.to_string()));
+            return;
+        }
         let when = self.now.to_string();
         if self.workbook.is_v2() {
             // Format 2 can carry the mark on an exercise with no value yet (a scale):

@@ -9,6 +9,9 @@ pub enum Notice {
     PrivateOff,
     /// Private was asked for before the exercise had any value.
     PrivateNeedsValue,
+    /// `p` on a shared list whose version on screen is this partner's: only its owner can
+    /// mark it, and this person's own (hidden) version is left as it is.
+    PrivatePartnersList(String),
     /// The exercise was marked skipped.
     SkippedOn,
     /// The skip was taken back.

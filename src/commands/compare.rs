@@ -32,9 +32,22 @@ pub fn compare(
         Ok(dir) => dir,
         Err(e) => return fail(e),
     };
-    let read = |name: &str| partner::read(&dir, name, &wb.id);
-    let (answers_a, answers_b) = match (read(a), read(b)) {
-        (Ok(x), Ok(y)) => (x, y),
+    // `a` is the person asking: their own answers; `b`'s only as far as `b` shared them
+    // with `a`.
+    let (answers_a, answers_b) = match (
+        partner::read_mine(&dir, a, &wb.id),
+        partner::read_shared(&dir, b, a, &wb.id),
+    ) {
+        (Ok(x), Ok(Some(y))) => (x, y),
+        (Ok(x), Ok(None)) => {
+            // Nothing of b's is shown; the comparison still says where a stands.
+            let why = trustbook::sharing::NotShared::NotShared {
+                owner: b.to_string(),
+                reader: a.to_string(),
+            };
+            trustbook::report!("note: {why}");
+            (x, trustbook::answers::Answers::default())
+        }
         (Err(e), _) | (_, Err(e)) => return fail(e),
     };
     let monday = week.map(|day| trustbook::date::civil_from_days(trustbook::date::monday_of(day)));

@@ -2,9 +2,13 @@
 //!
 //! - `profile`: `where` and `reset`, on this machine's own profiles;
 //! - `share`: `export` and `import`, taking answers out and a partner's in;
-//! - `compare`: two profiles side by side.
+//! - `compare`: two profiles side by side;
+//! - `consent`: `share`, what a profile shares with whom on this computer;
+//! - `erase`: every file of one profile, removed.
 
 mod compare;
+pub mod consent;
+pub mod erase;
 mod profile;
 mod share;
 

@@ -14,16 +14,20 @@ const STATUS: usize = 7;
 
 /// Widest chapter title the header shows uncut on an exercise screen at 80 columns, for
 /// chapter `n` of `chapters` with `exercises` exercises (the reflection included).
-pub fn chapter_title_room(n: usize, chapters: usize, exercises: usize) -> usize {
-    // "  Chapter n/N · Exercise e/E · 100% done  ", with e as wide as E at the last one.
-    let chapter = format!("Chapter {n}/{chapters}").len();
+pub fn chapter_title_room(_n: usize, _chapters: usize, exercises: usize) -> usize {
+    // " default ·" before the title, then "  Exercise e/E · 100% done  ", with e as wide
+    // as E at the last one (the profile's name is on the left; a longer one than
+    // "default" cuts the title sooner).
     let exercise = format!("Exercise {exercises}/{exercises}").len();
-    room(2 + chapter + 3 + exercise + 3 + DONE.len() + 2)
+    room(PROFILE + 2 + exercise + 3 + DONE.len() + 2)
 }
+
+/// The profile's name before the title, as " default ·".
+const PROFILE: usize = 10;
 
 /// Widest workbook title the header shows uncut (welcome, contents, review) at 80 columns.
 pub fn workbook_title_room() -> usize {
-    room(2 + DONE.len() + 2)
+    room(PROFILE + 2 + DONE.len() + 2)
 }
 
 /// The title's room beside a right-hand part `right` columns wide: one column of gap

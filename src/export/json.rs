@@ -148,7 +148,7 @@ fn escape_quoted(json: &str) -> String {
 
 /// The JSON export of `answers`; see [`Export::to_json`].
 pub fn json(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_private: bool) -> String {
-    Export::new(&wb.id, answers, meta, include_private).to_json()
+    Export::new(&wb.id, &answers.with_private_sources(wb), meta, include_private).to_json()
 }
 
 /// Why an export file cannot be imported. Its message is for the person at

@@ -40,7 +40,7 @@ pub fn markdown_part(
     include_private: bool,
     scope: &Scope,
 ) -> String {
-    let mut answers = shareable(&select(answers, scope), include_private);
+    let mut answers = shareable(&select(&answers.with_private_sources(wb), scope), include_private);
     let mut blocks = vec![
         format!("# {}", heading(&wb.title)),
         escape_line(&words::answers_of(

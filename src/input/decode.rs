@@ -59,6 +59,11 @@ impl Decoder {
         !self.held.is_empty() || self.paste.is_some()
     }
 
+    /// True inside a bracketed paste whose end marker has not come yet.
+    pub fn in_paste(&self) -> bool {
+        self.paste.is_some()
+    }
+
     /// No more bytes came in time: a lone Esc is the Esc key, an unfinished
     /// sequence is dropped, an unterminated paste ends with what it has.
     pub fn flush(&mut self) -> Vec<Event> {

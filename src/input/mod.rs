@@ -20,9 +20,13 @@ use decode::Decoder;
 
 /// How long the reader waits for input before checking whether it is paused.
 const SLICE: Duration = Duration::from_millis(40);
-/// How long the rest of an escape sequence (or of a paste) may take to arrive
-/// before what came is taken as it is: a lone Esc is the Esc key.
+/// How long the rest of an escape sequence may take to arrive before what came is
+/// taken as it is: a lone Esc is the Esc key.
 const SEQUENCE_WAIT: Duration = Duration::from_millis(30);
+/// How long an open bracketed paste may go quiet before it is ended with what came.
+/// Generous: over a slow link or through a multiplexer a paste arrives a few bytes at
+/// a time, and a paste ended early would run its rest as keys (a newline, a Tab, `p`).
+pub const PASTE_WAIT: Duration = Duration::from_secs(2);
 
 /// What the input thread hands over.
 pub enum Incoming {
@@ -119,7 +123,13 @@ fn read_loop(tx: &std::sync::mpsc::Sender<io::Result<Event>>, pause: &(Mutex<Pau
         if !wait_while_paused(pause) {
             return;
         }
-        let wait = if decoder.pending() { SEQUENCE_WAIT } else { SLICE };
+        let wait = if decoder.in_paste() {
+            PASTE_WAIT
+        } else if decoder.pending() {
+            SEQUENCE_WAIT
+        } else {
+            SLICE
+        };
         let events = match read_some(&mut buf, wait) {
             Ok(Some(n)) => decoder.feed(&buf[..n]),
             Ok(None) if decoder.pending() => decoder.flush(),

@@ -6,12 +6,15 @@ use std::time::Duration;
 use super::Persistence;
 use super::writer::Writer;
 use crate::answers::{Answers, Place};
-use crate::partner;
+use crate::content::Workbook;
 use crate::store::{self, NameRefused, SaveProblem, Store, StoreOptions};
+use crate::{partner, sharing};
 
 /// Answers kept in the data folder: saved by a background writer, read back for partners.
 pub struct DiskPersistence {
     workbook_id: String,
+    /// The workbook, to write the profile's shares after each save ([`crate::sharing`]).
+    workbook: std::sync::Arc<Workbook>,
     profile: String,
     data_dir: PathBuf,
     /// The writer of the open profile; `None` until a profile is open (a first run).
@@ -22,17 +25,18 @@ pub struct DiskPersistence {
 
 impl DiskPersistence {
     /// Moves `store` to a writer thread: from now on only that thread writes the answers file.
-    pub fn new(store: Store, workbook_id: &str) -> DiskPersistence {
-        let mut persist = DiskPersistence::unopened(store.data_dir(), workbook_id);
+    pub fn new(store: Store, wb: &Workbook) -> DiskPersistence {
+        let mut persist = DiskPersistence::unopened(store.data_dir(), wb);
         persist.start(store);
         persist
     }
 
     /// Persistence in `data_dir` with no profile open yet: nothing is written until
     /// [`Persistence::open_profile`] has opened one.
-    pub fn unopened(data_dir: &Path, workbook_id: &str) -> DiskPersistence {
+    pub fn unopened(data_dir: &Path, wb: &Workbook) -> DiskPersistence {
         DiskPersistence {
-            workbook_id: workbook_id.to_string(),
+            workbook_id: wb.id.clone(),
+            workbook: std::sync::Arc::new(wb.clone()),
             profile: store::DEFAULT_PROFILE.to_string(),
             data_dir: data_dir.to_path_buf(),
             writer: None,
@@ -42,10 +46,28 @@ impl DiskPersistence {
 
     fn start(&mut self, mut store: Store) {
         self.profile = store.profile().to_string();
+        let wb = std::sync::Arc::clone(&self.workbook);
         self.writer = Some(Writer::spawn(Box::new(move |text| {
-            store.save_text(text).map_err(|e| e.problem())
+            store.save_text(text).map_err(|e| e.problem())?;
+            refresh_shares(&store, &wb, text);
+            Ok(())
         })));
     }
+}
+
+/// After a save, rewrites what the profile shares (if it shares at all), from the text
+/// just saved, off the event loop. A share that cannot be written keeps its last
+/// version; the answers themselves are saved.
+fn refresh_shares(store: &Store, wb: &Workbook, text: &str) {
+    let (dir, owner) = (store.data_dir(), store.profile());
+    if sharing::partners_of(dir, owner).is_empty() {
+        return;
+    }
+    let Ok(saved) = store::decode(text, store.answers_path()) else {
+        return;
+    };
+    let today: String = crate::answers::now_utc().chars().take(10).collect();
+    sharing::refresh(dir, wb, owner, &saved.answers, &today);
 }
 
 impl Persistence for DiskPersistence {
@@ -71,7 +93,7 @@ impl Persistence for DiskPersistence {
         store::write_fallback(&self.profile, text).map_err(|e| e.to_string())
     }
     fn read_partner(&self, name: &str) -> Result<Answers, String> {
-        partner::read(&self.data_dir, name, &self.workbook_id)
+        partner::read(&self.data_dir, name, &self.profile, &self.workbook_id)
     }
     fn open_profile(&mut self, name: &str) -> Result<(), NameRefused> {
         if self.writer.is_some() {

@@ -159,62 +159,49 @@ pub fn kept_private(n: usize) -> String {
 
 /// A hidden row in the owner's own view, where their answer is private: said to
 /// them alone; the partner's view reads as if it were not answered.
-pub fn hidden_private_row(partner_waiting: bool, partner: &str) -> String {
-    if partner_waiting {
-        format!("Your answer is private, so it is not shared; {partner} has not answered yet either.")
-    } else {
-        format!("Your answer is private, so it is not shared, and {partner}'s stays hidden too.")
-    }
+pub fn hidden_private_row(partner: &str) -> String {
+    format!("Your answer is private, so it is not shared, and nothing of {partner}'s is shown either.")
 }
 
 /// Joins summary parts.
 pub const SUMMARY_SEPARATOR: &str = ", ";
 
-/// A hidden row: who is still to answer (a private answer counts as not
-/// answered, so nothing here can tell the two apart).
-pub fn hidden_row(waiting: &[&str]) -> String {
-    hidden_row_v1(waiting)
-}
-
-/// A hidden row where someone skipped the exercise or left an optional one empty:
-/// names who did which, and who is still to answer. Nobody waits on a skip.
-/// `personal`: who keeps an exercise that starts private to themselves.
-/// `not_needed`: for whom the exercise's `when` does not hold.
-pub fn hidden_row_v2(
-    skipped: &[&str],
-    empty: &[&str],
-    personal: &[&str],
-    not_needed: &[&str],
-    waiting: &[&str],
-) -> String {
-    let mut parts = Vec::new();
-    if !skipped.is_empty() {
-        parts.push(format!("Skipped by {}.", skipped.join(" and ")));
-    }
-    if !empty.is_empty() {
-        parts.push(format!("Left empty by {} (optional).", empty.join(" and ")));
-    }
-    if !personal.is_empty() {
-        parts.push(format!(
-            "Kept private by {} (a personal exercise).",
-            personal.join(" and ")
-        ));
-    }
-    if !not_needed.is_empty() {
-        parts.push(format!("Not needed for {}.", not_needed.join(" and ")));
-    }
-    if let [one] = waiting {
-        parts.push(format!("{one} has not answered yet."));
-    }
-    parts.push("Nothing is shown for this one.".to_string());
+/// A hidden row: where each stands, then that nothing is shown.
+pub fn hidden_row(parts: Vec<String>) -> String {
+    let mut parts = parts;
+    parts.push("Nothing is shown for this one until both have shared an answer.".to_string());
     parts.join(" ")
 }
 
-fn hidden_row_v1(waiting: &[&str]) -> String {
-    match waiting {
-        [one] => format!("Hidden until both have answered: waiting on {one}."),
-        _ => "Not shown: neither has answered yet.".to_string(),
-    }
+/// A hidden row: `name` has not answered (or keeps it private: it reads the same).
+pub fn not_answered_by(name: &str) -> String {
+    format!("{name} has not answered yet.")
+}
+
+/// A hidden row: `name` skipped the exercise (said of one's own side only).
+pub fn skipped_by(name: &str) -> String {
+    format!("Skipped by {name}.")
+}
+
+/// A hidden row: `name` left an optional exercise empty (one's own side only).
+pub fn left_empty_by(name: &str) -> String {
+    format!("Left empty by {name} (optional).")
+}
+
+/// A hidden row: `name` keeps an exercise that starts private (one's own side only).
+pub fn kept_private_by(name: &str) -> String {
+    format!("Kept private by {name} (a personal exercise).")
+}
+
+/// A hidden row: the exercise's `when` does not hold for `name`.
+pub fn not_needed_for(name: &str) -> String {
+    format!("Not needed for {name}.")
+}
+
+/// A hidden row: the partner `name` has not shared an answer; deliberately the same
+/// whether they have not answered, skipped it or keep it private.
+pub fn not_shared_by(name: &str) -> String {
+    format!("Nothing of {name}'s to show yet.")
 }
 
 /// The heading of one week of a weekly part in a comparison.

@@ -17,6 +17,7 @@
 mod error;
 mod format;
 mod fsio;
+pub mod kept;
 pub mod limits;
 mod migrate;
 mod profiles;
@@ -177,7 +178,7 @@ pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<(PathBuf
 }
 
 /// [`fsio::ensure_dir`], with its refusals as store errors.
-fn prepare_dir(dir: &Path) -> Result<DirState, StoreError> {
+pub(crate) fn prepare_dir(dir: &Path) -> Result<DirState, StoreError> {
     fsio::ensure_dir(dir).map_err(|e| match e {
         fsio::DirError::NotOurs(owner) => StoreError::FolderNotOurs {
             path: dir.to_path_buf(),

@@ -17,7 +17,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let answer = app.answers().get(&ch.id, &ex.id);
     let value = answer.map(|a| &a.value);
     // An exercise that starts private shows so before anything is written.
-    let private = answer.map_or(ex.private, |a| a.private);
+    // Ratings of a private list's items are private with it (`items_from`).
+    let private = answer.map_or(ex.private, |a| a.private) || app.answers().private_source(&ex.kind);
     let skipped = answer.is_some_and(|a| a.skipped);
 
     if !ex.takes_answer() {

@@ -163,10 +163,8 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut right = Vec::new();
     match app.screen() {
         Screen::Intro(c) => right.push(text::chapter_of(c + 1, wb.chapters.len())),
-        Screen::Exercise(c, e) => {
-            right.push(text::chapter_of(c + 1, wb.chapters.len()));
-            right.push(text::exercise_of(e + 1, wb.chapters[c].exercises.len()));
-        }
+        // The chapter's title is on the left; its number gives way to whose answers these are.
+        Screen::Exercise(c, e) => right.push(text::exercise_of(e + 1, wb.chapters[c].exercises.len())),
         Screen::Entries(c) => right.push(text::chapter_of(c + 1, wb.chapters.len())),
         Screen::Name
         | Screen::Welcome
@@ -190,7 +188,14 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let status = format!("{status:<steady$}");
     let status_w = (status.chars().count() as u16).min(area.width / 2);
     let right_w = right_text.chars().count() as u16;
-    let title_w = area.width.saturating_sub(right_w + status_w + 1);
+    // Whose answers these are, always in sight: two profiles may share one computer.
+    let whose = if app.asking_for_name() {
+        String::new()
+    } else {
+        format!(" {} ·", truncate(app.profile(), 16))
+    };
+    let whose_w = whose.chars().count() as u16;
+    let title_w = area.width.saturating_sub(right_w + status_w + whose_w + 1);
     let title = match app.screen() {
         Screen::Intro(c) | Screen::Exercise(c, _) | Screen::Entries(c) => wb.chapters[c].title.as_str(),
         Screen::Name
@@ -201,6 +206,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         | Screen::Compare => wb.title.as_str(),
     };
     let line = Line::from(vec![
+        Span::styled(whose, theme.dim()),
         Span::styled(
             format!(" {}", truncate(title, usize::from(title_w).saturating_sub(1))),
             theme.title(),

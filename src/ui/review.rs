@@ -139,7 +139,7 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         Status::NotStarted => (text::NOT_STARTED, theme.dim()),
     };
     let mut title = vec![Span::styled(mark, style), Span::raw(format!(" {}", ex.title))];
-    if answer.map_or(ex.private, |a| a.private) {
+    if answer.map_or(ex.private, |a| a.private) || app.answers().private_source(&ex.kind) {
         title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
     }
     let skipped = answer.is_some_and(|a| a.skipped);

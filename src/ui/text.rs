@@ -128,8 +128,15 @@ pub const PRIVATE_ON: &str = "Private: not compared or exported; your login can 
 pub const PRIVATE_OFF: &str = "Shared again: your partner sees it once both have answered.";
 /// Notice when an unanswered scale is marked private.
 pub const PRIVATE_NEEDS_VALUE: &str = "Pick a value first, then mark it private.";
+/// Notice when `p` is pressed on a shared list whose version on screen is `who`'s.
+pub fn private_partners_list(who: &str) -> String {
+    format!(
+        "This is {}'s version of the list: nothing was marked. Change the list to make it yours, then mark it.",
+        crate::safe::line(who)
+    )
+}
 /// Notice after skipping an exercise.
-pub const SKIPPED_ON: &str = "Skipped: counts as done, and your partner sees only that you skipped it.";
+pub const SKIPPED_ON: &str = "Skipped: counts as done; your partner cannot tell it from not answered.";
 /// Notice after taking a skip back.
 pub const SKIPPED_OFF: &str = "No longer skipped.";
 /// After the title of a skipped exercise.
@@ -199,6 +206,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::PrivateOn => PRIVATE_ON.to_string(),
         Notice::PrivateOff => PRIVATE_OFF.to_string(),
         Notice::PrivateNeedsValue => PRIVATE_NEEDS_VALUE.to_string(),
+        Notice::PrivatePartnersList(who) => private_partners_list(who),
         Notice::SkippedOn => SKIPPED_ON.to_string(),
         Notice::SkippedOff => SKIPPED_OFF.to_string(),
         Notice::ListFull { max } => list_full(*max),
@@ -339,7 +347,9 @@ pub fn no_entries(new: &str) -> String {
 
 /// Asked before an entry is deleted.
 pub fn confirm_delete(label: &str, yes: &str) -> String {
-    format!("Delete “{label}”? You can restore it later. Press {yes} to delete.")
+    format!(
+        "Press {yes} to delete “{label}”. It stays in your answers file, marked deleted, so you can restore it; trustbook erase removes it for good."
+    )
 }
 
 /// A deleted entry's mark in the list.

@@ -1158,9 +1158,7 @@ fn the_mouse_wheel_moves_the_selection_on_rows() {
 #[test]
 fn a_text_answer_refits_its_box_when_the_hint_comes_and_goes() {
     let mut app = shipped_app();
-    press(&mut app, Enter);
-    press(&mut app, Enter);
-    press(&mut app, Enter);
+    tab_to(&mut app, shipped_at("where-distrust-comes-from", "looking-back"));
     let text: Vec<String> = (1..=12).map(|i| format!("line {i}")).collect();
     type_str(&mut app, &text.join("\n"));
     let full = render(&app, 80, 24);

@@ -122,13 +122,13 @@ fn counts_who_is_still_to_answer() {
             shown: 2,
             // Private answers count as waiting: alex's "rate", sam's "pick".
             waiting_on_me: 4,
-            waiting_on_partner: 3,
             mine_private: 0,
         }
     );
     assert_eq!(
         c.summary_text(),
-        "2 to talk over, 3 waiting on sam, 4 waiting on alex"
+        // Only my own side is counted: no total of what sam has not shared.
+        "2 to talk over, 4 waiting on alex"
     );
 }
 
@@ -157,14 +157,29 @@ fn hidden_rows_say_why_without_content() {
         (
             Shared,
             NotAnswered,
-            "Hidden until both have answered: waiting on sam.",
+            "Nothing of sam's to show yet. Nothing is shown for this one until both have shared an answer.",
         ),
         (
             NotAnswered,
             Shared,
-            "Hidden until both have answered: waiting on alex.",
+            "alex has not answered yet. Nothing is shown for this one until both have shared an answer.",
         ),
-        (NotAnswered, NotAnswered, "Not shown: neither has answered yet."),
+        (
+            NotAnswered,
+            NotAnswered,
+            "alex has not answered yet. Nothing of sam's to show yet. Nothing is shown for this one until both have shared an answer.",
+        ),
+        // However the partner stands, their side reads the same.
+        (
+            Shared,
+            Skipped,
+            "Nothing of sam's to show yet. Nothing is shown for this one until both have shared an answer.",
+        ),
+        (
+            Shared,
+            Personal,
+            "Nothing of sam's to show yet. Nothing is shown for this one until both have shared an answer.",
+        ),
     ] {
         assert_eq!(c.hidden_text(me, partner), says);
     }
@@ -189,9 +204,9 @@ fn hidden_answers_appear_nowhere() {
         }
     }
     let out = comparison::render_text(&c, 80);
-    assert!(out.contains("Hidden until both have answered: waiting on sam."));
+    assert!(out.contains("Nothing of sam's to show yet."));
     // alex's private "rate" reads as not answered yet.
-    assert!(out.contains("Hidden until both have answered: waiting on alex."));
+    assert!(out.contains("alex has not answered yet."));
 }
 
 /// Knowing that a partner wrote something and hid it is itself a disclosure: with private
@@ -270,7 +285,7 @@ fn unmarking_a_private_answer_opens_its_row() {
 fn either_partner_sees_the_same_rules() {
     let (alex, sam) = couple();
     let c = comparison::compare(&workbook(), ("sam", &sam), ("alex", &alex));
-    assert_eq!((c.summary.waiting_on_me, c.summary.waiting_on_partner), (3, 4));
+    assert_eq!(c.summary.waiting_on_me, 3);
     let out = comparison::render_text(&c, 120);
     for secret in [
         ALEX_ONE_SIDED,
@@ -395,15 +410,25 @@ fn not_needed_by_a_private_answer_tells_nothing() {
         Value::Scale { value: 9 },
         "2026-11-26T10:00:00Z".into(),
     );
-    let open = comparison::render_text(
+    // sam has not answered what decides it: "not needed" would tell alex's answer early.
+    let blind = comparison::render_text(
         &comparison::compare(&wb, ("sam", &Answers::default()), ("alex", &alex)),
         80,
     );
-    assert!(open.contains("Not needed"), "shared, the condition shows: {open}");
+    assert!(!blind.contains("Not needed"), "before sam answers: {blind}");
+    let mut sam = Answers::default();
+    sam.set(
+        "after-a-fight",
+        "how-upset",
+        Value::Scale { value: 2 },
+        "2026-11-26T10:00:00Z".into(),
+    );
+    let open = comparison::render_text(&comparison::compare(&wb, ("sam", &sam), ("alex", &alex)), 80);
+    assert!(
+        open.contains("Not needed for alex"),
+        "both answered, the condition shows: {open}"
+    );
     alex.toggle_private("after-a-fight", upset, "2026-11-26T10:01:00Z".into());
-    let private = comparison::render_text(
-        &comparison::compare(&wb, ("sam", &Answers::default()), ("alex", &alex)),
-        80,
-    );
+    let private = comparison::render_text(&comparison::compare(&wb, ("sam", &sam), ("alex", &alex)), 80);
     assert!(!private.contains("Not needed"), "{private}");
 }

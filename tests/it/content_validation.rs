@@ -647,9 +647,9 @@ fn keys_under_an_unknown_sub_table_are_explained() {
 
 #[test]
 fn titles_cut_in_the_header_at_80_columns_are_warned_of() {
-    // One chapter of one exercise and the reflection: "Chapter 1/1 · Exercise 2/2".
+    // One chapter of one exercise and the reflection: "Exercise 2/2".
     let room = content::chapter_title_room(1, 1, 2);
-    assert_eq!(room, 29);
+    assert_eq!(room, 33);
     let titled = |t: &str| CHAPTER.replace("title = \"A\"", &format!("title = \"{t}\""));
     let fits = titled(&"C".repeat(room));
     assert_eq!(
@@ -660,11 +660,11 @@ fn titles_cut_in_the_header_at_80_columns_are_warned_of() {
     assert_eq!(
         check(&[("workbook.toml", WORKBOOK), ("a.toml", &long)]),
         [
-            "a.toml:2:9: warning: the chapter title is 30 columns wide; the header on its exercise pages has room for 29 on an 80-column screen, so it will be cut short there; shorten it to 29 columns or fewer"
+            "a.toml:2:9: warning: the chapter title is 34 columns wide; the header on its exercise pages has room for 33 on an 80-column screen, so it will be cut short there; shorten it to 33 columns or fewer"
         ]
     );
     let room = content::workbook_title_room();
-    assert_eq!(room, 58);
+    assert_eq!(room, 48);
     let book = |t: &str| WORKBOOK.replace("title = \"Test\"", &format!("title = \"{t}\""));
     let fits = book(&"W".repeat(room));
     assert_eq!(
@@ -675,7 +675,7 @@ fn titles_cut_in_the_header_at_80_columns_are_warned_of() {
     assert_eq!(
         check(&[("workbook.toml", &long), ("a.toml", CHAPTER)]),
         [
-            "workbook.toml:3:9: warning: the workbook title is 59 columns wide; the header on the welcome menu has room for 58 on an 80-column screen, so it will be cut short there; shorten it to 58 columns or fewer"
+            "workbook.toml:3:9: warning: the workbook title is 49 columns wide; the header on the welcome menu has room for 48 on an 80-column screen, so it will be cut short there; shorten it to 48 columns or fewer"
         ]
     );
 }

@@ -179,13 +179,19 @@ fn compare_hides_a_skip_and_waits_on_nobody_for_it() {
         "whoever skipped sees nothing: {text}"
     );
     assert!(text.contains("Skipped by alex."), "{text}");
-    assert!(text.contains("Left empty by alex and sam (optional)."), "{text}");
+    assert!(
+        text.contains("Left empty by alex (optional). Nothing of sam's to show yet."),
+        "{text}"
+    );
     // alex waits on: talk-now (its condition is undecided while how-upset is
     // skipped), the three ratings and the reflection; what-happened is answered, excuses
     // and how-upset skipped, the optional ones left empty, hot-thought is personal.
     assert_eq!(c.summary.waiting_on_me, 5, "{text}");
     let c = comparison::compare(&wb, ("sam", &partner), ("alex", &me));
-    assert_eq!(c.summary.waiting_on_partner, 5);
+    // sam's view counts only sam's own side, and says nothing of alex's skips.
+    let sams = comparison::render_text(&c, 80);
+    assert!(!sams.contains("Skipped by alex"), "{sams}");
+    assert!(!sams.contains("waiting on alex"), "{sams}");
     assert!(!comparison::render_text(&c, 80).contains("Partner words."));
 }
 
@@ -302,7 +308,7 @@ fn a_private_exercise_starts_private_and_is_never_waited_on() {
     let c = comparison::compare(&wb, ("alex", &Answers::default()), ("sam", &Answers::default()));
     let text = comparison::render_text(&c, 80);
     assert!(
-        text.contains("Kept private by alex and sam (a personal exercise)."),
+        text.contains("Kept private by alex (a personal exercise). Nothing of sam's to show yet."),
         "{text}"
     );
     // Waiting on: what-happened, how-upset, talk-now, excuses, the three ratings,

@@ -19,8 +19,12 @@ use trustbook::store::{self, DefaultProfile, NameRefused, ProfileKind, Store, St
 const BIN: &str = env!("CARGO_BIN_EXE_trustbook");
 
 /// A first run on the shipped workbook, asking for a name, on `persist`.
+/// The safety page comes first; Esc closes it, onto the question of a name.
 fn asking<P: Persistence>(persist: P) -> Session<P> {
-    Session::new(shipped_app().asking_name(), persist)
+    let mut s = Session::new(shipped_app().asking_name(), persist);
+    assert!(s.app.safety_open(), "the safety page comes before the name");
+    keys_in(&mut s, [key(Esc)]);
+    s
 }
 
 /// Sends terminal events through the key table and the session, drawing after each.
@@ -60,9 +64,9 @@ fn a_valid_name_becomes_the_profile_and_is_saved_at_once() {
         1,
         "the empty answers file is written at once, so the next start finds it"
     );
-    // The first run goes on as before: Start meets the safety page first.
+    // The safety page was read before the name: Start goes straight on.
     keys_in(&mut s, [char_key('s')]);
-    assert!(s.app.safety_open());
+    assert!(!s.app.safety_open());
 }
 
 #[test]
@@ -180,7 +184,11 @@ fn the_answers_file_lands_under_the_chosen_name_and_nothing_under_default() {
     let dir = tmp.path();
     let wb = shipped();
     let id = wb.id.clone();
-    let mut s = Session::new(app_on(wb).asking_name(), DiskPersistence::unopened(dir, &id));
+    let mut s = Session::new(
+        app_on(wb.clone()).asking_name(),
+        DiskPersistence::unopened(dir, &wb),
+    );
+    keys_in(&mut s, [key(Esc)]);
     typed(&mut s, "sam");
     keys_in(&mut s, [key(Enter)]);
     assert_eq!(s.app.profile(), "sam");
@@ -346,16 +354,20 @@ fn a_name_typed_on_the_first_run_is_the_profile_the_next_start_continues() {
     let data = tempfile::tempdir().expect("temp dir");
     let dir = data.path();
     let mut pty = Spawn::default().builtin().data_dir(dir).start();
+    // "Before you start" comes first, before anything is asked; then the name.
+    pty.wait_for(crate::common::pty::SAFETY_FIRST);
+    assert!(!pty.screen().contains(QUESTION), "{}", pty.framed_screen());
+    pty.send(pty_keys::ENTER);
     pty.wait_for(QUESTION);
     pty.type_str("Sam");
     pty.wait_for("│ sam ");
     pty.send(pty_keys::ENTER);
     pty.wait_for("Start from the beginning");
+    // Whose answers these are shows in the header from now on.
+    pty.wait_for(" sam · ");
     pty.wait_until("sam.toml on disk", |_| exists(dir, "sam.toml"));
-    // The first run goes on as before: the safety page comes before chapter 1.
+    // The safety page was read: Start goes straight to chapter 1.
     pty.type_str("s");
-    pty.wait_gone("Start from the beginning");
-    pty.send(pty_keys::ENTER);
     pty.wait_for("Chapter 1/3 · Introduction");
     pty.send(pty_keys::CTRL_Q);
     assert!(pty.wait_exit().success(), "{}", pty.framed_screen());

@@ -512,6 +512,20 @@ mod terminal {
         pty.send(keys::CTRL_Q);
         let status = pty.wait_exit();
         assert!(status.success(), "{status:?}:\n{}", pty.framed_screen());
+        let partner = if profile == "alex" { "sam" } else { "alex" };
+        share(data, profile, partner);
+    }
+
+    /// `owner` shares with `with` (`trustbook share`): consent, as a couple gives it.
+    fn share(data: &Path, owner: &str, with: &str) {
+        let out = Command::new(env!("CARGO_BIN_EXE_trustbook"))
+            .env("TRUSTBOOK_DATA_DIR", data)
+            .arg("--content")
+            .arg(dir())
+            .args(["share", "--profile", owner, "--with", with])
+            .output()
+            .expect("run share");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
 
     fn compare(data: &Path, week: &str) -> String {
@@ -548,7 +562,7 @@ mod terminal {
                 !blind.contains(&alex_note),
                 "alex's week shows before sam's:\n{blind}"
             );
-            assert!(blind.contains("waiting on sam"), "{blind}");
+            assert!(blind.contains("Nothing of sam's to show yet"), "{blind}");
             check_in("sam", data.path(), &now, 3 + w as u8, &sam_note);
             let both = compare(data.path(), monday);
             assert!(both.contains(&alex_note) && both.contains(&sam_note), "{both}");
@@ -622,6 +636,7 @@ mod terminal {
         alex.wait_for("1 item");
         alex.send(keys::CTRL_Q);
         assert!(alex.wait_exit().success());
+        share(data.path(), "alex", "sam");
 
         let mut sam = start("sam", data.path(), "2026-11-04T19:00:00Z");
         sam.wait_for("Start from the beginning");
@@ -735,7 +750,8 @@ mod terminal {
         to_entries(&mut pty);
         pty.wait_for("week of 2 Nov");
         pty.send(b"d");
-        pty.wait_for("You can restore it later. Press y to delete.");
+        pty.wait_for("Press y to delete");
+        pty.wait_for("marked deleted");
         pty.send(b"y");
         wait_saved(&pty, data.path(), p, "the deletion", |s| {
             s.answers

@@ -59,7 +59,8 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
     pty.wait_for("The hurt it caused");
     pty.type_str("jjj");
     pty.send(keys::ENTER);
-    pty.wait_for("Chapter 2/3 · Exercise 3/8");
+    pty.wait_for("Rebuilding trust after it breaks");
+    pty.wait_for("Exercise 3/8");
     pty.send(keys::ENTER);
     pty.type_str("I stopped believing small things");
     pty.wait_for("I stopped believing small things");
@@ -73,21 +74,24 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
     // Session 2: Continue lands there with the item; a new item goes after it. Then on to
     // the next exercise (text), type, quit.
     let mut pty = continue_on(dir);
-    pty.wait_for("Chapter 2/3 · Exercise 3/8");
+    pty.wait_for("Rebuilding trust after it breaks");
+    pty.wait_for("Exercise 3/8");
     pty.wait_for("The hurt it caused");
     pty.wait_for("1. I stopped believing small things");
     pty.send(keys::ENTER);
     pty.type_str("I felt stupid\r");
     pty.wait_for("2. I felt stupid");
     pty.send(keys::TAB);
-    pty.wait_for("Chapter 2/3 · Exercise 4/8");
+    pty.wait_for("Rebuilding trust after it breaks");
+    pty.wait_for("Exercise 4/8");
     pty.type_str("I lied to you.\rMore than once.");
     pty.wait_for("More than once.");
     quit(&mut pty);
 
     // Session 3: Continue lands on the text exercise; typing goes on at the end of the text.
     let mut pty = continue_on(dir);
-    pty.wait_for("Chapter 2/3 · Exercise 4/8");
+    pty.wait_for("Rebuilding trust after it breaks");
+    pty.wait_for("Exercise 4/8");
     pty.wait_for("Drafting a real apology");
     pty.wait_for("I lied to you.");
     pty.wait_for("More than once.");

@@ -225,7 +225,7 @@ fn hidden_partner_answers_never_reach_the_screen() {
         for marker in ["private", "keeps", "kept"] {
             assert!(!lower.contains(marker), "{marker:?} on screen at {w}x{h}:\n{all}");
         }
-        assert!(all.contains("waiting on sam"), "{all}");
+        assert!(all.contains("Nothing of sam's to show yet"), "{all}");
     }
 }
 

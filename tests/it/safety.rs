@@ -12,8 +12,8 @@ use trustbook::content;
 use trustbook::store::{Store, StoreOptions, encode};
 
 use crate::common::{
-    answers_with, app_with, char_key, chosen, press, render, send, shipped, shipped_app, tab_to, text,
-    type_str,
+    answers_with, app_with, char_key, chosen, press, render, send, shipped, shipped_app, shipped_at, tab_to,
+    text, type_str,
 };
 
 /// Every line of the shipped safety page's text worth looking for (not the short ones).
@@ -132,7 +132,10 @@ fn every_screen_and_context_has_the_key() {
     }
     // A list item being typed in: F3 works there, `b` is typed.
     let mut app = shipped_app();
-    tab_to(&mut app, Screen::Exercise(0, 3));
+    tab_to(
+        &mut app,
+        shipped_at("where-distrust-comes-from", "looking-at-today"),
+    );
     press(&mut app, Enter);
     assert_eq!(keys::context(&app), keys::Context::Field);
     type_str(&mut app, "b");
@@ -230,7 +233,7 @@ fn the_page_stores_nothing_in_the_answers_file_or_the_exports() {
         render(&app, 60, 20);
     }
     press(&mut app, Enter);
-    tab_to(&mut app, Screen::Exercise(0, 0));
+    tab_to(&mut app, shipped_at("where-distrust-comes-from", "looking-back"));
     type_str(&mut app, "my own words");
     press(&mut app, F(3));
     press(&mut app, Enter);
@@ -463,18 +466,10 @@ fn migrating_keeps_the_file_as_the_last_release_wrote_it() {
     pty.wait_for("Continue where I left off");
     pty.send(crate::common::pty::keys::CTRL_Q);
     assert!(pty.wait_exit().success());
-    let kept: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("read dir")
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("default.toml.before-update-")
-        })
-        .collect();
+    let kept = crate::common::kept_copies(dir.path(), "before-update");
     assert_eq!(kept.len(), 1, "one copy kept");
     assert_eq!(
-        std::fs::read_to_string(kept[0].path()).expect("copy"),
+        std::fs::read_to_string(&kept[0]).expect("copy"),
         old,
         "byte for byte"
     );

@@ -107,7 +107,7 @@ fn fresh_at(to: Screen) -> App {
 
 /// Chapter one, exercise one (text) with a long, wrapping, multi-line answer.
 fn text_answer_app() -> App {
-    let mut app = fresh_at(Screen::Exercise(0, 0));
+    let mut app = fresh_at(shipped_at(CH1, "looking-back"));
     type_str(
         &mut app,
         "When I was little, my parents often promised things they did not keep, \
@@ -170,7 +170,7 @@ fn closing_screen() {
 
 #[test]
 fn text_empty() {
-    snap("text_empty", &fresh_at(Screen::Exercise(0, 5)));
+    snap("text_empty", &fresh_at(shipped_at(CH1, "why-this-source")));
 }
 
 #[test]
@@ -187,12 +187,12 @@ fn text_hint_shown() {
 
 #[test]
 fn list_with_items() {
-    snap("list", &progress_at(Screen::Exercise(0, 3)));
+    snap("list", &progress_at(shipped_at(CH1, "looking-at-today")));
 }
 
 #[test]
 fn list_item_being_edited() {
-    let mut app = progress_at(Screen::Exercise(0, 3));
+    let mut app = progress_at(shipped_at(CH1, "looking-at-today"));
     press(&mut app, Up);
     press(&mut app, Enter);
     type_str(&mut app, " (every evening)");
@@ -201,7 +201,7 @@ fn list_item_being_edited() {
 
 #[test]
 fn list_item_being_added() {
-    let mut app = progress_at(Screen::Exercise(0, 3));
+    let mut app = progress_at(shipped_at(CH1, "looking-at-today"));
     press(&mut app, Enter);
     type_str(&mut app, "We never talk about money");
     snap("list_adding", &app);
@@ -209,12 +209,12 @@ fn list_item_being_added() {
 
 #[test]
 fn choice_picked() {
-    snap("choice", &progress_at(Screen::Exercise(0, 4)));
+    snap("choice", &progress_at(shipped_at(CH1, "main-source")));
 }
 
 #[test]
 fn choice_other_field_open() {
-    let mut app = progress_at(Screen::Exercise(0, 4));
+    let mut app = progress_at(shipped_at(CH1, "main-source"));
     // Down stops at the last row, "other".
     press_n(&mut app, Down, 10);
     press(&mut app, Enter);
@@ -225,7 +225,7 @@ fn choice_other_field_open() {
 
 #[test]
 fn checklist_ticked_and_private() {
-    let mut app = progress_at(Screen::Exercise(0, 1));
+    let mut app = progress_at(shipped_at(CH1, "naming-insecurities"));
     press(&mut app, Down);
     press(&mut app, Down);
     snap("checklist", &app);
@@ -233,17 +233,17 @@ fn checklist_ticked_and_private() {
 
 #[test]
 fn scale_with_value() {
-    snap("scale", &progress_at(Screen::Exercise(0, 2)));
+    snap("scale", &progress_at(shipped_at(CH1, "how-strongly")));
 }
 
 #[test]
 fn scale_unset() {
-    snap("scale_unset", &fresh_at(Screen::Exercise(2, 0)));
+    snap("scale_unset", &fresh_at(shipped_at(CH1, "trust-today")));
 }
 
 #[test]
 fn chapter_reflection() {
-    let mut app = fresh_at(Screen::Exercise(0, 7));
+    let mut app = fresh_at(shipped_at(CH1, "reflection"));
     type_str(&mut app, "That it started long before we met.");
     snap("reflection", &app);
 }
@@ -259,7 +259,7 @@ fn help_on_a_text_exercise() {
 
 #[test]
 fn help_on_a_list() {
-    let mut app = progress_at(Screen::Exercise(0, 3));
+    let mut app = progress_at(shipped_at(CH1, "looking-at-today"));
     send(&mut app, char_key('?'));
     snap("help_list", &app);
 }
@@ -284,7 +284,7 @@ fn unsaved_quit_question() {
 
 #[test]
 fn save_failed_header() {
-    let mut app = progress_at(Screen::Exercise(0, 2));
+    let mut app = progress_at(shipped_at(CH1, "how-strongly"));
     app.update(Action::Event(Event::SaveFailed(SaveProblem::ReadOnly)));
     snap("save_failed", &app);
 }
@@ -323,13 +323,13 @@ fn every_screen() -> Vec<App> {
     send(&mut contents, char_key('t'));
     press(&mut contents, Right);
     apps.push(contents);
-    let mut help = progress_at(Screen::Exercise(0, 3));
+    let mut help = progress_at(shipped_at(CH1, "looking-at-today"));
     press(&mut help, F(1));
     apps.push(help);
     let mut hint = text_answer_app();
     press(&mut hint, F(2));
     apps.push(hint);
-    let mut editing = progress_at(Screen::Exercise(0, 3));
+    let mut editing = progress_at(shipped_at(CH1, "looking-at-today"));
     press(&mut editing, Enter);
     type_str(
         &mut editing,
@@ -340,7 +340,7 @@ fn every_screen() -> Vec<App> {
     confirm.update(Action::Event(Event::SaveFailed(SaveProblem::DiskFull)));
     send(&mut confirm, ctrl('q'));
     apps.push(confirm);
-    let mut big = fresh_at(Screen::Exercise(0, 0));
+    let mut big = fresh_at(shipped_at(CH1, "looking-back"));
     paste(&mut big, &"word ".repeat(2_000));
     apps.push(big);
     apps
@@ -378,23 +378,35 @@ fn rows(screen: &str) -> Vec<&str> {
     screen.split('\n').collect()
 }
 
+/// "Exercise 2/10": where the header puts exercise `id` of chapter `chapter`.
+fn exercise_of(chapter: &str, id: &str) -> String {
+    let wb = shipped();
+    let (c, e) = wb.find(chapter, id).expect("exercise");
+    format!("Exercise {}/{}", e + 1, wb.chapters[c].exercises.len())
+}
+
 #[test]
 fn header_keeps_a_gap_between_title_and_position() {
-    let app = fresh_at(Screen::Exercise(0, 0));
+    let app = fresh_at(shipped_at(CH1, "looking-back"));
     let screen = render(&app, 60, 20);
     let header = rows(&screen)[0];
-    assert!(header.contains("  Chapter 1/3 · Exercise 1/8"), "{header:?}");
+    let position = format!("  {}", exercise_of(CH1, "looking-back"));
+    assert!(header.contains(&position), "{header:?}");
+    assert!(header.starts_with(" default · "), "whose answers: {header:?}");
 }
 
 #[test]
 fn header_with_a_failed_save_stays_readable() {
-    let mut app = fresh_at(Screen::Exercise(0, 0));
+    let mut app = fresh_at(shipped_at(CH1, "looking-back"));
     app.update(Action::Event(Event::SaveFailed(SaveProblem::ReadOnly)));
     for (w, h) in SIZES {
         let screen = render(&app, w, h);
         let header = rows(&screen)[0];
         assert!(header.contains("NOT SAVED"), "{w}x{h}: {header:?}");
-        assert!(header.contains("Exercise 1/8"), "{w}x{h}: {header:?}");
+        assert!(
+            header.contains(&exercise_of(CH1, "looking-back")),
+            "{w}x{h}: {header:?}"
+        );
         assert!(!header.contains("doneNOT"), "{w}x{h}: {header:?}");
     }
 }
@@ -402,10 +414,10 @@ fn header_with_a_failed_save_stays_readable() {
 #[test]
 fn footer_shows_the_help_key_at_the_minimum_size() {
     for to in [
-        Screen::Exercise(0, 0),
-        Screen::Exercise(0, 1),
-        Screen::Exercise(0, 2),
-        Screen::Exercise(0, 3),
+        shipped_at(CH1, "looking-back"),
+        shipped_at(CH1, "naming-insecurities"),
+        shipped_at(CH1, "how-strongly"),
+        shipped_at(CH1, "looking-at-today"),
     ] {
         let app = fresh_at(to);
         let screen = render(&app, 60, 20);
@@ -424,7 +436,7 @@ fn welcome_note_is_whole_at_the_minimum_size() {
 #[test]
 fn hint_box_shows_hint_and_example() {
     for (w, h) in SIZES {
-        let mut app = fresh_at(Screen::Exercise(0, 0));
+        let mut app = fresh_at(shipped_at(CH1, "looking-back"));
         press(&mut app, F(2));
         // F2 turns the hint's pages while it says there is more, then hides it.
         let mut screen = render(&app, w, h);
@@ -445,7 +457,7 @@ fn hint_box_shows_hint_and_example() {
 
 #[test]
 fn long_hint_pages_at_every_size() {
-    let mut app = fresh_at(Screen::Exercise(0, 0));
+    let mut app = fresh_at(shipped_at(CH1, "looking-back"));
     press(&mut app, F(2));
     snap_long("hint_long", &app);
     // Drawn at the smallest size, then one page on: the top marker shows.
@@ -471,7 +483,7 @@ fn contents_rows_are_not_cut_at_the_minimum_size() {
 
 #[test]
 fn list_rows_stay_aligned_while_an_item_is_edited() {
-    let mut app = progress_at(Screen::Exercise(0, 3));
+    let mut app = progress_at(shipped_at(CH1, "looking-at-today"));
     let before = render(&app, 80, 24);
     press(&mut app, Up);
     press(&mut app, Enter);
@@ -549,7 +561,7 @@ fn long_list_app() -> App {
     ];
     put(&mut a, CH1, "looking-at-today", false, Value::List { items });
     let mut app = app_with(shipped(), a, None);
-    tab_to(&mut app, Screen::Exercise(0, 3));
+    tab_to(&mut app, shipped_at(CH1, "looking-at-today"));
     app
 }
 
@@ -573,7 +585,7 @@ fn long_list_item_edited_leaves_nothing_of_the_old_row() {
 
 #[test]
 fn long_other_text_shows_from_its_start() {
-    let mut app = progress_at(Screen::Exercise(0, 4));
+    let mut app = progress_at(shipped_at(CH1, "main-source"));
     press_n(&mut app, Down, 10);
     press(&mut app, Enter);
     type_str(
@@ -585,21 +597,21 @@ fn long_other_text_shows_from_its_start() {
 
 #[test]
 fn header_title_stays_put_while_saving() {
-    let mut app = progress_at(Screen::Exercise(0, 0));
+    let mut app = progress_at(shipped_at(CH1, "looking-back"));
     type_str(&mut app, " more");
     for (w, h) in LONG_SIZES {
         let saving = render(&app, w, h);
-        let mut saved_app = progress_at(Screen::Exercise(0, 0));
+        let mut saved_app = progress_at(shipped_at(CH1, "looking-back"));
         saved_app.update(Action::Event(Event::SaveDone));
         let saved = render(&saved_app, w, h);
         let head = |s: &str| s.lines().next().unwrap_or_default().to_string();
         let (a, b) = (head(&saving), head(&saved));
         assert!(a.contains("saving…") && b.contains("saved"), "{a}\n{b}");
-        let cut = |s: &str| s.split("  Chapter").next().unwrap_or_default().to_string();
+        let cut = |s: &str| s.split("  Exercise").next().unwrap_or_default().to_string();
         assert_eq!(cut(&a), cut(&b), "{w}x{h}: the title moved");
         assert_eq!(
-            a.find("Chapter"),
-            b.find("Chapter"),
+            a.find("Exercise"),
+            b.find("Exercise"),
             "{w}x{h}: the progress moved"
         );
     }
@@ -649,7 +661,7 @@ fn help_on_a_first_run_lists_only_what_exists() {
 /// minimum size, the usual one and a large one.
 #[test]
 fn text_editor_wraps_at_punctuation() {
-    let mut app = fresh_at(Screen::Exercise(0, 0));
+    let mut app = fresh_at(shipped_at(CH1, "looking-back"));
     type_str(
         &mut app,
         "Then I remembered that I broke Jo's trust too. That was humbling. \

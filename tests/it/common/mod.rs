@@ -49,6 +49,27 @@ pub fn shipped() -> Workbook {
     content::load_embedded().unwrap_or_else(|d| panic!("shipped workbook is invalid:\n{d}"))
 }
 
+/// The screen of exercise `id` of chapter `chapter` in the shipped workbook, so a test
+/// names the exercise it means wherever the content puts it.
+pub fn shipped_at(chapter: &str, id: &str) -> Screen {
+    let (c, e) = shipped()
+        .find(chapter, id)
+        .unwrap_or_else(|| panic!("the shipped workbook has no exercise {chapter}/{id}"));
+    Screen::Exercise(c, e)
+}
+
+/// The copies kept beside the default profile's answers file under `suffix`, such as
+/// `before-update` for `default.toml.before-update-<time>`.
+pub fn kept_copies(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let prefix = format!("default.toml.{suffix}-");
+    std::fs::read_dir(dir)
+        .expect("read dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect()
+}
+
 /// A fresh session on `wb`: no answers, no place to resume.
 pub fn app_on(wb: Workbook) -> App {
     App::new(wb, Answers::default(), None)

@@ -21,6 +21,9 @@ pub const POLL: Duration = Duration::from_millis(20);
 /// The first run's question of a name, as it shows.
 pub const NAME_QUESTION: &str = "What name should your answers go under?";
 
+/// The first line of the safety page, which a first run shows before anything else.
+pub const SAFETY_FIRST: &str = "Please read this page first.";
+
 /// Key sequences as a terminal (xterm) sends them.
 pub mod keys {
     /// Enter.
@@ -215,10 +218,20 @@ impl Pty {
     /// `default`, whose answers file these tests read. Waits for the welcome menu; true
     /// when the question was asked (its first save may then still be on its way).
     pub fn keep_default_name(&mut self) -> bool {
-        self.wait_until("the name question or the welcome menu", |s| {
+        // A first run shows "Before you start" before it asks anything.
+        self.wait_until("the safety page, the name question or the welcome menu", |s| {
             let text = s.contents();
-            text.contains(NAME_QUESTION) || text.contains("Start from the beginning")
+            text.contains(SAFETY_FIRST)
+                || text.contains(NAME_QUESTION)
+                || text.contains("Start from the beginning")
         });
+        if self.screen().contains(SAFETY_FIRST) {
+            self.send(keys::ESC);
+            self.wait_until("the name question or the welcome menu", |s| {
+                let text = s.contents();
+                text.contains(NAME_QUESTION) || text.contains("Start from the beginning")
+            });
+        }
         let asked = self.screen().contains(NAME_QUESTION);
         if asked {
             self.send(keys::ESC);
