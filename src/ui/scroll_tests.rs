@@ -65,7 +65,7 @@ fn shown(body: &str, view: &Viewport, width: u16, height: u16) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 4, ..ProptestConfig::default() })]
 
     #[test]
     fn last_row_can_be_scrolled_into_view(body in page(), height in 3u16..=30) {
