@@ -92,6 +92,13 @@ enum Command {
     /// Nothing of a profile reaches another unless its owner shares it; private answers
     /// never do. Example: `trustbook share --profile alex --with sam`.
     Share(commands::consent::ShareArgs),
+    /// Print this profile's pairing code, or record a partner's (two computers).
+    ///
+    /// Example: `trustbook pair --profile alex`, then on the other computer
+    /// `trustbook pair --profile sam --partner alex CODE`.
+    Pair(commands::pair::PairArgs),
+    /// Read the partner's share from the exchange folder and write yours (two computers).
+    Sync,
     /// Remove every file of the profile named by --profile: its answers, every kept copy,
     /// its lock, what it shared, and copies written when saving failed.
     ///
@@ -223,7 +230,9 @@ fn main() -> ExitCode {
     let first_run = pick == Some(DefaultProfile::FirstRun);
     let own_answers = matches!(
         command,
-        None | Some(Command::Reset { .. } | Command::Export(_) | Command::Share(_))
+        None | Some(
+            Command::Reset { .. } | Command::Export(_) | Command::Share(_) | Command::Pair(_) | Command::Sync
+        )
     );
     if let Some(DefaultProfile::Several(names)) = &pick
         && own_answers
@@ -268,6 +277,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Rename { old, new }) => rename(data_dir, &wb.id, &old, &new),
         Some(Command::Share(args)) => commands::consent::run(&opts, &wb, &args),
+        Some(Command::Pair(args)) => commands::pair::pair(&opts, &args),
+        Some(Command::Sync) => commands::pair::sync(&opts, &wb),
     }
 }
 

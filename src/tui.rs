@@ -158,13 +158,20 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
             }
             next = reader.ready().unwrap_or(Incoming::Idle);
         }
+        // A field opened by a key of this batch (`a` on a list) takes the rest key by
+        // key, with their times: letters hard on that key are typing in the wrong place.
+        let typing_before = session.app.is_typing();
         let mut events = batch.into_iter().peekable();
         while let Some(ev) = events.next() {
             // A run of plain characters arriving at once while typing (a burst from a
             // terminal without bracketed paste, a slow link) goes in as one insert:
             // key by key, a long burst would keep the screen frozen for seconds.
             let ev = match typed_char(&ev) {
-                Some(c) if session.app.is_typing() && events.peek().and_then(typed_char).is_some() => {
+                Some(c)
+                    if typing_before
+                        && session.app.is_typing()
+                        && events.peek().and_then(typed_char).is_some() =>
+                {
                     let mut run = String::from(c);
                     while let Some(c) = events.peek().and_then(typed_char) {
                         run.push(c);

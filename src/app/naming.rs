@@ -65,7 +65,7 @@ impl App {
                     fx.push(Effect::OpenProfile(DEFAULT_PROFILE.to_string()));
                 }
             }
-            Action::Event(_) => {}
+            Action::Event(_) | Action::Stroke(_) => {}
         }
     }
 

@@ -26,8 +26,12 @@ pub fn where_(
 ) -> std::io::Result<ExitCode> {
     let mut text = Vec::new();
     let code = where_text(opts, wb, pick, &mut text)?;
-    safe::write_out(out, &String::from_utf8_lossy(&text))?;
-    Ok(code)
+    match safe::write_out(out, &String::from_utf8_lossy(&text)) {
+        // A reader that stops early (`where | head`) is no failure, as for every command.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(e),
+        Ok(()) => Ok(code),
+    }
 }
 
 fn where_text(

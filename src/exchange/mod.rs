@@ -5,6 +5,7 @@
 
 pub mod folder;
 pub mod keys;
+pub mod local;
 pub mod seal;
 pub mod share;
 

@@ -312,7 +312,8 @@ impl World<'_> {
                 let full = max.is_some_and(|m| items.len() >= m as usize);
                 if full && !self.list_field_open {
                     // Up to the last item, delete it.
-                    change.keys = "kd".to_string();
+                    // Delete, not `d`: `k` then `d` this fast would be typing, not two commands.
+                    change.keys = "k\x1b[3~".to_string();
                     items.pop();
                 } else {
                     let item = rng.pick(&ITEMS);

@@ -351,3 +351,205 @@ proptest! {
         }
     }
 }
+
+/// The couple's cycle on two data folders and one exchange folder, by the command line.
+mod two_computers {
+    use std::path::Path;
+
+    use crate::cli::Data;
+    use crate::common::{put, text};
+    use trustbook::answers::Answers;
+
+    const WB: &str = "fixture-book";
+
+    fn words(name: &str, w: &str) -> Answers {
+        let mut a = Answers::default();
+        put(&mut a, "one", "free", false, text(w));
+        let _ = name;
+        a
+    }
+
+    fn run(data: &Data, args: &[&str]) -> String {
+        let out = data.run_on("valid", args);
+        assert!(
+            out.status.success(),
+            "{args:?}:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            crate::cli::stderr(&out)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn code(data: &Data, me: &str) -> String {
+        let out = run(data, &["pair", "--profile", me]);
+        out.lines()
+            .find(|l| l.starts_with("trustbook-pair-1:"))
+            .expect("a pairing code")
+            .to_string()
+    }
+
+    /// Every file under `dir` holding `word`.
+    fn holding(dir: &Path, word: &str) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).expect("dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(holding(&p, word));
+            } else if String::from_utf8_lossy(&std::fs::read(&p).unwrap_or_default()).contains(word) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_weekly_cycle_stays_blind_until_both_answered_and_ends_on_withdrawal() {
+        let (alex, sam) = (Data::new(), Data::new());
+        let folder = tempfile::tempdir().expect("folder");
+        let x = folder.path().to_str().expect("utf-8 path");
+        alex.own_of("alex", &words("alex", "ALEX-ONLY-WORDS"), WB);
+        sam.own_of("sam", &Answers::default(), WB);
+        let (ca, cs) = (code(&alex, "alex"), code(&sam, "sam"));
+        let paired = run(&alex, &["pair", "--profile", "alex", "--partner", "sam", &cs]);
+        assert!(
+            paired.contains("Paired with sam") && paired.contains("fingerprint"),
+            "{paired}"
+        );
+        run(&sam, &["pair", "--profile", "sam", "--partner", "alex", &ca]);
+
+        run(
+            &alex,
+            &["share", "--profile", "alex", "--with", "sam", "--folder", x],
+        );
+        let first = run(
+            &sam,
+            &["share", "--profile", "sam", "--with", "alex", "--folder", x],
+        );
+        assert!(first.contains("1 sealed until you answer them too"), "{first}");
+        // sam's files and the folder hold no byte of alex's answer.
+        assert_eq!(
+            holding(sam.path(), "ALEX-ONLY-WORDS"),
+            Vec::<std::path::PathBuf>::new()
+        );
+        assert_eq!(
+            holding(folder.path(), "ALEX-ONLY-WORDS"),
+            Vec::<std::path::PathBuf>::new()
+        );
+        let blind = run(&sam, &["compare", "sam", "alex", "--width", "100"]);
+        assert!(!blind.contains("ALEX-ONLY-WORDS"), "{blind}");
+
+        // sam answers; a round of syncs reveals both to both.
+        sam.own_of("sam", &words("sam", "SAM-REPLY"), WB);
+        run(&sam, &["sync", "--profile", "sam"]);
+        run(&alex, &["sync", "--profile", "alex"]);
+        run(&sam, &["sync", "--profile", "sam"]);
+        let both = run(&sam, &["compare", "sam", "alex", "--width", "100"]);
+        assert!(
+            both.contains("ALEX-ONLY-WORDS") && both.contains("SAM-REPLY"),
+            "{both}"
+        );
+        let theirs = run(&alex, &["compare", "alex", "sam", "--width", "100"]);
+        assert!(theirs.contains("SAM-REPLY"), "{theirs}");
+
+        // alex withdraws: sam's computer deletes what it held of alex's.
+        let stop = run(&alex, &["share", "--profile", "alex", "--stop", "sam"]);
+        assert!(stop.contains("withdrawal"), "{stop}");
+        let after = run(&sam, &["sync", "--profile", "sam"]);
+        assert!(after.contains("stopped sharing"), "{after}");
+        assert_eq!(
+            holding(sam.path(), "ALEX-ONLY-WORDS"),
+            Vec::<std::path::PathBuf>::new()
+        );
+
+        // A changed key for sam is refused loudly, never taken silently.
+        let other = Data::new();
+        other.own_of("sam", &Answers::default(), WB);
+        let new_code = code(&other, "sam");
+        let out = alex.run_on(
+            "valid",
+            &["pair", "--profile", "alex", "--partner", "sam", &new_code],
+        );
+        assert!(!out.status.success());
+        let said = crate::cli::stderr(&out);
+        assert!(said.contains("WARNING") && said.contains("changed"), "{said}");
+    }
+}
+
+/// The app itself keeps the folder in step: it writes a share when it quits after a
+/// save, and reads the partner's when it starts, with no import step.
+mod in_the_app {
+    use crate::cli::Data;
+    use crate::common::pty::{Spawn, keys};
+    use crate::common::{put, text};
+    use trustbook::answers::Answers;
+
+    fn run(data: &Data, args: &[&str]) -> String {
+        let out = data.run_on("valid", args);
+        assert!(out.status.success(), "{args:?}: {}", crate::cli::stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn code(data: &Data, me: &str) -> String {
+        run(data, &["pair", "--profile", me])
+            .lines()
+            .find(|l| l.starts_with("trustbook-pair-1:"))
+            .expect("code")
+            .to_string()
+    }
+
+    #[test]
+    fn sams_app_shares_on_quit_and_shows_alexs_answer_once_both_answered() {
+        let (alex, sam) = (Data::new(), Data::new());
+        let folder = tempfile::tempdir().expect("folder");
+        let x = folder.path().to_str().expect("utf-8");
+        let mut mine = Answers::default();
+        put(&mut mine, "one", "free", false, text("ALEX-IN-THE-FOLDER"));
+        alex.own_of("alex", &mine, "fixture-book");
+        sam.own_of("sam", &Answers::default(), "fixture-book");
+        let (ca, cs) = (code(&alex, "alex"), code(&sam, "sam"));
+        run(&alex, &["pair", "--profile", "alex", "--partner", "sam", &cs]);
+        run(&sam, &["pair", "--profile", "sam", "--partner", "alex", &ca]);
+        run(
+            &alex,
+            &["share", "--profile", "alex", "--with", "sam", "--folder", x],
+        );
+        run(
+            &sam,
+            &["share", "--profile", "sam", "--with", "alex", "--folder", x],
+        );
+
+        let valid = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        let open_sam = || {
+            Spawn::default()
+                .content(&valid)
+                .data_dir(sam.path())
+                .args(["--profile", "sam"])
+                .size(100, 30)
+                .start()
+        };
+        let mut app = open_sam();
+        app.wait_for("Start from the beginning");
+        app.send(keys::ENTER);
+        app.wait_for("First paragraph.");
+        app.send(keys::ENTER);
+        app.wait_for("Write anything.");
+        app.type_str("SAM-TYPED-IN-THE-APP");
+        app.wait_for("SAM-TYPED-IN-THE-APP");
+        app.send(keys::CTRL_Q);
+        assert!(app.wait_exit().success(), "{}", app.framed_screen());
+
+        // alex's side reads sam's share (sam answered: sam's key comes too) and answers
+        // with alex's key.
+        let said = run(&alex, &["sync", "--profile", "alex"]);
+        assert!(said.contains("sam: 1 answer(s) shown"), "{said}");
+
+        let mut app = open_sam();
+        app.wait_for("Compare with alex");
+        app.send(b"\x1b[F"); // End
+        app.send(keys::ENTER);
+        app.wait_for("ALEX-IN-THE-FOLDER");
+        app.wait_for("SAM-TYPED-IN-THE-APP");
+        app.send(keys::CTRL_Q);
+        assert!(app.wait_exit().success(), "{}", app.framed_screen());
+    }
+}

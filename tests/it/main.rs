@@ -6,6 +6,7 @@
 mod common;
 
 mod app_flow;
+mod caps;
 mod cli;
 mod compare;
 mod content_clinical;
@@ -35,3 +36,5 @@ mod schema;
 mod session;
 mod snapshots;
 mod store;
+mod stray;
+mod undo;

@@ -214,6 +214,13 @@ impl Pty {
         self.writer.flush().expect("flush pty");
     }
 
+    /// Sends a command key and waits as a person would before the next key: keys
+    /// closer together than [`trustbook::app::BURST`] are taken as typing.
+    pub fn command(&mut self, bytes: &[u8]) {
+        self.send(bytes);
+        std::thread::sleep(trustbook::app::BURST + Duration::from_millis(100));
+    }
+
     /// On a first run without `--profile` the app asks for a name first: Esc keeps
     /// `default`, whose answers file these tests read. Waits for the welcome menu; true
     /// when the question was asked (its first save may then still be on its way).
