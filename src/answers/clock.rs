@@ -4,8 +4,53 @@
 /// (`2026-12-07T09:00:00Z`) the app starts at, so weeks can be simulated.
 pub const CLOCK_ENV: &str = "TRUSTBOOK_NOW";
 
+/// A moment, to the second, in UTC: seconds since the Unix epoch. Written as
+/// RFC 3339 (`2026-12-07T09:00:00Z`), the form answers files have always kept,
+/// so old files read the same. The app is given one by its session rather than
+/// reading the clock, so tests can make up any time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(u64);
+
+impl Timestamp {
+    /// The moment `secs` seconds after the Unix epoch.
+    pub const fn from_secs(secs: u64) -> Timestamp {
+        Timestamp(secs)
+    }
+
+    /// Seconds since the Unix epoch.
+    pub const fn secs(self) -> u64 {
+        self.0
+    }
+
+    /// The clock's time now (see [`CLOCK_ENV`]): read at the edges only.
+    pub fn now() -> Timestamp {
+        Timestamp(now_secs())
+    }
+
+    /// The moment an RFC 3339 UTC time (`YYYY-MM-DDTHH:MM:SSZ`) names, if it is one.
+    pub fn parse(s: &str) -> Option<Timestamp> {
+        parse_utc(s).map(Timestamp)
+    }
+
+    /// This moment `d` later (whole seconds).
+    pub fn plus(self, d: std::time::Duration) -> Timestamp {
+        Timestamp(self.0.saturating_add(d.as_secs()))
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&format_utc(self.0))
+    }
+}
+
 /// The current time as RFC 3339 UTC, to the second (see [`CLOCK_ENV`]).
 pub fn now_utc() -> String {
+    Timestamp::now().to_string()
+}
+
+/// Seconds since the Unix epoch now, or from [`CLOCK_ENV`]'s start.
+fn now_secs() -> u64 {
     use std::sync::OnceLock;
     use std::time::{Instant, SystemTime, UNIX_EPOCH};
     static CLOCK: OnceLock<Option<(u64, Instant)>> = OnceLock::new();
@@ -13,13 +58,12 @@ pub fn now_utc() -> String {
         let v = std::env::var(CLOCK_ENV).ok()?;
         Some((parse_utc(&v)?, Instant::now()))
     });
-    let secs = match set {
+    match set {
         Some((start, at)) => start + at.elapsed().as_secs(),
         None => SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
-    };
-    format_utc(secs)
+    }
 }
 
 /// What is wrong with [`CLOCK_ENV`] when it is set but is no time this build reads (the
@@ -55,4 +99,28 @@ pub fn format_utc(secs: u64) -> String {
     let day = crate::date::civil_from_days((secs / 86_400) as i64);
     let rem = secs % 86_400;
     format!("{day}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Timestamp;
+
+    #[test]
+    fn a_timestamp_is_written_as_answers_files_keep_it() {
+        // The stored form is unchanged, so old answers files read the same.
+        for s in [
+            "2026-12-07T09:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "2031-02-28T23:59:59Z",
+        ] {
+            let t = Timestamp::parse(s).expect("a time");
+            assert_eq!(t.to_string(), s);
+        }
+        let t = Timestamp::parse("2026-12-07T09:00:00Z").expect("a time");
+        assert_eq!(
+            t.plus(std::time::Duration::from_secs(86_400 + 61)).to_string(),
+            "2026-12-08T09:01:01Z"
+        );
+        assert_eq!(Timestamp::parse("2026-12-07 09:00"), None);
+    }
 }

@@ -13,7 +13,7 @@ mod clock;
 mod entries;
 mod shared;
 
-pub use clock::{CLOCK_ENV, clock_problem, format_utc, now_utc, parse_utc};
+pub use clock::{CLOCK_ENV, Timestamp, clock_problem, format_utc, now_utc, parse_utc};
 
 /// What was answered to one exercise; its shape follows the exercise kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 
 use super::screen::{Screen, ScreenState};
 use super::{App, Effect, Move};
-use crate::answers::{Status, now_utc};
+use crate::answers::Status;
 use crate::content::Rhythm;
 use crate::entry::{Entry, Open, id_for};
 
@@ -87,7 +87,7 @@ impl App {
     /// latest record): changing it needs no date of its own.
     fn is_current(&self, c: usize, rhythm: Rhythm, id: &str) -> bool {
         match rhythm {
-            Rhythm::Weekly => id_for(Rhythm::Weekly, &now_utc()) == id,
+            Rhythm::Weekly => id_for(Rhythm::Weekly, &self.now.to_string()) == id,
             Rhythm::Entries => {
                 let ch = &self.workbook.chapters[c];
                 self.answers
@@ -110,7 +110,7 @@ impl App {
         if self.open_entry(c).is_some() {
             return;
         }
-        let now = now_utc();
+        let now = self.now.to_string();
         let open = match repeat.rhythm {
             Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
             Rhythm::Entries => match self.answers.live_entries(&ch.id).last() {
@@ -314,7 +314,7 @@ impl App {
         let Some(repeat) = &ch.repeat else {
             return;
         };
-        let now = now_utc();
+        let now = self.now.to_string();
         let open = match repeat.rhythm {
             Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
             Rhythm::Entries => self.fresh_entry(c, &now),
@@ -364,7 +364,7 @@ impl App {
         }
         *confirm_delete = false;
         let id = self.workbook.chapters[*chapter].id.clone();
-        self.answers.set_deleted(&id, &row.id, Some(now_utc()));
+        self.answers.set_deleted(&id, &row.id, Some(self.now.to_string()));
         fx.push(Effect::Save);
     }
 
@@ -437,7 +437,7 @@ impl App {
     /// What each repeated part asks for now, by chapter, for the welcome screen: only
     /// for parts already begun (an entry made, or the chapter reached).
     pub fn due(&self) -> Vec<(usize, Due)> {
-        let now = now_utc();
+        let now = self.now.to_string();
         let today = crate::date::parse(&crate::date::day_of(&now)).unwrap_or(0);
         let mut out = Vec::new();
         for (c, ch) in self.workbook.chapters.iter().enumerate() {

@@ -147,7 +147,12 @@ impl App {
             Screen::Exercise(chapter, exercise) => ScreenState::Exercise {
                 chapter,
                 exercise,
-                component: Box::new(Component::new(&self.workbook, &self.answers, (chapter, exercise))),
+                component: Box::new(Component::new(
+                    &self.workbook,
+                    &self.answers,
+                    (chapter, exercise),
+                    self.now,
+                )),
             },
             Screen::Closing => ScreenState::Closing {
                 text: Viewport::default(),
@@ -431,7 +436,7 @@ impl App {
             self.notice = Some(super::Notice::PrivatePartnersList(who.to_string()));
             return;
         }
-        let when = crate::answers::now_utc();
+        let when = self.now.to_string();
         if self.workbook.is_v2() {
             // Format 2 can carry the mark on an exercise with no value yet (a scale):
             // marked now, the value picked later starts private.
@@ -466,7 +471,7 @@ impl App {
         }
         self.commit(fx);
         let ch = &self.workbook.chapters[chapter];
-        let when = crate::answers::now_utc();
+        let when = self.now.to_string();
         let mut skipped = false;
         let ex = ch.exercises[exercise].clone();
         let ch_id = ch.id.clone();

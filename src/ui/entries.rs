@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, Paragraph, Sparkline, SparklineBar, Wrap};
+use ratatui::widgets::{List, ListItem, Paragraph, Sparkline, SparklineBar};
 
 use super::{Theme, text};
 use crate::app::keys::{self, Context};
@@ -57,11 +57,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
     } else {
         Line::from(Span::styled(text::entries_heading(&repeat.title), theme.title()))
     };
-    frame.render_widget(Paragraph::new(heading).wrap(Wrap { trim: true }), head);
+    frame.render_widget(
+        Paragraph::new(super::wrap::fitted(vec![heading], head.width)),
+        head,
+    );
     if rows.is_empty() {
         let new = keys::label_of(Context::Entries, &Action::Go(Go::NewEntry));
         frame.render_widget(
-            Paragraph::new(text::no_entries(new)).wrap(Wrap { trim: true }),
+            super::wrap::paragraph(&text::no_entries(new), list_area.width),
             list_area,
         );
     } else {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{Theme, text, wrap};
 use crate::app::{App, Go, keys};
@@ -27,7 +27,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     }
     // The prompt gets what it needs up to a third of the screen; the hint what is
     // left after the answer box keeps room for a few lines (it pages with F2).
-    let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
+    let prompt_h = wrap::height(ex.prompt.trim(), area.width)
+        .min(area.height / 3)
+        .max(1);
     // Wrapped only while shown: a hidden hint costs nothing per frame.
     let (hint, hint_h) = if app.hint_shown() {
         let hint: Vec<String> = hint_text(ex)
@@ -90,10 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
             .collect();
         frame.render_widget(Paragraph::new(lines), shown_area);
     }
-    frame.render_widget(
-        Paragraph::new(ex.prompt.trim()).wrap(Wrap { trim: true }),
-        prompt_area,
-    );
+    frame.render_widget(wrap::paragraph(ex.prompt.trim(), prompt_area.width), prompt_area);
     if app.hint_shown() {
         draw_hint(frame, app, theme, hint_area, &hint);
     }
@@ -154,10 +153,7 @@ fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
         )),
         title_area,
     );
-    frame.render_widget(
-        Paragraph::new(ex.prompt.trim()).wrap(Wrap { trim: true }),
-        text_area,
-    );
+    frame.render_widget(wrap::paragraph(ex.prompt.trim(), text_area.width), text_area);
 }
 
 /// The earlier answers an exercise shows (`show`), read-only: per exercise its title

@@ -2,7 +2,7 @@
 //! answers file, exports, comparison).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ratatui::crossterm::event::KeyCode;
 use trustbook::answers::{Answers, Status, Value};
@@ -11,29 +11,12 @@ use trustbook::comparison;
 use trustbook::content::{self, Diagnostic, Workbook};
 use trustbook::export::{self, ExportMeta};
 
+use crate::common::v2::{CH, load, on, one, v2, v2_dir};
 use crate::common::{app_on, app_with, char_key, ctrl, place, press, render, send, type_str, value};
-
-const CH: &str = "after-a-fight";
-
-fn v2_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook")
-}
-
-fn v2() -> Workbook {
-    content::load_dir(&v2_dir()).unwrap_or_else(|d| panic!("v2 fixture is invalid:\n{d}"))
-}
 
 fn exercise<'a>(wb: &'a Workbook, id: &str) -> &'a trustbook::content::Exercise {
     let (c, e) = wb.find(CH, id).expect("exercise in fixture");
     &wb.chapters[c].exercises[e]
-}
-
-/// An app on the v2 fixture, opened on exercise `id`.
-fn on(id: &str) -> trustbook::app::App {
-    let mut app = app_with(v2(), Answers::default(), Some(place(CH, Some(id))));
-    send(&mut app, char_key('c'));
-    assert!(matches!(app.screen(), Screen::Exercise(..)), "{:?}", app.screen());
-    app
 }
 
 #[test]
@@ -210,28 +193,6 @@ fn compare_hides_a_skip_and_waits_on_nobody_for_it() {
     assert!(!sams.contains("Skipped by alex"), "{sams}");
     assert!(!sams.contains("waiting on alex"), "{sams}");
     assert!(!comparison::render_text(&c, 80).contains("Partner words."));
-}
-
-/// Writes a workbook folder (workbook at `version`, one chapter) and loads it.
-fn load(version: i64, chapter_exercise: &str) -> Vec<Diagnostic> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let wb = format!(
-        "format_version = {version}\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n"
-    );
-    let ch = format!(
-        "id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n[[exercises]]\nid = \"e\"\ntitle = \"E\"\nprompt = \"P\"\n{chapter_exercise}\n\n[reflection]\nprompt = \"R\"\n"
-    );
-    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
-    fs::write(dir.path().join("a.toml"), ch).expect("write");
-    match content::load_dir(dir.path()) {
-        Ok(_) => Vec::new(),
-        Err(d) => d.0,
-    }
-}
-
-fn one(d: &[Diagnostic]) -> String {
-    assert_eq!(d.len(), 1, "{d:#?}");
-    d[0].to_string()
 }
 
 #[test]

@@ -1,21 +1,14 @@
 //! Practice over time: entries of repeated parts, driven by keys through the app
 //! (the weekly check-in and the thought record of `tests/fixtures/practice-workbook`).
 
-use std::path::Path;
-
 use ratatui::crossterm::event::KeyCode;
-use trustbook::answers::{Answers, Value, now_utc};
+use trustbook::answers::{Answers, Timestamp, Value, now_utc};
 use trustbook::app::{App, Screen};
 use trustbook::comparison::{self, RowView};
 use trustbook::content::{self, Rhythm, Workbook};
 use trustbook::entry::{self, Entry, Open};
 
-use crate::common::{app_with, char_key, press, render, send, type_str};
-
-fn practice() -> Workbook {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook");
-    content::load_dir(&dir).unwrap_or_else(|d| panic!("practice workbook is invalid:\n{d}"))
-}
+use crate::common::{app_with, char_key, list, practice, press, render, send, type_str};
 
 const CHECK_IN: &str = "check-in";
 const RECORD: &str = "thought-record";
@@ -413,6 +406,64 @@ fn every_mistake_in_a_repeat_is_named_where_it_is() {
     );
 }
 
+/// Presses `code` at the made-up time `now`, as the session passes it in.
+fn press_at(app: &mut App, code: KeyCode, now: Timestamp) {
+    let event = crate::common::key(code);
+    let action = trustbook::app::keys::action(app, &event).expect("the key means something here");
+    app.update_at(action, now);
+    crate::common::draw(app);
+}
+
+/// Weekly entries follow the time the app is given, not the clock: four made-up
+/// Tuesday evenings, one check-in each, and each lands in its own week, stamped
+/// with that time in the stored form (`YYYY-MM-DDTHH:MM:SSZ`).
+#[test]
+fn weekly_check_ins_follow_the_time_passed_in() {
+    let mondays = ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"];
+    let first = Timestamp::parse("2026-11-03T19:30:00Z").expect("a time");
+    let mut app = app_with(practice(), Answers::default(), None).with_now(first);
+    open_entries(&mut app, 0);
+    for (w, monday) in mondays.iter().enumerate() {
+        let now = first.plus(std::time::Duration::from_secs(7 * 86_400 * w as u64));
+        press_at(&mut app, KeyCode::Char('n'), now);
+        assert_eq!(app.now(), now);
+        assert_eq!(
+            app.open_entry(0).map(|o| o.id.as_str()),
+            Some(*monday),
+            "week {w}"
+        );
+        press_at(&mut app, KeyCode::Tab, now);
+        press_at(&mut app, KeyCode::Char(char::from(b'4' + w as u8)), now);
+        for _ in 0..3 {
+            if app.screen() != Screen::Welcome {
+                press_at(&mut app, KeyCode::Esc, now);
+            }
+        }
+        open_entries(&mut app, 0);
+    }
+    let weeks: Vec<(String, String, Option<Value>)> = app
+        .answers()
+        .live_entries(CHECK_IN)
+        .map(|e| {
+            let trust = e.answers.get("trust-this-week").map(|a| a.value.clone());
+            (e.id.clone(), e.started.clone(), trust)
+        })
+        .collect();
+    let expected: Vec<(String, String, Option<Value>)> = mondays
+        .iter()
+        .enumerate()
+        .map(|(w, m)| {
+            let tuesday = trustbook::date::civil_from_days(trustbook::date::parse(m).unwrap_or(0) + 1);
+            (
+                m.to_string(),
+                format!("{tuesday}T19:30:00Z"),
+                Some(Value::Scale { value: 4 + w as i64 }),
+            )
+        })
+        .collect();
+    assert_eq!(weeks, expected);
+}
+
 // ---------------------------------------------------------------- in a real terminal
 
 mod terminal {
@@ -733,12 +784,6 @@ mod terminal {
 }
 
 // ---------------------------------------------------------------- the couple's shared list
-
-fn list(items: &[&str]) -> Value {
-    Value::List {
-        items: items.iter().map(|s| s.to_string()).collect(),
-    }
-}
 
 #[test]
 fn a_partners_later_version_of_a_shared_list_is_the_one_in_effect() {

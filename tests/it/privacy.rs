@@ -1,29 +1,15 @@
 //! Issue "Private means private": each hole that let a private answer out, closed, with
 //! a test named after it, and a property over sequences of changes.
 
-use std::path::Path;
-
 use proptest::prelude::*;
 use trustbook::answers::{Answers, Value};
 use trustbook::content::{Exercise, Workbook};
 use trustbook::export::{self, ExportMeta};
 
+use crate::common::v2::{CH, v2};
 use crate::common::*;
 
-const CH: &str = "after-a-fight";
 const T0: &str = "2026-11-26T10:00:00Z";
-
-fn v2() -> Workbook {
-    trustbook::content::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook"))
-        .expect("v2 fixture")
-}
-
-fn practice() -> Workbook {
-    trustbook::content::load_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook"),
-    )
-    .expect("practice fixture")
-}
 
 fn ex<'a>(wb: &'a Workbook, ch: &str, id: &str) -> &'a Exercise {
     let (c, e) = wb.find(ch, id).expect("exercise");

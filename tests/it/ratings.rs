@@ -2,22 +2,14 @@
 //! (`add_items`), driven by keys on the v2 fixture.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use ratatui::crossterm::event::KeyCode;
 use trustbook::answers::{Answers, Status, Value};
 use trustbook::app::{App, Screen};
-use trustbook::content::{self, Workbook};
 use trustbook::export::{self, ExportMeta};
 
+use crate::common::v2::{CH, map, v2};
 use crate::common::{app_with, back_tab, char_key, place, press, render, send, type_str, value};
-
-const CH: &str = "after-a-fight";
-
-fn v2() -> Workbook {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook");
-    content::load_dir(&dir).unwrap_or_else(|d| panic!("v2 fixture is invalid:\n{d}"))
-}
 
 /// An app on the v2 fixture with `answers`, opened on exercise `id`.
 fn on_with(id: &str, answers: Answers) -> App {
@@ -57,10 +49,6 @@ fn ratings(app: &App, id: &str) -> BTreeMap<String, i64> {
         None => BTreeMap::new(),
         Some(other) => panic!("{other:?}"),
     }
-}
-
-fn map(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
-    pairs.iter().map(|(k, v)| ((*k).to_string(), *v)).collect()
 }
 
 fn status(app: &App, id: &str) -> Status {
