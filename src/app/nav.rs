@@ -205,10 +205,41 @@ impl App {
         }
     }
 
-    /// The page after the current one in reading order.
+    /// The page after the current one in reading order, passing over a `page` whose
+    /// `when` does not hold (a crisis page shows only when its condition does).
     fn next_screen(&self) -> Screen {
+        let mut to = self.step_after(self.screen());
+        while self.passed_over(to) {
+            to = self.step_after(to);
+        }
+        to
+    }
+
+    /// The page before the current one in reading order, passing over a `page` whose
+    /// `when` does not hold.
+    fn prev_screen(&self) -> Screen {
+        let mut to = self.step_before(self.screen());
+        while self.passed_over(to) {
+            to = self.step_before(to);
+        }
+        to
+    }
+
+    /// True for a `page` whose `when` is decided and does not hold: reading on passes
+    /// it by. Other kinds stay on the way, saying "Not needed", since they hold answers.
+    fn passed_over(&self, to: Screen) -> bool {
+        let Screen::Exercise(c, e) = to else {
+            return false;
+        };
+        let ch = &self.workbook.chapters[c];
+        let ex = &ch.exercises[e];
+        !ex.takes_answer() && self.answers.not_needed(&ch.id, ex)
+    }
+
+    /// The page after `from` in reading order.
+    fn step_after(&self, from: Screen) -> Screen {
         let chapters = &self.workbook.chapters;
-        match self.screen() {
+        match from {
             // The question of a name is no page: it is left only by giving one.
             Screen::Name => Screen::Name,
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare => Screen::Intro(0),
@@ -220,10 +251,10 @@ impl App {
         }
     }
 
-    /// The page before the current one in reading order.
-    fn prev_screen(&self) -> Screen {
+    /// The page before `from` in reading order.
+    fn step_before(&self, from: Screen) -> Screen {
         let chapters = &self.workbook.chapters;
-        match self.screen() {
+        match from {
             Screen::Name => Screen::Name,
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Intro(0) => {
                 Screen::Welcome
