@@ -4,6 +4,11 @@
 /// (`2026-12-07T09:00:00Z`) the app starts at, so weeks can be simulated.
 pub const CLOCK_ENV: &str = "TRUSTBOOK_NOW";
 
+/// The last second the clock names, 9999-12-31T23:59:59Z: dates have four-digit years,
+/// so a clock set near it stops there instead of rolling over to the year 10000 (which
+/// no date reads, and which filed a check-in under 1969).
+pub const LAST_SECOND: u64 = 253_402_300_799;
+
 /// The current time as RFC 3339 UTC, to the second (see [`CLOCK_ENV`]).
 pub fn now_utc() -> String {
     use std::sync::OnceLock;
@@ -13,13 +18,20 @@ pub fn now_utc() -> String {
         let v = std::env::var(CLOCK_ENV).ok()?;
         Some((parse_utc(&v)?, Instant::now()))
     });
-    let secs = match set {
-        Some((start, at)) => start + at.elapsed().as_secs(),
-        None => SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs()),
-    };
-    format_utc(secs)
+    match set {
+        Some((start, at)) => clock_at(*start, at.elapsed().as_secs()),
+        None => clock_at(
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            0,
+        ),
+    }
+}
+
+/// The time `elapsed` seconds after `start`, never past [`LAST_SECOND`].
+pub fn clock_at(start: u64, elapsed: u64) -> String {
+    format_utc(start.saturating_add(elapsed).min(LAST_SECOND))
 }
 
 /// What is wrong with [`CLOCK_ENV`] when it is set but is no time this build reads (the
@@ -30,9 +42,19 @@ pub fn clock_problem() -> Option<String> {
     if parse_utc(&v).is_some() {
         return None;
     }
+    let shown = crate::safe::line(&v);
+    // A time whose year is out of reach gets the range; anything else, the shape.
+    let year = v
+        .split('-')
+        .next()
+        .filter(|y| !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit()));
+    if year.is_some_and(|y| y.len() != 4 || y < "1970") {
+        return Some(format!(
+            "note: {CLOCK_ENV}={shown} is outside the years 1970 to 9999 the clock counts, so the real clock is used; set a time from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z."
+        ));
+    }
     Some(format!(
-        "note: {CLOCK_ENV}={} is not a UTC time like 2026-12-07T09:00:00Z, so the real clock is used.",
-        crate::safe::line(&v)
+        "note: {CLOCK_ENV}={shown} is not a UTC time like 2026-12-07T09:00:00Z, so the real clock is used."
     ))
 }
 
@@ -50,9 +72,33 @@ pub fn parse_utc(s: &str) -> Option<u64> {
         .map(|d| d * 86_400 + h * 3600 + m * 60 + sec)
 }
 
-/// Formats seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`.
+/// Formats seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`; a time past
+/// [`LAST_SECOND`] is shown as that second.
 pub fn format_utc(secs: u64) -> String {
+    let secs = secs.min(LAST_SECOND);
     let day = crate::date::civil_from_days((secs / 86_400) as i64);
     let rem = secs % 86_400;
     format!("{day}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clock_stops_at_the_last_second_of_9999() {
+        let last = parse_utc("9999-12-31T23:59:59Z").expect("in range");
+        assert_eq!(last, LAST_SECOND);
+        assert_eq!(clock_at(last, 0), "9999-12-31T23:59:59Z");
+        assert_eq!(clock_at(last, 3600), "9999-12-31T23:59:59Z");
+        assert_eq!(clock_at(u64::MAX, 1), "9999-12-31T23:59:59Z");
+        assert_eq!(clock_at(0, 59), "1970-01-01T00:00:59Z");
+    }
+
+    #[test]
+    fn times_outside_1970_to_9999_are_no_clock() {
+        assert_eq!(parse_utc("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(parse_utc("1969-12-31T23:59:59Z"), None);
+        assert_eq!(parse_utc("10000-01-01T00:00:00Z"), None);
+    }
 }

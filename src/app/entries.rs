@@ -214,7 +214,12 @@ impl App {
                     // In the order the exercise asks them, then any others.
                     let items = probe.rating_items(&ex.kind);
                     let ordered = items.iter().filter_map(|i| ratings.get(i));
-                    let rest = ratings.iter().filter(|(k, _)| !items.contains(k)).map(|(_, v)| v);
+                    // A set: a scan of a long list per rating is quadratic.
+                    let listed: std::collections::HashSet<&String> = items.iter().collect();
+                    let rest = ratings
+                        .iter()
+                        .filter(|(k, _)| !listed.contains(k))
+                        .map(|(_, v)| v);
                     let values: Vec<String> = ordered.chain(rest).map(|v| unit(*v)).collect();
                     format!("{}: {}", ex.title, values.join(", "))
                 }

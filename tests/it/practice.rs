@@ -959,6 +959,30 @@ fn a_clock_setting_that_is_no_time_is_said_and_ignored() {
 }
 
 #[test]
+fn a_clock_outside_the_years_1970_to_9999_is_refused_with_the_range() {
+    let note = |now: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_trustbook"))
+            .env("TRUSTBOOK_NOW", now)
+            .args(["validate", "content"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("run");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    for out_of_range in ["10000-01-01T00:00:00Z", "1969-12-31T23:59:59Z"] {
+        assert_eq!(
+            note(out_of_range),
+            format!(
+                "note: TRUSTBOOK_NOW={out_of_range} is outside the years 1970 to 9999 the clock counts, so the real clock is used; set a time from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.\n"
+            )
+        );
+    }
+    // The last second is a time; the clock stops there rather than roll over.
+    assert_eq!(note("9999-12-31T23:59:59Z"), "");
+}
+
+#[test]
 fn visiting_a_thought_record_without_writing_leaves_no_entry() {
     let mut app = app_with(practice(), Answers::default(), None);
     open_entries(&mut app, 1);
@@ -980,4 +1004,74 @@ fn visiting_a_thought_record_without_writing_leaves_no_entry() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.answers().live_entries(RECORD).count(), 1);
+}
+
+/// An entry `id` whose exercise `ex` holds `value`, changed at `changed`.
+fn entry_with(id: &str, ex: &str, value: Value, changed: &str) -> Entry {
+    let mut e = Entry::new(id.to_string(), changed.to_string());
+    e.answers.insert(
+        ex.to_string(),
+        trustbook::answers::Answer {
+            changed: changed.to_string(),
+            private: false,
+            skipped: false,
+            value,
+        },
+    );
+    e
+}
+
+#[test]
+fn entries_with_the_same_id_are_all_shown() {
+    let text = |t: &str| Value::Text { text: t.into() };
+    let at = "2026-11-02T08:00:00Z";
+    let mut answers = Answers::default();
+    // Two thought records with one id, as a tampered file may hold them.
+    answers.entries.insert(
+        RECORD.into(),
+        vec![
+            entry_with(at, "situation", text("the first"), at),
+            entry_with(at, "situation", text("the second"), at),
+        ],
+    );
+    // Two check-ins of one week: one has the trust value, the other the notes.
+    answers.entries.insert(
+        CHECK_IN.into(),
+        vec![
+            entry_with(
+                "2026-11-02",
+                "trust-this-week",
+                Value::Scale { value: 6 },
+                "2026-11-03T08:00:00Z",
+            ),
+            entry_with("2026-11-02", "notes", text("a calm week"), "2026-11-04T08:00:00Z"),
+        ],
+    );
+    let mut app = app_with(practice(), answers, None);
+    open_entries(&mut app, 1);
+    let rows = app.entry_rows();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let situations: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            match app
+                .answers()
+                .entry(RECORD, &r.id)
+                .map(|e| &e.answers["situation"].value)
+            {
+                Some(Value::Text { text }) => text.clone(),
+                other => format!("{other:?}"),
+            }
+        })
+        .collect();
+    assert_eq!(
+        situations,
+        ["the second", "the first"],
+        "both shown, newest first"
+    );
+    // The week is one check-in holding both answers.
+    let week = app.answers().entry(CHECK_IN, "2026-11-02").expect("the week");
+    assert_eq!(week.answers["trust-this-week"].value, Value::Scale { value: 6 });
+    assert_eq!(week.answers["notes"].value, text("a calm week"));
+    assert_eq!(app.answers().live_entries(CHECK_IN).count(), 1);
 }
