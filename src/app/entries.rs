@@ -335,9 +335,14 @@ impl App {
         };
         let first = ch.exercises.iter().position(|e| repeat.exercises.contains(&e.id));
         let id = ch.id.clone();
+        let from_list = matches!(self.screen(), Screen::Entries(_));
         self.answers.open_entry(&id, open);
         if let Some(e) = first {
             self.go_to(Screen::Exercise(c, e), fx);
+            // Esc leads back to the list the entry was picked or started from.
+            if from_list {
+                self.from_entries = Some(c);
+            }
         }
     }
 

@@ -193,6 +193,7 @@ impl App {
         // Only moves between pages keep the way back to the review.
         if !matches!(to, Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing) {
             self.from_review = false;
+            self.from_entries = None;
         }
         self.state = state;
         // The hint stays shown from exercise to exercise until turned off; each starts at its top.
@@ -290,6 +291,9 @@ impl App {
             Screen::Welcome => self.request_quit(fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if self.from_review => {
                 self.go_to(Screen::Review, fx)
+            }
+            Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if let Some(c) = self.from_entries => {
+                self.go_to(Screen::Entries(c), fx)
             }
             Screen::Contents | Screen::Review | Screen::Compare => self.go_to(Screen::Welcome, fx),
             Screen::Entries(_) if self.entries_confirming() => self.cancel_delete(),

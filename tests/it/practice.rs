@@ -990,7 +990,7 @@ fn visiting_a_thought_record_without_writing_leaves_no_entry() {
     assert_eq!(app.screen(), Screen::Exercise(1, 0));
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen(), Screen::Contents);
+    assert_eq!(app.screen(), Screen::Entries(1), "Esc goes back to the entries");
     assert_eq!(
         app.answers().live_entries(RECORD).count(),
         0,
@@ -998,12 +998,37 @@ fn visiting_a_thought_record_without_writing_leaves_no_entry() {
         app.answers().entries
     );
     // One word written, and the record stays.
-    send(&mut app, char_key('e'));
     send(&mut app, char_key('n'));
     type_str(&mut app, "late");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.answers().live_entries(RECORD).count(), 1);
+}
+
+#[test]
+fn esc_from_a_new_entry_returns_to_the_entries_list() {
+    let mut app = app_with(practice(), Answers::default(), None);
+    open_entries(&mut app, 1);
+    send(&mut app, char_key('n'));
+    assert_eq!(app.screen(), Screen::Exercise(1, 0));
+    type_str(&mut app, "a late message");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Entries(1));
+    assert_eq!(app.entry_rows().len(), 1, "the new entry is listed");
+    // Opened from the list, too; Esc from the entries goes on to the contents.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Exercise(1, 0));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Entries(1));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Contents);
+    // Reached from the contents, Esc goes back there as before.
+    press(&mut app, KeyCode::Esc);
+    send(&mut app, char_key('t'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Contents);
 }
 
 /// An entry `id` whose exercise `ex` holds `value`, changed at `changed`.
