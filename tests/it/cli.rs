@@ -810,3 +810,53 @@ fn rename_refuses_an_existing_target_a_missing_profile_and_an_open_one() {
     let out = data.ok(&["rename", "alex", "robin"]);
     assert!(out.contains("robin"), "{out}");
 }
+
+#[test]
+fn import_and_where_count_answers_the_same_way() {
+    let data = Data::new();
+    // Two answers given once, and two weekly check-ins of two answers each.
+    let mut a = Answers::default();
+    put(&mut a, "check-in", "agreements", false, list(&["Calls returned"]));
+    put(&mut a, "check-in", "reflection", false, text("A good month."));
+    for week in ["2026-11-02", "2026-11-09"] {
+        let mut e = trustbook::entry::Entry::new(week.into(), format!("{week}T09:00:00Z"));
+        for (ex, value) in [
+            ("trust-this-week", Value::Scale { value: 7 }),
+            ("notes", text("Calm.")),
+        ] {
+            e.answers.insert(
+                ex.into(),
+                trustbook::answers::Answer {
+                    changed: format!("{week}T09:00:00Z"),
+                    private: false,
+                    skipped: false,
+                    value,
+                },
+            );
+        }
+        a.entries.entry("check-in".into()).or_default().push(e);
+    }
+    data.own_of("alex", &a, "practice-workbook");
+    let run = |args: &[&str]| {
+        let out = data.run_on("practice-workbook", args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let json = run(&["export", "--profile", "alex", "--format", "json"]);
+    let file = data.work().join("alex.json");
+    fs::write(&file, json).expect("write export");
+    let said = run(&["import", file.to_str().expect("path"), "--profile", "sam"]);
+    assert!(said.starts_with("imported 6 answers "), "{said}");
+    let whereis = run(&["where", "--profile", "alex"]);
+    let lines: Vec<&str> = whereis.lines().filter(|l| l.contains("answers")).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("alex") && l.contains("6 answers")),
+        "{whereis}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("sam") && l.contains("6 answers")),
+        "{whereis}"
+    );
+}
