@@ -112,7 +112,7 @@ fn the_check_in_opens_this_weeks_entry_and_keeps_the_last_ones() {
     assert_eq!(app.entry_rows()[0].id, this_week);
     let screen = render(&app, 80, 24);
     assert!(screen.contains("Trust this week"), "{screen}");
-    assert!(screen.contains("latest first:"), "{screen}");
+    assert!(screen.contains("values, newest first:"), "{screen}");
     let wanted = |v: i64, weeks: i64| {
         let day = trustbook::date::parse(&weeks_ago(weeks)).unwrap_or(0);
         let d = trustbook::date::readable(day);
@@ -525,8 +525,8 @@ mod terminal {
         // The trend of alex's four weeks, on screen as a chart and as text.
         let mut pty = start("alex", data.path(), "2026-11-26T08:00:00Z");
         to_entries(&mut pty);
-        pty.wait_for("Trends, oldest to newest");
-        pty.wait_for("latest first: 23 Nov: 8 · 16 Nov: 7 · 9 Nov: 6 · 2 Nov: 5");
+        pty.wait_for("Trends: each chart runs oldest to newest");
+        pty.wait_for("values, newest first: 23 Nov: 8 · 16 Nov: 7 · 9 Nov: 6 · 2 Nov: 5");
         let screen = pty.screen();
         assert_eq!(screen.matches(" · 3/3 done").count(), 4, "{screen}");
         pty.send(keys::CTRL_Q);
@@ -1099,4 +1099,68 @@ fn entries_with_the_same_id_are_all_shown() {
     assert_eq!(week.answers["trust-this-week"].value, Value::Scale { value: 6 });
     assert_eq!(week.answers["notes"].value, text("a calm week"));
     assert_eq!(app.answers().live_entries(CHECK_IN).count(), 1);
+}
+
+#[test]
+fn trends_follow_the_lists_order_and_say_which_way_they_run() {
+    let mut wb = practice();
+    let kept = wb.chapters[0]
+        .exercises
+        .iter_mut()
+        .find(|e| e.id == "kept")
+        .expect("kept");
+    if let content::Kind::Ratings {
+        items, items_from, ..
+    } = &mut kept.kind
+    {
+        items.clear();
+        *items_from = Some(content::ItemsFrom {
+            chapter: CHECK_IN.into(),
+            exercise: "agreements".into(),
+        });
+    }
+    let mut answers = Answers::default();
+    answers.set(
+        CHECK_IN,
+        "agreements",
+        Value::List {
+            items: vec!["Zebra crossings first".into(), "Apples shared".into()],
+        },
+        "2026-11-01T09:00:00Z".into(),
+    );
+    answers.route(&wb);
+    for (n, id) in ["2026-11-02", "2026-11-09"].into_iter().enumerate() {
+        let started = format!("{id}T09:00:00Z");
+        answers.open_entry(
+            CHECK_IN,
+            Open {
+                id: id.to_string(),
+                started: started.clone(),
+                old: false,
+            },
+        );
+        let ratings = [("Zebra crossings first", 3 + n as i64), ("Apples shared", 6)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        answers.set(CHECK_IN, "kept", Value::Ratings { ratings }, started);
+        answers.close_entry(CHECK_IN);
+    }
+    let mut app = app_with(wb, answers, None);
+    open_entries(&mut app, 0);
+    let screen = render(&app, 150, 50);
+    let at = |s: &str| {
+        screen
+            .find(s)
+            .unwrap_or_else(|| panic!("{s} not shown:\n{screen}"))
+    };
+    assert!(at("Zebra crossings first") < at("Apples shared"), "{screen}");
+    assert!(
+        screen.contains("Trends: each chart runs oldest to newest"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("values, newest first: 9 Nov: 4 · 2 Nov: 3"),
+        "{screen}"
+    );
 }
