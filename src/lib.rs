@@ -10,6 +10,7 @@ pub mod content;
 pub mod date;
 pub mod editor;
 pub mod entry;
+pub mod exchange;
 pub mod export;
 pub mod external;
 pub mod input;

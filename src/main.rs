@@ -90,6 +90,18 @@ enum Command {
     /// Nothing of a profile reaches another unless its owner shares it; private answers
     /// never do. Example: `trustbook share --profile alex --with sam`.
     Share(commands::consent::ShareArgs),
+    /// Print this profile's pairing code, or record a partner's (two computers).
+    ///
+    /// Example: `trustbook pair --profile alex`, then on the other computer
+    /// `trustbook pair --profile sam --partner alex CODE`.
+    Pair(commands::pair::PairArgs),
+    /// Read the partner's share from the exchange folder and write yours (two computers).
+    Sync,
+    /// Remove every file of the profile named by --profile: its answers, every kept copy,
+    /// its lock, what it shared, and copies written when saving failed.
+    ///
+    /// Lists them first and asks you to type the profile's name.
+    Erase,
     /// Rename your profile OLD to NEW: its answers and every kept copy.
     ///
     /// Refuses, touching nothing, when NEW already exists or either is open in a trustbook.
@@ -185,6 +197,10 @@ fn main() -> ExitCode {
     }
     let command = match cli.command {
         Some(Command::Validate { dir }) => return validate(dir.or(cli.content)),
+        // Needs no workbook: a profile of any workbook, or one that cannot be read, goes.
+        Some(Command::Erase) => {
+            return commands::erase::run(data_dir, cli.profile.as_deref(), &mut std::io::stdin().lock());
+        }
         // Made from the command-line definition alone: no workbook needed.
         Some(Command::Completions { shell }) => return completions(shell),
         Some(Command::Man) => return man_page(),
@@ -212,7 +228,9 @@ fn main() -> ExitCode {
     let first_run = pick == Some(DefaultProfile::FirstRun);
     let own_answers = matches!(
         command,
-        None | Some(Command::Reset { .. } | Command::Export(_) | Command::Share(_))
+        None | Some(
+            Command::Reset { .. } | Command::Export(_) | Command::Share(_) | Command::Pair(_) | Command::Sync
+        )
     );
     if let Some(DefaultProfile::Several(names)) = &pick
         && own_answers
@@ -237,7 +255,7 @@ fn main() -> ExitCode {
     }
     match command {
         None => run::run_app(wb, &opts, cli.start_fresh, first_run),
-        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man) => {
+        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man | Command::Erase) => {
             unreachable!("handled above, before loading the workbook")
         }
         Some(Command::Where) => commands::where_(&opts, &wb, pick.as_ref(), &mut std::io::stdout().lock())
@@ -257,6 +275,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Rename { old, new }) => rename(data_dir, &wb.id, &old, &new),
         Some(Command::Share(args)) => commands::consent::run(&opts, &wb, &args),
+        Some(Command::Pair(args)) => commands::pair::pair(&opts, &args),
+        Some(Command::Sync) => commands::pair::sync(&opts, &wb),
     }
 }
 

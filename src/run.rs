@@ -31,13 +31,23 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
     }
     tui::install_panic_hook();
     let profile = opts.profile.clone();
-    let partners = partner::others(store.data_dir(), &profile);
     let unsaved = store.save_problem().cloned();
     // A shared list a partner changed later is the version in effect (read, never
     // written: this profile's file keeps its own version until the list is changed).
     // A partner that cannot be read is said on the first screen, not passed over.
     let mut answers = saved.answers;
     let mut unreadable = None;
+    // Through an exchange folder: the partner's newest share is read (and this profile's
+    // written) before anything of theirs is shown.
+    for name in trustbook::exchange::local::linked_partners(store.data_dir(), &profile) {
+        let now = trustbook::answers::now_utc();
+        if let Err(e) =
+            trustbook::exchange::local::sync(store.data_dir(), &wb, (&profile, &name), &answers, &now)
+        {
+            unreadable.get_or_insert(format!("the exchange folder with {name}: {e}"));
+        }
+    }
+    let partners = partner::others(store.data_dir(), &profile);
     if wb.has_shared_lists() {
         for name in &partners {
             match partner::read_shared(store.data_dir(), name, &profile, &wb.id) {
@@ -50,7 +60,7 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
             }
         }
     }
-    let persist = DiskPersistence::new(store, &wb);
+    let persist = DiskPersistence::new(store, &wb, &answers);
     let mut app = App::new(wb.for_display(), answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);

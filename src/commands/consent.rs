@@ -22,6 +22,10 @@ pub struct ShareArgs {
     /// Stop sharing with profile NAME at once.
     #[arg(long, value_name = "NAME", value_parser = crate::profile_name)]
     stop: Option<String>,
+    /// With --with: share through this folder the two computers sync (after `trustbook
+    /// pair`), encrypted and signed, blind answers sealed until both answered.
+    #[arg(long, value_name = "DIR", requires = "with")]
+    folder: Option<std::path::PathBuf>,
 }
 
 /// Runs `trustbook share` for `opts.profile`.
@@ -38,8 +42,20 @@ pub fn run(opts: &StoreOptions, wb: &Workbook, args: &ShareArgs) -> ExitCode {
         ));
     }
     match (&args.with, &args.stop) {
+        (Some(with), _) if args.folder.is_some() => {
+            let folder = args.folder.as_deref().unwrap_or(std::path::Path::new("."));
+            super::pair::link(
+                &StoreOptions {
+                    data_dir: Some(dir.clone()),
+                    profile: owner.to_string(),
+                },
+                wb,
+                with,
+                folder,
+            )
+        }
         (Some(with), _) => grant(&dir, wb, owner, with),
-        (None, Some(stop)) => withdraw(&dir, owner, stop),
+        (None, Some(stop)) => withdraw(&dir, wb, owner, stop),
         (None, None) => list(&dir, owner),
     }
 }
@@ -76,8 +92,25 @@ fn grant(dir: &std::path::Path, wb: &Workbook, owner: &str, with: &str) -> ExitC
     ExitCode::SUCCESS
 }
 
-fn withdraw(dir: &std::path::Path, owner: &str, stop: &str) -> ExitCode {
+fn withdraw(dir: &std::path::Path, wb: &Workbook, owner: &str, stop: &str) -> ExitCode {
     let (o, s) = (safe::line(owner), safe::line(stop));
+    // Through an exchange folder: a withdrawal goes into the folder, and the link goes.
+    if trustbook::exchange::local::linked_partners(dir, owner)
+        .iter()
+        .any(|p| p == stop)
+    {
+        if let Err(e) = trustbook::exchange::local::withdraw(dir, wb, (owner, stop), &now_utc()) {
+            return fail(e);
+        }
+        let _ = std::fs::remove_file(
+            trustbook::exchange::local::dir_of(dir, owner).join(format!("{stop}.link.json")),
+        );
+        trustbook::say!(
+            "{o} no longer shares with {s} through the folder: a withdrawal is written there, and {s}'s trustbook deletes what it holds of {o}'s when it reads it."
+        );
+        trustbook::say!("What {s} has already seen or copied cannot be taken back.");
+        return ExitCode::SUCCESS;
+    }
     match sharing::stop(dir, owner, stop) {
         Ok(true) => {
             trustbook::say!(

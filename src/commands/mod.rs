@@ -3,10 +3,14 @@
 //! - `profile`: `where` and `reset`, on this machine's own profiles;
 //! - `share`: `export` and `import`, taking answers out and a partner's in;
 //! - `compare`: two profiles side by side;
-//! - `consent`: `share`, what a profile shares with whom on this computer.
+//! - `consent`: `share`, what a profile shares with whom on this computer;
+//! - `erase`: every file of one profile, removed;
+//! - `pair`: `pair` and `sync`, the exchange folder between two computers.
 
 mod compare;
 pub mod consent;
+pub mod erase;
+pub mod pair;
 mod profile;
 mod share;
 

@@ -112,6 +112,33 @@ fn where_text(
             "  {:<20} {kind:<8} {count}{mark}",
             safe::line(&p.name).to_string()
         )?;
+        if p.kind == ProfileKind::Own {
+            let copies = store::kept::kept_copies(&dir, &p.name);
+            if !copies.is_empty() {
+                let n = match copies.len() {
+                    1 => "1 kept copy".to_string(),
+                    n => format!("{n} kept copies"),
+                };
+                writeln!(
+                    out,
+                    "  {:<20} {:<8} {n}, {} bytes (trustbook erase --profile {} removes all)",
+                    "",
+                    "",
+                    store::kept::total_size(&copies),
+                    safe::line(&p.name)
+                )?;
+            }
+            let shares = trustbook::sharing::partners_of(&dir, &p.name);
+            if !shares.is_empty() {
+                writeln!(
+                    out,
+                    "  {:<20} {:<8} shares with: {}",
+                    "",
+                    "",
+                    safe::line(&shares.join(", "))
+                )?;
+            }
+        }
     }
 
     if let Ok(Some(saved)) = &current {

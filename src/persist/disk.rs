@@ -21,12 +21,23 @@ pub struct DiskPersistence {
     writer: Option<Writer>,
     /// A save was asked for while no profile was open: reported as failed.
     unopened_save: bool,
+    /// Keeps the exchange folders in step, when the profile has any.
+    syncer: Option<std::sync::Arc<super::exchange::Syncer>>,
 }
 
 impl DiskPersistence {
     /// Moves `store` to a writer thread: from now on only that thread writes the answers file.
-    pub fn new(store: Store, wb: &Workbook) -> DiskPersistence {
+    /// The profile's exchange folders, if any, are kept in step from `answers` as opened
+    /// (see [`super::exchange::Syncer`]).
+    pub fn new(store: Store, wb: &Workbook, answers: &Answers) -> DiskPersistence {
         let mut persist = DiskPersistence::unopened(store.data_dir(), wb);
+        persist.syncer = super::exchange::Syncer::start(
+            store.data_dir(),
+            std::sync::Arc::clone(&persist.workbook),
+            store.profile(),
+            store::encode(answers, None, &wb.id),
+        )
+        .map(std::sync::Arc::new);
         persist.start(store);
         persist
     }
@@ -41,15 +52,20 @@ impl DiskPersistence {
             data_dir: data_dir.to_path_buf(),
             writer: None,
             unopened_save: false,
+            syncer: None,
         }
     }
 
     fn start(&mut self, mut store: Store) {
         self.profile = store.profile().to_string();
         let wb = std::sync::Arc::clone(&self.workbook);
+        let syncer = self.syncer.clone();
         self.writer = Some(Writer::spawn(Box::new(move |text| {
             store.save_text(text).map_err(|e| e.problem())?;
             refresh_shares(&store, &wb, text);
+            if let Some(s) = &syncer {
+                s.saved(text);
+            }
             Ok(())
         })));
     }

@@ -9,6 +9,7 @@
 //!   unsaved time) and when a failed save is tried again, given the time.
 
 mod disk;
+mod exchange;
 pub mod fake;
 mod schedule;
 pub mod writer;

@@ -17,6 +17,7 @@
 mod error;
 mod format;
 mod fsio;
+pub mod kept;
 pub mod limits;
 mod migrate;
 mod profiles;

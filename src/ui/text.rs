@@ -347,7 +347,9 @@ pub fn no_entries(new: &str) -> String {
 
 /// Asked before an entry is deleted.
 pub fn confirm_delete(label: &str, yes: &str) -> String {
-    format!("Delete “{label}”? You can restore it later. Press {yes} to delete.")
+    format!(
+        "Press {yes} to delete “{label}”. It stays in your answers file, marked deleted, so you can restore it; trustbook erase removes it for good."
+    )
 }
 
 /// A deleted entry's mark in the list.

@@ -859,4 +859,80 @@ fn import_and_where_count_answers_the_same_way() {
         lines.iter().any(|l| l.contains("sam") && l.contains("6 answers")),
         "{whereis}"
     );
+
+/// Every byte of every file under `dir`, folders included.
+fn all_bytes(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(all_bytes(&path));
+        } else {
+            out.push((path.clone(), fs::read(&path).unwrap_or_default()));
+        }
+    }
+    out
+}
+
+/// `erase` lists the profile's files, removes nothing unless its name is typed, and then
+/// leaves no file in the data folder holding its words: answers, kept copies, shares.
+#[test]
+fn erase_leaves_no_file_holding_the_profiles_words() {
+    let data = couple();
+    // A reset keeps a copy; the share with sam holds alex's shared words.
+    let reset = data.run(&["reset", "--profile", "alex", "--yes"]);
+    assert!(reset.status.success(), "{}", stderr(&reset));
+    data.own("alex", &alex());
+    let holds = |word: &str| {
+        all_bytes(data.path())
+            .into_iter()
+            .filter(|(_, b)| String::from_utf8_lossy(b).contains(word))
+            .map(|(p, _)| p)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        holds(ALEX_SHARED).len() >= 3,
+        "answers, a kept copy, a share: {:?}",
+        holds(ALEX_SHARED)
+    );
+
+    let erase = |typed: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_trustbook"))
+            .args(["--data-dir"])
+            .arg(data.path())
+            .args(["erase", "--profile", "alex"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run erase");
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(typed.as_bytes())
+            .expect("type");
+        child.wait_with_output().expect("erase ends")
+    };
+    let kept = erase("sam\n");
+    assert!(kept.status.success());
+    let said = String::from_utf8_lossy(&kept.stdout).into_owned();
+    assert!(said.contains("Nothing was erased"), "{said}");
+    assert!(
+        said.contains("alex.toml.bak") && said.contains("cannot wipe"),
+        "{said}"
+    );
+    assert!(!holds(ALEX_SHARED).is_empty(), "a wrong name erases nothing");
+
+    let gone = erase("alex\n");
+    let said = String::from_utf8_lossy(&gone.stdout).into_owned();
+    assert!(gone.status.success(), "{said}{}", stderr(&gone));
+    assert!(said.contains("Erased profile \"alex\""), "{said}");
+    for word in [ALEX_SHARED, ALEX_ONE_SIDED, ALEX_PRIVATE] {
+        assert_eq!(holds(word), Vec::<PathBuf>::new(), "{word:?} left behind");
+    }
+    // sam is untouched.
+    assert!(!holds(SAM_SHARED).is_empty());
+    assert!(data.path().join("sam.toml").exists());
 }

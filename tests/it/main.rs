@@ -13,9 +13,10 @@ mod content_validation;
 mod crash;
 mod docs;
 mod entries_export;
+#[cfg(unix)]
+mod exchange;
 mod export;
 mod format_v2;
-#[cfg(unix)]
 mod hangup;
 #[cfg(unix)]
 mod hostile_files;

@@ -699,7 +699,8 @@ mod terminal {
         to_entries(&mut pty);
         pty.wait_for("week of 2 Nov");
         pty.send(b"d");
-        pty.wait_for("You can restore it later. Press y to delete.");
+        pty.wait_for("Press y to delete");
+        pty.wait_for("marked deleted");
         pty.send(b"y");
         wait_saved(&pty, data.path(), p, "the deletion", |s| {
             s.answers

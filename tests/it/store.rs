@@ -942,11 +942,17 @@ fn where_lists_paths_profiles_and_kept_answers() {
          kept copy:      {dir}/default.toml.v1\n\
          profiles:\n  \
          default              own      3 answers (current)\n  \
+         {pad}2 kept copies, {size} bytes (trustbook erase --profile default removes all)\n  \
          alex                 partner  1 answer\n\
          answers kept for exercises the workbook no longer has (2):\n  \
          retired-chapter / first\n  \
          where-distrust-comes-from / old-exercise\n",
-        dir = dir.display()
+        dir = dir.display(),
+        pad = " ".repeat(30),
+        size = ["default.toml.bak", "default.toml.v1"]
+            .iter()
+            .map(|f| std::fs::metadata(dir.join(f)).map_or(0, |m| m.len()))
+            .sum::<u64>(),
     );
     assert_eq!(stdout, expected);
 }

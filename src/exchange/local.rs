@@ -1,0 +1,279 @@
+//! What one profile keeps on this computer for the exchange folder, under
+//! `exchange/<profile>/` in the data folder (private files): its own keys, each paired
+//! partner's public keys, and per partner the folder, the sequence numbers and the keys
+//! of its sealed answers. And `sync`: read the partner's share, keep what it reveals as
+//! their partner profile, write this profile's next share.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::share::{self, ReaderState, WriterState};
+use super::{OwnKeys, PartnerKeys, folder};
+use crate::answers::Answers;
+use crate::content::Workbook;
+use crate::export::{Export, ExportMeta};
+use crate::{safe, sharing, store};
+
+/// The folder of `profile`'s exchange files.
+pub fn dir_of(data_dir: &Path, profile: &str) -> PathBuf {
+    data_dir.join("exchange").join(profile)
+}
+
+/// Per partner: where the couple's folder is and what was exchanged so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// The exchange folder.
+    pub folder: PathBuf,
+    /// This profile's shares so far.
+    pub writer: WriterState,
+    /// The partner's shares so far.
+    pub reader: ReaderState,
+    /// The items the partner's latest share held an answer to.
+    #[serde(default)]
+    pub partner_has: std::collections::BTreeSet<String>,
+}
+
+fn read_text(path: &Path) -> Result<Option<String>, String> {
+    match store::read_regular(path, false, store::MAX_FILE_BYTES) {
+        Ok(b) => String::from_utf8(b)
+            .map(Some)
+            .map_err(|_| format!("{} is not text", safe::path(path))),
+        Err(store::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("cannot read {}: {e}", safe::path(path))),
+    }
+}
+
+fn write_text(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", safe::path(parent)))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o700));
+        }
+    }
+    store::write_atomic(path, text).map_err(|e| e.to_string())
+}
+
+/// `profile`'s own keys, made on first use.
+pub fn own_keys(data_dir: &Path, profile: &str) -> Result<OwnKeys, String> {
+    let path = dir_of(data_dir, profile).join("keys");
+    match read_text(&path)? {
+        Some(text) => OwnKeys::from_secret_text(&text).map_err(|e| format!("{}: {e}", safe::path(&path))),
+        None => {
+            let keys = OwnKeys::generate().map_err(|e| e.to_string())?;
+            write_text(&path, &keys.to_secret_text())?;
+            Ok(keys)
+        }
+    }
+}
+
+/// The public keys recorded for `partner`, if paired.
+pub fn partner_keys(data_dir: &Path, profile: &str, partner: &str) -> Result<Option<PartnerKeys>, String> {
+    let path = dir_of(data_dir, profile).join(format!("{partner}.pair"));
+    read_text(&path)?
+        .map(|code| PartnerKeys::from_code(&code).map_err(|e| format!("{}: {e}", safe::path(&path))))
+        .transpose()
+}
+
+/// What recording a partner's code did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Paired {
+    /// First time.
+    New,
+    /// The same keys as before.
+    Same,
+    /// Different keys replaced the old ones (only with `replace`).
+    Replaced {
+        /// The old fingerprint.
+        old: String,
+    },
+}
+
+/// Records `partner`'s pairing code. A different code than the one recorded is refused
+/// unless `replace`: a key that changes is never taken silently.
+pub fn pair(
+    data_dir: &Path,
+    profile: &str,
+    partner: &str,
+    code: &PartnerKeys,
+    replace: bool,
+) -> Result<Paired, String> {
+    let path = dir_of(data_dir, profile).join(format!("{partner}.pair"));
+    let outcome = match partner_keys(data_dir, profile, partner)? {
+        None => Paired::New,
+        Some(old) if old == *code => return Ok(Paired::Same),
+        Some(old) if replace => Paired::Replaced {
+            old: old.fingerprint(),
+        },
+        Some(old) => {
+            return Err(format!(
+                "WARNING: {p}'s keys have changed (recorded {}, now {}). Anyone could have made the new code. \
+                 Check the fingerprint with {p} in person or by phone; if it matches, run the same command with --replace.",
+                old.fingerprint(),
+                code.fingerprint(),
+                p = safe::line(partner)
+            ));
+        }
+    };
+    write_text(&path, &code.code())?;
+    Ok(outcome)
+}
+
+/// The link to `partner`, if an exchange folder was set.
+pub fn link(data_dir: &Path, profile: &str, partner: &str) -> Result<Option<Link>, String> {
+    let path = dir_of(data_dir, profile).join(format!("{partner}.link.json"));
+    read_text(&path)?
+        .map(|t| serde_json::from_str(&t).map_err(|e| format!("{}: {e}", safe::path(&path))))
+        .transpose()
+}
+
+/// Saves the link to `partner`.
+pub fn save_link(data_dir: &Path, profile: &str, partner: &str, link: &Link) -> Result<(), String> {
+    let path = dir_of(data_dir, profile).join(format!("{partner}.link.json"));
+    let text = serde_json::to_string_pretty(link).map_err(|e| e.to_string())?;
+    write_text(&path, &text)
+}
+
+/// The partners `profile` exchanges with through a folder.
+pub fn linked_partners(data_dir: &Path, profile: &str) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir_of(data_dir, profile))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .into_string()
+                .ok()?
+                .strip_suffix(".link.json")
+                .map(str::to_string)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// What one sync did, in words for the person.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// What happened, one line each.
+    pub said: Vec<String>,
+    /// Files in the folder that were not taken, with why.
+    pub ignored: Vec<(PathBuf, String)>,
+}
+
+/// Syncs `profile` with `partner` through their folder: reads the partner's newest valid
+/// share, keeps what it reveals as the partner profile `partner` (or removes it on a
+/// withdrawal), then writes this profile's next share of its shareable `answers`.
+pub fn sync(
+    data_dir: &Path,
+    wb: &Workbook,
+    (profile, partner): (&str, &str),
+    answers: &Answers,
+    now: &str,
+) -> Result<Report, String> {
+    let own = own_keys(data_dir, profile)?;
+    let theirs = partner_keys(data_dir, profile, partner)?.ok_or_else(|| {
+        format!(
+            "{p} is not paired yet: ask {p} for the code of `trustbook pair --profile {p}`, then run \
+             `trustbook pair --profile {me} --partner {p} CODE`",
+            p = safe::line(partner),
+            me = safe::line(profile)
+        )
+    })?;
+    let mut link = link(data_dir, profile, partner)?
+        .ok_or_else(|| format!("no exchange folder is set for {}", safe::line(partner)))?;
+    let mut report = Report::default();
+    let found = folder::read(&link.folder, &own, &theirs, (partner, profile, &wb.id));
+    report.ignored = found.ignored;
+    if let Some((_, body)) = found.newest {
+        if body.seq < link.reader.seq {
+            report.said.push(format!(
+                "{}'s share in the folder is older than one already read (number {} < {}); kept the newer",
+                safe::line(partner),
+                body.seq,
+                link.reader.seq
+            ));
+        } else if body.withdrawn {
+            let path = store::partner_path(data_dir, partner);
+            let _ = std::fs::remove_file(&path);
+            link.partner_has.clear();
+            // Nothing of theirs stays, not even the answers as first seen.
+            link.reader = ReaderState {
+                seq: body.seq,
+                ..ReaderState::default()
+            };
+            report.said.push(format!(
+                "{} has stopped sharing: what this computer held of theirs is deleted",
+                safe::line(partner)
+            ));
+        } else {
+            let shown = share::reveal(&body, &mut link.reader);
+            link.partner_has = share::answered_items(&body);
+            let meta = ExportMeta {
+                profile: partner.to_string(),
+                date: body.written.chars().take(10).collect(),
+            };
+            let text = Export::new(&wb.id, &shown.answers, &meta, false).to_json();
+            store::write_partner(data_dir, partner, &text).map_err(|e| e.to_string())?;
+            report.said.push(format!(
+                "{}: {} answer(s) shown, {} sealed until you answer them too{}",
+                safe::line(partner),
+                shown.answers.len(),
+                shown.sealed.len(),
+                if shown.changed.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} changed after seeing yours", shown.changed.len())
+                }
+            ));
+            for d in shown.damaged {
+                report.said.push(format!("not opened: {d}"));
+            }
+        }
+    }
+    let shareable = sharing::shareable(wb, answers);
+    let body = share::build(
+        wb,
+        (profile, partner),
+        &shareable,
+        &link.partner_has,
+        &mut link.writer,
+        now,
+    )
+    .map_err(|e| e.to_string())?;
+    let bytes = share::encode(&body, &own, &theirs).map_err(|e| e.to_string())?;
+    folder::write(&link.folder, profile, &bytes)
+        .map_err(|e| format!("cannot write into {}: {e}", safe::path(&link.folder)))?;
+    report.said.push(format!(
+        "wrote your share (number {}): {} answer(s), {} opened for {}",
+        body.seq,
+        body.sealed.len() + body.open.len(),
+        body.keys.len() + body.open.len(),
+        safe::line(partner)
+    ));
+    save_link(data_dir, profile, partner, &link)?;
+    Ok(report)
+}
+
+/// Writes a withdrawal into the folder and forgets the link's keys.
+pub fn withdraw(
+    data_dir: &Path,
+    wb: &Workbook,
+    (profile, partner): (&str, &str),
+    now: &str,
+) -> Result<(), String> {
+    let own = own_keys(data_dir, profile)?;
+    let Some(theirs) = partner_keys(data_dir, profile, partner)? else {
+        return Ok(());
+    };
+    let Some(mut link) = link(data_dir, profile, partner)? else {
+        return Ok(());
+    };
+    let body = share::withdrawal(wb, (profile, partner), &mut link.writer, now);
+    let bytes = share::encode(&body, &own, &theirs).map_err(|e| e.to_string())?;
+    folder::write(&link.folder, profile, &bytes)
+        .map_err(|e| format!("cannot write into {}: {e}", safe::path(&link.folder)))?;
+    save_link(data_dir, profile, partner, &link)
+}
