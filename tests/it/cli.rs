@@ -859,6 +859,7 @@ fn import_and_where_count_answers_the_same_way() {
         lines.iter().any(|l| l.contains("sam") && l.contains("6 answers")),
         "{whereis}"
     );
+}
 
 /// Every byte of every file under `dir`, folders included.
 fn all_bytes(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
