@@ -311,8 +311,10 @@ impl App {
     }
 
     /// Starts the entry due in chapter `c` (this week's, or a new one) at its first
-    /// repeated exercise.
-    pub(super) fn start_due(&mut self, c: usize, fx: &mut Vec<Effect>) {
+    /// repeated exercise. With `resume` (the welcome's line of what is due), an
+    /// `entries` part continues its last entry while it is unfinished, as a visit does;
+    /// `n` on the entries screen always starts a new one.
+    pub(super) fn start_due(&mut self, c: usize, resume: bool, fx: &mut Vec<Effect>) {
         let Some(ch) = self.workbook.chapters.get(c) else {
             return;
         };
@@ -322,7 +324,14 @@ impl App {
         let now = now_utc();
         let open = match repeat.rhythm {
             Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
-            Rhythm::Entries => self.fresh_entry(c, &now),
+            Rhythm::Entries => match self.answers.live_entries(&ch.id).last() {
+                Some(last) if resume && !self.entry_done(c, last) => Open {
+                    id: last.id.clone(),
+                    started: last.started.clone(),
+                    old: false,
+                },
+                Some(_) | None => self.fresh_entry(c, &now),
+            },
         };
         self.enter_entry(c, open, fx);
     }
@@ -349,7 +358,7 @@ impl App {
     /// A new entry from the entries screen (this week's for a weekly part).
     pub(super) fn new_entry(&mut self, fx: &mut Vec<Effect>) {
         if let Some(c) = self.entries_chapter() {
-            self.start_due(c, fx);
+            self.start_due(c, false, fx);
         }
     }
 

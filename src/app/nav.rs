@@ -634,7 +634,7 @@ impl App {
                 }
                 Some(WelcomeItem::Contents) | None => self.go_to(Screen::Contents, fx),
                 Some(WelcomeItem::Review) => self.go_to(Screen::Review, fx),
-                Some(WelcomeItem::Due(c)) => self.start_due(c, fx),
+                Some(WelcomeItem::Due(c)) => self.start_due(c, true, fx),
                 Some(WelcomeItem::Compare(i)) => {
                     if let Some(name) = self.partners.get(i) {
                         fx.push(Effect::LoadPartner(name.clone()));

@@ -28,6 +28,11 @@ fn weeks_ago(weeks: i64) -> String {
 
 /// A check-in entry for the week `id` with a trust value.
 fn week(answers: &mut Answers, wb: &Workbook, id: &str, trust: i64) {
+    week_with(answers, wb, id, "trust-this-week", Value::Scale { value: trust });
+}
+
+/// A check-in entry for the week `id` whose exercise `ex` holds `value`.
+fn week_with(answers: &mut Answers, wb: &Workbook, id: &str, ex: &str, value: Value) {
     answers.route(wb);
     let started = format!("{id}T09:00:00Z");
     answers.open_entry(
@@ -38,12 +43,7 @@ fn week(answers: &mut Answers, wb: &Workbook, id: &str, trust: i64) {
             old: false,
         },
     );
-    answers.set(
-        CHECK_IN,
-        "trust-this-week",
-        Value::Scale { value: trust },
-        started,
-    );
+    answers.set(CHECK_IN, ex, value, started);
     answers.close_entry(CHECK_IN);
 }
 
@@ -905,7 +905,12 @@ fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
             old: false,
         },
     );
-    answers.set(RECORD, "situation", Value::Text { text: "late".into() }, started);
+    answers.set(
+        RECORD,
+        "situation",
+        Value::Text { text: "late".into() },
+        started.clone(),
+    );
     answers.close_entry(RECORD);
     let mut app = app_with(wb, answers, None);
     let screen = render(&app, 60, 20);
@@ -922,6 +927,54 @@ fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Exercise(1, 0));
     let open = app.open_entry(1).cloned().expect("open");
+    assert_eq!(
+        open.id, started,
+        "the unfinished record is continued, as documented"
+    );
+}
+
+#[test]
+fn the_welcomes_due_line_starts_a_new_record_once_the_last_is_done() {
+    let wb = practice();
+    let mut answers = Answers::default();
+    answers.route(&wb);
+    let today = trustbook::date::parse(&trustbook::date::day_of(&now_utc())).unwrap_or(0);
+    let started = format!("{}T08:00:00Z", trustbook::date::civil_from_days(today - 9));
+    answers.open_entry(
+        RECORD,
+        Open {
+            id: started.clone(),
+            started: started.clone(),
+            old: false,
+        },
+    );
+    for (ex, value) in [
+        ("situation", Value::Text { text: "late".into() }),
+        ("before", Value::Scale { value: 80 }),
+        (
+            "other-view",
+            Value::Text {
+                text: "traffic".into(),
+            },
+        ),
+        ("after", Value::Scale { value: 30 }),
+    ] {
+        answers.set(RECORD, ex, value, started.clone());
+    }
+    answers.close_entry(RECORD);
+    let mut app = app_with(wb, answers, None);
+    let at = app
+        .welcome_items()
+        .iter()
+        .position(|i| matches!(i, trustbook::app::WelcomeItem::Due(1)))
+        .expect("due");
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Exercise(1, 0));
+    let open = app.open_entry(1).cloned().expect("open");
+    assert_ne!(open.id, started);
     assert!(
         app.answers().entry(RECORD, &open.id).is_none(),
         "a new record, made by its first answer"
@@ -1129,23 +1182,12 @@ fn trends_follow_the_lists_order_and_say_which_way_they_run() {
         },
         "2026-11-01T09:00:00Z".into(),
     );
-    answers.route(&wb);
     for (n, id) in ["2026-11-02", "2026-11-09"].into_iter().enumerate() {
-        let started = format!("{id}T09:00:00Z");
-        answers.open_entry(
-            CHECK_IN,
-            Open {
-                id: id.to_string(),
-                started: started.clone(),
-                old: false,
-            },
-        );
         let ratings = [("Zebra crossings first", 3 + n as i64), ("Apples shared", 6)]
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        answers.set(CHECK_IN, "kept", Value::Ratings { ratings }, started);
-        answers.close_entry(CHECK_IN);
+        week_with(&mut answers, &wb, id, "kept", Value::Ratings { ratings });
     }
     let mut app = app_with(wb, answers, None);
     open_entries(&mut app, 0);
