@@ -937,3 +937,44 @@ fn erase_leaves_no_file_holding_the_profiles_words() {
     assert!(!holds(SAM_SHARED).is_empty());
     assert!(data.path().join("sam.toml").exists());
 }
+
+#[test]
+fn compare_week_shows_only_that_week_and_says_when_neither_has_one() {
+    let data = Data::new();
+    let week_of = |who: &str, value: i64| {
+        let mut a = Answers::default();
+        put(&mut a, "check-in", "agreements", false, list(&["Calls returned"]));
+        let mut e = trustbook::entry::Entry::new("2026-11-02".into(), "2026-11-03T09:00:00Z".into());
+        e.answers.insert(
+            "trust-this-week".into(),
+            trustbook::answers::Answer {
+                changed: "2026-11-03T09:00:00Z".into(),
+                private: false,
+                skipped: false,
+                value: Value::Scale { value },
+            },
+        );
+        a.entries.entry("check-in".into()).or_default().push(e);
+        data.own_of(who, &a, "practice-workbook");
+    };
+    week_of("alex", 7);
+    week_of("sam", 4);
+    let run = |args: &[&str]| {
+        let out = data.run_on("practice-workbook", args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    run(&["share", "--profile", "alex", "--with", "sam"]);
+    run(&["share", "--profile", "sam", "--with", "alex"]);
+    let week = run(&["compare", "alex", "sam", "--width", "80", "--week", "2026-11-04"]);
+    assert!(week.contains("week of 2 Nov – 8 Nov 2026"), "{week}");
+    assert!(week.contains("Trust this week"), "{week}");
+    // Nothing of the rest of the workbook: the list, the reflections, the records.
+    assert!(!week.contains("Our agreements"), "{week}");
+    assert!(!week.contains("Thought record"), "{week}");
+    let none = run(&["compare", "alex", "sam", "--width", "80", "--week", "2026-11-10"]);
+    assert_eq!(
+        none,
+        "Neither alex nor sam has a check-in for the week of 9 Nov – 15 Nov 2026; `trustbook compare alex sam` without --week shows every week there is.\n"
+    );
+}
