@@ -890,8 +890,9 @@ fn the_review_says_which_entry_it_shows_and_edits_that_one() {
     );
 }
 
-#[test]
-fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
+/// An app on the practice workbook with a thought record started 9 days ago holding
+/// `answers`, and the record's id.
+fn record_9_days_ago(answers_given: Vec<(&str, Value)>) -> (App, String) {
     let wb = practice();
     let mut answers = Answers::default();
     answers.route(&wb);
@@ -905,28 +906,34 @@ fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
             old: false,
         },
     );
-    answers.set(
-        RECORD,
-        "situation",
-        Value::Text { text: "late".into() },
-        started.clone(),
-    );
+    for (ex, value) in answers_given {
+        answers.set(RECORD, ex, value, started.clone());
+    }
     answers.close_entry(RECORD);
-    let mut app = app_with(wb, answers, None);
-    let screen = render(&app, 60, 20);
-    assert!(screen.contains("Thought record: last one 9 days ago"), "{screen}");
-    // Choosing it starts a new record.
+    (app_with(wb, answers, None), started)
+}
+
+/// Chooses the welcome's line of what is due in the thought records; the entry opened.
+fn choose_due_record(app: &mut App) -> Open {
     let at = app
         .welcome_items()
         .iter()
         .position(|i| matches!(i, trustbook::app::WelcomeItem::Due(1)))
         .expect("due");
     for _ in 0..at {
-        press(&mut app, KeyCode::Down);
+        press(app, KeyCode::Down);
     }
-    press(&mut app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Exercise(1, 0));
-    let open = app.open_entry(1).cloned().expect("open");
+    app.open_entry(1).cloned().expect("open")
+}
+
+#[test]
+fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
+    let (mut app, started) = record_9_days_ago(vec![("situation", Value::Text { text: "late".into() })]);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("Thought record: last one 9 days ago"), "{screen}");
+    let open = choose_due_record(&mut app);
     assert_eq!(
         open.id, started,
         "the unfinished record is continued, as documented"
@@ -935,20 +942,7 @@ fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
 
 #[test]
 fn the_welcomes_due_line_starts_a_new_record_once_the_last_is_done() {
-    let wb = practice();
-    let mut answers = Answers::default();
-    answers.route(&wb);
-    let today = trustbook::date::parse(&trustbook::date::day_of(&now_utc())).unwrap_or(0);
-    let started = format!("{}T08:00:00Z", trustbook::date::civil_from_days(today - 9));
-    answers.open_entry(
-        RECORD,
-        Open {
-            id: started.clone(),
-            started: started.clone(),
-            old: false,
-        },
-    );
-    for (ex, value) in [
+    let (mut app, started) = record_9_days_ago(vec![
         ("situation", Value::Text { text: "late".into() }),
         ("before", Value::Scale { value: 80 }),
         (
@@ -958,22 +952,8 @@ fn the_welcomes_due_line_starts_a_new_record_once_the_last_is_done() {
             },
         ),
         ("after", Value::Scale { value: 30 }),
-    ] {
-        answers.set(RECORD, ex, value, started.clone());
-    }
-    answers.close_entry(RECORD);
-    let mut app = app_with(wb, answers, None);
-    let at = app
-        .welcome_items()
-        .iter()
-        .position(|i| matches!(i, trustbook::app::WelcomeItem::Due(1)))
-        .expect("due");
-    for _ in 0..at {
-        press(&mut app, KeyCode::Down);
-    }
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen(), Screen::Exercise(1, 0));
-    let open = app.open_entry(1).cloned().expect("open");
+    ]);
+    let open = choose_due_record(&mut app);
     assert_ne!(open.id, started);
     assert!(
         app.answers().entry(RECORD, &open.id).is_none(),
