@@ -72,3 +72,22 @@ pub fn edit(text: &str) -> Result<String, String> {
     let _ = fs::remove_dir(&dir);
     result
 }
+
+/// Asks, on the plain terminal (the app's screen is left), whether a protected profile's
+/// answer may go to the editor as a plain temporary file; true on "y". Anything else, or
+/// no answer readable, is no.
+pub fn confirm_plain_copy() -> bool {
+    use std::io::{BufRead as _, Read as _};
+    let mut err = std::io::stderr();
+    let _ = write!(
+        err,
+        "\r\nThis profile is protected with a passphrase, but your editor gets this answer as a \
+         plain text file, in a folder only you can open, removed as soon as the editor closes \
+         (the editor itself may keep its own copies: swap or backup files).\r\n\
+         Open it in the editor? [y/N] "
+    );
+    let _ = err.flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().take(64).read_line(&mut line);
+    line.trim().eq_ignore_ascii_case("y") || line.trim().eq_ignore_ascii_case("yes")
+}

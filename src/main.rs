@@ -113,6 +113,12 @@ enum Command {
         #[arg(value_parser = profile_name)]
         new: String,
     },
+    /// Lock this profile with a passphrase: every file of it is encrypted (age).
+    ///
+    /// Shows a recovery key once. --change sets a new passphrase, --remove makes the files
+    /// plain again, --recover sets a new passphrase with the recovery key. Passphrases are
+    /// only read from the terminal.
+    Protect(commands::protect::ProtectArgs),
     /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell).
     ///
     /// Example: `trustbook completions bash > ~/.local/share/bash-completion/completions/trustbook`.
@@ -229,7 +235,12 @@ fn main() -> ExitCode {
     let own_answers = matches!(
         command,
         None | Some(
-            Command::Reset { .. } | Command::Export(_) | Command::Share(_) | Command::Pair(_) | Command::Sync
+            Command::Reset { .. }
+                | Command::Export(_)
+                | Command::Share(_)
+                | Command::Pair(_)
+                | Command::Sync
+                | Command::Protect(_)
         )
     );
     if let Some(DefaultProfile::Several(names)) = &pick
@@ -247,6 +258,11 @@ fn main() -> ExitCode {
             }
             Err(e) => commands::fail(e),
         };
+    }
+    if first_run && matches!(command, Some(Command::Protect(_))) {
+        return commands::fail(
+            "no profile has been started yet: open trustbook first (it asks for a name), then protect that profile.",
+        );
     }
     if first_run && matches!(command, Some(Command::Export(_))) {
         return commands::fail(
@@ -277,6 +293,7 @@ fn main() -> ExitCode {
         Some(Command::Share(args)) => commands::consent::run(&opts, &wb, &args),
         Some(Command::Pair(args)) => commands::pair::pair(&opts, &args),
         Some(Command::Sync) => commands::pair::sync(&opts, &wb),
+        Some(Command::Protect(args)) => commands::protect::run(&opts, &wb, args),
     }
 }
 

@@ -55,8 +55,11 @@ impl<P: Persistence> Session<P> {
         let mut action = action;
         // The key's time is stamped here, at the edge, so the editor's undo can group
         // by pauses without reading the clock itself.
-        if let Action::Edit(Edit::Type(input)) = &mut action {
-            input.at = Some(now);
+        match &mut action {
+            Action::Edit(Edit::Type(input)) => input.at = Some(now),
+            // The app tells typing from commands by the time between printable keys.
+            Action::Stroke(stroke) => stroke.at = Some(now),
+            Action::Edit(_) | Action::Go(_) | Action::Move(_) | Action::Event(_) => {}
         }
         let mut queue = vec![action];
         while let Some(action) = queue.pop() {

@@ -158,13 +158,20 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
             }
             next = reader.ready().unwrap_or(Incoming::Idle);
         }
+        // A field opened by a key of this batch (`a` on a list) takes the rest key by
+        // key, with their times: letters hard on that key are typing in the wrong place.
+        let typing_before = session.app.is_typing();
         let mut events = batch.into_iter().peekable();
         while let Some(ev) = events.next() {
             // A run of plain characters arriving at once while typing (a burst from a
             // terminal without bracketed paste, a slow link) goes in as one insert:
             // key by key, a long burst would keep the screen frozen for seconds.
             let ev = match typed_char(&ev) {
-                Some(c) if session.app.is_typing() && events.peek().and_then(typed_char).is_some() => {
+                Some(c)
+                    if typing_before
+                        && session.app.is_typing()
+                        && events.peek().and_then(typed_char).is_some() =>
+                {
                     let mut run = String::from(c);
                     while let Some(c) = events.peek().and_then(typed_char) {
                         run.push(c);
@@ -177,9 +184,10 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
             if let Some(action) = keys::action(&session.app, &ev) {
                 needs_draw = true;
                 // The editor gets the keyboard: the reader lets go until it is back.
+                let protected = session.persist.protected();
                 let mut editor = |text: &str| {
                     reader.pause();
-                    let edited = hand_off(terminal, text);
+                    let edited = hand_off(terminal, text, protected);
                     reader.resume();
                     edited
                 };
@@ -219,9 +227,16 @@ fn typed_char(ev: &ratatui::crossterm::event::Event) -> Option<char> {
 }
 
 /// Leaves the app screen, runs the external editor, and comes back.
-fn hand_off(term: &mut Term, text: &str) -> io::Result<Result<String, String>> {
+///
+/// On a protected profile the editor gets a plain copy: that is said first, and the editor
+/// runs only when the person says yes.
+fn hand_off(term: &mut Term, text: &str, protected: bool) -> io::Result<Result<String, String>> {
     restore();
-    let result = crate::external::edit(text);
+    let result = if !protected || crate::external::confirm_plain_copy() {
+        crate::external::edit(text)
+    } else {
+        Err("the editor was not opened; your answer was not changed".to_string())
+    };
     enable_raw_mode()?;
     app_mode()?;
     // Repaint everything. Not `Terminal::clear`: it asks the terminal for the cursor

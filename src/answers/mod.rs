@@ -332,6 +332,13 @@ impl Answers {
             .insert(exercise.to_string(), entry);
     }
 
+    /// Puts `answer` back as it was kept (an undo), marks and all.
+    pub fn put(&mut self, chapter: &str, exercise: &str, answer: Answer) {
+        let changed = answer.changed.clone();
+        self.slot_mut(chapter, exercise, &changed)
+            .insert(exercise.to_string(), answer);
+    }
+
     /// Removes one answer. An entry left with no answer goes too, unless it is an old one
     /// opened on purpose (its dates stay).
     pub fn remove(&mut self, chapter: &str, exercise: &str) {

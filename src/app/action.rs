@@ -4,6 +4,8 @@
 //! handles, every variant by name: the compiler then lists every place a new
 //! action must be handled.
 
+use std::time::Instant;
+
 use crate::editor::Input;
 
 use crate::answers::Answers;
@@ -20,6 +22,20 @@ pub enum Action {
     Edit(Edit),
     /// A report from an edge: a save finished, a timer fired, the terminal resized.
     Event(Event),
+    /// A printable key where no text is typed, with what it is bound to here: the
+    /// app decides whether it is a command or typing in the wrong place.
+    Stroke(Stroke),
+}
+
+/// A printable key pressed where no text field has the keyboard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stroke {
+    /// The character.
+    pub key: char,
+    /// When it was pressed, stamped at the edge (the app never reads the clock).
+    pub at: Option<Instant>,
+    /// What the key is bound to here, if anything.
+    pub then: Option<Box<Action>>,
 }
 
 /// Going somewhere, or a command that works the same on every screen.

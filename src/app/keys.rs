@@ -196,6 +196,61 @@ pub fn help_bindings(cx: Context) -> impl Iterator<Item = &'static Binding> {
     bindings(cx).iter().filter(|b| b.show != Show::Grouped)
 }
 
+/// The name of one key as help shows it, e.g. "Ctrl+Z", "h", "Space".
+pub fn key_name(key: &Key) -> String {
+    use KeyCode::*;
+    let name = match key.0 {
+        Char(' ') => "Space".to_string(),
+        Char(c) if key.1.contains(CTRL) => c.to_uppercase().to_string(),
+        Char(c) => c.to_string(),
+        Enter => "Enter".to_string(),
+        Esc => "Esc".to_string(),
+        Tab => "Tab".to_string(),
+        BackTab => return "Shift+Tab".to_string(),
+        Up => "↑".to_string(),
+        Down => "↓".to_string(),
+        Left => "←".to_string(),
+        Right => "→".to_string(),
+        Home => "Home".to_string(),
+        End => "End".to_string(),
+        PageUp => "PgUp".to_string(),
+        PageDown => "PgDn".to_string(),
+        Backspace => "Backspace".to_string(),
+        Delete => "Del".to_string(),
+        Insert => "Ins".to_string(),
+        F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    let ctrl = if key.1.contains(CTRL) { "Ctrl+" } else { "" };
+    let shift = if key.1.contains(SHIFT) { "Shift+" } else { "" };
+    format!("{ctrl}{shift}{name}")
+}
+
+/// Every key of `bind` as help lists them ("←/h"), with the keys of the grouped
+/// bindings right after it, so no key works without help naming it. A binding
+/// without keys of its own (digits, the text field's own keys) shows its label.
+pub fn help_keys(cx: Context, bind: &Binding) -> String {
+    if bind.keys.is_empty() {
+        return bind.label.to_string();
+    }
+    let all = bindings(cx);
+    let grouped = all
+        .iter()
+        .position(|b| std::ptr::eq(b, bind))
+        .map(|i| &all[i + 1..])
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.show == Show::Grouped);
+    let mut names: Vec<String> = Vec::new();
+    for k in bind.keys.iter().chain(grouped.flat_map(|b| b.keys.iter())) {
+        let n = key_name(k);
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    names.join("/")
+}
+
 /// The label of the first key for `action` in context `cx`, for texts that name
 /// a key ("u brings it back"): taken from the table, so they never disagree.
 pub fn label_of(cx: Context, action: &Action) -> &'static str {
@@ -212,7 +267,7 @@ pub fn offered(app: &App, bind: &Binding) -> bool {
         Action::Go(Go::ToggleSkip) => app.workbook().is_v2(),
         // Only a chapter with a repeated part has entries to open.
         Action::Go(Go::Entries) => app.has_entries_here(),
-        Action::Go(_) | Action::Move(_) | Action::Edit(_) | Action::Event(_) => true,
+        Action::Go(_) | Action::Move(_) | Action::Edit(_) | Action::Event(_) | Action::Stroke(_) => true,
     }
 }
 
@@ -374,14 +429,35 @@ fn build(cx: Context) -> Vec<Binding> {
         ]
     };
     let exercise = |typing: bool| {
-        vec![
+        let mut v = vec![
             next.clone(),
             prev.clone(),
             hint.clone(),
             private(typing),
             back.clone(),
             skip(typing),
-        ]
+        ];
+        // Every answer change on the screen undoes with one key; a text field has
+        // its own Ctrl+Z, which also reaches these changes.
+        if !typing {
+            v.extend([
+                b(
+                    vec![ch('u'), ctrl('z')],
+                    Action::Edit(Edit::Undo),
+                    "u",
+                    "undo",
+                    false,
+                ),
+                b(
+                    vec![ctrl('y'), ch('U')],
+                    Action::Edit(Edit::Redo),
+                    "Ctrl+Y",
+                    "redo",
+                    false,
+                ),
+            ]);
+        }
+        v
     };
     let mut list = match cx {
         Context::Name => {
@@ -564,13 +640,6 @@ fn build(cx: Context) -> Vec<Binding> {
                     "move down",
                     false,
                 ),
-                b(
-                    vec![ch('u'), ctrl('z')],
-                    Action::Edit(Edit::Undo),
-                    "u",
-                    "undo",
-                    false,
-                ),
             ];
             v.extend(exercise(false));
             v
@@ -653,6 +722,13 @@ fn build(cx: Context) -> Vec<Binding> {
                     true,
                 ),
                 digits("type a number"),
+                b(
+                    vec![k(Enter), ch(' ')],
+                    Action::Move(Move::Select),
+                    "Enter",
+                    "pick the value shown",
+                    false,
+                ),
                 clear.clone(),
                 first.clone(),
                 last.clone(),
@@ -667,13 +743,6 @@ fn build(cx: Context) -> Vec<Binding> {
                         true,
                     ),
                     b(vec![ch('d')], Action::Edit(Edit::DeleteItem), "d", "remove", true),
-                    b(
-                        vec![ch('u'), ctrl('z')],
-                        Action::Edit(Edit::Undo),
-                        "u",
-                        "undo remove",
-                        false,
-                    ),
                 ]);
             }
             v.extend(exercise(false));
@@ -958,7 +1027,21 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
             _ => None,
         },
         Event::Key(key) => {
-            let a = key_action(cx, key)?;
+            let typing = matches!(cx, Context::Text | Context::Field | Context::Name);
+            let a = key_action(cx, key);
+            // A printable key where nothing is typed may be someone typing in the wrong
+            // place: the app decides, from its time and the keys before it.
+            if let Some(c) = printable(key)
+                && !typing
+            {
+                let then = a.filter(|a| offered_action(app, a)).map(Box::new);
+                return Some(Action::Stroke(super::Stroke {
+                    key: c,
+                    at: None,
+                    then,
+                }));
+            }
+            let a = a?;
             if a == Action::Go(Go::ToggleSkip) && !app.workbook().is_v2() {
                 // As before format 2: the key means what it meant without the binding.
                 return match cx {
@@ -989,6 +1072,28 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// The character of a key that types one (no Ctrl or Alt held), if it does.
+pub fn printable(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if key.kind != KeyEventKind::Release
+                && !c.is_control()
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// True when `a` works in this app: a format 1 workbook has no skipping, so its
+/// skip key is no command there.
+fn offered_action(app: &App, a: &Action) -> bool {
+    *a != Action::Go(Go::ToggleSkip) || app.workbook().is_v2()
 }
 
 /// Decodes one key press in context `cx`.
@@ -1086,6 +1191,42 @@ mod tests {
             | Context::Safety
             | Context::ConfirmQuit => {}
         }
+    }
+
+    #[test]
+    fn help_names_every_key_that_works() {
+        for cx in ALL {
+            let shown: Vec<String> = help_bindings(cx).map(|b| help_keys(cx, b)).collect();
+            for b in bindings(cx) {
+                for k in &b.keys {
+                    let name = key_name(k);
+                    assert!(
+                        shown.iter().any(|s| s.split('/').any(|n| n == name)),
+                        "{cx:?}: {name} works but help does not name it: {shown:?}"
+                    );
+                }
+            }
+        }
+        let scale: Vec<String> = help_bindings(Context::Scale)
+            .map(|b| help_keys(Context::Scale, b))
+            .collect();
+        assert!(
+            scale.contains(&"←/h".to_string()) && scale.contains(&"→/l".to_string()),
+            "{scale:?}"
+        );
+    }
+
+    #[test]
+    fn readme_names_h_and_l() {
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains("←/→ or h/l"),
+            "the README's key table names h and l"
+        );
+        assert!(
+            readme.contains("u or Ctrl+Z"),
+            "the README's key table names undo"
+        );
     }
 
     #[test]

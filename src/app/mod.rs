@@ -9,22 +9,26 @@
 mod action;
 mod component;
 mod entries;
+mod history;
 pub use entries::{Due, EntryRow};
 pub mod keys;
 mod naming;
 mod nav;
 mod notice;
 mod screen;
+mod stray;
 mod view;
 
-pub use action::{Action, Edit, Effect, Event, Go, Move};
+pub use action::{Action, Edit, Effect, Event, Go, Move, Stroke};
 pub use component::{
     Change, ChecklistAnswer, ChoiceAnswer, Component, DateAnswer, Intent, ListAnswer, Outcome, RatingsAnswer,
     ScaleAnswer, TextAnswer, Typing, date_of, field, ratings_of, scale_value, typed_shape,
 };
+pub use history::{Changed, Made};
 pub use keys::Context;
-pub use notice::Notice;
+pub use notice::{Notice, TooLongFrom};
 pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, WelcomeItem};
+pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};
 
 pub use crate::answers::Place;
@@ -102,6 +106,10 @@ pub struct App {
     safety_then_start: bool,
     /// The safety page has been shown this session (first run shows it only once).
     safety_seen: bool,
+    /// The printable keys just pressed, to tell typing from commands.
+    burst: stray::Burst,
+    /// The answer changes made on this screen, for undo and redo.
+    history: history::History,
 }
 
 impl App {
@@ -131,6 +139,8 @@ impl App {
             help_text: Viewport::default(),
             safety_then_start: false,
             safety_seen: false,
+            burst: stray::Burst::default(),
+            history: history::History::default(),
         }
     }
 
@@ -280,10 +290,31 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut fx = Vec::new();
         match action {
-            Action::Event(event) => self.on_event(event, &mut fx),
+            Action::Stroke(s) => self.on_stroke(s, &mut fx),
+            Action::Edit(edit) if self.typed_too_soon(&edit, &mut fx) => {}
+            action => {
+                if !matches!(action, Action::Event(_)) {
+                    // Any other key ends a run of printable ones: what came before it
+                    // is no longer taken back by them.
+                    self.burst.end_run();
+                }
+                self.on_action(action, &mut fx);
+            }
+        }
+        if fx.contains(&Effect::Save) {
+            self.save_pending = true;
+        }
+        fx
+    }
+
+    /// One action, decoded and past the typing check.
+    fn on_action(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        match action {
+            Action::Stroke(s) => self.on_stroke(s, fx),
+            Action::Event(event) => self.on_event(event, fx),
             Action::Go(Go::Quit) => {
                 self.notice = None;
-                self.request_quit(&mut fx);
+                self.request_quit(fx);
             }
             Action::Go(Go::RetrySave) => {
                 self.notice = None;
@@ -297,13 +328,9 @@ impl App {
             }
             action => {
                 self.notice = None;
-                self.on_user(action, &mut fx);
+                self.on_user(action, fx);
             }
         }
-        if fx.contains(&Effect::Save) {
-            self.save_pending = true;
-        }
-        fx
     }
 
     /// Reports from the edges; they leave the notice as it is.
@@ -374,7 +401,7 @@ impl App {
                 Action::Move(m) => {
                     self.help_text.on_move(m);
                 }
-                Action::Go(_) | Action::Edit(_) | Action::Event(_) => {}
+                Action::Go(_) | Action::Edit(_) | Action::Event(_) | Action::Stroke(_) => {}
             },
             (Lifecycle::Running | Lifecycle::Quitting, Overlay::None) => self.update_screen(action, fx),
         }
@@ -442,7 +469,8 @@ impl App {
                 | Go::QuitWithFallback,
             )
             | Action::Edit(_)
-            | Action::Event(_) => {}
+            | Action::Event(_)
+            | Action::Stroke(_) => {}
         }
     }
 
@@ -482,9 +510,12 @@ impl App {
         if let Some(value) = component.pending_value(stored)
             && Some(&value) != stored
         {
+            let (c, e) = (*chapter, *exercise);
             let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
-            self.start_private(*chapter, *exercise);
-            self.answers.set(&ch_id, &ex_id, value, now_utc());
+            self.recorded(Changed::Typed, |app| {
+                app.start_private(c, e);
+                app.answers.set(&ch_id, &ex_id, value, now_utc());
+            });
             fx.push(Effect::Save);
         }
     }
@@ -512,21 +543,40 @@ impl App {
         let (ch_id, ex_id) = self.workbook.ids(c, e);
         let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
         let stored = self.answers.get(&ch_id, &ex_id).map(|a| &a.value);
+        let what = match out.typing {
+            Typing::Unchanged => Changed::Value,
+            Typing::Edited | Typing::Closed => Changed::Typed,
+        };
+        let before = stored.cloned();
         match out.change {
             Some(Change::Set(value)) if Some(&value) != stored => {
-                self.start_private(c, e);
-                self.answers.set(&ch_id, &ex_id, value, now_utc());
+                self.recorded(what.clone(), |app| {
+                    app.start_private(c, e);
+                    app.answers.set(&ch_id, &ex_id, value, now_utc());
+                });
                 fx.push(Effect::Save);
             }
             Some(Change::Remove) if stored.is_some() => {
-                let ex = &self.workbook.chapters[c].exercises[e];
-                self.answers.clear(&ch_id, ex, now_utc());
+                self.recorded(what.clone(), |app| {
+                    let ex = &app.workbook.chapters[c].exercises[e];
+                    app.answers.clear(&ch_id, ex, now_utc());
+                });
                 fx.push(Effect::Save);
             }
             Some(Change::Set(_) | Change::Remove) | None => {}
         }
+        if out.typing == Typing::Closed {
+            self.history.close_typing();
+        }
+        let after = self.answers.get(&ch_id, &ex_id).map(|a| &a.value);
         if let Some(n) = out.notice {
             self.notice = Some(n);
+        } else if what == Changed::Value
+            && before.as_ref() != after
+            && let Some(made) = history::made(before.as_ref(), after)
+        {
+            // A change made by one key says what it did and how to take it back.
+            self.notice = Some(Notice::Made(made));
         }
         if let Some(text) = out.external {
             // What was typed just before goes to disk first: the editor may run for long,

@@ -65,7 +65,7 @@ impl App {
                     fx.push(Effect::OpenProfile(DEFAULT_PROFILE.to_string()));
                 }
             }
-            Action::Event(_) => {}
+            Action::Event(_) | Action::Stroke(_) => {}
         }
     }
 
@@ -83,8 +83,9 @@ impl App {
         };
         match result {
             Ok(()) => {
-                self.profile = name;
                 self.go_to(Screen::Welcome, fx);
+                self.notice = Some(super::Notice::ProtectOffer(name.clone()));
+                self.profile = name;
                 fx.push(Effect::Save);
             }
             Err(why) => *problem = Some(NameProblem { name, why }),

@@ -4,7 +4,7 @@
 use super::component::{Component, Intent, moved};
 use super::screen::{self, ContentsRow, Screen, ScreenState, WelcomeItem, place_screen};
 use super::view::{ListView, Viewport};
-use super::{Action, App, Effect, Go, Move};
+use super::{Action, App, Edit, Effect, Go, Move};
 use crate::comparison::Comparison;
 
 impl App {
@@ -127,7 +127,7 @@ impl App {
     }
 
     /// The state of screen `to`, fresh.
-    fn state_for(&self, to: Screen) -> ScreenState {
+    pub(super) fn state_for(&self, to: Screen) -> ScreenState {
         match to {
             Screen::Name => ScreenState::name(),
             Screen::Welcome => ScreenState::welcome(),
@@ -196,6 +196,8 @@ impl App {
             self.from_entries = None;
         }
         self.state = state;
+        // Undo takes back changes on the screen in view only.
+        self.history.clear();
         // The hint stays shown from exercise to exercise until turned off; each starts at its top.
         self.hint_view.to_top();
         if matches!(to, Screen::Intro(_) | Screen::Exercise(..)) {
@@ -369,12 +371,44 @@ impl App {
             Action::Move(m) => self.on_move(m, fx),
             Action::Edit(edit) => {
                 if let ScreenState::Exercise { .. } = self.state {
+                    if matches!(edit, Edit::Undo | Edit::Redo) && self.undo_here(edit == Edit::Undo, fx) {
+                        return;
+                    }
+                    if let Some(n) = self.too_long(&edit) {
+                        self.notice = Some(n);
+                        return;
+                    }
                     self.exercise_key(Intent::Edit(edit), fx);
                 }
             }
             // Events never reach here: `App::update` takes them first.
-            Action::Event(_) => {}
+            Action::Event(_) | Action::Stroke(_) => {}
         }
+    }
+
+    /// The notice refusing `edit` when it would make the text being typed longer than
+    /// an answer may be (the store refuses to read such a file back), else `None`.
+    fn too_long(&self, edit: &Edit) -> Option<super::Notice> {
+        use crate::store::limits::MAX_TEXT_BYTES;
+        let now = self.component().and_then(Component::typed_len);
+        let (from, bytes) = match edit {
+            Edit::Paste(s) => (super::TooLongFrom::Paste, now? + s.len()),
+            Edit::EditorDone(Ok(s)) => (super::TooLongFrom::Editor, s.len()),
+            // A key adds at most a character (4 bytes) or a line break.
+            Edit::Type(_) => (super::TooLongFrom::Typing, now? + 4),
+            Edit::Digit(_)
+            | Edit::Clear
+            | Edit::AddItem
+            | Edit::EditItem
+            | Edit::DeleteItem
+            | Edit::MoveItemUp
+            | Edit::MoveItemDown
+            | Edit::Undo
+            | Edit::Redo
+            | Edit::ExternalEditor
+            | Edit::EditorDone(Err(_)) => return None,
+        };
+        (bytes > MAX_TEXT_BYTES).then_some(super::Notice::TooLong { from, bytes })
     }
 
     fn on_go(&mut self, go: Go, fx: &mut Vec<Effect>) {
@@ -439,13 +473,19 @@ impl App {
             self.answers
                 .ensure_entry(&ch.id, &ch.exercises[exercise], when.clone());
         }
-        self.notice = Some(
-            match self.answers.toggle_private(&ch.id, &ch.exercises[exercise], when) {
-                Some(true) => super::Notice::PrivateOn,
-                Some(false) => super::Notice::PrivateOff,
-                None => super::Notice::PrivateNeedsValue,
-            },
-        );
+        let mut now_private = None;
+        let ex = ch.exercises[exercise].clone();
+        let ch_id = ch.id.clone();
+        self.recorded(super::Changed::Private(true), |app| {
+            now_private = app.answers.toggle_private(&ch_id, &ex, when);
+        });
+        self.history
+            .name_last(super::Changed::Private(now_private == Some(true)));
+        self.notice = Some(match now_private {
+            Some(true) => super::Notice::PrivateOn,
+            Some(false) => super::Notice::PrivateOff,
+            None => super::Notice::PrivateNeedsValue,
+        });
         fx.push(Effect::Save);
     }
 
@@ -462,13 +502,18 @@ impl App {
         self.commit(fx);
         let ch = &self.workbook.chapters[chapter];
         let when = crate::answers::now_utc();
-        self.notice = Some(
-            if self.answers.toggle_skipped(&ch.id, &ch.exercises[exercise], when) {
-                super::Notice::SkippedOn
-            } else {
-                super::Notice::SkippedOff
-            },
-        );
+        let mut skipped = false;
+        let ex = ch.exercises[exercise].clone();
+        let ch_id = ch.id.clone();
+        self.recorded(super::Changed::Skip(true), |app| {
+            skipped = app.answers.toggle_skipped(&ch_id, &ex, when);
+        });
+        self.history.name_last(super::Changed::Skip(skipped));
+        self.notice = Some(if skipped {
+            super::Notice::SkippedOn
+        } else {
+            super::Notice::SkippedOff
+        });
         fx.push(Effect::Save);
     }
 

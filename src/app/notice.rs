@@ -1,5 +1,16 @@
 //! Short messages for the status line, as data: the UI words them.
 
+/// Where a text too long for an answer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooLongFrom {
+    /// Typed.
+    Typing,
+    /// Pasted.
+    Paste,
+    /// Back from `$EDITOR`.
+    Editor,
+}
+
 /// Something the status line tells the user once, until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
@@ -32,6 +43,23 @@ pub enum Notice {
     NotOwnItem,
     /// The digits typed into a date make no real date (what was typed, as YYYY-MM-DD).
     InvalidDate(String),
+    /// Letters were typed where no text is written (the context they were typed in):
+    /// they ran no command, and this says where to type.
+    TypeElsewhere(super::Context),
+    /// One key changed the answer (what it did); undo takes it back.
+    Made(super::history::Made),
+    /// The last change on the screen was undone (what it was).
+    Undone(super::Changed),
+    /// The last undone change was made again (what it was).
+    Redone(super::Changed),
+    /// A paste, an editor's text or a key would make the answer longer than an answer
+    /// holds: refused whole, the answer kept as it was.
+    TooLong {
+        /// Where the text came from.
+        from: TooLongFrom,
+        /// How long the answer would have been, in bytes.
+        bytes: usize,
+    },
     /// Undo found nothing to take back.
     NothingToUndo,
     /// The external editor could not be run or its text read back (the edge's reason).
@@ -40,4 +68,7 @@ pub enum Notice {
     PartnerUnreadable(String),
     /// The answers file could not be used and was moved here (`--start-fresh`).
     StartedFresh(std::path::PathBuf),
+    /// Right after a first run's name: the offer to protect the answers with a passphrase
+    /// (the profile's name, for the command to run).
+    ProtectOffer(String),
 }

@@ -35,7 +35,11 @@ pub fn compare(
     // `a` is the person asking: their own answers; `b`'s only as far as `b` shared them
     // with `a`.
     let (answers_a, answers_b) = match (
-        partner::read_mine(&dir, a, &wb.id),
+        // Your own protected profile asks its passphrase first.
+        match trustbook::store::is_protected(&dir, a) {
+            true => super::protect::read_own(&dir, a, wb).map(|s| s.map(|s| s.answers).unwrap_or_default()),
+            false => partner::read_mine(&dir, a, &wb.id),
+        },
         partner::read_shared(&dir, b, a, &wb.id),
     ) {
         (Ok(x), Ok(Some(y))) => (x, y),

@@ -12,6 +12,7 @@ pub mod consent;
 pub mod erase;
 pub mod pair;
 mod profile;
+pub mod protect;
 mod share;
 
 use std::process::ExitCode;
@@ -113,13 +114,14 @@ pub fn open_store(
     wb: &Workbook,
     start_fresh: bool,
 ) -> Result<(Store, Saved, Option<std::path::PathBuf>), ExitCode> {
+    // A protected profile asks its passphrase here, before anything is written.
     if !start_fresh {
-        let (store, mut saved) = Store::open(opts, &wb.id).map_err(fail)?;
+        let (store, mut saved, _) = protect::open(opts, wb, false).map_err(fail)?;
         migrate(&store, &mut saved, wb);
         report_dir(&store);
         return Ok((store, saved, None));
     }
-    let (store, mut saved, moved) = Store::open_fresh(opts, &wb.id).map_err(fail)?;
+    let (store, mut saved, moved) = protect::open(opts, wb, true).map_err(fail)?;
     migrate(&store, &mut saved, wb);
     report_dir(&store);
     let notice = moved.map(|moved| {

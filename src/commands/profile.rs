@@ -26,8 +26,12 @@ pub fn where_(
 ) -> std::io::Result<ExitCode> {
     let mut text = Vec::new();
     let code = where_text(opts, wb, pick, &mut text)?;
-    safe::write_out(out, &String::from_utf8_lossy(&text))?;
-    Ok(code)
+    match safe::write_out(out, &String::from_utf8_lossy(&text)) {
+        // A reader that stops early (`where | head`) is no failure, as for every command.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(e),
+        Ok(()) => Ok(code),
+    }
 }
 
 fn where_text(
@@ -64,6 +68,10 @@ fn where_text(
             match &current {
                 Ok(None) => writeln!(out, "                (not created yet)")?,
                 Ok(Some(_)) => {}
+                Err(store::StoreError::Protected { .. }) => writeln!(
+                    out,
+                    "                protected with a passphrase (its contents are not shown)"
+                )?,
                 Err(e) => writeln!(out, "                cannot be used: {}", e.problem())?,
             }
             for copy in kept_copies(&path) {
@@ -93,6 +101,7 @@ fn where_text(
             ProfileKind::Own => p.answers,
         };
         let count = match (answers, &p.problem) {
+            _ if p.protected => "protected with a passphrase".to_string(),
             _ if p.workbook.as_ref().is_some_and(|w| *w != wb.id) => format!(
                 "belongs to another workbook (\"{}\")",
                 trustbook::present::clean_line(p.workbook.as_deref().unwrap_or_default())

@@ -226,10 +226,8 @@ fn read_for_export(opts: &StoreOptions, wb: &Workbook) -> Result<(Answers, Expor
     let name = opts.profile.as_str();
     match store::profile_kind(&dir, name) {
         Some(ProfileKind::Own) => {
-            let path = dir.join(format!("{name}.toml"));
-            let mut saved = store::read_answers(&path, name, &wb.id)
-                .map_err(|e| e.to_string())?
-                .ok_or_else(|| partner::no_profile(name))?;
+            let mut saved =
+                super::protect::read_own(&dir, name, wb)?.ok_or_else(|| partner::no_profile(name))?;
             store::migrate(&mut saved.answers, wb);
             let date = now_utc().chars().take(10).collect();
             let meta = ExportMeta {

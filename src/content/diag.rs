@@ -98,40 +98,59 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Longest word, in chars, that gets a "did you mean": a typo is in a key, an id or
+/// a short option, and comparing longer texts (a crafted 60,000-char option) would
+/// only spend time and memory.
+pub const SUGGEST_MAX_CHARS: usize = 200;
+
 /// The closest known word to a misspelt one, if it is close enough to be a typo:
 /// one edit away for words of up to 4 characters, two edits for longer ones, where
 /// swapping two neighbouring letters (`titel` for `title`) counts as one edit.
+/// Words longer than [`SUGGEST_MAX_CHARS`] get no suggestion.
 pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    if word.chars().count() > SUGGEST_MAX_CHARS {
+        return None;
+    }
     known
         .iter()
-        .map(|k| (distance(word, k), *k))
-        .filter(|(d, k)| *d <= if k.chars().count() <= 4 { 1 } else { 2 })
+        .filter_map(|k| {
+            let most = if k.chars().count() <= 4 { 1 } else { 2 };
+            Some((distance_within(word, k, most)?, *k))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
 
-/// Edit distance over chars (insert, delete, replace, swap neighbours); inputs
-/// are short keys, so O(n*m) is fine.
-fn distance(a: &str, b: &str) -> usize {
+/// Edit distance over chars (insert, delete, replace, swap neighbours) when it is at
+/// most `most`, else `None`. Lengths further apart than `most`, or a word longer than
+/// [`SUGGEST_MAX_CHARS`], are answered without building anything; otherwise three
+/// rows of at most that many cells.
+fn distance_within(a: &str, b: &str, most: usize) -> Option<usize> {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > most || la > SUGGEST_MAX_CHARS || lb > SUGGEST_MAX_CHARS {
+        return None;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    // d[i][j]: distance between the first i chars of a and the first j of b.
-    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    d[0] = (0..=b.len()).collect();
+    // Rows i-2, i-1 and i of the table d[i][j]: distance between the first i chars
+    // of a and the first j of b.
+    let mut older: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row = vec![0; b.len() + 1];
     for i in 1..=a.len() {
+        row[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
+                best = best.min(older[j - 2] + 1);
             }
-            d[i][j] = best;
+            row[j] = best;
         }
+        std::mem::swap(&mut older, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
     }
-    d[a.len()][b.len()]
+    Some(prev[b.len()]).filter(|d| *d <= most)
 }
 
 #[cfg(test)]
@@ -170,5 +189,15 @@ mod tests {
             "two edits from `hint` is too far for a short key"
         );
         assert_eq!(suggest("hnit", &known), Some("hint"));
+    }
+
+    #[test]
+    fn long_words_get_no_suggestion_and_build_nothing() {
+        let long = "a".repeat(60_000);
+        let close = format!("{long}b");
+        assert_eq!(suggest(&long, &[close.as_str()]), None);
+        assert_eq!(suggest("prompt", &[long.as_str(), "promt"]), Some("promt"));
+        assert_eq!(distance_within("abcdef", "abcdefghij", 2), None);
+        assert_eq!(distance_within("ab", "ba", 1), Some(1));
     }
 }

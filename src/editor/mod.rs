@@ -96,6 +96,11 @@ impl Editor {
         self.paras.join("\n")
     }
 
+    /// The text's length in bytes, without joining it.
+    pub fn len(&self) -> usize {
+        self.paras.iter().map(String::len).sum::<usize>() + self.paras.len().saturating_sub(1)
+    }
+
     /// The paragraphs.
     pub fn paragraphs(&self) -> &[String] {
         &self.paras

@@ -347,13 +347,13 @@ pub fn reveal(body: &Body, state: &mut ReaderState) -> Revealed {
                     .and_then(|m| m.get(id))
                     .cloned()
                     .unwrap_or_default();
+                // Kept sorted by id, as `Answers` keeps entries: found by binary search.
                 let list = out.answers.entries.entry(chapter.to_string()).or_default();
-                let i = match list.iter().position(|e| e.id == id) {
-                    Some(i) => i,
-                    None => {
-                        list.push(Entry::new(id.to_string(), started));
-                        list.sort_by(|a, b| a.id.cmp(&b.id));
-                        list.iter().position(|e| e.id == id).unwrap_or(0)
+                let i = match list.binary_search_by(|e| e.id.as_str().cmp(id)) {
+                    Ok(i) => i,
+                    Err(i) => {
+                        list.insert(i, Entry::new(id.to_string(), started));
+                        i
                     }
                 };
                 list[i].answers.insert(exercise.to_string(), answer);

@@ -21,6 +21,8 @@ pub struct DiskPersistence {
     writer: Option<Writer>,
     /// A save was asked for while no profile was open: reported as failed.
     unopened_save: bool,
+    /// The open profile's protection, for the fallback copy (the store is on the writer).
+    protection: store::Protection,
     /// Keeps the exchange folders in step, when the profile has any.
     syncer: Option<std::sync::Arc<super::exchange::Syncer>>,
 }
@@ -31,13 +33,19 @@ impl DiskPersistence {
     /// (see [`super::exchange::Syncer`]).
     pub fn new(store: Store, wb: &Workbook, answers: &Answers) -> DiskPersistence {
         let mut persist = DiskPersistence::unopened(store.data_dir(), wb);
-        persist.syncer = super::exchange::Syncer::start(
-            store.data_dir(),
-            std::sync::Arc::clone(&persist.workbook),
-            store.profile(),
-            store::encode(answers, None, &wb.id),
-        )
-        .map(std::sync::Arc::new);
+        // A protected profile does not exchange yet: what it holds would be plain text.
+        let exchanges = !store.protection().is_locked();
+        persist.syncer = exchanges
+            .then(|| {
+                super::exchange::Syncer::start(
+                    store.data_dir(),
+                    std::sync::Arc::clone(&persist.workbook),
+                    store.profile(),
+                    store::encode(answers, None, &wb.id),
+                )
+            })
+            .flatten()
+            .map(std::sync::Arc::new);
         persist.start(store);
         persist
     }
@@ -52,12 +60,14 @@ impl DiskPersistence {
             data_dir: data_dir.to_path_buf(),
             writer: None,
             unopened_save: false,
+            protection: store::Protection::Plain,
             syncer: None,
         }
     }
 
     fn start(&mut self, mut store: Store) {
         self.profile = store.profile().to_string();
+        self.protection = store.protection().clone();
         let wb = std::sync::Arc::clone(&self.workbook);
         let syncer = self.syncer.clone();
         self.writer = Some(Writer::spawn(Box::new(move |text| {
@@ -76,7 +86,8 @@ impl DiskPersistence {
 /// version; the answers themselves are saved.
 fn refresh_shares(store: &Store, wb: &Workbook, text: &str) {
     let (dir, owner) = (store.data_dir(), store.profile());
-    if sharing::partners_of(dir, owner).is_empty() {
+    // A protected profile never writes a plain share (see `trustbook protect`).
+    if store.protection().is_locked() || sharing::partners_of(dir, owner).is_empty() {
         return;
     }
     let Ok(saved) = store::decode(text, store.answers_path()) else {
@@ -106,10 +117,13 @@ impl Persistence for DiskPersistence {
         self.unopened_save || self.writer.as_ref().is_some_and(Writer::busy)
     }
     fn fallback(&mut self, text: &str) -> Result<PathBuf, String> {
-        store::write_fallback(&self.profile, text).map_err(|e| e.to_string())
+        store::write_fallback(&self.profile, text, &self.protection).map_err(|e| e.to_string())
     }
     fn read_partner(&self, name: &str) -> Result<Answers, String> {
         partner::read(&self.data_dir, name, &self.profile, &self.workbook_id)
+    }
+    fn protected(&self) -> bool {
+        self.protection.is_locked()
     }
     fn open_profile(&mut self, name: &str) -> Result<(), NameRefused> {
         if self.writer.is_some() {

@@ -41,4 +41,9 @@ pub trait Persistence {
     /// Starts the new profile `name` (a first run, when none was open): saves go there
     /// from now on. Refused when the name is taken or the profile cannot be opened.
     fn open_profile(&mut self, name: &str) -> Result<(), NameRefused>;
+    /// True when the open profile is protected with a passphrase (its files encrypted), so
+    /// a plain copy handed to another program must be asked about first.
+    fn protected(&self) -> bool {
+        false
+    }
 }

@@ -77,6 +77,19 @@ pub enum StoreError {
         /// The path.
         path: PathBuf,
     },
+    /// The file is encrypted (a profile protected with a passphrase) and was read without
+    /// its key: the command must unlock the profile first, or cannot show it at all.
+    Protected {
+        /// The encrypted file.
+        path: PathBuf,
+    },
+    /// An encrypted file of a protected profile could not be decrypted.
+    Sealed {
+        /// The file.
+        path: PathBuf,
+        /// Why, in words.
+        why: crate::vault::VaultError,
+    },
     /// Reading or creating something failed.
     Io {
         /// The file or directory.
@@ -93,7 +106,10 @@ impl StoreError {
     pub fn is_bad_file(&self) -> bool {
         matches!(
             self,
-            StoreError::BadFile { .. } | StoreError::NewerSchema { .. } | StoreError::OtherWorkbook { .. }
+            StoreError::BadFile { .. }
+                | StoreError::NewerSchema { .. }
+                | StoreError::OtherWorkbook { .. }
+                | StoreError::Sealed { .. }
         )
     }
 
@@ -110,6 +126,8 @@ impl StoreError {
             StoreError::Link { .. } => "it is a symbolic link, which trustbook does not follow".into(),
             StoreError::NotAFile { what, .. } => format!("it is {what}, not a regular file"),
             StoreError::Io { source, .. } => source.to_string(),
+            StoreError::Protected { .. } => "protected with a passphrase".into(),
+            StoreError::Sealed { why, .. } => why.to_string(),
             other @ (StoreError::BadProfile { .. }
             | StoreError::PartnerProfile { .. }
             | StoreError::NoDataDir
@@ -182,6 +200,21 @@ impl fmt::Display for StoreError {
                     ". Close that one first, then try again, so neither overwrites the other's answers."
                 )
             }
+            StoreError::Protected { path } => write!(
+                f,
+                "{} is encrypted: the profile is protected with a passphrase, and this command \
+                 cannot unlock it. Nothing was changed. Opening the profile (trustbook --profile \
+                 NAME), export, reset and compare of your own profile ask for the passphrase.",
+                safe::path(path)
+            ),
+            StoreError::Sealed { path, why } => write!(
+                f,
+                "The encrypted file {} cannot be opened: {why}. {UNCHANGED} If it was damaged, \
+                 its backup {}.bak may still open (copy it over the file); `trustbook where` \
+                 lists the kept copies.",
+                safe::path(path),
+                safe::path(path)
+            ),
             StoreError::BadFile { path, reason } => write!(
                 f,
                 "The answers file {} cannot be read: {}. {UNCHANGED} Fix it in a text \
@@ -274,7 +307,9 @@ impl std::error::Error for StoreError {
             | StoreError::Link { .. }
             | StoreError::NotAFile { .. }
             | StoreError::FolderNotOurs { .. }
-            | StoreError::NotAFolder { .. } => None,
+            | StoreError::NotAFolder { .. }
+            | StoreError::Protected { .. }
+            | StoreError::Sealed { .. } => None,
         }
     }
 }
@@ -312,6 +347,14 @@ impl SaveError {
                 SaveError::ReadOnly { path, source }
             }
             _ => SaveError::Io { path, source },
+        }
+    }
+
+    /// The system's error behind it.
+    pub(crate) fn into_io(self) -> io::Error {
+        match self {
+            SaveError::NoSpace { .. } => io::ErrorKind::StorageFull.into(),
+            SaveError::ReadOnly { source, .. } | SaveError::Io { source, .. } => source,
         }
     }
 

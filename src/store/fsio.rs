@@ -9,6 +9,7 @@ use atomic_write_file::AtomicWriteFile;
 
 use super::SaveError;
 use crate::answers::now_utc;
+use crate::vault::Protection;
 
 /// Mode of answers, backup and lock files.
 pub const FILE_MODE: u32 = 0o600;
@@ -319,7 +320,7 @@ pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Fsyncs the directory holding `path`, so a new name in it survives a crash (best effort).
-fn sync_dir(path: &Path) {
+pub(crate) fn sync_dir(path: &Path) {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && let Ok(d) = File::open(dir)
     {
@@ -448,21 +449,29 @@ pub(crate) fn staging_name(backup: &Path) -> PathBuf {
     backup.with_file_name(format!(".{name}.new"))
 }
 
-/// [`super::Store::write_fallback`] for text made by [`super::encode`], without the store (which may live
-/// on a writer thread): home directory first, then the temporary directory.
-pub fn write_fallback(profile: &str, text: &str) -> Result<PathBuf, SaveError> {
+/// [`super::Store::write_fallback_in`] for text made by [`super::encode`], without the store
+/// (which may live on a writer thread): home directory first, then the temporary directory.
+/// Encrypted as `protection` says, like every file of the profile.
+pub fn write_fallback(profile: &str, text: &str, protection: &Protection) -> Result<PathBuf, SaveError> {
     let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
     let dirs: Vec<PathBuf> = home.into_iter().chain([std::env::temp_dir()]).collect();
-    write_fallback_in(&dirs, profile, text)
+    write_fallback_in(&dirs, profile, text, protection)
 }
 
 /// Writes `text` to a new private file `trustbook-<profile>-unsaved-<timestamp>.toml` in the
-/// first of `dirs` where that works, never replacing a file; returns its path.
-pub fn write_fallback_in(dirs: &[PathBuf], profile: &str, text: &str) -> Result<PathBuf, SaveError> {
+/// first of `dirs` where that works, never replacing a file; returns its path. A protected
+/// profile's copy is encrypted (through [`super::write_profile_file`]).
+pub fn write_fallback_in(
+    dirs: &[PathBuf],
+    profile: &str,
+    text: &str,
+    protection: &Protection,
+) -> Result<PathBuf, SaveError> {
     let name = format!("trustbook-{profile}-unsaved-{}.toml", timestamp());
     let mut last = SaveError::from_io(&name, io::ErrorKind::NotFound.into());
     for dir in dirs {
-        match first_free(&dir.join(&name), |p| write_new(p, text.as_bytes())) {
+        let write = |p: &Path| super::write_profile_file(p, text.as_bytes(), protection, super::How::New);
+        match first_free(&dir.join(&name), write) {
             Ok((path, ())) => return Ok(path),
             Err(e) => last = SaveError::from_io(dir.join(&name), e),
         }

@@ -8,6 +8,9 @@
 //! <profile>.toml            answers of an own profile (0600)
 //! <profile>.toml.bak        the version before the last save
 //! <profile>.toml.bak-<ts>   a backup kept because it was the last readable copy
+//! <profile>.key             a protected profile's key, locked by its passphrase (see
+//!                           `crate::vault`); with it, every file above and below of the
+//!                           profile is an age file
 //! <profile>.lock            held while a trustbook has the profile open; holds its pid
 //! <profile>.toml.bad-<ts>   an unreadable file moved aside by --start-fresh
 //! <profile>.toml.reset-<ts> the answers as they were before `trustbook reset`
@@ -26,6 +29,7 @@ use std::fs::{self, File};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+pub use crate::vault::Protection;
 pub use error::{SaveError, SaveProblem, StoreError};
 pub use format::{decode, encode};
 pub use fsio::{
@@ -40,6 +44,7 @@ pub use profiles::{
 
 use crate::answers::Answers;
 use crate::answers::Place;
+use crate::vault;
 
 /// The `schema_version` this build writes, and the newest it reads.
 pub const SCHEMA_VERSION: i64 = 2;
@@ -118,18 +123,29 @@ pub fn prepare_data_dir(explicit: Option<&Path>) -> Result<(PathBuf, DirState), 
 }
 
 /// Reads and checks the answers file at `path` of `profile` for the workbook `workbook_id`,
-/// without locking or writing anything; `None` when there is no file yet.
+/// without locking or writing anything; `None` when there is no file yet. An encrypted
+/// (protected) file is refused with [`StoreError::Protected`]: see [`read_answers_as`].
 pub fn read_answers(path: &Path, profile: &str, workbook_id: &str) -> Result<Option<Saved>, StoreError> {
-    let bytes = match fsio::read_regular(path, false, MAX_FILE_BYTES) {
+    read_answers_as(path, profile, workbook_id, &Protection::Plain)
+}
+
+/// [`read_answers`] of a file that may be encrypted to the unlocked key in `protection`.
+pub fn read_answers_as(
+    path: &Path,
+    profile: &str,
+    workbook_id: &str,
+    protection: &Protection,
+) -> Result<Option<Saved>, StoreError> {
+    let bytes = match read_profile_file(path, protection) {
         Ok(b) => b,
-        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::read(path, e)),
+        Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
     };
-    let text = String::from_utf8(bytes).map_err(|e| StoreError::BadFile {
+    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::BadFile {
         path: path.to_path_buf(),
-        reason: format!("it is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+        reason: format!("it is not UTF-8 text (byte {})", e.valid_up_to()),
     })?;
-    let saved = decode(&text, path)?;
+    let saved = decode(text, path)?;
     match &saved.workbook {
         Some(found) if found != workbook_id => Err(StoreError::OtherWorkbook {
             path: path.to_path_buf(),
@@ -139,6 +155,91 @@ pub fn read_answers(path: &Path, profile: &str, workbook_id: &str) -> Result<Opt
         }),
         _ => Ok(Some(saved)),
     }
+}
+
+/// The key file of profile `profile`: its identity, locked by the passphrase.
+pub fn key_path(data_dir: &Path, profile: &str) -> PathBuf {
+    data_dir.join(format!("{profile}.key"))
+}
+
+/// True when `profile` is protected with a passphrase (its key file is there, or something
+/// in its place, which is then refused when read).
+pub fn is_protected(data_dir: &Path, profile: &str) -> bool {
+    key_path(data_dir, profile).symlink_metadata().is_ok()
+}
+
+/// Reads a profile's key file (a regular file, no link followed, at most 64 KiB).
+pub fn read_key_file(data_dir: &Path, profile: &str) -> Result<Vec<u8>, StoreError> {
+    let path = key_path(data_dir, profile);
+    fsio::read_regular(&path, false, 64 * 1024).map_err(|e| StoreError::read(&path, e))
+}
+
+/// How [`write_profile_file`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// Atomically replace whatever is at the path (the answers file, a backup).
+    Replace,
+    /// Make a new file, failing with `AlreadyExists` if the path is taken (kept copies,
+    /// the fallback copy).
+    New,
+}
+
+/// Writes a file holding a profile's words: plain, or encrypted to the profile's key when
+/// `protection` is [`Protection::Locked`]. Private (0600) and fsynced either way.
+///
+/// Every file with a profile's words goes through here (the answers file, kept copies,
+/// the fallback copy, files rewritten by reset, rename and migrations), so a protected
+/// profile can never get a plain copy by a path that forgot to encrypt. Share files
+/// (`shares/`) are meant to go through here too, with the recipients of the share.
+pub fn write_profile_file(path: &Path, plain: &[u8], protection: &Protection, how: How) -> io::Result<()> {
+    let sealed = protection
+        .seal(plain)
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    let bytes: &[u8] = &sealed;
+    match how {
+        How::New => fsio::write_new(path, bytes),
+        How::Replace => fsio::write_atomic_bytes(path, bytes).map_err(SaveError::into_io),
+    }
+}
+
+/// Reads a file of a profile and returns its plain bytes: decrypted when it is an age file
+/// and `protection` holds the key, refused ([`StoreError::Protected`]) when it is one and
+/// the profile was not unlocked.
+pub fn read_profile_file(
+    path: &Path,
+    protection: &Protection,
+) -> Result<zeroize::Zeroizing<Vec<u8>>, StoreError> {
+    let bytes = fsio::read_regular(path, false, MAX_FILE_BYTES).map_err(|e| StoreError::read(path, e))?;
+    if vault::is_age(&bytes) && !protection.is_locked() {
+        return Err(StoreError::Protected {
+            path: path.to_path_buf(),
+        });
+    }
+    protection.open(&bytes).map_err(|why| StoreError::Sealed {
+        path: path.to_path_buf(),
+        why,
+    })
+}
+
+/// Every file holding profile `profile`'s words in `data_dir`: `<profile>.toml` and every
+/// `<profile>.toml.*` kept beside it (backups, kept and moved-aside copies), sorted, the
+/// answers file last. Temporary files (hidden) are not included.
+pub fn profile_files(data_dir: &Path, profile: &str) -> Vec<PathBuf> {
+    let main = format!("{profile}.toml");
+    let prefix = format!("{main}.");
+    let mut out: Vec<PathBuf> = fs::read_dir(data_dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n == main || n.starts_with(&prefix))
+        })
+        .map(|e| e.path())
+        .collect();
+    out.sort_by_key(|p| (p.file_name().is_some_and(|n| n == main.as_str()), p.clone()));
+    out
 }
 
 /// Writes an imported partner profile, `partners/<name>.json`, atomically (0600), creating the
@@ -209,6 +310,8 @@ pub struct Store {
     /// The backup must be kept under a dated name before it is next replaced: it may be the
     /// last readable copy of answers the person had (their answers file is gone).
     protect_backup: bool,
+    /// Plain, or the profile's unlocked key: every file written is encrypted to it.
+    protection: Protection,
 }
 
 impl Store {
@@ -218,9 +321,24 @@ impl Store {
     /// A file that cannot be used (see [`StoreError::is_bad_file`]) is left untouched and
     /// returned as an error; so is a lock held by another process.
     pub fn open(opts: &StoreOptions, workbook_id: &str) -> Result<(Store, Saved), StoreError> {
-        let store = Store::lock(opts, workbook_id)?;
+        Store::open_as(opts, workbook_id, Protection::Plain)
+    }
+
+    /// [`Store::open`] of a profile that may be protected: `protection` holds its unlocked
+    /// key (see [`crate::vault`]), or is plain for a profile without a passphrase (a
+    /// protected one is then refused with [`StoreError::Protected`]).
+    ///
+    /// Once a protected profile's answers have been read, any of its files still plain
+    /// (left by an interrupted `protect`) is encrypted in place.
+    pub fn open_as(
+        opts: &StoreOptions,
+        workbook_id: &str,
+        protection: Protection,
+    ) -> Result<(Store, Saved), StoreError> {
+        let store = Store::lock_as(opts, workbook_id, protection)?;
         let saved = store.read()?;
         store.keep_older_schema(&saved)?;
+        store.seal_leftovers()?;
         Ok((store, saved))
     }
 
@@ -231,10 +349,20 @@ impl Store {
         opts: &StoreOptions,
         workbook_id: &str,
     ) -> Result<(Store, Saved, Option<MovedAside>), StoreError> {
-        let mut store = Store::lock(opts, workbook_id)?;
+        Store::open_fresh_as(opts, workbook_id, Protection::Plain)
+    }
+
+    /// [`Store::open_fresh`] with a protection, as [`Store::open_as`].
+    pub fn open_fresh_as(
+        opts: &StoreOptions,
+        workbook_id: &str,
+        protection: Protection,
+    ) -> Result<(Store, Saved, Option<MovedAside>), StoreError> {
+        let mut store = Store::lock_as(opts, workbook_id, protection)?;
         match store.read() {
             Ok(saved) => {
                 store.keep_older_schema(&saved)?;
+                store.seal_leftovers()?;
                 Ok((store, saved, None))
             }
             Err(e) if e.is_bad_file() => {
@@ -295,6 +423,10 @@ impl Store {
     }
 
     fn lock(opts: &StoreOptions, workbook_id: &str) -> Result<Store, StoreError> {
+        Store::lock_as(opts, workbook_id, Protection::Plain)
+    }
+
+    fn lock_as(opts: &StoreOptions, workbook_id: &str, protection: Protection) -> Result<Store, StoreError> {
         validate_profile(&opts.profile)?;
         let dir = resolve_data_dir(opts.data_dir.as_deref())?;
         let dir_state = prepare_dir(&dir)?;
@@ -302,6 +434,12 @@ impl Store {
         let path = dir.join(format!("{profile}.toml"));
         if profile_kind(&dir, &profile) == Some(ProfileKind::Partner) {
             return Err(StoreError::PartnerProfile { name: profile });
+        }
+        // A protected profile is never opened (nor written) plain.
+        if !protection.is_locked() && is_protected(&dir, &profile) {
+            return Err(StoreError::Protected {
+                path: key_path(&dir, &profile),
+            });
         }
         let backup = fsio::with_suffix(&path, ".bak");
         for own in [&path, &backup] {
@@ -324,6 +462,7 @@ impl Store {
             unsaved,
             dir_state,
             protect_backup,
+            protection,
         };
         if store.lock.is_some() {
             store.remove_stale_temp_files();
@@ -353,14 +492,103 @@ impl Store {
         if self.lock.is_none() || copy.symlink_metadata().is_ok() {
             return Ok(());
         }
-        let bytes = fsio::read_regular(&self.path, false, MAX_FILE_BYTES)
-            .map_err(|e| StoreError::read(&self.path, e))?;
-        fsio::write_new(&copy, &bytes).map_err(|e| StoreError::io(&copy, "keep the original of", e))
+        let bytes = read_profile_file(&self.path, &self.protection)?;
+        write_profile_file(&copy, &bytes, &self.protection, How::New)
+            .map_err(|e| StoreError::io(&copy, "keep the original of", e))
     }
 
     /// Reads and checks the answers file.
     fn read(&self) -> Result<Saved, StoreError> {
-        read_answers(&self.path, &self.profile, &self.workbook).map(Option::unwrap_or_default)
+        read_answers_as(&self.path, &self.profile, &self.workbook, &self.protection)
+            .map(Option::unwrap_or_default)
+    }
+
+    /// The protection files are written with.
+    pub fn protection(&self) -> &Protection {
+        &self.protection
+    }
+
+    /// Encrypts, in place, every file of a protected profile that is still plain (an
+    /// interrupted `protect` may leave some); nothing for a plain profile, or one opened
+    /// read-only. Each file is replaced atomically, so a kill leaves it plain or encrypted,
+    /// never torn.
+    fn seal_leftovers(&self) -> Result<(), StoreError> {
+        if !self.protection.is_locked() || self.lock.is_none() {
+            return Ok(());
+        }
+        self.each_file(|file, bytes| {
+            if vault::is_age(&bytes) {
+                return Ok(());
+            }
+            write_profile_file(file, &bytes, &self.protection, How::Replace)
+                .map_err(|e| StoreError::io(file, "encrypt", e))
+        })
+    }
+
+    /// Calls `f` on each file of the profile ([`profile_files`], links left alone) with its
+    /// bytes as they are on disk.
+    fn each_file(
+        &self,
+        mut f: impl FnMut(&Path, Vec<u8>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for file in profile_files(&self.dir, &self.profile) {
+            if is_link(&file) {
+                continue;
+            }
+            let bytes =
+                fsio::read_regular(&file, false, MAX_FILE_BYTES).map_err(|e| StoreError::read(&file, e))?;
+            f(&file, bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Protects this (plain) profile with `identity`, whose key file bytes (locked by the
+    /// passphrase, see [`vault::lock_identity`]) are `key_file`.
+    ///
+    /// Steps, each leaving a profile that opens: the key file is written (atomically); each
+    /// kept copy, then the answers file, is replaced by its encrypted version (atomically).
+    /// Until the last step a file may still be plain, and is then read as it is (and
+    /// encrypted at the next opening); after it, no file of the profile is plain.
+    pub fn protect(&mut self, identity: vault::Identity, key_file: &[u8]) -> Result<(), StoreError> {
+        self.replace_key_file(key_file)?;
+        self.protection = Protection::locked(identity);
+        self.seal_leftovers()
+    }
+
+    /// Replaces the key file (a new passphrase for the same key): one atomic replace, so a
+    /// kill leaves the old passphrase or the new one working.
+    pub fn replace_key_file(&self, key_file: &[u8]) -> Result<(), StoreError> {
+        let key = key_path(&self.dir, &self.profile);
+        if is_link(&key) {
+            return Err(StoreError::Link { path: key });
+        }
+        fsio::write_atomic_bytes(&key, key_file).map_err(|e| StoreError::io(&key, "write", e.into_io()))
+    }
+
+    /// Makes this protected profile plain again: each file is replaced by its decrypted
+    /// version (atomically), the answers file last, then the key file is removed. A kill
+    /// on the way leaves the key file and a mix of plain and encrypted files, which the
+    /// passphrase opens (and the next opening encrypts again: run `protect --remove` again).
+    pub fn unprotect(&mut self) -> Result<(), StoreError> {
+        if !self.protection.is_locked() {
+            return Ok(());
+        }
+        self.each_file(|file, bytes| {
+            if !vault::is_age(&bytes) {
+                return Ok(());
+            }
+            let plain = self.protection.open(&bytes).map_err(|why| StoreError::Sealed {
+                path: file.to_path_buf(),
+                why,
+            })?;
+            write_profile_file(file, &plain, &Protection::Plain, How::Replace)
+                .map_err(|e| StoreError::io(file, "decrypt", e))
+        })?;
+        let key = key_path(&self.dir, &self.profile);
+        fs::remove_file(&key).map_err(|e| StoreError::io(&key, "remove", e))?;
+        fsio::sync_dir(&key);
+        self.protection = Protection::Plain;
+        Ok(())
     }
 
     /// Saves answers and the place to resume at: the current file becomes the backup, then
@@ -399,30 +627,35 @@ impl Store {
             self.protect_backup = false;
         }
         fsio::keep_backup(&self.path, &self.backup)?;
-        write_atomic(&self.path, text)
+        write_profile_file(&self.path, text.as_bytes(), &self.protection, How::Replace)
+            .map_err(|e| SaveError::from_io(&self.path, e))
     }
 
-    /// [`write_fallback_in`] for this profile.
+    /// [`write_fallback_in`] for this profile (encrypted when it is protected).
     pub fn write_fallback_in(&self, dirs: &[PathBuf], text: &str) -> Result<PathBuf, SaveError> {
-        write_fallback_in(dirs, &self.profile, text)
+        write_fallback_in(dirs, &self.profile, text, &self.protection)
     }
 
     /// Copies the answers file as it is now to `<profile>.toml.reset-<timestamp>` (0600) and
     /// returns that path; `None` when there is no file yet.
     pub fn keep_copy(&self, label: &str) -> Result<Option<PathBuf>, SaveError> {
-        let bytes = match fsio::read_regular(&self.path, false, MAX_FILE_BYTES) {
+        let bytes = match read_profile_file(&self.path, &self.protection) {
             Ok(b) => b,
-            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(ReadError::Io(e)) => return Err(SaveError::from_io(&self.path, e)),
+            Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return Ok(None);
+            }
+            Err(StoreError::Io { source, .. }) => return Err(SaveError::from_io(&self.path, source)),
             Err(e) => {
-                let e = io::Error::new(io::ErrorKind::InvalidData, e.to_string());
+                let e = io::Error::new(io::ErrorKind::InvalidData, e.problem());
                 return Err(SaveError::from_io(&self.path, e));
             }
         };
         let base = fsio::with_suffix(&self.path, &format!(".{label}-{}", timestamp()));
-        fsio::first_free(&base, |p| fsio::write_new(p, &bytes))
-            .map(|(p, ())| Some(p))
-            .map_err(|e| SaveError::from_io(base, e))
+        fsio::first_free(&base, |p| {
+            write_profile_file(p, &bytes, &self.protection, How::New)
+        })
+        .map(|(p, ())| Some(p))
+        .map_err(|e| SaveError::from_io(base, e))
     }
 
     /// The answers file of this profile.
@@ -661,9 +894,41 @@ pub fn rename_profile(data_dir: &Path, old: &str, new: &str) -> Result<Vec<PathB
         }
         moves.push((from, to));
     }
+    // A protected profile's key goes along: linked under the new name first, and the old
+    // name removed only once the answers file has moved, so that at every moment the
+    // answers file has its key beside it.
+    let old_key = key_path(data_dir, old);
+    let new_key = key_path(data_dir, new);
+    let keyed = old_key.symlink_metadata().is_ok();
+    if keyed {
+        if is_link(&old_key) {
+            return Err(format!(
+                "{} is a symbolic link; nothing was renamed.",
+                crate::safe::path(&old_key)
+            ));
+        }
+        if new_key.symlink_metadata().is_ok() {
+            return Err(format!(
+                "{} is in the way; nothing was renamed.",
+                crate::safe::path(&new_key)
+            ));
+        }
+    }
     // The answers file last: until it moves, the profile is whole under its old name.
     moves.sort_by_key(|(from, _)| from.file_name().is_some_and(|n| n == main.as_str()));
     let mut done = Vec::with_capacity(moves.len());
+    if keyed {
+        if let Err(e) =
+            fs::hard_link(&old_key, &new_key).or_else(|_| fs::copy(&old_key, &new_key).map(|_| ()))
+        {
+            return Err(format!(
+                "cannot copy the key {} to {}: {e}. Nothing was renamed.",
+                crate::safe::path(&old_key),
+                crate::safe::path(&new_key)
+            ));
+        }
+        fsio::sync_dir(&new_key);
+    }
     for (from, to) in moves {
         if let Err(e) = fs::rename(&from, &to) {
             return Err(format!(
@@ -674,6 +939,15 @@ pub fn rename_profile(data_dir: &Path, old: &str, new: &str) -> Result<Vec<PathB
             ));
         }
         done.push(to);
+    }
+    if keyed {
+        if let Err(e) = fs::remove_file(&old_key) {
+            return Err(format!(
+                "renamed, but the old key {} could not be removed: {e}; remove it by hand.",
+                crate::safe::path(&old_key)
+            ));
+        }
+        done.push(new_key);
     }
     Ok(done)
 }

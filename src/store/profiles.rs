@@ -55,6 +55,8 @@ pub struct ProfileInfo {
     pub problem: Option<String>,
     /// The workbook id the file names, when it could be read.
     pub workbook: Option<String>,
+    /// Protected with a passphrase: its file is encrypted, so nothing of it is counted.
+    pub protected: bool,
 }
 
 /// Own profiles, then partner profiles, each sorted by name. Files that are not profiles
@@ -152,8 +154,10 @@ fn scan(dir: &Path, ext: &str, kind: ProfileKind) -> Vec<ProfileInfo> {
             let path = e.path();
             let name = path.file_name()?.to_str()?.strip_suffix(ext)?.strip_suffix('.')?;
             validate_profile(name).ok()?;
+            let protected = kind == ProfileKind::Own && super::is_protected(dir, name);
             let (answers, problem, workbook) = match count_answers(&path, kind) {
                 Ok((n, workbook)) => (n, None, workbook),
+                Err(_) if protected => (None, None, None),
                 Err(p) => (None, Some(p), None),
             };
             Some(ProfileInfo {
@@ -163,6 +167,7 @@ fn scan(dir: &Path, ext: &str, kind: ProfileKind) -> Vec<ProfileInfo> {
                 answers,
                 problem,
                 workbook,
+                protected,
             })
         })
         .collect();
@@ -178,6 +183,9 @@ fn count_answers(path: &Path, kind: ProfileKind) -> Result<(Option<usize>, Optio
         ReadError::Link => "it is a symbolic link, which trustbook does not follow".to_string(),
         other @ (ReadError::NotRegular(_) | ReadError::TooLarge(_) | ReadError::Io(_)) => other.to_string(),
     })?;
+    if crate::vault::is_age(&bytes) {
+        return Err("protected with a passphrase".to_string());
+    }
     let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     match kind {

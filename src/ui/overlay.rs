@@ -40,12 +40,15 @@ pub fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             }
         })
         .collect();
-    let label_w = binds.iter().map(|b| b.label.chars().count()).max().unwrap_or(4);
+    // Every key a row answers to, not only the one the footer shows.
+    let names: Vec<String> = binds.iter().map(|b| keys::help_keys(cx, b)).collect();
+    let label_w = names.iter().map(|n| n.chars().count()).max().unwrap_or(4);
     let mut lines: Vec<Line> = binds
         .iter()
-        .map(|b| {
+        .zip(&names)
+        .map(|(b, n)| {
             Line::from(vec![
-                Span::styled(format!(" {:label_w$}  ", b.label), theme.key()),
+                Span::styled(format!(" {n:label_w$}  "), theme.key()),
                 Span::raw(b.does),
             ])
         })

@@ -138,7 +138,7 @@ pub fn private_partners_list(who: &str) -> String {
 /// Notice after skipping an exercise.
 pub const SKIPPED_ON: &str = "Skipped: counts as done; your partner cannot tell it from not answered.";
 /// Notice after taking a skip back.
-pub const SKIPPED_OFF: &str = "No longer skipped.";
+pub const SKIPPED_OFF: &str = "No longer skipped. Ctrl+Z undoes.";
 /// After the title of a skipped exercise.
 pub const SKIPPED_MARK: &str = "[skipped]";
 /// Row that adds a list item.
@@ -212,12 +212,132 @@ pub fn notice(n: &Notice) -> String {
         Notice::ListFull { max } => list_full(*max),
         Notice::ListNowFull { max } => list_now_full(*max, keys::label_of(Context::List, &Go::Next.into())),
         Notice::ItemDeleted(item) => item_deleted(item, keys::label_of(Context::List, &Edit::Undo.into())),
+        Notice::TypeElsewhere(cx) => type_elsewhere(*cx),
+        Notice::Made(m) => made(m),
+        Notice::Undone(c) => format!(
+            "Undone: {}. {} makes it again.",
+            changed(c),
+            keys::label_of(Context::Scale, &Edit::Redo.into())
+        ),
+        Notice::Redone(c) => format!(
+            "Made again: {}. {} undoes it.",
+            changed(c),
+            keys::label_of(Context::Scale, &Edit::Undo.into())
+        ),
+        Notice::TooLong { from, bytes } => too_long(*from, *bytes),
         Notice::NothingToUndo => NOTHING_TO_UNDO.to_string(),
         Notice::NotOwnItem => NOT_OWN_ITEM.to_string(),
         Notice::EditorFailed(why) => crate::present::clean_line(why),
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
+        Notice::ProtectOffer(name) => protect_offer(name, usize::MAX),
     }
+}
+
+/// Notice refusing a text that would make an answer `bytes` long, over the limit.
+fn too_long(from: crate::app::TooLongFrom, bytes: usize) -> String {
+    use crate::app::TooLongFrom;
+    let mib = |b: usize| format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0));
+    let limit = crate::store::limits::MAX_TEXT_BYTES / (1024 * 1024);
+    match from {
+        TooLongFrom::Typing => format!("This answer is full: an answer holds at most {limit} MiB."),
+        TooLongFrom::Paste => format!(
+            "Not pasted: the answer would be {}, over the {limit} MiB limit. Kept as it was.",
+            mib(bytes)
+        ),
+        TooLongFrom::Editor => format!(
+            "Editor's text not taken: {} is over the {limit} MiB limit. Answer kept as it was.",
+            mib(bytes)
+        ),
+    }
+}
+
+/// A short name of an answer change, for the undo and redo notices.
+fn changed(c: &crate::app::Changed) -> &'static str {
+    use crate::app::Changed;
+    match c {
+        Changed::Typed => "what was typed",
+        Changed::Skip(true) => "the skip",
+        Changed::Skip(false) => "taking the skip back",
+        Changed::Private(true) => "the private mark",
+        Changed::Private(false) => "sharing it again",
+        Changed::Value => "the last change",
+    }
+}
+
+/// An item or option named in a notice: cleaned, and cut short.
+fn named(s: &str) -> String {
+    let s = crate::present::clean_line(s);
+    let short: String = s.chars().take(24).collect();
+    let more = if s.chars().count() > 24 { "…" } else { "" };
+    format!("\"{short}{more}\"")
+}
+
+/// Notice after one key changed an answer: what it did, and the key that undoes it.
+fn made(m: &crate::app::Made) -> String {
+    use crate::app::Made;
+    let what = match m {
+        Made::Ticked(o) => format!("Ticked {}", named(o)),
+        Made::Unticked(o) => format!("Unticked {}", named(o)),
+        Made::TickedAlone(o, 1) => format!("Ticked {}, which took back 1 tick", named(o)),
+        Made::TickedAlone(o, n) => format!("Ticked {}, which took back {n} ticks", named(o)),
+        Made::Picked(o) => format!("Picked {}", named(o)),
+        Made::Set(v) => format!("Set to {v}"),
+        Made::Rated(i, v) => format!("Rated {} {v}", named(i)),
+        Made::Day(d) => format!("Date set to {d}"),
+        Made::Cleared => "Answer cleared".to_string(),
+        Made::Items => "List changed".to_string(),
+    };
+    format!(
+        "{what} · {} to undo",
+        keys::label_of(Context::Scale, &Edit::Undo.into())
+    )
+}
+
+/// Notice when letters were typed where nothing is written (context `cx`): they
+/// ran no command, and this says where typing goes.
+pub fn type_elsewhere(cx: Context) -> String {
+    use crate::app::{Action, Move};
+    let key = |a: Action| keys::label_of(cx, &a);
+    let select = key(Move::Select.into());
+    let what = match cx {
+        Context::List => format!("This is a list: {} adds an item", key(Edit::AddItem.into())),
+        Context::RatingsOwn => format!("Rate with a number; {} adds an item", key(Edit::AddItem.into())),
+        Context::Ratings | Context::Scale => "Pick with a number or ←/→".to_string(),
+        Context::Date => "Type the date as YYYYMMDD".to_string(),
+        Context::Choice => format!("This is a choice: {select} picks"),
+        Context::Checklist => format!("This is a checklist: {} ticks", key(Move::Toggle.into())),
+        Context::Page => format!("{select} goes on to where you write"),
+        Context::Welcome | Context::Contents | Context::Review | Context::Entries => {
+            format!("{select} opens a page to write on")
+        }
+        Context::Reading => format!("{select} to write your answer"),
+        Context::Name | Context::Text | Context::Field => "Type your answer here".to_string(),
+        Context::Compare
+        | Context::ConfirmDelete
+        | Context::Help
+        | Context::Safety
+        | Context::ConfirmQuit => {
+            format!("{} goes back", key(Go::Back.into()))
+        }
+    };
+    format!("Nothing here takes typing. {what}.")
+}
+
+/// Notice right after a first run's name question, in the longest form that fits in
+/// `width` columns (the footer is one line).
+pub fn protect_offer(name: &str, width: usize) -> String {
+    let name = crate::present::clean_line(name);
+    let forms = [
+        format!(
+            "Does anyone else use this computer account? Then protect your answers with a \
+             passphrase: quit and run trustbook protect --profile {name}"
+        ),
+        format!("Does anyone else use this account? Then run trustbook protect --profile {name}"),
+        format!("Shared account? Lock it: trustbook protect --profile {name}"),
+    ];
+    let fits = |f: &&String| f.chars().count() <= width;
+    forms.iter().find(fits).unwrap_or(&forms[2]).clone()
 }
 
 /// Notice after `--start-fresh` moved an unusable answers file aside to `to`.
@@ -326,6 +446,11 @@ pub fn date_typing(shape: &str) -> String {
 
 /// The "other" row of a checklist (format 2 `other = true`).
 pub const CHECKLIST_OTHER: &str = "Other, in my own words:";
+
+/// A scale or rating with no value yet, while the arrows point at `v`.
+pub fn scale_proposed(v: &str) -> String {
+    format!("{v}? Enter picks it; ← → move. Nothing is picked yet.")
+}
 
 /// The current scale value.
 pub fn scale_value(v: Option<i64>, max: i64, unit: Option<&str>) -> String {

@@ -776,9 +776,14 @@ fn scale(app: &App) -> Option<i64> {
 #[test]
 fn scale_left_right_home_end() {
     let mut app = at(1, 1);
+    // On an empty scale the first arrow shows the middle and stores nothing.
     let fx = press(&mut app, Right);
+    assert_eq!(fx, Vec::<Effect>::new());
+    assert_eq!(scale(&app), None);
+    assert!(render(&app, 80, 24).contains("5? Enter picks it"));
+    let fx = press(&mut app, Enter);
     assert_eq!(fx, vec![Effect::Save]);
-    assert_eq!(scale(&app), Some(5), "the first arrow picks the middle");
+    assert_eq!(scale(&app), Some(5), "Enter picks what the arrow showed");
     press(&mut app, Right);
     assert_eq!(scale(&app), Some(6));
     press(&mut app, Left);
@@ -938,6 +943,7 @@ fn private_mark_on_unanswered_exercises() {
         Some(text::PRIVATE_NEEDS_VALUE)
     );
     press(&mut app, Right);
+    press(&mut app, Enter);
     send(&mut app, ctrl('p'));
     assert!(is_private(&app, "two", "rate"));
 }
@@ -1308,8 +1314,9 @@ fn a_stored_scale_value_off_the_scale_needs_answering_again_and_stays_visible() 
             );
             assert!(screen.contains("pick again"), "{w}x{h}:\n{screen}");
         }
-        // Picking again replaces it with a value on the scale.
+        // Picking again replaces it with a value on the scale: an arrow shows one, Enter picks it.
         press(&mut app, Right);
+        press(&mut app, Enter);
         match value(&app, "two", "rate") {
             Some(Value::Scale { value }) => assert!((0..=10).contains(value), "{value}"),
             other => panic!("{other:?}"),

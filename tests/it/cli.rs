@@ -861,6 +861,51 @@ fn import_and_where_count_answers_the_same_way() {
     );
 }
 
+/// `where | head`: a reader that closes the pipe early is no failure (issue 20).
+#[test]
+fn where_into_a_closed_pipe_exits_0() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    // The reading end is closed before trustbook writes a byte.
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_trustbook"))
+        .arg("--content")
+        .arg(fixture)
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("where")
+        .env_remove(store::DATA_DIR_ENV)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run trustbook");
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The README's install and fish completion lines work as written.
+#[test]
+fn readme_installs_locked_and_makes_the_fish_folder() {
+    let readme = include_str!("../../README.md");
+    assert!(
+        readme.contains("cargo install --locked"),
+        "cargo install without --locked"
+    );
+    let fish = readme
+        .lines()
+        .find(|l| l.contains("completions fish"))
+        .expect("a fish line");
+    assert!(
+        fish.starts_with("mkdir -p ~/.config/fish/completions &&"),
+        "{fish}"
+    );
+}
+
 /// Every byte of every file under `dir`, folders included.
 fn all_bytes(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();

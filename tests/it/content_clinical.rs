@@ -240,7 +240,9 @@ fn private_by_default_answers_are_absent_from_a_plain_export() {
     tab_to(&mut app, shipped_at(CH2, "where-heading"));
     press(&mut app, Enter);
     tab_to(&mut app, shipped_at(CH3, "trust-this-week"));
+    // An empty scale: the arrow shows a value, Enter picks it.
     press(&mut app, Right);
+    press(&mut app, Enter);
     for (c, e) in PRIVATE_BY_DEFAULT {
         let a = app
             .answers()

@@ -1179,3 +1179,42 @@ fn a_wrong_format_version_gives_one_message() {
         ]
     );
 }
+
+/// A crafted workbook whose checklist options are 60,000 characters long: the "did
+/// you mean" for a missing `exclusive` option compares nothing that long, so
+/// validation finishes (it once built a 60,001 x 60,001 table and ran out of memory).
+/// Time and memory are measured by hand (`/usr/bin/time -v trustbook validate`).
+#[test]
+fn validate_finishes_on_60000_character_options() {
+    let chapter = long_option_chapter(60_000);
+    // `exclusive` is a key of format 2.
+    let workbook = WORKBOOK.replace("format_version = 1", "format_version = 2");
+    let diags = load(&[
+        ("workbook.toml", workbook.as_bytes()),
+        ("a.toml", chapter.as_bytes()),
+    ]);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let msg = diags[0].to_string();
+    assert!(msg.contains("exclusive option"), "{}", &msg[..200.min(msg.len())]);
+    assert!(
+        !msg.contains("did you mean"),
+        "a suggestion for a 60,000-char option"
+    );
+    // A short option one letter off still gets one.
+    let short = long_option_chapter(8);
+    let diags = load(&[
+        ("workbook.toml", workbook.as_bytes()),
+        ("a.toml", short.as_bytes()),
+    ]);
+    assert!(diags[0].to_string().contains("did you mean"), "{diags:#?}");
+}
+
+/// A chapter with one checklist of two `n`-char options and an `exclusive` option
+/// one letter off the first.
+pub fn long_option_chapter(n: usize) -> String {
+    let a = "a".repeat(n);
+    let b = "b".repeat(n);
+    format!(
+        "id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n[[exercises]]\nid = \"e\"\nkind = \"checklist\"\ntitle = \"E\"\nprompt = \"P\"\noptions = [\"{a}\", \"{b}\"]\nexclusive = [\"{a}c\"]\n\n[reflection]\nprompt = \"R\"\n"
+    )
+}

@@ -362,6 +362,7 @@ fn ctrl_p_on_a_scale_before_a_value_marks_it() {
     assert!(render(&app, 80, 24).contains("How upset  [private]"));
     assert!(app.answers().get(CH, "how-upset").expect("a mark").private);
     press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
     let a = app.answers().get(CH, "how-upset").expect("stored");
     assert_eq!((a.private, &a.value), (true, &Value::Scale { value: 5 }));
 }

@@ -70,8 +70,9 @@ fn ratings_are_given_by_keys_and_done_when_every_item_has_one() {
     send(&mut app, char_key('7'));
     assert_eq!(ratings(&app), map(&[("Safe", 7)]));
     press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Right); // unrated: the middle
+    press(&mut app, KeyCode::Right); // unrated: shows the middle
     press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter); // picks what shows
     press(&mut app, KeyCode::Down);
     send(&mut app, char_key('1'));
     send(&mut app, char_key('0'));
@@ -220,7 +221,9 @@ fn a_scale_moves_in_steps_and_shows_its_unit() {
         Some(Value::Scale { value }) => *value,
         other => panic!("{other:?}"),
     };
-    press(&mut app, KeyCode::Right); // unpicked: the middle
+    press(&mut app, KeyCode::Right); // unpicked: shows the middle, Enter picks it
+    assert!(render(&app, 80, 24).contains("50 %? Enter picks it"));
+    press(&mut app, KeyCode::Enter);
     assert_eq!(picked(&app), 50);
     press(&mut app, KeyCode::Right);
     assert_eq!(picked(&app), 55);

@@ -6,6 +6,7 @@
 mod common;
 
 mod app_flow;
+mod caps;
 mod cli;
 mod compare;
 mod content_clinical;
@@ -26,6 +27,10 @@ mod naming;
 mod practice;
 mod privacy;
 mod props;
+#[cfg(unix)]
+mod protect;
+#[cfg(unix)]
+mod protect_files;
 mod pty;
 mod ratings;
 mod resume;
@@ -35,3 +40,5 @@ mod schema;
 mod session;
 mod snapshots;
 mod store;
+mod stray;
+mod undo;

@@ -441,7 +441,7 @@ mod terminal {
         let mut pty = start(profile, data, now);
         to_entries(&mut pty);
         pty.wait_for("Weekly check-in: every entry, newest first");
-        pty.send(b"n");
+        pty.command(b"n");
         pty.wait_for("How well did each agreement hold this week?");
         pty.wait_for("Weekly check-in · week of");
         pty.send(b"7");
@@ -496,7 +496,7 @@ mod terminal {
         // Sam has opened the workbook before, so the first week can be compared too.
         let mut sam = start("sam", data.path(), "2026-11-01T10:00:00Z");
         sam.wait_for("Start from the beginning");
-        sam.send(b"s");
+        sam.command(b"s");
         sam.wait_for("Chapter 1/2 · Introduction");
         sam.send(keys::CTRL_Q);
         assert!(sam.wait_exit().success());
@@ -575,11 +575,11 @@ mod terminal {
         let data = tempfile::tempdir().expect("temp data dir");
         let mut alex = start("alex", data.path(), "2026-11-03T19:00:00Z");
         alex.wait_for("Start from the beginning");
-        alex.send(b"s");
+        alex.command(b"s");
         alex.wait_for("Chapter 1/2 · Introduction");
         alex.send(keys::ENTER);
         alex.wait_for("Which agreements do the two of you keep?");
-        alex.send(b"a");
+        alex.command(b"a");
         alex.type_str("Calls returned the same day");
         alex.send(keys::ENTER);
         alex.wait_for("1 item");
@@ -589,7 +589,7 @@ mod terminal {
 
         let mut sam = start("sam", data.path(), "2026-11-04T19:00:00Z");
         sam.wait_for("Start from the beginning");
-        sam.send(b"s");
+        sam.command(b"s");
         sam.wait_for("Chapter 1/2 · Introduction");
         sam.send(keys::ENTER);
         sam.wait_for("as alex last changed it (2026-11-03)");
@@ -612,9 +612,9 @@ mod terminal {
     /// From the welcome screen to the entries of "Our week".
     fn to_entries(pty: &mut Pty) {
         pty.wait_for("Contents");
-        pty.send(b"t");
+        pty.command(b"t");
         pty.wait_for("Our week");
-        pty.send(b"e");
+        pty.command(b"e");
     }
 
     /// The saved answers of `profile`, which must read back.
@@ -657,7 +657,7 @@ mod terminal {
         let mut pty = start(p, data.path(), "2026-11-03T19:00:00Z");
         to_entries(&mut pty);
         pty.wait_for("No entry yet");
-        pty.send(b"n");
+        pty.command(b"n");
         pty.wait_for("How well did each agreement hold this week?");
         pty.send(keys::TAB);
         pty.wait_for("How much did you trust your partner this week?");
@@ -698,10 +698,10 @@ mod terminal {
         let mut pty = start(p, data.path(), "2026-11-10T19:05:00Z");
         to_entries(&mut pty);
         pty.wait_for("week of 2 Nov");
-        pty.send(b"d");
+        pty.command(b"d");
         pty.wait_for("Press y to delete");
         pty.wait_for("marked deleted");
-        pty.send(b"y");
+        pty.command(b"y");
         wait_saved(&pty, data.path(), p, "the deletion", |s| {
             s.answers
                 .entry("check-in", "2026-11-02")
@@ -723,7 +723,7 @@ mod terminal {
         let mut pty = start(p, data.path(), "2026-11-10T19:10:00Z");
         to_entries(&mut pty);
         pty.wait_for("u restores");
-        pty.send(b"u");
+        pty.command(b"u");
         wait_saved(&pty, data.path(), p, "the restore", |s| {
             s.answers.live_entries("check-in").any(|e| e.id == "2026-11-02")
         });

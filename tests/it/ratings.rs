@@ -136,6 +136,7 @@ fn items_from_a_list_are_rated_and_follow_the_list() {
     assert_eq!(status(&app, "helps-how-much"), Status::Started);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
     assert_eq!(status(&app, "helps-how-much"), Status::Done);
 
     // The review and the export show every rated item, the one no longer listed last.
@@ -204,6 +205,7 @@ fn own_items_are_added_rated_removed_and_brought_back() {
     type_str(&mut app, "angry");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
     assert_eq!(ratings(&app, "moods"), map(&[("angry", 50), ("sad", 70)]));
     for (w, h) in [(60, 20), (80, 24)] {
         let screen = render(&app, w, h);

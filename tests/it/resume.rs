@@ -61,9 +61,10 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
     // quit without pressing Enter: quitting keeps what is typed.
     let mut pty = Spawn::default().data_dir(dir).start();
     pty.keep_default_name();
-    pty.type_str("t");
+    pty.command(b"t");
     pty.wait_for("Closing words");
-    pty.type_str("jl");
+    pty.command(b"j");
+    pty.command(b"l");
     pty.wait_for("The hurt it caused");
     pty.type_str("jjj");
     pty.send(keys::ENTER);

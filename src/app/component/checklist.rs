@@ -41,6 +41,11 @@ pub struct ChecklistAnswer {
 }
 
 impl ChecklistAnswer {
+    /// Rows shown: the options, and "other" when offered.
+    pub fn rows(&self) -> usize {
+        self.options.len() + usize::from(self.has_other)
+    }
+
     /// Opens the checklist on its first option.
     pub fn new(options: &[String], exclusive: &[String], has_other: bool) -> ChecklistAnswer {
         ChecklistAnswer {

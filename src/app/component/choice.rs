@@ -40,6 +40,11 @@ fn other_text(value: Option<&Value>) -> Option<&str> {
 }
 
 impl ChoiceAnswer {
+    /// Rows shown: the options, and "other" when offered.
+    pub fn rows(&self) -> usize {
+        self.options.len() + usize::from(self.has_other)
+    }
+
     /// Opens the choice with the cursor on the stored pick.
     pub fn new(options: &[String], has_other: bool, value: Option<&Value>) -> ChoiceAnswer {
         let cursor = match value {

@@ -233,6 +233,42 @@ impl Component {
         }
     }
 
+    /// The highlighted row, on kinds that have rows.
+    pub fn cursor(&self) -> Option<usize> {
+        match self {
+            Component::List(l) => Some(l.cursor),
+            Component::Choice(c) => Some(c.cursor),
+            Component::Checklist(c) => Some(c.cursor),
+            Component::Ratings(r) => Some(r.cursor),
+            Component::Text(_) | Component::Scale(_) | Component::Date(_) | Component::Page => None,
+        }
+    }
+
+    /// Puts the highlight back on row `at` after the component was built afresh
+    /// (an undo), kept within the rows there are; `stored` is the answer it shows.
+    pub fn set_cursor(&mut self, at: usize, stored: Option<&Value>) {
+        match self {
+            Component::List(l) => l.cursor = at.min(l.items.len()),
+            Component::Choice(c) => c.cursor = at.min(c.rows().saturating_sub(1)),
+            Component::Checklist(c) => c.cursor = at.min(c.rows().saturating_sub(1)),
+            Component::Ratings(r) => r.cursor = at.min(r.rows(stored).len().saturating_sub(1)),
+            Component::Text(_) | Component::Scale(_) | Component::Date(_) | Component::Page => {}
+        }
+    }
+
+    /// The length in bytes of the field being typed in, or `None` when nothing is
+    /// typed: cheap enough to check on every key.
+    pub fn typed_len(&self) -> Option<usize> {
+        match self {
+            Component::Text(t) => Some(t.text_len()),
+            Component::List(l) => l.editing.as_ref().map(|(_, f)| f.len()),
+            Component::Choice(c) => c.other.as_ref().map(field::Field::len),
+            Component::Checklist(c) => c.other.as_ref().map(field::Field::len),
+            Component::Ratings(r) => r.adding.as_ref().map(field::Field::len),
+            Component::Scale(_) | Component::Date(_) | Component::Page => None,
+        }
+    }
+
     /// Lets a text field refit its view after the box changed size.
     pub fn refit(&mut self) {
         match self {

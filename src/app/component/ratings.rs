@@ -37,6 +37,9 @@ pub struct RatingsAnswer {
     pending_digit: Option<i64>,
     /// The field of a new own item, while it is typed.
     pub adding: Option<Field>,
+    /// On an unrated row, what the arrows point at (row, value): shown, not
+    /// stored, until Enter picks it.
+    pub proposed: Option<(usize, i64)>,
     /// Own items removed with their values (if rated), newest last, for undo.
     removed: Vec<(String, Option<i64>)>,
 }
@@ -79,6 +82,7 @@ impl RatingsAnswer {
             max,
             step: step.max(1),
             cursor: 0,
+            proposed: None,
             pending_digit: None,
             adding: None,
             removed: Vec::new(),
@@ -222,6 +226,11 @@ impl RatingsAnswer {
         let current = ratings.get(&item).copied().filter(|v| (min..=max).contains(v));
         let step = self.step;
         let mid = min + (max - min) / step / 2 * step;
+        let proposed = self
+            .proposed
+            .take()
+            .filter(|(row, _)| *row == self.cursor)
+            .map(|(_, v)| v);
         let new = match intent {
             Intent::Move(m) => {
                 if let Some(to) = moved(self.cursor, m, rows.len()) {
@@ -229,9 +238,16 @@ impl RatingsAnswer {
                     return out;
                 }
                 match m {
-                    Move::Left => Some(current.map_or(mid, |v| (v - step).clamp(min, max))),
-                    Move::Right => Some(current.map_or(mid, |v| (v + step).clamp(min, max))),
-                    Move::Select | Move::Toggle if current.is_none() => Some(mid),
+                    // Not rated yet: the arrows show a value, Enter picks it.
+                    Move::Left | Move::Right if current.is_none() => {
+                        let by = if m == Move::Left { -step } else { step };
+                        let v = proposed.map_or(mid, |p| (p + by).clamp(min, max));
+                        self.proposed = Some((self.cursor, v));
+                        None
+                    }
+                    Move::Left => current.map(|v| (v - step).clamp(min, max)),
+                    Move::Right => current.map(|v| (v + step).clamp(min, max)),
+                    Move::Select | Move::Toggle if current.is_none() => Some(proposed.unwrap_or(mid)),
                     Move::Select
                     | Move::Toggle
                     | Move::Up
@@ -312,8 +328,12 @@ mod tests {
         rate(&mut r, &mut v, Intent::Edit(Edit::Digit(1)));
         rate(&mut r, &mut v, Intent::Edit(Edit::Digit(0)));
         rate(&mut r, &mut v, Intent::Move(Move::Down));
+        // On an unrated item the arrows show a value; Enter picks it.
         rate(&mut r, &mut v, Intent::Move(Move::Right));
         rate(&mut r, &mut v, Intent::Move(Move::Right));
+        assert_eq!(r.proposed, Some((1, 6)));
+        assert_eq!(ratings_of(v.as_ref()).map(|m| m.len()), Some(1));
+        rate(&mut r, &mut v, Intent::Move(Move::Select));
         let want: BTreeMap<String, i64> = [("Calm".into(), 10), ("Heard".into(), 6)].into();
         assert_eq!(ratings_of(v.as_ref()), Some(&want));
         rate(&mut r, &mut v, Intent::Edit(Edit::Clear));

@@ -14,6 +14,9 @@ pub struct ScaleAnswer {
     step: i64,
     /// A digit typed just before, so "1" then "0" gives 10.
     pending_digit: Option<i64>,
+    /// On a scale with no value yet, what the arrows point at: shown, not stored,
+    /// until Enter picks it (a first arrow jumping to the middle surprised people).
+    pub proposed: Option<i64>,
 }
 
 /// The stored value of a scale, if it is one and lies on the scale. A value outside
@@ -62,6 +65,7 @@ impl ScaleAnswer {
             max,
             step: step.max(1),
             pending_digit: None,
+            proposed: None,
         }
     }
 
@@ -78,13 +82,20 @@ impl ScaleAnswer {
         let mid = min + (max - min) / step / 2 * step;
         let mut out = Outcome::default();
         let pending = self.pending_digit.take();
+        let proposed = self.proposed.take();
         let new = match intent {
+            Intent::Move(m @ (Move::Left | Move::Right)) if current.is_none() => {
+                // Nothing stored yet: the arrows show a value, Enter picks it.
+                let by = if m == Move::Left { -step } else { step };
+                self.proposed = Some(proposed.map_or(mid, |p| (p + by).clamp(min, max)));
+                None
+            }
             Intent::Move(m) => match m {
-                Move::Left => Some(current.map_or(mid, |v| (v - step).clamp(min, max))),
-                Move::Right => Some(current.map_or(mid, |v| (v + step).clamp(min, max))),
+                Move::Left => current.map(|v| (v - step).clamp(min, max)),
+                Move::Right => current.map(|v| (v + step).clamp(min, max)),
                 Move::First => Some(min),
                 Move::Last => Some(max),
-                Move::Select | Move::Toggle if current.is_none() => Some(mid),
+                Move::Select | Move::Toggle if current.is_none() => Some(proposed.unwrap_or(mid)),
                 Move::Select
                 | Move::Toggle
                 | Move::Up

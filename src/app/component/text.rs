@@ -20,6 +20,11 @@ impl TextAnswer {
         }
     }
 
+    /// The text's length in bytes.
+    pub fn text_len(&self) -> usize {
+        self.field.len()
+    }
+
     /// The field, to draw it.
     pub fn field(&self) -> &Field {
         &self.field

@@ -97,7 +97,7 @@ pub fn draw(
         Component::List(l) => list::draw(frame, theme, area, l, kind),
         Component::Choice(c) => choice::draw(frame, theme, area, c, kind, value),
         Component::Checklist(c) => checklist::draw(frame, theme, area, c, kind, value),
-        Component::Scale(_) => scale::draw(frame, theme, area, kind, value),
+        Component::Scale(s) => scale::draw(frame, theme, area, kind, value, s.proposed),
         Component::Ratings(r) => ratings::draw(frame, theme, area, r, kind, value),
         Component::Date(d) => date::draw(frame, theme, area, d, value),
         Component::Page => {}

@@ -85,9 +85,12 @@ pub fn draw(
     // "[ 7] " or "[  ] ": brackets as well as colour, so values show without colour.
     let marks: Vec<(String, bool)> = items[shown_rows.clone()]
         .iter()
-        .map(|i| match ratings.and_then(|m| m.get(i)) {
-            Some(v) => (format!("[{:>digits$}] ", shown(*v)), true),
-            None => (format!("[{}] ", " ".repeat(digits)), false),
+        .enumerate()
+        .map(|(row, i)| match (ratings.and_then(|m| m.get(i)), r.proposed) {
+            (Some(v), _) => (format!("[{:>digits$}] ", shown(*v)), true),
+            // What the arrows point at, not picked yet: angle brackets, not square.
+            (None, Some((at, v))) if at == row => (format!("<{:>digits$}> ", shown(v)), false),
+            (None, Some(_) | None) => (format!("[{}] ", " ".repeat(digits)), false),
         })
         .collect();
     let rows: Vec<ListItem> = items[shown_rows.clone()]
@@ -119,7 +122,10 @@ pub fn draw(
         (true, true) => text::ratings_add_own(keys::label_of(Context::RatingsOwn, &Edit::AddItem.into())),
         // The note above says why there is nothing to rate.
         (true, false) => String::new(),
-        (false, _) => text::ratings_status(rated, items.len()),
+        (false, _) => match r.proposed {
+            Some((_, v)) => text::scale_proposed(&shown(v)),
+            None => text::ratings_status(rated, items.len()),
+        },
     };
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(line, theme.dim()))),

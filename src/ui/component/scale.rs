@@ -11,8 +11,16 @@ use crate::app::scale_value;
 use crate::content::Kind;
 use crate::ui::{Theme, text};
 
-/// Draws the scale with the stored value marked.
-pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Option<&Value>) {
+/// Draws the scale with the stored value marked, or the value the arrows point at
+/// (`proposed`, not picked yet) marked differently.
+pub fn draw(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    kind: &Kind,
+    value: Option<&Value>,
+    proposed: Option<i64>,
+) {
     let Kind::Scale {
         min,
         max,
@@ -48,6 +56,8 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Op
                 // Brackets as well as colour mark the value, so it shows without colour.
                 if Some(*n) == picked {
                     Span::styled(format!("[{s:^w$}]", w = cell_w - 2), theme.chosen())
+                } else if picked.is_none() && Some(*n) == proposed {
+                    Span::styled(format!("<{s:^w$}>", w = cell_w - 2), theme.key())
                 } else {
                     Span::raw(format!(" {s:^w$} ", w = cell_w - 2))
                 }
@@ -59,7 +69,7 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Op
         // Too many steps to number them all: a slider. Widths are computed in i128
         // so no stored value can overflow them.
         let w = width.max(2);
-        let pos = picked.map(|v| {
+        let pos = picked.or(proposed).map(|v| {
             let span = i128::from(max) - i128::from(min);
             ((i128::from(v) - i128::from(min)) * (w as i128 - 1) / span.max(1)) as usize
         });
@@ -86,9 +96,10 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, kind: &Kind, value: Op
     } else {
         theme.dim()
     };
-    let status = match off_scale {
-        Some(v) => text::scale_off(v, min, max),
-        None => text::scale_value(picked, max, unit.as_deref()),
+    let status = match (off_scale, picked, proposed) {
+        (Some(v), _, _) => text::scale_off(v, min, max),
+        (None, None, Some(p)) => text::scale_proposed(&crate::content::with_unit(p, unit.as_deref())),
+        (None, _, _) => text::scale_value(picked, max, unit.as_deref()),
     };
     lines.push(Line::from(Span::styled(status, style)));
     frame.render_widget(Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }), area);

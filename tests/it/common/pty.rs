@@ -207,10 +207,23 @@ impl Pty {
         self.child.process_id().expect("child pid")
     }
 
+    /// The writer to the program, for a test that writes from another thread (a huge
+    /// paste); later [`Pty::send`]s go nowhere.
+    pub fn take_writer(&mut self) -> Box<dyn Write + Send> {
+        std::mem::replace(&mut self.writer, Box::new(std::io::sink()))
+    }
+
     /// Sends raw bytes (keys) to the program.
     pub fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).expect("write to pty");
         self.writer.flush().expect("flush pty");
+    }
+
+    /// Sends a command key and waits as a person would before the next key: keys
+    /// closer together than [`trustbook::app::BURST`] are taken as typing.
+    pub fn command(&mut self, bytes: &[u8]) {
+        self.send(bytes);
+        std::thread::sleep(trustbook::app::BURST + Duration::from_millis(100));
     }
 
     /// On a first run without `--profile` the app asks for a name first: Esc keeps

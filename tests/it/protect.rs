@@ -1,0 +1,498 @@
+//! `trustbook protect` (issue 17, section 2): a passphrase that locks. The real binary runs
+//! in a pseudo-terminal, since a passphrase only ever comes from a terminal; the scrypt
+//! work factor is lowered with the debug-only `TRUSTBOOK_TEST_SCRYPT_LOG_N`.
+//!
+//! Every check of "no plain text" scans every byte of every file, recursively.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::common::disk::{read_saved, wait_file, workbook_id};
+use crate::common::pty::{Pty, Spawn, keys};
+use crate::common::text;
+use trustbook::store::{self, Protection, StoreOptions};
+use trustbook::vault;
+
+/// A weak scrypt work factor, for speed (debug builds only).
+const LOG_N: &str = "10";
+const PASS: &str = "correct horse battery";
+
+/// The app (or a command) on `dir`, home in `home`, with the test work factor.
+fn spawn(dir: &Path, home: &Path, args: &[&str]) -> Pty {
+    Spawn::default()
+        .data_dir(dir)
+        .env("HOME", home.to_str().expect("utf-8 path"))
+        .env(vault::TEST_WORK_FACTOR_ENV, LOG_N)
+        .args(args.iter().copied())
+        .size(100, 30)
+        .start()
+}
+
+/// Runs `protect` on profile `profile` typing `pass` twice; returns the recovery key shown.
+fn protect(dir: &Path, home: &Path, profile: &str, pass: &str) -> String {
+    let mut pty = spawn(dir, home, &["--profile", profile, "protect"]);
+    pty.wait_for("nobody can read these");
+    pty.wait_for("New passphrase:");
+    pty.type_str(&format!("{pass}\r"));
+    pty.wait_for("The same passphrase again:");
+    pty.type_str(&format!("{pass}\r"));
+    pty.wait_for("AGE-SECRET-KEY-1");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{}", pty.framed_screen());
+    let screen = pty.screen();
+    let key = screen
+        .split_whitespace()
+        .find(|w| w.starts_with("AGE-SECRET-KEY-1"))
+        .expect("the recovery key is shown")
+        .to_string();
+    assert_eq!(key.len(), 74, "{screen}");
+    key
+}
+
+/// Every file under `dir` (recursively), with its bytes.
+fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let Ok(rd) = fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.filter_map(Result::ok) {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(all_files(&p));
+        } else if let Ok(b) = fs::read(&p) {
+            out.push((p, b));
+        }
+    }
+    out
+}
+
+/// Panics naming the file when any byte sequence of `words` is found under `dir`.
+fn assert_nowhere(dir: &Path, words: &[&str]) {
+    for (path, bytes) in all_files(dir) {
+        for w in words {
+            assert!(
+                !bytes.windows(w.len()).any(|x| x == w.as_bytes()),
+                "{} holds {w:?} in plain text",
+                path.display()
+            );
+        }
+    }
+}
+
+/// Reads the answers file at `path` with the recovery key.
+fn read_with_key(path: &Path, key: &str) -> store::Saved {
+    let id = vault::parse_recovery_key(key).expect("a recovery key");
+    store::read_answers_as(path, "test", &workbook_id(), &Protection::locked(id))
+        .expect("decrypts")
+        .expect("a file")
+}
+
+fn first(saved: &store::Saved) -> Option<&trustbook::answers::Value> {
+    crate::common::disk::value(saved, "where-distrust-comes-from", "looking-back")
+}
+
+/// Opens the app on a protected `default` and types the passphrase.
+fn open_unlocked(dir: &Path, home: &Path) -> Pty {
+    let mut pty = spawn(dir, home, &[]);
+    pty.wait_for("Passphrase for profile \"default\":");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("Continue where I left off");
+    pty
+}
+
+/// A profile `default` with `words` saved in its first answer, then `more` after it (so the
+/// backup holds the first words); the app has quit.
+fn answered(dir: &Path, home: &Path, words: &str, more: &str) {
+    let mut pty = spawn(dir, home, &[]);
+    pty.open_first_exercise();
+    pty.type_str(words);
+    wait_file(&pty, dir, words, |s| first(s) == Some(&text(words)));
+    pty.type_str(more);
+    let both = format!("{words}{more}");
+    wait_file(&pty, dir, "both", |s| first(s) == Some(&text(&both)));
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+}
+
+/// A plain profile `name` in `dir` with no answers yet (its file written).
+fn empty_profile(dir: &Path, name: &str) {
+    let opts = StoreOptions {
+        data_dir: Some(dir.to_path_buf()),
+        profile: name.into(),
+    };
+    let (mut st, _) = store::Store::open(&opts, &workbook_id()).expect("opens");
+    st.save(&Default::default(), None).expect("saves");
+}
+
+fn dirs() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    let home = tmp.path().join("home");
+    fs::create_dir_all(&home).expect("home");
+    (tmp, dir, home)
+}
+
+/// Snapshot of every file under `dir` but lock files (whose pid changes).
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = all_files(dir)
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_none_or(|e| e != "lock"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn after_protect_no_file_holds_an_answer_not_even_the_fallback_copy() {
+    let (tmp, dir, home) = dirs();
+    answered(&dir, &home, "FIRSTWORDS", " SECONDWORDS");
+    // Kept copies of every kind, as reset, migrations and --start-fresh leave them.
+    let answers = dir.join("default.toml");
+    for suffix in [
+        ".bak-20260101T000000Z",
+        ".reset-20260101T000000Z",
+        ".v1",
+        ".before-update-20260101T000000Z",
+        ".bad-20260101T000000Z",
+    ] {
+        fs::copy(&answers, dir.join(format!("default.toml{suffix}"))).expect("copy");
+    }
+
+    let key = protect(&dir, &home, "default", PASS);
+    assert_nowhere(tmp.path(), &["FIRSTWORDS", "SECONDWORDS"]);
+    assert_eq!(
+        first(&read_with_key(&answers, &key)),
+        Some(&text("FIRSTWORDS SECONDWORDS"))
+    );
+    let backup = read_with_key(&dir.join("default.toml.bak"), &key);
+    assert!(
+        matches!(first(&backup), Some(trustbook::answers::Value::Text { text }) if text.starts_with("FIRSTWORDS")),
+        "{backup:?}"
+    );
+
+    // The app asks the passphrase, then saves encrypted; a failing folder makes it write
+    // the fallback copy in the home folder: encrypted too.
+    let mut pty = open_unlocked(&dir, &home);
+    pty.send(keys::ENTER);
+    pty.wait_for("Exercise 1/8");
+    pty.type_str(" THIRDWORDS");
+    pty.wait_for("THIRDWORDS");
+    let away = tmp.path().join("data-away");
+    fs::rename(&dir, &away).expect("move the folder away");
+    fs::write(&dir, "not a folder").expect("a file in its place");
+    pty.type_str(" FOURTHWORDS");
+    pty.wait_for("NOT SAVED");
+    pty.send(keys::CTRL_Q);
+    pty.wait_for("write a copy elsewhere and quit");
+    pty.type_str("w");
+    assert_eq!(pty.wait_exit().exit_code(), 1, "{}", pty.framed_screen());
+    fs::remove_file(&dir).expect("remove the file");
+    fs::rename(&away, &dir).expect("folder back");
+
+    assert_nowhere(
+        tmp.path(),
+        &["FIRSTWORDS", "SECONDWORDS", "THIRDWORDS", "FOURTHWORDS"],
+    );
+    let copies: Vec<_> = fs::read_dir(&home)
+        .expect("home")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        first(&read_with_key(&copies[0], &key)),
+        Some(&text("FIRSTWORDS SECONDWORDS THIRDWORDS FOURTHWORDS"))
+    );
+    // `where` says protected and shows nothing of the content.
+    let out = Command::new(env!("CARGO_BIN_EXE_trustbook"))
+        .args(["--data-dir", dir.to_str().expect("utf-8"), "where"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("where");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(text.contains("protected with a passphrase"), "{text}");
+}
+
+#[test]
+fn a_wrong_passphrase_three_times_changes_nothing() {
+    let (_tmp, dir, home) = dirs();
+    answered(&dir, &home, "WORDS", " MORE");
+    protect(&dir, &home, "default", PASS);
+    let before = snapshot(&dir);
+    let mut pty = spawn(&dir, &home, &[]);
+    for n in 0..3 {
+        pty.wait_until("the question", |s| {
+            s.contents().matches("Passphrase for profile").count() > n
+        });
+        pty.type_str("not it\r");
+    }
+    pty.wait_for("not accepted 3 times; nothing was changed");
+    pty.wait_for("--recover");
+    assert_eq!(pty.wait_exit().exit_code(), 1);
+    assert_eq!(snapshot(&dir), before, "a wrong passphrase must change nothing");
+}
+
+#[test]
+fn an_empty_or_huge_passphrase_is_refused_clearly() {
+    let (_tmp, dir, home) = dirs();
+    answered(&dir, &home, "WORDS", " MORE");
+    let before = snapshot(&dir);
+    let mut pty = spawn(&dir, &home, &["protect"]);
+    pty.wait_for("New passphrase:");
+    pty.send(keys::ENTER);
+    pty.wait_for("A passphrase cannot be empty. Try again.");
+    // Ten megabytes pasted without a new line, from another thread: the program stops
+    // reading after the limit and throws the rest away. The thread is not joined: once the
+    // program has exited, nothing reads the terminal and its last write never returns.
+    let mut writer = pty.take_writer();
+    std::thread::spawn(move || {
+        let chunk = vec![b'x'; 64 * 1024];
+        for _ in 0..160 {
+            if std::io::Write::write_all(&mut writer, &chunk).is_err() {
+                break;
+            }
+        }
+    });
+    pty.wait_for("longer than 1024 characters");
+    pty.wait_for("no passphrase was set (3 tries); nothing was changed");
+    assert_eq!(pty.wait_exit().exit_code(), 1);
+    assert!(
+        !store::is_protected(&dir, "default"),
+        "nothing is set by a paste gone wrong"
+    );
+    assert_eq!(snapshot(&dir), before);
+}
+
+#[test]
+fn without_a_terminal_commands_needing_the_passphrase_refuse_and_never_hang() {
+    let (_tmp, dir, home) = dirs();
+    answered(&dir, &home, "WORDS", " MORE");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_trustbook"))
+            .args(["--data-dir", dir.to_str().expect("utf-8")])
+            .args(args)
+            .env(vault::TEST_WORK_FACTOR_ENV, LOG_N)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run")
+            .wait_with_output()
+            .expect("output")
+    };
+    let out = run(&["protect"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("can only be typed at a terminal"), "{err}");
+    assert!(!store::is_protected(&dir, "default"));
+
+    protect(&dir, &home, "default", PASS);
+    let before = snapshot(&dir);
+    for args in [
+        &["export"][..],
+        &["reset", "--yes"],
+        &["protect", "--change"],
+        &["protect", "--remove"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("terminal"), "{args:?}: {err}");
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("WORDS"));
+    }
+    assert_eq!(snapshot(&dir), before);
+}
+
+#[test]
+fn change_remove_and_recover_keep_every_word() {
+    let (tmp, dir, home) = dirs();
+    answered(&dir, &home, "KEEPME", " ALSO");
+    let key = protect(&dir, &home, "default", PASS);
+
+    // --change: the old passphrase, then a new one twice.
+    let mut pty = spawn(&dir, &home, &["protect", "--change"]);
+    pty.wait_for("Passphrase for profile");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("New passphrase:");
+    pty.type_str("second pass\r");
+    pty.wait_for("again:");
+    pty.type_str("second pass\r");
+    pty.wait_for("is changed");
+    assert!(pty.wait_exit().success());
+
+    // --recover: the recovery key, then a new passphrase.
+    let mut pty = spawn(&dir, &home, &["protect", "--recover"]);
+    pty.wait_for("Recovery key");
+    pty.type_str(&format!("{key}\r"));
+    pty.wait_for("New passphrase:");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("again:");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("has a new passphrase");
+    assert!(pty.wait_exit().success());
+    assert_nowhere(tmp.path(), &["KEEPME"]);
+
+    // reset and export ask the passphrase too; reset's kept copy is encrypted.
+    let mut pty = spawn(&dir, &home, &["export"]);
+    pty.wait_for("Passphrase for profile");
+    pty.type_str(&format!("{PASS}\r"));
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    let mut pty = spawn(&dir, &home, &["reset", "--yes"]);
+    pty.wait_for("Passphrase for profile");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("kept in");
+    assert!(pty.wait_exit().success());
+    assert_nowhere(tmp.path(), &["KEEPME"]);
+    let kept: Vec<_> = store::profile_files(&dir, "default")
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".reset-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(first(&read_with_key(&kept[0], &key)), Some(&text("KEEPME ALSO")));
+    fs::copy(&kept[0], dir.join("default.toml")).expect("put the answers back");
+
+    // --remove: plain again, every word there, no key left.
+    let mut pty = spawn(&dir, &home, &["protect", "--remove"]);
+    pty.wait_for("Passphrase for profile");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("plain text again");
+    assert!(pty.wait_exit().success());
+    assert!(!store::is_protected(&dir, "default"));
+    let saved = read_saved(&dir, "default").expect("plain answers");
+    assert_eq!(first(&saved), Some(&text("KEEPME ALSO")));
+    for (path, bytes) in all_files(&dir) {
+        assert!(!vault::is_age(&bytes), "{} is still encrypted", path.display());
+    }
+}
+
+#[test]
+fn a_swapped_key_file_is_named_and_changes_nothing() {
+    let (_tmp, dir, home) = dirs();
+    answered(&dir, &home, "MINE", " TOO");
+    protect(&dir, &home, "default", PASS);
+    // Another protected profile with the same passphrase; its key put in place of ours.
+    empty_profile(&dir, "other");
+    protect(&dir, &home, "other", PASS);
+    fs::copy(dir.join("other.key"), dir.join("default.key")).expect("swap");
+    let before = snapshot(&dir);
+
+    let mut pty = spawn(&dir, &home, &[]);
+    pty.wait_for("Passphrase for profile");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("encrypted for a different key");
+    let screen: String = pty.screen().split('\n').collect();
+    assert!(screen.contains("default.toml"), "the file is named: {screen}");
+    assert_eq!(pty.wait_exit().exit_code(), 1);
+    assert_eq!(snapshot(&dir), before);
+}
+
+#[test]
+fn right_after_the_name_the_app_offers_a_passphrase() {
+    use crate::common::{char_key, key, render, shipped_app};
+    use ratatui::crossterm::event::KeyCode::{Enter, Esc};
+    use trustbook::app::keys as app_keys;
+    use trustbook::persist::fake::FakePersistence;
+    use trustbook::session::Session;
+
+    let mut s = Session::new(shipped_app().asking_name(), FakePersistence::default());
+    let mut no_editor = |_: &str| Ok(Err(String::new()));
+    // The safety page comes first; Esc closes it, onto the question of a name.
+    for ev in [key(Esc)]
+        .into_iter()
+        .chain("sam".chars().map(char_key))
+        .chain([key(Enter)])
+    {
+        if let Some(action) = app_keys::action(&s.app, &ev) {
+            s.dispatch(action, std::time::Instant::now(), &mut no_editor)
+                .expect("no terminal");
+        }
+    }
+    let wide = render(&s.app, 150, 50);
+    assert!(
+        wide.contains(
+            "Does anyone else use this computer account? Then protect your answers with a passphrase: \
+             quit and run trustbook protect --profile sam"
+        ),
+        "{wide}"
+    );
+    for (w, h) in [(80, 24), (60, 20)] {
+        let screen = render(&s.app, w, h);
+        assert!(
+            screen.contains("trustbook protect --profile sam"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn compare_asks_the_passphrase_of_your_own_protected_profile() {
+    let (tmp, dir, home) = dirs();
+    answered(&dir, &home, "ASKER", " WORDS");
+    protect(&dir, &home, "default", PASS);
+    empty_profile(&dir, "sam");
+    let compare = |args: &[&str]| {
+        Spawn::default()
+            .data_dir(&dir)
+            .env("HOME", home.to_str().expect("utf-8 path"))
+            .env("PAGER", "cat")
+            .args(args.iter().copied())
+            .size(100, 30)
+            .start()
+    };
+    let mut pty = compare(&["compare", "default", "sam"]);
+    pty.wait_for("Passphrase for profile \"default\":");
+    pty.type_str(&format!("{PASS}\r"));
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    assert_nowhere(tmp.path(), &["ASKER"]);
+    // sam sees nothing of default's protected (and unshared) answers.
+    let mut pty = compare(&["compare", "sam", "default"]);
+    pty.wait_exit();
+    assert!(!pty.screen().contains("ASKER"), "{}", pty.framed_screen());
+}
+
+/// A profile that shared, once protected, stops sharing: its plain share file goes, the
+/// app's saves never write one again, and `share --with` is refused with a reason.
+#[test]
+fn protecting_a_profile_that_shares_stops_its_plain_shares() {
+    let (_tmp, dir, home) = dirs();
+    answered(&dir, &home, "SHARED-BEFORE", " and more");
+    empty_profile(&dir, "sam");
+    let share = |args: &[&str]| {
+        let mut pty = spawn(&dir, &home, args);
+        let status = pty.wait_exit();
+        (status.success(), pty.screen())
+    };
+    let (ok, said) = share(&["--profile", "default", "share", "--with", "sam"]);
+    assert!(ok, "{said}");
+    let file = trustbook::sharing::share_path(&dir, "default", "sam");
+    assert!(
+        fs::read_to_string(&file)
+            .expect("a share")
+            .contains("SHARED-BEFORE")
+    );
+
+    let mut pty = spawn(&dir, &home, &["--profile", "default", "protect"]);
+    pty.wait_for("New passphrase:");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("The same passphrase again:");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("Stopped sharing with sam");
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    assert!(!file.exists(), "the plain share is gone");
+
+    // A save in the app writes no share again.
+    let mut pty = open_unlocked(&dir, &home);
+    pty.send(keys::ENTER);
+    pty.wait_for("Exercise 1/");
+    pty.type_str(" typed after protect");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    assert!(!file.exists(), "no share written by a protected profile");
+    assert_nowhere(&dir, &["SHARED-BEFORE", "typed after protect"]);
+
+    let (ok, said) = share(&["--profile", "default", "share", "--with", "sam"]);
+    assert!(!ok, "sharing a protected profile is refused: {said}");
+}
