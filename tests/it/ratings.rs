@@ -314,7 +314,9 @@ fn a_long_list_scrolls_to_the_item_being_rated() {
     for _ in 0..250 {
         press(&mut app, KeyCode::Down);
     }
+    // → proposes the middle, Enter picks it.
     press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
     let screen = render(&app, 80, 24);
     // The row being rated is on screen, marked, with the rows before it above.
     assert!(screen.contains("› [ 5] Thing number 251"), "{screen}");
