@@ -214,7 +214,12 @@ impl App {
                     // In the order the exercise asks them, then any others.
                     let items = probe.rating_items(&ex.kind);
                     let ordered = items.iter().filter_map(|i| ratings.get(i));
-                    let rest = ratings.iter().filter(|(k, _)| !items.contains(k)).map(|(_, v)| v);
+                    // A set: a scan of a long list per rating is quadratic.
+                    let listed: std::collections::HashSet<&String> = items.iter().collect();
+                    let rest = ratings
+                        .iter()
+                        .filter(|(k, _)| !listed.contains(k))
+                        .map(|(_, v)| v);
                     let values: Vec<String> = ordered.chain(rest).map(|v| unit(*v)).collect();
                     format!("{}: {}", ex.title, values.join(", "))
                 }
@@ -306,8 +311,10 @@ impl App {
     }
 
     /// Starts the entry due in chapter `c` (this week's, or a new one) at its first
-    /// repeated exercise.
-    pub(super) fn start_due(&mut self, c: usize, fx: &mut Vec<Effect>) {
+    /// repeated exercise. With `resume` (the welcome's line of what is due), an
+    /// `entries` part continues its last entry while it is unfinished, as a visit does;
+    /// `n` on the entries screen always starts a new one.
+    pub(super) fn start_due(&mut self, c: usize, resume: bool, fx: &mut Vec<Effect>) {
         let Some(ch) = self.workbook.chapters.get(c) else {
             return;
         };
@@ -317,7 +324,14 @@ impl App {
         let now = self.now.to_string();
         let open = match repeat.rhythm {
             Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
-            Rhythm::Entries => self.fresh_entry(c, &now),
+            Rhythm::Entries => match self.answers.live_entries(&ch.id).last() {
+                Some(last) if resume && !self.entry_done(c, last) => Open {
+                    id: last.id.clone(),
+                    started: last.started.clone(),
+                    old: false,
+                },
+                Some(_) | None => self.fresh_entry(c, &now),
+            },
         };
         self.enter_entry(c, open, fx);
     }
@@ -330,16 +344,21 @@ impl App {
         };
         let first = ch.exercises.iter().position(|e| repeat.exercises.contains(&e.id));
         let id = ch.id.clone();
+        let from_list = matches!(self.screen(), Screen::Entries(_));
         self.answers.open_entry(&id, open);
         if let Some(e) = first {
             self.go_to(Screen::Exercise(c, e), fx);
+            // Esc leads back to the list the entry was picked or started from.
+            if from_list {
+                self.from_entries = Some(c);
+            }
         }
     }
 
     /// A new entry from the entries screen (this week's for a weekly part).
     pub(super) fn new_entry(&mut self, fx: &mut Vec<Effect>) {
         if let Some(c) = self.entries_chapter() {
-            self.start_due(c, fx);
+            self.start_due(c, false, fx);
         }
     }
 

@@ -93,6 +93,9 @@ pub struct App {
     resume: Option<Place>,
     /// The page was opened from the review, so Esc goes back there.
     from_review: bool,
+    /// The entry on the pages was opened from the entries screen of this chapter, so
+    /// Esc goes back to that list.
+    from_entries: Option<usize>,
     profile: String,
     partners: Vec<String>,
     /// The safety page's scrolling text.
@@ -132,6 +135,7 @@ impl App {
             size: (80, 24),
             resume,
             from_review: false,
+            from_entries: None,
             profile: crate::store::DEFAULT_PROFILE.to_string(),
             partners: Vec::new(),
             safety_text: Viewport::default(),

@@ -198,6 +198,7 @@ impl App {
         // Only moves between pages keep the way back to the review.
         if !matches!(to, Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing) {
             self.from_review = false;
+            self.from_entries = None;
         }
         self.state = state;
         // Undo takes back changes on the screen in view only.
@@ -212,10 +213,41 @@ impl App {
         }
     }
 
-    /// The page after the current one in reading order.
+    /// The page after the current one in reading order, passing over a `page` whose
+    /// `when` does not hold (a crisis page shows only when its condition does).
     fn next_screen(&self) -> Screen {
+        let mut to = self.step_after(self.screen());
+        while self.passed_over(to) {
+            to = self.step_after(to);
+        }
+        to
+    }
+
+    /// The page before the current one in reading order, passing over a `page` whose
+    /// `when` does not hold.
+    fn prev_screen(&self) -> Screen {
+        let mut to = self.step_before(self.screen());
+        while self.passed_over(to) {
+            to = self.step_before(to);
+        }
+        to
+    }
+
+    /// True for a `page` whose `when` is decided and does not hold: reading on passes
+    /// it by. Other kinds stay on the way, saying "Not needed", since they hold answers.
+    fn passed_over(&self, to: Screen) -> bool {
+        let Screen::Exercise(c, e) = to else {
+            return false;
+        };
+        let ch = &self.workbook.chapters[c];
+        let ex = &ch.exercises[e];
+        !ex.takes_answer() && self.answers.not_needed(&ch.id, ex)
+    }
+
+    /// The page after `from` in reading order.
+    fn step_after(&self, from: Screen) -> Screen {
         let chapters = &self.workbook.chapters;
-        match self.screen() {
+        match from {
             // The question of a name is no page: it is left only by giving one.
             Screen::Name => Screen::Name,
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare => Screen::Intro(0),
@@ -227,10 +259,10 @@ impl App {
         }
     }
 
-    /// The page before the current one in reading order.
-    fn prev_screen(&self) -> Screen {
+    /// The page before `from` in reading order.
+    fn step_before(&self, from: Screen) -> Screen {
         let chapters = &self.workbook.chapters;
-        match self.screen() {
+        match from {
             Screen::Name => Screen::Name,
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Intro(0) => {
                 Screen::Welcome
@@ -266,6 +298,9 @@ impl App {
             Screen::Welcome => self.request_quit(fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if self.from_review => {
                 self.go_to(Screen::Review, fx)
+            }
+            Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if let Some(c) = self.from_entries => {
+                self.go_to(Screen::Entries(c), fx)
             }
             Screen::Contents | Screen::Review | Screen::Compare => self.go_to(Screen::Welcome, fx),
             Screen::Entries(_) if self.entries_confirming() => self.cancel_delete(),
@@ -649,7 +684,7 @@ impl App {
                 }
                 Some(WelcomeItem::Contents) | None => self.go_to(Screen::Contents, fx),
                 Some(WelcomeItem::Review) => self.go_to(Screen::Review, fx),
-                Some(WelcomeItem::Due(c)) => self.start_due(c, fx),
+                Some(WelcomeItem::Due(c)) => self.start_due(c, true, fx),
                 Some(WelcomeItem::Compare(i)) => {
                     if let Some(name) = self.partners.get(i) {
                         fx.push(Effect::LoadPartner(name.clone()));

@@ -91,7 +91,16 @@ fn where_text(
             ProfileKind::Own => "own",
             ProfileKind::Partner => "partner",
         };
-        let count = match (p.answers, &p.problem) {
+        // A partner's export is counted as import counts it (entries included), so the
+        // two never disagree; the store's quick count reads only answers given once.
+        let answers = match p.kind {
+            ProfileKind::Partner => trustbook::partner::read_export(&dir, &p.name, &wb.id)
+                .map(|e| e.answers.len())
+                .ok()
+                .or(p.answers),
+            ProfileKind::Own => p.answers,
+        };
+        let count = match (answers, &p.problem) {
             _ if p.protected => "protected with a passphrase".to_string(),
             _ if p.workbook.as_ref().is_some_and(|w| *w != wb.id) => format!(
                 "belongs to another workbook (\"{}\")",

@@ -21,7 +21,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
     };
     let rows = app.entry_rows();
     let live: Vec<&Entry> = app.answers().live_entries(&ch.id).collect();
-    let trends = series(ch, &live);
+    // Rated items in the order the exercise asks them (a list's order, not the
+    // alphabetical order the ratings are stored in), then any others.
+    let mut resolved = ch.clone();
+    for ex in &mut resolved.exercises {
+        if let std::borrow::Cow::Owned(kind) = app.answers().resolved_kind(&ex.kind) {
+            ex.kind = kind;
+        }
+    }
+    let trends = series(&resolved, &live);
     let shown: Vec<_> = trends
         .iter()
         .filter(|s| s.values.iter().filter(|v| v.is_some()).count() >= 1)

@@ -22,7 +22,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let skipped = answer.is_some_and(|a| a.skipped);
 
     if !ex.takes_answer() {
-        draw_page(frame, theme, area, ex);
+        // Reading on passes a page whose `when` does not hold; opened from the
+        // contents it still shows, saying so.
+        let note = shown_lines(app, c, ex, usize::from(area.width), usize::from(area.height / 4));
+        draw_page(frame, theme, area, ex, &note);
         return;
     }
     // The prompt gets what it needs up to a third of the screen; the hint what is
@@ -142,10 +145,17 @@ fn draw_hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, lines: &[S
     frame.render_widget(Paragraph::new(shown).style(theme.dim()).block(block), area);
 }
 
-/// A page inside a chapter: its title and text, nothing to answer.
-fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
-    let [title_area, _, text_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+/// A page inside a chapter: its title, what it says of its entry or its `when`
+/// (`note`, dimmed, at most a quarter of the area), and its text; nothing to answer.
+fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise, note: &[(bool, String)]) {
+    let note_h = u16::try_from(note.len()).unwrap_or(u16::MAX).min(area.height / 4);
+    let [title_area, note_area, _, text_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(note_h),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     frame.render_widget(
         Line::from(Span::styled(
             super::truncate(&ex.title, usize::from(area.width)),
@@ -153,6 +163,8 @@ fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
         )),
         title_area,
     );
+    let note: Vec<Line> = note.iter().map(|(_, l)| Line::raw(l.clone())).collect();
+    frame.render_widget(Paragraph::new(note).style(theme.dim()), note_area);
     frame.render_widget(wrap::paragraph(ex.prompt.trim(), text_area.width), text_area);
 }
 

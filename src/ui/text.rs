@@ -488,7 +488,7 @@ pub fn edited_on(day: &str) -> String {
 }
 
 /// Heading of the trends under the entries.
-pub const TRENDS: &str = "Trends, oldest to newest";
+pub const TRENDS: &str = "Trends: each chart runs oldest to newest";
 
 /// The trends with fewer than two values to show.
 pub const TRENDS_NONE: &str = "Trends show here once there are answers on a scale in two entries.";
@@ -513,9 +513,10 @@ pub fn entry_open(title: &str, label: &str, old: bool) -> String {
     }
 }
 
-/// A trend's values as text, newest first so the latest is never cut off.
+/// A trend's values as text, newest first so the latest is never cut off; said so,
+/// since the chart above runs the other way.
 pub fn latest_first(values: &str) -> String {
-    format!("latest first: {values}")
+    format!("values, newest first: {values}")
 }
 
 /// Above the previous entry's answer, offered in a new entry.

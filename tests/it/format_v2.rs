@@ -583,3 +583,100 @@ fn authors_are_warned_of_long_titles_and_an_early_reflection() {
         "a.toml:5:1: warning: the `[reflection]` comes before the exercises, yet it is always asked last; move it to the end of the file so the file reads in the order people see it"
     );
 }
+
+/// A workbook whose chapter `a` has a scale `upset` (0 to 10), a crisis page shown
+/// only `when` it is at least 8, and a text.
+fn crisis_workbook() -> Workbook {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = "format_version = 2\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n";
+    let ch = r#"id = "a"
+title = "A"
+introduction = "I"
+
+[[exercises]]
+id = "upset"
+kind = "scale"
+title = "How upset"
+prompt = "How upset are you?"
+min = 0
+max = 10
+min_label = "Calm"
+max_label = "Very"
+
+[[exercises]]
+id = "crisis"
+kind = "page"
+title = "If you are in danger"
+prompt = "Call a crisis line now."
+when = { exercise = "upset", at_least = 8 }
+
+[[exercises]]
+id = "notes"
+kind = "text"
+title = "Notes"
+prompt = "Anything else?"
+
+[reflection]
+prompt = "R"
+"#;
+    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
+    fs::write(dir.path().join("a.toml"), ch).expect("write");
+    content::load_dir(dir.path()).unwrap_or_else(|d| panic!("{d}"))
+}
+
+#[test]
+fn a_page_with_when_shows_only_while_it_holds() {
+    let wb = crisis_workbook();
+    let screen_after_upset = |value: Option<i64>| {
+        let mut a = Answers::default();
+        if let Some(value) = value {
+            a.set(
+                "a",
+                "upset",
+                Value::Scale { value },
+                "2026-11-26T10:04:00Z".into(),
+            );
+        }
+        let mut app = app_with(wb.clone(), a, Some(place("a", Some("upset"))));
+        send(&mut app, char_key('c'));
+        assert_eq!(app.screen(), Screen::Exercise(0, 0));
+        press(&mut app, KeyCode::Tab);
+        let on = app.screen();
+        // Back from there returns past the page the same way.
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(app.screen(), Screen::Exercise(0, 0), "back from {on:?}");
+        on
+    };
+    assert_eq!(
+        screen_after_upset(Some(9)),
+        Screen::Exercise(0, 1),
+        "holds: shown"
+    );
+    assert_eq!(
+        screen_after_upset(None),
+        Screen::Exercise(0, 1),
+        "undecided: shown"
+    );
+    assert_eq!(
+        screen_after_upset(Some(3)),
+        Screen::Exercise(0, 2),
+        "does not hold: passed over"
+    );
+    // Opened on purpose, it still shows, saying why it is not needed.
+    let mut a = Answers::default();
+    a.set(
+        "a",
+        "upset",
+        Value::Scale { value: 3 },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    let mut app = app_with(wb, a, Some(place("a", Some("crisis"))));
+    send(&mut app, char_key('c'));
+    assert_eq!(app.screen(), Screen::Exercise(0, 1));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Not needed, given your answer to \"How upset\""),
+        "{screen}"
+    );
+    assert!(screen.contains("Call a crisis line now."), "{screen}");
+}

@@ -290,3 +290,32 @@ fn the_comparison_shows_each_partner_s_own_list_items() {
         "{text}"
     );
 }
+
+#[test]
+fn a_long_list_scrolls_to_the_item_being_rated() {
+    let names: Vec<String> = (1..=300).map(|i| format!("Thing number {i}")).collect();
+    let mut a = Answers::default();
+    set_list(&mut a, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut app = on_with("helps-how-much", a);
+    let top = render(&app, 80, 24);
+    assert!(top.contains("› [  ] Thing number 1 "), "{top}");
+    for _ in 0..250 {
+        press(&mut app, KeyCode::Down);
+    }
+    // → proposes the middle, Enter picks it.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 80, 24);
+    // The row being rated is on screen, marked, with the rows before it above.
+    assert!(screen.contains("› [ 5] Thing number 251"), "{screen}");
+    assert!(
+        screen.contains("Thing number 250\n") || screen.contains("Thing number 250 "),
+        "{screen}"
+    );
+    assert!(!screen.contains("Thing number 1 "), "{screen}");
+    assert!(
+        screen.contains("1 of 300 rated") || screen.contains("1/300"),
+        "{screen}"
+    );
+    assert_eq!(ratings(&app, "helps-how-much"), map(&[("Thing number 251", 5)]));
+}
