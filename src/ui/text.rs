@@ -639,7 +639,7 @@ pub fn sharing_protected(profile: &str) -> String {
 pub fn confirm_share(name: &str, c: &crate::sharing::Counts, yes: &str, no: &str) -> String {
     let n = name_of(name);
     format!(
-        "Share with {n}? {n} will see your {} that are not private or skipped, and each answer as you save it from now on. Private answers ({}), skipped ones ({}) and ratings of a private list are never shown. {yes} shares, {no} keeps things as they are.",
+        "Share with {n}? {n} will see {} of yours (all not private or skipped), and each answer as you save it from now on. Private answers ({}), skipped ones ({}) and ratings of a private list are never shown. {yes} shares, {no} keeps things as they are.",
         answers_n(c.shared),
         c.private,
         c.skipped
@@ -658,14 +658,9 @@ pub fn confirm_withdraw(name: &str, yes: &str, no: &str) -> String {
 pub fn sharing_changed(change: &crate::sharing::Change) -> String {
     use crate::sharing::Change;
     match change {
-        Change::Started(n) => format!(
-            "{} now sees your shareable answers as you save them; never the private ones.",
-            name_of(n)
-        ),
-        Change::Withdrawn(n) => format!(
-            "Withdrawn: {n} sees nothing of yours from now on. What {n} already saw cannot be taken back.",
-            n = name_of(n)
-        ),
+        // One footer line: short enough for 60 columns.
+        Change::Started(n) => format!("Shared with {}; private answers never are.", name_of(n)),
+        Change::Withdrawn(n) => format!("Withdrawn: {} sees nothing of yours from now on.", name_of(n)),
     }
 }
 

@@ -151,7 +151,10 @@ fn share_asks_first_then_the_edge_shares_and_the_list_follows() {
         Some(&Notice::SharingChanged(Change::Started("alex".into())))
     );
     let after = render(&s.app, 80, 24);
-    assert!(after.contains("alex now sees your shareable answers"), "{after}");
+    assert!(
+        after.contains("Shared with alex; private answers never are."),
+        "{after}"
+    );
 }
 
 #[test]
@@ -390,7 +393,7 @@ mod pty {
 
         let listed = sams_sharing(data.path(), &[], "alex sees nothing of yours");
         assert!(listed.contains("A share holds 1 answer"), "{listed}");
-        let shared = sams_sharing(data.path(), &[b"s", b"y"], "alex now sees your shareable answers");
+        let shared = sams_sharing(data.path(), &[b"s", b"y"], "Shared with alex;");
         assert!(
             shared.contains("alex sees your shareable answers as you save them"),
             "{shared}"
