@@ -41,6 +41,15 @@ pub fn run(opts: &StoreOptions, wb: &Workbook, args: &ShareArgs) -> ExitCode {
             safe::line(owner)
         ));
     }
+    if args.with.is_some() && store::is_protected(&dir, owner) {
+        return fail(format!(
+            "{o} is protected with a passphrase, and a protected profile does not share yet: \
+             what it shares would be plain text on this computer. Nothing was shared. To share, \
+             remove the passphrase first (trustbook protect --remove --profile {o}); then anyone \
+             using this computer account can read its answers.",
+            o = safe::line(owner)
+        ));
+    }
     match (&args.with, &args.stop) {
         (Some(with), _) if args.folder.is_some() => {
             let folder = args.folder.as_deref().unwrap_or(std::path::Path::new("."));

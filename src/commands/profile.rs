@@ -138,6 +138,7 @@ fn where_text(
                     safe::line(&shares.join(", "))
                 )?;
             }
+            exchange_lines(out, &dir, &p.name, &wb.id)?;
         }
     }
 
@@ -155,6 +156,45 @@ fn where_text(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// For each partner `name` exchanges with through a folder: the folder, the shares
+/// numbered so far, and every file there that was not taken, with why.
+fn exchange_lines(out: &mut dyn Write, dir: &Path, name: &str, workbook: &str) -> std::io::Result<()> {
+    use trustbook::exchange::{folder, local};
+    for partner in local::linked_partners(dir, name) {
+        let Ok(Some(link)) = local::link(dir, name, &partner) else {
+            continue;
+        };
+        writeln!(
+            out,
+            "  {:<20} {:<8} exchanges with {} through {} (yours: number {}, theirs read: number {})",
+            "",
+            "",
+            safe::line(&partner),
+            safe::path(&link.folder),
+            link.writer.seq,
+            link.reader.seq
+        )?;
+        let (Ok(own), Ok(Some(theirs))) = (
+            local::own_keys(dir, name),
+            local::partner_keys(dir, name, &partner),
+        ) else {
+            continue;
+        };
+        let found = folder::read(&link.folder, &own, &theirs, (&partner, name, workbook));
+        for (path, why) in found.ignored {
+            writeln!(
+                out,
+                "  {:<20} {:<8}   ignored {}: {}",
+                "",
+                "",
+                safe::path(&path),
+                safe::line(&why)
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Backups and moved-aside files of the answers file at `path`, sorted by name.

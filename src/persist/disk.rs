@@ -34,13 +34,19 @@ impl DiskPersistence {
     /// (see [`super::exchange::Syncer`]).
     pub fn new(store: Store, wb: &Workbook, answers: &Answers) -> DiskPersistence {
         let mut persist = DiskPersistence::unopened(store.data_dir(), wb);
-        persist.syncer = super::exchange::Syncer::start(
-            store.data_dir(),
-            std::sync::Arc::clone(&persist.workbook),
-            store.profile(),
-            store::encode(answers, None, &wb.id),
-        )
-        .map(std::sync::Arc::new);
+        // A protected profile does not exchange yet: what it holds would be plain text.
+        let exchanges = !store.protection().is_locked();
+        persist.syncer = exchanges
+            .then(|| {
+                super::exchange::Syncer::start(
+                    store.data_dir(),
+                    std::sync::Arc::clone(&persist.workbook),
+                    store.profile(),
+                    store::encode(answers, None, &wb.id),
+                )
+            })
+            .flatten()
+            .map(std::sync::Arc::new);
         persist.start(store);
         persist
     }
@@ -81,7 +87,8 @@ impl DiskPersistence {
 /// version; the answers themselves are saved.
 fn refresh_shares(store: &Store, wb: &Workbook, text: &str) {
     let (dir, owner) = (store.data_dir(), store.profile());
-    if sharing::partners_of(dir, owner).is_empty() {
+    // A protected profile never writes a plain share (see `trustbook protect`).
+    if store.protection().is_locked() || sharing::partners_of(dir, owner).is_empty() {
         return;
     }
     let Ok(saved) = store::decode(text, store.answers_path()) else {

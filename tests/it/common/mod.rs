@@ -22,6 +22,12 @@ use trustbook::ui::{self, Theme};
 
 /// The small fixture workbook: chapter one has text, list, choice (with
 /// "other") and a reflection; chapter two has checklist, scale and a reflection.
+/// The practice fixture: a weekly check-in with a shared list, and thought records.
+pub fn practice_workbook() -> Workbook {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook");
+    content::load_dir(&dir).unwrap_or_else(|d| panic!("practice workbook is invalid:\n{d}"))
+}
+
 pub fn fixture() -> Workbook {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
     content::load_dir(&dir).unwrap_or_else(|d| panic!("fixture workbook is invalid:\n{d}"))
