@@ -100,9 +100,11 @@ impl App {
             self.notice = Some(Notice::AlreadySharing(p.name));
             return;
         }
+        // A protected profile does not share yet, on this computer or through a folder:
+        // what it shares would be plain text.
         let ask = match p.reach {
+            Reach::Folder { .. } | Reach::ThisComputer { .. } if protected => Err(SharingError::Protected),
             Reach::Folder { .. } => Err(SharingError::NeedsFolder(p.name)),
-            Reach::ThisComputer { .. } if protected => Err(SharingError::Protected),
             Reach::ThisComputer { .. } => Ok(SharingAsk::Share(p.name)),
         };
         self.sharing_ask(ask);

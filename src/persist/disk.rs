@@ -146,8 +146,8 @@ impl Persistence for DiskPersistence {
         if partner == owner {
             return Err(SharingError::WithItself);
         }
-        // Share files are not encrypted yet: a protected profile's answers would sit in
-        // plain text beside its locked file.
+        // A protected profile does not share yet: its share would be plain text beside its
+        // locked file (as `share --with` refuses).
         if self.protection.is_locked() || store::is_protected(dir, owner) {
             return Err(SharingError::Protected);
         }

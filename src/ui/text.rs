@@ -627,11 +627,11 @@ pub fn sharing_fingerprints(name: &str, mine: Option<&str>, theirs: Option<&str>
     ]
 }
 
-/// Why sharing on this computer is not offered to a protected profile, and what to do.
+/// Why a protected profile is not offered sharing, and what it can do (as `share --with` says).
 pub fn sharing_protected(profile: &str) -> String {
     let p = name_of(profile);
     format!(
-        "{p} is protected with a passphrase, and a share on this computer would not be encrypted yet, so it is not offered. To share, pair with your partner and share through a folder (encrypted): trustbook pair --profile {p}, then trustbook share --profile {p} --with NAME --folder DIR."
+        "{p} is protected with a passphrase, and a protected profile does not share yet: what it shares would be plain text on this computer. To share, remove the passphrase first (trustbook protect --remove --profile {p}); then anyone using this computer account can read its answers."
     )
 }
 
@@ -668,9 +668,8 @@ pub fn sharing_changed(change: &crate::sharing::Change) -> String {
 pub fn sharing_failed(e: &crate::sharing::SharingError) -> String {
     use crate::sharing::SharingError;
     match e {
-        SharingError::Protected => {
-            "Not shared: this profile is protected, and shares here are not encrypted yet. Share through a folder instead (trustbook pair).".to_string()
-        }
+        // One footer line; the screen says the rest.
+        SharingError::Protected => "Not shared: a protected profile does not share yet.".to_string(),
         SharingError::WithItself => "A profile cannot share with itself.".to_string(),
         SharingError::NeedsFolder(n) => format!(
             "{n} is on another computer: share through your folder with trustbook share --with {n} --folder DIR.",
