@@ -285,17 +285,8 @@ pub fn overview(data_dir: &Path, owner: &str) -> Overview {
         })
         .collect();
     let linked = local::linked_partners(data_dir, owner);
-    let mut paired: Vec<String> = std::fs::read_dir(local::dir_of(data_dir, owner))
+    let mut paired: Vec<String> = local::paired_partners(data_dir, owner)
         .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .into_string()
-                .ok()?
-                .strip_suffix(".pair")
-                .map(str::to_string)
-        })
         .chain(linked.iter().cloned())
         .filter(|n| validate_profile(n).is_ok())
         .collect();

@@ -9,52 +9,33 @@ use super::{App, Effect, Move, Notice};
 use crate::sharing::{Change, Overview, Partner, Reach, SharingError};
 
 impl App {
+    /// The sharing screen's cursor, list and question, when it is showing.
+    fn sharing_state(&self) -> Option<(usize, Option<&Overview>, Option<&SharingAsk>)> {
+        let ScreenState::Sharing {
+            cursor,
+            overview,
+            confirm,
+            ..
+        } = &self.state
+        else {
+            return None;
+        };
+        Some((*cursor, overview.as_ref(), confirm.as_ref()))
+    }
+
     /// The sharing list as last read by the edge (`None` until it answered, or off the screen).
     pub fn sharing_overview(&self) -> Option<&Overview> {
-        match &self.state {
-            ScreenState::Sharing { overview, .. } => overview.as_ref(),
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => None,
-        }
+        self.sharing_state().and_then(|(_, o, _)| o)
     }
 
     /// Selected partner on the sharing screen (0 elsewhere).
     pub fn sharing_cursor(&self) -> usize {
-        match &self.state {
-            ScreenState::Sharing { cursor, .. } => *cursor,
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => 0,
-        }
+        self.sharing_state().map_or(0, |(c, _, _)| c)
     }
 
     /// The question the sharing screen is asking, if any.
     pub fn sharing_asking(&self) -> Option<&SharingAsk> {
-        match &self.state {
-            ScreenState::Sharing { confirm, .. } => confirm.as_ref(),
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => None,
-        }
+        self.sharing_state().and_then(|(_, _, a)| a)
     }
 
     /// The selected partner on the sharing screen.
@@ -70,18 +51,10 @@ impl App {
 
     /// Takes back the question, if one is open; true when there was one.
     pub(super) fn sharing_cancel(&mut self) -> bool {
-        match &mut self.state {
-            ScreenState::Sharing { confirm, .. } => confirm.take().is_some(),
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => false,
-        }
+        let ScreenState::Sharing { confirm, .. } = &mut self.state else {
+            return false;
+        };
+        confirm.take().is_some()
     }
 
     /// `s` (or Enter): asks whether to share with the selected partner; asked already, shares.

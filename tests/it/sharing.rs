@@ -318,37 +318,8 @@ fn snapshot_sharing_nobody() {
 mod pty {
     use std::path::Path;
 
-    use crate::common::pty::{Pty, Spawn, keys};
-
-    fn v2_dir() -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook")
-    }
-
-    fn open(profile: &str, data: &Path) -> Pty {
-        Spawn::default()
-            .content(&v2_dir())
-            .data_dir(data)
-            .args(["--profile", profile])
-            .size(100, 40)
-            .start()
-    }
-
-    fn answer_first(pty: &mut Pty, words: &str) {
-        pty.wait_for("Start from the beginning");
-        pty.send(keys::ENTER);
-        pty.wait_for("Chapter 1/1 · Introduction");
-        pty.send(keys::ENTER);
-        pty.wait_for("Exercise 1/15");
-        pty.type_str(words);
-        pty.wait_for(words);
-        pty.send(keys::TAB);
-        pty.wait_for("Exercise 2/15");
-    }
-
-    fn quit(mut pty: Pty) {
-        pty.send(keys::CTRL_Q);
-        assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
-    }
+    use crate::common::pty::keys;
+    use crate::privacy::consent::{answer_first, open, quit};
 
     /// alex's compare with sam, from the welcome menu (its last item).
     fn alexs_compare(data: &Path) -> String {
@@ -411,4 +382,39 @@ mod pty {
         assert!(!gone.contains("sam words"), "{gone}");
         assert!(gone.contains("Not shared by sam yet"), "{gone}");
     }
+}
+
+/// The real persistence on a data folder: the list read from disk, a share written and
+/// removed, sharing with itself refused.
+#[test]
+fn disk_persistence_lists_shares_and_withdraws() {
+    use trustbook::persist::{DiskPersistence, Persistence};
+    use trustbook::store::{Store, StoreOptions};
+    let data = tempfile::tempdir().expect("temp dir");
+    let wb = shipped();
+    let opts = |p: &str| StoreOptions {
+        data_dir: Some(data.path().to_path_buf()),
+        profile: p.to_string(),
+    };
+    let (mut alex, _) = Store::open(&opts("alex"), &wb.id).expect("alex");
+    alex.save(&Answers::default(), None).expect("alex saved");
+    drop(alex);
+    let (store, _) = Store::open(&opts("sam"), &wb.id).expect("sam");
+    let answers = sams_answers();
+    let mut persist = DiskPersistence::new(store, &wb, &answers);
+    let listed = persist.sharing().expect("list");
+    assert_eq!(listed.partners.len(), 1, "{listed:?}");
+    assert_eq!(listed.partners[0].name, "alex");
+    assert!(!listed.partners[0].sees);
+    assert_eq!(persist.share_with("sam", &answers), Err(SharingError::WithItself));
+    let shared = persist.share_with("alex", &answers).expect("share");
+    assert!(shared.partners[0].sees);
+    let path = trustbook::sharing::share_path(data.path(), "sam", "alex");
+    let file = std::fs::read_to_string(&path).expect("share file");
+    assert!(file.contains("sam's shared words"), "{file}");
+    assert!(!file.contains("sam's private words"), "{file}");
+    assert!(!file.contains("sam's skipped words"), "{file}");
+    let withdrawn = persist.stop_sharing("alex").expect("withdraw");
+    assert!(!withdrawn.partners[0].sees);
+    assert!(!path.exists());
 }
