@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::answers::Timestamp;
 use crate::app::{Action, App, Edit, Effect, Event, SaveState};
 use crate::persist::{Persistence, SaveSchedule};
+use crate::sharing::Change;
 
 /// How long the final save may take before the fallback copy is written instead.
 const FINAL_SAVE_WAIT: Duration = Duration::from_secs(5);
@@ -97,6 +98,21 @@ impl<P: Persistence> Session<P> {
                     Effect::OpenProfile(name) => {
                         let opened = self.persist.open_profile(&name);
                         queue.push(Action::Event(Event::ProfileOpened(name, opened)));
+                    }
+                    Effect::ListSharing => {
+                        let listed = self.persist.sharing();
+                        queue.push(Action::Event(Event::SharingListed(listed)));
+                    }
+                    Effect::StartSharing(name) => {
+                        let done = self.persist.share_with(&name, self.app.answers());
+                        queue.push(Action::Event(Event::SharingChanged(Change::Started(name), done)));
+                    }
+                    Effect::StopSharing(name) => {
+                        let done = self.persist.stop_sharing(&name);
+                        queue.push(Action::Event(Event::SharingChanged(
+                            Change::Withdrawn(name),
+                            done,
+                        )));
                     }
                     Effect::WriteFallback => {
                         let text = self.encode();

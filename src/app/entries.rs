@@ -42,7 +42,8 @@ impl App {
             | ScreenState::Welcome { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => return None,
+            | ScreenState::Compare { .. }
+            | ScreenState::Sharing { .. } => return None,
         };
         self.workbook.chapters.get(c)?.repeat.as_ref().map(|_| c)
     }
@@ -272,7 +273,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => 0,
+            | ScreenState::Compare { .. }
+            | ScreenState::Sharing { .. } => 0,
         }
     }
 

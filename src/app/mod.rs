@@ -16,6 +16,7 @@ mod naming;
 mod nav;
 mod notice;
 mod screen;
+mod sharing;
 mod stray;
 mod view;
 
@@ -27,7 +28,7 @@ pub use component::{
 pub use history::{Changed, Made};
 pub use keys::Context;
 pub use notice::{Notice, TooLongFrom};
-pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, WelcomeItem};
+pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, SharingAsk, WelcomeItem};
 pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};
 
@@ -226,7 +227,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => None,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => None,
         }
     }
     /// The overlay on screen.
@@ -391,6 +393,8 @@ impl App {
             }
             Event::PartnerLoaded(Err(msg)) => self.notice = Some(Notice::PartnerUnreadable(msg)),
             Event::ProfileOpened(name, result) => self.profile_opened(name, result, fx),
+            Event::SharingListed(result) => self.sharing_answered(None, result),
+            Event::SharingChanged(change, result) => self.sharing_answered(Some(change), result),
         }
     }
 
@@ -489,7 +493,10 @@ impl App {
                 | Go::DeleteEntry
                 | Go::RestoreEntry
                 | Go::RetrySave
-                | Go::QuitWithFallback,
+                | Go::QuitWithFallback
+                | Go::Sharing
+                | Go::Share
+                | Go::Withdraw,
             )
             | Action::Edit(_)
             | Action::Event(_)

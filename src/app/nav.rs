@@ -19,7 +19,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => 0,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => 0,
         };
         let safety = self.workbook.safety.is_some();
         let due: Vec<usize> = self.due().into_iter().map(|(c, _)| c).collect();
@@ -43,7 +44,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => 0,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => 0,
         }
     }
     /// Rows of the contents screen (chapters only, off that screen).
@@ -57,7 +59,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => &[],
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => &[],
         };
         screen::contents_rows(&self.workbook, expanded)
     }
@@ -72,7 +75,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => 0,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => 0,
         }
     }
     /// Whether a chapter shows its exercises in the contents.
@@ -86,7 +90,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => false,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => false,
         }
     }
     /// Every exercise in order, as (chapter, exercise), for the review screen.
@@ -104,7 +109,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => 0,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => 0,
         }
     }
     /// The comparison on screen.
@@ -118,7 +124,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Entries { .. } => None,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => None,
         }
     }
     /// Scroll offset of the page text, in rows (0 where nothing scrolls).
@@ -169,6 +176,15 @@ impl App {
                 cursor: 0,
                 list: ListView::default(),
                 confirm_delete: false,
+            },
+            // The list comes from the edge (`Effect::ListSharing`); the counts are the
+            // answers' own, worked out once here.
+            Screen::Sharing => ScreenState::Sharing {
+                cursor: 0,
+                list: ListView::default(),
+                overview: None,
+                counts: crate::sharing::counts(&self.workbook, &self.answers),
+                confirm: None,
             },
         }
     }
@@ -250,7 +266,9 @@ impl App {
         match from {
             // The question of a name is no page: it is left only by giving one.
             Screen::Name => Screen::Name,
-            Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare => Screen::Intro(0),
+            Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Sharing => {
+                Screen::Intro(0)
+            }
             Screen::Entries(c) => Screen::Intro(c),
             Screen::Intro(c) => Screen::Exercise(c, 0),
             Screen::Exercise(c, e) if e + 1 < chapters[c].exercises.len() => Screen::Exercise(c, e + 1),
@@ -264,9 +282,12 @@ impl App {
         let chapters = &self.workbook.chapters;
         match from {
             Screen::Name => Screen::Name,
-            Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Intro(0) => {
-                Screen::Welcome
-            }
+            Screen::Welcome
+            | Screen::Contents
+            | Screen::Review
+            | Screen::Compare
+            | Screen::Sharing
+            | Screen::Intro(0) => Screen::Welcome,
             Screen::Entries(c) => Screen::Intro(c),
             Screen::Intro(c) => Screen::Exercise(c - 1, chapters[c - 1].exercises.len() - 1),
             Screen::Exercise(c, 0) => Screen::Intro(c),
@@ -304,6 +325,8 @@ impl App {
             }
             Screen::Contents | Screen::Review | Screen::Compare => self.go_to(Screen::Welcome, fx),
             Screen::Entries(_) if self.entries_confirming() => self.cancel_delete(),
+            Screen::Sharing if self.sharing_cancel() => {}
+            Screen::Sharing => self.go_to(Screen::Welcome, fx),
             Screen::Entries(_) => self.go_to(Screen::Contents, fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing => self.go_to(Screen::Contents, fx),
         }
@@ -330,7 +353,8 @@ impl App {
                 | Screen::Closing
                 | Screen::Review
                 | Screen::Compare
-                | Screen::Entries(_),
+                | Screen::Entries(_)
+                | Screen::Sharing,
             )
             | None => 0,
         }
@@ -355,7 +379,8 @@ impl App {
                 | Screen::Closing
                 | Screen::Review
                 | Screen::Compare
-                | Screen::Entries(_),
+                | Screen::Entries(_)
+                | Screen::Sharing,
             )
             | None => ContentsRow::Chapter(c),
         };
@@ -451,6 +476,9 @@ impl App {
             Go::NewEntry => self.new_entry(fx),
             Go::DeleteEntry => self.delete_entry(fx),
             Go::RestoreEntry => self.restore_entry(fx),
+            Go::Sharing => self.open_sharing(fx),
+            Go::Share => self.sharing_share(fx),
+            Go::Withdraw => self.sharing_withdraw(fx),
             // Handled by `App::update` whatever the screen.
             Go::Quit | Go::Help | Go::Safety | Go::RetrySave | Go::QuitWithFallback => {}
         }
@@ -590,6 +618,7 @@ impl App {
             },
             ScreenState::Exercise { .. } => self.exercise_key(Intent::Move(m), fx),
             ScreenState::Entries { .. } => self.entries_move(m, fx),
+            ScreenState::Sharing { .. } => self.sharing_move(m, fx),
             ScreenState::Review {
                 reading: Some(text),
                 cursor,
@@ -647,7 +676,8 @@ impl App {
             | Screen::Exercise(..)
             | Screen::Review
             | Screen::Compare
-            | Screen::Entries(_) => {}
+            | Screen::Entries(_)
+            | Screen::Sharing => {}
         }
     }
 
@@ -685,6 +715,7 @@ impl App {
                 Some(WelcomeItem::Contents) | None => self.go_to(Screen::Contents, fx),
                 Some(WelcomeItem::Review) => self.go_to(Screen::Review, fx),
                 Some(WelcomeItem::Due(c)) => self.start_due(c, true, fx),
+                Some(WelcomeItem::Sharing) => self.open_sharing(fx),
                 Some(WelcomeItem::Compare(i)) => {
                     if let Some(name) = self.partners.get(i) {
                         fx.push(Effect::LoadPartner(name.clone()));

@@ -7,6 +7,7 @@ use super::Persistence;
 use super::writer::Writer;
 use crate::answers::{Answers, Place};
 use crate::content::Workbook;
+use crate::sharing::{Overview, SharingError};
 use crate::store::{self, NameRefused, SaveProblem, Store, StoreOptions};
 use crate::{partner, sharing};
 
@@ -136,5 +137,38 @@ impl Persistence for DiskPersistence {
         let store = Store::claim(&opts, &self.workbook_id)?;
         self.start(store);
         Ok(())
+    }
+    fn sharing(&self) -> Result<Overview, SharingError> {
+        Ok(sharing::overview(&self.data_dir, &self.profile))
+    }
+    fn share_with(&mut self, partner: &str, answers: &Answers) -> Result<Overview, SharingError> {
+        let (dir, owner) = (&self.data_dir, self.profile.as_str());
+        if partner == owner {
+            return Err(SharingError::WithItself);
+        }
+        // A protected profile does not share yet: its share would be plain text beside its
+        // locked file (as `share --with` refuses).
+        if self.protection.is_locked() || store::is_protected(dir, owner) {
+            return Err(SharingError::Protected);
+        }
+        let overview = sharing::overview(dir, owner);
+        if overview
+            .partners
+            .iter()
+            .any(|p| p.name == partner && matches!(p.reach, sharing::Reach::Folder { .. }))
+        {
+            return Err(SharingError::NeedsFolder(partner.to_string()));
+        }
+        let today: String = crate::answers::now_utc().chars().take(10).collect();
+        let text = sharing::share_text(&self.workbook, owner, answers, &today);
+        sharing::write(dir, owner, partner, &text)
+            .map_err(|e| SharingError::Write(partner.to_string(), e.to_string()))?;
+        Ok(sharing::overview(dir, owner))
+    }
+    fn stop_sharing(&mut self, partner: &str) -> Result<Overview, SharingError> {
+        let (dir, owner) = (&self.data_dir, self.profile.as_str());
+        sharing::withdraw_any(dir, &self.workbook, owner, partner, &crate::answers::now_utc())
+            .map_err(|e| SharingError::Withdraw(partner.to_string(), e))?;
+        Ok(sharing::overview(dir, owner))
     }
 }

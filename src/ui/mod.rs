@@ -9,6 +9,7 @@ mod naming;
 mod overlay;
 mod page;
 mod review;
+mod sharing;
 pub mod text;
 mod theme;
 mod welcome;
@@ -62,6 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Review => review::draw(frame, app, theme, body),
         Screen::Compare => compare::draw(frame, app, theme, body),
         Screen::Entries(c) => entries::draw(frame, app, theme, body, c),
+        Screen::Sharing => sharing::draw(frame, app, theme, body),
     }
     draw_footer(frame, app, theme, footer);
     if app.safety_open() {
@@ -171,7 +173,8 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         | Screen::Contents
         | Screen::Closing
         | Screen::Review
-        | Screen::Compare => {}
+        | Screen::Compare
+        | Screen::Sharing => {}
     }
     right.push(text::overall(done, total));
     let (status, status_style) = match app.save_state() {
@@ -203,7 +206,8 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         | Screen::Contents
         | Screen::Closing
         | Screen::Review
-        | Screen::Compare => wb.title.as_str(),
+        | Screen::Compare
+        | Screen::Sharing => wb.title.as_str(),
     };
     let line = Line::from(vec![
         Span::styled(whose, theme.dim()),

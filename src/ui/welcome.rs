@@ -66,6 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 ),
                 WelcomeItem::Contents => (key_for(Go::Contents), text::CONTENTS.to_string()),
                 WelcomeItem::Review => (key_for(Go::Review), text::REVIEW.to_string()),
+                WelcomeItem::Sharing => (key_for(Go::Sharing), text::SHARING_ROW.to_string()),
                 WelcomeItem::Due(c) => {
                     let title = wb.chapters[*c].repeat.as_ref().map_or("", |r| r.title.as_str());
                     let label = due

@@ -241,7 +241,7 @@ proptest! {
 
 /// Two profiles on one computer: sam sees nothing of alex's before alex shares, sees it
 /// after `share --with`, and nothing again after `share --stop`.
-mod consent {
+pub(crate) mod consent {
     use std::path::Path;
 
     use crate::common::pty::{Pty, Spawn, keys};
@@ -250,7 +250,7 @@ mod consent {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook")
     }
 
-    fn open(profile: &str, data: &Path) -> Pty {
+    pub(crate) fn open(profile: &str, data: &Path) -> Pty {
         Spawn::default()
             .content(&v2_dir())
             .data_dir(data)
@@ -273,7 +273,7 @@ mod consent {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn answer_first(pty: &mut Pty, words: &str) {
+    pub(crate) fn answer_first(pty: &mut Pty, words: &str) {
         pty.wait_for("Start from the beginning");
         pty.send(keys::ENTER);
         pty.wait_for("Chapter 1/1 · Introduction");
@@ -285,7 +285,7 @@ mod consent {
         pty.wait_for("Exercise 2/15");
     }
 
-    fn quit(mut pty: Pty) {
+    pub(crate) fn quit(mut pty: Pty) {
         pty.send(keys::CTRL_Q);
         assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
     }
