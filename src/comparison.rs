@@ -229,10 +229,12 @@ pub fn compare_week(
         let Some(repeat) = weekly else {
             continue;
         };
+        // Each side's answers given once are copied once, not once a week.
+        let (mut mine_of, mut theirs_of) = (me.1.as_of_each(&ch.id), partner.1.as_of_each(&ch.id));
         for week in weeks.into_iter().rev() {
             let (mine, theirs) = (
-                week_answers(me.1, &ch.id, week),
-                week_answers(partner.1, &ch.id, week),
+                mine_of.at(week_entry(me.1, &ch.id, week)),
+                theirs_of.at(week_entry(partner.1, &ch.id, week)),
             );
             let label = Entry::new(week.to_string(), String::new()).label(Rhythm::Weekly);
             let repeated = ch
@@ -245,7 +247,7 @@ pub fn compare_week(
                 title: words::week_title(&ch.title, &repeat.title, &label),
                 week: Some(week.to_string()),
                 rows: repeated
-                    .map(|ex| row(&mut summary, &ch.id, ex, &mine, &theirs))
+                    .map(|ex| row(&mut summary, &ch.id, ex, mine, theirs))
                     .collect(),
             });
         }
@@ -270,13 +272,11 @@ pub fn compare_week(
     }
 }
 
-/// One person's answers as of one week, read like answers given once (what [`share`]
-/// reads); a week they have no entry for has none of the repeated answers.
-fn week_answers(answers: &Answers, chapter: &str, week: &str) -> Answers {
-    match answers.entry(chapter, week).filter(|e| e.is_live()) {
-        Some(e) => answers.as_of(chapter, e),
-        None => answers.as_of(chapter, &Entry::new(week.to_string(), String::new())),
-    }
+/// One person's entry of one week, read like answers given once through
+/// [`Answers::as_of_each`] (what [`share`] reads); a week they have no entry for has
+/// none of the repeated answers.
+fn week_entry<'a>(answers: &'a Answers, chapter: &str, week: &str) -> Option<&'a Entry> {
+    answers.entry(chapter, week).filter(|e| e.is_live())
 }
 
 /// One exercise compared, counted into `summary`.
@@ -318,11 +318,21 @@ impl Comparison {
     /// are read, so nothing about the partner changes, and what the partner sees
     /// (their own comparison, made from my shared file) still cannot tell.
     pub fn for_owner(mut self, wb: &Workbook, mine: &Answers) -> Comparison {
+        // My answers given once, copied once per chapter rather than once a week.
+        let mut weeks: Option<(String, crate::answers::AsOf)> = None;
         for rows in &mut self.chapters {
             let Some(ch) = wb.chapters.iter().find(|c| c.id == rows.id) else {
                 continue;
             };
-            let week = rows.week.as_deref().map(|w| week_answers(mine, &ch.id, w));
+            let week = match rows.week.as_deref() {
+                Some(w) => {
+                    if weeks.as_ref().is_none_or(|(c, _)| *c != ch.id) {
+                        weeks = Some((ch.id.clone(), mine.as_of_each(&ch.id)));
+                    }
+                    weeks.as_mut().map(|(_, of)| of.at(week_entry(mine, &ch.id, w)))
+                }
+                None => None,
+            };
             for row in &mut rows.rows {
                 let private = match &week {
                     Some(w) => w.get(&ch.id, &row.exercise_id),

@@ -176,11 +176,13 @@ pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> V
                 ..
             } => {
                 // The workbook's items, then any the person rated that it does not list.
+                // A set beside the list keeps this linear in the items rated.
                 let mut names: Vec<String> = items.clone();
+                let mut seen: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
                 for e in entries {
                     if let Some(Value::Ratings { ratings }) = answer(e) {
                         for k in ratings.keys() {
-                            if !names.contains(k) {
+                            if seen.insert(k.as_str()) {
                                 names.push(k.clone());
                             }
                         }

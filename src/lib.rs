@@ -3,6 +3,8 @@
 //! The library holds everything but the process entry point, so tests and
 //! benchmarks can build and drive an [`app::App`] without a terminal.
 
+#![forbid(unsafe_code)]
+
 pub mod answers;
 pub mod app;
 pub mod comparison;

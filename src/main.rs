@@ -1,5 +1,7 @@
 //! Command line entry point: parses arguments and dispatches.
 
+#![forbid(unsafe_code)]
+
 mod commands;
 mod run;
 

@@ -39,7 +39,11 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
     let mut unreadable = None;
     // Through an exchange folder: the partner's newest share is read (and this profile's
     // written) before anything of theirs is shown.
-    for name in trustbook::exchange::local::linked_partners(store.data_dir(), &profile) {
+    let exchanges = !store.protection().is_locked();
+    for name in trustbook::exchange::local::linked_partners(store.data_dir(), &profile)
+        .into_iter()
+        .filter(|_| exchanges)
+    {
         let now = trustbook::answers::now_utc();
         if let Err(e) =
             trustbook::exchange::local::sync(store.data_dir(), &wb, (&profile, &name), &answers, &now)

@@ -6,8 +6,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::answers::Timestamp;
 use crate::app::{Action, App, Edit, Effect, Event, SaveState};
 use crate::persist::{Persistence, SaveSchedule};
+use crate::sharing::Change;
 
 /// How long the final save may take before the fallback copy is written instead.
 const FINAL_SAVE_WAIT: Duration = Duration::from_secs(5);
@@ -36,6 +38,9 @@ pub struct Session<P: Persistence> {
     schedule: SaveSchedule,
     /// Set once the app asked to write the fallback copy and quit.
     ending: Option<Ending>,
+    /// The wall-clock time at one instant: the time the app is given for any later
+    /// instant is counted from it, so the instants a test makes up move it too.
+    clock: (Instant, Timestamp),
 }
 
 impl<P: Persistence> Session<P> {
@@ -46,7 +51,20 @@ impl<P: Persistence> Session<P> {
             persist,
             schedule: SaveSchedule::default(),
             ending: None,
+            clock: (Instant::now(), Timestamp::now()),
         }
+    }
+
+    /// The same session with its clock reading `time` at the instant `at`.
+    pub fn with_clock(mut self, at: Instant, time: Timestamp) -> Session<P> {
+        self.clock = (at, time);
+        self
+    }
+
+    /// The wall-clock time at the instant `now`.
+    pub fn time_at(&self, now: Instant) -> Timestamp {
+        let (at, time) = self.clock;
+        time.plus(now.saturating_duration_since(at))
     }
 
     /// Applies `action` at `now` and carries out what it asks for; `editor` runs
@@ -63,7 +81,7 @@ impl<P: Persistence> Session<P> {
         }
         let mut queue = vec![action];
         while let Some(action) = queue.pop() {
-            for effect in self.app.update(action) {
+            for effect in self.app.update_at(action, self.time_at(now)) {
                 match effect {
                     Effect::Save => self.save(now),
                     Effect::TextEdited => self.schedule.typed(now),
@@ -80,6 +98,21 @@ impl<P: Persistence> Session<P> {
                     Effect::OpenProfile(name) => {
                         let opened = self.persist.open_profile(&name);
                         queue.push(Action::Event(Event::ProfileOpened(name, opened)));
+                    }
+                    Effect::ListSharing => {
+                        let listed = self.persist.sharing();
+                        queue.push(Action::Event(Event::SharingListed(listed)));
+                    }
+                    Effect::StartSharing(name) => {
+                        let done = self.persist.share_with(&name, self.app.answers());
+                        queue.push(Action::Event(Event::SharingChanged(Change::Started(name), done)));
+                    }
+                    Effect::StopSharing(name) => {
+                        let done = self.persist.stop_sharing(&name);
+                        queue.push(Action::Event(Event::SharingChanged(
+                            Change::Withdrawn(name),
+                            done,
+                        )));
                     }
                     Effect::WriteFallback => {
                         let text = self.encode();

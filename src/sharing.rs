@@ -193,3 +193,185 @@ pub fn files_for(data_dir: &Path, reader: &str) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// How a partner on the sharing overview is reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reach {
+    /// Another profile on this computer: it reads the share file.
+    ThisComputer {
+        /// False when a share is kept for a name with no profile on this computer yet.
+        exists: bool,
+    },
+    /// A partner on another computer, paired through `trustbook pair`.
+    Folder {
+        /// The folder the two computers sync, when sharing through it.
+        folder: Option<PathBuf>,
+        /// This profile's fingerprint, to compare aloud.
+        mine: Option<String>,
+        /// The partner's fingerprint as recorded at pairing.
+        theirs: Option<String>,
+    },
+}
+
+/// One partner on the sharing overview: who, how, and whether they see this profile's answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partner {
+    /// The partner's profile name (validated).
+    pub name: String,
+    /// How they are reached.
+    pub reach: Reach,
+    /// True when they see this profile's shareable answers as they are saved.
+    pub sees: bool,
+}
+
+/// Who sees what of `owner`'s answers: the sharing screen's list, read at the edge.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Overview {
+    /// Every other own profile on this computer and every paired partner, sorted.
+    pub partners: Vec<Partner>,
+    /// The owner's profile is protected with a passphrase: share files are not encrypted
+    /// yet, so sharing on this computer is refused.
+    pub protected: bool,
+}
+
+/// How many of a profile's answers a share holds, and how many it leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Answers a partner sees.
+    pub shared: usize,
+    /// Answers marked private (ratings of a private list included): never shared.
+    pub private: usize,
+    /// Answers skipped (and not private): a skip reads as no answer.
+    pub skipped: usize,
+}
+
+/// Counts `answers` as a share would hold them.
+pub fn counts(wb: &Workbook, answers: &Answers) -> Counts {
+    let marked = answers.with_private_sources(wb);
+    let live = marked.entries.values().flatten().filter(|e| e.is_live());
+    let skipped = marked
+        .single
+        .values()
+        .chain(live.map(|e| &e.answers))
+        .flat_map(|m| m.values())
+        .filter(|a| a.skipped && !a.private)
+        .count();
+    Counts {
+        shared: shareable(wb, answers).len(),
+        private: export::private_count(&marked),
+        skipped,
+    }
+}
+
+/// What `owner` shares, and with whom, read from the data folder: the other own profiles
+/// on this computer, the names `owner` keeps a share for, and the partners paired for an
+/// exchange folder.
+pub fn overview(data_dir: &Path, owner: &str) -> Overview {
+    use crate::exchange::local;
+    let shares = partners_of(data_dir, owner);
+    let mut partners: Vec<Partner> = store::list_profiles(data_dir)
+        .into_iter()
+        .filter(|p| p.name != owner && p.kind == store::ProfileKind::Own)
+        .map(|p| p.name)
+        .chain(shares.iter().cloned())
+        .collect::<std::collections::BTreeSet<String>>()
+        .into_iter()
+        .map(|name| Partner {
+            sees: shares.contains(&name),
+            reach: Reach::ThisComputer {
+                exists: store::profile_kind(data_dir, &name) == Some(store::ProfileKind::Own),
+            },
+            name,
+        })
+        .collect();
+    let linked = local::linked_partners(data_dir, owner);
+    let mut paired: Vec<String> = local::paired_partners(data_dir, owner)
+        .into_iter()
+        .chain(linked.iter().cloned())
+        .filter(|n| validate_profile(n).is_ok())
+        .collect();
+    paired.sort();
+    paired.dedup();
+    if !paired.is_empty() {
+        // Read, never made here: keys are made by `pair`, and a paired profile has them.
+        let mine = local_fingerprint(data_dir, owner);
+        for name in paired {
+            let link = local::link(data_dir, owner, &name).ok().flatten();
+            let theirs = local::partner_keys(data_dir, owner, &name)
+                .ok()
+                .flatten()
+                .map(|k| k.fingerprint());
+            partners.push(Partner {
+                sees: link.is_some(),
+                reach: Reach::Folder {
+                    folder: link.map(|l| l.folder),
+                    mine: mine.clone(),
+                    theirs,
+                },
+                name,
+            });
+        }
+    }
+    Overview {
+        partners,
+        protected: store::is_protected(data_dir, owner),
+    }
+}
+
+/// `owner`'s own exchange fingerprint, if its keys exist (never made here).
+fn local_fingerprint(data_dir: &Path, owner: &str) -> Option<String> {
+    let path = crate::exchange::local::dir_of(data_dir, owner).join("keys");
+    path.symlink_metadata().ok()?;
+    crate::exchange::local::own_keys(data_dir, owner)
+        .ok()
+        .map(|k| k.public().fingerprint())
+}
+
+/// Why the sharing screen could not do what was asked: typed, the screen words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SharingError {
+    /// The profile is protected with a passphrase, and share files are not encrypted yet.
+    Protected,
+    /// A profile cannot share with itself.
+    WithItself,
+    /// Starting to share through a folder needs the folder, given on the command line.
+    NeedsFolder(String),
+    /// The share with this partner could not be written (the reason).
+    Write(String, String),
+    /// The share with this partner could not be withdrawn (the reason).
+    Withdraw(String, String),
+    /// The answers could not be read to share them (the reason).
+    Read(String),
+}
+
+/// What the sharing screen changed, for the notice that follows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Now shares with this partner.
+    Started(String),
+    /// No longer shares with this partner.
+    Withdrawn(String),
+}
+
+/// Withdraws `owner`'s sharing with `partner` at once, on this computer or through an
+/// exchange folder (a withdrawal is written there and the link goes). True when there
+/// was something to withdraw.
+pub fn withdraw_any(
+    data_dir: &Path,
+    wb: &Workbook,
+    owner: &str,
+    partner: &str,
+    now: &str,
+) -> Result<bool, String> {
+    use crate::exchange::local;
+    if local::linked_partners(data_dir, owner)
+        .iter()
+        .any(|p| p == partner)
+    {
+        local::withdraw(data_dir, wb, (owner, partner), now)?;
+        let link = local::dir_of(data_dir, owner).join(format!("{partner}.link.json"));
+        std::fs::remove_file(&link).map_err(|e| format!("cannot remove {}: {e}", safe::path(&link)))?;
+        return Ok(true);
+    }
+    stop(data_dir, owner, partner).map_err(|e| e.to_string())
+}

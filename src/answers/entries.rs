@@ -1,8 +1,10 @@
 //! Answers per entry: which exercises repeat, the entry open for each chapter, and
 //! the entries themselves (listed, found, deleted and restored).
 
+use std::collections::HashSet;
+
 use super::{Answer, Answers, Value, value_is_empty};
-use crate::content::Workbook;
+use crate::content::{Rhythm, Workbook};
 use crate::entry::{Entry, Open, Route};
 
 impl Answers {
@@ -17,6 +19,11 @@ impl Answers {
             .iter()
             .filter_map(|c| Some((c.id.clone(), Route::of(c.repeat.as_ref()?))))
             .collect();
+        for (chapter, route) in &self.routes {
+            if let Some(list) = self.entries.get_mut(chapter) {
+                unique_ids(list, route.rhythm);
+            }
+        }
         for (chapter, route) in &self.routes {
             let Some(once) = self.single.get_mut(chapter) else {
                 continue;
@@ -71,6 +78,17 @@ impl Answers {
         let once = out.single.entry(chapter.to_string()).or_default();
         once.extend(entry.answers.iter().map(|(k, v)| (k.clone(), v.clone())));
         out
+    }
+
+    /// [`Answers::as_of`] for many entries of `chapter` in turn ([`AsOf::at`]), with the
+    /// answers given once copied only once: a list of 10,000 items copied for each of
+    /// 1,000 weeks compared took seconds.
+    pub fn as_of_each(&self, chapter: &str) -> AsOf {
+        AsOf {
+            base: self.as_of(chapter, &Entry::new(String::new(), String::new())),
+            chapter: chapter.to_string(),
+            replaced: Vec::new(),
+        }
     }
 
     /// The repeated part of `chapter`, if it has one (after [`Answers::route`]).
@@ -137,5 +155,118 @@ impl Answers {
         };
         list[i].deleted = when;
         true
+    }
+}
+
+/// The answers as one entry after another saw them (see [`Answers::as_of_each`]).
+pub struct AsOf {
+    /// The answers given once, as [`Answers::as_of`] keeps them, plus the entry now in.
+    base: Answers,
+    /// The chapter whose entries are put in.
+    chapter: String,
+    /// What the entry now in replaced: each key with the answer given once it hid.
+    replaced: Vec<(String, Option<Answer>)>,
+}
+
+impl AsOf {
+    /// The answers as `entry` saw them, like [`Answers::as_of`]; `None`: as an entry
+    /// with no answers saw them.
+    pub fn at(&mut self, entry: Option<&Entry>) -> &Answers {
+        let once = self.base.single.entry(self.chapter.clone()).or_default();
+        // The previous entry's answers out, what they hid back.
+        for (key, hidden) in self.replaced.drain(..).rev() {
+            match hidden {
+                Some(a) => once.insert(key, a),
+                None => once.remove(&key),
+            };
+        }
+        for (key, a) in entry.into_iter().flat_map(|e| &e.answers) {
+            let hidden = once.insert(key.clone(), a.clone());
+            self.replaced.push((key.clone(), hidden));
+        }
+        &self.base
+    }
+}
+
+/// Gives every entry of `list` its own id, kept sorted. A tampered or hand-merged file
+/// can hold two entries with one id; every lookup is by id, so one of them was never
+/// shown. A record (`entries`) moves to the next free second after its time, so both
+/// are listed; two entries of one week are one week's check-in, so the later ones are
+/// folded into the first: an answer only one of them has is kept, and of two answers to
+/// one exercise the newer is read and the older kept beside it (`<id>-before-<n>`), as
+/// when an answer moves into an entry. Nothing is lost from the file.
+fn unique_ids(list: &mut Vec<Entry>, rhythm: Rhythm) {
+    // Stable: equal ids stay in file order.
+    list.sort_by(|a, b| a.id.cmp(&b.id));
+    if !list.windows(2).any(|w| w[0].id == w[1].id) {
+        return;
+    }
+    let taken = std::mem::take(list);
+    match rhythm {
+        Rhythm::Entries => {
+            let mut ids: HashSet<String> = taken.iter().map(|e| e.id.clone()).collect();
+            let mut seen: HashSet<String> = HashSet::new();
+            for mut e in taken {
+                if !seen.insert(e.id.clone()) {
+                    e.id = free_id(&e.id, &ids);
+                    ids.insert(e.id.clone());
+                }
+                list.push(e);
+            }
+            list.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        Rhythm::Weekly => {
+            for e in taken {
+                match list.last_mut() {
+                    Some(first) if first.id == e.id => fold_into(first, e),
+                    Some(_) | None => list.push(e),
+                }
+            }
+        }
+    }
+}
+
+/// An id for a second record started at `id`: the next second not taken, or, for an id
+/// that is no time (a tampered file), `id` with a number after it.
+fn free_id(id: &str, taken: &HashSet<String>) -> String {
+    let mut n: u64 = 1;
+    loop {
+        let next = match super::parse_utc(id) {
+            Some(secs) => super::format_utc(secs.saturating_add(n)),
+            None => format!("{id} ({})", n + 1),
+        };
+        if !taken.contains(&next) {
+            return next;
+        }
+        n += 1;
+    }
+}
+
+/// Folds entry `e` into `first`, an entry of the same week (see [`unique_ids`]).
+fn fold_into(first: &mut Entry, e: Entry) {
+    // Shown if either was: a deletion of one copy is no deletion of the week.
+    if e.deleted.is_none() {
+        first.deleted = None;
+    }
+    if e.started < first.started {
+        first.started = e.started;
+    }
+    first.edited = first.edited.take().max(e.edited);
+    for (exercise, answer) in e.answers {
+        let (newer, older) = match first.answers.remove(&exercise) {
+            None => (answer, None),
+            Some(had) if had.changed >= answer.changed => (had, Some(answer)),
+            Some(had) => (answer, Some(had)),
+        };
+        if let Some(older) = older {
+            let mut key = format!("{exercise}-before-1");
+            let mut n = 1;
+            while first.answers.contains_key(&key) {
+                n += 1;
+                key = format!("{exercise}-before-{n}");
+            }
+            first.answers.insert(key, older);
+        }
+        first.answers.insert(exercise, newer);
     }
 }

@@ -2,7 +2,7 @@
 //! the progress computed from them.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +13,9 @@ mod clock;
 mod entries;
 mod shared;
 
-pub use clock::{CLOCK_ENV, clock_problem, format_utc, now_utc, parse_utc};
+pub use entries::AsOf;
+
+pub use clock::{CLOCK_ENV, Timestamp, clock_problem, format_utc, now_utc, parse_utc};
 
 /// What was answered to one exercise; its shape follows the exercise kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -479,12 +481,54 @@ impl Answers {
         let status = match self.get(chapter, &ex.id) {
             None => Status::NotStarted,
             Some(a) if a.skipped => Status::Done,
-            Some(a) => value_status(&a.value, &self.resolved_kind(&ex.kind)),
+            Some(a) => match (&a.value, &ex.kind) {
+                (
+                    Value::Ratings { ratings },
+                    Kind::Ratings {
+                        items_from: Some(_), ..
+                    },
+                ) if !ratings.is_empty() => self.ratings_status(ratings, &ex.kind),
+                _ => value_status(&a.value, &self.resolved_kind(&ex.kind)),
+            },
         };
         match status {
             Status::NotStarted if ex.optional => Status::Done,
             Status::NotStarted | Status::Started | Status::Done => status,
         }
+    }
+
+    /// The status of `ratings` stored for a ratings exercise with `items_from`, as
+    /// [`value_status`] of the resolved kind gives it, without building that list: a
+    /// partner's list may hold 10,000 items, and this runs for every week compared and
+    /// every frame drawn. It stops at the first item not rated; an item listed twice is
+    /// checked twice, which changes nothing.
+    fn ratings_status(&self, ratings: &BTreeMap<String, i64>, kind: &Kind) -> Status {
+        let Kind::Ratings {
+            items,
+            items_from,
+            add_items,
+            min,
+            max,
+            ..
+        } = kind
+        else {
+            return Status::Started;
+        };
+        let listed = items_from.as_ref().map_or(&[][..], |f| {
+            list_items(self.get(&f.chapter, &f.exercise).map(|a| &a.value))
+        });
+        let mut all = items
+            .iter()
+            .map(String::as_str)
+            .chain(listed.iter().map(|i| i.trim()).filter(|i| !i.is_empty()))
+            .peekable();
+        let on_scale = |v: &i64| (*min..=*max).contains(v);
+        let done = if all.peek().is_none() {
+            *add_items && ratings.values().any(on_scale)
+        } else {
+            all.all(|i| ratings.get(i).is_some_and(on_scale))
+        };
+        if done { Status::Done } else { Status::Started }
     }
 
     /// The kind as this person meets it: a ratings exercise's `items`, then the items
@@ -514,12 +558,17 @@ impl Answers {
         else {
             return Vec::new();
         };
-        let mut all = items.clone();
         let listed = items_from.as_ref().map_or(&[][..], |f| {
             list_items(self.get(&f.chapter, &f.exercise).map(|a| &a.value))
         });
+        let mut all = Vec::with_capacity(items.len() + listed.len());
+        all.extend(items.iter().cloned());
+        // A set, not a scan of `all`: a partner's list may hold 10,000 items, and this
+        // runs on every key press and for every week compared.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(all.capacity());
+        seen.extend(items.iter().map(String::as_str));
         for item in listed.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
-            if !all.iter().any(|x| x == item) {
+            if seen.insert(item) {
                 all.push(item.to_string());
             }
         }

@@ -9,6 +9,7 @@ use std::time::Instant;
 use crate::editor::Input;
 
 use crate::answers::Answers;
+use crate::sharing::{Change, Overview, SharingError};
 use crate::store::{NameRefused, SaveProblem};
 
 /// One user intent or report from an edge, already decoded from a key, mouse or paste event.
@@ -79,6 +80,12 @@ pub enum Go {
     RetrySave,
     /// Quit anyway, writing the answers to a fallback file.
     QuitWithFallback,
+    /// Open the sharing screen: who sees your answers.
+    Sharing,
+    /// Start sharing with the selected partner (asks first; a second press says yes).
+    Share,
+    /// Withdraw sharing with the selected partner (asks first; a second press says yes).
+    Withdraw,
 }
 
 /// Moving a selection or scrolling.
@@ -156,6 +163,10 @@ pub enum Event {
     PartnerLoaded(Result<(String, Answers), String>),
     /// The new profile of this name was started, or why it could not be (first run).
     ProfileOpened(String, Result<(), NameRefused>),
+    /// Who sees this profile's answers, as the edge read it, or why it could not.
+    SharingListed(Result<Overview, SharingError>),
+    /// Sharing was started or withdrawn (the new list), or why it could not be.
+    SharingChanged(Change, Result<Overview, SharingError>),
 }
 
 /// Work for the edges (store, terminal) that an update asks for.
@@ -173,6 +184,13 @@ pub enum Effect {
     LoadPartner(String),
     /// Start the new profile of this name and save there from now on (first run).
     OpenProfile(String),
+    /// Read who sees this profile's answers (answered by `Event::SharingListed`).
+    ListSharing,
+    /// Share this profile's shareable answers with this partner from now on (answered by
+    /// `Event::SharingChanged`).
+    StartSharing(String),
+    /// Withdraw sharing with this partner at once (answered by `Event::SharingChanged`).
+    StopSharing(String),
 }
 
 impl From<Go> for Action {

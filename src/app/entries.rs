@@ -3,7 +3,7 @@
 
 use super::screen::{Screen, ScreenState};
 use super::{App, Effect, Move};
-use crate::answers::{Status, now_utc};
+use crate::answers::Status;
 use crate::content::Rhythm;
 use crate::entry::{Entry, Open, id_for};
 
@@ -42,7 +42,8 @@ impl App {
             | ScreenState::Welcome { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => return None,
+            | ScreenState::Compare { .. }
+            | ScreenState::Sharing { .. } => return None,
         };
         self.workbook.chapters.get(c)?.repeat.as_ref().map(|_| c)
     }
@@ -87,7 +88,7 @@ impl App {
     /// latest record): changing it needs no date of its own.
     fn is_current(&self, c: usize, rhythm: Rhythm, id: &str) -> bool {
         match rhythm {
-            Rhythm::Weekly => id_for(Rhythm::Weekly, &now_utc()) == id,
+            Rhythm::Weekly => id_for(Rhythm::Weekly, &self.now.to_string()) == id,
             Rhythm::Entries => {
                 let ch = &self.workbook.chapters[c];
                 self.answers
@@ -110,7 +111,7 @@ impl App {
         if self.open_entry(c).is_some() {
             return;
         }
-        let now = now_utc();
+        let now = self.now.to_string();
         let open = match repeat.rhythm {
             Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
             Rhythm::Entries => match self.answers.live_entries(&ch.id).last() {
@@ -214,7 +215,12 @@ impl App {
                     // In the order the exercise asks them, then any others.
                     let items = probe.rating_items(&ex.kind);
                     let ordered = items.iter().filter_map(|i| ratings.get(i));
-                    let rest = ratings.iter().filter(|(k, _)| !items.contains(k)).map(|(_, v)| v);
+                    // A set: a scan of a long list per rating is quadratic.
+                    let listed: std::collections::HashSet<&String> = items.iter().collect();
+                    let rest = ratings
+                        .iter()
+                        .filter(|(k, _)| !listed.contains(k))
+                        .map(|(_, v)| v);
                     let values: Vec<String> = ordered.chain(rest).map(|v| unit(*v)).collect();
                     format!("{}: {}", ex.title, values.join(", "))
                 }
@@ -267,7 +273,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Compare { .. } => 0,
+            | ScreenState::Compare { .. }
+            | ScreenState::Sharing { .. } => 0,
         }
     }
 
@@ -306,18 +313,27 @@ impl App {
     }
 
     /// Starts the entry due in chapter `c` (this week's, or a new one) at its first
-    /// repeated exercise.
-    pub(super) fn start_due(&mut self, c: usize, fx: &mut Vec<Effect>) {
+    /// repeated exercise. With `resume` (the welcome's line of what is due), an
+    /// `entries` part continues its last entry while it is unfinished, as a visit does;
+    /// `n` on the entries screen always starts a new one.
+    pub(super) fn start_due(&mut self, c: usize, resume: bool, fx: &mut Vec<Effect>) {
         let Some(ch) = self.workbook.chapters.get(c) else {
             return;
         };
         let Some(repeat) = &ch.repeat else {
             return;
         };
-        let now = now_utc();
+        let now = self.now.to_string();
         let open = match repeat.rhythm {
             Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
-            Rhythm::Entries => self.fresh_entry(c, &now),
+            Rhythm::Entries => match self.answers.live_entries(&ch.id).last() {
+                Some(last) if resume && !self.entry_done(c, last) => Open {
+                    id: last.id.clone(),
+                    started: last.started.clone(),
+                    old: false,
+                },
+                Some(_) | None => self.fresh_entry(c, &now),
+            },
         };
         self.enter_entry(c, open, fx);
     }
@@ -330,16 +346,21 @@ impl App {
         };
         let first = ch.exercises.iter().position(|e| repeat.exercises.contains(&e.id));
         let id = ch.id.clone();
+        let from_list = matches!(self.screen(), Screen::Entries(_));
         self.answers.open_entry(&id, open);
         if let Some(e) = first {
             self.go_to(Screen::Exercise(c, e), fx);
+            // Esc leads back to the list the entry was picked or started from.
+            if from_list {
+                self.from_entries = Some(c);
+            }
         }
     }
 
     /// A new entry from the entries screen (this week's for a weekly part).
     pub(super) fn new_entry(&mut self, fx: &mut Vec<Effect>) {
         if let Some(c) = self.entries_chapter() {
-            self.start_due(c, fx);
+            self.start_due(c, false, fx);
         }
     }
 
@@ -364,7 +385,7 @@ impl App {
         }
         *confirm_delete = false;
         let id = self.workbook.chapters[*chapter].id.clone();
-        self.answers.set_deleted(&id, &row.id, Some(now_utc()));
+        self.answers.set_deleted(&id, &row.id, Some(self.now.to_string()));
         fx.push(Effect::Save);
     }
 
@@ -437,7 +458,7 @@ impl App {
     /// What each repeated part asks for now, by chapter, for the welcome screen: only
     /// for parts already begun (an entry made, or the chapter reached).
     pub fn due(&self) -> Vec<(usize, Due)> {
-        let now = now_utc();
+        let now = self.now.to_string();
         let today = crate::date::parse(&crate::date::day_of(&now)).unwrap_or(0);
         let mut out = Vec::new();
         for (c, ch) in self.workbook.chapters.iter().enumerate() {

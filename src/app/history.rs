@@ -153,7 +153,7 @@ impl App {
         let ch = &self.workbook.chapters[c];
         let ex = &ch.exercises[e];
         let (ch_id, ex_id) = (ch.id.clone(), ex.id.clone());
-        let now = crate::answers::now_utc();
+        let now = self.now.to_string();
         let private_now = self.answers.get(&ch_id, &ex_id).is_some_and(|a| a.private);
         let target = match target {
             Some(mut a) if !mark => {
@@ -182,7 +182,7 @@ impl App {
             return;
         }
         let cursor = self.component().and_then(|c| c.cursor());
-        let mut component = super::Component::new(&self.workbook, &self.answers, (c, e));
+        let mut component = super::Component::new(&self.workbook, &self.answers, (c, e), self.now);
         if let Some(at) = cursor {
             component.set_cursor(at, self.answers.get(&ch_id, &ex_id).map(|a| &a.value));
         }

@@ -44,6 +44,12 @@ pub enum Context {
     Entries,
     /// The entries screen asking whether to delete the selected entry.
     ConfirmDelete,
+    /// Who sees your answers: sharing and withdrawing.
+    Sharing,
+    /// The sharing screen asking whether to start sharing with the selected partner.
+    ConfirmShare,
+    /// The sharing screen asking whether to withdraw sharing with the selected partner.
+    ConfirmWithdraw,
     /// The help overlay.
     Help,
     /// The "before you start" safety page.
@@ -145,6 +151,11 @@ pub fn context_below_help(app: &App) -> Context {
             confirm_delete: true, ..
         } => Context::ConfirmDelete,
         ScreenState::Entries { .. } => Context::Entries,
+        ScreenState::Sharing { confirm, .. } => match confirm {
+            Some(super::SharingAsk::Share(_)) => Context::ConfirmShare,
+            Some(super::SharingAsk::Withdraw(_)) => Context::ConfirmWithdraw,
+            None => Context::Sharing,
+        },
         ScreenState::Exercise { component, .. } => component.context(),
     }
 }
@@ -184,6 +195,9 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         Compare,
         Entries,
         ConfirmDelete,
+        Sharing,
+        ConfirmShare,
+        ConfirmWithdraw,
         Help,
         Safety,
         ConfirmQuit
@@ -507,6 +521,13 @@ fn build(cx: Context) -> Vec<Binding> {
                 Action::Go(Go::Review),
                 "r",
                 "review answers",
+                false,
+            ),
+            b(
+                vec![ch('w')],
+                Action::Go(Go::Sharing),
+                "w",
+                "sharing: who sees your answers",
                 false,
             ),
             scroll_up.clone(),
@@ -907,6 +928,47 @@ fn build(cx: Context) -> Vec<Binding> {
                 true,
             ),
         ],
+        Context::Sharing => vec![
+            up.clone(),
+            down.clone(),
+            b(
+                vec![ch('s'), k(Enter)],
+                Action::Go(Go::Share),
+                "s",
+                "share with them",
+                true,
+            ),
+            b(vec![ch('w')], Action::Go(Go::Withdraw), "w", "withdraw", true),
+            first.clone(),
+            last.clone(),
+            b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "welcome", true),
+        ],
+        Context::ConfirmShare => vec![
+            b(vec![ch('y')], Action::Go(Go::Share), "y", "yes, share", true),
+            b(
+                vec![k(Esc), ch('n')],
+                Action::Go(Go::Back),
+                "Esc/n",
+                "no, keep it as it is",
+                true,
+            ),
+        ],
+        Context::ConfirmWithdraw => vec![
+            b(
+                vec![ch('y')],
+                Action::Go(Go::Withdraw),
+                "y",
+                "yes, withdraw",
+                true,
+            ),
+            b(
+                vec![k(Esc), ch('n')],
+                Action::Go(Go::Back),
+                "Esc/n",
+                "no, keep sharing",
+                true,
+            ),
+        ],
         Context::Compare => vec![
             b(
                 vec![k(Up), ch('k')],
@@ -1063,6 +1125,9 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                     | Context::Compare
                     | Context::Entries
                     | Context::ConfirmDelete
+                    | Context::Sharing
+                    | Context::ConfirmShare
+                    | Context::ConfirmWithdraw
                     | Context::Help
                     | Context::Safety
                     | Context::ConfirmQuit => None,
@@ -1131,6 +1196,9 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
         | Context::Compare
         | Context::Entries
         | Context::ConfirmDelete
+        | Context::Sharing
+        | Context::ConfirmShare
+        | Context::ConfirmWithdraw
         | Context::Help
         | Context::Safety
         | Context::ConfirmQuit => None,
@@ -1143,7 +1211,7 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 21] = [
+    const ALL: [Context; 24] = [
         Context::Name,
         Context::Welcome,
         Context::Contents,
@@ -1162,6 +1230,9 @@ mod tests {
         Context::Compare,
         Context::Entries,
         Context::ConfirmDelete,
+        Context::Sharing,
+        Context::ConfirmShare,
+        Context::ConfirmWithdraw,
         Context::Help,
         Context::Safety,
         Context::ConfirmQuit,
@@ -1187,6 +1258,9 @@ mod tests {
             | Context::Compare
             | Context::Entries
             | Context::ConfirmDelete
+            | Context::Sharing
+            | Context::ConfirmShare
+            | Context::ConfirmWithdraw
             | Context::Help
             | Context::Safety
             | Context::ConfirmQuit => {}

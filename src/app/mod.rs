@@ -16,6 +16,7 @@ mod naming;
 mod nav;
 mod notice;
 mod screen;
+mod sharing;
 mod stray;
 mod view;
 
@@ -27,12 +28,12 @@ pub use component::{
 pub use history::{Changed, Made};
 pub use keys::Context;
 pub use notice::{Notice, TooLongFrom};
-pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, WelcomeItem};
+pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, SharingAsk, WelcomeItem};
 pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};
 
 pub use crate::answers::Place;
-use crate::answers::{Answers, now_utc};
+use crate::answers::{Answers, Timestamp};
 use crate::content::Workbook;
 use crate::store::SaveProblem;
 
@@ -93,6 +94,9 @@ pub struct App {
     resume: Option<Place>,
     /// The page was opened from the review, so Esc goes back there.
     from_review: bool,
+    /// The entry on the pages was opened from the entries screen of this chapter, so
+    /// Esc goes back to that list.
+    from_entries: Option<usize>,
     profile: String,
     partners: Vec<String>,
     /// The safety page's scrolling text.
@@ -103,6 +107,9 @@ pub struct App {
     safety_then_start: bool,
     /// The safety page has been shown this session (first run shows it only once).
     safety_seen: bool,
+    /// The time of the action being applied, given by the session ([`App::update_at`]):
+    /// what answers and entries are stamped with and which week is this week.
+    now: Timestamp,
     /// The printable keys just pressed, to tell typing from commands.
     burst: stray::Burst,
     /// The answer changes made on this screen, for undo and redo.
@@ -129,15 +136,36 @@ impl App {
             size: (80, 24),
             resume,
             from_review: false,
+            from_entries: None,
             profile: crate::store::DEFAULT_PROFILE.to_string(),
             partners: Vec::new(),
             safety_text: Viewport::default(),
             help_text: Viewport::default(),
             safety_then_start: false,
             safety_seen: false,
+            // Until the session passes the time, the clock as the app starts.
+            now: Timestamp::now(),
             burst: stray::Burst::default(),
             history: history::History::default(),
         }
+    }
+
+    /// The same app at the time `now` (tests make up a time this way).
+    pub fn with_now(mut self, now: Timestamp) -> App {
+        self.now = now;
+        self
+    }
+
+    /// The time of the last action applied (or the one given to [`App::with_now`]).
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// Applies one action at the time `now`, as the session does: [`App::update`]
+    /// with the clock passed in.
+    pub fn update_at(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        self.now = now;
+        self.update(action)
     }
 
     /// Names this person's profile (shown in the comparison).
@@ -199,7 +227,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => None,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => None,
         }
     }
     /// The overlay on screen.
@@ -364,6 +393,8 @@ impl App {
             }
             Event::PartnerLoaded(Err(msg)) => self.notice = Some(Notice::PartnerUnreadable(msg)),
             Event::ProfileOpened(name, result) => self.profile_opened(name, result, fx),
+            Event::SharingListed(result) => self.sharing_answered(None, result),
+            Event::SharingChanged(change, result) => self.sharing_answered(Some(change), result),
         }
     }
 
@@ -462,7 +493,10 @@ impl App {
                 | Go::DeleteEntry
                 | Go::RestoreEntry
                 | Go::RetrySave
-                | Go::QuitWithFallback,
+                | Go::QuitWithFallback
+                | Go::Sharing
+                | Go::Share
+                | Go::Withdraw,
             )
             | Action::Edit(_)
             | Action::Event(_)
@@ -510,7 +544,7 @@ impl App {
             let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
             self.recorded(Changed::Typed, |app| {
                 app.start_private(c, e);
-                app.answers.set(&ch_id, &ex_id, value, now_utc());
+                app.answers.set(&ch_id, &ex_id, value, app.now.to_string());
             });
             fx.push(Effect::Save);
         }
@@ -521,7 +555,7 @@ impl App {
         let ch = &self.workbook.chapters[c];
         let ex = &ch.exercises[e];
         if ex.private && self.answers.own(&ch.id, &ex.id).is_none() {
-            self.answers.ensure_entry(&ch.id, ex, now_utc());
+            self.answers.ensure_entry(&ch.id, ex, self.now.to_string());
         }
     }
 
@@ -548,14 +582,14 @@ impl App {
             Some(Change::Set(value)) if Some(&value) != stored => {
                 self.recorded(what.clone(), |app| {
                     app.start_private(c, e);
-                    app.answers.set(&ch_id, &ex_id, value, now_utc());
+                    app.answers.set(&ch_id, &ex_id, value, app.now.to_string());
                 });
                 fx.push(Effect::Save);
             }
             Some(Change::Remove) if stored.is_some() => {
                 self.recorded(what.clone(), |app| {
                     let ex = &app.workbook.chapters[c].exercises[e];
-                    app.answers.clear(&ch_id, ex, now_utc());
+                    app.answers.clear(&ch_id, ex, app.now.to_string());
                 });
                 fx.push(Effect::Save);
             }

@@ -19,7 +19,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => 0,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => 0,
         };
         let safety = self.workbook.safety.is_some();
         let due: Vec<usize> = self.due().into_iter().map(|(c, _)| c).collect();
@@ -43,7 +44,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => 0,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => 0,
         }
     }
     /// Rows of the contents screen (chapters only, off that screen).
@@ -57,7 +59,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => &[],
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => &[],
         };
         screen::contents_rows(&self.workbook, expanded)
     }
@@ -72,7 +75,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => 0,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => 0,
         }
     }
     /// Whether a chapter shows its exercises in the contents.
@@ -86,7 +90,8 @@ impl App {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => false,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => false,
         }
     }
     /// Every exercise in order, as (chapter, exercise), for the review screen.
@@ -104,7 +109,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => 0,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => 0,
         }
     }
     /// The comparison on screen.
@@ -118,7 +124,8 @@ impl App {
             | ScreenState::Exercise { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
-            | ScreenState::Entries { .. } => None,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => None,
         }
     }
     /// Scroll offset of the page text, in rows (0 where nothing scrolls).
@@ -147,7 +154,12 @@ impl App {
             Screen::Exercise(chapter, exercise) => ScreenState::Exercise {
                 chapter,
                 exercise,
-                component: Box::new(Component::new(&self.workbook, &self.answers, (chapter, exercise))),
+                component: Box::new(Component::new(
+                    &self.workbook,
+                    &self.answers,
+                    (chapter, exercise),
+                    self.now,
+                )),
             },
             Screen::Closing => ScreenState::Closing {
                 text: Viewport::default(),
@@ -164,6 +176,15 @@ impl App {
                 cursor: 0,
                 list: ListView::default(),
                 confirm_delete: false,
+            },
+            // The list comes from the edge (`Effect::ListSharing`); the counts are the
+            // answers' own, worked out once here.
+            Screen::Sharing => ScreenState::Sharing {
+                cursor: 0,
+                list: ListView::default(),
+                overview: None,
+                counts: crate::sharing::counts(&self.workbook, &self.answers),
+                confirm: None,
             },
         }
     }
@@ -193,6 +214,7 @@ impl App {
         // Only moves between pages keep the way back to the review.
         if !matches!(to, Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing) {
             self.from_review = false;
+            self.from_entries = None;
         }
         self.state = state;
         // Undo takes back changes on the screen in view only.
@@ -207,13 +229,46 @@ impl App {
         }
     }
 
-    /// The page after the current one in reading order.
+    /// The page after the current one in reading order, passing over a `page` whose
+    /// `when` does not hold (a crisis page shows only when its condition does).
     fn next_screen(&self) -> Screen {
+        let mut to = self.step_after(self.screen());
+        while self.passed_over(to) {
+            to = self.step_after(to);
+        }
+        to
+    }
+
+    /// The page before the current one in reading order, passing over a `page` whose
+    /// `when` does not hold.
+    fn prev_screen(&self) -> Screen {
+        let mut to = self.step_before(self.screen());
+        while self.passed_over(to) {
+            to = self.step_before(to);
+        }
+        to
+    }
+
+    /// True for a `page` whose `when` is decided and does not hold: reading on passes
+    /// it by. Other kinds stay on the way, saying "Not needed", since they hold answers.
+    fn passed_over(&self, to: Screen) -> bool {
+        let Screen::Exercise(c, e) = to else {
+            return false;
+        };
+        let ch = &self.workbook.chapters[c];
+        let ex = &ch.exercises[e];
+        !ex.takes_answer() && self.answers.not_needed(&ch.id, ex)
+    }
+
+    /// The page after `from` in reading order.
+    fn step_after(&self, from: Screen) -> Screen {
         let chapters = &self.workbook.chapters;
-        match self.screen() {
+        match from {
             // The question of a name is no page: it is left only by giving one.
             Screen::Name => Screen::Name,
-            Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare => Screen::Intro(0),
+            Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Sharing => {
+                Screen::Intro(0)
+            }
             Screen::Entries(c) => Screen::Intro(c),
             Screen::Intro(c) => Screen::Exercise(c, 0),
             Screen::Exercise(c, e) if e + 1 < chapters[c].exercises.len() => Screen::Exercise(c, e + 1),
@@ -222,14 +277,17 @@ impl App {
         }
     }
 
-    /// The page before the current one in reading order.
-    fn prev_screen(&self) -> Screen {
+    /// The page before `from` in reading order.
+    fn step_before(&self, from: Screen) -> Screen {
         let chapters = &self.workbook.chapters;
-        match self.screen() {
+        match from {
             Screen::Name => Screen::Name,
-            Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Intro(0) => {
-                Screen::Welcome
-            }
+            Screen::Welcome
+            | Screen::Contents
+            | Screen::Review
+            | Screen::Compare
+            | Screen::Sharing
+            | Screen::Intro(0) => Screen::Welcome,
             Screen::Entries(c) => Screen::Intro(c),
             Screen::Intro(c) => Screen::Exercise(c - 1, chapters[c - 1].exercises.len() - 1),
             Screen::Exercise(c, 0) => Screen::Intro(c),
@@ -262,8 +320,13 @@ impl App {
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if self.from_review => {
                 self.go_to(Screen::Review, fx)
             }
+            Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if let Some(c) = self.from_entries => {
+                self.go_to(Screen::Entries(c), fx)
+            }
             Screen::Contents | Screen::Review | Screen::Compare => self.go_to(Screen::Welcome, fx),
             Screen::Entries(_) if self.entries_confirming() => self.cancel_delete(),
+            Screen::Sharing if self.sharing_cancel() => {}
+            Screen::Sharing => self.go_to(Screen::Welcome, fx),
             Screen::Entries(_) => self.go_to(Screen::Contents, fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing => self.go_to(Screen::Contents, fx),
         }
@@ -290,7 +353,8 @@ impl App {
                 | Screen::Closing
                 | Screen::Review
                 | Screen::Compare
-                | Screen::Entries(_),
+                | Screen::Entries(_)
+                | Screen::Sharing,
             )
             | None => 0,
         }
@@ -315,7 +379,8 @@ impl App {
                 | Screen::Closing
                 | Screen::Review
                 | Screen::Compare
-                | Screen::Entries(_),
+                | Screen::Entries(_)
+                | Screen::Sharing,
             )
             | None => ContentsRow::Chapter(c),
         };
@@ -411,6 +476,9 @@ impl App {
             Go::NewEntry => self.new_entry(fx),
             Go::DeleteEntry => self.delete_entry(fx),
             Go::RestoreEntry => self.restore_entry(fx),
+            Go::Sharing => self.open_sharing(fx),
+            Go::Share => self.sharing_share(fx),
+            Go::Withdraw => self.sharing_withdraw(fx),
             // Handled by `App::update` whatever the screen.
             Go::Quit | Go::Help | Go::Safety | Go::RetrySave | Go::QuitWithFallback => {}
         }
@@ -431,7 +499,7 @@ impl App {
             self.notice = Some(super::Notice::PrivatePartnersList(who.to_string()));
             return;
         }
-        let when = crate::answers::now_utc();
+        let when = self.now.to_string();
         if self.workbook.is_v2() {
             // Format 2 can carry the mark on an exercise with no value yet (a scale):
             // marked now, the value picked later starts private.
@@ -466,7 +534,7 @@ impl App {
         }
         self.commit(fx);
         let ch = &self.workbook.chapters[chapter];
-        let when = crate::answers::now_utc();
+        let when = self.now.to_string();
         let mut skipped = false;
         let ex = ch.exercises[exercise].clone();
         let ch_id = ch.id.clone();
@@ -550,6 +618,7 @@ impl App {
             },
             ScreenState::Exercise { .. } => self.exercise_key(Intent::Move(m), fx),
             ScreenState::Entries { .. } => self.entries_move(m, fx),
+            ScreenState::Sharing { .. } => self.sharing_move(m, fx),
             ScreenState::Review {
                 reading: Some(text),
                 cursor,
@@ -607,7 +676,8 @@ impl App {
             | Screen::Exercise(..)
             | Screen::Review
             | Screen::Compare
-            | Screen::Entries(_) => {}
+            | Screen::Entries(_)
+            | Screen::Sharing => {}
         }
     }
 
@@ -644,7 +714,8 @@ impl App {
                 }
                 Some(WelcomeItem::Contents) | None => self.go_to(Screen::Contents, fx),
                 Some(WelcomeItem::Review) => self.go_to(Screen::Review, fx),
-                Some(WelcomeItem::Due(c)) => self.start_due(c, fx),
+                Some(WelcomeItem::Due(c)) => self.start_due(c, true, fx),
+                Some(WelcomeItem::Sharing) => self.open_sharing(fx),
                 Some(WelcomeItem::Compare(i)) => {
                     if let Some(name) = self.partners.get(i) {
                         fx.push(Effect::LoadPartner(name.clone()));

@@ -71,4 +71,12 @@ pub enum Notice {
     /// Right after a first run's name: the offer to protect the answers with a passphrase
     /// (the profile's name, for the command to run).
     ProtectOffer(String),
+    /// Sharing was started or withdrawn on the sharing screen.
+    SharingChanged(crate::sharing::Change),
+    /// The sharing screen could not do what was asked (why).
+    SharingFailed(crate::sharing::SharingError),
+    /// `s` on a partner who already sees this profile's shareable answers.
+    AlreadySharing(String),
+    /// `w` on a partner who sees nothing of this profile's.
+    NotSharing(String),
 }

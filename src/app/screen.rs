@@ -31,6 +31,8 @@ pub enum Screen {
     Compare,
     /// The dated entries of a chapter's repeated part, and their trends (chapter index).
     Entries(usize),
+    /// Who sees this profile's answers: sharing with a partner, and withdrawing it.
+    Sharing,
 }
 
 /// A row of the contents screen.
@@ -61,6 +63,8 @@ pub enum WelcomeItem {
     Compare(usize),
     /// Fill in the entry that is due of a chapter's repeated part (chapter index).
     Due(usize),
+    /// Who sees your answers: the sharing screen.
+    Sharing,
 }
 
 /// The screen showing, with the state that belongs to it alone.
@@ -141,6 +145,28 @@ pub enum ScreenState {
         /// Set while asking whether to delete the selected entry.
         confirm_delete: bool,
     },
+    /// Who sees this profile's answers.
+    Sharing {
+        /// Selected partner, an index into the overview's partners.
+        cursor: usize,
+        /// The rows' view.
+        list: ListView,
+        /// The list as the edge read it; `None` until it has answered.
+        overview: Option<crate::sharing::Overview>,
+        /// How many answers a share holds and leaves out, counted when the screen opened.
+        counts: crate::sharing::Counts,
+        /// The question being asked before sharing or withdrawing, if any.
+        confirm: Option<SharingAsk>,
+    },
+}
+
+/// The question the sharing screen asks before it changes anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SharingAsk {
+    /// Start sharing with this partner?
+    Share(String),
+    /// Withdraw sharing with this partner?
+    Withdraw(String),
 }
 
 /// A name the first-run question cannot take, and why.
@@ -193,6 +219,7 @@ impl ScreenState {
             ScreenState::Review { .. } => Screen::Review,
             ScreenState::Compare { .. } => Screen::Compare,
             ScreenState::Entries { chapter, .. } => Screen::Entries(*chapter),
+            ScreenState::Sharing { .. } => Screen::Sharing,
         }
     }
 
@@ -210,6 +237,7 @@ impl ScreenState {
             | ScreenState::Contents { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. }
             | ScreenState::Review { reading: None, .. } => None,
         }
     }
@@ -228,6 +256,7 @@ impl ScreenState {
             | ScreenState::Contents { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. }
             | ScreenState::Review { reading: None, .. } => None,
         }
     }
@@ -254,7 +283,8 @@ impl ScreenState {
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
             | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. } => None,
+            | ScreenState::Entries { .. }
+            | ScreenState::Sharing { .. } => None,
         }
     }
 }
@@ -306,6 +336,7 @@ pub fn welcome_items(
     if !answers.is_empty() {
         items.push(WelcomeItem::Review);
     }
+    items.push(WelcomeItem::Sharing);
     // One row for comparing, whatever the number of partners (←/→ picks among
     // them), so the menu never pushes the safety note off a small screen.
     if partners > 0 {

@@ -55,7 +55,22 @@ pub fn compare(
         (Err(e), _) | (_, Err(e)) => return fail(e),
     };
     let monday = week.map(|day| trustbook::date::civil_from_days(trustbook::date::monday_of(day)));
-    let comparison = cmp::compare_week(wb, (a, &answers_a), (b, &answers_b), monday.as_deref());
+    let mut comparison = cmp::compare_week(wb, (a, &answers_a), (b, &answers_b), monday.as_deref());
+    if let Some(monday) = &monday {
+        // One week asked for: only its rows, counted again, or plainly that it has none.
+        comparison.chapters.retain(|c| c.week.is_some());
+        if comparison.chapters.is_empty() {
+            let week = trustbook::entry::Entry::new(monday.clone(), String::new())
+                .label(trustbook::content::Rhythm::Weekly);
+            trustbook::say!(
+                "Neither {} nor {} has a check-in for the {week}; `trustbook compare {a} {b}` without --week shows every week there is.",
+                trustbook::safe::line(a),
+                trustbook::safe::line(b)
+            );
+            return ExitCode::SUCCESS;
+        }
+        comparison.summary = week_summary(&comparison);
+    }
     let text = cmp::render_text(&comparison, width.unwrap_or_else(terminal_width));
     if page(&text) {
         return ExitCode::SUCCESS;
@@ -64,6 +79,22 @@ pub fn compare(
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(format!("cannot write the comparison: {e}")),
     }
+}
+
+/// The counts of a comparison narrowed to one week, from its rows as they are.
+fn week_summary(c: &cmp::Comparison) -> cmp::Summary {
+    let rows = c.chapters.iter().flat_map(|ch| &ch.rows);
+    let mut s = cmp::Summary::default();
+    for row in rows {
+        s.total += 1;
+        match &row.view {
+            cmp::RowView::Both { .. } => s.shown += 1,
+            cmp::RowView::Hidden { me, .. } => {
+                s.waiting_on_me += usize::from(*me == cmp::Share::NotAnswered);
+            }
+        }
+    }
+    s
 }
 
 /// The terminal's width when standard output is one, else [`DEFAULT_WIDTH`].

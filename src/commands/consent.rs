@@ -41,6 +41,15 @@ pub fn run(opts: &StoreOptions, wb: &Workbook, args: &ShareArgs) -> ExitCode {
             safe::line(owner)
         ));
     }
+    if args.with.is_some() && store::is_protected(&dir, owner) {
+        return fail(format!(
+            "{o} is protected with a passphrase, and a protected profile does not share yet: \
+             what it shares would be plain text on this computer. Nothing was shared. To share, \
+             remove the passphrase first (trustbook protect --remove --profile {o}); then anyone \
+             using this computer account can read its answers.",
+            o = safe::line(owner)
+        ));
+    }
     match (&args.with, &args.stop) {
         (Some(with), _) if args.folder.is_some() => {
             let folder = args.folder.as_deref().unwrap_or(std::path::Path::new("."));
@@ -95,23 +104,17 @@ fn grant(dir: &std::path::Path, wb: &Workbook, owner: &str, with: &str) -> ExitC
 fn withdraw(dir: &std::path::Path, wb: &Workbook, owner: &str, stop: &str) -> ExitCode {
     let (o, s) = (safe::line(owner), safe::line(stop));
     // Through an exchange folder: a withdrawal goes into the folder, and the link goes.
-    if trustbook::exchange::local::linked_partners(dir, owner)
+    let folder = trustbook::exchange::local::linked_partners(dir, owner)
         .iter()
-        .any(|p| p == stop)
-    {
-        if let Err(e) = trustbook::exchange::local::withdraw(dir, wb, (owner, stop), &now_utc()) {
-            return fail(e);
+        .any(|p| p == stop);
+    match sharing::withdraw_any(dir, wb, owner, stop, &now_utc()) {
+        Ok(true) if folder => {
+            trustbook::say!(
+                "{o} no longer shares with {s} through the folder: a withdrawal is written there, and {s}'s trustbook deletes what it holds of {o}'s when it reads it."
+            );
+            trustbook::say!("What {s} has already seen or copied cannot be taken back.");
+            ExitCode::SUCCESS
         }
-        let _ = std::fs::remove_file(
-            trustbook::exchange::local::dir_of(dir, owner).join(format!("{stop}.link.json")),
-        );
-        trustbook::say!(
-            "{o} no longer shares with {s} through the folder: a withdrawal is written there, and {s}'s trustbook deletes what it holds of {o}'s when it reads it."
-        );
-        trustbook::say!("What {s} has already seen or copied cannot be taken back.");
-        return ExitCode::SUCCESS;
-    }
-    match sharing::stop(dir, owner, stop) {
         Ok(true) => {
             trustbook::say!(
                 "{o} no longer shares with {s}: from now on nothing of {o}'s shows to {s} on this computer."

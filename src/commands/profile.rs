@@ -91,7 +91,16 @@ fn where_text(
             ProfileKind::Own => "own",
             ProfileKind::Partner => "partner",
         };
-        let count = match (p.answers, &p.problem) {
+        // A partner's export is counted as import counts it (entries included), so the
+        // two never disagree; the store's quick count reads only answers given once.
+        let answers = match p.kind {
+            ProfileKind::Partner => trustbook::partner::read_export(&dir, &p.name, &wb.id)
+                .map(|e| e.answers.len())
+                .ok()
+                .or(p.answers),
+            ProfileKind::Own => p.answers,
+        };
+        let count = match (answers, &p.problem) {
             _ if p.protected => "protected with a passphrase".to_string(),
             _ if p.workbook.as_ref().is_some_and(|w| *w != wb.id) => format!(
                 "belongs to another workbook (\"{}\")",
@@ -138,6 +147,7 @@ fn where_text(
                     safe::line(&shares.join(", "))
                 )?;
             }
+            exchange_lines(out, &dir, &p.name, &wb.id)?;
         }
     }
 
@@ -155,6 +165,45 @@ fn where_text(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// For each partner `name` exchanges with through a folder: the folder, the shares
+/// numbered so far, and every file there that was not taken, with why.
+fn exchange_lines(out: &mut dyn Write, dir: &Path, name: &str, workbook: &str) -> std::io::Result<()> {
+    use trustbook::exchange::{folder, local};
+    for partner in local::linked_partners(dir, name) {
+        let Ok(Some(link)) = local::link(dir, name, &partner) else {
+            continue;
+        };
+        writeln!(
+            out,
+            "  {:<20} {:<8} exchanges with {} through {} (yours: number {}, theirs read: number {})",
+            "",
+            "",
+            safe::line(&partner),
+            safe::path(&link.folder),
+            link.writer.seq,
+            link.reader.seq
+        )?;
+        let (Ok(own), Ok(Some(theirs))) = (
+            local::own_keys(dir, name),
+            local::partner_keys(dir, name, &partner),
+        ) else {
+            continue;
+        };
+        let found = folder::read(&link.folder, &own, &theirs, (&partner, name, workbook));
+        for (path, why) in found.ignored {
+            writeln!(
+                out,
+                "  {:<20} {:<8}   ignored {}: {}",
+                "",
+                "",
+                safe::path(&path),
+                safe::line(&why)
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Backups and moved-aside files of the answers file at `path`, sorted by name.

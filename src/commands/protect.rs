@@ -241,6 +241,7 @@ fn protect(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
             .save(&saved.answers, saved.place.as_ref())
             .map_err(|e| e.to_string())?;
     }
+    stop_plain_shares(&dir, &opts.profile);
     trustbook::say!("Done: profile {name} is protected. trustbook asks for the passphrase when it opens it.");
     trustbook::say!("");
     trustbook::say!(
@@ -254,6 +255,28 @@ fn protect(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
         safe::line(&opts.profile)
     );
     Ok(())
+}
+
+/// A protected profile does not share yet: its share files would be plain text. Those
+/// it had are removed, and the person is told.
+fn stop_plain_shares(dir: &std::path::Path, profile: &str) {
+    for partner in trustbook::sharing::partners_of(dir, profile) {
+        if trustbook::sharing::stop(dir, profile, &partner).is_ok() {
+            trustbook::say!(
+                "Stopped sharing with {}: a protected profile does not share yet, as its share would be plain text.",
+                safe::line(&partner)
+            );
+        }
+    }
+    for partner in trustbook::exchange::local::linked_partners(dir, profile) {
+        let link = trustbook::exchange::local::dir_of(dir, profile).join(format!("{partner}.link.json"));
+        if std::fs::remove_file(&link).is_ok() {
+            trustbook::say!(
+                "Stopped the exchange folder with {}: a protected profile does not exchange yet.",
+                safe::line(&partner)
+            );
+        }
+    }
 }
 
 /// Checks that `opts.profile` is protected.

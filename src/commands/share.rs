@@ -97,6 +97,11 @@ pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode
         Format::Markdown => export::markdown_part(wb, &answers, &meta, args.include_private, &scope),
         Format::Json => export::json(wb, &answers, &meta, args.include_private),
     };
+    if args.format == Format::Json {
+        trustbook::report!(
+            "note: a JSON export is plain text: anyone who has the file can read it, and the weekly answers in it are not blind (the exchange folder keeps them sealed: see docs/sharing.md)."
+        );
+    }
     if args.format == Format::Json && scope != export::Scope::default() {
         trustbook::report!(
             "note: this export holds part of the answers (--chapter or --since); a partner who imports it sees only that part, in place of any earlier import."

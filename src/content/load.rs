@@ -235,7 +235,11 @@ fn parse_workbook(
         );
     }
     let safety = safety_page(&mut ck, &t, version);
-    let format_version = version.filter(|v| (1..=FORMAT_VERSION).contains(v)).unwrap_or(1);
+    // A missing or unsupported version is reported once above; the chapters are then
+    // checked as the newest format, so its keys are not each reported as needing it.
+    let format_version = version
+        .filter(|v| (1..=FORMAT_VERSION).contains(v))
+        .unwrap_or(FORMAT_VERSION);
     let id = ck.string(&t, "id", true);
     if let Some(id) = &id {
         ck.id_ok(&t, id);

@@ -145,7 +145,7 @@ pub struct ItemsFrom {
     pub exercise: String,
 }
 
-/// The five kinds of exercise.
+/// The eight kinds of exercise.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// Free multi-line text.

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::refs::{ChapterRefs, ItemsFromRef, Ref, SAME_CHAPTER};
+use super::refs::{ChapterRefs, ItemsFromRef, PrivateBecause, Ref, SAME_CHAPTER};
 use super::walk::{Checker, Table};
 use super::{Chapter, Condition, Exercise, ItemsFrom, Kind, REFLECTION_ID, Rhythm};
 
@@ -127,6 +127,8 @@ fn chapter_body(
                     what: et.what.clone(),
                     exercise: at("exercise").unwrap_or(v.span()),
                     test: at("is").or(at("at_least")).or(at("at_most")).unwrap_or(v.span()),
+                    at_least: at("at_least"),
+                    at_most: at("at_most"),
                 });
             }
         }
@@ -187,9 +189,35 @@ fn chapter_body(
             when: None,
         })
     });
-    check_conditions(ck, &exercises, &when_spans);
     let repeat_ok = needs_v2(ck, t, "repeat", version);
-    let repeat = super::repeat::parse(ck, t, &exercises);
+    let repeat = super::repeat::parse(ck, t, &exercises, &ids);
+    // What other chapters' `items_from` must not cross into: private and repeated lists.
+    let repeated: Vec<String> = match &repeat {
+        Some(Some(r)) => r.exercises.clone(),
+        Some(None) | None => Vec::new(),
+    };
+    let chapter_private = matches!(private, Ok(Some(true)));
+    refs.private = exercises
+        .iter()
+        .filter_map(|e| {
+            let solo =
+                matches!(&repeat, Some(Some(r)) if r.rhythm == Rhythm::Entries) && repeated.contains(&e.id);
+            let why = if chapter_private {
+                Some(PrivateBecause::Chapter)
+            } else if e.private {
+                Some(PrivateBecause::Exercise)
+            } else if solo {
+                Some(PrivateBecause::Entries)
+            } else {
+                None
+            };
+            why.map(|w| (e.id.clone(), w))
+        })
+        .collect();
+    refs.repeated = repeated.clone();
+    // A `[repeat]` with mistakes leaves which exercises repeat unknown: not checked.
+    let repeated = repeat.as_ref().map(|_| repeated.as_slice());
+    check_conditions(ck, &exercises, &ids, &when_spans, repeated);
     exercises.push(reflection?);
     let mut repeat = repeat?;
     if !repeat_ok {
@@ -283,6 +311,10 @@ struct WhenSpans {
     exercise: Range<usize>,
     /// Span of the test (`is`, `at_least` or `at_most`).
     test: Range<usize>,
+    /// Span of `at_least`, when written.
+    at_least: Option<Range<usize>>,
+    /// Span of `at_most`, when written.
+    at_most: Option<Range<usize>>,
 }
 
 /// `when = { exercise = "...", at_most = 3 }`: its keys and their types.
@@ -351,29 +383,47 @@ fn condition(ck: &mut Checker, t: &Table) -> Option<Option<Condition>> {
     }))
 }
 
-/// Checks what each `when` refers to: an earlier exercise of this chapter, a scale
-/// for `at_least`/`at_most`, a choice with those options for `is`.
-fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans]) {
-    for (own, ex) in exercises.iter().enumerate() {
+/// Checks what each `when` refers to: an earlier exercise of this chapter, never
+/// itself, a scale for `at_least`/`at_most` (within its range), a choice with those
+/// options for `is`, and never a repeated exercise from one answered once.
+///
+/// `ids` are every exercise id as written: one whose exercise has mistakes of its own
+/// is known but not checked further (those mistakes are reported). `repeated` is
+/// `None` when the chapter's `[repeat]` has mistakes.
+fn check_conditions(
+    ck: &mut Checker,
+    exercises: &[Exercise],
+    ids: &[String],
+    spans: &[WhenSpans],
+    repeated: Option<&[String]>,
+) {
+    for ex in exercises {
         let Some(w) = &ex.when else {
             continue;
         };
         let Some(sp) = spans.iter().find(|s| s.id == ex.id) else {
             continue;
         };
-        let names: Vec<&str> = exercises
-            .iter()
-            .map(|e| e.id.as_str())
-            .filter(|i| *i != ex.id)
-            .collect();
-        let ids: Vec<&str> = exercises.iter().map(|e| e.id.as_str()).collect();
+        if w.exercise == ex.id {
+            ck.error(
+                sp.exercise.clone(),
+                format!(
+                    "the `when` of {} names the exercise itself, so it could never be answered; name an earlier exercise whose answer decides",
+                    sp.what
+                ),
+            );
+            continue;
+        }
+        let own = ids.iter().position(|i| *i == ex.id).unwrap_or(0);
+        let names: Vec<&str> = ids.iter().map(String::as_str).filter(|i| *i != ex.id).collect();
+        let all: Vec<&str> = ids.iter().map(String::as_str).collect();
         let r = Ref {
             subject: format!("the `when` of {}", sp.what),
             name: &w.exercise,
             span: sp.exercise.clone(),
         };
         let fallback = "use the id of an earlier exercise in this chapter";
-        let Some(pos) = r.find(ck, &ids, &names, SAME_CHAPTER, fallback) else {
+        let Some(pos) = r.find(ck, &all, &names, SAME_CHAPTER, fallback) else {
             continue;
         };
         if pos >= own {
@@ -385,7 +435,30 @@ fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans
                 ),
             );
         }
-        match &exercises[pos].kind {
+        if let Some(repeated) = repeated
+            && repeated.contains(&w.exercise)
+            && !repeated.contains(&ex.id)
+        {
+            ck.error(
+                sp.exercise.clone(),
+                format!(
+                    "the `when` of {} names `{}`, which is answered once per entry (it is in `[repeat]`), while {} is answered once, so no one entry decides it; add `{}` to the `exercises` of `[repeat]`, or name an exercise answered once",
+                    sp.what, w.exercise, sp.what, ex.id
+                ),
+            );
+            continue;
+        }
+        // An exercise with mistakes of its own is reported already.
+        let Some(target) = exercises.iter().find(|e| e.id == w.exercise) else {
+            continue;
+        };
+        if let Kind::Scale { min, max, .. } = &target.kind
+            && w.is.is_empty()
+        {
+            scale_range_ok(ck, sp, w, (*min, *max));
+            continue;
+        }
+        match &target.kind {
             Kind::Scale { .. } if w.is.is_empty() => {}
             Kind::Choice { options, .. } if !w.is.is_empty() => {
                 let names: Vec<&str> = options.iter().map(String::as_str).collect();
@@ -424,11 +497,56 @@ fn check_conditions(ck: &mut Checker, exercises: &[Exercise], spans: &[WhenSpans
                         "the `when` of {} tests `{}`, a {} exercise; {test}",
                         sp.what,
                         w.exercise,
-                        exercises[pos].kind.name()
+                        target.kind.name()
                     ),
                 );
             }
         }
+    }
+}
+
+/// Checks a `when`'s `at_least`/`at_most` against the scale `min` to `max` it tests:
+/// a bound outside it, or `at_least` above `at_most`, is a mistake (the condition would
+/// always or never hold).
+fn scale_range_ok(ck: &mut Checker, sp: &WhenSpans, w: &Condition, (min, max): (i64, i64)) {
+    let bounds = [
+        ("at_least", w.at_least, &sp.at_least),
+        ("at_most", w.at_most, &sp.at_most),
+    ];
+    let mut in_range = true;
+    for (key, value, span) in bounds {
+        let Some(n) = value else {
+            continue;
+        };
+        if (min..=max).contains(&n) {
+            continue;
+        }
+        in_range = false;
+        // at_least above the top or at_most below the bottom: no answer passes.
+        let holds = if (key == "at_least") == (n > max) {
+            "never holds"
+        } else {
+            "always holds"
+        };
+        ck.error(
+            span.clone().unwrap_or(sp.test.clone()),
+            format!(
+                "`{key} = {n}` in the `when` of {} is outside the scale of `{}` ({min} to {max}), so the condition {holds}; use a whole number from {min} to {max}",
+                sp.what, w.exercise
+            ),
+        );
+    }
+    if in_range
+        && let (Some(lo), Some(hi)) = (w.at_least, w.at_most)
+        && lo > hi
+    {
+        ck.error(
+            sp.at_least.clone().unwrap_or(sp.test.clone()),
+            format!(
+                "the `when` of {} asks for `at_least = {lo}` and `at_most = {hi}`, which no answer can be, so it never holds; make `at_least` at most `at_most`",
+                sp.what
+            ),
+        );
     }
 }
 
@@ -666,7 +784,7 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
             );
             None
         }
-        Some("page") => Some(Kind::Page),
+        Some("page") => page_keys_ok(ck, t).then_some(Kind::Page),
         _ => None,
     };
     Some(Exercise {
@@ -681,6 +799,28 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         show: show?.into_iter().map(|(s, _)| s).collect(),
         when: if when_ok { when? } else { return None },
     })
+}
+
+/// A page takes no answer, so `optional` and `private` (which say how an answer
+/// counts and who sees it) mean nothing on it; each is reported at its key.
+fn page_keys_ok(ck: &mut Checker, t: &Table) -> bool {
+    let mut ok = true;
+    for (key, effect) in [
+        ("optional", "it never holds progress back"),
+        ("private", "there is nothing to keep out of the comparison"),
+    ] {
+        if let Some((k, _)) = t.inner.get_key_value(key) {
+            ck.error(
+                k.span(),
+                format!(
+                    "`{key}` in {} has no effect: a page takes no answer, so {effect}; remove the line",
+                    t.what
+                ),
+            );
+            ok = false;
+        }
+    }
+    ok
 }
 
 /// A checklist's `exclusive` options (format 2): each one of its `options`, once.

@@ -85,6 +85,34 @@ pub struct ChapterRefs {
     pub kinds: Vec<(String, &'static str)>,
     /// Its ratings' `items_from`.
     pub items_from: Vec<ItemsFromRef>,
+    /// Its exercises whose answers start private, and why.
+    pub private: Vec<(String, PrivateBecause)>,
+    /// Its exercises answered once per entry (`[repeat]`).
+    pub repeated: Vec<String>,
+}
+
+/// Why an exercise's answers start private, for a message about reading them elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrivateBecause {
+    /// `private = true` at the top of its chapter file.
+    Chapter,
+    /// `private = true` on the exercise.
+    Exercise,
+    /// It is in a `[repeat]` with `rhythm = "entries"`, which is solo.
+    Entries,
+}
+
+impl PrivateBecause {
+    /// The reason as the message gives it.
+    fn words(self) -> &'static str {
+        match self {
+            PrivateBecause::Chapter => "its chapter is private (`private = true`)",
+            PrivateBecause::Exercise => "it is private (`private = true`)",
+            PrivateBecause::Entries => {
+                "it is part of a `[repeat]` with `rhythm = \"entries\"`, whose answers are private"
+            }
+        }
+    }
 }
 
 /// A chapter file read, for the check of `items_from` after all are read.
@@ -162,6 +190,19 @@ pub fn check_items_from(chapters: &[ReadChapter], all_read: bool, diags: &mut Ve
             ) else {
                 continue;
             };
+            if target == own && pos == r.at {
+                ck.error(
+                    r.span.clone(),
+                    format!(
+                        "{subject} names the exercise itself; name an earlier list exercise, whose items are rated"
+                    ),
+                );
+                continue;
+            }
+            if let Some(message) = crossing(chapters, (own, r), target, &subject) {
+                ck.error(r.span.clone(), message);
+                continue;
+            }
             // An exercise with mistakes of its own has no kind yet; those are reported.
             if let Some((_, kind)) = there.kinds.iter().find(|(id, _)| *id == r.exercise)
                 && *kind != "list"
@@ -186,4 +227,41 @@ pub fn check_items_from(chapters: &[ReadChapter], all_read: bool, diags: &mut Ve
             }
         }
     }
+}
+
+/// Why `items_from` of `r` (in chapter `own`) may not read the list in chapter
+/// `target`: a private list of another chapter (its items would be shown and shared with
+/// this chapter's answers), or a list answered once per entry read by an exercise
+/// answered once, or from another chapter (no one entry's list is meant).
+fn crossing(
+    chapters: &[ReadChapter],
+    (own, r): (usize, &ItemsFromRef),
+    target: usize,
+    subject: &str,
+) -> Option<String> {
+    let there = &chapters[target].refs;
+    let name = &r.exercise;
+    let chapter = there.id.as_deref().unwrap_or("?");
+    if target != own
+        && let Some((_, why)) = there.private.iter().find(|(id, _)| id == name)
+    {
+        return Some(format!(
+            "{subject} names `{name}` of chapter `{chapter}`, whose answers are private because {}; another chapter's ratings would show and share its items, so name a list of this chapter or one that is not private",
+            why.words()
+        ));
+    }
+    if !there.repeated.contains(name) {
+        return None;
+    }
+    let rater = chapters[own].refs.ids.get(r.at).map_or("", String::as_str);
+    if target != own {
+        return Some(format!(
+            "{subject} names `{name}` of chapter `{chapter}`, which is answered once per entry there (it is in `[repeat]`), so no one entry's list is meant; name a list answered once, or one of this chapter"
+        ));
+    }
+    (!there.repeated.iter().any(|x| x == rater)).then(|| {
+        format!(
+            "{subject} names `{name}`, which is answered once per entry (it is in `[repeat]`), while `{rater}` is answered once, so no one entry's list is meant; add `{rater}` to the `exercises` of `[repeat]`, or name a list answered once"
+        )
+    })
 }

@@ -9,10 +9,18 @@ const KEYS: [&str; 4] = ["rhythm", "title", "exercises", "suggest_previous"];
 /// The rhythms, as written.
 const RHYTHMS: [&str; 2] = ["weekly", "entries"];
 
-/// Checks and builds `[repeat]` of a chapter whose exercises are `exercises` (the
-/// closing reflection not among them): `Some(None)` when there is none, `None` when it is
-/// wrong (reported).
-pub fn parse(ck: &mut Checker, chapter: &Table, exercises: &[Exercise]) -> Option<Option<Repeat>> {
+/// Checks and builds `[repeat]` of a chapter whose exercises that loaded are
+/// `exercises` (the closing reflection not among them) and whose ids as written are
+/// `all_ids`: `Some(None)` when there is none, `None` when it is wrong (reported).
+///
+/// Names are checked against `all_ids`, so an exercise with a mistake of its own (an
+/// unknown kind) is not reported a second time as missing here.
+pub fn parse(
+    ck: &mut Checker,
+    chapter: &Table,
+    exercises: &[Exercise],
+    all_ids: &[String],
+) -> Option<Option<Repeat>> {
     if !chapter.inner.contains_key("repeat") {
         return Some(None);
     }
@@ -39,7 +47,7 @@ pub fn parse(ck: &mut Checker, chapter: &Table, exercises: &[Exercise]) -> Optio
         }
     };
     let title = ck.string(&t, "title", true);
-    let ids: Vec<&str> = exercises.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = all_ids.iter().map(String::as_str).collect();
     let named = match ck.strings(&t, "exercises", false) {
         Some(list) => {
             let picked = refs(ck, &list, &ids, "exercises");

@@ -138,6 +138,17 @@ pub fn save_link(data_dir: &Path, profile: &str, partner: &str, link: &Link) -> 
 
 /// The partners `profile` exchanges with through a folder.
 pub fn linked_partners(data_dir: &Path, profile: &str) -> Vec<String> {
+    names_ending(data_dir, profile, ".link.json")
+}
+
+/// The partners `profile` has paired with (`trustbook pair`), whether or not it shares
+/// through a folder with them now.
+pub fn paired_partners(data_dir: &Path, profile: &str) -> Vec<String> {
+    names_ending(data_dir, profile, ".pair")
+}
+
+/// The partner names of `profile`'s exchange files ending in `suffix`, sorted.
+fn names_ending(data_dir: &Path, profile: &str, suffix: &str) -> Vec<String> {
     let mut out: Vec<String> = std::fs::read_dir(dir_of(data_dir, profile))
         .into_iter()
         .flatten()
@@ -146,7 +157,7 @@ pub fn linked_partners(data_dir: &Path, profile: &str) -> Vec<String> {
             e.file_name()
                 .into_string()
                 .ok()?
-                .strip_suffix(".link.json")
+                .strip_suffix(suffix)
                 .map(str::to_string)
         })
         .collect();

@@ -147,20 +147,7 @@ pub fn build(
     written: &str,
 ) -> Result<Body, ExchangeError> {
     state.seq += 1;
-    let mut body = Body {
-        format: FORMAT.to_string(),
-        version: VERSION,
-        from: me.to_string(),
-        to: to.to_string(),
-        workbook: wb.id.clone(),
-        seq: state.seq,
-        written: written.to_string(),
-        withdrawn: false,
-        open: BTreeMap::new(),
-        sealed: Vec::new(),
-        keys: BTreeMap::new(),
-        entries: BTreeMap::new(),
-    };
+    let mut body = Body::empty(wb, (me, to), state.seq, written);
     let mut live = BTreeSet::new();
     for (item, blind, answer) in items(wb, answers) {
         if let Some((chapter, _, Some(entry))) = parse_item(&item)
@@ -206,18 +193,28 @@ pub fn withdrawal(wb: &Workbook, (me, to): (&str, &str), state: &mut WriterState
     state.seq += 1;
     state.keys.clear();
     Body {
-        format: FORMAT.to_string(),
-        version: VERSION,
-        from: me.to_string(),
-        to: to.to_string(),
-        workbook: wb.id.clone(),
-        seq: state.seq,
-        written: written.to_string(),
         withdrawn: true,
-        open: BTreeMap::new(),
-        sealed: Vec::new(),
-        keys: BTreeMap::new(),
-        entries: BTreeMap::new(),
+        ..Body::empty(wb, (me, to), state.seq, written)
+    }
+}
+
+impl Body {
+    /// A share from `me` to `to` numbered `seq`, holding nothing yet.
+    fn empty(wb: &Workbook, (me, to): (&str, &str), seq: u64, written: &str) -> Body {
+        Body {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            from: me.to_string(),
+            to: to.to_string(),
+            workbook: wb.id.clone(),
+            seq,
+            written: written.to_string(),
+            withdrawn: false,
+            open: BTreeMap::new(),
+            sealed: Vec::new(),
+            keys: BTreeMap::new(),
+            entries: BTreeMap::new(),
+        }
     }
 }
 

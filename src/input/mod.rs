@@ -155,44 +155,37 @@ fn read_loop(tx: &std::sync::mpsc::Sender<io::Result<Event>>, pause: &(Mutex<Pau
 /// when nothing came; an error when the terminal is gone (end of file, hang-up).
 #[cfg(unix)]
 fn read_some(buf: &mut [u8], wait: Duration) -> io::Result<Option<usize>> {
-    use std::os::fd::AsRawFd;
-    let fd = io::stdin().as_raw_fd();
-    let mut fds = libc::pollfd {
-        fd,
-        events: libc::POLLIN,
-        revents: 0,
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use rustix::io::Errno;
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    // A wait too long for a timespec is as good as forever.
+    let timeout = Timespec::try_from(wait).ok();
+    let n = match poll(&mut fds, timeout.as_ref()) {
+        Ok(n) => n,
+        Err(Errno::INTR) => return Ok(None),
+        Err(e) => return Err(e.into()),
     };
-    let ms = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX);
-    // SAFETY: one valid pollfd and a count of 1.
-    let n = unsafe { libc::poll(&mut fds, 1, ms) };
-    if n < 0 {
-        let e = io::Error::last_os_error();
-        return if e.kind() == io::ErrorKind::Interrupted {
-            Ok(None)
-        } else {
-            Err(e)
-        };
-    }
     if n == 0 {
         return Ok(None);
     }
-    if fds.revents & libc::POLLIN == 0 && fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
-    {
+    if closed(fds[0].revents()) {
         return Err(io::Error::other("the terminal was closed"));
     }
-    // SAFETY: `buf` is valid for `buf.len()` bytes of writing.
-    let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-    match got {
-        0 => Err(io::Error::other("the terminal was closed")),
-        n if n > 0 => Ok(Some(n as usize)),
-        _ => {
-            let e = io::Error::last_os_error();
-            match e.kind() {
-                io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock => Ok(None),
-                _ => Err(e),
-            }
-        }
+    match rustix::io::read(&stdin, buf) {
+        Ok(0) => Err(io::Error::other("the terminal was closed")),
+        Ok(n) => Ok(Some(n)),
+        Err(Errno::INTR | Errno::AGAIN) => Ok(None),
+        Err(e) => Err(e.into()),
     }
+}
+
+/// Whether poll's `revents` say the terminal hung up or failed with no input
+/// left to read (input still waiting is read first).
+#[cfg(unix)]
+fn closed(revents: rustix::event::PollFlags) -> bool {
+    use rustix::event::PollFlags;
+    !revents.contains(PollFlags::IN) && revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
 }
 
 /// The terminal reader needs Unix polling.
@@ -220,15 +213,17 @@ fn wait_while_paused(shared: &(Mutex<Pause>, Condvar)) -> bool {
 pub fn hung_up() -> bool {
     #[cfg(unix)]
     {
-        use std::os::fd::AsRawFd;
-        let mut fds = libc::pollfd {
-            fd: io::stdin().as_raw_fd(),
-            events: libc::POLLIN,
-            revents: 0,
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let stdin = io::stdin();
+        let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+        let now = Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
         };
-        // SAFETY: one valid pollfd, a count of 1, and no waiting.
-        let n = unsafe { libc::poll(&mut fds, 1, 0) };
-        n > 0 && fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+        poll(&mut fds, Some(&now)).is_ok_and(|n| n > 0)
+            && fds[0]
+                .revents()
+                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
     }
     #[cfg(not(unix))]
     {

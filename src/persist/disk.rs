@@ -7,6 +7,7 @@ use super::Persistence;
 use super::writer::Writer;
 use crate::answers::{Answers, Place};
 use crate::content::Workbook;
+use crate::sharing::{Overview, SharingError};
 use crate::store::{self, NameRefused, SaveProblem, Store, StoreOptions};
 use crate::{partner, sharing};
 
@@ -33,13 +34,19 @@ impl DiskPersistence {
     /// (see [`super::exchange::Syncer`]).
     pub fn new(store: Store, wb: &Workbook, answers: &Answers) -> DiskPersistence {
         let mut persist = DiskPersistence::unopened(store.data_dir(), wb);
-        persist.syncer = super::exchange::Syncer::start(
-            store.data_dir(),
-            std::sync::Arc::clone(&persist.workbook),
-            store.profile(),
-            store::encode(answers, None, &wb.id),
-        )
-        .map(std::sync::Arc::new);
+        // A protected profile does not exchange yet: what it holds would be plain text.
+        let exchanges = !store.protection().is_locked();
+        persist.syncer = exchanges
+            .then(|| {
+                super::exchange::Syncer::start(
+                    store.data_dir(),
+                    std::sync::Arc::clone(&persist.workbook),
+                    store.profile(),
+                    store::encode(answers, None, &wb.id),
+                )
+            })
+            .flatten()
+            .map(std::sync::Arc::new);
         persist.start(store);
         persist
     }
@@ -80,7 +87,8 @@ impl DiskPersistence {
 /// version; the answers themselves are saved.
 fn refresh_shares(store: &Store, wb: &Workbook, text: &str) {
     let (dir, owner) = (store.data_dir(), store.profile());
-    if sharing::partners_of(dir, owner).is_empty() {
+    // A protected profile never writes a plain share (see `trustbook protect`).
+    if store.protection().is_locked() || sharing::partners_of(dir, owner).is_empty() {
         return;
     }
     let Ok(saved) = store::decode(text, store.answers_path()) else {
@@ -129,5 +137,38 @@ impl Persistence for DiskPersistence {
         let store = Store::claim(&opts, &self.workbook_id)?;
         self.start(store);
         Ok(())
+    }
+    fn sharing(&self) -> Result<Overview, SharingError> {
+        Ok(sharing::overview(&self.data_dir, &self.profile))
+    }
+    fn share_with(&mut self, partner: &str, answers: &Answers) -> Result<Overview, SharingError> {
+        let (dir, owner) = (&self.data_dir, self.profile.as_str());
+        if partner == owner {
+            return Err(SharingError::WithItself);
+        }
+        // A protected profile does not share yet: its share would be plain text beside its
+        // locked file (as `share --with` refuses).
+        if self.protection.is_locked() || store::is_protected(dir, owner) {
+            return Err(SharingError::Protected);
+        }
+        let overview = sharing::overview(dir, owner);
+        if overview
+            .partners
+            .iter()
+            .any(|p| p.name == partner && matches!(p.reach, sharing::Reach::Folder { .. }))
+        {
+            return Err(SharingError::NeedsFolder(partner.to_string()));
+        }
+        let today: String = crate::answers::now_utc().chars().take(10).collect();
+        let text = sharing::share_text(&self.workbook, owner, answers, &today);
+        sharing::write(dir, owner, partner, &text)
+            .map_err(|e| SharingError::Write(partner.to_string(), e.to_string()))?;
+        Ok(sharing::overview(dir, owner))
+    }
+    fn stop_sharing(&mut self, partner: &str) -> Result<Overview, SharingError> {
+        let (dir, owner) = (&self.data_dir, self.profile.as_str());
+        sharing::withdraw_any(dir, &self.workbook, owner, partner, &crate::answers::now_utc())
+            .map_err(|e| SharingError::Withdraw(partner.to_string(), e))?;
+        Ok(sharing::overview(dir, owner))
     }
 }

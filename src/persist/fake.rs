@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use super::Persistence;
 use crate::answers::{Answers, Place};
+use crate::sharing::{Overview, Reach, SharingError};
 use crate::store::{NameRefused, SaveProblem};
 
 /// Persistence in memory, driven by a script.
@@ -32,6 +33,10 @@ pub struct FakePersistence {
     pub taken: BTreeMap<String, NameRefused>,
     /// The profiles started, in order.
     pub opened: Vec<String>,
+    /// What the sharing screen lists; share and withdraw change it.
+    pub sharing: Overview,
+    /// The next sharing operations' failures, in order; when empty, they work.
+    pub sharing_fails: VecDeque<SharingError>,
     /// What happened, in order, shared so a test's own fakes (an editor) can add to it:
     /// "saved" when a save's result is collected.
     pub journal: Rc<RefCell<Vec<String>>>,
@@ -41,6 +46,32 @@ impl FakePersistence {
     /// Makes the next `n` saves fail with `problem`.
     pub fn fail_next(&mut self, n: usize, problem: SaveProblem) {
         self.script.extend(std::iter::repeat_n(Err(problem), n));
+    }
+}
+
+impl FakePersistence {
+    /// Another profile on this computer on the sharing list, seeing or not.
+    pub fn with_sharing_partner(mut self, name: &str, sees: bool) -> FakePersistence {
+        self.sharing.partners.push(crate::sharing::Partner {
+            name: name.to_string(),
+            reach: Reach::ThisComputer { exists: true },
+            sees,
+        });
+        self
+    }
+
+    fn set_sees(&mut self, partner: &str, sees: bool) -> Result<Overview, SharingError> {
+        if let Some(e) = self.sharing_fails.pop_front() {
+            return Err(e);
+        }
+        let what = if sees { "shared" } else { "withdrawn" };
+        self.journal.borrow_mut().push(format!("{what} {partner}"));
+        for p in &mut self.sharing.partners {
+            if p.name == partner {
+                p.sees = sees;
+            }
+        }
+        Ok(self.sharing.clone())
     }
 }
 
@@ -86,5 +117,14 @@ impl Persistence for FakePersistence {
         }
         self.opened.push(name.to_string());
         Ok(())
+    }
+    fn sharing(&self) -> Result<Overview, SharingError> {
+        Ok(self.sharing.clone())
+    }
+    fn share_with(&mut self, partner: &str, _answers: &Answers) -> Result<Overview, SharingError> {
+        self.set_sees(partner, true)
+    }
+    fn stop_sharing(&mut self, partner: &str) -> Result<Overview, SharingError> {
+        self.set_sees(partner, false)
     }
 }

@@ -21,6 +21,7 @@ pub use disk::DiskPersistence;
 pub use schedule::{RETRY_EVERY, SaveSchedule, TYPING_MAX_UNSAVED, TYPING_PAUSE};
 
 use crate::answers::{Answers, Place};
+use crate::sharing::{Overview, SharingError};
 use crate::store::{NameRefused, SaveProblem};
 
 /// Where the terminal loop keeps the answers.
@@ -46,4 +47,11 @@ pub trait Persistence {
     fn protected(&self) -> bool {
         false
     }
+    /// Who sees what of the open profile's answers (the sharing screen's list).
+    fn sharing(&self) -> Result<Overview, SharingError>;
+    /// Starts sharing the open profile's shareable `answers` with `partner`, from now on
+    /// as they are saved; the new list, or why not.
+    fn share_with(&mut self, partner: &str, answers: &Answers) -> Result<Overview, SharingError>;
+    /// Withdraws sharing with `partner` at once; the new list, or why not.
+    fn stop_sharing(&mut self, partner: &str) -> Result<Overview, SharingError>;
 }

@@ -232,10 +232,12 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                 Some(v) => Piece::Item(line(i, *v)),
                 None => Piece::Item(words::not_rated(&clean_line(i))),
             }));
+            // A set: a partner's list may be long, and a scan per rating is quadratic.
+            let listed: std::collections::HashSet<&String> = items.iter().collect();
             out.extend(
                 ratings
                     .iter()
-                    .filter(|(i, _)| !items.contains(i))
+                    .filter(|(i, _)| !listed.contains(i))
                     .map(|(i, v)| Piece::Item(line(i, *v))),
             );
             out

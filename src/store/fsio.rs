@@ -270,8 +270,7 @@ pub(crate) fn ensure_dir(dir: &Path) -> Result<DirState, DirError> {
 #[cfg(unix)]
 fn check_dir(dir: &Path, meta: &fs::Metadata) -> Result<DirState, DirError> {
     use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
+    let me = rustix::process::geteuid().as_raw();
     if meta.uid() != me {
         return Err(DirError::NotOurs(meta.uid()));
     }

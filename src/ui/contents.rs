@@ -105,7 +105,8 @@ pub(super) fn draw_list_from(
     let view = match app.state() {
         ScreenState::Contents { list, .. }
         | ScreenState::Review { list, .. }
-        | ScreenState::Entries { list, .. } => Some(list),
+        | ScreenState::Entries { list, .. }
+        | ScreenState::Sharing { list, .. } => Some(list),
         ScreenState::Name { .. }
         | ScreenState::Welcome { .. }
         | ScreenState::Intro { .. }

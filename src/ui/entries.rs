@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, Paragraph, Sparkline, SparklineBar, Wrap};
+use ratatui::widgets::{List, ListItem, Paragraph, Sparkline, SparklineBar};
 
 use super::{Theme, text};
 use crate::app::keys::{self, Context};
@@ -21,7 +21,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
     };
     let rows = app.entry_rows();
     let live: Vec<&Entry> = app.answers().live_entries(&ch.id).collect();
-    let trends = series(ch, &live);
+    // Rated items in the order the exercise asks them (a list's order, not the
+    // alphabetical order the ratings are stored in), then any others.
+    let mut resolved = ch.clone();
+    for ex in &mut resolved.exercises {
+        if let std::borrow::Cow::Owned(kind) = app.answers().resolved_kind(&ex.kind) {
+            ex.kind = kind;
+        }
+    }
+    let trends = series(&resolved, &live);
     let shown: Vec<_> = trends
         .iter()
         .filter(|s| s.values.iter().filter(|v| v.is_some()).count() >= 1)
@@ -57,11 +65,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
     } else {
         Line::from(Span::styled(text::entries_heading(&repeat.title), theme.title()))
     };
-    frame.render_widget(Paragraph::new(heading).wrap(Wrap { trim: true }), head);
+    frame.render_widget(
+        Paragraph::new(super::wrap::fitted(vec![heading], head.width)),
+        head,
+    );
     if rows.is_empty() {
         let new = keys::label_of(Context::Entries, &Action::Go(Go::NewEntry));
         frame.render_widget(
-            Paragraph::new(text::no_entries(new)).wrap(Wrap { trim: true }),
+            super::wrap::paragraph(&text::no_entries(new), list_area.width),
             list_area,
         );
     } else {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{Theme, text, wrap};
 use crate::app::{App, Go, keys};
@@ -22,12 +22,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let skipped = answer.is_some_and(|a| a.skipped);
 
     if !ex.takes_answer() {
-        draw_page(frame, theme, area, ex);
+        // Reading on passes a page whose `when` does not hold; opened from the
+        // contents it still shows, saying so.
+        let note = shown_lines(app, c, ex, usize::from(area.width), usize::from(area.height / 4));
+        draw_page(frame, theme, area, ex, &note);
         return;
     }
     // The prompt gets what it needs up to a third of the screen; the hint what is
     // left after the answer box keeps room for a few lines (it pages with F2).
-    let prompt_h = wrap::height(&ex.prompt, area.width).min(area.height / 3).max(1);
+    let prompt_h = wrap::height(ex.prompt.trim(), area.width)
+        .min(area.height / 3)
+        .max(1);
     // Wrapped only while shown: a hidden hint costs nothing per frame.
     let (hint, hint_h) = if app.hint_shown() {
         let hint: Vec<String> = hint_text(ex)
@@ -90,10 +95,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
             .collect();
         frame.render_widget(Paragraph::new(lines), shown_area);
     }
-    frame.render_widget(
-        Paragraph::new(ex.prompt.trim()).wrap(Wrap { trim: true }),
-        prompt_area,
-    );
+    frame.render_widget(wrap::paragraph(ex.prompt.trim(), prompt_area.width), prompt_area);
     if app.hint_shown() {
         draw_hint(frame, app, theme, hint_area, &hint);
     }
@@ -143,10 +145,17 @@ fn draw_hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, lines: &[S
     frame.render_widget(Paragraph::new(shown).style(theme.dim()).block(block), area);
 }
 
-/// A page inside a chapter: its title and text, nothing to answer.
-fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
-    let [title_area, _, text_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+/// A page inside a chapter: its title, what it says of its entry or its `when`
+/// (`note`, dimmed, at most a quarter of the area), and its text; nothing to answer.
+fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise, note: &[(bool, String)]) {
+    let note_h = u16::try_from(note.len()).unwrap_or(u16::MAX).min(area.height / 4);
+    let [title_area, note_area, _, text_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(note_h),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     frame.render_widget(
         Line::from(Span::styled(
             super::truncate(&ex.title, usize::from(area.width)),
@@ -154,10 +163,9 @@ fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise) {
         )),
         title_area,
     );
-    frame.render_widget(
-        Paragraph::new(ex.prompt.trim()).wrap(Wrap { trim: true }),
-        text_area,
-    );
+    let note: Vec<Line> = note.iter().map(|(_, l)| Line::raw(l.clone())).collect();
+    frame.render_widget(Paragraph::new(note).style(theme.dim()), note_area);
+    frame.render_widget(wrap::paragraph(ex.prompt.trim(), text_area.width), text_area);
 }
 
 /// The earlier answers an exercise shows (`show`), read-only: per exercise its title

@@ -9,6 +9,7 @@ mod naming;
 mod overlay;
 mod page;
 mod review;
+mod sharing;
 pub mod text;
 mod theme;
 mod welcome;
@@ -19,7 +20,7 @@ pub use theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::answers::Answers;
 use crate::app::{Action, App, Context, Go, Move, SaveState, Screen, keys};
@@ -30,9 +31,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let quit = keys::label_of(keys::context(app), &Go::Quit.into());
-        let msg = Paragraph::new(text::too_small(area.width, area.height, quit))
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true });
+        let msg = wrap::paragraph(&text::too_small(area.width, area.height, quit), area.width)
+            .alignment(Alignment::Center);
         let y = area.height.saturating_sub(1) / 2;
         frame.render_widget(
             msg,
@@ -63,6 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Review => review::draw(frame, app, theme, body),
         Screen::Compare => compare::draw(frame, app, theme, body),
         Screen::Entries(c) => entries::draw(frame, app, theme, body, c),
+        Screen::Sharing => sharing::draw(frame, app, theme, body),
     }
     draw_footer(frame, app, theme, footer);
     if app.safety_open() {
@@ -106,15 +107,20 @@ fn scrolled_in(
     area: Rect,
     body: &str,
 ) {
-    let (text_rect, max_scroll) = scroll_geometry(area, body);
+    // Measured and drawn from the same rows, so the last one can be scrolled to.
+    let rows = wrap::lines(body, area.width);
+    let (text_rect, max_scroll) = scroll_geometry(area, rows.len());
     if let Some(view) = view {
         view.record(text_rect.height, max_scroll);
     }
     let scroll = view.map_or(0, crate::app::Viewport::offset).min(max_scroll);
-    frame.render_widget(
-        Paragraph::new(body).wrap(Wrap { trim: true }).scroll((scroll, 0)),
-        text_rect,
-    );
+    let shown: Vec<Line> = rows
+        .into_iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(text_rect.height))
+        .map(Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), text_rect);
     if text_rect.height < area.height {
         draw_more_marker(frame, theme, area, scroll < max_scroll);
     }
@@ -140,8 +146,8 @@ fn draw_more_marker(frame: &mut Frame, theme: &Theme, area: Rect, more_below: bo
 }
 
 /// The rows left for text (one fewer when it overflows, for the marker) and the furthest scroll.
-fn scroll_geometry(area: Rect, body: &str) -> (Rect, u16) {
-    let total = wrap::height(body, area.width);
+fn scroll_geometry(area: Rect, rows: usize) -> (Rect, u16) {
+    let total = u16::try_from(rows).unwrap_or(u16::MAX);
     if total <= area.height {
         return (area, 0);
     }
@@ -167,7 +173,8 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         | Screen::Contents
         | Screen::Closing
         | Screen::Review
-        | Screen::Compare => {}
+        | Screen::Compare
+        | Screen::Sharing => {}
     }
     right.push(text::overall(done, total));
     let (status, status_style) = match app.save_state() {
@@ -199,7 +206,8 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         | Screen::Contents
         | Screen::Closing
         | Screen::Review
-        | Screen::Compare => wb.title.as_str(),
+        | Screen::Compare
+        | Screen::Sharing => wb.title.as_str(),
     };
     let line = Line::from(vec![
         Span::styled(whose, theme.dim()),
@@ -280,3 +288,6 @@ fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     frame.render_widget(Line::from(spans), area);
 }
+
+#[cfg(test)]
+mod scroll_tests;

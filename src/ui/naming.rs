@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Padding};
 
 use super::{Theme, text, wrap};
 use crate::app::{App, Context, Go, Move, ScreenState, keys};
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ])
     .areas(area);
     frame.render_widget(Line::from(Span::styled(text::NAME_TITLE, theme.title())), title);
-    frame.render_widget(Paragraph::new(why).wrap(Wrap { trim: true }), body);
+    frame.render_widget(wrap::paragraph(why, body.width), body);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
@@ -48,13 +48,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(block, input);
     super::component::draw_field(frame, field, inner);
     frame.render_widget(
-        Paragraph::new(rule).style(theme.dim()).wrap(Wrap { trim: true }),
+        wrap::paragraph(&rule, rule_area.width).style(theme.dim()),
         rule_area,
     );
     frame.render_widget(
-        Paragraph::new(problem)
-            .style(theme.warn())
-            .wrap(Wrap { trim: true }),
+        wrap::paragraph(&problem, problem_area.width).style(theme.warn()),
         problem_area,
     );
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{Theme, text};
 use crate::app::{Action, App, Go, SaveState, WelcomeItem, keys};
@@ -139,9 +139,7 @@ pub fn draw_confirm_quit(frame: &mut Frame, app: &App, theme: &Theme, area: Rect
         ));
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(Text::from(lines))
-            .wrap(Wrap { trim: true })
-            .block(block),
+        Paragraph::new(super::wrap::fitted(lines, block.inner(rect).width)).block(block),
         rect,
     );
 }

@@ -235,6 +235,10 @@ pub fn notice(n: &Notice) -> String {
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
         Notice::ProtectOffer(name) => protect_offer(name, usize::MAX),
+        Notice::SharingChanged(change) => sharing_changed(change),
+        Notice::SharingFailed(e) => sharing_failed(e),
+        Notice::AlreadySharing(name) => format!("{} already sees your shareable answers.", name_of(name)),
+        Notice::NotSharing(name) => format!("{} sees nothing of yours: nothing to withdraw.", name_of(name)),
     }
 }
 
@@ -317,7 +321,10 @@ pub fn type_elsewhere(cx: Context) -> String {
         }
         Context::Reading => format!("{select} to write your answer"),
         Context::Name | Context::Text | Context::Field => "Type your answer here".to_string(),
+        Context::Sharing => format!("{} shares with the one selected", key(Go::Share.into())),
         Context::Compare
+        | Context::ConfirmShare
+        | Context::ConfirmWithdraw
         | Context::ConfirmDelete
         | Context::Help
         | Context::Safety
@@ -493,7 +500,7 @@ pub fn edited_on(day: &str) -> String {
 }
 
 /// Heading of the trends under the entries.
-pub const TRENDS: &str = "Trends, oldest to newest";
+pub const TRENDS: &str = "Trends: each chart runs oldest to newest";
 
 /// The trends with fewer than two values to show.
 pub const TRENDS_NONE: &str = "Trends show here once there are answers on a scale in two entries.";
@@ -518,9 +525,10 @@ pub fn entry_open(title: &str, label: &str, old: bool) -> String {
     }
 }
 
-/// A trend's values as text, newest first so the latest is never cut off.
+/// A trend's values as text, newest first so the latest is never cut off; said so,
+/// since the chart above runs the other way.
 pub fn latest_first(values: &str) -> String {
-    format!("latest first: {values}")
+    format!("values, newest first: {values}")
 }
 
 /// Above the previous entry's answer, offered in a new entry.
@@ -551,4 +559,141 @@ pub fn trends_more(n: usize) -> String {
         &format!("{n} more trends")
     };
     format!("↓ {what} in a taller window, or in the export")
+}
+
+// The sharing screen.
+
+/// The welcome menu's row that opens the sharing screen.
+pub const SHARING_ROW: &str = "Sharing: who sees your answers";
+/// While the edge has not yet said who sees what.
+pub const SHARING_READING: &str = "Reading who sees your answers…";
+/// No other profile and no paired partner.
+pub const SHARING_NOBODY: &str =
+    "There is no other profile on this computer and no partner paired: nobody sees your answers.";
+
+/// A profile name on the sharing screen: through the sanitiser.
+fn name_of(name: &str) -> String {
+    crate::safe::line(name).to_string()
+}
+
+/// The sharing screen's heading.
+pub fn sharing_heading(profile: &str) -> String {
+    format!("Who sees {}'s answers", name_of(profile))
+}
+
+/// What a share of this profile holds and leaves out.
+pub fn sharing_counts(c: &crate::sharing::Counts) -> String {
+    format!(
+        "A share holds {}. Left out, never shared: {} private (ratings of a private list included), {} skipped.",
+        answers_n(c.shared),
+        c.private,
+        c.skipped
+    )
+}
+
+fn answers_n(n: usize) -> String {
+    if n == 1 {
+        "1 answer".to_string()
+    } else {
+        format!("{n} answers")
+    }
+}
+
+/// Whether `name` sees this profile's answers.
+pub fn sharing_sees(name: &str, sees: bool) -> String {
+    if sees {
+        format!("{} sees your shareable answers as you save them", name_of(name))
+    } else {
+        format!("{} sees nothing of yours", name_of(name))
+    }
+}
+
+/// How a partner is reached.
+pub fn sharing_reach(reach: &crate::sharing::Reach) -> String {
+    use crate::sharing::Reach;
+    match reach {
+        Reach::ThisComputer { exists: true } => "a profile on this computer".to_string(),
+        Reach::ThisComputer { exists: false } => {
+            "no profile of this name on this computer yet: it will see this once it exists".to_string()
+        }
+        Reach::Folder {
+            folder: Some(folder), ..
+        } => format!("on another computer, through {}", crate::safe::path(folder)),
+        Reach::Folder { folder: None, .. } => "on another computer, paired, no folder shared".to_string(),
+    }
+}
+
+/// Both fingerprints of a folder partner, one line each, to compare together.
+pub fn sharing_fingerprints(name: &str, mine: Option<&str>, theirs: Option<&str>) -> [String; 3] {
+    let show = |f: Option<&str>| f.map_or("unknown".to_string(), |f| crate::safe::line(f).to_string());
+    [
+        "fingerprints, to compare together:".to_string(),
+        format!("  yours: {}", show(mine)),
+        format!("  {}'s: {}", name_of(name), show(theirs)),
+    ]
+}
+
+/// Why a protected profile is not offered sharing, and what it can do (as `share --with` says).
+pub fn sharing_protected(profile: &str) -> String {
+    let p = name_of(profile);
+    format!(
+        "{p} is protected with a passphrase, and a protected profile does not share yet: what it shares would be plain text on this computer. To share, remove the passphrase first (trustbook protect --remove --profile {p}); then anyone using this computer account can read its answers."
+    )
+}
+
+/// The question before sharing with `name`: exactly what they will see.
+pub fn confirm_share(name: &str, c: &crate::sharing::Counts, yes: &str, no: &str) -> String {
+    let n = name_of(name);
+    format!(
+        "Share with {n}? {n} will see {} of yours (all not private or skipped), and each answer as you save it from now on. Private answers ({}), skipped ones ({}) and ratings of a private list are never shown. {yes} shares, {no} keeps things as they are.",
+        answers_n(c.shared),
+        c.private,
+        c.skipped
+    )
+}
+
+/// The question before withdrawing sharing with `name`.
+pub fn confirm_withdraw(name: &str, yes: &str, no: &str) -> String {
+    let n = name_of(name);
+    format!(
+        "Stop sharing with {n}? From now on {n} sees nothing of yours. What {n} has already seen or copied cannot be taken back. {yes} withdraws, {no} keeps sharing."
+    )
+}
+
+/// After sharing was started or withdrawn.
+pub fn sharing_changed(change: &crate::sharing::Change) -> String {
+    use crate::sharing::Change;
+    match change {
+        // One footer line: short enough for 60 columns.
+        Change::Started(n) => format!("Shared with {}; private answers never are.", name_of(n)),
+        Change::Withdrawn(n) => format!("Withdrawn: {} sees nothing of yours from now on.", name_of(n)),
+    }
+}
+
+/// Why the sharing screen could not do what was asked.
+pub fn sharing_failed(e: &crate::sharing::SharingError) -> String {
+    use crate::sharing::SharingError;
+    match e {
+        // One footer line; the screen says the rest.
+        SharingError::Protected => "Not shared: a protected profile does not share yet.".to_string(),
+        SharingError::WithItself => "A profile cannot share with itself.".to_string(),
+        SharingError::NeedsFolder(n) => format!(
+            "{n} is on another computer: share through your folder with trustbook share --with {n} --folder DIR.",
+            n = name_of(n)
+        ),
+        SharingError::Write(n, why) => format!(
+            "Could not share with {}: {}",
+            name_of(n),
+            crate::present::clean_line(why)
+        ),
+        SharingError::Withdraw(n, why) => format!(
+            "Could not withdraw from {}: {}",
+            name_of(n),
+            crate::present::clean_line(why)
+        ),
+        SharingError::Read(why) => format!(
+            "Could not read who sees your answers: {}",
+            crate::present::clean_line(why)
+        ),
+    }
 }

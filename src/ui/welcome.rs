@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{Theme, text, wrap};
 use crate::app::{App, Go, WelcomeItem, keys};
@@ -52,9 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
     }
     frame.render_widget(
-        Paragraph::new(wb.note.trim())
-            .wrap(Wrap { trim: true })
-            .block(block),
+        wrap::paragraph(wb.note.trim(), block.inner(note).width).block(block),
         note,
     );
     let lines: Vec<Line> = std::iter::once(Line::raw(""))
@@ -68,6 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 ),
                 WelcomeItem::Contents => (key_for(Go::Contents), text::CONTENTS.to_string()),
                 WelcomeItem::Review => (key_for(Go::Review), text::REVIEW.to_string()),
+                WelcomeItem::Sharing => (key_for(Go::Sharing), text::SHARING_ROW.to_string()),
                 WelcomeItem::Due(c) => {
                     let title = wb.chapters[*c].repeat.as_ref().map_or("", |r| r.title.as_str());
                     let label = due

@@ -71,47 +71,37 @@ pub fn ask(prompt: &str) -> Result<SecretString, PromptError> {
 
 /// The terminal's settings, restored when dropped (also on a panic).
 #[cfg(unix)]
-struct Quiet(libc::termios);
+struct Quiet(rustix::termios::Termios);
 
 #[cfg(unix)]
 impl Drop for Quiet {
     fn drop(&mut self) {
-        // SAFETY: fd 0 is a terminal (checked), and the struct is the one tcgetattr filled.
-        unsafe {
-            libc::tcsetattr(0, libc::TCSANOW, &self.0);
-        }
+        let _ = rustix::termios::tcsetattr(io::stdin(), rustix::termios::OptionalActions::Now, &self.0);
     }
 }
 
 #[cfg(unix)]
 fn read_hidden() -> Result<SecretString, PromptError> {
-    // SAFETY: termios is plain data; tcgetattr fills it or fails.
-    let mut old: libc::termios = unsafe { std::mem::zeroed() };
-    // SAFETY: fd 0 is open; `old` is a valid pointer.
-    if unsafe { libc::tcgetattr(0, &mut old) } != 0 {
-        return Err(PromptError::Io(io::Error::last_os_error().to_string()));
-    }
-    let mut quiet = old;
-    quiet.c_lflag &= !(libc::ECHO | libc::ICANON | libc::ISIG | libc::IEXTEN);
-    quiet.c_cc[libc::VMIN] = 1;
-    quiet.c_cc[libc::VTIME] = 0;
+    use rustix::termios::{LocalModes, OptionalActions, SpecialCodeIndex, tcgetattr, tcsetattr};
+    let stdin = io::stdin();
+    let old = tcgetattr(&stdin).map_err(|e| PromptError::Io(io::Error::from(e).to_string()))?;
+    let mut quiet = old.clone();
+    quiet
+        .local_modes
+        .remove(LocalModes::ECHO | LocalModes::ICANON | LocalModes::ISIG | LocalModes::IEXTEN);
+    quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
+    quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
     let _restore = Quiet(old);
-    // SAFETY: as above; `quiet` is a valid termios.
-    if unsafe { libc::tcsetattr(0, libc::TCSANOW, &quiet) } != 0 {
-        return Err(PromptError::Io(io::Error::last_os_error().to_string()));
-    }
+    tcsetattr(&stdin, OptionalActions::Now, &quiet)
+        .map_err(|e| PromptError::Io(io::Error::from(e).to_string()))?;
     let mut line: Zeroizing<Vec<u8>> = Zeroizing::new(Vec::with_capacity(128));
     let mut byte = [0u8; 1];
     loop {
-        // SAFETY: reading one byte into a one-byte buffer.
-        let n = unsafe { libc::read(0, byte.as_mut_ptr().cast(), 1) };
-        if n < 0 {
-            let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
-            return Err(PromptError::Io(e.to_string()));
-        }
+        let n = match rustix::io::read(&stdin, &mut byte) {
+            Ok(n) => n,
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(e) => return Err(PromptError::Io(io::Error::from(e).to_string())),
+        };
         match (n, byte[0]) {
             (0, _) | (_, 0x04) if line.is_empty() => return Err(PromptError::Cancelled),
             (0, _) | (_, b'\r' | b'\n') => break,
@@ -149,10 +139,7 @@ fn read_hidden() -> Result<SecretString, PromptError> {
 #[cfg(unix)]
 fn flush_input() {
     for _ in 0..5 {
-        // SAFETY: fd 0 is a terminal.
-        unsafe {
-            libc::tcflush(0, libc::TCIFLUSH);
-        }
+        let _ = rustix::termios::tcflush(io::stdin(), rustix::termios::QueueSelector::IFlush);
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }

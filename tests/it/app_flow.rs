@@ -55,16 +55,17 @@ fn is_private(app: &App, c: &str, e: &str) -> bool {
 // ---- welcome ------------------------------------------------------------------
 
 #[test]
-fn welcome_without_progress_offers_start_and_contents_only() {
+fn welcome_without_progress_offers_start_contents_and_sharing_only() {
     let mut app = fixture_app();
     assert_eq!(app.screen(), Screen::Welcome);
     assert_eq!(
         app.welcome_items(),
-        vec![WelcomeItem::Start, WelcomeItem::Contents]
+        vec![WelcomeItem::Start, WelcomeItem::Contents, WelcomeItem::Sharing]
     );
     // The cursor stays inside the menu.
     press_n(&mut app, Down, 5);
-    assert_eq!(app.welcome_cursor(), 1);
+    assert_eq!(app.welcome_cursor(), 2);
+    send(&mut app, char_key('k'));
     send(&mut app, char_key('k'));
     assert_eq!(app.welcome_cursor(), 0);
     press(&mut app, Enter);
@@ -80,14 +81,19 @@ fn welcome_offers_continue_with_answers_or_a_resume_place() {
     let app = app_with(fixture(), Default::default(), Some(place("one", Some("pick"))));
     assert_eq!(
         app.welcome_items(),
-        vec![WelcomeItem::Continue, WelcomeItem::Start, WelcomeItem::Contents]
+        vec![
+            WelcomeItem::Continue,
+            WelcomeItem::Start,
+            WelcomeItem::Contents,
+            WelcomeItem::Sharing
+        ]
     );
 
     // A place the workbook no longer has is dropped: no Continue.
     let app = app_with(fixture(), Default::default(), Some(place("gone", None)));
     assert_eq!(
         app.welcome_items(),
-        vec![WelcomeItem::Start, WelcomeItem::Contents]
+        vec![WelcomeItem::Start, WelcomeItem::Contents, WelcomeItem::Sharing]
     );
     assert_eq!(app.resume_place(), None);
 }

@@ -811,6 +811,56 @@ fn rename_refuses_an_existing_target_a_missing_profile_and_an_open_one() {
     assert!(out.contains("robin"), "{out}");
 }
 
+#[test]
+fn import_and_where_count_answers_the_same_way() {
+    let data = Data::new();
+    // Two answers given once, and two weekly check-ins of two answers each.
+    let mut a = Answers::default();
+    put(&mut a, "check-in", "agreements", false, list(&["Calls returned"]));
+    put(&mut a, "check-in", "reflection", false, text("A good month."));
+    for week in ["2026-11-02", "2026-11-09"] {
+        let mut e = trustbook::entry::Entry::new(week.into(), format!("{week}T09:00:00Z"));
+        for (ex, value) in [
+            ("trust-this-week", Value::Scale { value: 7 }),
+            ("notes", text("Calm.")),
+        ] {
+            e.answers.insert(
+                ex.into(),
+                trustbook::answers::Answer {
+                    changed: format!("{week}T09:00:00Z"),
+                    private: false,
+                    skipped: false,
+                    value,
+                },
+            );
+        }
+        a.entries.entry("check-in".into()).or_default().push(e);
+    }
+    data.own_of("alex", &a, "practice-workbook");
+    let run = |args: &[&str]| {
+        let out = data.run_on("practice-workbook", args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let json = run(&["export", "--profile", "alex", "--format", "json"]);
+    let file = data.work().join("alex.json");
+    fs::write(&file, json).expect("write export");
+    let said = run(&["import", file.to_str().expect("path"), "--profile", "sam"]);
+    assert!(said.starts_with("imported 6 answers "), "{said}");
+    let whereis = run(&["where", "--profile", "alex"]);
+    let lines: Vec<&str> = whereis.lines().filter(|l| l.contains("answers")).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("alex") && l.contains("6 answers")),
+        "{whereis}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("sam") && l.contains("6 answers")),
+        "{whereis}"
+    );
+}
+
 /// `where | head`: a reader that closes the pipe early is no failure (issue 20).
 #[test]
 fn where_into_a_closed_pipe_exits_0() {
@@ -988,4 +1038,45 @@ fn rename_lowers_capitals_and_leaves_no_stray_lock_files() {
     assert!(err.contains("in the way"), "{err}");
     assert!(!data.path().join("robin.lock").exists(), "robin.lock left behind");
     assert!(data.path().join("alex.toml").is_file());
+}
+
+#[test]
+fn compare_week_shows_only_that_week_and_says_when_neither_has_one() {
+    let data = Data::new();
+    let week_of = |who: &str, value: i64| {
+        let mut a = Answers::default();
+        put(&mut a, "check-in", "agreements", false, list(&["Calls returned"]));
+        let mut e = trustbook::entry::Entry::new("2026-11-02".into(), "2026-11-03T09:00:00Z".into());
+        e.answers.insert(
+            "trust-this-week".into(),
+            trustbook::answers::Answer {
+                changed: "2026-11-03T09:00:00Z".into(),
+                private: false,
+                skipped: false,
+                value: Value::Scale { value },
+            },
+        );
+        a.entries.entry("check-in".into()).or_default().push(e);
+        data.own_of(who, &a, "practice-workbook");
+    };
+    week_of("alex", 7);
+    week_of("sam", 4);
+    let run = |args: &[&str]| {
+        let out = data.run_on("practice-workbook", args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    run(&["share", "--profile", "alex", "--with", "sam"]);
+    run(&["share", "--profile", "sam", "--with", "alex"]);
+    let week = run(&["compare", "alex", "sam", "--width", "80", "--week", "2026-11-04"]);
+    assert!(week.contains("week of 2 Nov – 8 Nov 2026"), "{week}");
+    assert!(week.contains("Trust this week"), "{week}");
+    // Nothing of the rest of the workbook: the list, the reflections, the records.
+    assert!(!week.contains("Our agreements"), "{week}");
+    assert!(!week.contains("Thought record"), "{week}");
+    let none = run(&["compare", "alex", "sam", "--width", "80", "--week", "2026-11-10"]);
+    assert_eq!(
+        none,
+        "Neither alex nor sam has a check-in for the week of 9 Nov – 15 Nov 2026; `trustbook compare alex sam` without --week shows every week there is.\n"
+    );
 }

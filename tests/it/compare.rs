@@ -2,10 +2,10 @@
 //! shown and never even hinted at (they read exactly as unanswered ones),
 //! counts of who is still to answer, and a layout that fits its width.
 //!
-//! Golden files live in `tests/golden/`; rewrite them after an intended change
-//! with `UPDATE_GOLDEN=1 cargo test --test it compare` and review the diff.
+//! The rendered comparison is an insta snapshot; after an intended change, review
+//! it with `cargo insta review` (or `INSTA_UPDATE=always` and the diff).
 
-use crate::common::{golden, list, put, text, workbook};
+use crate::common::{ends_in_newline, list, put, text, workbook};
 use trustbook::answers::{Answers, Value};
 use trustbook::comparison::{self, Comparison, RowView, Share, Summary};
 use trustbook::export::shareable;
@@ -353,8 +353,8 @@ fn side_by_side_from_an_80_column_terminal() {
 #[test]
 fn render_matches_golden() {
     let c = comparison();
-    golden("compare-60.txt", &comparison::render_text(&c, 60));
-    golden("compare-120.txt", &comparison::render_text(&c, 120));
+    insta::assert_snapshot!("compare-60", ends_in_newline(&comparison::render_text(&c, 60)));
+    insta::assert_snapshot!("compare-120", ends_in_newline(&comparison::render_text(&c, 120)));
 }
 
 #[test]

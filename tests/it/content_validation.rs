@@ -837,7 +837,7 @@ fn items_from_mistakes_have_exact_messages_and_positions() {
         ),
         (
             "items_from = \"rate\"",
-            "a.toml:18:14: `items_from` in exercise `rate` names `rate`, a ratings exercise; it must name a list, whose items are rated",
+            "a.toml:18:14: `items_from` in exercise `rate` names the exercise itself; name an earlier list exercise, whose items are rated",
         ),
         (
             "items_from = \"chapter-b/later-list\"",
@@ -912,6 +912,272 @@ fn items_from_into_a_chapter_that_does_not_load_adds_no_second_error() {
     assert!(d.iter().all(|d| d.starts_with("b.toml:")), "{d:#?}");
     let d = check(&[("workbook.toml", &workbook_v2()), ("a.toml", &a)]);
     assert!(d.iter().all(|d| d.contains("b.toml")), "{d:#?}");
+}
+
+/// A format 2 chapter `chapter-a` of a scale `calm` (0 to 10) on lines 5-13, a list
+/// `agreements` on lines 15-19, then `rest` (more exercises and tables) from line 21.
+fn v2_chapter(rest: &str) -> String {
+    format!(
+        r#"id = "chapter-a"
+title = "A"
+introduction = "Intro."
+
+[[exercises]]
+id = "calm"
+kind = "scale"
+title = "Calm"
+prompt = "How calm?"
+min = 0
+max = 10
+min_label = "Upset"
+max_label = "Calm"
+
+[[exercises]]
+id = "agreements"
+kind = "list"
+title = "Agreements"
+prompt = "List them."
+
+{rest}
+[reflection]
+prompt = "What stood out?"
+"#
+    )
+}
+
+/// An exercise `second` (lines 21-25) whose line 26 is `extra`.
+fn second(extra: &str) -> String {
+    format!("[[exercises]]\nid = \"second\"\nkind = \"text\"\ntitle = \"S\"\nprompt = \"P\"\n{extra}\n")
+}
+
+/// What `validate` says of a format 2 workbook of chapter A, with `rest` after its
+/// list, and chapter B.
+fn v2_check(rest: &str, b: &str) -> Vec<String> {
+    check(&[
+        ("workbook.toml", &workbook_v2()),
+        ("a.toml", &v2_chapter(rest)),
+        ("b.toml", b),
+    ])
+}
+
+#[test]
+fn the_v2_chapter_fixture_is_valid() {
+    assert_eq!(v2_check("", CHAPTER_B), Vec::<String>::new());
+    assert_eq!(
+        v2_check(
+            &second("when = { exercise = \"calm\", at_least = 0, at_most = 10 }"),
+            CHAPTER_B
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn when_thresholds_outside_the_scale_are_refused() {
+    let cases = [
+        (
+            "when = { exercise = \"calm\", at_least = 11 }",
+            "a.toml:26:40: `at_least = 11` in the `when` of exercise `second` is outside the scale of `calm` (0 to 10), so the condition never holds; use a whole number from 0 to 10",
+        ),
+        (
+            "when = { exercise = \"calm\", at_most = -1 }",
+            "a.toml:26:39: `at_most = -1` in the `when` of exercise `second` is outside the scale of `calm` (0 to 10), so the condition never holds; use a whole number from 0 to 10",
+        ),
+        (
+            "when = { exercise = \"calm\", at_least = -5 }",
+            "a.toml:26:40: `at_least = -5` in the `when` of exercise `second` is outside the scale of `calm` (0 to 10), so the condition always holds; use a whole number from 0 to 10",
+        ),
+        (
+            "when = { exercise = \"calm\", at_most = 100 }",
+            "a.toml:26:39: `at_most = 100` in the `when` of exercise `second` is outside the scale of `calm` (0 to 10), so the condition always holds; use a whole number from 0 to 10",
+        ),
+        (
+            "when = { exercise = \"calm\", at_least = 7, at_most = 3 }",
+            "a.toml:26:40: the `when` of exercise `second` asks for `at_least = 7` and `at_most = 3`, which no answer can be, so it never holds; make `at_least` at most `at_most`",
+        ),
+    ];
+    for (when, want) in cases {
+        assert_eq!(v2_check(&second(when), CHAPTER_B), [want], "{when}");
+    }
+}
+
+#[test]
+fn optional_or_private_on_a_page_is_refused() {
+    let page = |extra: &str| {
+        format!(
+            "[[exercises]]\nid = \"crisis\"\nkind = \"page\"\ntitle = \"If you are unsafe\"\nprompt = \"Call a crisis line.\"\n{extra}\n"
+        )
+    };
+    assert_eq!(v2_check(&page(""), CHAPTER_B), Vec::<String>::new());
+    assert_eq!(
+        v2_check(&page("optional = true"), CHAPTER_B),
+        [
+            "a.toml:26:1: `optional` in exercise `crisis` has no effect: a page takes no answer, so it never holds progress back; remove the line"
+        ]
+    );
+    assert_eq!(
+        v2_check(&page("private = false"), CHAPTER_B),
+        [
+            "a.toml:26:1: `private` in exercise `crisis` has no effect: a page takes no answer, so there is nothing to keep out of the comparison; remove the line"
+        ]
+    );
+    // A page with `when` is fine: it shows only while the condition holds.
+    assert_eq!(
+        v2_check(&page("when = { exercise = \"calm\", at_most = 3 }"), CHAPTER_B),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn when_or_items_from_naming_its_own_exercise_is_refused() {
+    assert_eq!(
+        v2_check(
+            &second("when = { exercise = \"second\", at_most = 3 }"),
+            CHAPTER_B
+        ),
+        [
+            "a.toml:26:21: the `when` of exercise `second` names the exercise itself, so it could never be answered; name an earlier exercise whose answer decides"
+        ]
+    );
+    assert_eq!(
+        ratings_check("items_from = \"rate\""),
+        [
+            "a.toml:18:14: `items_from` in exercise `rate` names the exercise itself; name an earlier list exercise, whose items are rated"
+        ]
+    );
+}
+
+/// A ratings exercise `rate` (lines 21-27) of `items_from = "{from}"` (line 28).
+fn rate_from(from: &str) -> String {
+    format!(
+        "[[exercises]]\nid = \"rate\"\nkind = \"ratings\"\ntitle = \"R\"\nprompt = \"P\"\nmin = 0\nmax = 10\nitems_from = \"{from}\"\n"
+    )
+}
+
+#[test]
+fn when_or_items_from_from_once_to_a_repeated_exercise_is_refused() {
+    let repeat =
+        "[repeat]\nrhythm = \"weekly\"\ntitle = \"Check-in\"\nexercises = [\"calm\", \"agreements\"]\n";
+    assert_eq!(
+        v2_check(
+            &format!(
+                "{}{repeat}",
+                second("when = { exercise = \"calm\", at_most = 3 }")
+            ),
+            CHAPTER_B
+        ),
+        [
+            "a.toml:26:21: the `when` of exercise `second` names `calm`, which is answered once per entry (it is in `[repeat]`), while exercise `second` is answered once, so no one entry decides it; add `second` to the `exercises` of `[repeat]`, or name an exercise answered once"
+        ]
+    );
+    // Repeated too: each entry decides its own.
+    let both = repeat.replace("\"agreements\"]", "\"agreements\", \"second\"]");
+    assert_eq!(
+        v2_check(
+            &format!("{}{both}", second("when = { exercise = \"calm\", at_most = 3 }")),
+            CHAPTER_B
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        v2_check(&format!("{}{repeat}", rate_from("agreements")), CHAPTER_B),
+        [
+            "a.toml:28:14: `items_from` in exercise `rate` names `agreements`, which is answered once per entry (it is in `[repeat]`), while `rate` is answered once, so no one entry's list is meant; add `rate` to the `exercises` of `[repeat]`, or name a list answered once"
+        ]
+    );
+    let b = CHAPTER_B.replace(
+        "[reflection]",
+        &format!("{}\n[reflection]", rate_from("chapter-a/agreements")),
+    );
+    assert_eq!(
+        v2_check(repeat, &b),
+        [
+            "b.toml:24:14: `items_from` in exercise `rate` names `agreements` of chapter `chapter-a`, which is answered once per entry there (it is in `[repeat]`), so no one entry's list is meant; name a list answered once, or one of this chapter"
+        ]
+    );
+}
+
+#[test]
+fn items_from_into_another_chapters_private_list_is_refused() {
+    let b = |chapter_private: &str, list: &str| {
+        format!(
+            "id = \"chapter-b\"\n{chapter_private}title = \"B\"\nintroduction = \"Intro.\"\n\n[[exercises]]\nid = \"mine\"\nkind = \"list\"\ntitle = \"Mine\"\nprompt = \"List.\"\n{list}\n[reflection]\nprompt = \"What stood out?\"\n"
+        )
+    };
+    let a = |from: &str| v2_check(&rate_from(from), &b("", ""));
+    assert_eq!(
+        a("chapter-b/mine"),
+        [
+            "a.toml:28:14: warning: `items_from` in exercise `rate` names `mine`, which comes later, so the list is usually still empty when this is rated; move the list before this exercise"
+        ]
+    );
+    let check_b =
+        |chapter_private: &str, list: &str| v2_check(&rate_from("chapter-b/mine"), &b(chapter_private, list));
+    assert_eq!(
+        check_b("private = true\n", ""),
+        [
+            "a.toml:28:14: `items_from` in exercise `rate` names `mine` of chapter `chapter-b`, whose answers are private because its chapter is private (`private = true`); another chapter's ratings would show and share its items, so name a list of this chapter or one that is not private"
+        ]
+    );
+    assert_eq!(
+        check_b("", "private = true\n"),
+        [
+            "a.toml:28:14: `items_from` in exercise `rate` names `mine` of chapter `chapter-b`, whose answers are private because it is private (`private = true`); another chapter's ratings would show and share its items, so name a list of this chapter or one that is not private"
+        ]
+    );
+    let entries = b(
+        "",
+        "\n[repeat]\nrhythm = \"entries\"\ntitle = \"Record\"\nexercises = [\"mine\"]\n",
+    );
+    assert_eq!(
+        v2_check(&rate_from("chapter-b/mine"), &entries),
+        [
+            "a.toml:28:14: `items_from` in exercise `rate` names `mine` of chapter `chapter-b`, whose answers are private because it is part of a `[repeat]` with `rhythm = \"entries\"`, whose answers are private; another chapter's ratings would show and share its items, so name a list of this chapter or one that is not private"
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_kind_in_a_repeated_exercise_is_reported_once() {
+    let rest = "[[exercises]]\nid = \"moods\"\nkind = \"rating\"\ntitle = \"M\"\nprompt = \"P\"\nmin = 0\nmax = 10\nadd_items = true\n\n[repeat]\nrhythm = \"weekly\"\ntitle = \"Check-in\"\nexercises = [\"moods\"]\nsuggest_previous = [\"moods\"]\n";
+    assert_eq!(
+        v2_check(rest, CHAPTER_B),
+        ["a.toml:23:8: unknown kind `rating` in exercise `moods`; did you mean `ratings`?"]
+    );
+    // A `when` naming it adds nothing either.
+    let rest = rest
+        .replace("[\"moods\"]\nsuggest", "[\"moods\", \"second\"]\nsuggest")
+        .replace(
+            "\n[repeat]",
+            &format!(
+                "\n{}\n[repeat]",
+                second("when = { exercise = \"moods\", at_most = 3 }")
+            ),
+        );
+    assert_eq!(
+        v2_check(&rest, CHAPTER_B),
+        ["a.toml:23:8: unknown kind `rating` in exercise `moods`; did you mean `ratings`?"]
+    );
+}
+
+#[test]
+fn a_wrong_format_version_gives_one_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let from = Path::new("tests/fixtures/v2-workbook");
+    for entry in fs::read_dir(from).expect("v2 fixture") {
+        let path = entry.expect("fixture file").path();
+        let text = fs::read_to_string(&path).expect("fixture text");
+        let text = text.replace("format_version = 2", "format_version = 3");
+        fs::write(dir.path().join(path.file_name().expect("name")), text).expect("write");
+    }
+    let d = content::check_dir(dir.path()).expect_err("format 3 is refused");
+    let d: Vec<String> = d.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        d,
+        [
+            "workbook.toml:1:18: format_version 3 is not supported; this version of trustbook reads format_version = 1 or 2"
+        ]
+    );
 }
 
 /// A crafted workbook whose checklist options are 60,000 characters long: the "did

@@ -1,18 +1,16 @@
 //! Exports of repeated parts (weekly check-ins, thought records) on the practice fixture:
-//! the Markdown document (golden files, entries newest first, the table of values read
+//! the Markdown document (insta snapshots, entries newest first, the table of values read
 //! back by a CommonMark parser), the JSON round trip with entries, `--chapter` and
 //! `--since` through the binary, and private entries that never leak.
 //!
-//! Golden files live in `tests/golden/`; rewrite them with
-//! `UPDATE_GOLDEN=1 cargo test --test it entries_export` and review the diff.
-
-use std::path::Path;
+//! After an intended change, review the snapshots with `cargo insta review` (or
+//! `INSTA_UPDATE=always cargo test --test it entries_export` and the diff).
 
 use crate::cli::{Data, stderr};
-use crate::common::{golden, list, text};
+use crate::common::{ends_in_newline, list, practice, text};
 use crate::export::parse_markdown;
 use trustbook::answers::{Answers, Value};
-use trustbook::content::{self, Exercise, Kind, Workbook};
+use trustbook::content::{Exercise, Kind, Workbook};
 use trustbook::entry::Open;
 use trustbook::export::{self, ExportMeta, Scope};
 
@@ -27,11 +25,6 @@ const RECORD_PRIVATE_LABEL: &str = "1 Dec 2026 22:30";
 
 const CALLS: &str = "Phone calls returned the same day";
 const PLANS: &str = "Plans changed with a message first";
-
-fn practice() -> Workbook {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook");
-    content::load_dir(&dir).unwrap_or_else(|d| panic!("practice workbook is invalid:\n{d}"))
-}
 
 fn exercise<'a>(wb: &'a Workbook, chapter: &str, id: &str) -> &'a Exercise {
     let (c, e) = wb.find(chapter, id).expect("exercise in the fixture");
@@ -193,10 +186,13 @@ fn meta() -> ExportMeta {
 fn markdown_with_entries_matches_golden() {
     let wb = practice();
     let a = answers(&wb);
-    golden("export-entries.md", &export::markdown(&wb, &a, &meta(), false));
-    golden(
-        "export-entries-private.md",
-        &export::markdown(&wb, &a, &meta(), true),
+    insta::assert_snapshot!(
+        "export-entries",
+        ends_in_newline(&export::markdown(&wb, &a, &meta(), false))
+    );
+    insta::assert_snapshot!(
+        "export-entries-private",
+        ends_in_newline(&export::markdown(&wb, &a, &meta(), true))
     );
 }
 

@@ -118,6 +118,49 @@ fn a_blind_answer_travels_sealed_until_both_answered_then_both_see_both() {
     assert!(seen_by_sam.sealed.is_empty());
 }
 
+/// Weekly check-ins are blind week by week: a week opens only once both did it.
+#[test]
+fn each_week_opens_only_once_both_have_done_it() {
+    use trustbook::answers::{Answer, Value};
+    use trustbook::entry::Entry;
+    let wb = crate::common::practice_workbook();
+    let week = |side: &mut Side, id: &str, trust: i64| {
+        let mut e = Entry::new(id.to_string(), format!("{id}T19:00:00Z"));
+        e.answers.insert(
+            "trust-this-week".into(),
+            Answer {
+                changed: format!("{id}T19:00:00Z"),
+                private: false,
+                skipped: false,
+                value: Value::Scale { value: trust },
+            },
+        );
+        let list = side.answers.entries.entry("check-in".into()).or_default();
+        list.push(e);
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+    };
+    let (mut alex, mut sam) = (Side::new("alex"), Side::new("sam"));
+    week(&mut alex, "2026-11-02", 7);
+    week(&mut alex, "2026-11-09", 3);
+    week(&mut sam, "2026-11-02", 5);
+    let b = alex.write(&wb, &sam);
+    sam.read(&wb, &alex, &b);
+    let b = sam.write(&wb, &alex);
+    alex.read(&wb, &sam, &b);
+    let b = alex.write(&wb, &sam);
+    let shown = sam.read(&wb, &alex, &b);
+    let weeks: Vec<&str> = shown.answers.entries["check-in"]
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        weeks,
+        ["2026-11-02"],
+        "the week sam did opens; the next stays sealed"
+    );
+    assert_eq!(shown.sealed, ["check-in/trust-this-week@2026-11-09".to_string()]);
+}
+
 #[test]
 fn an_answer_changed_after_the_reveal_shows_as_changed() {
     let wb = fixture();
@@ -450,6 +493,15 @@ mod two_computers {
         );
         let theirs = run(&alex, &["compare", "alex", "sam", "--width", "100"]);
         assert!(theirs.contains("SAM-REPLY"), "{theirs}");
+
+        // A conflict copy a sync tool left is named in `where`, with why it was ignored.
+        std::fs::write(folder.path().join("alex.share (conflicted copy).age"), b"half").expect("w");
+        let listed = run(&sam, &["where", "--profile", "sam"]);
+        assert!(listed.contains("exchanges with alex through"), "{listed}");
+        assert!(
+            listed.contains("ignored") && listed.contains("conflicted copy"),
+            "{listed}"
+        );
 
         // alex withdraws: sam's computer deletes what it held of alex's.
         let stop = run(&alex, &["share", "--profile", "alex", "--stop", "sam"]);

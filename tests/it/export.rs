@@ -1,11 +1,11 @@
-//! Markdown and JSON exports: golden files, escaping proven with a real
+//! Markdown and JSON exports: insta snapshots, escaping proven with a real
 //! CommonMark parser, private answers, the JSON round trip and import errors.
 //!
-//! Golden files live in `tests/golden/`. After an intended change of output,
-//! rewrite them with `UPDATE_GOLDEN=1 cargo test --test it export` and review the
-//! diff before committing.
+//! After an intended change of output, review the new snapshots with
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test it export`
+//! and read the diff) before committing.
 
-use crate::common::{golden, list, put, text, workbook};
+use crate::common::{ends_in_newline, list, put, text, workbook};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::path::Path;
 
@@ -92,17 +92,24 @@ fn meta() -> ExportMeta {
 #[test]
 fn markdown_matches_golden() {
     let wb = workbook();
-    golden("export.md", &export::markdown(&wb, &answers(), &meta(), false));
-    golden(
-        "export-private.md",
-        &export::markdown(&wb, &answers(), &meta(), true),
+    insta::assert_snapshot!(
+        "export",
+        ends_in_newline(&export::markdown(&wb, &answers(), &meta(), false))
+    );
+    insta::assert_snapshot!(
+        "export-private",
+        ends_in_newline(&export::markdown(&wb, &answers(), &meta(), true))
     );
 }
 
 #[test]
 fn json_matches_golden() {
     let wb = workbook();
-    golden("export.json", &export::json(&wb, &answers(), &meta(), false));
+    let json = export::json(&wb, &answers(), &meta(), false);
+    insta::assert_snapshot!("export-json", ends_in_newline(&json));
+    // The sample export the property tests mutate is this very export, kept in step.
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/export.json");
+    assert_eq!(std::fs::read_to_string(sample).expect("sample export"), json);
 }
 
 /// Knowing that something was written and hidden is itself a disclosure: without

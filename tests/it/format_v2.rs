@@ -2,7 +2,7 @@
 //! answers file, exports, comparison).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ratatui::crossterm::event::KeyCode;
 use trustbook::answers::{Answers, Status, Value};
@@ -11,29 +11,12 @@ use trustbook::comparison;
 use trustbook::content::{self, Diagnostic, Workbook};
 use trustbook::export::{self, ExportMeta};
 
+use crate::common::v2::{CH, load, on, one, v2, v2_dir};
 use crate::common::{app_on, app_with, char_key, ctrl, place, press, render, send, type_str, value};
-
-const CH: &str = "after-a-fight";
-
-fn v2_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook")
-}
-
-fn v2() -> Workbook {
-    content::load_dir(&v2_dir()).unwrap_or_else(|d| panic!("v2 fixture is invalid:\n{d}"))
-}
 
 fn exercise<'a>(wb: &'a Workbook, id: &str) -> &'a trustbook::content::Exercise {
     let (c, e) = wb.find(CH, id).expect("exercise in fixture");
     &wb.chapters[c].exercises[e]
-}
-
-/// An app on the v2 fixture, opened on exercise `id`.
-fn on(id: &str) -> trustbook::app::App {
-    let mut app = app_with(v2(), Answers::default(), Some(place(CH, Some(id))));
-    send(&mut app, char_key('c'));
-    assert!(matches!(app.screen(), Screen::Exercise(..)), "{:?}", app.screen());
-    app
 }
 
 #[test]
@@ -210,28 +193,6 @@ fn compare_hides_a_skip_and_waits_on_nobody_for_it() {
     assert!(!sams.contains("Skipped by alex"), "{sams}");
     assert!(!sams.contains("waiting on alex"), "{sams}");
     assert!(!comparison::render_text(&c, 80).contains("Partner words."));
-}
-
-/// Writes a workbook folder (workbook at `version`, one chapter) and loads it.
-fn load(version: i64, chapter_exercise: &str) -> Vec<Diagnostic> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let wb = format!(
-        "format_version = {version}\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n"
-    );
-    let ch = format!(
-        "id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n[[exercises]]\nid = \"e\"\ntitle = \"E\"\nprompt = \"P\"\n{chapter_exercise}\n\n[reflection]\nprompt = \"R\"\n"
-    );
-    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
-    fs::write(dir.path().join("a.toml"), ch).expect("write");
-    match content::load_dir(dir.path()) {
-        Ok(_) => Vec::new(),
-        Err(d) => d.0,
-    }
-}
-
-fn one(d: &[Diagnostic]) -> String {
-    assert_eq!(d.len(), 1, "{d:#?}");
-    d[0].to_string()
 }
 
 #[test]
@@ -621,4 +582,101 @@ fn authors_are_warned_of_long_titles_and_an_early_reflection() {
         one(&warnings.0),
         "a.toml:5:1: warning: the `[reflection]` comes before the exercises, yet it is always asked last; move it to the end of the file so the file reads in the order people see it"
     );
+}
+
+/// A workbook whose chapter `a` has a scale `upset` (0 to 10), a crisis page shown
+/// only `when` it is at least 8, and a text.
+fn crisis_workbook() -> Workbook {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = "format_version = 2\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n";
+    let ch = r#"id = "a"
+title = "A"
+introduction = "I"
+
+[[exercises]]
+id = "upset"
+kind = "scale"
+title = "How upset"
+prompt = "How upset are you?"
+min = 0
+max = 10
+min_label = "Calm"
+max_label = "Very"
+
+[[exercises]]
+id = "crisis"
+kind = "page"
+title = "If you are in danger"
+prompt = "Call a crisis line now."
+when = { exercise = "upset", at_least = 8 }
+
+[[exercises]]
+id = "notes"
+kind = "text"
+title = "Notes"
+prompt = "Anything else?"
+
+[reflection]
+prompt = "R"
+"#;
+    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
+    fs::write(dir.path().join("a.toml"), ch).expect("write");
+    content::load_dir(dir.path()).unwrap_or_else(|d| panic!("{d}"))
+}
+
+#[test]
+fn a_page_with_when_shows_only_while_it_holds() {
+    let wb = crisis_workbook();
+    let screen_after_upset = |value: Option<i64>| {
+        let mut a = Answers::default();
+        if let Some(value) = value {
+            a.set(
+                "a",
+                "upset",
+                Value::Scale { value },
+                "2026-11-26T10:04:00Z".into(),
+            );
+        }
+        let mut app = app_with(wb.clone(), a, Some(place("a", Some("upset"))));
+        send(&mut app, char_key('c'));
+        assert_eq!(app.screen(), Screen::Exercise(0, 0));
+        press(&mut app, KeyCode::Tab);
+        let on = app.screen();
+        // Back from there returns past the page the same way.
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(app.screen(), Screen::Exercise(0, 0), "back from {on:?}");
+        on
+    };
+    assert_eq!(
+        screen_after_upset(Some(9)),
+        Screen::Exercise(0, 1),
+        "holds: shown"
+    );
+    assert_eq!(
+        screen_after_upset(None),
+        Screen::Exercise(0, 1),
+        "undecided: shown"
+    );
+    assert_eq!(
+        screen_after_upset(Some(3)),
+        Screen::Exercise(0, 2),
+        "does not hold: passed over"
+    );
+    // Opened on purpose, it still shows, saying why it is not needed.
+    let mut a = Answers::default();
+    a.set(
+        "a",
+        "upset",
+        Value::Scale { value: 3 },
+        "2026-11-26T10:04:00Z".into(),
+    );
+    let mut app = app_with(wb, a, Some(place("a", Some("crisis"))));
+    send(&mut app, char_key('c'));
+    assert_eq!(app.screen(), Screen::Exercise(0, 1));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Not needed, given your answer to \"How upset\""),
+        "{screen}"
+    );
+    assert!(screen.contains("Call a crisis line now."), "{screen}");
 }

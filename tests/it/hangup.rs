@@ -5,14 +5,18 @@
 //! master side open), so this test opens a pseudo-terminal of its own.
 
 use std::io::{Read, Write};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// Opens a pseudo-terminal of 80x24: (master, slave).
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+
+/// Opens a pseudo-terminal of 80x24: (master, slave). `openpty(3)` has no safe
+/// wrapper in rustix, hence the one place tests allow unsafe code besides `pre_exec`.
+#[allow(unsafe_code)]
 fn open_pty() -> (OwnedFd, OwnedFd) {
     let (mut master, mut slave) = (-1, -1);
     let size = libc::winsize {
@@ -68,6 +72,7 @@ fn closing_the_window_saves_and_exits() {
         .stderr(Stdio::from(slave));
     // SAFETY: only async-signal-safe calls between fork and exec: a new session whose
     // controlling terminal is the pseudo-terminal, as a terminal window gives a shell.
+    #[allow(unsafe_code)]
     unsafe {
         cmd.pre_exec(|| {
             if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
@@ -85,18 +90,16 @@ fn closing_the_window_saves_and_exits() {
     let mut file = std::fs::File::from(master.try_clone().expect("dup master"));
     let reader = {
         let (screen, stop) = (Arc::clone(&screen), Arc::clone(&stop));
-        let fd = master.as_raw_fd();
         let mut read_side = std::fs::File::from(master);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while !stop.load(Ordering::Relaxed) {
-                let mut p = libc::pollfd {
-                    fd,
-                    events: libc::POLLIN,
-                    revents: 0,
+                let mut p = [PollFd::new(&read_side, PollFlags::IN)];
+                let wait = Timespec {
+                    tv_sec: 0,
+                    tv_nsec: 50_000_000,
                 };
-                // SAFETY: one valid pollfd.
-                if unsafe { libc::poll(&mut p, 1, 50) } <= 0 {
+                if poll(&mut p, Some(&wait)).unwrap_or(0) == 0 {
                     continue;
                 }
                 match read_side.read(&mut buf) {

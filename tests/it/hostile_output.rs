@@ -460,8 +460,9 @@ mod screens {
     fn workbook_bidi_controls_show_quoted() {
         let c = super::Corpus::new();
         let wb = trustbook::content::load_dir(&c.bidi_book).expect("a warning is not an error");
-        // Drawn as loaded, nothing is raw; drawn as the app gets it, it also shows.
-        for (wb, visible) in [(wb.clone(), false), (wb.for_display(), true)] {
+        // Drawn as loaded or as the app gets it, nothing is raw and the prompt shows
+        // quoted: it is quoted where it is wrapped, by the rule that measured it.
+        for (wb, visible) in [(wb.clone(), true), (wb.for_display(), true)] {
             let mut app = app_with(wb, Answers::default(), None);
             send(&mut app, char_key('r'));
             press(&mut app, Enter);

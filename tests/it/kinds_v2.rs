@@ -2,65 +2,21 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ratatui::crossterm::event::KeyCode;
 use trustbook::answers::{Answers, Status, Value};
-use trustbook::app::Screen;
-use trustbook::content::{self, Diagnostic, Workbook};
+use trustbook::content::{self};
 use trustbook::export::{self, ExportMeta};
 
-use crate::common::{app_with, char_key, place, press, render, send, value};
-
-const CH: &str = "after-a-fight";
-
-fn v2_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook")
-}
-
-fn v2() -> Workbook {
-    content::load_dir(&v2_dir()).unwrap_or_else(|d| panic!("v2 fixture is invalid:\n{d}"))
-}
-
-/// An app on the v2 fixture, opened on exercise `id`.
-fn on(id: &str) -> trustbook::app::App {
-    let mut app = app_with(v2(), Answers::default(), Some(place(CH, Some(id))));
-    send(&mut app, char_key('c'));
-    assert!(matches!(app.screen(), Screen::Exercise(..)), "{:?}", app.screen());
-    app
-}
-
-/// Writes a workbook folder (workbook at `version`, one chapter) and loads it.
-fn load(version: i64, exercise: &str) -> Vec<Diagnostic> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let wb = format!(
-        "format_version = {version}\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n"
-    );
-    let ch = format!(
-        "id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n[[exercises]]\nid = \"e\"\ntitle = \"E\"\nprompt = \"P\"\n{exercise}\n\n[reflection]\nprompt = \"R\"\n"
-    );
-    fs::write(dir.path().join("workbook.toml"), wb).expect("write");
-    fs::write(dir.path().join("a.toml"), ch).expect("write");
-    match content::load_dir(dir.path()) {
-        Ok(_) => Vec::new(),
-        Err(d) => d.0,
-    }
-}
-
-fn one(d: &[Diagnostic]) -> String {
-    assert_eq!(d.len(), 1, "{d:#?}");
-    d[0].to_string()
-}
+use crate::common::v2::{CH, load, map, on, one, v2};
+use crate::common::{char_key, press, render, send, value};
 
 fn ratings(app: &trustbook::app::App) -> BTreeMap<String, i64> {
     match value(app, CH, "how-it-feels") {
         Some(Value::Ratings { ratings }) => ratings.clone(),
         other => panic!("{other:?}"),
     }
-}
-
-fn map(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
-    pairs.iter().map(|(k, v)| ((*k).to_string(), *v)).collect()
 }
 
 #[test]

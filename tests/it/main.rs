@@ -38,6 +38,7 @@ mod review_compare;
 mod safety;
 mod schema;
 mod session;
+mod sharing;
 mod snapshots;
 mod store;
 mod stray;

@@ -1,21 +1,14 @@
 //! Practice over time: entries of repeated parts, driven by keys through the app
 //! (the weekly check-in and the thought record of `tests/fixtures/practice-workbook`).
 
-use std::path::Path;
-
 use ratatui::crossterm::event::KeyCode;
-use trustbook::answers::{Answers, Value, now_utc};
+use trustbook::answers::{Answers, Timestamp, Value, now_utc};
 use trustbook::app::{App, Screen};
 use trustbook::comparison::{self, RowView};
 use trustbook::content::{self, Rhythm, Workbook};
 use trustbook::entry::{self, Entry, Open};
 
-use crate::common::{app_with, char_key, press, render, send, type_str};
-
-fn practice() -> Workbook {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook");
-    content::load_dir(&dir).unwrap_or_else(|d| panic!("practice workbook is invalid:\n{d}"))
-}
+use crate::common::{app_with, char_key, list, practice, press, render, send, type_str};
 
 const CHECK_IN: &str = "check-in";
 const RECORD: &str = "thought-record";
@@ -28,6 +21,11 @@ fn weeks_ago(weeks: i64) -> String {
 
 /// A check-in entry for the week `id` with a trust value.
 fn week(answers: &mut Answers, wb: &Workbook, id: &str, trust: i64) {
+    week_with(answers, wb, id, "trust-this-week", Value::Scale { value: trust });
+}
+
+/// A check-in entry for the week `id` whose exercise `ex` holds `value`.
+fn week_with(answers: &mut Answers, wb: &Workbook, id: &str, ex: &str, value: Value) {
     answers.route(wb);
     let started = format!("{id}T09:00:00Z");
     answers.open_entry(
@@ -38,12 +36,7 @@ fn week(answers: &mut Answers, wb: &Workbook, id: &str, trust: i64) {
             old: false,
         },
     );
-    answers.set(
-        CHECK_IN,
-        "trust-this-week",
-        Value::Scale { value: trust },
-        started,
-    );
+    answers.set(CHECK_IN, ex, value, started);
     answers.close_entry(CHECK_IN);
 }
 
@@ -112,7 +105,7 @@ fn the_check_in_opens_this_weeks_entry_and_keeps_the_last_ones() {
     assert_eq!(app.entry_rows()[0].id, this_week);
     let screen = render(&app, 80, 24);
     assert!(screen.contains("Trust this week"), "{screen}");
-    assert!(screen.contains("latest first:"), "{screen}");
+    assert!(screen.contains("values, newest first:"), "{screen}");
     let wanted = |v: i64, weeks: i64| {
         let day = trustbook::date::parse(&weeks_ago(weeks)).unwrap_or(0);
         let d = trustbook::date::readable(day);
@@ -413,6 +406,64 @@ fn every_mistake_in_a_repeat_is_named_where_it_is() {
     );
 }
 
+/// Presses `code` at the made-up time `now`, as the session passes it in.
+fn press_at(app: &mut App, code: KeyCode, now: Timestamp) {
+    let event = crate::common::key(code);
+    let action = trustbook::app::keys::action(app, &event).expect("the key means something here");
+    app.update_at(action, now);
+    crate::common::draw(app);
+}
+
+/// Weekly entries follow the time the app is given, not the clock: four made-up
+/// Tuesday evenings, one check-in each, and each lands in its own week, stamped
+/// with that time in the stored form (`YYYY-MM-DDTHH:MM:SSZ`).
+#[test]
+fn weekly_check_ins_follow_the_time_passed_in() {
+    let mondays = ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"];
+    let first = Timestamp::parse("2026-11-03T19:30:00Z").expect("a time");
+    let mut app = app_with(practice(), Answers::default(), None).with_now(first);
+    open_entries(&mut app, 0);
+    for (w, monday) in mondays.iter().enumerate() {
+        let now = first.plus(std::time::Duration::from_secs(7 * 86_400 * w as u64));
+        press_at(&mut app, KeyCode::Char('n'), now);
+        assert_eq!(app.now(), now);
+        assert_eq!(
+            app.open_entry(0).map(|o| o.id.as_str()),
+            Some(*monday),
+            "week {w}"
+        );
+        press_at(&mut app, KeyCode::Tab, now);
+        press_at(&mut app, KeyCode::Char(char::from(b'4' + w as u8)), now);
+        for _ in 0..3 {
+            if app.screen() != Screen::Welcome {
+                press_at(&mut app, KeyCode::Esc, now);
+            }
+        }
+        open_entries(&mut app, 0);
+    }
+    let weeks: Vec<(String, String, Option<Value>)> = app
+        .answers()
+        .live_entries(CHECK_IN)
+        .map(|e| {
+            let trust = e.answers.get("trust-this-week").map(|a| a.value.clone());
+            (e.id.clone(), e.started.clone(), trust)
+        })
+        .collect();
+    let expected: Vec<(String, String, Option<Value>)> = mondays
+        .iter()
+        .enumerate()
+        .map(|(w, m)| {
+            let tuesday = trustbook::date::civil_from_days(trustbook::date::parse(m).unwrap_or(0) + 1);
+            (
+                m.to_string(),
+                format!("{tuesday}T19:30:00Z"),
+                Some(Value::Scale { value: 4 + w as i64 }),
+            )
+        })
+        .collect();
+    assert_eq!(weeks, expected);
+}
+
 // ---------------------------------------------------------------- in a real terminal
 
 mod terminal {
@@ -525,8 +576,8 @@ mod terminal {
         // The trend of alex's four weeks, on screen as a chart and as text.
         let mut pty = start("alex", data.path(), "2026-11-26T08:00:00Z");
         to_entries(&mut pty);
-        pty.wait_for("Trends, oldest to newest");
-        pty.wait_for("latest first: 23 Nov: 8 · 16 Nov: 7 · 9 Nov: 6 · 2 Nov: 5");
+        pty.wait_for("Trends: each chart runs oldest to newest");
+        pty.wait_for("values, newest first: 23 Nov: 8 · 16 Nov: 7 · 9 Nov: 6 · 2 Nov: 5");
         let screen = pty.screen();
         assert_eq!(screen.matches(" · 3/3 done").count(), 4, "{screen}");
         pty.send(keys::CTRL_Q);
@@ -734,12 +785,6 @@ mod terminal {
 
 // ---------------------------------------------------------------- the couple's shared list
 
-fn list(items: &[&str]) -> Value {
-    Value::List {
-        items: items.iter().map(|s| s.to_string()).collect(),
-    }
-}
-
 #[test]
 fn a_partners_later_version_of_a_shared_list_is_the_one_in_effect() {
     let wb = practice();
@@ -890,8 +935,9 @@ fn the_review_says_which_entry_it_shows_and_edits_that_one() {
     );
 }
 
-#[test]
-fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
+/// An app on the practice workbook with a thought record started 9 days ago holding
+/// `answers`, and the record's id.
+fn record_9_days_ago(answers_given: Vec<(&str, Value)>) -> (App, String) {
     let wb = practice();
     let mut answers = Answers::default();
     answers.route(&wb);
@@ -905,23 +951,55 @@ fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
             old: false,
         },
     );
-    answers.set(RECORD, "situation", Value::Text { text: "late".into() }, started);
+    for (ex, value) in answers_given {
+        answers.set(RECORD, ex, value, started.clone());
+    }
     answers.close_entry(RECORD);
-    let mut app = app_with(wb, answers, None);
-    let screen = render(&app, 60, 20);
-    assert!(screen.contains("Thought record: last one 9 days ago"), "{screen}");
-    // Choosing it starts a new record.
+    (app_with(wb, answers, None), started)
+}
+
+/// Chooses the welcome's line of what is due in the thought records; the entry opened.
+fn choose_due_record(app: &mut App) -> Open {
     let at = app
         .welcome_items()
         .iter()
         .position(|i| matches!(i, trustbook::app::WelcomeItem::Due(1)))
         .expect("due");
     for _ in 0..at {
-        press(&mut app, KeyCode::Down);
+        press(app, KeyCode::Down);
     }
-    press(&mut app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Exercise(1, 0));
-    let open = app.open_entry(1).cloned().expect("open");
+    app.open_entry(1).cloned().expect("open")
+}
+
+#[test]
+fn the_welcome_says_how_long_ago_the_last_thought_record_was() {
+    let (mut app, started) = record_9_days_ago(vec![("situation", Value::Text { text: "late".into() })]);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("Thought record: last one 9 days ago"), "{screen}");
+    let open = choose_due_record(&mut app);
+    assert_eq!(
+        open.id, started,
+        "the unfinished record is continued, as documented"
+    );
+}
+
+#[test]
+fn the_welcomes_due_line_starts_a_new_record_once_the_last_is_done() {
+    let (mut app, started) = record_9_days_ago(vec![
+        ("situation", Value::Text { text: "late".into() }),
+        ("before", Value::Scale { value: 80 }),
+        (
+            "other-view",
+            Value::Text {
+                text: "traffic".into(),
+            },
+        ),
+        ("after", Value::Scale { value: 30 }),
+    ]);
+    let open = choose_due_record(&mut app);
+    assert_ne!(open.id, started);
     assert!(
         app.answers().entry(RECORD, &open.id).is_none(),
         "a new record, made by its first answer"
@@ -960,6 +1038,30 @@ fn a_clock_setting_that_is_no_time_is_said_and_ignored() {
 }
 
 #[test]
+fn a_clock_outside_the_years_1970_to_9999_is_refused_with_the_range() {
+    let note = |now: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_trustbook"))
+            .env("TRUSTBOOK_NOW", now)
+            .args(["validate", "content"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("run");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    for out_of_range in ["10000-01-01T00:00:00Z", "1969-12-31T23:59:59Z"] {
+        assert_eq!(
+            note(out_of_range),
+            format!(
+                "note: TRUSTBOOK_NOW={out_of_range} is outside the years 1970 to 9999 the clock counts, so the real clock is used; set a time from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.\n"
+            )
+        );
+    }
+    // The last second is a time; the clock stops there rather than roll over.
+    assert_eq!(note("9999-12-31T23:59:59Z"), "");
+}
+
+#[test]
 fn visiting_a_thought_record_without_writing_leaves_no_entry() {
     let mut app = app_with(practice(), Answers::default(), None);
     open_entries(&mut app, 1);
@@ -967,7 +1069,7 @@ fn visiting_a_thought_record_without_writing_leaves_no_entry() {
     assert_eq!(app.screen(), Screen::Exercise(1, 0));
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen(), Screen::Contents);
+    assert_eq!(app.screen(), Screen::Entries(1), "Esc goes back to the entries");
     assert_eq!(
         app.answers().live_entries(RECORD).count(),
         0,
@@ -975,10 +1077,158 @@ fn visiting_a_thought_record_without_writing_leaves_no_entry() {
         app.answers().entries
     );
     // One word written, and the record stays.
-    send(&mut app, char_key('e'));
     send(&mut app, char_key('n'));
     type_str(&mut app, "late");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.answers().live_entries(RECORD).count(), 1);
+}
+
+#[test]
+fn esc_from_a_new_entry_returns_to_the_entries_list() {
+    let mut app = app_with(practice(), Answers::default(), None);
+    open_entries(&mut app, 1);
+    send(&mut app, char_key('n'));
+    assert_eq!(app.screen(), Screen::Exercise(1, 0));
+    type_str(&mut app, "a late message");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Entries(1));
+    assert_eq!(app.entry_rows().len(), 1, "the new entry is listed");
+    // Opened from the list, too; Esc from the entries goes on to the contents.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Exercise(1, 0));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Entries(1));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Contents);
+    // Reached from the contents, Esc goes back there as before.
+    press(&mut app, KeyCode::Esc);
+    send(&mut app, char_key('t'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Contents);
+}
+
+/// An entry `id` whose exercise `ex` holds `value`, changed at `changed`.
+fn entry_with(id: &str, ex: &str, value: Value, changed: &str) -> Entry {
+    let mut e = Entry::new(id.to_string(), changed.to_string());
+    e.answers.insert(
+        ex.to_string(),
+        trustbook::answers::Answer {
+            changed: changed.to_string(),
+            private: false,
+            skipped: false,
+            value,
+        },
+    );
+    e
+}
+
+#[test]
+fn entries_with_the_same_id_are_all_shown() {
+    let text = |t: &str| Value::Text { text: t.into() };
+    let at = "2026-11-02T08:00:00Z";
+    let mut answers = Answers::default();
+    // Two thought records with one id, as a tampered file may hold them.
+    answers.entries.insert(
+        RECORD.into(),
+        vec![
+            entry_with(at, "situation", text("the first"), at),
+            entry_with(at, "situation", text("the second"), at),
+        ],
+    );
+    // Two check-ins of one week: one has the trust value, the other the notes.
+    answers.entries.insert(
+        CHECK_IN.into(),
+        vec![
+            entry_with(
+                "2026-11-02",
+                "trust-this-week",
+                Value::Scale { value: 6 },
+                "2026-11-03T08:00:00Z",
+            ),
+            entry_with("2026-11-02", "notes", text("a calm week"), "2026-11-04T08:00:00Z"),
+        ],
+    );
+    let mut app = app_with(practice(), answers, None);
+    open_entries(&mut app, 1);
+    let rows = app.entry_rows();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let situations: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            match app
+                .answers()
+                .entry(RECORD, &r.id)
+                .map(|e| &e.answers["situation"].value)
+            {
+                Some(Value::Text { text }) => text.clone(),
+                other => format!("{other:?}"),
+            }
+        })
+        .collect();
+    assert_eq!(
+        situations,
+        ["the second", "the first"],
+        "both shown, newest first"
+    );
+    // The week is one check-in holding both answers.
+    let week = app.answers().entry(CHECK_IN, "2026-11-02").expect("the week");
+    assert_eq!(week.answers["trust-this-week"].value, Value::Scale { value: 6 });
+    assert_eq!(week.answers["notes"].value, text("a calm week"));
+    assert_eq!(app.answers().live_entries(CHECK_IN).count(), 1);
+}
+
+#[test]
+fn trends_follow_the_lists_order_and_say_which_way_they_run() {
+    let mut wb = practice();
+    let kept = wb.chapters[0]
+        .exercises
+        .iter_mut()
+        .find(|e| e.id == "kept")
+        .expect("kept");
+    if let content::Kind::Ratings {
+        items, items_from, ..
+    } = &mut kept.kind
+    {
+        items.clear();
+        *items_from = Some(content::ItemsFrom {
+            chapter: CHECK_IN.into(),
+            exercise: "agreements".into(),
+        });
+    }
+    let mut answers = Answers::default();
+    answers.set(
+        CHECK_IN,
+        "agreements",
+        Value::List {
+            items: vec!["Zebra crossings first".into(), "Apples shared".into()],
+        },
+        "2026-11-01T09:00:00Z".into(),
+    );
+    for (n, id) in ["2026-11-02", "2026-11-09"].into_iter().enumerate() {
+        let ratings = [("Zebra crossings first", 3 + n as i64), ("Apples shared", 6)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        week_with(&mut answers, &wb, id, "kept", Value::Ratings { ratings });
+    }
+    let mut app = app_with(wb, answers, None);
+    open_entries(&mut app, 0);
+    let screen = render(&app, 150, 50);
+    let at = |s: &str| {
+        screen
+            .find(s)
+            .unwrap_or_else(|| panic!("{s} not shown:\n{screen}"))
+    };
+    assert!(at("Zebra crossings first") < at("Apples shared"), "{screen}");
+    assert!(
+        screen.contains("Trends: each chart runs oldest to newest"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("values, newest first: 9 Nov: 4 · 2 Nov: 3"),
+        "{screen}"
+    );
 }

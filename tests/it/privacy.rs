@@ -1,29 +1,15 @@
 //! Issue "Private means private": each hole that let a private answer out, closed, with
 //! a test named after it, and a property over sequences of changes.
 
-use std::path::Path;
-
 use proptest::prelude::*;
 use trustbook::answers::{Answers, Value};
 use trustbook::content::{Exercise, Workbook};
 use trustbook::export::{self, ExportMeta};
 
+use crate::common::v2::{CH, v2};
 use crate::common::*;
 
-const CH: &str = "after-a-fight";
 const T0: &str = "2026-11-26T10:00:00Z";
-
-fn v2() -> Workbook {
-    trustbook::content::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook"))
-        .expect("v2 fixture")
-}
-
-fn practice() -> Workbook {
-    trustbook::content::load_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook"),
-    )
-    .expect("practice fixture")
-}
 
 fn ex<'a>(wb: &'a Workbook, ch: &str, id: &str) -> &'a Exercise {
     let (c, e) = wb.find(ch, id).expect("exercise");
@@ -255,7 +241,7 @@ proptest! {
 
 /// Two profiles on one computer: sam sees nothing of alex's before alex shares, sees it
 /// after `share --with`, and nothing again after `share --stop`.
-mod consent {
+pub(crate) mod consent {
     use std::path::Path;
 
     use crate::common::pty::{Pty, Spawn, keys};
@@ -264,7 +250,7 @@ mod consent {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook")
     }
 
-    fn open(profile: &str, data: &Path) -> Pty {
+    pub(crate) fn open(profile: &str, data: &Path) -> Pty {
         Spawn::default()
             .content(&v2_dir())
             .data_dir(data)
@@ -287,7 +273,7 @@ mod consent {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn answer_first(pty: &mut Pty, words: &str) {
+    pub(crate) fn answer_first(pty: &mut Pty, words: &str) {
         pty.wait_for("Start from the beginning");
         pty.send(keys::ENTER);
         pty.wait_for("Chapter 1/1 · Introduction");
@@ -299,7 +285,7 @@ mod consent {
         pty.wait_for("Exercise 2/15");
     }
 
-    fn quit(mut pty: Pty) {
+    pub(crate) fn quit(mut pty: Pty) {
         pty.send(keys::CTRL_Q);
         assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
     }

@@ -123,7 +123,7 @@ proptest! {
     /// A mutated partner export is imported or refused with a message, never a panic.
     #[test]
     fn mutated_exports_import_without_panic(muts in prop::collection::vec(mutation(), 1..6)) {
-        let text = fixture_file("tests/golden/export.json");
+        let text = fixture_file("tests/fixtures/exports/export.json");
         let bytes = mutate(&text, &muts);
         let text = String::from_utf8_lossy(&bytes);
         let checked = export::parse_json(&text).and_then(|exp| export::check_import(&exp, "fixture-book"));
@@ -163,5 +163,58 @@ proptest! {
         got.extend(pieces.flush());
         prop_assert_eq!(got, expected);
         prop_assert!(!pieces.pending());
+    }
+}
+
+/// Presses PageDown until the screen stops changing, and returns the last screen.
+fn scrolled_to_the_end(app: &mut trustbook::app::App, w: u16, h: u16) -> String {
+    use ratatui::crossterm::event::KeyCode;
+    let mut screen = crate::common::render(app, w, h);
+    for _ in 0..200 {
+        crate::common::press(app, KeyCode::PageDown);
+        let next = crate::common::render(app, w, h);
+        if next == screen {
+            break;
+        }
+        screen = next;
+    }
+    screen
+}
+
+/// The shipped safety page and every chapter introduction scroll to their last
+/// word at small, usual and large sizes (pages are drawn as they are measured).
+#[test]
+fn shipped_pages_scroll_to_their_last_word() {
+    use crate::common::{char_key, send, shipped, shipped_app, tab_to};
+    use ratatui::crossterm::event::Event;
+    use trustbook::app::Screen;
+    let wb = shipped();
+    let last_word = |s: &str| s.split_whitespace().last().expect("a page has words").to_string();
+    for (w, h) in [(60, 20), (61, 20), (80, 24), (99, 30), (150, 50), (202, 20)] {
+        let mut app = shipped_app();
+        send(&mut app, Event::Resize(w, h));
+        send(&mut app, char_key('s'));
+        assert!(app.safety_open(), "a first run opens the safety page");
+        let safety = wb
+            .safety
+            .as_ref()
+            .expect("the shipped workbook has a safety page");
+        let screen = scrolled_to_the_end(&mut app, w, h);
+        let end = last_word(&safety.text);
+        assert!(
+            screen.contains(&end),
+            "{w}x{h}: safety page never shows {end:?}:\n{screen}"
+        );
+        for (c, chapter) in wb.chapters.iter().enumerate() {
+            let mut app = shipped_app();
+            send(&mut app, Event::Resize(w, h));
+            tab_to(&mut app, Screen::Intro(c));
+            let screen = scrolled_to_the_end(&mut app, w, h);
+            let end = last_word(&chapter.introduction);
+            assert!(
+                screen.contains(&end),
+                "{w}x{h}: chapter {c} never shows {end:?}:\n{screen}"
+            );
+        }
     }
 }

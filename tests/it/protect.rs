@@ -451,3 +451,48 @@ fn compare_asks_the_passphrase_of_your_own_protected_profile() {
     pty.wait_exit();
     assert!(!pty.screen().contains("ASKER"), "{}", pty.framed_screen());
 }
+
+/// A profile that shared, once protected, stops sharing: its plain share file goes, the
+/// app's saves never write one again, and `share --with` is refused with a reason.
+#[test]
+fn protecting_a_profile_that_shares_stops_its_plain_shares() {
+    let (_tmp, dir, home) = dirs();
+    answered(&dir, &home, "SHARED-BEFORE", " and more");
+    empty_profile(&dir, "sam");
+    let share = |args: &[&str]| {
+        let mut pty = spawn(&dir, &home, args);
+        let status = pty.wait_exit();
+        (status.success(), pty.screen())
+    };
+    let (ok, said) = share(&["--profile", "default", "share", "--with", "sam"]);
+    assert!(ok, "{said}");
+    let file = trustbook::sharing::share_path(&dir, "default", "sam");
+    assert!(
+        fs::read_to_string(&file)
+            .expect("a share")
+            .contains("SHARED-BEFORE")
+    );
+
+    let mut pty = spawn(&dir, &home, &["--profile", "default", "protect"]);
+    pty.wait_for("New passphrase:");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("The same passphrase again:");
+    pty.type_str(&format!("{PASS}\r"));
+    pty.wait_for("Stopped sharing with sam");
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    assert!(!file.exists(), "the plain share is gone");
+
+    // A save in the app writes no share again.
+    let mut pty = open_unlocked(&dir, &home);
+    pty.send(keys::ENTER);
+    pty.wait_for("Exercise 1/");
+    pty.type_str(" typed after protect");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    assert!(!file.exists(), "no share written by a protected profile");
+    assert_nowhere(&dir, &["SHARED-BEFORE", "typed after protect"]);
+
+    let (ok, said) = share(&["--profile", "default", "share", "--with", "sam"]);
+    assert!(!ok, "sharing a protected profile is refused: {said}");
+}

@@ -2,22 +2,14 @@
 //! (`add_items`), driven by keys on the v2 fixture.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use ratatui::crossterm::event::KeyCode;
 use trustbook::answers::{Answers, Status, Value};
 use trustbook::app::{App, Screen};
-use trustbook::content::{self, Workbook};
 use trustbook::export::{self, ExportMeta};
 
+use crate::common::v2::{CH, map, v2};
 use crate::common::{app_with, back_tab, char_key, place, press, render, send, type_str, value};
-
-const CH: &str = "after-a-fight";
-
-fn v2() -> Workbook {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workbook");
-    content::load_dir(&dir).unwrap_or_else(|d| panic!("v2 fixture is invalid:\n{d}"))
-}
 
 /// An app on the v2 fixture with `answers`, opened on exercise `id`.
 fn on_with(id: &str, answers: Answers) -> App {
@@ -57,10 +49,6 @@ fn ratings(app: &App, id: &str) -> BTreeMap<String, i64> {
         None => BTreeMap::new(),
         Some(other) => panic!("{other:?}"),
     }
-}
-
-fn map(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
-    pairs.iter().map(|(k, v)| ((*k).to_string(), *v)).collect()
 }
 
 fn status(app: &App, id: &str) -> Status {
@@ -301,4 +289,33 @@ fn the_comparison_shows_each_partner_s_own_list_items() {
         text.contains("Music: 3 / 10") && text.contains("A walk: 8 / 10"),
         "{text}"
     );
+}
+
+#[test]
+fn a_long_list_scrolls_to_the_item_being_rated() {
+    let names: Vec<String> = (1..=300).map(|i| format!("Thing number {i}")).collect();
+    let mut a = Answers::default();
+    set_list(&mut a, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut app = on_with("helps-how-much", a);
+    let top = render(&app, 80, 24);
+    assert!(top.contains("› [  ] Thing number 1 "), "{top}");
+    for _ in 0..250 {
+        press(&mut app, KeyCode::Down);
+    }
+    // → proposes the middle, Enter picks it.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 80, 24);
+    // The row being rated is on screen, marked, with the rows before it above.
+    assert!(screen.contains("› [ 5] Thing number 251"), "{screen}");
+    assert!(
+        screen.contains("Thing number 250\n") || screen.contains("Thing number 250 "),
+        "{screen}"
+    );
+    assert!(!screen.contains("Thing number 1 "), "{screen}");
+    assert!(
+        screen.contains("1 of 300 rated") || screen.contains("1/300"),
+        "{screen}"
+    );
+    assert_eq!(ratings(&app, "helps-how-much"), map(&[("Thing number 251", 5)]));
 }

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use crate::common::disk::{answers_path, mode, read_saved, read_saved_at, value, wait_file};
 use crate::common::pty::{Pty, Spawn, keys};
+use crate::common::{list, text};
+use rustix::process::Signal;
 use trustbook::answers::Value;
 use trustbook::store::Saved;
 
@@ -16,16 +18,6 @@ const TITLE: &str = "Working on trust: a relationship workbook";
 const CONTINUE: &str = "Continue where I left off";
 const START: &str = "Start from the beginning";
 const BIN: &str = env!("CARGO_BIN_EXE_trustbook");
-
-fn text(s: &str) -> Value {
-    Value::Text { text: s.to_string() }
-}
-
-fn list(items: &[&str]) -> Value {
-    Value::List {
-        items: items.iter().map(|s| s.to_string()).collect(),
-    }
-}
 
 /// Quits with Ctrl+Q and expects a clean exit.
 fn quit(pty: &mut Pty) {
@@ -404,8 +396,8 @@ fn after_a_session_the_folder_is_0700_and_its_files_0600_whatever_the_umask() {
 #[test]
 fn a_stop_signal_saves_what_was_just_typed() {
     for (sig, words) in [
-        (libc::SIGTERM, "typed just before shutdown"),
-        (libc::SIGHUP, "typed as the window closed"),
+        (Signal::TERM, "typed just before shutdown"),
+        (Signal::HUP, "typed as the window closed"),
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut pty = Spawn::default().data_dir(dir.path()).start();
@@ -417,16 +409,16 @@ fn a_stop_signal_saves_what_was_just_typed() {
         let status = pty.wait_exit();
         assert!(
             status.success(),
-            "signal {sig}: {status:?}\n{}",
+            "signal {sig:?}: {status:?}\n{}",
             pty.framed_screen()
         );
         let saved = read_saved(dir.path(), "default").expect("the answers file exists and parses");
         assert_eq!(
             value(&saved, "where-distrust-comes-from", "looking-back"),
             Some(&text(words)),
-            "signal {sig}"
+            "signal {sig:?}"
         );
-        if sig == libc::SIGTERM {
+        if sig == Signal::TERM {
             pty.assert_terminal_restored();
         }
     }

@@ -198,3 +198,19 @@ fn a_pause_in_typing_starts_a_new_undo_step() {
     key_at(&mut s, ctrl('z'), t0 + ms(3200));
     assert_eq!(field(&s.app), "");
 }
+
+/// The session passes the app its time, counted from its clock by the instants it
+/// is given: an answer typed "three days later" is stamped three days later.
+#[test]
+fn the_session_passes_the_time_in() {
+    use trustbook::answers::Timestamp;
+    let t0 = Instant::now();
+    let start = Timestamp::parse("2026-11-03T19:30:00Z").expect("a time");
+    let mut s = session_at_text().with_clock(t0, start);
+    let later = t0 + Duration::from_secs(3 * 86_400);
+    type_at(&mut s, "later words", later);
+    s.tick(later + TYPING_PAUSE, Duration::ZERO).expect("tick");
+    assert_eq!(s.app.now().to_string(), "2026-11-06T19:30:00Z");
+    let stamped = s.app.answers().get("one", "free").map(|a| a.changed.clone());
+    assert_eq!(stamped.as_deref(), Some("2026-11-06T19:30:00Z"));
+}

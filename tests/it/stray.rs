@@ -97,7 +97,8 @@ pub fn app_at(wb: &Workbook, to: Screen) -> App {
         | Screen::Review
         | Screen::Closing
         | Screen::Compare
-        | Screen::Entries(_) => None,
+        | Screen::Entries(_)
+        | Screen::Sharing => None,
     };
     let mut app = app_with(wb.clone(), filled(wb), resume.clone());
     app.update(Action::Event(trustbook::app::Event::Resize(80, 24)));
@@ -108,6 +109,9 @@ pub fn app_at(wb: &Workbook, to: Screen) -> App {
         }
         Screen::Review => {
             send(&mut app, char_key('r'));
+        }
+        Screen::Sharing => {
+            send(&mut app, char_key('w'));
         }
         Screen::Closing => {
             let last = wb.chapters.len() - 1;

@@ -24,7 +24,7 @@ pub use text::TextAnswer;
 
 use super::action::{Edit, Move};
 use super::{Context, Notice};
-use crate::answers::{Answers, Value};
+use crate::answers::{Answers, Timestamp, Value};
 use crate::content::{Kind, Workbook};
 
 /// What a component is asked to handle.
@@ -95,8 +95,9 @@ pub enum Component {
 
 impl Component {
     /// The component for exercise `e` of chapter `c`, opened on its stored value (if any);
-    /// a ratings exercise's items are resolved from `answers` now.
-    pub fn new(wb: &Workbook, answers: &Answers, (c, e): (usize, usize)) -> Component {
+    /// a ratings exercise's items are resolved from `answers` now; an unanswered
+    /// date offers the day of `now`.
+    pub fn new(wb: &Workbook, answers: &Answers, (c, e): (usize, usize), now: Timestamp) -> Component {
         let ch = &wb.chapters[c];
         let ex = &ch.exercises[e];
         let value = answers.get(&ch.id, &ex.id).map(|a| &a.value);
@@ -151,7 +152,7 @@ impl Component {
                     (*min, *max, *step),
                 ))
             }
-            Kind::Date => Component::Date(DateAnswer::new(&crate::date::day_of(&crate::answers::now_utc()))),
+            Kind::Date => Component::Date(DateAnswer::new(&crate::date::day_of(&now.to_string()))),
             Kind::Page => Component::Page,
         }
     }

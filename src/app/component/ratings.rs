@@ -108,11 +108,13 @@ impl RatingsAnswer {
     fn rows_in(&self, ratings: Option<&BTreeMap<String, i64>>) -> Vec<String> {
         let mut rows = self.items.clone();
         if self.add_items {
+            // A set: a scan of a long list per own item is quadratic.
+            let listed: std::collections::HashSet<&String> = self.items.iter().collect();
             let mut own: Vec<&String> = ratings
                 .into_iter()
                 .flat_map(BTreeMap::keys)
                 .chain(&self.added)
-                .filter(|k| !self.items.contains(k))
+                .filter(|k| !listed.contains(k))
                 .collect();
             own.sort();
             own.dedup();

@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 use crate::answers::Value;
 use crate::app::{DateAnswer, date_of, typed_shape};
@@ -23,5 +23,5 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, d: &DateAnswer, value:
     if !d.typed.is_empty() {
         lines.push(Line::raw(text::date_typing(&typed_shape(&d.typed))));
     }
-    frame.render_widget(Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }), area);
+    frame.render_widget(Paragraph::new(crate::ui::wrap::fitted(lines, area.width)), area);
 }

@@ -51,7 +51,16 @@ pub fn draw(
     let shown = |v: i64| crate::content::with_unit(v, unit.as_deref());
     let digits = shown(*min).chars().count().max(shown(*max).chars().count());
     let width = usize::from(area.width).saturating_sub(2 + digits + 3);
-    let tall: usize = items.iter().map(|i| crate::present::wrap(i, width).len()).sum();
+    // Only what can show is wrapped: a partner's list may hold 10,000 items, and this
+    // runs for every frame. Rows past the area's height change nothing below.
+    let room = usize::from(area.height);
+    let mut tall = 0;
+    for i in &items {
+        if tall > room {
+            break;
+        }
+        tall += crate::present::wrap(i, width).len();
+    }
     // The field of a new item right under the items, the count at the bottom.
     let [ends, note_area, rows_area, field_area, _, status] = Layout::vertical([
         Constraint::Length(1),
@@ -71,8 +80,10 @@ pub fn draw(
     );
     let note: Vec<Line> = note.into_iter().map(Line::raw).collect();
     frame.render_widget(Paragraph::new(note), note_area);
+    let cursor = (!items.is_empty() && r.adding.is_none()).then_some(r.cursor);
+    let shown_rows = visible(&items, cursor, width, usize::from(rows_area.height));
     // "[ 7] " or "[  ] ": brackets as well as colour, so values show without colour.
-    let marks: Vec<(String, bool)> = items
+    let marks: Vec<(String, bool)> = items[shown_rows.clone()]
         .iter()
         .enumerate()
         .map(|(row, i)| match (ratings.and_then(|m| m.get(i)), r.proposed) {
@@ -82,13 +93,18 @@ pub fn draw(
             (None, Some(_) | None) => (format!("[{}] ", " ".repeat(digits)), false),
         })
         .collect();
-    let rows: Vec<ListItem> = items
+    let rows: Vec<ListItem> = items[shown_rows.clone()]
         .iter()
         .zip(&marks)
         .map(|(i, (mark, on))| option_item(mark, i, *on, width, theme))
         .collect();
-    let cursor = (!items.is_empty() && r.adding.is_none()).then_some(r.cursor);
-    draw_rows(frame, theme, rows_area, rows, cursor);
+    draw_rows(
+        frame,
+        theme,
+        rows_area,
+        rows,
+        cursor.map(|c| c - shown_rows.start),
+    );
     if let Some(f) = &r.adding {
         let [label, rest] = Layout::horizontal([
             Constraint::Length(text::NEW_ITEM.width() as u16),
@@ -115,4 +131,30 @@ pub fn draw(
         Paragraph::new(Line::from(Span::styled(line, theme.dim()))),
         status,
     );
+}
+
+/// The rows that show in `height` lines with the cursor's row on screen, as the list
+/// widget would scroll to it from the top: from the first row while the cursor's row
+/// fits below it, else ending at the cursor's row. Only these are wrapped and drawn.
+fn visible(items: &[String], cursor: Option<usize>, width: usize, height: usize) -> std::ops::Range<usize> {
+    let lines = |i: &String| crate::present::wrap(i, width).len().max(1);
+    let cursor = cursor.unwrap_or(0).min(items.len().saturating_sub(1));
+    // Back from the cursor while the rows fit.
+    let mut start = cursor;
+    let mut used = items.get(cursor).map_or(0, lines);
+    while start > 0 {
+        let more = lines(&items[start - 1]);
+        if used + more > height {
+            break;
+        }
+        used += more;
+        start -= 1;
+    }
+    // Then on past the cursor to fill the rest.
+    let mut end = (cursor + 1).min(items.len());
+    while end < items.len() && used < height {
+        used += lines(&items[end]);
+        end += 1;
+    }
+    start..end
 }

@@ -3,8 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 use crate::answers::Value;
 use crate::app::scale_value;
@@ -102,5 +102,5 @@ pub fn draw(
         (None, _, _) => text::scale_value(picked, max, unit.as_deref()),
     };
     lines.push(Line::from(Span::styled(status, style)));
-    frame.render_widget(Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }), area);
+    frame.render_widget(Paragraph::new(crate::ui::wrap::fitted(lines, area.width)), area);
 }

@@ -6,6 +6,7 @@
 
 pub mod disk;
 pub mod pty;
+pub mod v2;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,12 @@ use trustbook::ui::{self, Theme};
 
 /// The small fixture workbook: chapter one has text, list, choice (with
 /// "other") and a reflection; chapter two has checklist, scale and a reflection.
+/// The practice fixture: a weekly check-in with a shared list, and thought records.
+pub fn practice_workbook() -> Workbook {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook");
+    content::load_dir(&dir).unwrap_or_else(|d| panic!("practice workbook is invalid:\n{d}"))
+}
+
 pub fn fixture() -> Workbook {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
     content::load_dir(&dir).unwrap_or_else(|d| panic!("fixture workbook is invalid:\n{d}"))
@@ -30,6 +37,12 @@ pub fn fixture() -> Workbook {
 /// The frozen copy of the shipped workbook that the pseudo-terminal tests run on.
 pub fn pty_workbook_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pty-workbook")
+}
+
+/// The practice fixture: chapters with a repeated part (weekly check-ins, thought records).
+pub fn practice() -> Workbook {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook");
+    content::load_dir(&dir).unwrap_or_else(|d| panic!("practice workbook is invalid:\n{d}"))
 }
 
 /// The workbook the pseudo-terminal tests run on (see [`pty_workbook_dir`]).
@@ -320,34 +333,13 @@ pub fn ticked(items: &[&str]) -> Value {
     }
 }
 
-/// Compares `actual` with the golden file `tests/golden/<name>`, or rewrites
-/// the file when `UPDATE_GOLDEN=1` is set (then review the diff with git).
-pub fn golden(name: &str, actual: &str) {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing; run with UPDATE_GOLDEN=1 to create it",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the output at line {}:\n  golden: {:?}\n  actual: {:?}\nIf the change is intended, run with UPDATE_GOLDEN=1 and review the diff.",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
+/// `doc` unchanged, once it is known to end in one newline, as a file should:
+/// insta compares snapshots without their trailing newlines.
+pub fn ends_in_newline(doc: &str) -> &str {
+    assert!(
+        doc.ends_with('\n') && !doc.ends_with("\n\n"),
+        "a document should end in exactly one newline: {:?}",
+        doc.chars().rev().take(40).collect::<String>()
+    );
+    doc
 }

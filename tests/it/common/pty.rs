@@ -5,6 +5,7 @@
 //! Waits poll with a generous deadline (slow CI machines) and print the screen
 //! when they give up.
 
+use rustix::process::Signal;
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
@@ -315,15 +316,15 @@ impl Pty {
 
     /// Kills the program with SIGKILL, as a crash or power cut would.
     pub fn kill9(&mut self) {
-        self.signal(libc::SIGKILL);
+        self.signal(Signal::KILL);
     }
 
-    /// Sends a signal (e.g. `libc::SIGTERM`) to the program.
-    pub fn signal(&mut self, sig: i32) {
-        let pid = i32::try_from(self.pid()).expect("pid fits i32");
-        // SAFETY: kill(2) on the pid of a child this harness started and has not reaped.
-        let rc = unsafe { libc::kill(pid, sig) };
-        assert_eq!(rc, 0, "kill -{sig} {pid}: {}", std::io::Error::last_os_error());
+    /// Sends a signal (e.g. `Signal::TERM`) to the program.
+    pub fn signal(&mut self, sig: Signal) {
+        let raw = i32::try_from(self.pid()).expect("pid fits i32");
+        let pid = rustix::process::Pid::from_raw(raw).expect("a child's pid is positive");
+        // The child was started here and not yet reaped, so the pid is still its own.
+        rustix::process::kill_process(pid, sig).unwrap_or_else(|e| panic!("kill {sig:?} {raw}: {e}"));
     }
 
     /// Waits for the program to exit and for its last output to be read.
