@@ -70,40 +70,24 @@ fn bench(c: &mut Criterion) {
         .map(|(i, _, _)| i)
         .collect();
     let mut state = WriterState::default();
+    let write_share = |state: &mut WriterState| {
+        let body = share::build(
+            &wb,
+            ("alex", "sam"),
+            &answers,
+            &all,
+            state,
+            "2026-01-01T00:00:00Z",
+        )
+        .expect("build");
+        share::encode(&body, &alex, &sam.public()).expect("encode")
+    };
     // Warm: every item already has its key, as after the first share.
-    share::build(
-        &wb,
-        ("alex", "sam"),
-        &answers,
-        &all,
-        &mut state,
-        "2026-01-01T00:00:00Z",
-    )
-    .expect("build");
+    write_share(&mut state);
     c.bench_function("exchange: write a 1,000-week share", |b| {
-        b.iter(|| {
-            let body = share::build(
-                &wb,
-                ("alex", "sam"),
-                &answers,
-                &all,
-                &mut state,
-                "2026-01-01T00:00:00Z",
-            )
-            .expect("build");
-            black_box(share::encode(&body, &alex, &sam.public()).expect("encode"))
-        })
+        b.iter(|| black_box(write_share(&mut state)))
     });
-    let body = share::build(
-        &wb,
-        ("alex", "sam"),
-        &answers,
-        &all,
-        &mut state,
-        "2026-01-01T00:00:00Z",
-    )
-    .expect("build");
-    let bytes = share::encode(&body, &alex, &sam.public()).expect("encode");
+    let bytes = write_share(&mut state);
     c.bench_function("exchange: read a 1,000-week share", |b| {
         b.iter(|| {
             let body = share::decode(&bytes, &sam, &alex.public(), ("alex", "sam", &wb.id)).expect("decode");

@@ -454,7 +454,17 @@ impl Answers {
 
     /// Every ratings answer whose items come from a private list marked private too
     /// ([`Answers::private_source`]), as exports and shares must see them.
-    pub fn with_private_sources(&self, wb: &Workbook) -> Answers {
+    /// Borrowed as it is when no list is a private source: exports, compare and each
+    /// share refresh call this, and most workbooks have none.
+    pub fn with_private_sources(&self, wb: &Workbook) -> Cow<'_, Answers> {
+        let any = wb
+            .chapters
+            .iter()
+            .flat_map(|ch| &ch.exercises)
+            .any(|ex| self.private_source(&ex.kind));
+        if !any {
+            return Cow::Borrowed(self);
+        }
         let mut out = self.clone();
         for ch in &wb.chapters {
             for ex in ch.exercises.iter().filter(|ex| self.private_source(&ex.kind)) {
@@ -469,7 +479,7 @@ impl Answers {
                 }
             }
         }
-        out
+        Cow::Owned(out)
     }
 
     /// How far one exercise has got. A skipped exercise is done; so is an optional one

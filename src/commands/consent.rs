@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use trustbook::answers::now_utc;
 use trustbook::content::Workbook;
-use trustbook::store::{self, ProfileKind, StoreOptions, resolve_data_dir};
+use trustbook::store::{self, StoreOptions};
 use trustbook::{export, partner, safe, sharing};
 
 use super::fail;
@@ -30,17 +30,11 @@ pub struct ShareArgs {
 
 /// Runs `trustbook share` for `opts.profile`.
 pub fn run(opts: &StoreOptions, wb: &Workbook, args: &ShareArgs) -> ExitCode {
-    let dir = match resolve_data_dir(opts.data_dir.as_deref()) {
+    let dir = match super::own_profile_dir(opts) {
         Ok(dir) => dir,
-        Err(e) => return fail(e),
+        Err(code) => return code,
     };
     let owner = opts.profile.as_str();
-    if store::profile_kind(&dir, owner) != Some(ProfileKind::Own) {
-        return fail(format!(
-            "there is no profile of yours called \"{}\" on this computer; `trustbook where` lists them",
-            safe::line(owner)
-        ));
-    }
     if args.with.is_some() && store::is_protected(&dir, owner) {
         return fail(format!(
             "{o} is protected with a passphrase, and a protected profile does not share yet: \

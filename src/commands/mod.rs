@@ -25,6 +25,19 @@ pub use compare::compare;
 pub use profile::{reset, where_};
 pub use share::{ExportArgs, export, import};
 
+/// The data folder, when `opts.profile` is one of the user's own profiles in it; else
+/// the failure, already said.
+pub fn own_profile_dir(opts: &StoreOptions) -> Result<std::path::PathBuf, ExitCode> {
+    let dir = store::resolve_data_dir(opts.data_dir.as_deref()).map_err(fail)?;
+    if store::profile_kind(&dir, &opts.profile) != Some(store::ProfileKind::Own) {
+        return Err(fail(format!(
+            "there is no profile of yours called \"{}\" on this computer; `trustbook where` lists them",
+            trustbook::safe::line(&opts.profile)
+        )));
+    }
+    Ok(dir)
+}
+
 /// Prints an error for the person at the keyboard and returns exit code 1.
 pub fn fail(message: impl std::fmt::Display) -> ExitCode {
     trustbook::report!("error: {message}");

@@ -8,7 +8,7 @@ use trustbook::answers::now_utc;
 use trustbook::content::Workbook;
 use trustbook::exchange::PartnerKeys;
 use trustbook::exchange::local::{self, Paired};
-use trustbook::store::{self, ProfileKind, StoreOptions, resolve_data_dir};
+use trustbook::store::{self, StoreOptions, resolve_data_dir};
 use trustbook::{partner, safe};
 
 use super::fail;
@@ -30,17 +30,11 @@ pub struct PairArgs {
 /// `trustbook pair`: prints this profile's pairing code and fingerprint, or records the
 /// partner's.
 pub fn pair(opts: &StoreOptions, args: &PairArgs) -> ExitCode {
-    let dir = match resolve_data_dir(opts.data_dir.as_deref()) {
+    let dir = match super::own_profile_dir(opts) {
         Ok(dir) => dir,
-        Err(e) => return fail(e),
+        Err(code) => return code,
     };
     let me = opts.profile.as_str();
-    if store::profile_kind(&dir, me) != Some(ProfileKind::Own) {
-        return fail(format!(
-            "there is no profile of yours called \"{}\"; `trustbook where` lists them",
-            safe::line(me)
-        ));
-    }
     let own = match local::own_keys(&dir, me) {
         Ok(k) => k.public(),
         Err(e) => return fail(e),

@@ -412,7 +412,7 @@ mod two_computers {
         a
     }
 
-    fn run(data: &Data, args: &[&str]) -> String {
+    pub(super) fn run(data: &Data, args: &[&str]) -> String {
         let out = data.run_on("valid", args);
         assert!(
             out.status.success(),
@@ -423,7 +423,7 @@ mod two_computers {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn code(data: &Data, me: &str) -> String {
+    pub(super) fn code(data: &Data, me: &str) -> String {
         let out = run(data, &["pair", "--profile", me]);
         out.lines()
             .find(|l| l.starts_with("trustbook-pair-1:"))
@@ -530,24 +530,11 @@ mod two_computers {
 /// The app itself keeps the folder in step: it writes a share when it quits after a
 /// save, and reads the partner's when it starts, with no import step.
 mod in_the_app {
+    use super::two_computers::{code, run};
     use crate::cli::Data;
     use crate::common::pty::{Spawn, keys};
     use crate::common::{put, text};
     use trustbook::answers::Answers;
-
-    fn run(data: &Data, args: &[&str]) -> String {
-        let out = data.run_on("valid", args);
-        assert!(out.status.success(), "{args:?}: {}", crate::cli::stderr(&out));
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn code(data: &Data, me: &str) -> String {
-        run(data, &["pair", "--profile", me])
-            .lines()
-            .find(|l| l.starts_with("trustbook-pair-1:"))
-            .expect("code")
-            .to_string()
-    }
 
     #[test]
     fn sams_app_shares_on_quit_and_shows_alexs_answer_once_both_answered() {

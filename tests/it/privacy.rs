@@ -69,6 +69,20 @@ fn clearing_a_private_value_keeps_the_mark() {
 
 /// alex's list is private; sam's later version of the shared list is in effect. alex
 /// edits the list: alex's answer keeps alex's own mark, not sam's "not private".
+/// sam's version of the shared list, changed after anything of alex's.
+fn sams_newer_list() -> Answers {
+    let mut sam = Answers::default();
+    sam.set(
+        "check-in",
+        "agreements",
+        Value::List {
+            items: vec!["theirs".into()],
+        },
+        "2026-11-27T10:00:00Z".into(),
+    );
+    sam
+}
+
 #[test]
 fn editing_a_shared_list_keeps_my_own_mark() {
     let wb = practice();
@@ -83,15 +97,7 @@ fn editing_a_shared_list_keeps_my_own_mark() {
         T0.into(),
     );
     assert_eq!(alex.toggle_private("check-in", list, T0.into()), Some(true));
-    let mut sam = Answers::default();
-    sam.set(
-        "check-in",
-        "agreements",
-        Value::List {
-            items: vec!["theirs".into()],
-        },
-        "2026-11-27T10:00:00Z".into(),
-    );
+    let sam = sams_newer_list();
     alex.take_shared(&wb, "sam", &sam);
     assert!(
         alex.shared_from("check-in", "agreements").is_some(),
@@ -111,15 +117,7 @@ fn editing_a_shared_list_keeps_my_own_mark() {
 #[test]
 fn p_on_a_partners_shared_list_changes_nothing_and_says_whose() {
     let wb = practice();
-    let mut sam = Answers::default();
-    sam.set(
-        "check-in",
-        "agreements",
-        Value::List {
-            items: vec!["theirs".into()],
-        },
-        "2026-11-27T10:00:00Z".into(),
-    );
+    let sam = sams_newer_list();
     let mut mine = Answers::default();
     mine.set(
         "check-in",
