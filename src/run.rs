@@ -64,10 +64,15 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
             }
         }
     }
+    let tightened = folder_notice(store.data_dir(), store.dir_state());
     let persist = DiskPersistence::new(store, &wb, &answers);
     let mut app = App::new(wb.for_display(), answers, saved.place)
         .with_profile(&profile)
         .with_partners(partners);
+    // The least pressing start-up notice: any of the ones below replaces it.
+    if let Some(notice) = tightened {
+        app = app.with_notice(notice);
+    }
     if let Some(problem) = unsaved {
         // The profile could only be opened to read (a full disk, a read-only folder): the
         // answers are shown, and the header says they are not saved until saving works.
@@ -85,10 +90,10 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
 /// A first run: the data folder is made ready (and its problems said plainly), but
 /// nothing is written under a profile name until the person has chosen one.
 fn run_first(wb: Workbook, opts: &StoreOptions) -> ExitCode {
-    let dir = match store::prepare_data_dir(opts.data_dir.as_deref()) {
+    let (dir, state) = match store::prepare_data_dir(opts.data_dir.as_deref()) {
         Ok((dir, state)) => {
             commands::report_dir_state(&dir, state);
-            dir
+            (dir, state)
         }
         Err(e) => return commands::fail(e),
     };
@@ -99,10 +104,22 @@ fn run_first(wb: Workbook, opts: &StoreOptions) -> ExitCode {
     tui::install_panic_hook();
     let partners = partner::others(&dir, &opts.profile);
     let persist = DiskPersistence::unopened(&dir, &wb);
-    let app = App::new(wb.for_display(), Answers::default(), None)
+    let mut app = App::new(wb.for_display(), Answers::default(), None)
         .with_partners(partners)
         .asking_name();
+    if let Some(notice) = folder_notice(&dir, state) {
+        app = app.with_notice(notice);
+    }
     ended(tui::run(app, persist))
+}
+
+/// The app's notice for a data folder made private as it opened: stderr, where the
+/// same note goes, is hidden once the app's screen takes over.
+fn folder_notice(dir: &std::path::Path, state: store::DirState) -> Option<trustbook::app::Notice> {
+    match state {
+        store::DirState::Tightened(_) => Some(trustbook::app::Notice::FolderMadePrivate(dir.to_path_buf())),
+        store::DirState::Created | store::DirState::Private => None,
+    }
 }
 
 /// The exit code of a session, with what became of unsaved answers said on stderr.

@@ -68,6 +68,9 @@ pub enum Notice {
     PartnerUnreadable(String),
     /// The answers file could not be used and was moved here (`--start-fresh`).
     StartedFresh(std::path::PathBuf),
+    /// The data folder was open to other people and has been made private to this
+    /// computer account (its path); said in the app, where stderr would be hidden.
+    FolderMadePrivate(std::path::PathBuf),
     /// Right after a first run's name: the offer to protect the answers with a passphrase
     /// (the profile's name, for the command to run).
     ProtectOffer(String),

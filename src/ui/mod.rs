@@ -247,15 +247,10 @@ fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(notice) = app.notice() {
         frame.render_widget(
             Line::from(Span::styled(
-                match notice {
-                    crate::app::Notice::ProtectOffer(name) => {
-                        format!(
-                            " {}",
-                            text::protect_offer(name, usize::from(area.width).saturating_sub(2))
-                        )
-                    }
-                    other => format!(" {}", text::notice(other)),
-                },
+                format!(
+                    " {}",
+                    text::notice_in(notice, usize::from(area.width).saturating_sub(2))
+                ),
                 theme.started(),
             )),
             area,

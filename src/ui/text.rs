@@ -234,6 +234,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::EditorFailed(why) => crate::present::clean_line(why),
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
+        Notice::FolderMadePrivate(dir) => folder_made_private(&dir.display().to_string(), usize::MAX),
         Notice::ProtectOffer(name) => protect_offer(name, usize::MAX),
         Notice::SharingChanged(change) => sharing_changed(change),
         Notice::SharingFailed(e) => sharing_failed(e),
@@ -347,8 +348,7 @@ pub fn protect_offer(name: &str, width: usize) -> String {
         format!("Does anyone else use this account? Then run trustbook protect --profile {name}"),
         format!("Shared account? Lock it: trustbook protect --profile {name}"),
     ];
-    let fits = |f: &&String| f.chars().count() <= width;
-    forms.iter().find(fits).unwrap_or(&forms[2]).clone()
+    first_fitting(forms, width)
 }
 
 /// Notice after `--start-fresh` moved an unusable answers file aside to `to`.
@@ -357,6 +357,42 @@ pub fn started_fresh(to: &str) -> String {
         "The old answers file could not be read; it was moved to {}.",
         crate::present::clean_line(to)
     )
+}
+
+/// Notice that the data folder `dir` was open to others and is now private to this
+/// account, in the longest form that fits `width`.
+pub fn folder_made_private(dir: &str, width: usize) -> String {
+    let forms = [
+        format!(
+            "Your data folder {} could be read by other people on this computer; it is now private to you.",
+            crate::present::clean_line(dir)
+        ),
+        "Your data folder could be read by others on this computer; now it is private to you.".to_string(),
+        "Your data folder was open to others; now it is private to you.".to_string(),
+        "Data folder made private to you.".to_string(),
+    ];
+    first_fitting(forms, width)
+}
+
+/// A notice as the footer shows it, `width` columns wide: the notices that have shorter
+/// forms give the longest that fits.
+pub fn notice_in(n: &Notice, width: usize) -> String {
+    match n {
+        Notice::ProtectOffer(name) => protect_offer(name, width),
+        Notice::FolderMadePrivate(dir) => folder_made_private(&dir.display().to_string(), width),
+        other => notice(other),
+    }
+}
+
+/// The first of `forms` no wider than `width`, else the last (the shortest).
+fn first_fitting<const N: usize>(forms: [String; N], width: usize) -> String {
+    let fits = |f: &&String| f.chars().count() <= width;
+    forms
+        .iter()
+        .find(fits)
+        .or(forms.last())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Why saving failed, in a few words for the header.

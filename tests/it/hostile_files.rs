@@ -518,3 +518,16 @@ fn import_into_a_folder_open_to_others_makes_it_private_and_says_so() {
     assert_eq!(stderr.matches("now private to you").count(), 1, "{stderr}");
     assert_eq!(mode(data.path()), 0o700);
 }
+
+/// The note that the data folder was made private used to be printed on stderr just
+/// before the app took the screen over, so nobody could read it: the app says it.
+#[test]
+fn a_folder_open_to_others_is_said_in_the_app_not_under_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    chmod(data.path(), 0o755);
+    let mut pty = Spawn::default().data_dir(data.path()).size(60, 20).start();
+    pty.wait_for("private to you");
+    assert_eq!(mode(data.path()), 0o700);
+    pty.send(keys::CTRL_Q);
+    pty.wait_exit();
+}
