@@ -23,8 +23,9 @@ use crate::present::{self, Piece, words};
 ///
 /// Without `include_private`, private answers are dropped before anything is
 /// written, so the document is byte for byte the one a profile without them
-/// would give: their exercises say "Not answered yet." and nothing counts or
-/// marks them (knowing that something was hidden is itself a disclosure); an entry
+/// would give: their exercises say "No answer in this export.", as unanswered ones do,
+/// and nothing counts or marks them (knowing that something was hidden is itself a
+/// disclosure; the note under the title is the same in every such export); an entry
 /// whose answers are all private is not there at all.
 /// With it, they are there, each marked, and a note under the title counts them.
 pub fn markdown(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_private: bool) -> String {
@@ -61,6 +62,9 @@ pub fn markdown_part(
     let private = private_count(&answers);
     if private > 0 {
         blocks.push(emphasis(&words::private_included(private)));
+    } else if !include_private {
+        // The same note whether or not anything was left out: a count would disclose.
+        blocks.push(emphasis(words::PRIVATE_LEFT_OUT));
     }
     // Routed, so that an exercise of a repeated part reads in the entry opened for it.
     answers.route(wb);
@@ -283,9 +287,9 @@ fn orphans<'a>(wb: &Workbook, answers: &'a Answers) -> Vec<(String, &'a Answer)>
 /// `optional`: the exercise may stay empty, and says so when it is.
 fn answer_blocks(blocks: &mut Vec<String>, kind: Option<&Kind>, optional: bool, answer: Option<&Answer>) {
     let unanswered = if optional {
-        words::LEFT_EMPTY
+        words::NO_ANSWER_IN_EXPORT_OPTIONAL
     } else {
-        words::NOT_ANSWERED
+        words::NO_ANSWER_IN_EXPORT
     };
     let Some(answer) = answer else {
         blocks.push(emphasis(unanswered));

@@ -45,6 +45,14 @@ pub fn rating_ends_between(
 
 /// An exercise without an answer.
 pub const NOT_ANSWERED: &str = "Not answered yet.";
+/// An exercise with no answer in a Markdown export: true whether it was not answered or
+/// kept private and left out, so the document tells neither apart.
+pub const NO_ANSWER_IN_EXPORT: &str = "No answer in this export.";
+/// [`NO_ANSWER_IN_EXPORT`] for an optional exercise.
+pub const NO_ANSWER_IN_EXPORT_OPTIONAL: &str = "No answer in this export (optional).";
+/// Under the title of every export without private answers, whether or not there were any.
+pub const PRIVATE_LEFT_OUT: &str =
+    "Answers marked private are not in this document: an exercise kept private reads like one not answered.";
 /// Above a private answer that an export includes on request.
 pub const MARKED_PRIVATE: &str = "Marked private.";
 /// Stands in for a skipped exercise's answer in the review and exports.

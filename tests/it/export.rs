@@ -11,6 +11,7 @@ use std::path::Path;
 
 use trustbook::answers::{Answers, Value};
 use trustbook::export::{self, ExportMeta, ImportError};
+use trustbook::present::words;
 
 const PRIVATE_SECRET: &str = "PRIVATE-SECRET-42";
 const ORPHAN_SECRET: &str = "ORPHAN-SECRET-17";
@@ -114,7 +115,7 @@ fn json_matches_golden() {
 
 /// Knowing that something was written and hidden is itself a disclosure: without
 /// --include-private the document is exactly that of the answers without the private ones,
-/// with no marker, note or count of them.
+/// with no marker or count of them: only the note every such export has.
 #[test]
 fn markdown_without_private_answers_shows_no_trace_of_them() {
     let wb = workbook();
@@ -124,10 +125,14 @@ fn markdown_without_private_answers_shows_no_trace_of_them() {
     assert_eq!(md, export::markdown(&wb, &open, &meta(), false));
     assert!(!md.contains(PRIVATE_SECRET));
     assert!(!md.contains(ORPHAN_SECRET));
-    assert!(!md.to_lowercase().contains("private"), "{md}");
+    assert_eq!(md.matches(words::PRIVATE_LEFT_OUT).count(), 1, "{md}");
+    let rest = md.replace(words::PRIVATE_LEFT_OUT, "");
+    assert!(!rest.to_lowercase().contains("private"), "{md}");
     assert!(!md.contains("not included"), "{md}");
-    // The private reflection and the private mark on nothing read as unanswered.
-    assert_eq!(md.matches("*Not answered yet.*").count(), 2);
+    // The private reflection and the private mark on nothing read as unanswered, in words
+    // that are true of both (the owner's own private answer is not "not answered").
+    assert_eq!(md.matches("*No answer in this export.*").count(), 2);
+    assert!(!md.contains("Not answered yet"), "{md}");
     // The private answer whose exercise is gone is not even listed.
     assert!(!md.contains("removed"), "{md}");
 
@@ -221,8 +226,9 @@ fn markdown_syntax_in_answers_reads_as_written() {
     assert_eq!(p.quotes, 7);
     // 4 list items, 3 checklist options and one ticked option that is gone.
     assert_eq!((p.items, p.tasks), (8, 4));
-    // Our notes only: 2 exercises not answered (as far as anyone reading can tell).
-    assert_eq!(p.emphasis, 2);
+    // Our notes only: the private-answers note and 2 exercises not answered (as far as
+    // anyone reading can tell).
+    assert_eq!(p.emphasis, 3);
     for written in [
         "First line with **bold**, _under_ and `code`",
         "# not a heading",
@@ -452,8 +458,14 @@ fn shipped_workbook_exports_cleanly() {
         .flat_map(|c| c.exercises.iter().filter(|e| !c.is_repeated(&e.id)))
         .filter(|e| e.optional)
         .count();
-    assert_eq!(md.matches("*Not answered yet.*").count(), exercises - optional);
-    assert_eq!(md.matches("*Left empty (optional).*").count(), optional);
+    assert_eq!(
+        md.matches("*No answer in this export.*").count(),
+        exercises - optional
+    );
+    assert_eq!(
+        md.matches("*No answer in this export (optional).*").count(),
+        optional
+    );
 }
 
 #[test]
@@ -465,4 +477,15 @@ fn a_version_1_export_still_imports_with_every_answer() {
     let parsed = export::parse_json(&text).unwrap();
     assert_eq!(parsed.answers, export::shareable(&answers(), false));
     assert!(parsed.answers.entries.is_empty());
+}
+
+/// Exports are read away from the app, where a key name means nothing: the shipped
+/// workbook's texts that an export prints name no key.
+#[test]
+fn markdown_of_the_shipped_workbook_names_no_key() {
+    let wb = crate::common::shipped();
+    let md = export::markdown(&wb, &Answers::default(), &meta(), false);
+    for key in ["Ctrl+", "(Esc)", "(Tab)", "(Enter)", "(F1)"] {
+        assert!(!md.contains(key), "{key} in the export:\n{md}");
+    }
 }

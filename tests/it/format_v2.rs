@@ -148,7 +148,7 @@ fn exports_say_skipped_and_round_trip() {
     let a = skipped_answers();
     let md = export::markdown(&wb, &a, &meta, false);
     assert!(md.contains("*Skipped.*"), "{md}");
-    assert!(md.contains("*Left empty (optional).*"), "{md}");
+    assert!(md.contains("*No answer in this export (optional).*"), "{md}");
     assert!(!md.contains("Kept back."), "a skip shares nothing: {md}");
     for include in [false, true] {
         let first = export::json(&wb, &a, &meta, include);
