@@ -113,7 +113,9 @@ impl Export {
     }
 
     /// The same export on one line: how an imported partner profile is stored (a third of
-    /// the size of [`Export::to_json`] for long lists, and read back the same).
+    /// the size of [`Export::to_json`] for long lists, and read back the same). A partner's
+    /// text is untrusted, so controls are escaped here too: opening the stored file in a
+    /// terminal or an editor shows them as `\uXXXX`, never raw.
     pub fn to_compact_json(&self) -> String {
         let wire = WireOut {
             format: FORMAT,
@@ -125,7 +127,8 @@ impl Export {
             answers: &self.answers.single,
             entries: &self.answers.entries,
         };
-        let mut text = serde_json::to_string(&wire).expect("answers always serialize");
+        let text = serde_json::to_string(&wire).expect("answers always serialize");
+        let mut text = escape_quoted(&text);
         text.push('\n');
         text
     }

@@ -331,6 +331,14 @@ fn import_and_compare_quote_a_hostile_partner() {
         format!("{stdout}{stderr}").contains("<U+202E>"),
         "{stdout}{stderr}"
     );
+    // The stored copy holds the partner's controls escaped, so opening it shows none raw.
+    let stored = fs::read_to_string(c.data.join("partners").join("pat.json")).expect("stored partner");
+    let raw: Vec<char> = stored
+        .chars()
+        .filter(|&ch| trustbook::safe::is_quoted(ch))
+        .collect();
+    assert!(raw.is_empty(), "raw controls in partners/pat.json: {raw:?}");
+    assert!(stored.contains("\\u202e"), "the bidi control is kept, escaped");
     for args in [
         vec![
             "--profile",
