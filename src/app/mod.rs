@@ -572,6 +572,14 @@ impl App {
         }
         let (ch_id, ex_id) = self.workbook.ids(c, e);
         let (ch_id, ex_id) = (ch_id.to_string(), ex_id.to_string());
+        if let Some(value) = out.typed_first {
+            self.recorded(Changed::Typed, |app| {
+                app.start_private(c, e);
+                app.answers.set(&ch_id, &ex_id, value, app.now.to_string());
+            });
+            self.history.close_typing();
+            fx.push(Effect::Save);
+        }
         let stored = self.answers.get(&ch_id, &ex_id).map(|a| &a.value);
         let what = match out.typing {
             Typing::Unchanged => Changed::Value,

@@ -39,6 +39,16 @@ pub enum Notice {
     },
     /// A list item was deleted (its text, to name it).
     ItemDeleted(String),
+    /// A paste of several lines into a list item became this many items of their own.
+    PastedAsItems(usize),
+    /// A paste of `lines` lines into a list item was refused: the list has room for
+    /// only `room` more items. Nothing changed.
+    PasteOverflowsList {
+        /// The non-empty lines pasted.
+        lines: usize,
+        /// Items the list can still take.
+        room: usize,
+    },
     /// Only the person's own items of a ratings exercise can be removed.
     NotOwnItem,
     /// The digits typed into a date make no real date (what was typed, as YYYY-MM-DD).

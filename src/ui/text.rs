@@ -216,6 +216,13 @@ pub fn notice(n: &Notice) -> String {
         Notice::ListFull { max } => list_full(*max),
         Notice::ListNowFull { max } => list_now_full(*max, keys::label_of(Context::List, &Go::Next.into())),
         Notice::ItemDeleted(item) => item_deleted(item, keys::label_of(Context::List, &Edit::Undo.into())),
+        Notice::PastedAsItems(n) => format!(
+            "{n} pasted lines became {n} items; {} puts the list back.",
+            keys::label_of(Context::List, &Edit::Undo.into())
+        ),
+        Notice::PasteOverflowsList { lines, room } => {
+            format!("Not pasted: {lines} lines, room for {room} more items.")
+        }
         Notice::TypeElsewhere(cx) => type_elsewhere(*cx),
         Notice::Made(m) => made(m),
         Notice::Undone(c) => format!(

@@ -252,3 +252,59 @@ fn first_arrow_on_an_empty_scale_or_rating_shows_before_it_counts() {
     };
     assert_eq!(value(&app, CH, "how-it-feels"), Some(&want));
 }
+
+/// Several lines pasted into a list item used to become one item, joined by spaces.
+#[test]
+fn several_lines_pasted_into_a_list_item_become_several_items_and_undo_as_one() {
+    let mut app = on(
+        "what-helps",
+        answers_with(&[(CH, "what-helps", list(&["Walk first"]))]),
+    );
+    // On "add an item": typing, then a paste of three lines (one blank, one with spaces).
+    press(&mut app, KeyCode::Enter);
+    type_str(&mut app, "Tea");
+    paste(&mut app, "Sleep on it\n\n  Say sorry  \r\nWrite it down");
+    assert_eq!(
+        value(&app, CH, "what-helps"),
+        Some(&list(&[
+            "Walk first",
+            "Tea",
+            "Sleep on it",
+            "Say sorry",
+            "Write it down"
+        ]))
+    );
+    assert_eq!(app.notice(), Some(&Notice::PastedAsItems(3)));
+    assert!(render(&app, 60, 20).contains("3 pasted lines became 3 items; u puts the list back."));
+    // One undo takes the paste back and keeps what was typed before it.
+    send(&mut app, char_key('u'));
+    assert_eq!(value(&app, CH, "what-helps"), Some(&list(&["Walk first", "Tea"])));
+    // One line is still typed into the item as before.
+    press(&mut app, KeyCode::Enter);
+    paste(&mut app, "Breathe\n");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        value(&app, CH, "what-helps"),
+        Some(&list(&["Walk first", "Tea", "Breathe"]))
+    );
+}
+
+/// A paste with more lines than the list has room for changes nothing and says so.
+#[test]
+fn a_paste_that_would_overfill_a_list_changes_nothing() {
+    // "actions-over-words" takes at most 7 items; 2 are there.
+    let (ch, id) = ("rebuilding-trust", "actions-over-words");
+    let mut app = app_with(shipped(), answers_with(&[(ch, id, list(&["a", "b"]))]), None);
+    tab_to(&mut app, shipped_at(ch, id));
+    press(&mut app, KeyCode::Enter);
+    type_str(&mut app, "typed");
+    let lines: Vec<String> = (1..=5).map(|n| format!("item {n}")).collect();
+    paste(&mut app, &lines.join("\n"));
+    assert_eq!(
+        app.notice(),
+        Some(&Notice::PasteOverflowsList { lines: 5, room: 4 })
+    );
+    assert_eq!(value(&app, ch, id), Some(&list(&["a", "b"])));
+    // The field is still open with what was typed.
+    assert_eq!(field(&app), "typed");
+}

@@ -1,11 +1,21 @@
 //! A list answer: short items added, edited, deleted and reordered, with undo of
 //! list changes.
 
-use super::field::{Field, edit_line, field_text, line_field};
+use super::field::{Field, clean_paste, edit_line, field_text, line_field};
 use super::{Change, Intent, Outcome, Typing, moved};
 use crate::answers::Value;
 use crate::app::action::{Edit, Move};
 use crate::app::{Context, Notice};
+
+/// The non-empty lines of a paste, trimmed, with controls taken out.
+fn pasted_lines(pasted: &str) -> Vec<String> {
+    clean_paste(pasted, false)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
 
 /// A list exercise being answered.
 #[derive(Debug)]
@@ -93,6 +103,12 @@ impl ListAnswer {
             Intent::Done => Some(false),
             Intent::Move(_) | Intent::Edit(_) => None,
         };
+        if let Intent::Edit(Edit::Paste(pasted)) = &intent {
+            let lines = pasted_lines(pasted);
+            if lines.len() > 1 {
+                return self.paste_items(which, field, lines);
+            }
+        }
         let Some(enter) = done else {
             if let Intent::Edit(edit) = intent
                 && edit_line(&mut field, edit)
@@ -118,6 +134,46 @@ impl ListAnswer {
                 });
             }
         }
+        out
+    }
+
+    /// A paste of several lines while item `which` is typed: what was typed stays the
+    /// item it was (one undo step), and each pasted line becomes an item after it (a
+    /// second step, so one undo takes the paste back and keeps the typing). A paste that
+    /// would overfill the list changes nothing and says so.
+    fn paste_items(&mut self, which: Option<usize>, field: Field, lines: Vec<String>) -> Outcome {
+        let mut out = Outcome::default();
+        let typed = field_text(&field).trim().to_string();
+        let typed_kept = self.items_with(which, &typed);
+        let room = self
+            .max
+            .map_or(usize::MAX, |m| (m as usize).saturating_sub(typed_kept.len()));
+        if lines.len() > room {
+            out.notice = Some(Notice::PasteOverflowsList {
+                lines: lines.len(),
+                room,
+            });
+            self.editing = Some((which, field));
+            return out;
+        }
+        let at = match which {
+            Some(i) if !typed.is_empty() => i + 1,
+            Some(i) => i.min(typed_kept.len()),
+            None => typed_kept.len(),
+        };
+        let n = lines.len();
+        let mut items = typed_kept.clone();
+        items.splice(at..at, lines);
+        if typed_kept != self.items {
+            out.typed_first = Some(Value::List {
+                items: typed_kept.clone(),
+            });
+            self.undo.push(std::mem::replace(&mut self.items, typed_kept));
+        }
+        self.set_items(items, &mut out);
+        self.cursor = at + n - 1;
+        out.typing = Typing::Closed;
+        out.notice = Some(Notice::PastedAsItems(n));
         out
     }
 

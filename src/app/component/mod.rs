@@ -62,6 +62,9 @@ pub enum Typing {
 /// What handling a key produced, for the App to apply.
 #[derive(Debug, Default)]
 pub struct Outcome {
+    /// What was typed, stored as a change of its own before `change`, so that undoing
+    /// `change` keeps it (a paste of several lines into a list item being typed).
+    pub typed_first: Option<Value>,
     /// A new stored answer.
     pub change: Option<Change>,
     /// Something to tell the user.
