@@ -129,6 +129,9 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `trustbook man > ~/.local/share/man/man1/trustbook.1`.
     Man,
+    /// The profile names in the data folder, one per line, for the completion scripts.
+    #[command(hide = true)]
+    ProfileNames,
 }
 
 /// `trustbook rename OLD NEW`: says what moved and how to open it now, or why nothing did.
@@ -174,9 +177,8 @@ fn rename(data_dir: Option<&std::path::Path>, workbook_id: &str, old: &str, new:
 /// Prints the completion script for `shell` on stdout.
 fn completions(shell: clap_complete::Shell) -> ExitCode {
     use clap::CommandFactory;
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "trustbook", &mut out);
-    write_stdout(&out, "completions")
+    let script = commands::completions::script(shell, &mut Cli::command());
+    write_stdout(script.as_bytes(), "completions")
 }
 
 /// Prints the manual page, in roff, on stdout.
@@ -224,6 +226,7 @@ fn main() -> ExitCode {
         }
         // Made from the command-line definition alone: no workbook needed.
         Some(Command::Completions { shell }) => return completions(shell),
+        Some(Command::ProfileNames) => return commands::completions::profile_names(data_dir),
         Some(Command::Man) => return man_page(),
         command => command,
     };
@@ -286,7 +289,13 @@ fn main() -> ExitCode {
     }
     match command {
         None => run::run_app(wb, &opts, cli.start_fresh, first_run),
-        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man | Command::Erase) => {
+        Some(
+            Command::Validate { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Erase
+            | Command::ProfileNames,
+        ) => {
             unreachable!("handled above, before loading the workbook")
         }
         Some(Command::Where) => commands::where_(&opts, &wb, pick.as_ref(), &mut std::io::stdout().lock())

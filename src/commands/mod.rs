@@ -5,9 +5,11 @@
 //! - `compare`: two profiles side by side;
 //! - `consent`: `share`, what a profile shares with whom on this computer;
 //! - `erase`: every file of one profile, removed;
-//! - `pair`: `pair` and `sync`, the exchange folder between two computers.
+//! - `pair`: `pair` and `sync`, the exchange folder between two computers;
+//! - `completions`: the shell scripts, which complete profile names too.
 
 mod compare;
+pub mod completions;
 pub mod consent;
 pub mod erase;
 pub mod pair;
@@ -111,7 +113,7 @@ pub fn chapter_arg(wb: &Workbook, answers: &Answers, arg: &str) -> Result<String
 
 /// Writes a command's result to standard output, through the sanitiser (`trustbook::safe`).
 /// A reader that stops early (`| head`) is not an error.
-fn print_result(text: &str) -> std::io::Result<()> {
+pub(crate) fn print_result(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     match trustbook::safe::write_out(&mut out, text) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),

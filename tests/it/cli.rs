@@ -736,6 +736,53 @@ fn completions_are_printed_for_each_shell() {
     }
 }
 
+/// Profile names complete: the bash script, run by bash, offers the folder's names after
+/// `--profile` and for `compare`; zsh and fish ask the same hidden command.
+#[test]
+fn completions_offer_the_profile_names_in_the_data_folder() {
+    let data = Data::new();
+    data.own("alex", &alex());
+    data.own("sam", &sam());
+    assert_eq!(data.ok(&["profile-names"]), "alex\nsam\n");
+    let script = data.work().join("trustbook.bash");
+    fs::write(&script, data.ok(&["completions", "bash"])).expect("write script");
+    let bin = Path::new(env!("CARGO_BIN_EXE_trustbook"))
+        .parent()
+        .expect("bin folder");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let complete = |words: &str| {
+        let line = format!(
+            "source {}; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+             _trustbook_names trustbook \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; echo \"${{COMPREPLY[*]}}\"",
+            script.display()
+        );
+        let out = Command::new("bash")
+            .args(["--norc", "-c", &line])
+            .env("PATH", &path)
+            .env(store::DATA_DIR_ENV, data.path())
+            .output()
+            .expect("run bash");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(complete("trustbook --profile ''"), "alex sam");
+    assert_eq!(complete("trustbook compare alex s"), "sam");
+    assert_eq!(complete("trustbook share --with a"), "alex");
+    // Elsewhere, clap's own completion: commands.
+    assert_eq!(complete("trustbook expo"), "export");
+    for shell in ["zsh", "fish"] {
+        let out = data.ok(&["completions", shell]);
+        assert!(out.contains("trustbook profile-names"), "{shell}:\n{out}");
+    }
+    let zsh = data.ok(&["completions", "zsh"]);
+    assert!(zsh.contains(":NAME:_trustbook_profiles'"), "{zsh}");
+    assert!(
+        zsh.contains(":_trustbook_profiles' \\\n':b -- "),
+        "compare's first name:\n{zsh}"
+    );
+    // The helper command is for the scripts, not in the help.
+    assert!(!data.ok(&["--help"]).contains("profile-names"));
+}
+
 #[test]
 fn completions_for_an_unknown_shell_is_a_clear_error() {
     let data = Data::new();
