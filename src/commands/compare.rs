@@ -38,7 +38,7 @@ pub fn compare(
         // Your own protected profile asks its passphrase first.
         match trustbook::store::is_protected(&dir, a) {
             true => super::protect::read_own(&dir, a, wb).map(|s| s.map(|s| s.answers).unwrap_or_default()),
-            false => partner::read_mine(&dir, a, &wb.id),
+            false => super::read_mine(&dir, a, wb),
         },
         partner::read_shared(&dir, b, a, &wb.id),
     ) {

@@ -8,7 +8,7 @@ use clap::Args;
 use trustbook::answers::now_utc;
 use trustbook::content::Workbook;
 use trustbook::store::{self, StoreOptions};
-use trustbook::{export, partner, safe, sharing};
+use trustbook::{export, safe, sharing};
 
 use super::fail;
 
@@ -67,7 +67,7 @@ fn grant(dir: &std::path::Path, wb: &Workbook, owner: &str, with: &str) -> ExitC
     if with == owner {
         return fail("a profile cannot share with itself; name your partner's profile, e.g. --with sam");
     }
-    let answers = match partner::read_mine(dir, owner, &wb.id) {
+    let answers = match super::read_mine(dir, owner, wb) {
         Ok(mut a) => {
             store::migrate(&mut a, wb);
             a

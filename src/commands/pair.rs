@@ -8,8 +8,8 @@ use trustbook::answers::now_utc;
 use trustbook::content::Workbook;
 use trustbook::exchange::PartnerKeys;
 use trustbook::exchange::local::{self, Paired};
+use trustbook::safe;
 use trustbook::store::{self, StoreOptions, resolve_data_dir};
-use trustbook::{partner, safe};
 
 use super::fail;
 
@@ -134,7 +134,7 @@ pub fn sync(opts: &StoreOptions, wb: &Workbook) -> ExitCode {
 }
 
 fn sync_one(dir: &std::path::Path, wb: &Workbook, me: &str, partner_name: &str) -> ExitCode {
-    let mut answers = match partner::read_mine(dir, me, &wb.id) {
+    let mut answers = match super::read_mine(dir, me, wb) {
         Ok(a) => a,
         Err(e) => return fail(e),
     };

@@ -188,3 +188,40 @@ fn a_file_over_the_limit_opens_read_only_with_the_answer_cut() {
         "a backup was made from the cut answers"
     );
 }
+
+/// `share`, `compare` and `pair` read the same file as the app and `export`: each says
+/// that an answer over the limit is used cut, and writes nothing to the file.
+#[test]
+fn share_and_compare_say_an_answer_is_used_cut() {
+    let data = crate::cli::Data::new();
+    let mut answers = trustbook::answers::Answers::default();
+    put(
+        &mut answers,
+        "one",
+        "free",
+        false,
+        text(&long_text(4_500_000 + 16 * 1024)),
+    );
+    let path = data.own_of("default", &answers, "fixture-book");
+    let before = std::fs::read(&path).expect("read");
+    data.own_of("sam", &trustbook::answers::Answers::default(), "fixture-book");
+    for args in [
+        &["share", "--profile", "default", "--with", "sam"][..],
+        &["compare", "default", "sam"],
+    ] {
+        let out = data.run_on("valid", args);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {said}");
+        assert_eq!(
+            said.matches("one/free is longer than 4 MiB and shown cut")
+                .count(),
+            1,
+            "{args:?}: {said}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the file was written"
+    );
+}
