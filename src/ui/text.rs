@@ -408,7 +408,12 @@ pub fn save_problem(p: &SaveProblem) -> String {
         SaveProblem::DiskFull => "disk full".to_string(),
         SaveProblem::ReadOnly => "folder read-only".to_string(),
         SaveProblem::Other(reason) => crate::present::clean_line(reason),
-        SaveProblem::TooLarge(reason) => format!("read-only, {}", crate::present::clean_line(reason)),
+        // Which answer is said on stderr as the app opens (seen after quitting); the
+        // header keeps to what fits beside the title.
+        SaveProblem::TooLarge(_) => format!(
+            "read-only: an answer is over {} MiB",
+            crate::store::limits::MAX_TEXT_BYTES / (1024 * 1024)
+        ),
     }
 }
 
