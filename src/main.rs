@@ -8,9 +8,8 @@ mod run;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use trustbook::content::{self, Workbook};
-use trustbook::store::{self, DefaultProfile, StoreOptions};
+use clap::{CommandFactory, Parser, Subcommand};
+use trustbook::store;
 
 /// A guided workbook about trust in a relationship, for one person or both partners.
 #[derive(Parser, Debug)]
@@ -59,7 +58,7 @@ enum Command {
     /// Write a profile's answers as a Markdown document (default) or as JSON for a partner.
     ///
     /// Private answers are left out unless --include-private is given.
-    Export(commands::ExportArgs),
+    Export(commands::export::ExportArgs),
     /// Take in a partner's JSON export as the partner profile named by --profile.
     ///
     /// Importing again under the same name updates it. Refuses, touching nothing, a file that
@@ -134,74 +133,6 @@ enum Command {
     ProfileNames,
 }
 
-/// `trustbook rename OLD NEW`: says what moved and how to open it now, or why nothing did.
-fn rename(data_dir: Option<&std::path::Path>, workbook_id: &str, old: &str, new: &str) -> ExitCode {
-    let dir = match store::resolve_data_dir(data_dir) {
-        Ok(dir) => dir,
-        Err(e) => return commands::fail(e),
-    };
-    // Names are lowercase: capitals are lowered, as the first run's name prompt does.
-    let typed = new;
-    let lowered = new.to_ascii_lowercase();
-    let new = lowered.as_str();
-    if let Err(e) = store::validate_profile(new) {
-        return commands::fail(e);
-    }
-    if new != typed {
-        trustbook::say!(
-            "Names are lowercase: \"{}\" becomes \"{}\".",
-            trustbook::safe::line(typed),
-            trustbook::safe::line(new)
-        );
-    }
-    match store::rename_profile(&dir, old, new) {
-        Ok(moved) => {
-            let open = if store::default_profile(&dir, workbook_id) == DefaultProfile::Found(new.to_string())
-            {
-                "trustbook (it is the profile that opens by default)".to_string()
-            } else {
-                format!("trustbook --profile {}", trustbook::safe::line(new))
-            };
-            trustbook::say!(
-                "Renamed profile \"{}\" to \"{}\" ({} file(s)). Open it with: {open}",
-                trustbook::safe::line(old),
-                trustbook::safe::line(new),
-                moved.len(),
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => commands::fail(e),
-    }
-}
-
-/// Prints the completion script for `shell` on stdout.
-fn completions(shell: clap_complete::Shell) -> ExitCode {
-    use clap::CommandFactory;
-    let script = commands::completions::script(shell, &mut Cli::command());
-    write_stdout(script.as_bytes(), "completions")
-}
-
-/// Prints the manual page, in roff, on stdout.
-fn man_page() -> ExitCode {
-    use clap::CommandFactory;
-    let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
-        return commands::fail(format!("cannot make the manual page: {e}"));
-    }
-    write_stdout(&out, "the manual page")
-}
-
-/// Writes generated text (our own, from the clap definition) to stdout; a closed pipe is fine.
-fn write_stdout(bytes: &[u8], what: &str) -> ExitCode {
-    use std::io::Write;
-    match std::io::stdout().lock().write_all(bytes) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            commands::fail(format!("cannot write {what}: {e}"))
-        }
-        Err(_) | Ok(()) => ExitCode::SUCCESS,
-    }
-}
-
 /// Checks `--profile` with the store's rule, so a bad name is refused before anything runs.
 fn profile_name(name: &str) -> Result<String, String> {
     store::validate_profile(name)
@@ -209,115 +140,44 @@ fn profile_name(name: &str) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
+impl Cli {
+    /// The options every command takes.
+    fn globals(&self) -> commands::Globals {
+        commands::Globals {
+            content: self.content.clone(),
+            data_dir: self.data_dir.clone(),
+            profile: self.profile.clone(),
+            start_fresh: self.start_fresh,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    let data_dir = cli.data_dir.as_deref();
     if let Some(problem) = trustbook::answers::clock_problem() {
         trustbook::report!("{problem}");
     }
-    let command = match cli.command {
-        Some(Command::Validate { dir }) => return validate(dir.or(cli.content)),
-        // Needs no workbook: a profile of any workbook, or one that cannot be read, goes.
-        Some(Command::Erase) => {
-            return commands::erase::run(data_dir, cli.profile.as_deref(), &mut std::io::stdin().lock());
-        }
-        // Made from the command-line definition alone: no workbook needed.
-        Some(Command::Completions { shell }) => return completions(shell),
-        Some(Command::ProfileNames) => return commands::completions::profile_names(data_dir),
-        Some(Command::Man) => return man_page(),
-        command => command,
-    };
-    let wb = match load(cli.content.as_deref()) {
-        Ok(wb) => wb,
-        Err(code) => return code,
-    };
-    // Without --profile: `default`, else the only own profile (see `store::default_profile`).
-    let pick = match &cli.profile {
-        Some(_) => None,
-        None => Some(commands::default_profile(data_dir, &wb)),
-    };
-    let profile = match (&cli.profile, &pick) {
-        (Some(name), _) | (None, Some(DefaultProfile::Found(name))) => name.clone(),
-        (None, Some(DefaultProfile::FirstRun | DefaultProfile::Several(_)) | None) => {
-            store::DEFAULT_PROFILE.to_string()
-        }
-    };
-    let opts = StoreOptions {
-        data_dir: cli.data_dir.clone(),
-        profile,
-    };
-    let first_run = pick == Some(DefaultProfile::FirstRun);
-    let own_answers = matches!(
-        command,
-        None | Some(
-            Command::Reset { .. }
-                | Command::Export(_)
-                | Command::Share(_)
-                | Command::Pair(_)
-                | Command::Sync
-                | Command::Protect(_)
-        )
-    );
-    if let Some(DefaultProfile::Several(names)) = &pick
-        && own_answers
-    {
-        return commands::several(names);
-    }
-    if first_run && matches!(command, Some(Command::Reset { .. })) {
-        // The folder is still checked (and made private), as opening a profile would.
-        return match store::prepare_data_dir(data_dir) {
-            Ok((dir, state)) => {
-                commands::report_dir_state(&dir, state);
-                trustbook::say!("There are no answers to clear: no profile has been started yet.");
-                ExitCode::SUCCESS
-            }
-            Err(e) => commands::fail(e),
-        };
-    }
-    if first_run && matches!(command, Some(Command::Protect(_))) {
-        return commands::fail(
-            "no profile has been started yet: open trustbook first (it asks for a name), then protect that profile.",
-        );
-    }
-    if first_run && matches!(command, Some(Command::Export(_))) {
-        return commands::fail(
-            "there are no answers to export yet: no profile has been started (trustbook asks for a name when it first opens).",
-        );
-    }
-    match command {
-        None => run::run_app(wb, &opts, cli.start_fresh, first_run),
-        Some(
-            Command::Validate { .. }
-            | Command::Completions { .. }
-            | Command::Man
-            | Command::Erase
-            | Command::ProfileNames,
-        ) => {
-            unreachable!("handled above, before loading the workbook")
-        }
-        Some(Command::Where) => commands::where_(&opts, &wb, pick.as_ref(), &mut std::io::stdout().lock())
-            .unwrap_or_else(commands::fail),
-        Some(Command::Reset { chapter, yes }) => commands::reset(
-            &opts,
-            &wb,
-            chapter.as_deref(),
-            yes,
-            cli.start_fresh,
-            &mut std::io::stdin().lock(),
-        ),
-        Some(Command::Export(args)) => commands::export(&opts, &wb, &args),
-        Some(Command::Import { file }) => commands::import(data_dir, cli.profile.as_deref(), &wb, &file),
-        Some(Command::Compare { a, b, width, week }) => {
-            commands::compare(data_dir, &wb, (&a, &b), width, week)
-        }
-        Some(Command::Rename { old, new }) => rename(data_dir, &wb.id, &old, &new),
-        Some(Command::Share(args)) => commands::consent::run(&opts, &wb, &args),
-        Some(Command::Pair(args)) => commands::pair::pair(&opts, &args),
-        Some(Command::Sync) => commands::pair::sync(&opts, &wb),
-        Some(Command::Protect(args)) => commands::protect::run(&opts, &wb, args),
+    let g = cli.globals();
+    match cli.command {
+        None => run::run(&g),
+        Some(Command::Validate { dir }) => commands::validate::run(&g, dir),
+        Some(Command::Where) => commands::where_::run(&g),
+        Some(Command::Reset { chapter, yes }) => commands::reset::run(&g, chapter.as_deref(), yes),
+        Some(Command::Export(args)) => commands::export::run(&g, &args),
+        Some(Command::Import { file }) => commands::import::run(&g, &file),
+        Some(Command::Compare { a, b, width, week }) => commands::compare::run(&g, (&a, &b), width, week),
+        Some(Command::Share(args)) => commands::consent::run(&g, &args),
+        Some(Command::Pair(args)) => commands::pair::run(&g, &args),
+        Some(Command::Sync) => commands::sync::run(&g),
+        Some(Command::Erase) => commands::erase::run(&g),
+        Some(Command::Rename { old, new }) => commands::rename::run(&g, &old, &new),
+        Some(Command::Protect(args)) => commands::protect::run(&g, args),
+        Some(Command::Completions { shell }) => commands::completions::run(shell, Cli::command()),
+        Some(Command::Man) => commands::man::run(Cli::command()),
+        Some(Command::ProfileNames) => commands::completions::profile_names(&g),
     }
 }
 
@@ -333,44 +193,36 @@ fn usage_error(e: clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
-/// Loads the workbook, printing every problem on failure.
-fn load(dir: Option<&std::path::Path>) -> Result<Workbook, ExitCode> {
-    check(dir).map(|(wb, _warnings)| wb)
-}
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
 
-/// Loads the workbook with its warnings, printing every problem on failure.
-fn check(dir: Option<&std::path::Path>) -> Result<(Workbook, content::Diagnostics), ExitCode> {
-    let result = match dir {
-        Some(d) => content::check_dir(d),
-        None => content::check_embedded(),
-    };
-    result.map_err(|diags| {
-        trustbook::report!("{diags}");
-        trustbook::report!(
-            "error: the workbook has {} problem(s); fix them and try again",
-            diags.errors()
-        );
-        ExitCode::from(1)
-    })
-}
-
-fn validate(dir: Option<PathBuf>) -> ExitCode {
-    match check(dir.as_deref()) {
-        Ok((wb, warnings)) => {
-            if !warnings.0.is_empty() {
-                trustbook::report!("{warnings}");
-            }
-            let (c, e) = (wb.chapters.len(), wb.exercise_count());
-            let plural = |n: usize, word: &str| {
-                if n == 1 {
-                    format!("1 {word}")
-                } else {
-                    format!("{n} {word}s")
-                }
+    /// The "add a command" checklist in docs/architecture.md, checked: every subcommand
+    /// has its module in `src/commands/` and a line in the README.
+    #[test]
+    fn every_command_has_a_module_and_a_readme_line() {
+        let readme = include_str!("../README.md");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/commands");
+        for sub in super::Cli::command().get_subcommands() {
+            let name = sub.get_name();
+            // Named for the domain where the command's word is taken: `share` is
+            // consent, and `where` is a Rust keyword.
+            // `profile-names` is the completion scripts' helper.
+            let module = match name {
+                "share" => "consent",
+                "where" => "where_",
+                "profile-names" => "completions",
+                other => other,
             };
-            trustbook::say!("ok: {}, {}", plural(c, "chapter"), plural(e, "exercise"));
-            ExitCode::SUCCESS
+            let file = format!("{dir}/{module}.rs");
+            assert!(
+                std::path::Path::new(&file).is_file(),
+                "`trustbook {name}` has no {file}"
+            );
+            assert!(
+                readme.contains(&format!("trustbook {name}")),
+                "the README does not name `trustbook {name}`"
+            );
         }
-        Err(code) => code,
     }
 }

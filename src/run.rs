@@ -12,12 +12,24 @@ use trustbook::{partner, tui};
 
 use crate::commands;
 
+/// `trustbook` with no command, for the profile the options name (refusing to guess
+/// among several own profiles); a first run without `--profile` asks for a name.
+pub fn run(g: &commands::Globals) -> ExitCode {
+    match commands::own_target(g) {
+        Ok(t) => {
+            let first_run = t.first_run();
+            run_app(t.wb, &t.opts, g.start_fresh, first_run)
+        }
+        Err(code) => code,
+    }
+}
+
 /// Opens the profile (before the terminal, so a lock or a bad file is reported
 /// plainly), then runs the app until the user quits.
 ///
 /// With `ask_name` (a first run without `--profile`), no profile is opened yet: the app
 /// first asks what name the answers go under, and opens that one.
-pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: bool) -> ExitCode {
+fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: bool) -> ExitCode {
     if ask_name {
         return run_first(wb, opts);
     }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::answers::Timestamp;
 use crate::app::{Action, App, Edit, Effect, Event, SaveState};
-use crate::persist::{Persistence, SaveSchedule};
+use crate::persist::{Persistence, SaveSchedule, Snapshot};
 use crate::sharing::Change;
 
 /// How long the final save may take before the fallback copy is written instead.
@@ -169,8 +169,7 @@ impl<P: Persistence> Session<P> {
             return Ending::Saved;
         }
         self.app.update(Action::Event(Event::Commit));
-        let text = self.encode();
-        self.persist.save(text.clone());
+        self.persist.save(self.snapshot());
         let deadline = Instant::now() + FINAL_SAVE_WAIT;
         loop {
             match self.persist.poll(Duration::from_millis(100)) {
@@ -179,6 +178,7 @@ impl<P: Persistence> Session<P> {
                 Some(Ok(()) | Err(_)) | None => break,
             }
         }
+        let text = self.encode();
         self.fallback(&text)
     }
 
@@ -199,9 +199,17 @@ impl<P: Persistence> Session<P> {
         self.persist.encode(self.app.answers(), self.app.place().as_ref())
     }
 
+    /// A copy of what a save writes, for the writer thread to encode.
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            answers: self.app.answers().clone(),
+            place: self.app.place(),
+        }
+    }
+
     fn save(&mut self, now: Instant) {
-        let text = self.encode();
-        self.persist.save(text);
+        let snapshot = self.snapshot();
+        self.persist.save(snapshot);
         self.schedule.attempted(now);
     }
 

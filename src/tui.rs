@@ -130,12 +130,15 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
     let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
     let terminal: &mut Term = &mut terminal;
     let theme = Theme::from_env();
-    let reader = Reader::spawn();
     let size = terminal.size()?;
     session
         .app
         .update(Action::Event(Event::Resize(size.width, size.height)));
-    let mut needs_draw = true;
+    // The first frame comes before the input thread starts: keys typed meanwhile wait
+    // in the terminal, and the person sees the app sooner.
+    terminal.draw(|f| ui::draw(f, &session.app, &theme))?;
+    let reader = Reader::spawn();
+    let mut needs_draw = false;
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(None);

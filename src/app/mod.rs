@@ -15,6 +15,7 @@ pub mod keys;
 mod naming;
 mod nav;
 mod notice;
+mod safety;
 mod screen;
 mod sharing;
 mod stray;
@@ -99,14 +100,10 @@ pub struct App {
     from_entries: Option<usize>,
     profile: String,
     partners: Vec<String>,
-    /// The safety page's scrolling text.
-    safety_text: Viewport,
+    /// The "before you start" safety page's own state.
+    safety: safety::SafetyPage,
     /// The help overlay's rows, which scroll when they do not fit.
     help_text: Viewport,
-    /// The safety page was opened on the way to chapter 1: Enter goes on there.
-    safety_then_start: bool,
-    /// The safety page has been shown this session (first run shows it only once).
-    safety_seen: bool,
     /// The time of the action being applied, given by the session ([`App::update_at`]):
     /// what answers and entries are stamped with and which week is this week.
     now: Timestamp,
@@ -139,10 +136,8 @@ impl App {
             from_entries: None,
             profile: crate::store::DEFAULT_PROFILE.to_string(),
             partners: Vec::new(),
-            safety_text: Viewport::default(),
+            safety: safety::SafetyPage::default(),
             help_text: Viewport::default(),
-            safety_then_start: false,
-            safety_seen: false,
             // Until the session passes the time, the clock as the app starts.
             now: Timestamp::now(),
             burst: stray::Burst::default(),
@@ -245,7 +240,7 @@ impl App {
     }
     /// The safety page's scrolling text, to draw it.
     pub fn safety_view(&self) -> &Viewport {
-        &self.safety_text
+        &self.safety.text
     }
     /// The help overlay's scrolling, which its draw records.
     pub fn help_view(&self) -> &Viewport {
@@ -431,76 +426,6 @@ impl App {
                 Action::Go(_) | Action::Edit(_) | Action::Event(_) | Action::Stroke(_) => {}
             },
             (Lifecycle::Running | Lifecycle::Quitting, Overlay::None) => self.update_screen(action, fx),
-        }
-    }
-
-    /// Opens the safety page at its top; `then_start`: Enter goes on to chapter 1.
-    /// A workbook without one has nothing to open.
-    pub(super) fn open_safety(&mut self, then_start: bool) {
-        if self.workbook.safety.is_none() {
-            return;
-        }
-        self.overlay = Overlay::Safety;
-        self.safety_text.to_top();
-        self.safety_then_start = then_start;
-        self.safety_seen = true;
-    }
-
-    /// True when going to chapter 1 should show the safety page first (first run).
-    pub(super) fn safety_first(&self) -> bool {
-        self.workbook.safety.is_some() && self.first_run() && !self.safety_seen
-    }
-
-    /// A key on the safety page: scroll, close, or go on to chapter 1.
-    fn safety_key(&mut self, action: Action, fx: &mut Vec<Effect>) {
-        let view = &mut self.safety_text;
-        match action {
-            Action::Move(m) => match m {
-                Move::Up => view.scroll_by(-1),
-                Move::Down => view.scroll_by(1),
-                Move::ScrollUp => view.scroll_by(-3),
-                Move::ScrollDown => view.scroll_by(3),
-                Move::PageUp => view.page_by(-1),
-                Move::PageDown => view.page_by(1),
-                Move::First => view.to_top(),
-                Move::Last => view.to_end(),
-                Move::Select => {
-                    self.overlay = Overlay::None;
-                    if std::mem::take(&mut self.safety_then_start) {
-                        self.go_to(Screen::Intro(0), fx);
-                    }
-                }
-                Move::Left | Move::Right | Move::Toggle => {}
-            },
-            Action::Go(Go::Back | Go::Safety) => {
-                self.overlay = Overlay::None;
-                self.safety_then_start = false;
-            }
-            Action::Go(
-                Go::Quit
-                | Go::Help
-                | Go::Next
-                | Go::Prev
-                | Go::Continue
-                | Go::Start
-                | Go::Contents
-                | Go::Review
-                | Go::ToggleHint
-                | Go::TogglePrivate
-                | Go::ToggleSkip
-                | Go::Entries
-                | Go::NewEntry
-                | Go::DeleteEntry
-                | Go::RestoreEntry
-                | Go::RetrySave
-                | Go::QuitWithFallback
-                | Go::Sharing
-                | Go::Share
-                | Go::Withdraw,
-            )
-            | Action::Edit(_)
-            | Action::Event(_)
-            | Action::Stroke(_) => {}
         }
     }
 

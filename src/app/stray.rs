@@ -69,10 +69,7 @@ impl App {
         let same_key = self.burst.last.is_some_and(|(k, _)| k == s.key || k == ' ');
         let digit_after_digit = s.key.is_ascii_digit()
             && self.burst.last.is_some_and(|(k, _)| k.is_ascii_digit())
-            && matches!(
-                cx,
-                Context::Scale | Context::Ratings | Context::RatingsOwn | Context::Date
-            );
+            && cx.takes_digits();
         self.burst.last = s.at.map(|t| (s.key, t));
         if self.burst.held && since.is_some_and(|d| d < HOLD) {
             // Still typing: the notice already says where to type.

@@ -16,7 +16,15 @@ const DEFAULT_WIDTH: u16 = 80;
 /// Prints the comparison of profiles `a` and `b` (own or imported partner profiles) at
 /// `width` columns, else the terminal's width, else 80; with `week` (a day), only that
 /// week of each weekly part.
-pub fn compare(
+pub fn run(g: &super::Globals, (a, b): (&str, &str), width: Option<u16>, week: Option<i64>) -> ExitCode {
+    match super::load_workbook(g.content.as_deref()) {
+        Ok(wb) => compare(g.data_dir.as_deref(), &wb, (a, b), width, week),
+        Err(code) => code,
+    }
+}
+
+/// [`run`] on a loaded workbook.
+fn compare(
     data_dir: Option<&Path>,
     wb: &Workbook,
     (a, b): (&str, &str),

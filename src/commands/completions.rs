@@ -5,13 +5,18 @@
 //! get a few lines that ask `trustbook profile-names` when a name is wanted: after
 //! `--profile`, `--with`, `--stop` and `--partner`, and for `compare` and `rename`.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use clap_complete::Shell;
 
 /// Options whose value is a profile name.
 const NAME_OPTIONS: [&str; 4] = ["--profile", "--with", "--stop", "--partner"];
+
+/// `trustbook completions SHELL`: prints the script of `cli` for `shell` on stdout (made
+/// from the command line's definition alone: no workbook needed).
+pub fn run(shell: Shell, mut cli: clap::Command) -> ExitCode {
+    super::write_stdout(script(shell, &mut cli).as_bytes(), "completions")
+}
 
 /// The completion script for `shell`, from the command-line definition `cmd`.
 pub fn script(shell: Shell, cmd: &mut clap::Command) -> String {
@@ -99,8 +104,8 @@ fn zsh(script: &str) -> String {
 /// `profile-names`: every own and partner profile name in the data folder, one per line,
 /// for the completion scripts. Reads only: a missing folder prints nothing, and
 /// nothing is created, narrowed or locked.
-pub fn profile_names(data_dir: Option<&Path>) -> ExitCode {
-    let Ok(dir) = trustbook::store::resolve_data_dir(data_dir) else {
+pub fn profile_names(g: &super::Globals) -> ExitCode {
+    let Ok(dir) = trustbook::store::resolve_data_dir(g.data_dir.as_deref()) else {
         return ExitCode::SUCCESS;
     };
     let mut names: Vec<String> = trustbook::store::list_profiles(&dir)

@@ -28,8 +28,16 @@ pub struct ShareArgs {
     folder: Option<std::path::PathBuf>,
 }
 
-/// Runs `trustbook share` for `opts.profile`.
-pub fn run(opts: &StoreOptions, wb: &Workbook, args: &ShareArgs) -> ExitCode {
+/// Runs `trustbook share` for the profile the options name.
+pub fn run(g: &super::Globals, args: &ShareArgs) -> ExitCode {
+    match super::own_target(g) {
+        Ok(t) => share(&t.opts, &t.wb, args),
+        Err(code) => code,
+    }
+}
+
+/// [`run`] for `opts.profile`.
+fn share(opts: &StoreOptions, wb: &Workbook, args: &ShareArgs) -> ExitCode {
     let dir = match super::own_profile_dir(opts) {
         Ok(dir) => dir,
         Err(code) => return code,

@@ -14,8 +14,18 @@ use super::fail;
 /// Longest answer read at the prompt; a profile name is far shorter.
 const MAX_TYPED: u64 = 256;
 
-/// Runs `trustbook erase` for `profile` (which the person named with `--profile`).
-pub fn run(data_dir: Option<&Path>, profile: Option<&str>, input: &mut dyn BufRead) -> ExitCode {
+/// Runs `trustbook erase` for the profile named with `--profile`, asking on standard input.
+/// Needs no workbook: a profile of any workbook, or one that cannot be read, goes.
+pub fn run(g: &super::Globals) -> ExitCode {
+    erase(
+        g.data_dir.as_deref(),
+        g.profile.as_deref(),
+        &mut std::io::stdin().lock(),
+    )
+}
+
+/// [`run`], reading the typed name from `input`.
+fn erase(data_dir: Option<&Path>, profile: Option<&str>, input: &mut dyn BufRead) -> ExitCode {
     let Some(name) = profile else {
         return fail(
             "erase needs the profile named: trustbook erase --profile NAME (trustbook where lists them)",

@@ -1,31 +1,125 @@
-//! The subcommands. Messages go to stderr, results to stdout; failures return exit code 1.
+//! The subcommands, one module each with a `run()` that `main` dispatches to.
+//! Messages go to stderr, results to stdout; failures return exit code 1.
 //!
-//! - `profile`: `where` and `reset`, on this machine's own profiles;
-//! - `share`: `export` and `import`, taking answers out and a partner's in;
-//! - `compare`: two profiles side by side;
-//! - `consent`: `share`, what a profile shares with whom on this computer;
-//! - `erase`: every file of one profile, removed;
-//! - `pair`: `pair` and `sync`, the exchange folder between two computers;
-//! - `completions`: the shell scripts, which complete profile names too.
+//! Own answers: `where_`, `reset`, `export`, `rename`, `protect`, `erase`;
+//! a partner's: `import`, `compare`; who sees what: `consent` (`trustbook share`),
+//! `pair` and `sync` (the exchange folder between two computers); the workbook:
+//! `validate`; generated from the command line: `completions` (which complete profile
+//! names too, through the hidden `profile-names`), `man`.
 
-mod compare;
+pub mod compare;
 pub mod completions;
 pub mod consent;
 pub mod erase;
+pub mod export;
+pub mod import;
+pub mod man;
 pub mod pair;
-mod profile;
 pub mod protect;
-mod share;
+pub mod rename;
+pub mod reset;
+pub mod sync;
+pub mod validate;
+pub mod where_;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use trustbook::answers::Answers;
-use trustbook::content::Workbook;
+use trustbook::content::{self, Workbook};
 use trustbook::store::{self, DefaultProfile, DirState, Saved, Store, StoreOptions};
 
-pub use compare::compare;
-pub use profile::{reset, where_};
-pub use share::{ExportArgs, export, import};
+/// The options every command takes, as given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Globals {
+    /// `--content`: the workbook's folder instead of the built-in one.
+    pub content: Option<PathBuf>,
+    /// `--data-dir`: the data folder instead of the usual one.
+    pub data_dir: Option<PathBuf>,
+    /// `--profile`: whose answers.
+    pub profile: Option<String>,
+    /// `--start-fresh`: move an unreadable answers file aside and start empty.
+    pub start_fresh: bool,
+}
+
+/// The workbook and the profile a command works on.
+pub struct Target {
+    /// The workbook, loaded and checked.
+    pub wb: Workbook,
+    /// The data folder and the profile's name.
+    pub opts: StoreOptions,
+    /// What was found when no `--profile` was given; `None` when it was.
+    pub pick: Option<DefaultProfile>,
+}
+
+impl Target {
+    /// True on a first run: no `--profile`, and no profile of one's own yet.
+    pub fn first_run(&self) -> bool {
+        self.pick == Some(DefaultProfile::FirstRun)
+    }
+}
+
+/// Loads the workbook and names the profile: `--profile`, else `default` if it exists,
+/// else the only own profile (see [`store::default_profile`]); on a first run or among
+/// several, `default` stands in and [`Target::pick`] says which.
+pub fn target(g: &Globals) -> Result<Target, ExitCode> {
+    let wb = load_workbook(g.content.as_deref())?;
+    let pick = match &g.profile {
+        Some(_) => None,
+        None => Some(default_profile(g.data_dir.as_deref(), &wb)),
+    };
+    let profile = match (&g.profile, &pick) {
+        (Some(name), _) | (None, Some(DefaultProfile::Found(name))) => name.clone(),
+        (None, Some(DefaultProfile::FirstRun | DefaultProfile::Several(_)) | None) => {
+            store::DEFAULT_PROFILE.to_string()
+        }
+    };
+    let opts = StoreOptions {
+        data_dir: g.data_dir.clone(),
+        profile,
+    };
+    Ok(Target { wb, opts, pick })
+}
+
+/// [`target`] for a command on one's own answers: it refuses to guess among several
+/// own profiles when none was named.
+pub fn own_target(g: &Globals) -> Result<Target, ExitCode> {
+    let t = target(g)?;
+    match &t.pick {
+        Some(DefaultProfile::Several(names)) => Err(several(names)),
+        Some(DefaultProfile::Found(_) | DefaultProfile::FirstRun) | None => Ok(t),
+    }
+}
+
+/// Loads the workbook, printing every problem on failure.
+pub fn load_workbook(dir: Option<&Path>) -> Result<Workbook, ExitCode> {
+    check_workbook(dir).map(|(wb, _warnings)| wb)
+}
+
+/// Loads the workbook with its warnings, printing every problem on failure.
+fn check_workbook(dir: Option<&Path>) -> Result<(Workbook, content::Diagnostics), ExitCode> {
+    let result = match dir {
+        Some(d) => content::check_dir(d),
+        None => content::check_embedded(),
+    };
+    result.map_err(|diags| {
+        trustbook::report!("{diags}");
+        trustbook::report!(
+            "error: the workbook has {} problem(s); fix them and try again",
+            diags.errors()
+        );
+        ExitCode::from(1)
+    })
+}
+
+/// Writes generated text (our own, from the clap definition) to stdout; a closed pipe is fine.
+fn write_stdout(bytes: &[u8], what: &str) -> ExitCode {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => fail(format!("cannot write {what}: {e}")),
+        Err(_) | Ok(()) => ExitCode::SUCCESS,
+    }
+}
 
 /// The data folder, when `opts.profile` is one of the user's own profiles in it; else
 /// the failure, already said.

@@ -1,15 +1,14 @@
-//! `trustbook pair` and `trustbook sync`: the keys two computers exchange once, and one
-//! round of reading and writing the couple's exchange folder.
+//! `trustbook pair`: the keys two computers exchange once (`sync.rs` does a round
+//! of reading and writing the couple's exchange folder).
 
 use std::process::ExitCode;
 
 use clap::Args;
-use trustbook::answers::now_utc;
 use trustbook::content::Workbook;
 use trustbook::exchange::PartnerKeys;
 use trustbook::exchange::local::{self, Paired};
 use trustbook::safe;
-use trustbook::store::{self, StoreOptions, resolve_data_dir};
+use trustbook::store::{StoreOptions, resolve_data_dir};
 
 use super::fail;
 
@@ -29,7 +28,15 @@ pub struct PairArgs {
 
 /// `trustbook pair`: prints this profile's pairing code and fingerprint, or records the
 /// partner's.
-pub fn pair(opts: &StoreOptions, args: &PairArgs) -> ExitCode {
+pub fn run(g: &super::Globals, args: &PairArgs) -> ExitCode {
+    match super::own_target(g) {
+        Ok(t) => pair(&t.opts, args),
+        Err(code) => code,
+    }
+}
+
+/// [`run`] for the profile `opts` names.
+fn pair(opts: &StoreOptions, args: &PairArgs) -> ExitCode {
     let dir = match super::own_profile_dir(opts) {
         Ok(dir) => dir,
         Err(code) => return code,
@@ -105,50 +112,5 @@ pub fn link(opts: &StoreOptions, wb: &Workbook, partner: &str, folder: &std::pat
         safe::line(partner),
         safe::path(&link.folder)
     );
-    sync_one(&dir, wb, me, partner)
-}
-
-/// `trustbook sync`: one round with every partner that has an exchange folder.
-pub fn sync(opts: &StoreOptions, wb: &Workbook) -> ExitCode {
-    let dir = match resolve_data_dir(opts.data_dir.as_deref()) {
-        Ok(dir) => dir,
-        Err(e) => return fail(e),
-    };
-    let me = opts.profile.as_str();
-    let partners = local::linked_partners(&dir, me);
-    if partners.is_empty() {
-        trustbook::say!(
-            "{} has no exchange folder yet: trustbook share --profile {} --with NAME --folder DIR",
-            safe::line(me),
-            safe::line(me)
-        );
-        return ExitCode::SUCCESS;
-    }
-    let mut code = ExitCode::SUCCESS;
-    for p in &partners {
-        if sync_one(&dir, wb, me, p) != ExitCode::SUCCESS {
-            code = ExitCode::from(1);
-        }
-    }
-    code
-}
-
-fn sync_one(dir: &std::path::Path, wb: &Workbook, me: &str, partner_name: &str) -> ExitCode {
-    let mut answers = match super::read_mine(dir, me, wb) {
-        Ok(a) => a,
-        Err(e) => return fail(e),
-    };
-    store::migrate(&mut answers, wb);
-    match local::sync(dir, wb, (me, partner_name), &answers, &now_utc()) {
-        Ok(report) => {
-            for line in report.said {
-                trustbook::say!("{line}");
-            }
-            for (path, why) in report.ignored {
-                trustbook::say!("ignored {}: {}", safe::path(&path), safe::line(&why));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(e),
-    }
+    super::sync::sync_one(&dir, wb, me, partner)
 }

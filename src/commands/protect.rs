@@ -39,8 +39,18 @@ pub struct ProtectArgs {
     pub recover: bool,
 }
 
-/// Runs `trustbook protect` on `opts.profile`.
-pub fn run(opts: &StoreOptions, wb: &Workbook, args: ProtectArgs) -> ExitCode {
+/// Runs `trustbook protect` on the profile the options name.
+pub fn run(g: &super::Globals, args: ProtectArgs) -> ExitCode {
+    let t = match super::own_target(g) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    if t.first_run() {
+        return fail(
+            "no profile has been started yet: open trustbook first (it asks for a name), then protect that profile.",
+        );
+    }
+    let (opts, wb) = (&t.opts, &t.wb);
     let result = if args.change {
         change(opts, wb)
     } else if args.remove {

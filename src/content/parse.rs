@@ -156,39 +156,7 @@ fn chapter_body(
     }
     refs.ids = ids.clone();
     let first_exercise = ids_first_span(t);
-    let reflection = ck.table(t, "reflection", ADD_REFLECTION).and_then(|(tab, span)| {
-        if let Some(first) = first_exercise.clone()
-            && span.start < first.start
-        {
-            ck.warn(
-                span.clone(),
-                "the `[reflection]` comes before the exercises, yet it is always asked last; move it to the end of the file so the file reads in the order people see it",
-            );
-        }
-        let rt = Table {
-            inner: tab,
-            span,
-            what: "the closing reflection".to_string(),
-        };
-        ck.known_keys(&rt, &["title", "prompt", "hint", "example"]);
-        // Every key is checked before a missing prompt can stop the reflection.
-        let title = ck.string(&rt, "title", false);
-        let prompt = ck.string(&rt, "prompt", true);
-        let hint = ck.string(&rt, "hint", false);
-        let example = ck.string(&rt, "example", false);
-        Some(Exercise {
-            id: REFLECTION_ID.to_string(),
-            title: title.unwrap_or_else(|| "Closing reflection".to_string()),
-            prompt: prompt?,
-            hint,
-            example,
-            kind: Kind::Text,
-            optional: false,
-            private: false,
-            show: Vec::new(),
-            when: None,
-        })
-    });
+    let reflection = reflection(ck, t, first_exercise);
     let repeat_ok = needs_v2(ck, t, "repeat", version);
     let repeat = super::repeat::parse(ck, t, &exercises, &ids);
     // What other chapters' `items_from` must not cross into: private and repeated lists.
@@ -196,24 +164,13 @@ fn chapter_body(
         Some(Some(r)) => r.exercises.clone(),
         Some(None) | None => Vec::new(),
     };
-    let chapter_private = matches!(private, Ok(Some(true)));
-    refs.private = exercises
-        .iter()
-        .filter_map(|e| {
-            let solo =
-                matches!(&repeat, Some(Some(r)) if r.rhythm == Rhythm::Entries) && repeated.contains(&e.id);
-            let why = if chapter_private {
-                Some(PrivateBecause::Chapter)
-            } else if e.private {
-                Some(PrivateBecause::Exercise)
-            } else if solo {
-                Some(PrivateBecause::Entries)
-            } else {
-                None
-            };
-            why.map(|w| (e.id.clone(), w))
-        })
-        .collect();
+    let entries_part = matches!(&repeat, Some(Some(r)) if r.rhythm == Rhythm::Entries);
+    refs.private = private_reasons(
+        &exercises,
+        matches!(private, Ok(Some(true))),
+        entries_part,
+        &repeated,
+    );
     refs.repeated = repeated.clone();
     // A `[repeat]` with mistakes leaves which exercises repeat unknown: not checked.
     let repeated = repeat.as_ref().map(|_| repeated.as_slice());
@@ -245,6 +202,70 @@ fn chapter_body(
         exercises,
         repeat,
     })
+}
+
+/// The chapter's closing `[reflection]`, checked; `first_exercise` is where the
+/// exercises start, to warn when the reflection comes before them.
+fn reflection(ck: &mut Checker, t: &Table, first_exercise: Option<Range<usize>>) -> Option<Exercise> {
+    ck.table(t, "reflection", ADD_REFLECTION).and_then(|(tab, span)| {
+        if let Some(first) = first_exercise.clone()
+            && span.start < first.start
+        {
+            ck.warn(
+                span.clone(),
+                "the `[reflection]` comes before the exercises, yet it is always asked last; move it to the end of the file so the file reads in the order people see it",
+            );
+        }
+        let rt = Table {
+            inner: tab,
+            span,
+            what: "the closing reflection".to_string(),
+        };
+        ck.known_keys(&rt, &["title", "prompt", "hint", "example"]);
+        // Every key is checked before a missing prompt can stop the reflection.
+        let title = ck.string(&rt, "title", false);
+        let prompt = ck.string(&rt, "prompt", true);
+        let hint = ck.string(&rt, "hint", false);
+        let example = ck.string(&rt, "example", false);
+        Some(Exercise {
+            id: REFLECTION_ID.to_string(),
+            title: title.unwrap_or_else(|| "Closing reflection".to_string()),
+            prompt: prompt?,
+            hint,
+            example,
+            kind: Kind::Text,
+            optional: false,
+            private: false,
+            show: Vec::new(),
+            when: None,
+        })
+    })
+}
+
+/// Which exercises are private, and why: the whole chapter, the exercise itself, or
+/// an entries-rhythm part (`entries_part`: the `repeated` ones are solo by default).
+fn private_reasons(
+    exercises: &[Exercise],
+    chapter_private: bool,
+    entries_part: bool,
+    repeated: &[String],
+) -> Vec<(String, PrivateBecause)> {
+    exercises
+        .iter()
+        .filter_map(|e| {
+            let solo = entries_part && repeated.contains(&e.id);
+            let why = if chapter_private {
+                Some(PrivateBecause::Chapter)
+            } else if e.private {
+                Some(PrivateBecause::Exercise)
+            } else if solo {
+                Some(PrivateBecause::Entries)
+            } else {
+                None
+            };
+            why.map(|w| (e.id.clone(), w))
+        })
+        .collect()
 }
 
 /// Checks each `show` entry names another exercise of this chapter (with "did you

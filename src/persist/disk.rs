@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::Persistence;
 use super::writer::Writer;
+use super::{Persistence, Snapshot};
 use crate::answers::{Answers, Place};
 use crate::content::Workbook;
 use crate::sharing::{Overview, SharingError};
@@ -19,7 +19,7 @@ pub struct DiskPersistence {
     profile: String,
     data_dir: PathBuf,
     /// The writer of the open profile; `None` until a profile is open (a first run).
-    writer: Option<Writer>,
+    writer: Option<Writer<Snapshot>>,
     /// A save was asked for while no profile was open: reported as failed.
     unopened_save: bool,
     /// The open profile's protection, for the fallback copy (the store is on the writer).
@@ -42,7 +42,7 @@ impl DiskPersistence {
                     store.data_dir(),
                     std::sync::Arc::clone(&persist.workbook),
                     store.profile(),
-                    store::encode(answers, None, &wb.id),
+                    || store::encode(answers, None, &wb.id),
                 )
             })
             .flatten()
@@ -71,7 +71,9 @@ impl DiskPersistence {
         self.protection = store.protection().clone();
         let wb = std::sync::Arc::clone(&self.workbook);
         let syncer = self.syncer.clone();
-        self.writer = Some(Writer::spawn(Box::new(move |text| {
+        self.writer = Some(Writer::spawn(Box::new(move |snapshot: &Snapshot| {
+            // Encoded here, on the writer thread: the event loop only copied the answers.
+            let text = &store::encode(&snapshot.answers, snapshot.place.as_ref(), &wb.id);
             store.save_text(text).map_err(|e| e.problem())?;
             refresh_shares(&store, &wb, text);
             if let Some(s) = &syncer {
@@ -102,9 +104,9 @@ impl Persistence for DiskPersistence {
     fn encode(&self, answers: &Answers, place: Option<&Place>) -> String {
         store::encode(answers, place, &self.workbook_id)
     }
-    fn save(&mut self, text: String) {
+    fn save(&mut self, snapshot: Snapshot) {
         match &mut self.writer {
-            Some(writer) => writer.request(text),
+            Some(writer) => writer.request(snapshot),
             None => self.unopened_save = true,
         }
     }

@@ -26,12 +26,19 @@ pub struct Syncer {
 impl Syncer {
     /// Starts syncing `profile`'s linked partners from `answers_text` (the answers as
     /// saved); `None` when the profile has no exchange folder.
-    pub fn start(data_dir: &Path, wb: Arc<Workbook>, profile: &str, answers_text: String) -> Option<Syncer> {
+    pub fn start(
+        data_dir: &Path,
+        wb: Arc<Workbook>,
+        profile: &str,
+        answers_text: impl FnOnce() -> String,
+    ) -> Option<Syncer> {
         let partners = local::linked_partners(data_dir, profile);
         if partners.is_empty() {
             return None;
         }
-        let latest = Arc::new(Mutex::new(Some((answers_text, false))));
+        // Encoded only when there is a partner to share with: a start without one
+        // does not pay for encoding every answer.
+        let latest = Arc::new(Mutex::new(Some((answers_text(), false))));
         let stop = Arc::new(AtomicBool::new(false));
         let (l, s) = (Arc::clone(&latest), Arc::clone(&stop));
         let (dir, me) = (data_dir.to_path_buf(), profile.to_string());

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 
-use super::Persistence;
+use super::{Persistence, Snapshot};
 use crate::answers::{Answers, Place};
 use crate::sharing::{Overview, Reach, SharingError};
 use crate::store::{NameRefused, SaveProblem};
@@ -79,7 +79,8 @@ impl Persistence for FakePersistence {
     fn encode(&self, answers: &Answers, place: Option<&Place>) -> String {
         crate::store::encode(answers, place, "fake")
     }
-    fn save(&mut self, text: String) {
+    fn save(&mut self, snapshot: Snapshot) {
+        let text = self.encode(&snapshot.answers, snapshot.place.as_ref());
         let result = self.script.pop_front().unwrap_or(Ok(()));
         if result.is_ok() {
             self.on_disk = Some(text.clone());

@@ -2,7 +2,8 @@
 //! fake, and the save policy as a small pure schedule, so its timing is tested
 //! without waiting.
 //!
-//! - [`Persistence`]: encode, save in the background, poll for the result,
+//! - [`Persistence`]: save a [`Snapshot`] in the background (encoded there, off the
+//!   event loop), poll for the result, encode for a fallback copy,
 //!   write a fallback copy, read a partner. [`DiskPersistence`] is the real one
 //!   (the store on a writer thread); [`fake::FakePersistence`] is scripted by tests.
 //! - [`SaveSchedule`]: when typed text is committed (a pause, or a longest
@@ -24,12 +25,24 @@ use crate::answers::{Answers, Place};
 use crate::sharing::{Overview, SharingError};
 use crate::store::{NameRefused, SaveProblem};
 
+/// What one save writes: the answers and the resume place as they were when it was
+/// asked for. A copy, so the writer thread encodes it while the loop goes on: encoding
+/// a 1 MiB answer takes milliseconds, copying it microseconds.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// The answers.
+    pub answers: Answers,
+    /// Where to resume.
+    pub place: Option<Place>,
+}
+
 /// Where the terminal loop keeps the answers.
 pub trait Persistence {
     /// The answers file's text for `answers` and the resume `place`.
     fn encode(&self, answers: &Answers, place: Option<&Place>) -> String;
-    /// Queues `text` to be written; the result comes from [`Persistence::poll`].
-    fn save(&mut self, text: String);
+    /// Queues `snapshot` to be encoded and written; the result comes from
+    /// [`Persistence::poll`].
+    fn save(&mut self, snapshot: Snapshot);
     /// The result of the newest finished save, if one arrived; waits at most `wait`.
     fn poll(&mut self, wait: Duration) -> Option<Result<(), SaveProblem>>;
     /// True while a requested save has not reported back.

@@ -1,6 +1,7 @@
-//! Saving off the input thread: the loop encodes the answers and hands the text
-//! to a writer thread, so a slow disk never makes typing stutter. Requests made
-//! while a write is running are coalesced: only the newest text is written.
+//! Saving off the event loop: the loop hands a copy of the answers to a writer
+//! thread, which encodes and writes it, so neither a slow disk nor a large answer
+//! makes typing stutter. Requests made while a write is running are coalesced:
+//! only the newest is written.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
@@ -8,26 +9,49 @@ use std::time::Duration;
 
 use crate::store::SaveProblem;
 
-/// Writes one encoded answers file; returns a message for the user on failure.
-pub type WriteFn = Box<dyn FnMut(&str) -> Result<(), SaveProblem> + Send>;
+/// Writes one request (the answers to encode, or a text); returns a message for the
+/// user on failure.
+pub type WriteFn<T> = Box<dyn FnMut(&T) -> Result<(), SaveProblem> + Send>;
 
-/// A background writer with a result channel.
-pub struct Writer {
-    jobs: Option<Sender<(u64, String)>>,
+/// The writer thread's work and its ends of the channels, kept until the first request.
+type Idle<T> = (
+    WriteFn<T>,
+    Receiver<(u64, T)>,
+    Sender<(u64, Result<(), SaveProblem>)>,
+);
+
+/// A background writer of `T`s with a result channel.
+pub struct Writer<T> {
+    jobs: Option<Sender<(u64, T)>>,
     results: Receiver<(u64, Result<(), SaveProblem>)>,
+    /// Until the first request the thread is not started: starting the app (its first
+    /// frame) never waits for it.
+    idle: Option<Idle<T>>,
     thread: Option<JoinHandle<()>>,
     requested: u64,
     answered: u64,
 }
 
-impl Writer {
-    /// Starts the writer thread around `write`.
-    pub fn spawn(mut write: WriteFn) -> Writer {
-        let (jobs, job_rx) = channel::<(u64, String)>();
+impl<T: Send + 'static> Writer<T> {
+    /// A writer around `write`; its thread starts with the first request.
+    pub fn spawn(write: WriteFn<T>) -> Writer<T> {
+        let (jobs, job_rx) = channel::<(u64, T)>();
         let (res_tx, results) = channel();
-        let thread = std::thread::spawn(move || {
+        Writer {
+            jobs: Some(jobs),
+            results,
+            idle: Some((write, job_rx, res_tx)),
+            thread: None,
+            requested: 0,
+            answered: 0,
+        }
+    }
+
+    /// Starts the thread that writes each newest request in turn.
+    fn start((mut write, job_rx, res_tx): Idle<T>) -> JoinHandle<()> {
+        std::thread::spawn(move || {
             while let Ok(mut job) = job_rx.recv() {
-                // Skip to the newest request; older texts are superseded.
+                // Skip to the newest request; older ones are superseded.
                 while let Ok(newer) = job_rx.try_recv() {
                     job = newer;
                 }
@@ -36,20 +60,16 @@ impl Writer {
                     break;
                 }
             }
-        });
-        Writer {
-            jobs: Some(jobs),
-            results,
-            thread: Some(thread),
-            requested: 0,
-            answered: 0,
-        }
+        })
     }
 
-    /// Queues `text` to be written.
-    pub fn request(&mut self, text: String) {
+    /// Queues `job` to be written.
+    pub fn request(&mut self, job: T) {
+        if let Some(idle) = self.idle.take() {
+            self.thread = Some(Self::start(idle));
+        }
         self.requested += 1;
-        let sent = self.jobs.as_ref().map(|j| j.send((self.requested, text)));
+        let sent = self.jobs.as_ref().map(|j| j.send((self.requested, job)));
         if !matches!(sent, Some(Ok(()))) {
             // The writer is gone (it panicked); report it as a failed save.
             self.answered = self.requested;
@@ -92,7 +112,7 @@ impl Writer {
     }
 }
 
-impl Drop for Writer {
+impl<T> Drop for Writer<T> {
     fn drop(&mut self) {
         // Close the queue and let the last write finish, so quitting never tears a save.
         self.jobs = None;
@@ -111,7 +131,7 @@ mod tests {
     fn writes_and_reports() {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let s2 = Arc::clone(&seen);
-        let mut saver = Writer::spawn(Box::new(move |t: &str| {
+        let mut saver = Writer::spawn(Box::new(move |t: &String| {
             s2.lock()
                 .map_err(|e| SaveProblem::Other(e.to_string()))?
                 .push(t.to_string());

@@ -194,7 +194,7 @@ impl Component {
 
     /// True while a text field has the keyboard, so letters are text, not commands.
     pub fn is_typing(&self) -> bool {
-        matches!(self.context(), Context::Text | Context::Field)
+        self.context().is_typing()
     }
 
     /// True when the field being typed in is a single line.
@@ -204,10 +204,7 @@ impl Component {
 
     /// True where the mouse wheel moves the selection rather than scrolling text.
     pub fn wheel_moves_selection(&self) -> bool {
-        matches!(
-            self.context(),
-            Context::List | Context::Choice | Context::Checklist
-        )
+        self.context().wheel_moves_selection()
     }
 
     /// The value the field being typed in would give if committed now, or `None`

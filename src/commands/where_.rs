@@ -1,6 +1,6 @@
-//! `trustbook where` and `trustbook reset`: where answers are kept, and clearing them.
+//! `trustbook where`: where answers are kept.
 
-use std::io::{BufRead, Read as _, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,7 +10,7 @@ use trustbook::store::{
     self, DefaultProfile, ProfileKind, StoreOptions, list_profiles, resolve_data_dir, validate_profile,
 };
 
-use super::{fail, open_store};
+use super::{Globals, fail};
 
 /// `trustbook where`: the data directory, this profile's file, every profile, kept answers.
 /// Every path, name and key is shown quoted (see `trustbook::safe`), and the whole text
@@ -18,7 +18,16 @@ use super::{fail, open_store};
 ///
 /// `pick` is what was found when no `--profile` was given: on a first run or among several
 /// profiles there is no answers file of "this" profile to show, and none is current.
-pub fn where_(
+pub fn run(g: &Globals) -> ExitCode {
+    let t = match super::target(g) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    print(&t.opts, &t.wb, t.pick.as_ref(), &mut std::io::stdout().lock()).unwrap_or_else(fail)
+}
+
+/// [`run`], writing to `out`.
+fn print(
     opts: &StoreOptions,
     wb: &Workbook,
     pick: Option<&DefaultProfile>,
@@ -221,101 +230,4 @@ fn kept_copies(path: &Path) -> Vec<std::path::PathBuf> {
         .collect();
     out.sort();
     out
-}
-
-/// `trustbook reset [--chapter ID] [--yes]`: asks, keeps a copy, then clears.
-pub fn reset(
-    opts: &StoreOptions,
-    wb: &Workbook,
-    chapter: Option<&str>,
-    yes: bool,
-    start_fresh: bool,
-    input: &mut dyn BufRead,
-) -> ExitCode {
-    let (mut store, mut saved, _) = match open_store(opts, wb, start_fresh) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let chapter: Option<String> = match chapter.map(|arg| super::chapter_arg(wb, &saved.answers, arg)) {
-        None => None,
-        Some(Ok(id)) => Some(id),
-        Some(Err(msg)) => return fail(msg),
-    };
-    let chapter = chapter.as_deref();
-    let count = match chapter {
-        Some(id) => {
-            let entries = saved.answers.entries.get(id).into_iter().flatten();
-            saved.answers.single.get(id).map_or(0, |c| c.len())
-                + entries.map(|e| e.answers.len()).sum::<usize>()
-        }
-        None => saved.answers.len(),
-    };
-    let scope = match chapter {
-        // By number and title, as the app shows it; one the workbook no longer has by id.
-        Some(id) => match wb.chapters.iter().position(|c| c.id == id) {
-            Some(n) => format!(
-                "chapter {}, \"{}\", of profile \"{}\"",
-                n + 1,
-                safe::line(&wb.chapters[n].title),
-                safe::line(&opts.profile)
-            ),
-            None => format!(
-                "the chapter \"{}\" (no longer in the workbook) of profile \"{}\"",
-                safe::line(id),
-                safe::line(&opts.profile)
-            ),
-        },
-        None => format!("profile \"{}\"", safe::line(&opts.profile)),
-    };
-    if count == 0 {
-        trustbook::say!("There are no answers to clear in {scope}.");
-        return ExitCode::SUCCESS;
-    }
-    if !yes {
-        let prompt =
-            format!("This clears {count} answer(s) in {scope}; a copy is kept. Type y (or yes) to confirm: ");
-        let _ = safe::write_out(&mut std::io::stderr(), &prompt);
-        // One short line at most: `reset < /dev/zero` must not read for ever.
-        let mut line = String::new();
-        let read = (&mut *input).take(64).read_line(&mut line);
-        // `y` or `yes`, as the app's own questions take them.
-        let answer = line.trim().to_ascii_lowercase();
-        if read.is_err() || !matches!(answer.as_str(), "y" | "yes") {
-            return fail("reset cancelled; nothing was changed.");
-        }
-    }
-    let copy = match store.keep_copy("reset") {
-        Ok(copy) => copy,
-        Err(e) => return fail(format!("{e} Nothing was changed.")),
-    };
-    match chapter {
-        Some(id) => {
-            saved.answers.single.remove(id);
-            saved.answers.entries.remove(id);
-        }
-        None => {
-            saved.answers = Default::default();
-            saved.place = None;
-        }
-    }
-    if let Err(e) = store.save(&saved.answers, saved.place.as_ref()) {
-        return fail(e);
-    }
-    trustbook::say!("Cleared {count} answer(s) in {scope}.");
-    if let Some(copy) = copy {
-        trustbook::say!("The answers as they were are kept in {}", safe::path(&copy));
-        // The copy is a whole answers file (encrypted alike when the profile is protected).
-        trustbook::say!(
-            "To get them back (this replaces the answers now), close trustbook and run:\n  mv {} {}",
-            shell_quoted(&copy),
-            shell_quoted(store.answers_path())
-        );
-    }
-    ExitCode::SUCCESS
-}
-
-/// `path` in single quotes for a POSIX shell, made safe for the terminal.
-fn shell_quoted(path: &std::path::Path) -> String {
-    let shown = safe::path(path).to_string();
-    format!("'{}'", shown.replace('\'', "'\\''"))
 }

@@ -1,5 +1,5 @@
-//! `trustbook export` and `trustbook import`: a profile's answers out of the app, as a
-//! Markdown document or JSON, and a partner's JSON export in as a partner profile.
+//! `trustbook export`: a profile's answers out of the app, as a Markdown document or
+//! JSON for a partner.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +12,7 @@ use trustbook::partner;
 use trustbook::safe;
 use trustbook::store::{self, ProfileKind, StoreOptions, resolve_data_dir};
 
-use super::{fail, print_result};
+use super::{Globals, fail, print_result};
 
 /// What an export is written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,7 +69,21 @@ fn since_day(text: &str) -> Result<i64, String> {
 
 /// `trustbook export`: the answers of `opts.profile`, own or imported partner profile, read
 /// without taking its lock (so it works while the app is open).
-pub fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode {
+pub fn run(g: &Globals, args: &ExportArgs) -> ExitCode {
+    let t = match super::own_target(g) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    if t.first_run() {
+        return fail(
+            "there are no answers to export yet: no profile has been started (trustbook asks for a name when it first opens).",
+        );
+    }
+    export(&t.opts, &t.wb, args)
+}
+
+/// Writes the export of the profile `opts` names.
+fn export(opts: &StoreOptions, wb: &Workbook, args: &ExportArgs) -> ExitCode {
     if let Some(path) = &args.output
         && let Err(msg) = check_output(opts, args, path)
     {
@@ -251,51 +265,4 @@ fn read_for_export(opts: &StoreOptions, wb: &Workbook) -> Result<(Answers, Expor
         }
         None => Err(partner::no_profile(name)),
     }
-}
-
-/// `trustbook import FILE --profile NAME`: checks the name (not one of the user's own
-/// profiles, nor `default`), then the export (JSON, this workbook, a version this build
-/// reads), then writes it as the partner profile `NAME`. Any refusal touches nothing.
-pub fn import(data_dir: Option<&Path>, name: Option<&str>, wb: &Workbook, file: &Path) -> ExitCode {
-    let Some(name) = name else {
-        return fail(
-            "import needs --profile NAME: the name to keep your partner's answers under, e.g. --profile sam.",
-        );
-    };
-    match import_as(data_dir, name, wb, file) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => fail(format!("{}. Nothing was imported.", msg.trim_end_matches('.'))),
-    }
-}
-
-fn import_as(data_dir: Option<&Path>, name: &str, wb: &Workbook, file: &Path) -> Result<(), String> {
-    let dir = resolve_data_dir(data_dir).map_err(|e| e.to_string())?;
-    let own = store::list_profiles(&dir);
-    let own = own
-        .iter()
-        .filter(|p| p.kind == ProfileKind::Own)
-        .map(|p| p.name.as_str());
-    export::check_target(name, own).map_err(|e| e.to_string())?;
-    let text = partner::read_limited(file, true)?;
-    let at = |e: export::ImportError| format!("{}: {e}", safe::path(file));
-    let exp = export::parse_json(&text).map_err(at)?;
-    export::check_import(&exp, &wb.id).map_err(at)?;
-    let again = store::profile_kind(&dir, name) == Some(ProfileKind::Partner);
-    let (_, dir_state) =
-        store::write_partner(&dir, name, &exp.to_compact_json()).map_err(|e| e.to_string())?;
-    super::report_dir_state(&dir, dir_state);
-    let count = exp.answers.len();
-    trustbook::say!(
-        "imported {count} answer{} from {}'s export of {} as partner profile \"{}\"{}",
-        if count == 1 { "" } else { "s" },
-        safe::line(&exp.profile),
-        safe::line(&exp.exported),
-        safe::line(name),
-        if again {
-            " (replacing the earlier import)"
-        } else {
-            ""
-        },
-    );
-    Ok(())
 }

@@ -1,0 +1,122 @@
+//! The bindings of questions and overlays: a name, a yes or no, help and the safety page.
+
+use ratatui::crossterm::event::KeyCode::{Enter, Esc, F, PageDown, PageUp};
+
+use super::Binding;
+use super::shared::{b, ch, first, grouped, k, last, line_edits, scroll, scroll_down, scroll_up};
+use crate::app::{Action, Go, Move};
+
+/// A first run's question of a name (typing).
+pub(super) fn name() -> Vec<Binding> {
+    let mut v = vec![
+        b(
+            vec![k(Enter)],
+            Action::Move(Move::Select),
+            "Enter",
+            "use this name",
+            true,
+        ),
+        b(
+            vec![k(Esc)],
+            Action::Go(Go::Back),
+            "Esc",
+            "keep the name \"default\"",
+            true,
+        ),
+    ];
+    v.extend(line_edits());
+    v
+}
+
+/// `yes` (y) and `no` (Esc or n) of a question that changes something.
+fn yes_no(yes: Action, yes_does: &'static str, no_does: &'static str) -> Vec<Binding> {
+    vec![
+        b(vec![ch('y')], yes, "y", yes_does, true),
+        b(
+            vec![k(Esc), ch('n')],
+            Action::Go(Go::Back),
+            "Esc/n",
+            no_does,
+            true,
+        ),
+    ]
+}
+
+/// The entries screen asking whether to delete the selected entry.
+pub(super) fn confirm_delete() -> Vec<Binding> {
+    yes_no(Action::Go(Go::DeleteEntry), "yes, delete it", "keep it")
+}
+
+/// The sharing screen asking whether to start sharing with the selected partner.
+pub(super) fn confirm_share() -> Vec<Binding> {
+    yes_no(Action::Go(Go::Share), "yes, share", "no, keep it as it is")
+}
+
+/// The sharing screen asking whether to withdraw sharing with the selected partner.
+pub(super) fn confirm_withdraw() -> Vec<Binding> {
+    yes_no(Action::Go(Go::Withdraw), "yes, withdraw", "no, keep sharing")
+}
+
+/// The question asked when quitting with unsaved answers.
+pub(super) fn confirm_quit() -> Vec<Binding> {
+    vec![
+        b(
+            vec![ch('r')],
+            Action::Go(Go::RetrySave),
+            "r",
+            "try saving again",
+            true,
+        ),
+        b(
+            vec![ch('w')],
+            Action::Go(Go::QuitWithFallback),
+            "w",
+            "write a copy elsewhere and quit",
+            true,
+        ),
+        b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "keep working", true),
+    ]
+}
+
+/// The help overlay.
+pub(super) fn help() -> Vec<Binding> {
+    let mut v = vec![b(
+        vec![k(Esc), k(F(1)), ch('?')],
+        Action::Go(Go::Back),
+        "Esc",
+        "close help",
+        true,
+    )];
+    v.extend(scroll(false));
+    v.extend([
+        grouped(vec![k(PageUp)], Action::Move(Move::PageUp)),
+        grouped(vec![k(PageDown)], Action::Move(Move::PageDown)),
+    ]);
+    v
+}
+
+/// The "before you start" safety page.
+pub(super) fn safety() -> Vec<Binding> {
+    let mut v = Vec::from(scroll(true));
+    v.extend([
+        scroll_up(),
+        scroll_down(),
+        first(),
+        last(),
+        b(
+            vec![k(Enter)],
+            Action::Move(Move::Select),
+            "Enter",
+            "continue",
+            true,
+        ),
+        b(
+            vec![k(Esc), k(F(3)), ch('b')],
+            Action::Go(Go::Back),
+            "Esc",
+            "close",
+            true,
+        ),
+    ]);
+    v
+}
