@@ -34,13 +34,19 @@ pub fn compare(
     };
     // `a` is the person asking: their own answers; `b`'s only as far as `b` shared them
     // with `a`.
+    // Your own protected profile asks its passphrase first; its key also opens what was
+    // shared with it encrypted.
+    let protection = match super::protect::protection_of(&dir, a) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
     let (answers_a, answers_b) = match (
-        // Your own protected profile asks its passphrase first.
-        match trustbook::store::is_protected(&dir, a) {
-            true => super::protect::read_own(&dir, a, wb).map(|s| s.map(|s| s.answers).unwrap_or_default()),
+        match protection.is_locked() {
+            true => super::protect::read_own_as(&dir, a, wb, &protection)
+                .map(|s| s.map(|s| s.answers).unwrap_or_default()),
             false => partner::read_mine(&dir, a, &wb.id),
         },
-        partner::read_shared(&dir, b, a, &wb.id),
+        partner::read_shared(&dir, b, a, &wb.id, &protection),
     ) {
         (Ok(x), Ok(Some(y))) => (x, y),
         (Ok(x), Ok(None)) => {

@@ -8,8 +8,8 @@ use trustbook::answers::now_utc;
 use trustbook::content::Workbook;
 use trustbook::exchange::PartnerKeys;
 use trustbook::exchange::local::{self, Paired};
+use trustbook::safe;
 use trustbook::store::{self, StoreOptions, resolve_data_dir};
-use trustbook::{partner, safe};
 
 use super::fail;
 
@@ -35,7 +35,12 @@ pub fn pair(opts: &StoreOptions, args: &PairArgs) -> ExitCode {
         Err(code) => return code,
     };
     let me = opts.profile.as_str();
-    let own = match local::own_keys(&dir, me) {
+    // A protected profile's keys are under its passphrase.
+    let protection = match super::protect::protection_of(&dir, me) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let own = match local::own_keys(&dir, me, &protection) {
         Ok(k) => k.public(),
         Err(e) => return fail(e),
     };
@@ -59,7 +64,7 @@ pub fn pair(opts: &StoreOptions, args: &PairArgs) -> ExitCode {
         Ok(k) => k,
         Err(e) => return fail(format!("that pairing code cannot be used: {e}")),
     };
-    match local::pair(&dir, me, partner, &theirs, args.replace) {
+    match local::pair(&dir, me, partner, &theirs, args.replace, &protection) {
         Ok(outcome) => {
             let p = safe::line(partner);
             match outcome {
@@ -91,12 +96,16 @@ pub fn link(opts: &StoreOptions, wb: &Workbook, partner: &str, folder: &std::pat
         ));
     }
     let me = opts.profile.as_str();
-    let mut link = match local::link(&dir, me, partner) {
+    let protection = match super::protect::protection_of(&dir, me) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let mut link = match local::link(&dir, me, partner, &protection) {
         Ok(l) => l.unwrap_or_default(),
         Err(e) => return fail(e),
     };
     link.folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
-    if let Err(e) = local::save_link(&dir, me, partner, &link) {
+    if let Err(e) = local::save_link(&dir, me, partner, &link, &protection) {
         return fail(e);
     }
     trustbook::say!(
@@ -105,7 +114,7 @@ pub fn link(opts: &StoreOptions, wb: &Workbook, partner: &str, folder: &std::pat
         safe::line(partner),
         safe::path(&link.folder)
     );
-    sync_one(&dir, wb, me, partner)
+    sync_one(&dir, wb, (me, &protection), partner)
 }
 
 /// `trustbook sync`: one round with every partner that has an exchange folder.
@@ -124,22 +133,31 @@ pub fn sync(opts: &StoreOptions, wb: &Workbook) -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
+    let protection = match super::protect::protection_of(&dir, me) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
     let mut code = ExitCode::SUCCESS;
     for p in &partners {
-        if sync_one(&dir, wb, me, p) != ExitCode::SUCCESS {
+        if sync_one(&dir, wb, (me, &protection), p) != ExitCode::SUCCESS {
             code = ExitCode::from(1);
         }
     }
     code
 }
 
-fn sync_one(dir: &std::path::Path, wb: &Workbook, me: &str, partner_name: &str) -> ExitCode {
-    let mut answers = match partner::read_mine(dir, me, &wb.id) {
-        Ok(a) => a,
+fn sync_one(
+    dir: &std::path::Path,
+    wb: &Workbook,
+    (me, protection): (&str, &store::Protection),
+    partner_name: &str,
+) -> ExitCode {
+    let mut answers = match super::protect::read_own_as(dir, me, wb, protection) {
+        Ok(a) => a.map(|s| s.answers).unwrap_or_default(),
         Err(e) => return fail(e),
     };
     store::migrate(&mut answers, wb);
-    match local::sync(dir, wb, (me, partner_name), &answers, &now_utc()) {
+    match local::sync(dir, wb, (me, partner_name), &answers, &now_utc(), protection) {
         Ok(report) => {
             for line in report.said {
                 trustbook::say!("{line}");

@@ -592,3 +592,148 @@ mod in_the_app {
         assert!(app.wait_exit().success(), "{}", app.framed_screen());
     }
 }
+
+/// Two data folders (alex's under `alex`, sam's plain) paired through one exchange folder.
+struct Couple {
+    alex: tempfile::TempDir,
+    sam: tempfile::TempDir,
+    _folder: tempfile::TempDir,
+    alex_protection: trustbook::store::Protection,
+}
+
+impl Couple {
+    fn new(alex_protection: trustbook::store::Protection) -> Couple {
+        use trustbook::exchange::local::{self, Link};
+        let plain = trustbook::store::Protection::Plain;
+        let (alex, sam, folder) = (
+            tempfile::tempdir().expect("alex"),
+            tempfile::tempdir().expect("sam"),
+            tempfile::tempdir().expect("folder"),
+        );
+        let (a, s) = (alex.path(), sam.path());
+        let alex_keys = local::own_keys(a, "alex", &alex_protection)
+            .expect("alex's keys")
+            .public();
+        let sam_keys = local::own_keys(s, "sam", &plain).expect("sam's keys").public();
+        local::pair(a, "alex", "sam", &sam_keys, false, &alex_protection).expect("alex pairs");
+        local::pair(s, "sam", "alex", &alex_keys, false, &plain).expect("sam pairs");
+        let link = Link {
+            folder: folder.path().to_path_buf(),
+            ..Link::default()
+        };
+        local::save_link(a, "alex", "sam", &link, &alex_protection).expect("alex's link");
+        local::save_link(s, "sam", "alex", &link, &plain).expect("sam's link");
+        Couple {
+            alex,
+            sam,
+            _folder: folder,
+            alex_protection,
+        }
+    }
+
+    /// Alex's trustbook syncs at `now` (alex's clock).
+    fn alex_syncs(&self, wb: &Workbook, said: &Answers, now: &str) -> trustbook::exchange::local::Report {
+        let pair = ("alex", "sam");
+        trustbook::exchange::local::sync(self.alex.path(), wb, pair, said, now, &self.alex_protection)
+            .expect("alex syncs")
+    }
+
+    /// Sam's trustbook syncs at `now` (sam's clock).
+    fn sam_syncs(&self, wb: &Workbook, said: &Answers, now: &str) -> trustbook::exchange::local::Report {
+        let plain = trustbook::store::Protection::Plain;
+        trustbook::exchange::local::sync(self.sam.path(), wb, ("sam", "alex"), said, now, &plain)
+            .expect("sam syncs")
+    }
+
+    /// What sam's computer shows of alex's answer to "one/free".
+    fn sam_sees(&self, wb: &Workbook) -> Option<trustbook::answers::Value> {
+        let exp = trustbook::partner::read_export(self.sam.path(), "alex", &wb.id).ok()?;
+        Some(exp.answers.single.get("one")?.get("free")?.value.clone())
+    }
+}
+
+fn says(words: &str) -> Answers {
+    let mut a = Answers::default();
+    put(&mut a, "one", "free", false, text(words));
+    a
+}
+
+/// The two computers' clocks are days apart, and alex's jumps back: nothing is taken by
+/// time. The blind rule holds, the reveal happens, and alex's later share (written by a
+/// clock now days behind) still wins over the earlier one, by its sequence number.
+#[test]
+fn clocks_days_apart_on_the_two_computers_change_nothing() {
+    let wb = fixture();
+    let couple = Couple::new(trustbook::store::Protection::Plain);
+    let (ahead, behind, back) = (
+        "2026-12-11T10:00:00Z",
+        "2026-12-01T09:00:00Z",
+        "2026-11-28T08:00:00Z",
+    );
+    couple.alex_syncs(&wb, &says(ALEX_WORDS), ahead);
+    let first = couple.sam_syncs(&wb, &Answers::default(), behind);
+    assert!(
+        first.said.iter().any(|l| l.contains("1 sealed")),
+        "{:?}",
+        first.said
+    );
+    assert_eq!(couple.sam_sees(&wb), None, "sealed, whatever the clocks say");
+    couple.sam_syncs(&wb, &says(SAM_WORDS), behind);
+    couple.alex_syncs(&wb, &says(ALEX_WORDS), ahead);
+    couple.sam_syncs(&wb, &says(SAM_WORDS), behind);
+    assert_eq!(couple.sam_sees(&wb), Some(text(ALEX_WORDS)));
+    // Alex's clock is set back by days; alex's next share is still the newest.
+    let later = couple.alex_syncs(&wb, &says("written after the clock went back"), back);
+    assert!(
+        later.said.iter().any(|l| l.contains("wrote your share")),
+        "{:?}",
+        later.said
+    );
+    let read = couple.sam_syncs(&wb, &says(SAM_WORDS), behind);
+    assert_eq!(
+        couple.sam_sees(&wb),
+        Some(text("written after the clock went back")),
+        "{:?}",
+        read.said
+    );
+    assert!(read.said.iter().all(|l| !l.contains("older")), "{:?}", read.said);
+}
+
+/// A protected profile exchanges through a folder with its keys, its partner's keys, its
+/// link and the partner's revealed answers all encrypted to its own key: nothing plain of
+/// its partner, nor of its secrets, is kept in its data folder.
+#[test]
+fn a_protected_profile_exchanges_with_every_file_under_its_key() {
+    use trustbook::exchange::local;
+    let wb = fixture();
+    let me = trustbook::store::Protection::locked(trustbook::vault::create_identity());
+    let couple = Couple::new(me.clone());
+    let a = couple.alex.path();
+    let now = "2026-12-01T10:00:00Z";
+    for _ in 0..2 {
+        couple.alex_syncs(&wb, &says(ALEX_WORDS), now);
+        couple.sam_syncs(&wb, &says(SAM_WORDS), now);
+    }
+    let seen_by_alex = trustbook::partner::read_export_as(a, "sam", &wb.id, &me).expect("alex reads");
+    assert_eq!(seen_by_alex.answers.single["one"]["free"].value, text(SAM_WORDS));
+    assert_eq!(couple.sam_sees(&wb), Some(text(ALEX_WORDS)));
+    // Alex's data folder: every file but the public pairing code is an age file.
+    let mut files = vec![trustbook::store::partner_path(a, "sam")];
+    files.extend(
+        std::fs::read_dir(local::dir_of(a, "alex"))
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path()),
+    );
+    for f in files.iter().filter(|f| !f.ends_with("public")) {
+        let bytes = std::fs::read(f).expect("read");
+        assert!(trustbook::vault::is_age(&bytes), "{} is encrypted", f.display());
+        assert!(!contains(&bytes, SAM_WORDS), "{}", f.display());
+    }
+    assert!(files.len() >= 5, "{files:?}");
+    let plain = trustbook::store::Protection::Plain;
+    assert!(
+        local::existing_keys(a, "alex", &plain).is_err(),
+        "alex's keys need alex's key"
+    );
+}
