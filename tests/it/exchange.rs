@@ -423,6 +423,21 @@ mod two_computers {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Pairs alex and sam and has each share with the other through folder `x`.
+    pub(super) fn paired_through(alex: &Data, sam: &Data, x: &str) {
+        let (ca, cs) = (code(alex, "alex"), code(sam, "sam"));
+        run(alex, &["pair", "--profile", "alex", "--partner", "sam", &cs]);
+        run(sam, &["pair", "--profile", "sam", "--partner", "alex", &ca]);
+        run(
+            alex,
+            &["share", "--profile", "alex", "--with", "sam", "--folder", x],
+        );
+        run(
+            sam,
+            &["share", "--profile", "sam", "--with", "alex", "--folder", x],
+        );
+    }
+
     pub(super) fn code(data: &Data, me: &str) -> String {
         let out = run(data, &["pair", "--profile", me]);
         out.lines()
@@ -527,10 +542,50 @@ mod two_computers {
     }
 }
 
+/// An answer changed after the reveal shows in the partner's compare as a change, with
+/// the answer seen first still there.
+mod changed_after_reveal {
+    use super::two_computers::run;
+    use crate::cli::Data;
+    use crate::common::{put, text};
+    use trustbook::answers::Answers;
+
+    fn says(w: &str) -> Answers {
+        let mut a = Answers::default();
+        put(&mut a, "one", "free", false, text(w));
+        a
+    }
+
+    #[test]
+    fn the_partner_sees_the_change_and_the_first_answer() {
+        let (alex, sam) = (Data::new(), Data::new());
+        let folder = tempfile::tempdir().expect("folder");
+        let x = folder.path().to_str().expect("utf-8 path");
+        alex.own_of("alex", &says("FIRST-THOUGHT"), "fixture-book");
+        sam.own_of("sam", &says("SAM-SAYS"), "fixture-book");
+        super::two_computers::paired_through(&alex, &sam, x);
+        run(&alex, &["sync", "--profile", "alex"]);
+        run(&sam, &["sync", "--profile", "sam"]);
+        let before = run(&sam, &["compare", "sam", "alex", "--width", "100"]);
+        assert!(before.contains("FIRST-THOUGHT"), "{before}");
+        assert!(!before.contains("changed after seeing yours"), "{before}");
+        alex.own_of("alex", &says("SECOND-THOUGHT"), "fixture-book");
+        run(&alex, &["sync", "--profile", "alex"]);
+        let said = run(&sam, &["sync", "--profile", "sam"]);
+        assert!(said.contains("1 changed after seeing yours"), "{said}");
+        let after = run(&sam, &["compare", "sam", "alex", "--width", "100"]);
+        assert!(after.contains("changed after seeing yours"), "{after}");
+        assert!(
+            after.contains("FIRST-THOUGHT") && after.contains("SECOND-THOUGHT"),
+            "{after}"
+        );
+    }
+}
+
 /// The app itself keeps the folder in step: it writes a share when it quits after a
 /// save, and reads the partner's when it starts, with no import step.
 mod in_the_app {
-    use super::two_computers::{code, run};
+    use super::two_computers::run;
     use crate::cli::Data;
     use crate::common::pty::{Spawn, keys};
     use crate::common::{put, text};
@@ -545,17 +600,7 @@ mod in_the_app {
         put(&mut mine, "one", "free", false, text("ALEX-IN-THE-FOLDER"));
         alex.own_of("alex", &mine, "fixture-book");
         sam.own_of("sam", &Answers::default(), "fixture-book");
-        let (ca, cs) = (code(&alex, "alex"), code(&sam, "sam"));
-        run(&alex, &["pair", "--profile", "alex", "--partner", "sam", &cs]);
-        run(&sam, &["pair", "--profile", "sam", "--partner", "alex", &ca]);
-        run(
-            &alex,
-            &["share", "--profile", "alex", "--with", "sam", "--folder", x],
-        );
-        run(
-            &sam,
-            &["share", "--profile", "sam", "--with", "alex", "--folder", x],
-        );
+        super::two_computers::paired_through(&alex, &sam, x);
 
         let valid = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
         let open_sam = || {
