@@ -27,26 +27,39 @@ pub fn others(data_dir: &Path, me: &str) -> Vec<String> {
 /// Reads what profile `name` has shared with `reader` for workbook `workbook_id`: an own
 /// profile's share ([`sharing::read`]), never its answers file, or an imported partner's
 /// export (handed over, so shared). `Ok(None)`: `name` has not shared with `reader`.
+///
+/// `protection` is the reader's own (unlocked) protection: a share encrypted to the
+/// reader is opened with the reader's exchange key, and a partner profile its sync wrote
+/// under its passphrase with its key.
 pub fn read_shared(
     data_dir: &Path,
     name: &str,
     reader: &str,
     workbook_id: &str,
+    protection: &store::Protection,
 ) -> Result<Option<Answers>, String> {
     match store::profile_kind(data_dir, name) {
-        Some(ProfileKind::Own) => match sharing::read(data_dir, name, reader, workbook_id) {
+        Some(ProfileKind::Own) => match sharing::read(data_dir, name, reader, workbook_id, protection) {
             Ok(answers) => Ok(Some(answers)),
             Err(sharing::NotShared::NotShared { .. }) => Ok(None),
             Err(e @ sharing::NotShared::Unreadable(_)) => Err(e.to_string()),
         },
-        Some(ProfileKind::Partner) => Ok(Some(read_export(data_dir, name, workbook_id)?.answers)),
+        Some(ProfileKind::Partner) => Ok(Some(
+            read_export_as(data_dir, name, workbook_id, protection)?.answers,
+        )),
         None => Err(no_profile(name)),
     }
 }
 
 /// [`read_shared`], with "not shared" as an error that says how the partner can share.
-pub fn read(data_dir: &Path, name: &str, reader: &str, workbook_id: &str) -> Result<Answers, String> {
-    read_shared(data_dir, name, reader, workbook_id)?.ok_or_else(|| {
+pub fn read(
+    data_dir: &Path,
+    name: &str,
+    reader: &str,
+    workbook_id: &str,
+    protection: &store::Protection,
+) -> Result<Answers, String> {
+    read_shared(data_dir, name, reader, workbook_id, protection)?.ok_or_else(|| {
         sharing::NotShared::NotShared {
             owner: name.to_string(),
             reader: reader.to_string(),
@@ -74,8 +87,38 @@ pub fn read_mine(data_dir: &Path, name: &str, workbook_id: &str) -> Result<(Answ
 /// Reads the imported partner profile `name` as it was exported (private answers included
 /// when the export holds them), checked for workbook `workbook_id`.
 pub fn read_export(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Export, String> {
+    read_export_as(data_dir, name, workbook_id, &store::Protection::Plain)
+}
+
+/// [`read_export`] of a partner profile that a protected profile's sync may have written
+/// encrypted to its key (`protection`).
+pub fn read_export_as(
+    data_dir: &Path,
+    name: &str,
+    workbook_id: &str,
+    protection: &store::Protection,
+) -> Result<Export, String> {
     let path = store::partner_path(data_dir, name);
-    let text = read_limited(&path, false)?;
+    let sealed = store::read_regular(&path, false, MAX_IMPORT_BYTES)
+        .ok()
+        .filter(|b| crate::vault::is_age(b));
+    let text = if let Some(bytes) = sealed {
+        if !protection.is_locked() {
+            return Err(format!(
+                "{} is encrypted: a protected profile's exchange wrote it, and only that profile reads it",
+                safe::path(&path)
+            ));
+        }
+        let plain = protection
+            .open(&bytes)
+            .map_err(|e| format!("{}: {e}", safe::path(&path)))?;
+        zeroize::Zeroizing::new(
+            String::from_utf8(plain.to_vec())
+                .map_err(|_| format!("{} is not UTF-8 text", safe::path(&path)))?,
+        )
+    } else {
+        zeroize::Zeroizing::new(read_limited(&path, false)?)
+    };
     let exp = export::parse_json(&text).map_err(|e| format!("{}: {e}", safe::path(&path)))?;
     export::check_import(&exp, workbook_id).map_err(|e| format!("{}: {e}", safe::path(&path)))?;
     Ok(exp)

@@ -49,16 +49,29 @@ fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: bool)
     // A partner that cannot be read is said on the first screen, not passed over.
     let mut answers = saved.answers;
     let mut unreadable = None;
+    let protection = store.protection().clone();
+    if protection.is_locked() {
+        // Files of others kept plain by an older trustbook, or written meanwhile by a
+        // plain profile, go under the passphrase now.
+        if let Err(e) =
+            trustbook::exchange::local::reseal(store.data_dir(), &profile, &protection, &protection)
+        {
+            unreadable.get_or_insert(format!("the exchange files: {e}"));
+        }
+        if let Some(said) = trustbook::sharing::seal_plain_shares(store.data_dir(), &profile)
+            .into_iter()
+            .next()
+        {
+            unreadable.get_or_insert(said);
+        }
+    }
     // Through an exchange folder: the partner's newest share is read (and this profile's
     // written) before anything of theirs is shown.
-    let exchanges = !store.protection().is_locked();
-    for name in trustbook::exchange::local::linked_partners(store.data_dir(), &profile)
-        .into_iter()
-        .filter(|_| exchanges)
-    {
+    for name in trustbook::exchange::local::linked_partners(store.data_dir(), &profile) {
         let now = trustbook::answers::now_utc();
+        let pair = (profile.as_str(), name.as_str());
         if let Err(e) =
-            trustbook::exchange::local::sync(store.data_dir(), &wb, (&profile, &name), &answers, &now)
+            trustbook::exchange::local::sync(store.data_dir(), &wb, pair, &answers, &now, &protection)
         {
             unreadable.get_or_insert(format!("the exchange folder with {name}: {e}"));
         }
@@ -66,7 +79,7 @@ fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: bool)
     let partners = partner::others(store.data_dir(), &profile);
     if wb.has_shared_lists() {
         for name in &partners {
-            match partner::read_shared(store.data_dir(), name, &profile, &wb.id) {
+            match partner::read_shared(store.data_dir(), name, &profile, &wb.id, &protection) {
                 Ok(Some(theirs)) => answers.take_shared(&wb, name, &theirs),
                 // Not shared with this profile: nothing of theirs is taken, nothing said.
                 Ok(None) => {}

@@ -4,6 +4,14 @@
 //! never ratings of a private list) in the export format. Its existence is the consent;
 //! `share --stop` removes it. Another profile reads only this file, never the owner's
 //! answers file, so nothing reaches a partner that its owner did not share.
+//!
+//! When the owner or the reader is protected with a passphrase, the share is an age file
+//! encrypted to the reader's exchange key (`exchange/<reader>/public`), which only the
+//! reader opens (its key is under its own passphrase when it is protected).
+//!
+//! Withdrawal wins over a save in flight: `stop` leaves a tombstone
+//! (`shares/<owner>/<partner>.stopped`) before removing the file, and a refresh that
+//! finds one after writing removes what it wrote.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -12,7 +20,8 @@ use crate::answers::Answers;
 use crate::content::Workbook;
 use crate::export::{self, Export, ExportMeta};
 use crate::safe;
-use crate::store::{self, ReadError, StoreError, validate_profile};
+use crate::store::{self, Protection, ReadError, StoreError, validate_profile};
+use crate::vault;
 
 /// The folder under the data folder that holds every profile's shares.
 pub const SHARES_DIR: &str = "shares";
@@ -25,6 +34,36 @@ pub fn owner_dir(data_dir: &Path, owner: &str) -> PathBuf {
 /// Where `owner`'s share with `partner` is kept.
 pub fn share_path(data_dir: &Path, owner: &str, partner: &str) -> PathBuf {
     owner_dir(data_dir, owner).join(format!("{partner}.json"))
+}
+
+/// The tombstone `stop` leaves for `partner`: a save in flight must not bring the share back.
+fn tombstone(data_dir: &Path, owner: &str, partner: &str) -> PathBuf {
+    owner_dir(data_dir, owner).join(format!("{partner}.stopped"))
+}
+
+/// The key a share from `owner` to `reader` is encrypted to: none (plain) when neither is
+/// protected; else the reader's exchange key, made now for a plain reader that has none.
+/// A protected reader without keys cannot be shared with until it has opened once.
+fn reader_key(data_dir: &Path, owner: &str, reader: &str) -> Result<Option<vault::Recipient>, String> {
+    use crate::exchange::local;
+    let reader_locked = store::is_protected(data_dir, reader);
+    if !store::is_protected(data_dir, owner) && !reader_locked {
+        return Ok(None);
+    }
+    if let Some(keys) = local::public_keys(data_dir, reader)? {
+        return Ok(Some(keys.age));
+    }
+    if reader_locked {
+        return Err(format!(
+            "{r} is protected with a passphrase and has no exchange key yet, so nothing can be              encrypted for {r}: {r} opens trustbook once (or runs `trustbook pair --profile {r}`), then share again",
+            r = safe::line(reader)
+        ));
+    }
+    Ok(Some(
+        local::own_keys(data_dir, reader, &Protection::Plain)?
+            .age
+            .to_public(),
+    ))
 }
 
 /// The partners `owner` shares with, sorted: the names of the share files present.
@@ -84,9 +123,24 @@ pub fn write(data_dir: &Path, owner: &str, partner: &str, text: &str) -> Result<
     if store::is_link(&path) {
         return Err(StoreError::Link { path });
     }
-    store::write_atomic(&path, text)
-        .map_err(|e| StoreError::io(&path, "write", io::Error::other(e.to_string())))?;
+    // Sharing again after a withdrawal: consent is given anew.
+    let _ = std::fs::remove_file(tombstone(data_dir, owner, partner));
+    put(data_dir, owner, partner, text)?;
     Ok(path)
+}
+
+/// Writes the share file itself, encrypted when [`reader_key`] says so.
+fn put(data_dir: &Path, owner: &str, partner: &str, text: &str) -> Result<(), StoreError> {
+    let path = share_path(data_dir, owner, partner);
+    let failed = |e: &dyn std::fmt::Display| StoreError::io(&path, "write", io::Error::other(e.to_string()));
+    match reader_key(data_dir, owner, partner).map_err(|e| failed(&e))? {
+        None => store::write_atomic(&path, text).map_err(|e| failed(&e)),
+        Some(key) => {
+            let sealed = vault::encrypt(&[key], text.as_bytes()).map_err(|e| failed(&e))?;
+            store::write_profile_file(&path, &sealed, &Protection::Plain, store::How::Replace)
+                .map_err(|e| failed(&e))
+        }
+    }
 }
 
 /// Rewrites every share `owner` keeps, after their answers were saved; the partners it
@@ -98,19 +152,33 @@ pub fn refresh(data_dir: &Path, wb: &Workbook, owner: &str, answers: &Answers, t
         return Vec::new();
     }
     let text = share_text(wb, owner, answers, today);
+    refresh_to(data_dir, owner, &partners, &text)
+}
+
+/// Rewrites `owner`'s shares with `partners` (listed a moment ago) as `text`. A partner
+/// withdrawn since, even while this was writing, ends with no share: withdrawal wins.
+pub fn refresh_to(data_dir: &Path, owner: &str, partners: &[String], text: &str) -> Vec<String> {
     partners
         .iter()
+        .filter(|p| !tombstone(data_dir, owner, p).exists())
         .filter_map(|p| {
-            write(data_dir, owner, p, &text)
-                .err()
-                .map(|e| format!("{p}: {e}"))
+            let result = put(data_dir, owner, p, text);
+            // `stop` may have run between the check above and the write.
+            if tombstone(data_dir, owner, p).exists() {
+                let _ = std::fs::remove_file(share_path(data_dir, owner, p));
+            }
+            result.err().map(|e| format!("{p}: {e}"))
         })
         .collect()
 }
 
-/// Withdraws `owner`'s share with `partner` at once: removes the file. True when there
-/// was one.
+/// Withdraws `owner`'s share with `partner` at once: leaves a tombstone (so a save in
+/// flight does not write it again), then removes the file. True when there was one.
 pub fn stop(data_dir: &Path, owner: &str, partner: &str) -> io::Result<bool> {
+    if owner_dir(data_dir, owner).is_dir() {
+        store::write_atomic(&tombstone(data_dir, owner, partner), "withdrawn\n")
+            .map_err(|e| io::Error::other(e.to_string()))?;
+    }
     match std::fs::remove_file(share_path(data_dir, owner, partner)) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
@@ -147,8 +215,16 @@ impl std::fmt::Display for NotShared {
     }
 }
 
-/// Reads what `owner` shares with `reader`, checked for workbook `workbook_id`.
-pub fn read(data_dir: &Path, owner: &str, reader: &str, workbook_id: &str) -> Result<Answers, NotShared> {
+/// Reads what `owner` shares with `reader`, checked for workbook `workbook_id`. An
+/// encrypted share is opened with the reader's exchange key, read under `protection` (the
+/// reader's own, unlocked when it is protected).
+pub fn read(
+    data_dir: &Path,
+    owner: &str,
+    reader: &str,
+    workbook_id: &str,
+    protection: &Protection,
+) -> Result<Answers, NotShared> {
     let path = share_path(data_dir, owner, reader);
     let bytes = match store::read_regular(&path, false, store::MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
@@ -166,10 +242,60 @@ pub fn read(data_dir: &Path, owner: &str, reader: &str, workbook_id: &str) -> Re
         }
     };
     let unreadable = |e: &dyn std::fmt::Display| NotShared::Unreadable(format!("{}: {e}", safe::path(&path)));
-    let text = String::from_utf8(bytes).map_err(|_| unreadable(&"not UTF-8 text"))?;
+    let bytes = if vault::is_age(&bytes) {
+        let keys = crate::exchange::local::existing_keys(data_dir, reader, protection)
+            .map_err(|e| unreadable(&e))?
+            .ok_or_else(|| unreadable(&"it is encrypted, and this profile has no exchange key to open it"))?;
+        vault::decrypt(&keys.age, &bytes)
+            .map_err(|e| unreadable(&e))?
+            .to_vec()
+    } else {
+        bytes
+    };
+    let text = zeroize::Zeroizing::new(String::from_utf8(bytes).map_err(|_| unreadable(&"not UTF-8 text"))?);
     let exp = export::parse_json(&text).map_err(|e| unreadable(&e))?;
     export::check_import(&exp, workbook_id).map_err(|e| unreadable(&e))?;
     Ok(exp.answers)
+}
+
+/// Brings the shares of a profile just protected (or opened protected) under encryption:
+/// shares others made for it and its own shares, where still plain, are encrypted to
+/// their reader's exchange key. An own share that cannot be encrypted is withdrawn
+/// rather than left plain. Returns what was done or failed, one line each.
+pub fn seal_plain_shares(data_dir: &Path, profile: &str) -> Vec<String> {
+    let mut said = Vec::new();
+    let plain = |path: &Path| {
+        store::read_regular(path, false, store::MAX_FILE_BYTES)
+            .ok()
+            .filter(|b| !vault::is_age(b))
+    };
+    let owners: Vec<String> = std::fs::read_dir(data_dir.join(SHARES_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|o| o != profile && validate_profile(o).is_ok())
+        .collect();
+    let mut pairs: Vec<(String, String)> = owners.into_iter().map(|o| (o, profile.to_string())).collect();
+    pairs.extend(
+        partners_of(data_dir, profile)
+            .into_iter()
+            .map(|p| (profile.to_string(), p)),
+    );
+    for (owner, reader) in pairs {
+        let path = share_path(data_dir, &owner, &reader);
+        let Some(bytes) = plain(&path) else { continue };
+        let text = zeroize::Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned());
+        if let Err(e) = put(data_dir, &owner, &reader, &text) {
+            let _ = stop(data_dir, &owner, &reader);
+            said.push(format!(
+                "stopped the share of {} with {} rather than keep it plain: {e}",
+                safe::line(&owner),
+                safe::line(&reader)
+            ));
+        }
+    }
+    said
 }
 
 /// Every share file of `owner` (for `erase` and `where`).
@@ -178,6 +304,19 @@ pub fn files_of(data_dir: &Path, owner: &str) -> Vec<PathBuf> {
         .iter()
         .map(|p| share_path(data_dir, owner, p))
         .collect()
+}
+
+/// The withdrawal marks `owner`'s `stop` left (for `erase`: they name a partner).
+pub fn tombstones_of(data_dir: &Path, owner: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(owner_dir(data_dir, owner))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "stopped"))
+        .collect();
+    out.sort();
+    out
 }
 
 /// Every share made *with* `reader` by any owner (for `erase`: copies meant for them).
@@ -229,9 +368,6 @@ pub struct Partner {
 pub struct Overview {
     /// Every other own profile on this computer and every paired partner, sorted.
     pub partners: Vec<Partner>,
-    /// The owner's profile is protected with a passphrase: share files are not encrypted
-    /// yet, so sharing on this computer is refused.
-    pub protected: bool,
 }
 
 /// How many of a profile's answers a share holds, and how many it leaves out.
@@ -265,8 +401,8 @@ pub fn counts(wb: &Workbook, answers: &Answers) -> Counts {
 
 /// What `owner` shares, and with whom, read from the data folder: the other own profiles
 /// on this computer, the names `owner` keeps a share for, and the partners paired for an
-/// exchange folder.
-pub fn overview(data_dir: &Path, owner: &str) -> Overview {
+/// exchange folder. `protection` is the owner's (its exchange files are under it).
+pub fn overview(data_dir: &Path, owner: &str, protection: &Protection) -> Overview {
     use crate::exchange::local;
     let shares = partners_of(data_dir, owner);
     let mut partners: Vec<Partner> = store::list_profiles(data_dir)
@@ -294,10 +430,13 @@ pub fn overview(data_dir: &Path, owner: &str) -> Overview {
     paired.dedup();
     if !paired.is_empty() {
         // Read, never made here: keys are made by `pair`, and a paired profile has them.
-        let mine = local_fingerprint(data_dir, owner);
+        let mine = local::existing_keys(data_dir, owner, protection)
+            .ok()
+            .flatten()
+            .map(|k| k.public().fingerprint());
         for name in paired {
-            let link = local::link(data_dir, owner, &name).ok().flatten();
-            let theirs = local::partner_keys(data_dir, owner, &name)
+            let link = local::link(data_dir, owner, &name, protection).ok().flatten();
+            let theirs = local::partner_keys(data_dir, owner, &name, protection)
                 .ok()
                 .flatten()
                 .map(|k| k.fingerprint());
@@ -312,26 +451,12 @@ pub fn overview(data_dir: &Path, owner: &str) -> Overview {
             });
         }
     }
-    Overview {
-        partners,
-        protected: store::is_protected(data_dir, owner),
-    }
-}
-
-/// `owner`'s own exchange fingerprint, if its keys exist (never made here).
-fn local_fingerprint(data_dir: &Path, owner: &str) -> Option<String> {
-    let path = crate::exchange::local::dir_of(data_dir, owner).join("keys");
-    path.symlink_metadata().ok()?;
-    crate::exchange::local::own_keys(data_dir, owner)
-        .ok()
-        .map(|k| k.public().fingerprint())
+    Overview { partners }
 }
 
 /// Why the sharing screen could not do what was asked: typed, the screen words it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SharingError {
-    /// The profile is protected with a passphrase, and share files are not encrypted yet.
-    Protected,
     /// A profile cannot share with itself.
     WithItself,
     /// Starting to share through a folder needs the folder, given on the command line.
@@ -362,13 +487,14 @@ pub fn withdraw_any(
     owner: &str,
     partner: &str,
     now: &str,
+    protection: &Protection,
 ) -> Result<bool, String> {
     use crate::exchange::local;
     if local::linked_partners(data_dir, owner)
         .iter()
         .any(|p| p == partner)
     {
-        local::withdraw(data_dir, wb, (owner, partner), now)?;
+        local::withdraw(data_dir, wb, (owner, partner), now, protection)?;
         let link = local::dir_of(data_dir, owner).join(format!("{partner}.link.json"));
         std::fs::remove_file(&link).map_err(|e| format!("cannot remove {}: {e}", safe::path(&link)))?;
         return Ok(true);

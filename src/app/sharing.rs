@@ -65,7 +65,6 @@ impl App {
             return;
         }
         self.sharing_cancel();
-        let protected = self.sharing_overview().is_some_and(|o| o.protected);
         let Some(p) = self.sharing_selected().cloned() else {
             return;
         };
@@ -73,10 +72,7 @@ impl App {
             self.notice = Some(Notice::AlreadySharing(p.name));
             return;
         }
-        // A protected profile does not share yet, on this computer or through a folder:
-        // what it shares would be plain text.
         let ask = match p.reach {
-            Reach::Folder { .. } | Reach::ThisComputer { .. } if protected => Err(SharingError::Protected),
             Reach::Folder { .. } => Err(SharingError::NeedsFolder(p.name)),
             Reach::ThisComputer { .. } => Ok(SharingAsk::Share(p.name)),
         };

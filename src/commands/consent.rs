@@ -43,15 +43,6 @@ fn share(opts: &StoreOptions, wb: &Workbook, args: &ShareArgs) -> ExitCode {
         Err(code) => return code,
     };
     let owner = opts.profile.as_str();
-    if args.with.is_some() && store::is_protected(&dir, owner) {
-        return fail(format!(
-            "{o} is protected with a passphrase, and a protected profile does not share yet: \
-             what it shares would be plain text on this computer. Nothing was shared. To share, \
-             remove the passphrase first (trustbook protect --remove --profile {o}); then anyone \
-             using this computer account can read its answers.",
-            o = safe::line(owner)
-        ));
-    }
     match (&args.with, &args.stop) {
         (Some(with), _) if args.folder.is_some() => {
             let folder = args.folder.as_deref().unwrap_or(std::path::Path::new("."));
@@ -75,8 +66,11 @@ fn grant(dir: &std::path::Path, wb: &Workbook, owner: &str, with: &str) -> ExitC
     if with == owner {
         return fail("a profile cannot share with itself; name your partner's profile, e.g. --with sam");
     }
-    let answers = match super::read_mine(dir, owner, wb) {
-        Ok(mut a) => {
+    // A protected profile asks its passphrase to read its answers; the share is then
+    // encrypted to the reader (see `sharing`).
+    let answers = match super::protect::read_own(dir, owner, wb) {
+        Ok(a) => {
+            let mut a = a.map(|s| s.answers).unwrap_or_default();
             store::migrate(&mut a, wb);
             a
         }
@@ -109,7 +103,15 @@ fn withdraw(dir: &std::path::Path, wb: &Workbook, owner: &str, stop: &str) -> Ex
     let folder = trustbook::exchange::local::linked_partners(dir, owner)
         .iter()
         .any(|p| p == stop);
-    match sharing::withdraw_any(dir, wb, owner, stop, &now_utc()) {
+    let protection = if folder {
+        match super::protect::protection_of(dir, owner) {
+            Ok(p) => p,
+            Err(e) => return fail(e),
+        }
+    } else {
+        store::Protection::Plain
+    };
+    match sharing::withdraw_any(dir, wb, owner, stop, &now_utc(), &protection) {
         Ok(true) if folder => {
             trustbook::say!(
                 "{o} no longer shares with {s} through the folder: a withdrawal is written there, and {s}'s trustbook deletes what it holds of {o}'s when it reads it."

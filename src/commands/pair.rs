@@ -42,7 +42,12 @@ fn pair(opts: &StoreOptions, args: &PairArgs) -> ExitCode {
         Err(code) => return code,
     };
     let me = opts.profile.as_str();
-    let own = match local::own_keys(&dir, me) {
+    // A protected profile's keys are under its passphrase.
+    let protection = match super::protect::protection_of(&dir, me) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let own = match local::own_keys(&dir, me, &protection) {
         Ok(k) => k.public(),
         Err(e) => return fail(e),
     };
@@ -66,7 +71,7 @@ fn pair(opts: &StoreOptions, args: &PairArgs) -> ExitCode {
         Ok(k) => k,
         Err(e) => return fail(format!("that pairing code cannot be used: {e}")),
     };
-    match local::pair(&dir, me, partner, &theirs, args.replace) {
+    match local::pair(&dir, me, partner, &theirs, args.replace, &protection) {
         Ok(outcome) => {
             let p = safe::line(partner);
             match outcome {
@@ -98,12 +103,16 @@ pub fn link(opts: &StoreOptions, wb: &Workbook, partner: &str, folder: &std::pat
         ));
     }
     let me = opts.profile.as_str();
-    let mut link = match local::link(&dir, me, partner) {
+    let protection = match super::protect::protection_of(&dir, me) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let mut link = match local::link(&dir, me, partner, &protection) {
         Ok(l) => l.unwrap_or_default(),
         Err(e) => return fail(e),
     };
     link.folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
-    if let Err(e) = local::save_link(&dir, me, partner, &link) {
+    if let Err(e) = local::save_link(&dir, me, partner, &link, &protection) {
         return fail(e);
     }
     trustbook::say!(
@@ -112,5 +121,5 @@ pub fn link(opts: &StoreOptions, wb: &Workbook, partner: &str, folder: &std::pat
         safe::line(partner),
         safe::path(&link.folder)
     );
-    super::sync::sync_one(&dir, wb, me, partner)
+    super::sync::sync_one(&dir, wb, (me, &protection), partner)
 }

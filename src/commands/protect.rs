@@ -156,16 +156,31 @@ pub fn open(
     }
 }
 
+/// The protection of own profile `name`: unlocked (the passphrase asked) when it is
+/// protected, else plain.
+pub fn protection_of(dir: &Path, name: &str) -> Result<Protection, String> {
+    if store::is_protected(dir, name) {
+        unlock(dir, name)
+    } else {
+        Ok(Protection::Plain)
+    }
+}
+
 /// Reads own profile `name`'s answers without locking it, unlocking it first (asking the
 /// passphrase) when it is protected. `None` when it has no answers file.
 pub fn read_own(dir: &Path, name: &str, wb: &Workbook) -> Result<Option<Saved>, String> {
+    read_own_as(dir, name, wb, &protection_of(dir, name)?)
+}
+
+/// [`read_own`] with the profile's protection already at hand.
+pub fn read_own_as(
+    dir: &Path,
+    name: &str,
+    wb: &Workbook,
+    protection: &Protection,
+) -> Result<Option<Saved>, String> {
     let path = dir.join(format!("{name}.toml"));
-    let protection = if store::is_protected(dir, name) {
-        unlock(dir, name)?
-    } else {
-        Protection::Plain
-    };
-    let saved = store::read_answers_as(&path, name, &wb.id, &protection).map_err(|e| e.to_string())?;
+    let saved = store::read_answers_as(&path, name, &wb.id, protection).map_err(|e| e.to_string())?;
     if let Some(saved) = &saved {
         super::report_cut(&path, saved);
     }
@@ -251,7 +266,7 @@ fn protect(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
             .save(&saved.answers, saved.place.as_ref())
             .map_err(|e| e.to_string())?;
     }
-    stop_plain_shares(&dir, &opts.profile);
+    seal_exchange(&dir, &opts.profile, &Protection::Plain, store.protection());
     trustbook::say!("Done: profile {name} is protected. trustbook asks for the passphrase when it opens it.");
     trustbook::say!("");
     trustbook::say!(
@@ -267,24 +282,17 @@ fn protect(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
     Ok(())
 }
 
-/// A protected profile does not share yet: its share files would be plain text. Those
-/// it had are removed, and the person is told.
-fn stop_plain_shares(dir: &std::path::Path, profile: &str) {
-    for partner in trustbook::sharing::partners_of(dir, profile) {
-        if trustbook::sharing::stop(dir, profile, &partner).is_ok() {
-            trustbook::say!(
-                "Stopped sharing with {}: a protected profile does not share yet, as its share would be plain text.",
-                safe::line(&partner)
-            );
-        }
+/// Brings what the profile holds for sharing under `to` (protect) or back to plain
+/// (remove): its exchange keys, partners' keys and links, the partner profiles its syncs
+/// wrote, and (protecting) the shares it makes and those made for it, encrypted to their
+/// reader. What could not be done is said; the answers themselves are done already.
+fn seal_exchange(dir: &Path, profile: &str, from: &Protection, to: &Protection) {
+    if let Err(e) = trustbook::exchange::local::reseal(dir, profile, from, to) {
+        trustbook::report!("warning: the exchange files could not all be rewritten: {e}");
     }
-    for partner in trustbook::exchange::local::linked_partners(dir, profile) {
-        let link = trustbook::exchange::local::dir_of(dir, profile).join(format!("{partner}.link.json"));
-        if std::fs::remove_file(&link).is_ok() {
-            trustbook::say!(
-                "Stopped the exchange folder with {}: a protected profile does not exchange yet.",
-                safe::line(&partner)
-            );
+    if to.is_locked() {
+        for said in trustbook::sharing::seal_plain_shares(dir, profile) {
+            trustbook::say!("{}", capitalised(&said));
         }
     }
 }
@@ -331,7 +339,8 @@ fn change(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
 fn remove(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
     let dir = protected_dir(opts)?;
     let protection = unlock(&dir, &opts.profile)?;
-    let (mut store, _) = Store::open_as(opts, &wb.id, protection).map_err(|e| e.to_string())?;
+    let (mut store, _) = Store::open_as(opts, &wb.id, protection.clone()).map_err(|e| e.to_string())?;
+    seal_exchange(&dir, &opts.profile, &protection, &Protection::Plain);
     store
         .unprotect()
         .map_err(|e| format!("{e} The profile still opens with its passphrase: run this again to finish."))?;

@@ -35,23 +35,33 @@ fn sync(opts: &StoreOptions, wb: &Workbook) -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
+    let protection = match super::protect::protection_of(&dir, me) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
     let mut code = ExitCode::SUCCESS;
     for p in &partners {
-        if sync_one(&dir, wb, me, p) != ExitCode::SUCCESS {
+        if sync_one(&dir, wb, (me, &protection), p) != ExitCode::SUCCESS {
             code = ExitCode::from(1);
         }
     }
     code
 }
 
-/// One round with `partner_name`, saying what was read, written and ignored.
-pub fn sync_one(dir: &std::path::Path, wb: &Workbook, me: &str, partner_name: &str) -> ExitCode {
-    let mut answers = match super::read_mine(dir, me, wb) {
-        Ok(a) => a,
+/// One round with `partner_name`, saying what was read, written and ignored; `me`'s
+/// protection (unlocked when protected) reads its answers and opens its keys.
+pub fn sync_one(
+    dir: &std::path::Path,
+    wb: &Workbook,
+    (me, protection): (&str, &store::Protection),
+    partner_name: &str,
+) -> ExitCode {
+    let mut answers = match super::protect::read_own_as(dir, me, wb, protection) {
+        Ok(a) => a.map(|s| s.answers).unwrap_or_default(),
         Err(e) => return fail(e),
     };
     store::migrate(&mut answers, wb);
-    match local::sync(dir, wb, (me, partner_name), &answers, &now_utc()) {
+    match local::sync(dir, wb, (me, partner_name), &answers, &now_utc(), protection) {
         Ok(report) => {
             for line in report.said {
                 trustbook::say!("{line}");

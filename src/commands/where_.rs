@@ -180,8 +180,20 @@ fn where_text(
 /// numbered so far, and every file there that was not taken, with why.
 fn exchange_lines(out: &mut dyn Write, dir: &Path, name: &str, workbook: &str) -> std::io::Result<()> {
     use trustbook::exchange::{folder, local};
+    let plain = trustbook::store::Protection::Plain;
     for partner in local::linked_partners(dir, name) {
-        let Ok(Some(link)) = local::link(dir, name, &partner) else {
+        if store::is_protected(dir, name) {
+            // Its exchange files are under its passphrase: `where` shows nothing of them.
+            writeln!(
+                out,
+                "  {:<20} {:<8} exchanges with {} through a folder (details protected)",
+                "",
+                "",
+                safe::line(&partner)
+            )?;
+            continue;
+        }
+        let Ok(Some(link)) = local::link(dir, name, &partner, &plain) else {
             continue;
         };
         writeln!(
@@ -195,8 +207,8 @@ fn exchange_lines(out: &mut dyn Write, dir: &Path, name: &str, workbook: &str) -
             link.reader.seq
         )?;
         let (Ok(own), Ok(Some(theirs))) = (
-            local::own_keys(dir, name),
-            local::partner_keys(dir, name, &partner),
+            local::own_keys(dir, name, &plain),
+            local::partner_keys(dir, name, &partner, &plain),
         ) else {
             continue;
         };

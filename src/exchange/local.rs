@@ -3,6 +3,11 @@
 //! partner's public keys, and per partner the folder, the sequence numbers and the keys
 //! of its sealed answers. And `sync`: read the partner's share, keep what it reveals as
 //! their partner profile, write this profile's next share.
+//!
+//! A protected profile keeps every one of these files encrypted to its own key (the
+//! [`Protection`] it was unlocked with), and the partner profile a sync writes too; only
+//! `public`, its own pairing code, stays plain, so that other profiles on this computer
+//! can encrypt what they share with it.
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +18,13 @@ use super::{OwnKeys, PartnerKeys, folder};
 use crate::answers::Answers;
 use crate::content::Workbook;
 use crate::export::{Export, ExportMeta};
+use crate::store::Protection;
 use crate::{safe, sharing, store};
+
+/// The names of the files of `exchange/<profile>/` that are not per partner.
+const KEYS_FILE: &str = "keys";
+/// This profile's pairing code, plain (it holds no secret).
+const PUBLIC_FILE: &str = "public";
 
 /// The folder of `profile`'s exchange files.
 pub fn dir_of(data_dir: &Path, profile: &str) -> PathBuf {
@@ -34,17 +45,23 @@ pub struct Link {
     pub partner_has: std::collections::BTreeSet<String>,
 }
 
-fn read_text(path: &Path) -> Result<Option<String>, String> {
-    match store::read_regular(path, false, store::MAX_FILE_BYTES) {
-        Ok(b) => String::from_utf8(b)
-            .map(Some)
+/// Reads a file of `exchange/<profile>/`: plain, or decrypted with `protection` (a file
+/// of a protected profile read without its key is refused, saying so).
+fn read_text(path: &Path, protection: &Protection) -> Result<Option<zeroize::Zeroizing<String>>, String> {
+    match store::read_profile_file(path, protection) {
+        Ok(b) => String::from_utf8(b.to_vec())
+            .map(|t| Some(zeroize::Zeroizing::new(t)))
             .map_err(|_| format!("{} is not text", safe::path(path))),
-        Err(store::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("cannot read {}: {e}", safe::path(path))),
+        Err(store::StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Ok(None)
+        }
+        Err(e) => Err(e.to_string()),
     }
 }
 
-fn write_text(path: &Path, text: &str) -> Result<(), String> {
+/// Writes a file of `exchange/<profile>/` (private, atomic): encrypted to the profile's
+/// own key when it is protected.
+fn write_text(path: &Path, text: &str, protection: &Protection) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", safe::path(parent)))?;
         #[cfg(unix)]
@@ -53,26 +70,108 @@ fn write_text(path: &Path, text: &str) -> Result<(), String> {
             let _ = std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o700));
         }
     }
-    store::write_atomic(path, text).map_err(|e| e.to_string())
+    if store::is_link(path) {
+        return Err(format!(
+            "{} is a symbolic link; trustbook does not write through one",
+            safe::path(path)
+        ));
+    }
+    store::write_profile_file(path, text.as_bytes(), protection, store::How::Replace)
+        .map_err(|e| format!("cannot write {}: {e}", safe::path(path)))
 }
 
-/// `profile`'s own keys, made on first use.
-pub fn own_keys(data_dir: &Path, profile: &str) -> Result<OwnKeys, String> {
-    let path = dir_of(data_dir, profile).join("keys");
-    match read_text(&path)? {
-        Some(text) => OwnKeys::from_secret_text(&text).map_err(|e| format!("{}: {e}", safe::path(&path))),
+/// `profile`'s own keys, made on first use (under its passphrase when it is protected).
+pub fn own_keys(data_dir: &Path, profile: &str, protection: &Protection) -> Result<OwnKeys, String> {
+    match existing_keys(data_dir, profile, protection)? {
+        Some(keys) => Ok(keys),
         None => {
             let keys = OwnKeys::generate().map_err(|e| e.to_string())?;
-            write_text(&path, &keys.to_secret_text())?;
+            let dir = dir_of(data_dir, profile);
+            write_text(&dir.join(KEYS_FILE), &keys.to_secret_text(), protection)?;
+            write_text(&dir.join(PUBLIC_FILE), &keys.public().code(), &Protection::Plain)?;
             Ok(keys)
         }
     }
 }
 
+/// `profile`'s own keys if it has any (never made here).
+pub fn existing_keys(
+    data_dir: &Path,
+    profile: &str,
+    protection: &Protection,
+) -> Result<Option<OwnKeys>, String> {
+    let path = dir_of(data_dir, profile).join(KEYS_FILE);
+    read_text(&path, protection)?
+        .map(|text| OwnKeys::from_secret_text(&text).map_err(|e| format!("{}: {e}", safe::path(&path))))
+        .transpose()
+}
+
+/// `profile`'s public keys, readable by every profile on this computer (its `public`
+/// file, or its plain key file); `None` when it has none yet.
+pub fn public_keys(data_dir: &Path, profile: &str) -> Result<Option<PartnerKeys>, String> {
+    let dir = dir_of(data_dir, profile);
+    let path = dir.join(PUBLIC_FILE);
+    if let Some(code) = read_text(&path, &Protection::Plain)? {
+        return PartnerKeys::from_code(&code)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", safe::path(&path)));
+    }
+    match existing_keys(data_dir, profile, &Protection::Plain) {
+        Ok(keys) => Ok(keys.map(|k| k.public())),
+        // Its keys are under its passphrase and it has no public file yet.
+        Err(_) => Ok(None),
+    }
+}
+
+/// Brings `profile`'s exchange files under `to` (protect) or back to plain (remove the
+/// passphrase): its keys (made now if it has none, so others can share with it
+/// encrypted), each partner's keys and link, and the partner profiles its syncs wrote.
+/// Each file is replaced atomically; one already in the wanted state is left alone.
+pub fn reseal(data_dir: &Path, profile: &str, from: &Protection, to: &Protection) -> Result<(), String> {
+    let dir = dir_of(data_dir, profile);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n != PUBLIC_FILE && !n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    files.extend(
+        linked_partners(data_dir, profile)
+            .iter()
+            .map(|p| store::partner_path(data_dir, p)),
+    );
+    for file in files {
+        if store::is_link(&file) || !file.is_file() {
+            continue;
+        }
+        let bytes = store::read_regular(&file, false, store::MAX_FILE_BYTES)
+            .map_err(|e| format!("cannot read {}: {e}", safe::path(&file)))?;
+        if crate::vault::is_age(&bytes) == to.is_locked() {
+            continue;
+        }
+        let plain = from
+            .open(&bytes)
+            .map_err(|e| format!("{}: {e}", safe::path(&file)))?;
+        store::write_profile_file(&file, &plain, to, store::How::Replace)
+            .map_err(|e| format!("cannot write {}: {e}", safe::path(&file)))?;
+    }
+    let keys = own_keys(data_dir, profile, to)?;
+    write_text(&dir.join(PUBLIC_FILE), &keys.public().code(), &Protection::Plain)
+}
+
 /// The public keys recorded for `partner`, if paired.
-pub fn partner_keys(data_dir: &Path, profile: &str, partner: &str) -> Result<Option<PartnerKeys>, String> {
+pub fn partner_keys(
+    data_dir: &Path,
+    profile: &str,
+    partner: &str,
+    protection: &Protection,
+) -> Result<Option<PartnerKeys>, String> {
     let path = dir_of(data_dir, profile).join(format!("{partner}.pair"));
-    read_text(&path)?
+    read_text(&path, protection)?
         .map(|code| PartnerKeys::from_code(&code).map_err(|e| format!("{}: {e}", safe::path(&path))))
         .transpose()
 }
@@ -99,9 +198,10 @@ pub fn pair(
     partner: &str,
     code: &PartnerKeys,
     replace: bool,
+    protection: &Protection,
 ) -> Result<Paired, String> {
     let path = dir_of(data_dir, profile).join(format!("{partner}.pair"));
-    let outcome = match partner_keys(data_dir, profile, partner)? {
+    let outcome = match partner_keys(data_dir, profile, partner, protection)? {
         None => Paired::New,
         Some(old) if old == *code => return Ok(Paired::Same),
         Some(old) if replace => Paired::Replaced {
@@ -117,23 +217,34 @@ pub fn pair(
             ));
         }
     };
-    write_text(&path, &code.code())?;
+    write_text(&path, &code.code(), protection)?;
     Ok(outcome)
 }
 
 /// The link to `partner`, if an exchange folder was set.
-pub fn link(data_dir: &Path, profile: &str, partner: &str) -> Result<Option<Link>, String> {
+pub fn link(
+    data_dir: &Path,
+    profile: &str,
+    partner: &str,
+    protection: &Protection,
+) -> Result<Option<Link>, String> {
     let path = dir_of(data_dir, profile).join(format!("{partner}.link.json"));
-    read_text(&path)?
+    read_text(&path, protection)?
         .map(|t| serde_json::from_str(&t).map_err(|e| format!("{}: {e}", safe::path(&path))))
         .transpose()
 }
 
 /// Saves the link to `partner`.
-pub fn save_link(data_dir: &Path, profile: &str, partner: &str, link: &Link) -> Result<(), String> {
+pub fn save_link(
+    data_dir: &Path,
+    profile: &str,
+    partner: &str,
+    link: &Link,
+    protection: &Protection,
+) -> Result<(), String> {
     let path = dir_of(data_dir, profile).join(format!("{partner}.link.json"));
-    let text = serde_json::to_string_pretty(link).map_err(|e| e.to_string())?;
-    write_text(&path, &text)
+    let text = zeroize::Zeroizing::new(serde_json::to_string_pretty(link).map_err(|e| e.to_string())?);
+    write_text(&path, &text, protection)
 }
 
 /// The partners `profile` exchanges with through a folder.
@@ -183,9 +294,10 @@ pub fn sync(
     (profile, partner): (&str, &str),
     answers: &Answers,
     now: &str,
+    protection: &Protection,
 ) -> Result<Report, String> {
-    let own = own_keys(data_dir, profile)?;
-    let theirs = partner_keys(data_dir, profile, partner)?.ok_or_else(|| {
+    let own = own_keys(data_dir, profile, protection)?;
+    let theirs = partner_keys(data_dir, profile, partner, protection)?.ok_or_else(|| {
         format!(
             "{p} is not paired yet: ask {p} for the code of `trustbook pair --profile {p}`, then run \
              `trustbook pair --profile {me} --partner {p} CODE`",
@@ -193,7 +305,7 @@ pub fn sync(
             me = safe::line(profile)
         )
     })?;
-    let mut link = link(data_dir, profile, partner)?
+    let mut link = link(data_dir, profile, partner, protection)?
         .ok_or_else(|| format!("no exchange folder is set for {}", safe::line(partner)))?;
     let mut report = Report::default();
     let found = folder::read(&link.folder, &own, &theirs, (partner, profile, &wb.id));
@@ -227,7 +339,7 @@ pub fn sync(
                 date: body.written.chars().take(10).collect(),
             };
             let text = Export::new(&wb.id, &shown.answers, &meta, false).to_json();
-            store::write_partner(data_dir, partner, &text).map_err(|e| e.to_string())?;
+            store::write_partner_as(data_dir, partner, &text, protection).map_err(|e| e.to_string())?;
             report.said.push(format!(
                 "{}: {} answer(s) shown, {} sealed until you answer them too{}",
                 safe::line(partner),
@@ -264,7 +376,7 @@ pub fn sync(
         body.keys.len() + body.open.len(),
         safe::line(partner)
     ));
-    save_link(data_dir, profile, partner, &link)?;
+    save_link(data_dir, profile, partner, &link, protection)?;
     Ok(report)
 }
 
@@ -274,17 +386,18 @@ pub fn withdraw(
     wb: &Workbook,
     (profile, partner): (&str, &str),
     now: &str,
+    protection: &Protection,
 ) -> Result<(), String> {
-    let own = own_keys(data_dir, profile)?;
-    let Some(theirs) = partner_keys(data_dir, profile, partner)? else {
+    let own = own_keys(data_dir, profile, protection)?;
+    let Some(theirs) = partner_keys(data_dir, profile, partner, protection)? else {
         return Ok(());
     };
-    let Some(mut link) = link(data_dir, profile, partner)? else {
+    let Some(mut link) = link(data_dir, profile, partner, protection)? else {
         return Ok(());
     };
     let body = share::withdrawal(wb, (profile, partner), &mut link.writer, now);
     let bytes = share::encode(&body, &own, &theirs).map_err(|e| e.to_string())?;
     folder::write(&link.folder, profile, &bytes)
         .map_err(|e| format!("cannot write into {}: {e}", safe::path(&link.folder)))?;
-    save_link(data_dir, profile, partner, &link)
+    save_link(data_dir, profile, partner, &link, protection)
 }

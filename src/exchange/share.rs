@@ -95,7 +95,7 @@ pub fn item(chapter: &str, exercise: &str, entry: Option<&str>) -> String {
 }
 
 /// Splits an item back into (chapter, exercise, entry).
-fn parse_item(item: &str) -> Option<(&str, &str, Option<&str>)> {
+pub fn parse_item(item: &str) -> Option<(&str, &str, Option<&str>)> {
     let (chapter, rest) = item.split_once('/')?;
     match rest.split_once('@') {
         Some((exercise, entry)) => Some((chapter, exercise, Some(entry))),
@@ -270,9 +270,16 @@ pub fn decode(
         .verify
         .verify_strict(&signed, &sig)
         .map_err(|_| ExchangeError::Forged)?;
-    let version: serde_json::Value = serde_json::from_str(&envelope.body)
-        .map_err(|_| ExchangeError::Damaged("the share's body is damaged".to_string()))?;
-    match version.get("version").and_then(serde_json::Value::as_u64) {
+    // Only the version is read first (every other field skipped, no tree built): a share
+    // of a newer format is named as such rather than as damaged.
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        version: Option<u64>,
+    }
+    let version = serde_json::from_str::<VersionOnly>(&envelope.body)
+        .ok()
+        .and_then(|v| v.version);
+    match version {
         Some(v) if v == u64::from(VERSION) => {}
         Some(v) if v > u64::from(VERSION) => return Err(ExchangeError::Newer(v)),
         _ => {
@@ -319,6 +326,32 @@ pub struct Revealed {
     pub changed: Vec<(String, Answer)>,
     /// Items that could not be opened, with why (a forged key, a damaged answer).
     pub damaged: Vec<String>,
+}
+
+/// The answers among `now` (the partner's as shown) that differ from the answer first
+/// revealed for the same item: (item, the answer as first seen, the answer now).
+pub fn changed_since_reveal<'a>(
+    state: &'a ReaderState,
+    now: &'a Answers,
+) -> Vec<(&'a str, &'a Answer, &'a Answer)> {
+    state
+        .first_seen
+        .iter()
+        .filter_map(|(item, first)| {
+            let (chapter, exercise, entry) = parse_item(item)?;
+            let current = match entry {
+                None => now.single.get(chapter)?.get(exercise)?,
+                Some(id) => now
+                    .entries
+                    .get(chapter)?
+                    .iter()
+                    .find(|e| e.id == id)?
+                    .answers
+                    .get(exercise)?,
+            };
+            (current.value != first.value).then_some((item.as_str(), first, current))
+        })
+        .collect()
 }
 
 /// Opens what `body` lets this reader open, remembering each answer as first revealed.

@@ -34,19 +34,13 @@ impl DiskPersistence {
     /// (see [`super::exchange::Syncer`]).
     pub fn new(store: Store, wb: &Workbook, answers: &Answers) -> DiskPersistence {
         let mut persist = DiskPersistence::unopened(store.data_dir(), wb);
-        // A protected profile does not exchange yet: what it holds would be plain text.
-        let exchanges = !store.protection().is_locked();
-        persist.syncer = exchanges
-            .then(|| {
-                super::exchange::Syncer::start(
-                    store.data_dir(),
-                    std::sync::Arc::clone(&persist.workbook),
-                    store.profile(),
-                    || store::encode(answers, None, &wb.id),
-                )
-            })
-            .flatten()
-            .map(std::sync::Arc::new);
+        persist.syncer = super::exchange::Syncer::start(
+            store.data_dir(),
+            std::sync::Arc::clone(&persist.workbook),
+            (store.profile(), store.protection()),
+            || store::encode(answers, None, &wb.id),
+        )
+        .map(std::sync::Arc::new);
         persist.start(store);
         persist
     }
@@ -89,8 +83,7 @@ impl DiskPersistence {
 /// version; the answers themselves are saved.
 fn refresh_shares(store: &Store, wb: &Workbook, text: &str) {
     let (dir, owner) = (store.data_dir(), store.profile());
-    // A protected profile never writes a plain share (see `trustbook protect`).
-    if store.protection().is_locked() || sharing::partners_of(dir, owner).is_empty() {
+    if sharing::partners_of(dir, owner).is_empty() {
         return;
     }
     let Ok(saved) = store::decode(text, store.answers_path()) else {
@@ -123,7 +116,13 @@ impl Persistence for DiskPersistence {
         store::write_fallback(&self.profile, text, &self.protection).map_err(|e| e.to_string())
     }
     fn read_partner(&self, name: &str) -> Result<Answers, String> {
-        partner::read(&self.data_dir, name, &self.profile, &self.workbook_id)
+        partner::read(
+            &self.data_dir,
+            name,
+            &self.profile,
+            &self.workbook_id,
+            &self.protection,
+        )
     }
     fn protected(&self) -> bool {
         self.protection.is_locked()
@@ -141,19 +140,14 @@ impl Persistence for DiskPersistence {
         Ok(())
     }
     fn sharing(&self) -> Result<Overview, SharingError> {
-        Ok(sharing::overview(&self.data_dir, &self.profile))
+        Ok(sharing::overview(&self.data_dir, &self.profile, &self.protection))
     }
     fn share_with(&mut self, partner: &str, answers: &Answers) -> Result<Overview, SharingError> {
         let (dir, owner) = (&self.data_dir, self.profile.as_str());
         if partner == owner {
             return Err(SharingError::WithItself);
         }
-        // A protected profile does not share yet: its share would be plain text beside its
-        // locked file (as `share --with` refuses).
-        if self.protection.is_locked() || store::is_protected(dir, owner) {
-            return Err(SharingError::Protected);
-        }
-        let overview = sharing::overview(dir, owner);
+        let overview = sharing::overview(dir, owner, &self.protection);
         if overview
             .partners
             .iter()
@@ -165,12 +159,13 @@ impl Persistence for DiskPersistence {
         let text = sharing::share_text(&self.workbook, owner, answers, &today);
         sharing::write(dir, owner, partner, &text)
             .map_err(|e| SharingError::Write(partner.to_string(), e.to_string()))?;
-        Ok(sharing::overview(dir, owner))
+        Ok(sharing::overview(dir, owner, &self.protection))
     }
     fn stop_sharing(&mut self, partner: &str) -> Result<Overview, SharingError> {
         let (dir, owner) = (&self.data_dir, self.profile.as_str());
-        sharing::withdraw_any(dir, &self.workbook, owner, partner, &crate::answers::now_utc())
+        let now = crate::answers::now_utc();
+        sharing::withdraw_any(dir, &self.workbook, owner, partner, &now, &self.protection)
             .map_err(|e| SharingError::Withdraw(partner.to_string(), e))?;
-        Ok(sharing::overview(dir, owner))
+        Ok(sharing::overview(dir, owner, &self.protection))
     }
 }

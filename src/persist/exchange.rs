@@ -26,10 +26,12 @@ pub struct Syncer {
 impl Syncer {
     /// Starts syncing `profile`'s linked partners from `answers_text` (the answers as
     /// saved); `None` when the profile has no exchange folder.
+    /// `protection` is the profile's own: its exchange files are under it. The answers'
+    /// text is made only when there is a folder to sync.
     pub fn start(
         data_dir: &Path,
         wb: Arc<Workbook>,
-        profile: &str,
+        (profile, protection): (&str, &store::Protection),
         answers_text: impl FnOnce() -> String,
     ) -> Option<Syncer> {
         let partners = local::linked_partners(data_dir, profile);
@@ -42,7 +44,8 @@ impl Syncer {
         let stop = Arc::new(AtomicBool::new(false));
         let (l, s) = (Arc::clone(&latest), Arc::clone(&stop));
         let (dir, me) = (data_dir.to_path_buf(), profile.to_string());
-        let thread = std::thread::spawn(move || run(&dir, &wb, &me, &partners, &l, &s));
+        let protection = protection.clone();
+        let thread = std::thread::spawn(move || run(&dir, &wb, (&me, &protection), &partners, &l, &s));
         Some(Syncer {
             latest,
             stop,
@@ -82,7 +85,7 @@ fn partner_mtime(dir: &Path, partner: &str) -> Option<SystemTime> {
 fn run(
     dir: &Path,
     wb: &Workbook,
-    me: &str,
+    (me, protection): (&str, &store::Protection),
     partners: &[String],
     latest: &Mutex<Option<(String, bool)>>,
     stop: &AtomicBool,
@@ -92,7 +95,10 @@ fn run(
         .map(|p| {
             (
                 p.clone(),
-                local::link(dir, me, p).ok().flatten().map(|l| l.folder),
+                local::link(dir, me, p, protection)
+                    .ok()
+                    .flatten()
+                    .map(|l| l.folder),
             )
         })
         .collect();
@@ -129,7 +135,8 @@ fn run(
         };
         for (p, _) in &folders {
             // What went wrong shows in `trustbook sync`; the app goes on.
-            let _ = local::sync(dir, wb, (me, p), &saved.answers, &crate::answers::now_utc());
+            let now = crate::answers::now_utc();
+            let _ = local::sync(dir, wb, (me, p), &saved.answers, &now, protection);
         }
         if let Ok(mut l) = latest.lock()
             && let Some((t, changed)) = l.as_mut()

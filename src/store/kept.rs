@@ -35,6 +35,7 @@ pub fn files_of(data_dir: &Path, name: &str) -> Vec<PathBuf> {
     });
     out.extend(sharing::files_of(data_dir, name));
     out.extend(sharing::files_for(data_dir, name));
+    out.extend(sharing::tombstones_of(data_dir, name));
     let partner = partner_path(data_dir, name);
     if partner.symlink_metadata().is_ok() {
         out.push(partner);

@@ -267,6 +267,17 @@ pub fn profile_files(data_dir: &Path, profile: &str) -> Vec<PathBuf> {
 /// Also returns what was found of the data folder ([`DirState::Tightened`] when it was
 /// open to others and has been made private), for the caller to say.
 pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<(PathBuf, DirState), StoreError> {
+    write_partner_as(data_dir, name, text, &Protection::Plain)
+}
+
+/// [`write_partner`] for a protected profile's sync: encrypted to its key when
+/// `protection` is locked, so a protected profile holds nothing plain of its partner.
+pub fn write_partner_as(
+    data_dir: &Path,
+    name: &str,
+    text: &str,
+    protection: &Protection,
+) -> Result<(PathBuf, DirState), StoreError> {
     validate_profile(name)?;
     let path = partner_path(data_dir, name);
     let dir_state = prepare_dir(data_dir)?;
@@ -285,6 +296,11 @@ pub fn write_partner(data_dir: &Path, name: &str, text: &str) -> Result<(PathBuf
     };
     if is_link(&path) {
         return Err(StoreError::Link { path });
+    }
+    if protection.is_locked() {
+        write_profile_file(&path, text.as_bytes(), protection, How::Replace)
+            .map_err(|e| StoreError::io(&path, "write", e))?;
+        return Ok((path, dir_state));
     }
     write_atomic(&path, text).map_err(|e| match e {
         SaveError::NoSpace { path } => StoreError::io(path, "write", io::ErrorKind::StorageFull.into()),

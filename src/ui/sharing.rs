@@ -37,22 +37,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     } else {
         text::sharing_counts(counts)
     };
-    let protected = app
-        .sharing_overview()
-        .filter(|o| o.protected)
-        .map(|_| text::sharing_protected(app.profile()));
     let head_h = wrap::height(&head, width).min(area.height / 2).max(1);
     let about_h = if about.is_empty() {
         0
     } else {
         wrap::height(&about, width)
     };
-    let prot_h = protected.as_deref().map_or(0, |p| wrap::height(p, width));
-    let [head_area, _, about_area, prot_area, _, list_area] = Layout::vertical([
+    let [head_area, _, about_area, _, list_area] = Layout::vertical([
         Constraint::Length(head_h),
         Constraint::Length(1),
         Constraint::Length(about_h),
-        Constraint::Length(prot_h),
         Constraint::Length(1),
         Constraint::Min(2),
     ])
@@ -62,12 +56,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         head_area,
     );
     frame.render_widget(Paragraph::new(about).wrap(Wrap { trim: true }), about_area);
-    if let Some(p) = protected {
-        frame.render_widget(
-            Paragraph::new(Span::styled(p, theme.warn())).wrap(Wrap { trim: true }),
-            prot_area,
-        );
-    }
     let Some(overview) = app.sharing_overview() else {
         frame.render_widget(
             Line::from(Span::styled(text::SHARING_READING, theme.dim())),

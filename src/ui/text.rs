@@ -681,14 +681,6 @@ pub fn sharing_fingerprints(name: &str, mine: Option<&str>, theirs: Option<&str>
     ]
 }
 
-/// Why a protected profile is not offered sharing, and what it can do (as `share --with` says).
-pub fn sharing_protected(profile: &str) -> String {
-    let p = name_of(profile);
-    format!(
-        "{p} is protected with a passphrase, and a protected profile does not share yet: what it shares would be plain text on this computer. To share, remove the passphrase first (trustbook protect --remove --profile {p}); then anyone using this computer account can read its answers."
-    )
-}
-
 /// The question before sharing with `name`: exactly what they will see.
 pub fn confirm_share(name: &str, c: &crate::sharing::Counts, yes: &str, no: &str) -> String {
     let n = name_of(name);
@@ -723,7 +715,6 @@ pub fn sharing_failed(e: &crate::sharing::SharingError) -> String {
     use crate::sharing::SharingError;
     match e {
         // One footer line; the screen says the rest.
-        SharingError::Protected => "Not shared: a protected profile does not share yet.".to_string(),
         SharingError::WithItself => "A profile cannot share with itself.".to_string(),
         SharingError::NeedsFolder(n) => format!(
             "{n} is on another computer: share through your folder with trustbook share --with {n} --folder DIR.",

@@ -423,6 +423,21 @@ mod two_computers {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Pairs alex and sam and has each share with the other through folder `x`.
+    pub(super) fn paired_through(alex: &Data, sam: &Data, x: &str) {
+        let (ca, cs) = (code(alex, "alex"), code(sam, "sam"));
+        run(alex, &["pair", "--profile", "alex", "--partner", "sam", &cs]);
+        run(sam, &["pair", "--profile", "sam", "--partner", "alex", &ca]);
+        run(
+            alex,
+            &["share", "--profile", "alex", "--with", "sam", "--folder", x],
+        );
+        run(
+            sam,
+            &["share", "--profile", "sam", "--with", "alex", "--folder", x],
+        );
+    }
+
     pub(super) fn code(data: &Data, me: &str) -> String {
         let out = run(data, &["pair", "--profile", me]);
         out.lines()
@@ -527,10 +542,50 @@ mod two_computers {
     }
 }
 
+/// An answer changed after the reveal shows in the partner's compare as a change, with
+/// the answer seen first still there.
+mod changed_after_reveal {
+    use super::two_computers::run;
+    use crate::cli::Data;
+    use crate::common::{put, text};
+    use trustbook::answers::Answers;
+
+    fn says(w: &str) -> Answers {
+        let mut a = Answers::default();
+        put(&mut a, "one", "free", false, text(w));
+        a
+    }
+
+    #[test]
+    fn the_partner_sees_the_change_and_the_first_answer() {
+        let (alex, sam) = (Data::new(), Data::new());
+        let folder = tempfile::tempdir().expect("folder");
+        let x = folder.path().to_str().expect("utf-8 path");
+        alex.own_of("alex", &says("FIRST-THOUGHT"), "fixture-book");
+        sam.own_of("sam", &says("SAM-SAYS"), "fixture-book");
+        super::two_computers::paired_through(&alex, &sam, x);
+        run(&alex, &["sync", "--profile", "alex"]);
+        run(&sam, &["sync", "--profile", "sam"]);
+        let before = run(&sam, &["compare", "sam", "alex", "--width", "100"]);
+        assert!(before.contains("FIRST-THOUGHT"), "{before}");
+        assert!(!before.contains("changed after seeing yours"), "{before}");
+        alex.own_of("alex", &says("SECOND-THOUGHT"), "fixture-book");
+        run(&alex, &["sync", "--profile", "alex"]);
+        let said = run(&sam, &["sync", "--profile", "sam"]);
+        assert!(said.contains("1 changed after seeing yours"), "{said}");
+        let after = run(&sam, &["compare", "sam", "alex", "--width", "100"]);
+        assert!(after.contains("changed after seeing yours"), "{after}");
+        assert!(
+            after.contains("FIRST-THOUGHT") && after.contains("SECOND-THOUGHT"),
+            "{after}"
+        );
+    }
+}
+
 /// The app itself keeps the folder in step: it writes a share when it quits after a
 /// save, and reads the partner's when it starts, with no import step.
 mod in_the_app {
-    use super::two_computers::{code, run};
+    use super::two_computers::run;
     use crate::cli::Data;
     use crate::common::pty::{Spawn, keys};
     use crate::common::{put, text};
@@ -545,17 +600,7 @@ mod in_the_app {
         put(&mut mine, "one", "free", false, text("ALEX-IN-THE-FOLDER"));
         alex.own_of("alex", &mine, "fixture-book");
         sam.own_of("sam", &Answers::default(), "fixture-book");
-        let (ca, cs) = (code(&alex, "alex"), code(&sam, "sam"));
-        run(&alex, &["pair", "--profile", "alex", "--partner", "sam", &cs]);
-        run(&sam, &["pair", "--profile", "sam", "--partner", "alex", &ca]);
-        run(
-            &alex,
-            &["share", "--profile", "alex", "--with", "sam", "--folder", x],
-        );
-        run(
-            &sam,
-            &["share", "--profile", "sam", "--with", "alex", "--folder", x],
-        );
+        super::two_computers::paired_through(&alex, &sam, x);
 
         let valid = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
         let open_sam = || {
@@ -591,4 +636,149 @@ mod in_the_app {
         app.send(keys::CTRL_Q);
         assert!(app.wait_exit().success(), "{}", app.framed_screen());
     }
+}
+
+/// Two data folders (alex's under `alex`, sam's plain) paired through one exchange folder.
+struct Couple {
+    alex: tempfile::TempDir,
+    sam: tempfile::TempDir,
+    _folder: tempfile::TempDir,
+    alex_protection: trustbook::store::Protection,
+}
+
+impl Couple {
+    fn new(alex_protection: trustbook::store::Protection) -> Couple {
+        use trustbook::exchange::local::{self, Link};
+        let plain = trustbook::store::Protection::Plain;
+        let (alex, sam, folder) = (
+            tempfile::tempdir().expect("alex"),
+            tempfile::tempdir().expect("sam"),
+            tempfile::tempdir().expect("folder"),
+        );
+        let (a, s) = (alex.path(), sam.path());
+        let alex_keys = local::own_keys(a, "alex", &alex_protection)
+            .expect("alex's keys")
+            .public();
+        let sam_keys = local::own_keys(s, "sam", &plain).expect("sam's keys").public();
+        local::pair(a, "alex", "sam", &sam_keys, false, &alex_protection).expect("alex pairs");
+        local::pair(s, "sam", "alex", &alex_keys, false, &plain).expect("sam pairs");
+        let link = Link {
+            folder: folder.path().to_path_buf(),
+            ..Link::default()
+        };
+        local::save_link(a, "alex", "sam", &link, &alex_protection).expect("alex's link");
+        local::save_link(s, "sam", "alex", &link, &plain).expect("sam's link");
+        Couple {
+            alex,
+            sam,
+            _folder: folder,
+            alex_protection,
+        }
+    }
+
+    /// Alex's trustbook syncs at `now` (alex's clock).
+    fn alex_syncs(&self, wb: &Workbook, said: &Answers, now: &str) -> trustbook::exchange::local::Report {
+        let pair = ("alex", "sam");
+        trustbook::exchange::local::sync(self.alex.path(), wb, pair, said, now, &self.alex_protection)
+            .expect("alex syncs")
+    }
+
+    /// Sam's trustbook syncs at `now` (sam's clock).
+    fn sam_syncs(&self, wb: &Workbook, said: &Answers, now: &str) -> trustbook::exchange::local::Report {
+        let plain = trustbook::store::Protection::Plain;
+        trustbook::exchange::local::sync(self.sam.path(), wb, ("sam", "alex"), said, now, &plain)
+            .expect("sam syncs")
+    }
+
+    /// What sam's computer shows of alex's answer to "one/free".
+    fn sam_sees(&self, wb: &Workbook) -> Option<trustbook::answers::Value> {
+        let exp = trustbook::partner::read_export(self.sam.path(), "alex", &wb.id).ok()?;
+        Some(exp.answers.single.get("one")?.get("free")?.value.clone())
+    }
+}
+
+fn says(words: &str) -> Answers {
+    let mut a = Answers::default();
+    put(&mut a, "one", "free", false, text(words));
+    a
+}
+
+/// The two computers' clocks are days apart, and alex's jumps back: nothing is taken by
+/// time. The blind rule holds, the reveal happens, and alex's later share (written by a
+/// clock now days behind) still wins over the earlier one, by its sequence number.
+#[test]
+fn clocks_days_apart_on_the_two_computers_change_nothing() {
+    let wb = fixture();
+    let couple = Couple::new(trustbook::store::Protection::Plain);
+    let (ahead, behind, back) = (
+        "2026-12-11T10:00:00Z",
+        "2026-12-01T09:00:00Z",
+        "2026-11-28T08:00:00Z",
+    );
+    couple.alex_syncs(&wb, &says(ALEX_WORDS), ahead);
+    let first = couple.sam_syncs(&wb, &Answers::default(), behind);
+    assert!(
+        first.said.iter().any(|l| l.contains("1 sealed")),
+        "{:?}",
+        first.said
+    );
+    assert_eq!(couple.sam_sees(&wb), None, "sealed, whatever the clocks say");
+    couple.sam_syncs(&wb, &says(SAM_WORDS), behind);
+    couple.alex_syncs(&wb, &says(ALEX_WORDS), ahead);
+    couple.sam_syncs(&wb, &says(SAM_WORDS), behind);
+    assert_eq!(couple.sam_sees(&wb), Some(text(ALEX_WORDS)));
+    // Alex's clock is set back by days; alex's next share is still the newest.
+    let later = couple.alex_syncs(&wb, &says("written after the clock went back"), back);
+    assert!(
+        later.said.iter().any(|l| l.contains("wrote your share")),
+        "{:?}",
+        later.said
+    );
+    let read = couple.sam_syncs(&wb, &says(SAM_WORDS), behind);
+    assert_eq!(
+        couple.sam_sees(&wb),
+        Some(text("written after the clock went back")),
+        "{:?}",
+        read.said
+    );
+    assert!(read.said.iter().all(|l| !l.contains("older")), "{:?}", read.said);
+}
+
+/// A protected profile exchanges through a folder with its keys, its partner's keys, its
+/// link and the partner's revealed answers all encrypted to its own key: nothing plain of
+/// its partner, nor of its secrets, is kept in its data folder.
+#[test]
+fn a_protected_profile_exchanges_with_every_file_under_its_key() {
+    use trustbook::exchange::local;
+    let wb = fixture();
+    let me = trustbook::store::Protection::locked(trustbook::vault::create_identity());
+    let couple = Couple::new(me.clone());
+    let a = couple.alex.path();
+    let now = "2026-12-01T10:00:00Z";
+    for _ in 0..2 {
+        couple.alex_syncs(&wb, &says(ALEX_WORDS), now);
+        couple.sam_syncs(&wb, &says(SAM_WORDS), now);
+    }
+    let seen_by_alex = trustbook::partner::read_export_as(a, "sam", &wb.id, &me).expect("alex reads");
+    assert_eq!(seen_by_alex.answers.single["one"]["free"].value, text(SAM_WORDS));
+    assert_eq!(couple.sam_sees(&wb), Some(text(ALEX_WORDS)));
+    // Alex's data folder: every file but the public pairing code is an age file.
+    let mut files = vec![trustbook::store::partner_path(a, "sam")];
+    files.extend(
+        std::fs::read_dir(local::dir_of(a, "alex"))
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path()),
+    );
+    for f in files.iter().filter(|f| !f.ends_with("public")) {
+        let bytes = std::fs::read(f).expect("read");
+        assert!(trustbook::vault::is_age(&bytes), "{} is encrypted", f.display());
+        assert!(!contains(&bytes, SAM_WORDS), "{}", f.display());
+    }
+    assert!(files.len() >= 5, "{files:?}");
+    let plain = trustbook::store::Protection::Plain;
+    assert!(
+        local::existing_keys(a, "alex", &plain).is_err(),
+        "alex's keys need alex's key"
+    );
 }

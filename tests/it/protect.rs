@@ -452,47 +452,122 @@ fn compare_asks_the_passphrase_of_your_own_protected_profile() {
     assert!(!pty.screen().contains("ASKER"), "{}", pty.framed_screen());
 }
 
-/// A profile that shared, once protected, stops sharing: its plain share file goes, the
-/// app's saves never write one again, and `share --with` is refused with a reason.
+/// Sam's answer `words`, shared with `reader` the way sam's trustbook writes it.
+fn sam_shares_with(dir: &Path, reader: &str, words: &str) {
+    let wb = crate::common::shipped();
+    let answers = crate::common::answers_with(&[("where-distrust-comes-from", "looking-back", text(words))]);
+    let share = trustbook::sharing::share_text(&wb, "sam", &answers, "2026-12-01");
+    trustbook::sharing::write(dir, "sam", reader, &share).expect("sam shares");
+}
+
+/// Every word of `reader`'s share from `owner`, read as `reader` (under `protection`).
+fn shared_words(dir: &Path, owner: &str, reader: &str, protection: &Protection) -> String {
+    let answers =
+        trustbook::sharing::read(dir, owner, reader, &workbook_id(), protection).expect("a share to read");
+    format!("{answers:?}")
+}
+
+/// Once protected, a profile holds nothing plain of others and nothing plain of its keys:
+/// its exchange keys and partner keys, the partner profile its sync wrote, and the share
+/// another profile made for it are all encrypted; and it still shares, encrypted to the
+/// reader, who reads it with its own key (also as the app saves).
 #[test]
-fn protecting_a_profile_that_shares_stops_its_plain_shares() {
-    let (_tmp, dir, home) = dirs();
+fn a_protected_profile_holds_nothing_plain_of_others_and_still_shares() {
+    let (tmp, dir, home) = dirs();
     answered(&dir, &home, "SHARED-BEFORE", " and more");
     empty_profile(&dir, "sam");
-    let share = |args: &[&str]| {
+    let run = |args: &[&str]| {
         let mut pty = spawn(&dir, &home, args);
         let status = pty.wait_exit();
-        (status.success(), pty.screen())
+        assert!(status.success(), "{}", pty.framed_screen());
     };
-    let (ok, said) = share(&["--profile", "default", "share", "--with", "sam"]);
-    assert!(ok, "{said}");
-    let file = trustbook::sharing::share_path(&dir, "default", "sam");
-    assert!(
-        fs::read_to_string(&file)
-            .expect("a share")
-            .contains("SHARED-BEFORE")
+    run(&["--profile", "default", "share", "--with", "sam"]);
+    sam_shares_with(&dir, "default", "SAMWORDS");
+    // A partner on another computer, paired, with what a sync revealed of theirs.
+    let robin = trustbook::exchange::OwnKeys::generate().expect("keys").public();
+    run(&[
+        "--profile",
+        "default",
+        "pair",
+        "--partner",
+        "robin",
+        &robin.code(),
+    ]);
+    let plain = Protection::Plain;
+    let link = trustbook::exchange::local::Link {
+        folder: tmp.path().to_path_buf(),
+        ..Default::default()
+    };
+    trustbook::exchange::local::save_link(&dir, "default", "robin", &link, &plain).expect("link");
+    let robin_said =
+        crate::common::answers_with(&[("where-distrust-comes-from", "looking-back", text("ROBINWORDS"))]);
+    let meta = trustbook::export::ExportMeta {
+        profile: "robin".into(),
+        date: "2026-12-01".into(),
+    };
+    let export = trustbook::export::Export::new(&workbook_id(), &robin_said, &meta, false).to_json();
+    store::write_partner(&dir, "robin", &export).expect("robin's revealed answers");
+    let keys_file = trustbook::exchange::local::dir_of(&dir, "default").join("keys");
+    let secret = fs::read_to_string(&keys_file).expect("plain keys before protect");
+
+    let key = protect(&dir, &home, "default", PASS);
+    let me = Protection::locked(vault::parse_recovery_key(&key).expect("a key"));
+    // Sam's own files hold sam's words; nothing else may.
+    let not_sams = tmp.path().join("not-sams");
+    fs::create_dir_all(&not_sams).expect("a copy");
+    for (path, bytes) in all_files(&dir) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if !name.starts_with("sam.toml") {
+            let copy = not_sams.join(path.strip_prefix(&dir).expect("inside"));
+            fs::create_dir_all(copy.parent().expect("a folder")).expect("folder");
+            fs::write(copy, bytes).expect("copy");
+        }
+    }
+    let age_secret = secret.lines().next().expect("the age key").to_string();
+    assert_nowhere(
+        &not_sams,
+        &["SHARED-BEFORE", "SAMWORDS", "ROBINWORDS", &age_secret],
     );
+    for file in [
+        keys_file.clone(),
+        keys_file.with_file_name("robin.pair"),
+        keys_file.with_file_name("robin.link.json"),
+        store::partner_path(&dir, "robin"),
+        trustbook::sharing::share_path(&dir, "sam", "default"),
+        trustbook::sharing::share_path(&dir, "default", "sam"),
+    ] {
+        assert!(
+            vault::is_age(&fs::read(&file).expect("kept")),
+            "{} is encrypted",
+            file.display()
+        );
+    }
+    // Each reads what is meant for it, with its own key.
+    assert!(shared_words(&dir, "default", "sam", &plain).contains("SHARED-BEFORE"));
+    assert!(shared_words(&dir, "sam", "default", &me).contains("SAMWORDS"));
+    assert!(trustbook::sharing::read(&dir, "sam", "default", &workbook_id(), &plain).is_err());
+    let robin_back = trustbook::partner::read_export_as(&dir, "robin", &workbook_id(), &me).expect("opens");
+    assert!(format!("{:?}", robin_back.answers).contains("ROBINWORDS"));
 
-    let mut pty = spawn(&dir, &home, &["--profile", "default", "protect"]);
-    pty.wait_for("New passphrase:");
-    pty.type_str(&format!("{PASS}\r"));
-    pty.wait_for("The same passphrase again:");
-    pty.type_str(&format!("{PASS}\r"));
-    pty.wait_for("Stopped sharing with sam");
-    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
-    assert!(!file.exists(), "the plain share is gone");
-
-    // A save in the app writes no share again.
+    // The app's saves keep the share going, encrypted to sam.
     let mut pty = open_unlocked(&dir, &home);
     pty.send(keys::ENTER);
     pty.wait_for("Exercise 1/");
     pty.type_str(" typed after protect");
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let file = trustbook::sharing::share_path(&dir, "default", "sam");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !trustbook::sharing::read(&dir, "default", "sam", &workbook_id(), &plain)
+        .is_ok_and(|a| format!("{a:?}").contains("typed after protect"))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the share follows the save\n{}",
+            pty.framed_screen()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     pty.send(keys::CTRL_Q);
     assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
-    assert!(!file.exists(), "no share written by a protected profile");
-    assert_nowhere(&dir, &["SHARED-BEFORE", "typed after protect"]);
-
-    let (ok, said) = share(&["--profile", "default", "share", "--with", "sam"]);
-    assert!(!ok, "sharing a protected profile is refused: {said}");
+    assert!(vault::is_age(&fs::read(&file).expect("kept")));
+    assert_nowhere(&dir.join("shares"), &["typed after protect", "SHARED-BEFORE"]);
 }

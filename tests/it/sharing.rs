@@ -219,23 +219,6 @@ fn nothing_to_withdraw_and_already_shared_say_so_without_asking() {
     assert!(journal(&s).is_empty());
 }
 
-#[test]
-fn a_protected_profile_is_refused_before_asking_and_told_what_it_can_do() {
-    let mut persist = two_partners();
-    persist.sharing.protected = true;
-    let mut s = session(persist);
-    open_sharing(&mut s);
-    let shown = render(&s.app, 80, 24);
-    assert!(shown.contains("protected with a passphrase"), "{shown}");
-    key(&mut s, char_key('s'));
-    assert_eq!(s.app.sharing_asking(), None);
-    assert_eq!(
-        s.app.notice(),
-        Some(&Notice::SharingFailed(SharingError::Protected))
-    );
-    assert!(journal(&s).is_empty());
-}
-
 /// A partner on another computer, with the folder and both fingerprints.
 fn folder_partner() -> FakePersistence {
     let mut p = FakePersistence::default().with_sharing_partner("alex", false);
@@ -417,4 +400,27 @@ fn disk_persistence_lists_shares_and_withdraws() {
     let withdrawn = persist.stop_sharing("alex").expect("withdraw");
     assert!(!withdrawn.partners[0].sees);
     assert!(!path.exists());
+}
+
+/// A withdrawal while the app's writer is mid-save (the partners listed, the share not
+/// yet rewritten) wins: the save in flight does not bring the share back.
+#[test]
+fn a_withdrawal_during_a_save_in_flight_wins() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (d, wb) = (dir.path(), crate::common::fixture());
+    let text = trustbook::sharing::share_text(&wb, "alex", &Answers::default(), "2026-12-01");
+    trustbook::sharing::write(d, "alex", "sam", &text).expect("shares");
+    let listed = trustbook::sharing::partners_of(d, "alex");
+    assert_eq!(listed, vec!["sam".to_string()]);
+    assert!(trustbook::sharing::stop(d, "alex", "sam").expect("withdraws"));
+    let failed = trustbook::sharing::refresh_to(d, "alex", &listed, &text);
+    assert!(failed.is_empty(), "{failed:?}");
+    let file = trustbook::sharing::share_path(d, "alex", "sam");
+    assert!(!file.exists(), "the withdrawal stays");
+    assert!(trustbook::sharing::partners_of(d, "alex").is_empty());
+    // Sharing again is consent given anew: saves rewrite it again.
+    trustbook::sharing::write(d, "alex", "sam", &text).expect("shares again");
+    std::fs::remove_file(&file).expect("gone for the check");
+    trustbook::sharing::refresh_to(d, "alex", &listed, &text);
+    assert!(file.exists(), "a save rewrites a share given again");
 }
