@@ -2,6 +2,7 @@
 //! validation that reports every author mistake with its position.
 
 mod diag;
+mod kinds;
 mod lengths;
 mod load;
 mod parse;
@@ -10,6 +11,7 @@ mod repeat;
 mod walk;
 
 pub use diag::{Diagnostic, Diagnostics, Severity, position};
+pub use kinds::KindSpec;
 pub use lengths::{WARN_COLUMNS, chapter_title_room, workbook_title_room};
 pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, check_dir, check_embedded, load_dir, load_embedded};
 
@@ -220,22 +222,6 @@ pub enum Kind {
         /// Shown after each value, as in "65 %" (format 2 `unit`).
         unit: Option<String>,
     },
-}
-
-impl Kind {
-    /// The name used for this kind in content files.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Kind::Text => "text",
-            Kind::List { .. } => "list",
-            Kind::Choice { .. } => "choice",
-            Kind::Checklist { .. } => "checklist",
-            Kind::Scale { .. } => "scale",
-            Kind::Ratings { .. } => "ratings",
-            Kind::Date => "date",
-            Kind::Page => "page",
-        }
-    }
 }
 
 /// A value of a scale as shown: `65`, or `65 %` with a unit.
