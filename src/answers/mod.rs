@@ -711,7 +711,7 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
         Kind::Ratings { .. } => Value::Ratings {
             ratings: BTreeMap::new(),
         },
-        Kind::Scale { .. } | Kind::Date | Kind::Page => return None,
+        Kind::Scale { .. } | Kind::Date | Kind::Page | Kind::Score(_) => return None,
     })
 }
 
@@ -750,7 +750,8 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
             | Kind::Scale { .. }
             | Kind::Ratings { .. }
             | Kind::Date
-            | Kind::Page => false,
+            | Kind::Page
+            | Kind::Score(_) => false,
         },
         Value::Empty {} => false,
         Value::Date { date } => matches!(kind, Kind::Date) && crate::date::parse(date).is_some(),
@@ -778,7 +779,8 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
             | Kind::Checklist { .. }
             | Kind::Scale { .. }
             | Kind::Date
-            | Kind::Page => false,
+            | Kind::Page
+            | Kind::Score(_) => false,
         },
         Value::Choice { option, other } => {
             let typed = other.as_deref().is_some_and(|o| !o.trim().is_empty());
@@ -793,7 +795,8 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
             | Kind::Checklist { .. }
             | Kind::Ratings { .. }
             | Kind::Date
-            | Kind::Page => false,
+            | Kind::Page
+            | Kind::Score(_) => false,
         },
     };
     if done { Status::Done } else { Status::Started }

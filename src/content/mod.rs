@@ -12,6 +12,7 @@ mod walk;
 
 pub use diag::{Diagnostic, Diagnostics, Severity, position};
 pub use kinds::KindSpec;
+pub use kinds::score::{Band, Method, Score, range as score_range};
 pub use lengths::{WARN_COLUMNS, chapter_title_room, workbook_title_room};
 pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, check_dir, check_embedded, load_dir, load_embedded};
 
@@ -147,7 +148,7 @@ pub struct ItemsFrom {
     pub exercise: String,
 }
 
-/// The eight kinds of exercise.
+/// The nine kinds of exercise.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// Free multi-line text.
@@ -222,6 +223,18 @@ pub enum Kind {
         /// Shown after each value, as in "65 %" (format 2 `unit`).
         unit: Option<String>,
     },
+    /// A number computed from other answers (format 2); it takes no answer of its own.
+    Score(Score),
+}
+
+impl Kind {
+    /// The score's definition, when this is a score.
+    pub fn as_score(&self) -> Option<&Score> {
+        match self {
+            Kind::Score(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 /// A value of a scale as shown: `65`, or `65 %` with a unit.
@@ -240,7 +253,7 @@ impl Exercise {
 
     /// False for a page, which is read and never answered.
     pub fn takes_answer(&self) -> bool {
-        !matches!(self.kind, Kind::Page)
+        !matches!(self.kind, Kind::Page | Kind::Score(_))
     }
 }
 
@@ -303,6 +316,11 @@ impl Workbook {
                     | Kind::Checklist { .. }
                     | Kind::Date
                     | Kind::Page => {}
+                    Kind::Score(score) => {
+                        for band in &mut score.bands {
+                            band.label = q(&band.label);
+                        }
+                    }
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::kinds::score::ScoreSpans;
 use super::refs::{ChapterRefs, ItemsFromRef, PrivateBecause, Ref, SAME_CHAPTER};
 use super::walk::{Checker, Table};
 use super::{Chapter, Condition, Exercise, Kind, REFLECTION_ID, Rhythm};
@@ -77,6 +78,7 @@ fn chapter_body(
         );
     }
     let mut when_spans: Vec<WhenSpans> = Vec::new();
+    let mut score_spans: Vec<ScoreSpans> = Vec::new();
     let ids: Vec<String> = tables
         .iter()
         .filter_map(|(tab, _)| {
@@ -130,6 +132,11 @@ fn chapter_body(
                     at_most: at("at_most"),
                 });
             }
+        }
+        if tab.get("kind").and_then(|v| v.get_ref().as_str()) == Some("score")
+            && let Some(id) = &raw_id
+        {
+            score_spans.push(ScoreSpans::of(&et, id.clone()));
         }
         if let Some(mut ex) = parse_exercise(ck, &et, version) {
             refs.kinds.push((ex.id.clone(), ex.kind.name()));
@@ -217,6 +224,7 @@ fn chapter_body(
     // A `[repeat]` with mistakes leaves which exercises repeat unknown: not checked.
     let repeated = repeat.as_ref().map(|_| repeated.as_slice());
     check_conditions(ck, &exercises, &ids, &when_spans, repeated);
+    super::kinds::score::check_refs(ck, &exercises, &ids, repeated, &score_spans);
     exercises.push(reflection?);
     let mut repeat = repeat?;
     if !repeat_ok {
@@ -478,6 +486,7 @@ fn check_conditions(
                 }
             }
             Kind::Page
+            | Kind::Score(_)
             | Kind::Text
             | Kind::List { .. }
             | Kind::Checklist { .. }

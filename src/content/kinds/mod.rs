@@ -15,6 +15,7 @@ mod list;
 mod page;
 mod ratings;
 mod scale;
+pub mod score;
 mod text;
 
 /// What a kind's parser gives back for a well-formed exercise.
@@ -51,7 +52,7 @@ pub struct KindSpec {
 }
 
 /// Every kind, in the order the validator lists them.
-pub(super) const REGISTRY: [&KindSpec; 8] = [
+pub(super) const REGISTRY: [&KindSpec; 9] = [
     &text::SPEC,
     &list::SPEC,
     &choice::SPEC,
@@ -60,6 +61,7 @@ pub(super) const REGISTRY: [&KindSpec; 8] = [
     &ratings::SPEC,
     &date::SPEC,
     &page::SPEC,
+    &score::SPEC,
 ];
 
 /// The kind named `name` in a content file, if there is one.
@@ -96,6 +98,7 @@ impl Kind {
             Kind::Ratings { .. } => &ratings::SPEC,
             Kind::Date => &date::SPEC,
             Kind::Page => &page::SPEC,
+            Kind::Score(_) => &score::SPEC,
         }
     }
 
@@ -192,6 +195,10 @@ mod tests {
             },
             Kind::Date,
             Kind::Page,
+            Kind::Score(score::Score {
+                method: score::Method::Sum(vec![]),
+                bands: vec![],
+            }),
         ];
         let mut from_kinds: Vec<&str> = kinds.iter().map(Kind::name).collect();
         let mut registered = names();
