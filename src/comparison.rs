@@ -24,7 +24,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::answers::{Answers, Status};
-use crate::content::{Exercise, Rhythm, Workbook};
+use crate::content::{Chapter, Exercise, Rhythm, Workbook};
 use crate::entry::Entry;
 use crate::present::{self, Piece, words};
 
@@ -212,7 +212,7 @@ pub fn compare_week(
         let reflection_last = weekly.is_some() && !weeks.is_empty();
         let once = |last: bool| {
             ch.exercises.iter().filter(move |ex| {
-                ex.takes_answer()
+                (ex.takes_answer() || ex.kind.as_score().is_some())
                     && !ch.is_repeated(&ex.id)
                     && (reflection_last && ex.is_reflection()) == last
             })
@@ -223,7 +223,7 @@ pub fn compare_week(
             title: ch.title.clone(),
             week: None,
             rows: once(false)
-                .map(|ex| row(&mut summary, &ch.id, ex, me.1, partner.1))
+                .map(|ex| row(&mut summary, ch, ex, me.1, partner.1))
                 .collect(),
         });
         let Some(repeat) = weekly else {
@@ -240,14 +240,14 @@ pub fn compare_week(
             let repeated = ch
                 .exercises
                 .iter()
-                .filter(|ex| ex.takes_answer() && ch.is_repeated(&ex.id));
+                .filter(|ex| (ex.takes_answer() || ex.kind.as_score().is_some()) && ch.is_repeated(&ex.id));
             chapters.push(ChapterRows {
                 id: ch.id.clone(),
                 number: n + 1,
                 title: words::week_title(&ch.title, &repeat.title, &label),
                 week: Some(week.to_string()),
                 rows: repeated
-                    .map(|ex| row(&mut summary, &ch.id, ex, mine, theirs))
+                    .map(|ex| row(&mut summary, ch, ex, mine, theirs))
                     .collect(),
             });
         }
@@ -258,7 +258,7 @@ pub fn compare_week(
                 title: ch.title.clone(),
                 week: None,
                 rows: once(true)
-                    .map(|ex| row(&mut summary, &ch.id, ex, me.1, partner.1))
+                    .map(|ex| row(&mut summary, ch, ex, me.1, partner.1))
                     .collect(),
             });
         }
@@ -279,8 +279,12 @@ fn week_entry<'a>(answers: &'a Answers, chapter: &str, week: &str) -> Option<&'a
     answers.entry(chapter, week).filter(|e| e.is_live())
 }
 
-/// One exercise compared, counted into `summary`.
-fn row(summary: &mut Summary, chapter: &str, ex: &Exercise, me: &Answers, partner: &Answers) -> Row {
+/// One exercise compared, counted into `summary` (a score is shown, never counted).
+fn row(summary: &mut Summary, ch: &Chapter, ex: &Exercise, me: &Answers, partner: &Answers) -> Row {
+    if let Some(score) = ex.kind.as_score() {
+        return score_row(ch, ex, score, me, partner);
+    }
+    let chapter = ch.id.as_str();
     let mine = share(me, chapter, ex);
     let theirs = as_seen(share(partner, chapter, ex), me, chapter, ex);
     summary.total += 1;
@@ -303,12 +307,52 @@ fn row(summary: &mut Summary, chapter: &str, ex: &Exercise, me: &Answers, partne
             partner: theirs,
         },
     };
-    Row {
-        exercise_id: ex.id.clone(),
-        title: ex.title.clone(),
-        prompt: ex.prompt.clone(),
-        view,
-        mine_private: false,
+    Row::new(ex, view)
+}
+
+/// A score compared: each side's worked out only from that side's answers; one that
+/// reads a private answer is private, so neither value shows unless both are shared.
+fn score_row(
+    ch: &Chapter,
+    ex: &Exercise,
+    score: &crate::content::Score,
+    me: &Answers,
+    partner: &Answers,
+) -> Row {
+    use present::score::{Outcome, compute, lines};
+    let side = |a: &Answers| {
+        let outcome = compute(score, ch, |id| a.get(&ch.id, id));
+        match &outcome {
+            Outcome::Value { private: true, .. } => (Share::Personal, None),
+            Outcome::Value { .. } => (Share::Shared, Some(lines(score, &outcome))),
+            Outcome::Missing(_) => (Share::NotAnswered, None),
+        }
+    };
+    let ((mine, my_lines), (theirs, their_lines)) = (side(me), side(partner));
+    let para = |l: Vec<String>| l.into_iter().map(|x| Piece::Paragraph(vec![x])).collect();
+    let view = match (my_lines, their_lines) {
+        (Some(a), Some(b)) => RowView::Both {
+            me: para(a),
+            partner: para(b),
+        },
+        _ => RowView::Hidden {
+            me: mine,
+            partner: theirs,
+        },
+    };
+    Row::new(ex, view)
+}
+
+impl Row {
+    /// The row of exercise `ex` showing `view`.
+    fn new(ex: &Exercise, view: RowView) -> Row {
+        Row {
+            exercise_id: ex.id.clone(),
+            title: ex.title.clone(),
+            prompt: ex.prompt.clone(),
+            view,
+            mine_private: false,
+        }
     }
 }
 

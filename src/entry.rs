@@ -210,6 +210,37 @@ pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> V
             | Kind::Checklist { .. }
             | Kind::Date
             | Kind::Page => {}
+            Kind::Score(score) => {
+                let inputs: Vec<&crate::content::Exercise> = score
+                    .inputs()
+                    .iter()
+                    .filter_map(|id| chapter.exercises.iter().find(|e| e.id == *id))
+                    .collect();
+                let values: Vec<Option<i64>> = entries
+                    .iter()
+                    .map(|e| {
+                        let got = |id: &str| e.answers.get(id);
+                        match crate::present::score::compute(score, chapter, got) {
+                            crate::present::score::Outcome::Value { value, .. } => Some(value.round() as i64),
+                            crate::present::score::Outcome::Missing(_) => None,
+                        }
+                    })
+                    .collect();
+                let (min, max) = crate::content::score_range(score, &inputs).unwrap_or_else(|| {
+                    let known = values.iter().flatten();
+                    (
+                        known.clone().copied().min().unwrap_or(0),
+                        known.copied().max().unwrap_or(0),
+                    )
+                });
+                out.push(Series {
+                    name: ex.title.clone(),
+                    unit: None,
+                    min,
+                    max: max.max(min + 1),
+                    values,
+                });
+            }
         }
     }
     out

@@ -68,8 +68,10 @@ pub enum Value {
     Empty {},
 }
 
-/// The kind of a [`Value`], without its contents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The kind of a [`Value`], without its contents. Its tags are derived from the
+/// variants (as [`Value`]'s are), so no list of names can miss one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ValueKind {
     /// [`Value::Text`].
     Text,
@@ -92,18 +94,8 @@ pub enum ValueKind {
 impl ValueKind {
     /// The kind named by the `kind` tag of an answers file, if it is one.
     pub fn from_tag(tag: &str) -> Option<ValueKind> {
-        [
-            ValueKind::Text,
-            ValueKind::List,
-            ValueKind::Choice,
-            ValueKind::Checklist,
-            ValueKind::Scale,
-            ValueKind::Ratings,
-            ValueKind::Date,
-            ValueKind::Empty,
-        ]
-        .into_iter()
-        .find(|k| k.tag() == tag)
+        use serde::de::value::{Error, StrDeserializer};
+        ValueKind::deserialize(StrDeserializer::<Error>::new(tag)).ok()
     }
 
     /// The `kind` tag as written in answers files and exports.
@@ -719,7 +711,7 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
         Kind::Ratings { .. } => Value::Ratings {
             ratings: BTreeMap::new(),
         },
-        Kind::Scale { .. } | Kind::Date | Kind::Page => return None,
+        Kind::Scale { .. } | Kind::Date | Kind::Page | Kind::Score(_) => return None,
     })
 }
 
@@ -758,7 +750,8 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
             | Kind::Scale { .. }
             | Kind::Ratings { .. }
             | Kind::Date
-            | Kind::Page => false,
+            | Kind::Page
+            | Kind::Score(_) => false,
         },
         Value::Empty {} => false,
         Value::Date { date } => matches!(kind, Kind::Date) && crate::date::parse(date).is_some(),
@@ -786,7 +779,8 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
             | Kind::Checklist { .. }
             | Kind::Scale { .. }
             | Kind::Date
-            | Kind::Page => false,
+            | Kind::Page
+            | Kind::Score(_) => false,
         },
         Value::Choice { option, other } => {
             let typed = other.as_deref().is_some_and(|o| !o.trim().is_empty());
@@ -801,7 +795,8 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
             | Kind::Checklist { .. }
             | Kind::Ratings { .. }
             | Kind::Date
-            | Kind::Page => false,
+            | Kind::Page
+            | Kind::Score(_) => false,
         },
     };
     if done { Status::Done } else { Status::Started }
@@ -819,6 +814,24 @@ pub struct Place {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_value_kind_is_found_by_its_tag() {
+        let all = [
+            super::ValueKind::Text,
+            super::ValueKind::List,
+            super::ValueKind::Choice,
+            super::ValueKind::Checklist,
+            super::ValueKind::Scale,
+            super::ValueKind::Ratings,
+            super::ValueKind::Date,
+            super::ValueKind::Empty,
+        ];
+        for k in all {
+            assert_eq!(super::ValueKind::from_tag(k.tag()), Some(k));
+        }
+        assert_eq!(super::ValueKind::from_tag("rating"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -206,7 +206,8 @@ impl App {
                 | Kind::Choice { .. }
                 | Kind::Checklist { .. }
                 | Kind::Date
-                | Kind::Page => None,
+                | Kind::Page
+                | Kind::Score(_) => None,
             };
             let unit = |v: i64| crate::content::with_unit(v, unit_of);
             let line = match &a.value {
@@ -239,9 +240,36 @@ impl App {
                     }
                 }
             };
-            return line;
+            return self.with_score(c, entry, line);
         }
-        String::new()
+        self.with_score(c, entry, String::new())
+    }
+
+    /// An entry's summary followed by its first score that has a value.
+    fn with_score(&self, c: usize, entry: &Entry, line: String) -> String {
+        let ch = &self.workbook.chapters[c];
+        let score = ch
+            .exercises
+            .iter()
+            .filter(|e| ch.is_repeated(&e.id))
+            .find_map(|ex| {
+                let score = ex.kind.as_score()?;
+                match crate::present::score::compute(score, ch, |id| entry.answers.get(id)) {
+                    crate::present::score::Outcome::Value { value, .. } => {
+                        let mut s = format!("{}: {}", ex.title, crate::present::score::number(score, value));
+                        if let Some(b) = score.band(value) {
+                            s.push_str(&format!(" ({})", b.label));
+                        }
+                        Some(s)
+                    }
+                    crate::present::score::Outcome::Missing(_) => None,
+                }
+            });
+        match (line.is_empty(), score) {
+            (_, None) => line,
+            (true, Some(s)) => s,
+            (false, Some(s)) => format!("{line} · {s}"),
+        }
     }
 
     /// Rows of the entries screen: live entries newest first, then deleted ones.

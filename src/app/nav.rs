@@ -593,7 +593,7 @@ impl App {
             | Move::PageDown => {}
         }
         // Enter on a page (an exercise without an answer) reads on, as on an introduction.
-        if m == Move::Select && matches!(self.component(), Some(Component::Page)) {
+        if m == Move::Select && matches!(self.component(), Some(Component::Page | Component::Score(_))) {
             self.go_step(self.next_screen(), fx);
             return;
         }

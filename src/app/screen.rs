@@ -308,7 +308,7 @@ pub fn review_rows(wb: &Workbook) -> Vec<(usize, usize)> {
         .flat_map(|c| {
             let exercises = &wb.chapters[c].exercises;
             (0..exercises.len())
-                .filter(|e| exercises[*e].takes_answer())
+                .filter(|e| exercises[*e].takes_answer() || exercises[*e].kind.as_score().is_some())
                 .map(move |e| (c, e))
         })
         .collect()

@@ -2,6 +2,7 @@
 //! validation that reports every author mistake with its position.
 
 mod diag;
+mod kinds;
 mod lengths;
 mod load;
 mod parse;
@@ -10,6 +11,8 @@ mod repeat;
 mod walk;
 
 pub use diag::{Diagnostic, Diagnostics, Severity, position};
+pub use kinds::KindSpec;
+pub use kinds::score::{Band, Method, Score, range as score_range};
 pub use lengths::{WARN_COLUMNS, chapter_title_room, workbook_title_room};
 pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, check_dir, check_embedded, load_dir, load_embedded};
 
@@ -145,7 +148,7 @@ pub struct ItemsFrom {
     pub exercise: String,
 }
 
-/// The eight kinds of exercise.
+/// The nine kinds of exercise.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// Free multi-line text.
@@ -220,20 +223,16 @@ pub enum Kind {
         /// Shown after each value, as in "65 %" (format 2 `unit`).
         unit: Option<String>,
     },
+    /// A number computed from other answers (format 2); it takes no answer of its own.
+    Score(Score),
 }
 
 impl Kind {
-    /// The name used for this kind in content files.
-    pub fn name(&self) -> &'static str {
+    /// The score's definition, when this is a score.
+    pub fn as_score(&self) -> Option<&Score> {
         match self {
-            Kind::Text => "text",
-            Kind::List { .. } => "list",
-            Kind::Choice { .. } => "choice",
-            Kind::Checklist { .. } => "checklist",
-            Kind::Scale { .. } => "scale",
-            Kind::Ratings { .. } => "ratings",
-            Kind::Date => "date",
-            Kind::Page => "page",
+            Kind::Score(s) => Some(s),
+            _ => None,
         }
     }
 }
@@ -254,7 +253,7 @@ impl Exercise {
 
     /// False for a page, which is read and never answered.
     pub fn takes_answer(&self) -> bool {
-        !matches!(self.kind, Kind::Page)
+        !matches!(self.kind, Kind::Page | Kind::Score(_))
     }
 }
 
@@ -317,6 +316,11 @@ impl Workbook {
                     | Kind::Checklist { .. }
                     | Kind::Date
                     | Kind::Page => {}
+                    Kind::Score(score) => {
+                        for band in &mut score.bands {
+                            band.label = q(&band.label);
+                        }
+                    }
                 }
             }
         }

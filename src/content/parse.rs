@@ -1,11 +1,11 @@
 //! The rules of a chapter file: its keys, its exercises and their kinds.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
+use super::kinds::score::ScoreSpans;
 use super::refs::{ChapterRefs, ItemsFromRef, PrivateBecause, Ref, SAME_CHAPTER};
 use super::walk::{Checker, Table};
-use super::{Chapter, Condition, Exercise, ItemsFrom, Kind, REFLECTION_ID, Rhythm};
+use super::{Chapter, Condition, Exercise, Kind, REFLECTION_ID, Rhythm};
 
 /// Checks and builds one chapter file: its id as written, with its span (for the workbook's
 /// check that chapter ids differ, even when the chapter has other problems), and the
@@ -78,6 +78,7 @@ fn chapter_body(
         );
     }
     let mut when_spans: Vec<WhenSpans> = Vec::new();
+    let mut score_spans: Vec<ScoreSpans> = Vec::new();
     let ids: Vec<String> = tables
         .iter()
         .filter_map(|(tab, _)| {
@@ -132,6 +133,11 @@ fn chapter_body(
                 });
             }
         }
+        if tab.get("kind").and_then(|v| v.get_ref().as_str()) == Some("score")
+            && let Some(id) = &raw_id
+        {
+            score_spans.push(ScoreSpans::of(&et, id.clone()));
+        }
         if let Some(mut ex) = parse_exercise(ck, &et, version) {
             refs.kinds.push((ex.id.clone(), ex.kind.name()));
             if let Kind::Ratings {
@@ -175,6 +181,7 @@ fn chapter_body(
     // A `[repeat]` with mistakes leaves which exercises repeat unknown: not checked.
     let repeated = repeat.as_ref().map(|_| repeated.as_slice());
     check_conditions(ck, &exercises, &ids, &when_spans, repeated);
+    super::kinds::score::check_refs(ck, &exercises, &ids, repeated, &score_spans);
     exercises.push(reflection?);
     let mut repeat = repeat?;
     if !repeat_ok {
@@ -500,6 +507,7 @@ fn check_conditions(
                 }
             }
             Kind::Page
+            | Kind::Score(_)
             | Kind::Text
             | Kind::List { .. }
             | Kind::Checklist { .. }
@@ -591,35 +599,8 @@ const ADD_REFLECTION: &str = "add a `[reflection]` table at the end of the file:
 const COMMON: [&str; 10] = [
     "id", "kind", "title", "prompt", "hint", "example", "optional", "private", "show", "when",
 ];
-/// Every kind's own keys, allowed when the kind is missing or unknown.
-const ANY_KIND: &[&str] = &[
-    "min",
-    "max",
-    "options",
-    "other",
-    "min_label",
-    "max_label",
-    "exclusive",
-    "items",
-    "items_from",
-    "add_items",
-    "shared",
-    "step",
-    "unit",
-];
-const KINDS: [&str; 8] = [
-    "text",
-    "list",
-    "choice",
-    "checklist",
-    "scale",
-    "ratings",
-    "date",
-    "page",
-];
-
 /// Reports `key` of `t` when the workbook is format 1, which does not have it.
-fn needs_v2(ck: &mut Checker, t: &Table, key: &str, version: i64) -> bool {
+pub(super) fn needs_v2(ck: &mut Checker, t: &Table, key: &str, version: i64) -> bool {
     if version >= 2 || !t.inner.contains_key(key) {
         return true;
     }
@@ -659,47 +640,33 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
     let hint = ck.string(t, "hint", false);
     let example = ck.string(t, "example", false);
     let kind_name = ck.string(t, "kind", true);
-    let extra: &[&str] = match kind_name.as_deref() {
-        Some("text") => &[],
-        Some("list") => &["min", "max", "shared"],
-        Some("choice") => &["options", "other"],
-        Some("checklist") => &["options", "min", "exclusive", "other"],
-        Some("scale") => &["min", "max", "min_label", "max_label", "step", "unit"],
-        Some("ratings") => &[
-            "items",
-            "items_from",
-            "add_items",
-            "min",
-            "max",
-            "min_label",
-            "max_label",
-            "step",
-            "unit",
-        ],
-        Some("date") => &[],
-        Some("page") => &[],
-        Some(other) => {
-            let hint = match super::diag::suggest(other, &KINDS) {
+    let spec = kind_name.as_deref().map(|name| {
+        let spec = super::kinds::find(name);
+        if spec.is_none() {
+            let names = super::kinds::names();
+            let hint = match super::diag::suggest(name, &names) {
                 Some(s) => format!("did you mean `{s}`?"),
-                None => format!("use one of: {}", KINDS.join(", ")),
+                None => format!("use one of: {}", names.join(", ")),
             };
             ck.error(
                 ck.span_of(t, "kind"),
-                format!("unknown kind `{other}` in {}; {hint}", t.what),
+                format!("unknown kind `{name}` in {}; {hint}", t.what),
             );
-            ANY_KIND
         }
-        // Without a kind, any kind's keys may be meant; typos are still worth reporting.
-        None => ANY_KIND,
+        spec
+    });
+    let extra: Vec<&str> = match spec {
+        Some(Some(spec)) => spec.keys.to_vec(),
+        // Without a known kind, any kind's keys may be meant; typos are still worth reporting.
+        _ => super::kinds::any_kind_keys(),
     };
-    let allowed: Vec<&str> = COMMON.iter().chain(extra).copied().collect();
+    let allowed: Vec<&str> = COMMON.iter().chain(&extra).copied().collect();
     ck.known_keys(t, &allowed);
     let optional_ok = needs_v2(ck, t, "optional", version);
     let optional = match ck.boolean(t, "optional") {
         Ok(b) => optional_ok.then_some(b.unwrap_or(false)),
         Err(()) => None,
     };
-    let is_checklist = kind_name.as_deref() == Some("checklist");
     let when_ok = needs_v2(ck, t, "when", version);
     let when = if when_ok { condition(ck, t) } else { None };
     let show_ok = needs_v2(ck, t, "show", version);
@@ -713,100 +680,23 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         Ok(b) => private_ok.then_some(b.unwrap_or(false)),
         Err(()) => None,
     };
-    let checklist_min_ok = !is_checklist || needs_v2(ck, t, "min", version);
-    let exclusive_ok = !is_checklist || needs_v2(ck, t, "exclusive", version);
-    let checklist_other_ok = !is_checklist || needs_v2(ck, t, "other", version);
-    let mut empty_ok = false;
-    let kind = match kind_name.as_deref() {
-        Some("text") => Some(Kind::Text),
-        Some("list") => {
-            let shared_ok = needs_v2(ck, t, "shared", version);
-            let shared = ck.boolean(t, "shared");
-            let kind = match (list_kind(ck, t), shared) {
-                (Some(Kind::List { min, max, .. }), Ok(shared)) if shared_ok => Some(Kind::List {
-                    min,
-                    max,
-                    shared: shared.unwrap_or(false),
-                }),
-                _ => None,
-            };
-            // `min = 0` is accepted by format 1 with no effect; format 2 lets the list stay empty.
-            empty_ok |= version >= 2 && matches!(kind, Some(Kind::List { min: Some(0), .. }));
-            kind
-        }
-        Some("choice") => {
-            // Both checked before either can stop the exercise, so both are reported.
-            let options = options(ck, t);
-            let other = ck.boolean(t, "other");
-            match (options, other) {
-                (Some(options), Ok(other)) => Some(Kind::Choice {
-                    options,
-                    other: other.unwrap_or(false),
-                }),
-                _ => None,
-            }
-        }
-        Some("checklist") => {
-            let options = options(ck, t);
-            let min = checklist_min(ck, t);
-            let exclusive = match (&options, exclusive_ok) {
-                (Some(options), true) => exclusive(ck, t, options),
-                _ => None,
-            };
-            let other = ck.boolean(t, "other");
-            match (
-                options,
-                min,
-                checklist_min_ok && checklist_other_ok,
-                exclusive,
-                other,
-            ) {
-                (Some(options), Ok(min), true, Some(exclusive), Ok(other)) => {
-                    empty_ok |= min == Some(0);
-                    Some(Kind::Checklist {
-                        options,
-                        exclusive,
-                        other: other.unwrap_or(false),
-                    })
-                }
-                _ => None,
-            }
-        }
-        Some("scale") => scale_kind(ck, t, version),
-        Some("date") if version < 2 => {
+    let parsed = match spec.flatten() {
+        Some(spec) if version < spec.min_version => {
             ck.error(
                 ck.span_of(t, "kind"),
                 format!(
-                    "kind `date` in {} needs format_version = 2 in workbook.toml",
-                    t.what
+                    "kind `{}` in {} needs format_version = {} in workbook.toml",
+                    spec.name, t.what, spec.min_version
                 ),
             );
             None
         }
-        Some("date") => Some(Kind::Date),
-        Some("ratings") if version < 2 => {
-            ck.error(
-                ck.span_of(t, "kind"),
-                format!(
-                    "kind `ratings` in {} needs format_version = 2 in workbook.toml",
-                    t.what
-                ),
-            );
-            None
-        }
-        Some("ratings") => ratings_kind(ck, t, version),
-        Some("page") if version < 2 => {
-            ck.error(
-                ck.span_of(t, "kind"),
-                format!(
-                    "kind `page` in {} needs format_version = 2 in workbook.toml",
-                    t.what
-                ),
-            );
-            None
-        }
-        Some("page") => page_keys_ok(ck, t).then_some(Kind::Page),
-        _ => None,
+        Some(spec) => (spec.parse)(ck, t, version),
+        None => None,
+    };
+    let (kind, empty_ok) = match parsed {
+        Some(p) => (Some(p.kind), p.empty_ok),
+        None => (None, false),
     };
     Some(Exercise {
         id: id?,
@@ -819,347 +709,5 @@ fn parse_exercise(ck: &mut Checker, t: &Table, version: i64) -> Option<Exercise>
         private: private?,
         show: show?.into_iter().map(|(s, _)| s).collect(),
         when: if when_ok { when? } else { return None },
-    })
-}
-
-/// A page takes no answer, so `optional` and `private` (which say how an answer
-/// counts and who sees it) mean nothing on it; each is reported at its key.
-fn page_keys_ok(ck: &mut Checker, t: &Table) -> bool {
-    let mut ok = true;
-    for (key, effect) in [
-        ("optional", "it never holds progress back"),
-        ("private", "there is nothing to keep out of the comparison"),
-    ] {
-        if let Some((k, _)) = t.inner.get_key_value(key) {
-            ck.error(
-                k.span(),
-                format!(
-                    "`{key}` in {} has no effect: a page takes no answer, so {effect}; remove the line",
-                    t.what
-                ),
-            );
-            ok = false;
-        }
-    }
-    ok
-}
-
-/// A checklist's `exclusive` options (format 2): each one of its `options`, once.
-fn exclusive(ck: &mut Checker, t: &Table, options: &[String]) -> Option<Vec<String>> {
-    if !t.inner.contains_key("exclusive") {
-        return Some(Vec::new());
-    }
-    let items = ck.strings(t, "exclusive", false)?;
-    let names: Vec<&str> = options.iter().map(String::as_str).collect();
-    let mut ok = true;
-    let mut seen: Vec<&str> = Vec::new();
-    for (x, span) in &items {
-        if !names.contains(&x.as_str()) {
-            let hint = match super::diag::suggest(x, &names) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "copy it exactly from `options`".to_string(),
-            };
-            ck.error(
-                span.clone(),
-                format!(
-                    "exclusive option `{x}` in {} is not one of its options; {hint}",
-                    t.what
-                ),
-            );
-            ok = false;
-        } else if seen.contains(&x.as_str()) {
-            ck.error(
-                span.clone(),
-                format!("exclusive option `{x}` appears twice in {}; list it once", t.what),
-            );
-            ok = false;
-        }
-        seen.push(x);
-    }
-    if ok && !items.is_empty() && items.len() == options.len() {
-        ck.error(
-            ck.span_of(t, "exclusive"),
-            format!(
-                "every option in {} is exclusive, so only one can be ticked; use kind = \"choice\" instead",
-                t.what
-            ),
-        );
-        ok = false;
-    }
-    ok.then(|| items.into_iter().map(|(x, _)| x).collect())
-}
-
-/// A checklist's `min` (format 2): 0 ("nothing ticked is a finished answer") or 1.
-fn checklist_min(ck: &mut Checker, t: &Table) -> Result<Option<i64>, ()> {
-    match ck.int(t, "min", false) {
-        None if t.inner.contains_key("min") => Err(()),
-        None => Ok(None),
-        Some(n) if n == 0 || n == 1 => Ok(Some(n)),
-        Some(n) => {
-            ck.error(
-                ck.span_of(t, "min"),
-                format!(
-                    "checklist `min` = {n} in {} must be 0 (nothing ticked is a finished answer) or 1",
-                    t.what
-                ),
-            );
-            Err(())
-        }
-    }
-}
-
-fn list_kind(ck: &mut Checker, t: &Table) -> Option<Kind> {
-    let mut count = |key: &str| -> Result<Option<u32>, ()> {
-        match ck.int(t, key, false) {
-            None if t.inner.contains_key(key) => Err(()),
-            None => Ok(None),
-            Some(n) if (0..=100).contains(&n) => Ok(Some(n as u32)),
-            Some(n) => {
-                ck.error(
-                    ck.span_of(t, key),
-                    format!("`{key}` = {n} in {} must be between 0 and 100 items", t.what),
-                );
-                Err(())
-            }
-        }
-    };
-    let (min, max) = (count("min"), count("max"));
-    let (min, max) = (min.ok()?, max.ok()?);
-    if let (Some(lo), Some(hi)) = (min, max)
-        && lo > hi
-    {
-        ck.error(
-            ck.span_of(t, "min"),
-            format!(
-                "list `min` ({lo}) is greater than `max` ({hi}) in {}; make min at most max",
-                t.what
-            ),
-        );
-        return None;
-    }
-    if max == Some(0) {
-        ck.error(
-            ck.span_of(t, "max"),
-            format!("list `max` is 0 in {}; allow at least one item", t.what),
-        );
-        return None;
-    }
-    Some(Kind::List {
-        min,
-        max,
-        shared: false,
-    })
-}
-
-fn options(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
-    let too_few = format!("{} needs at least 2 options", t.what);
-    distinct_texts(ck, t, ("options", "option"), 2, too_few)
-}
-
-/// A ratings exercise: what it rates (its `items`, the items of a list named by
-/// `items_from`, the person's own with `add_items`; at least one of the three) on a
-/// scale whose labels may be left out. Every key is checked before any can stop it.
-fn ratings_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
-    let items = if t.inner.contains_key("items") {
-        rating_items(ck, t).ok_or(())
-    } else {
-        Ok(Vec::new())
-    };
-    let items_from = match ck.string(t, "items_from", false) {
-        None if t.inner.contains_key("items_from") => Err(()),
-        None => Ok(None),
-        Some(s) => match super::refs::split_ref(&s) {
-            Some((chapter, exercise)) => Ok(Some(ItemsFrom {
-                chapter: chapter.unwrap_or_default().to_string(),
-                exercise: exercise.to_string(),
-            })),
-            None => {
-                ck.error(
-                    ck.span_of(t, "items_from"),
-                    format!(
-                        "`items_from` in {} is `{s}`, which is no exercise id; write the id of a list exercise, like \"my-list\", or its chapter's id and its own, like \"chapter-id/my-list\"",
-                        t.what
-                    ),
-                );
-                Err(())
-            }
-        },
-    };
-    let add_items = ck.boolean(t, "add_items");
-    let scale = scale_parts(ck, t, version, false);
-    let (items, items_from, add_items) = (items.ok()?, items_from.ok()?, add_items.ok()?.unwrap_or(false));
-    // `items = []` is reported above; `add_items = false` adds nothing to rate. A key
-    // mistyped for one of them is reported as unknown; saying more would repeat it.
-    const RATES: [&str; 3] = ["items", "items_from", "add_items"];
-    let typo = t.inner.iter().any(|(k, _)| {
-        let k: &str = k.get_ref().as_ref();
-        !RATES.contains(&k) && super::diag::suggest(k, &RATES).is_some()
-    });
-    if !t.inner.contains_key("items") && items_from.is_none() && !add_items && !typo {
-        ck.error(
-            t.span.clone(),
-            format!(
-                "{} has nothing to rate; add `items = [\"...\"]` (items of your own), `items_from = \"a-list-id\"` (the person's answer to an earlier list) or `add_items = true` (the person writes them)",
-                t.what
-            ),
-        );
-        return None;
-    }
-    let scale = scale?;
-    let label = |l: Option<String>| l.filter(|l| !l.trim().is_empty());
-    Some(Kind::Ratings {
-        items,
-        items_from,
-        add_items,
-        min: scale.min,
-        max: scale.max,
-        min_label: label(scale.min_label),
-        max_label: label(scale.max_label),
-        step: scale.step,
-        unit: scale.unit,
-    })
-}
-
-/// A ratings exercise's `items`: at least one, none empty, none twice (answers are
-/// stored by item text).
-fn rating_items(ck: &mut Checker, t: &Table) -> Option<Vec<String>> {
-    let too_few = format!("`items` in {} is empty; list at least one item to rate", t.what);
-    distinct_texts(ck, t, ("items", "item"), 1, too_few)
-}
-
-/// The texts under `key` (each a `noun`): at least `min` of them (else `too_few`),
-/// none empty, none twice.
-fn distinct_texts(
-    ck: &mut Checker,
-    t: &Table,
-    (key, noun): (&str, &str),
-    min: usize,
-    too_few: String,
-) -> Option<Vec<String>> {
-    let texts = ck.strings(t, key, true)?;
-    let mut ok = true;
-    if texts.len() < min {
-        ck.error(ck.span_of(t, key), too_few);
-        ok = false;
-    }
-    let mut seen = HashSet::new();
-    for (text, span) in &texts {
-        if text.trim().is_empty() {
-            ck.error(
-                span.clone(),
-                format!(
-                    "an {noun} in {} is empty; write the {noun}'s text or remove it",
-                    t.what
-                ),
-            );
-            ok = false;
-        } else if !seen.insert(text.trim()) {
-            ck.error(
-                span.clone(),
-                format!("{noun} `{text}` appears twice in {}; {noun}s must differ", t.what),
-            );
-            ok = false;
-        }
-    }
-    ok.then(|| texts.into_iter().map(|(x, _)| x).collect())
-}
-
-/// The keys a scale and a ratings exercise share.
-struct ScaleParts {
-    min: i64,
-    max: i64,
-    min_label: Option<String>,
-    max_label: Option<String>,
-    step: i64,
-    unit: Option<String>,
-}
-
-fn scale_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
-    let p = scale_parts(ck, t, version, true)?;
-    Some(Kind::Scale {
-        min: p.min,
-        max: p.max,
-        min_label: p.min_label?,
-        max_label: p.max_label?,
-        step: p.step,
-        unit: p.unit,
-    })
-}
-
-/// A scale's range, step, unit and labels (required when `labels`).
-fn scale_parts(ck: &mut Checker, t: &Table, version: i64, labels: bool) -> Option<ScaleParts> {
-    let min = ck.int(t, "min", true);
-    let max = ck.int(t, "max", true);
-    let min_label = ck.string(t, "min_label", labels);
-    let max_label = ck.string(t, "max_label", labels);
-    let bad_label = !labels
-        && ((t.inner.contains_key("min_label") && min_label.is_none())
-            || (t.inner.contains_key("max_label") && max_label.is_none()));
-    // Both reported, so `&` and not `&&`.
-    let v2_ok = needs_v2(ck, t, "step", version) & needs_v2(ck, t, "unit", version);
-    let step = ck.int(t, "step", false);
-    let unit = ck.string(t, "unit", false);
-    let (min, max) = (min?, max?);
-    if min >= max {
-        ck.error(
-            ck.span_of(t, "min"),
-            format!(
-                "scale `min` ({min}) must be less than `max` ({max}) in {}",
-                t.what
-            ),
-        );
-        return None;
-    }
-    if max.abs_diff(min) > 100 || min.abs() > 1_000_000 || max.abs() > 1_000_000 {
-        ck.error(
-            ck.span_of(t, "max"),
-            format!(
-                "the scale in {} has more than 100 steps; use a range like 0 to 10",
-                t.what
-            ),
-        );
-        return None;
-    }
-    let step = step.unwrap_or(1);
-    if step <= 0 {
-        ck.error(
-            ck.span_of(t, "step"),
-            format!(
-                "`step` in {} is {step}; it must be a positive whole number, like 1 or 5",
-                t.what
-            ),
-        );
-        return None;
-    }
-    if (max - min) % step != 0 {
-        ck.error(
-            ck.span_of(t, "step"),
-            format!(
-                "`step` {step} in {} does not divide the scale {min} to {max}, so `max` cannot be picked; use a step that does",
-                t.what
-            ),
-        );
-        return None;
-    }
-    if let Some(u) = &unit
-        && u.trim().is_empty()
-    {
-        ck.error(
-            ck.span_of(t, "unit"),
-            format!(
-                "`unit` in {} is empty; write it, like \"%\", or remove it",
-                t.what
-            ),
-        );
-        return None;
-    }
-    (v2_ok && !bad_label).then_some(())?;
-    Some(ScaleParts {
-        min,
-        max,
-        min_label,
-        max_label,
-        step,
-        unit,
     })
 }

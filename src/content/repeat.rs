@@ -64,7 +64,8 @@ pub fn parse(
         None => Some(
             exercises
                 .iter()
-                .filter(|e| e.takes_answer())
+                // A score repeats with the answers it reads.
+                .filter(|e| e.takes_answer() || e.kind.as_score().is_some())
                 .map(|e| e.id.clone())
                 .collect(),
         ),

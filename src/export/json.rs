@@ -59,6 +59,67 @@ struct WireOut<'a> {
     answers: &'a BTreeMap<String, BTreeMap<String, Answer>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     entries: &'a BTreeMap<String, Vec<Entry>>,
+    /// Each score's value, worked out from the answers in this file; not read back.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    scores: Vec<ScoreOut>,
+}
+
+/// One score's computed value in an export (`kind = "score"`).
+#[derive(Serialize)]
+struct ScoreOut {
+    chapter: String,
+    exercise: String,
+    /// The entry it was worked out in, for a score of a repeated part.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entry: Option<String>,
+    value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    band: Option<String>,
+    /// For a change: each item's change.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    items: BTreeMap<String, i64>,
+}
+
+/// The scores of `wb` over `answers` (those of the export): one per score answered
+/// once, one per entry for a score of a repeated part; those still missing an input
+/// are left out.
+fn scores(wb: &Workbook, answers: &Answers) -> Vec<ScoreOut> {
+    use crate::present::score::{Outcome, compute};
+    let mut out = Vec::new();
+    for ch in &wb.chapters {
+        for ex in &ch.exercises {
+            let Some(score) = ex.kind.as_score() else {
+                continue;
+            };
+            let mut push = |entry: Option<String>, outcome: Outcome| {
+                if let Outcome::Value { value, items, .. } = outcome {
+                    out.push(ScoreOut {
+                        chapter: ch.id.clone(),
+                        exercise: ex.id.clone(),
+                        entry,
+                        value,
+                        band: score.band(value).map(|b| b.label.clone()),
+                        items: items.into_iter().collect(),
+                    });
+                }
+            };
+            if ch.is_repeated(&ex.id) {
+                for e in answers
+                    .entries
+                    .get(&ch.id)
+                    .into_iter()
+                    .flatten()
+                    .filter(|e| e.deleted.is_none())
+                {
+                    push(Some(e.id.clone()), compute(score, ch, |id| e.answers.get(id)));
+                }
+            } else {
+                let once = answers.single.get(&ch.id);
+                push(None, compute(score, ch, |id| once.and_then(|m| m.get(id))));
+            }
+        }
+    }
+    out
 }
 
 /// The file as read.
@@ -76,6 +137,9 @@ struct WireIn {
     /// Version 2: chapter id -> entries of its repeated part.
     #[serde(default)]
     entries: BTreeMap<String, Vec<Entry>>,
+    /// Computed scores: worked out again from the answers, so not read.
+    #[serde(default, rename = "scores")]
+    _scores: serde::de::IgnoredAny,
 }
 
 impl Export {
@@ -96,6 +160,11 @@ impl Export {
     /// `\uXXXX` escapes (serde_json escapes only C0), so the file shows no raw
     /// control in a terminal or an editor and still reads back to the same text.
     pub fn to_json(&self) -> String {
+        self.pretty(Vec::new())
+    }
+
+    /// [`Export::to_json`] with the computed scores written after the answers.
+    fn pretty(&self, scores: Vec<ScoreOut>) -> String {
         let wire = WireOut {
             format: FORMAT,
             version: VERSION,
@@ -105,6 +174,7 @@ impl Export {
             include_private: self.include_private,
             answers: &self.answers.single,
             entries: &self.answers.entries,
+            scores,
         };
         let text = serde_json::to_string_pretty(&wire).expect("answers always serialize");
         let mut text = escape_quoted(&text);
@@ -126,6 +196,7 @@ impl Export {
             include_private: self.include_private,
             answers: &self.answers.single,
             entries: &self.answers.entries,
+            scores: Vec::new(),
         };
         let text = serde_json::to_string(&wire).expect("answers always serialize");
         let mut text = escape_quoted(&text);
@@ -151,7 +222,8 @@ fn escape_quoted(json: &str) -> String {
 
 /// The JSON export of `answers`; see [`Export::to_json`].
 pub fn json(wb: &Workbook, answers: &Answers, meta: &ExportMeta, include_private: bool) -> String {
-    Export::new(&wb.id, &answers.with_private_sources(wb), meta, include_private).to_json()
+    let export = Export::new(&wb.id, &answers.with_private_sources(wb), meta, include_private);
+    export.pretty(scores(wb, &export.answers))
 }
 
 /// Why an export file cannot be imported. Its message is for the person at

@@ -76,13 +76,13 @@ pub fn markdown_part(
             answered(ch).filter(move |ex| !ch.is_repeated(&ex.id) && ex.is_reflection() == reflection)
         };
         for ex in once(false) {
-            single_blocks(&mut blocks, &answers, &ch.id, ex);
+            single_blocks(&mut blocks, &answers, ch, ex);
         }
         if let Some(repeat) = &ch.repeat {
             repeated_blocks(&mut blocks, &mut answers, ch, repeat);
         }
         for ex in once(true) {
-            single_blocks(&mut blocks, &answers, &ch.id, ex);
+            single_blocks(&mut blocks, &answers, ch, ex);
         }
     }
     let orphans = orphans(wb, &answers);
@@ -98,13 +98,15 @@ pub fn markdown_part(
     doc
 }
 
-/// The exercises of `ch` that take an answer, in order.
+/// The exercises of `ch` that take an answer, and its scores, in order.
 fn answered(ch: &Chapter) -> impl Iterator<Item = &Exercise> {
-    ch.exercises.iter().filter(|ex| ex.takes_answer())
+    ch.exercises
+        .iter()
+        .filter(|ex| ex.takes_answer() || ex.kind.as_score().is_some())
 }
 
 /// An exercise answered once: its title, prompt and answer.
-fn single_blocks(blocks: &mut Vec<String>, answers: &Answers, chapter: &str, ex: &Exercise) {
+fn single_blocks(blocks: &mut Vec<String>, answers: &Answers, chapter: &Chapter, ex: &Exercise) {
     blocks.push(format!("### {}", heading(&ex.title)));
     blocks.push(quote(&ex.prompt));
     exercise_blocks(blocks, answers, chapter, ex);
@@ -112,9 +114,19 @@ fn single_blocks(blocks: &mut Vec<String>, answers: &Answers, chapter: &str, ex:
 
 /// The answer to one exercise as `answers` reads it now (for a repeated one, in the
 /// entry open), or the note that it is not needed.
-fn exercise_blocks(blocks: &mut Vec<String>, answers: &Answers, chapter: &str, ex: &Exercise) {
+fn exercise_blocks(blocks: &mut Vec<String>, answers: &Answers, ch: &Chapter, ex: &Exercise) {
+    let chapter = ch.id.as_str();
     if answers.not_needed(chapter, ex) {
         blocks.push(emphasis(words::NOT_NEEDED));
+        return;
+    }
+    if let Some(score) = ex.kind.as_score() {
+        // Worked out from the answers this export holds: an input left out as private
+        // leaves the score waiting, so it never tells what the private answer was.
+        let outcome = present::score::compute(score, ch, |id| answers.get(chapter, id));
+        for line in present::score::lines(score, &outcome) {
+            blocks.push(paragraph(&[line]));
+        }
         return;
     }
     answer_blocks(
@@ -164,7 +176,7 @@ fn repeated_blocks(blocks: &mut Vec<String>, answers: &mut Answers, ch: &Chapter
         }
         for ex in &exercises {
             blocks.push(format!("##### {}", heading(&ex.title)));
-            exercise_blocks(blocks, answers, &ch.id, ex);
+            exercise_blocks(blocks, answers, ch, ex);
         }
     }
     answers.close_entry(&ch.id);
@@ -189,11 +201,10 @@ fn repeated_blocks(blocks: &mut Vec<String>, answers: &mut Answers, ch: &Chapter
                 Rhythm::Entries => e.label(repeat.rhythm),
             };
             std::iter::once(when)
-                .chain(
-                    columns
-                        .iter()
-                        .map(|c| present::cell(c, e.answers.get(c.exercise))),
-                )
+                .chain(columns.iter().map(|c| match c.score {
+                    Some(score) => present::score::cell(score, ch, |id| e.answers.get(id)),
+                    None => present::cell(c, e.answers.get(c.exercise)),
+                }))
                 .collect()
         })
         .collect();

@@ -7,6 +7,7 @@
 //! quoted. Renderers add their own syntax around the
 //! pieces (Markdown escapes them; plain text wraps them with [`plain_lines`]).
 
+pub mod score;
 pub mod words;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -132,7 +133,8 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     | Kind::Scale { .. }
                     | Kind::Ratings { .. }
                     | Kind::Date
-                    | Kind::Page,
+                    | Kind::Page
+                    | Kind::Score(_),
                 )
                 | None => &[],
             };
@@ -181,7 +183,8 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     | Kind::Checklist { .. }
                     | Kind::Ratings { .. }
                     | Kind::Date
-                    | Kind::Page,
+                    | Kind::Page
+                    | Kind::Score(_),
                 )
                 | None => value.to_string(),
             };
@@ -215,7 +218,8 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                         | Kind::Checklist { .. }
                         | Kind::Scale { .. }
                         | Kind::Date
-                        | Kind::Page,
+                        | Kind::Page
+                        | Kind::Score(_),
                     )
                     | None => (&[], None, None, None),
                 };
@@ -257,10 +261,13 @@ pub struct Column<'a> {
     pub item: Option<&'a str>,
     /// The column's heading: the scale's title or the item, with the range and unit.
     pub head: String,
+    /// The score the column shows, worked out per entry, for a score's column.
+    pub score: Option<&'a crate::content::Score>,
 }
 
 /// The columns of the table of values of `exercises` (a repeated part's, in order): one
-/// per scale and one per item of each ratings exercise; none for other kinds.
+/// per scale, one per item of each ratings exercise and one per score; none for other
+/// kinds.
 pub fn value_columns<'a>(exercises: impl IntoIterator<Item = &'a Exercise>) -> Vec<Column<'a>> {
     let mut out = Vec::new();
     for ex in exercises {
@@ -269,6 +276,7 @@ pub fn value_columns<'a>(exercises: impl IntoIterator<Item = &'a Exercise>) -> V
                 exercise: &ex.id,
                 item: None,
                 head: words::column_head(&clean_line(&ex.title), (*min, *max), unit_of(unit)),
+                score: None,
             }),
             Kind::Ratings {
                 items,
@@ -280,7 +288,14 @@ pub fn value_columns<'a>(exercises: impl IntoIterator<Item = &'a Exercise>) -> V
                 exercise: &ex.id,
                 item: Some(item),
                 head: words::column_head(&clean_line(item), (*min, *max), unit_of(unit)),
+                score: None,
             })),
+            Kind::Score(score) => out.push(Column {
+                exercise: &ex.id,
+                item: None,
+                head: clean_line(&ex.title),
+                score: Some(score),
+            }),
             Kind::Text
             | Kind::List { .. }
             | Kind::Choice { .. }

@@ -95,7 +95,8 @@ pub fn migrate(answers: &mut Answers, wb: &Workbook) -> bool {
                 | Kind::Scale { .. }
                 | Kind::Ratings { .. }
                 | Kind::Date
-                | Kind::Page => &[],
+                | Kind::Page
+                | Kind::Score(_) => &[],
             };
             opts.iter().any(|o| o == new) && !opts.iter().any(|o| o == old)
         })

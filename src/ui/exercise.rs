@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     let private = answer.map_or(ex.private, |a| a.private) || app.answers().private_source(&ex.kind);
     let skipped = answer.is_some_and(|a| a.skipped);
 
-    if !ex.takes_answer() {
+    if !ex.takes_answer() && ex.kind.as_score().is_none() {
         // Reading on passes a page whose `when` does not hold; opened from the
         // contents it still shows, saying so.
         let note = shown_lines(app, c, ex, usize::from(area.width), usize::from(area.height / 4));
@@ -104,7 +104,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
         .borders(Borders::ALL)
         .border_style(theme.border())
         .padding(Padding::horizontal(1))
-        .title(Span::styled(format!(" {} ", text::YOUR_ANSWER), theme.dim()));
+        .title(Span::styled(
+            format!(
+                " {} ",
+                if ex.kind.as_score().is_some() {
+                    text::YOUR_SCORE
+                } else {
+                    text::YOUR_ANSWER
+                }
+            ),
+            theme.dim(),
+        ));
     let inner = block.inner(answer_area);
     frame.render_widget(block, answer_area);
     if let Some(component) = app.component() {

@@ -93,7 +93,9 @@ fn draw_reading(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usiz
         .answers()
         .get(&ch.id, &ex.id)
         .filter(|a| !crate::answers::value_is_empty(&a.value));
+    let score = present::score::shown(ex, ch, app.answers()).map(|l| l.join("\n"));
     let body = match answer {
+        _ if score.is_some() => score.unwrap_or_default(),
         // Laid out at the page's width, so list items wrap under themselves.
         Some(a) => present::plain_lines(
             &present::pieces(Some(&app.answers().resolved_kind(&ex.kind)), &a.value),
@@ -176,14 +178,17 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         };
         lines.push(Line::from(Span::styled(format!("  {l}"), theme.dim())));
     }
-    let body = answer
-        .filter(|a| !a.skipped && !not_needed && !crate::answers::value_is_empty(&a.value))
-        .map(|a| {
-            present::plain_lines(
-                &present::pieces(Some(&app.answers().resolved_kind(&ex.kind)), &preview(&a.value)),
-                Some(width),
-            )
-        });
+    let score = present::score::shown(ex, ch, app.answers());
+    let body = score.or_else(|| {
+        answer
+            .filter(|a| !a.skipped && !not_needed && !crate::answers::value_is_empty(&a.value))
+            .map(|a| {
+                present::plain_lines(
+                    &present::pieces(Some(&app.answers().resolved_kind(&ex.kind)), &preview(&a.value)),
+                    Some(width),
+                )
+            })
+    });
     match body {
         Some(body) => {
             let cut = body.len() > MAX_ANSWER_LINES;

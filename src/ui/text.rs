@@ -107,6 +107,8 @@ pub const INTRO_LABEL: &str = "Introduction";
 pub const CLOSING_TITLE: &str = "Closing words";
 /// Label of the answer box.
 pub const YOUR_ANSWER: &str = "Your answer";
+/// Title of a score's box: worked out, not answered.
+pub const YOUR_SCORE: &str = "Your score";
 /// Placeholder in an empty text answer; `new_line` is the key that starts a line.
 pub fn text_placeholder(new_line: &str) -> String {
     format!("Type your answer here. {new_line} starts a new line.")

@@ -259,7 +259,7 @@ impl World<'_> {
         };
         match &ex.kind {
             // The frozen workbook has no pages; one would take no change.
-            Kind::Page => unreachable!("the pty workbook has no pages"),
+            Kind::Page | Kind::Score(_) => unreachable!("the pty workbook has no pages or scores"),
             Kind::Ratings { .. } => unreachable!("the pty workbook is format 1: it has no ratings"),
             Kind::Date => unreachable!("the pty workbook is format 1: it has no dates"),
             Kind::Text => {

@@ -50,6 +50,33 @@ fn the_complete_example_validates_as_the_guide_says() {
     assert_eq!(stdout, shown_output("The closing reflections are not counted:"));
 }
 
+/// Validates `chapter` as the one chapter `file` of the guide's workbook in format 2.
+fn validate_v2_chapter(file: &str, chapter: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbook = example_file("workbook.toml")
+        .replacen("format_version = 1", "format_version = 2", 1)
+        .replacen("\"01-our-money-story.toml\"", &format!("\"{file}\""), 1);
+    std::fs::write(dir.path().join("workbook.toml"), workbook).expect("write");
+    std::fs::write(dir.path().join(file), chapter).expect("write");
+    validate(dir.path())
+}
+
+#[test]
+fn the_score_examples_validate() {
+    let exercises = example_file("thought-record.toml");
+    assert!(exercises.contains("kind = \"score\"") && exercises.contains("method = \"change\""));
+    let chapter = format!(
+        "id = \"thought-record\"\ntitle = \"Thought record\"\nintroduction = \"I\"\n\n{exercises}\n[repeat]\nrhythm = \"entries\"\ntitle = \"Thought record\"\n\n[reflection]\nprompt = \"R\"\n"
+    );
+    let out = validate_v2_chapter("thought-record.toml", &chapter);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The outcome measure: placeholders only, and a valid chapter as written.
+    let measure = example_file("00-how-we-are.toml");
+    assert!(measure.contains("method = \"sum\"") && measure.contains("[band from your manual]"));
+    let out = validate_v2_chapter("00-how-we-are.toml", &measure);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 #[test]
 fn the_ratings_chapter_example_validates() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -37,6 +37,7 @@ mod resume;
 mod review_compare;
 mod safety;
 mod schema;
+mod score;
 mod session;
 mod sharing;
 mod snapshots;

@@ -62,7 +62,7 @@ pub fn filled(wb: &Workbook) -> Answers {
                 Kind::Date => Value::Date {
                     date: "2026-01-02".to_string(),
                 },
-                Kind::Page => continue,
+                Kind::Page | Kind::Score(_) => continue,
             };
             put(&mut answers, &ch.id, &ex.id, ex.private, value);
         }

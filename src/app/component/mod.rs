@@ -94,6 +94,9 @@ pub enum Component {
     Date(DateAnswer),
     /// A page to read: nothing to answer.
     Page,
+    /// A score: its lines as worked out when the page opened (what it reads cannot
+    /// change while it is on screen).
+    Score(Vec<String>),
 }
 
 impl Component {
@@ -157,6 +160,12 @@ impl Component {
             }
             Kind::Date => Component::Date(DateAnswer::new(&crate::date::day_of(&now.to_string()))),
             Kind::Page => Component::Page,
+            Kind::Score(score) => {
+                let outcome = crate::present::score::compute(score, ch, |id| answers.get(&ch.id, id));
+                let mut lines = crate::present::score::lines(score, &outcome);
+                lines.push(crate::present::score::from_line(score, ch));
+                Component::Score(lines)
+            }
         }
     }
 
@@ -174,7 +183,7 @@ impl Component {
             Component::Scale(s) => s.update(intent, stored),
             Component::Ratings(r) => r.update(intent, stored),
             Component::Date(d) => d.update(intent, stored),
-            Component::Page => Outcome::default(),
+            Component::Page | Component::Score(_) => Outcome::default(),
         }
     }
 
@@ -188,7 +197,7 @@ impl Component {
             Component::Scale(s) => s.context(),
             Component::Ratings(r) => r.context(),
             Component::Date(d) => d.context(),
-            Component::Page => Context::Page,
+            Component::Page | Component::Score(_) => Context::Page,
         }
     }
 
@@ -218,7 +227,8 @@ impl Component {
             | Component::Scale(_)
             | Component::Ratings(_)
             | Component::Date(_)
-            | Component::Page => None,
+            | Component::Page
+            | Component::Score(_) => None,
         }
     }
 
@@ -230,7 +240,11 @@ impl Component {
             Component::List(l) => l.editing.as_ref().map(|(_, f)| field::field_text(f)),
             Component::Choice(c) => c.other.as_ref().map(field::field_text),
             Component::Ratings(r) => r.adding.as_ref().map(field::field_text),
-            Component::Checklist(_) | Component::Scale(_) | Component::Date(_) | Component::Page => None,
+            Component::Checklist(_)
+            | Component::Scale(_)
+            | Component::Date(_)
+            | Component::Page
+            | Component::Score(_) => None,
         }
     }
 
@@ -241,7 +255,11 @@ impl Component {
             Component::Choice(c) => Some(c.cursor),
             Component::Checklist(c) => Some(c.cursor),
             Component::Ratings(r) => Some(r.cursor),
-            Component::Text(_) | Component::Scale(_) | Component::Date(_) | Component::Page => None,
+            Component::Text(_)
+            | Component::Scale(_)
+            | Component::Date(_)
+            | Component::Page
+            | Component::Score(_) => None,
         }
     }
 
@@ -253,7 +271,11 @@ impl Component {
             Component::Choice(c) => c.cursor = at.min(c.rows().saturating_sub(1)),
             Component::Checklist(c) => c.cursor = at.min(c.rows().saturating_sub(1)),
             Component::Ratings(r) => r.cursor = at.min(r.rows(stored).len().saturating_sub(1)),
-            Component::Text(_) | Component::Scale(_) | Component::Date(_) | Component::Page => {}
+            Component::Text(_)
+            | Component::Scale(_)
+            | Component::Date(_)
+            | Component::Page
+            | Component::Score(_) => {}
         }
     }
 
@@ -266,7 +288,7 @@ impl Component {
             Component::Choice(c) => c.other.as_ref().map(field::Field::len),
             Component::Checklist(c) => c.other.as_ref().map(field::Field::len),
             Component::Ratings(r) => r.adding.as_ref().map(field::Field::len),
-            Component::Scale(_) | Component::Date(_) | Component::Page => None,
+            Component::Scale(_) | Component::Date(_) | Component::Page | Component::Score(_) => None,
         }
     }
 
@@ -280,7 +302,8 @@ impl Component {
             | Component::Scale(_)
             | Component::Ratings(_)
             | Component::Date(_)
-            | Component::Page => {}
+            | Component::Page
+            | Component::Score(_) => {}
         }
     }
 }

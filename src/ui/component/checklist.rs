@@ -28,7 +28,8 @@ pub fn draw(
         | Kind::Scale { .. }
         | Kind::Ratings { .. }
         | Kind::Date
-        | Kind::Page => &[],
+        | Kind::Page
+        | Kind::Score(_) => &[],
     };
     let has_other = match kind {
         Kind::Checklist { other, .. } => *other,
@@ -38,7 +39,8 @@ pub fn draw(
         | Kind::Scale { .. }
         | Kind::Ratings { .. }
         | Kind::Date
-        | Kind::Page => false,
+        | Kind::Page
+        | Kind::Score(_) => false,
     };
     let (ticked, other): (&[String], Option<&str>) = match value {
         Some(Value::Checklist { ticked, other }) => (ticked, other.as_deref()),

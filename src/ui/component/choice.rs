@@ -28,7 +28,8 @@ pub fn draw(
         | Kind::Scale { .. }
         | Kind::Ratings { .. }
         | Kind::Date
-        | Kind::Page => (&[], false),
+        | Kind::Page
+        | Kind::Score(_) => (&[], false),
     };
     let (chosen, other_text) = match value {
         Some(Value::Choice { option, other }) => (option.as_deref(), other.as_deref()),

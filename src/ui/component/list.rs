@@ -41,7 +41,8 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, l: &ListAnswer, kind: 
         | Kind::Scale { .. }
         | Kind::Ratings { .. }
         | Kind::Date
-        | Kind::Page => (None, None),
+        | Kind::Page
+        | Kind::Score(_) => (None, None),
     };
     let [rows_area, count_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let editing = l.editing.as_ref();

@@ -6,6 +6,7 @@ mod date;
 mod list;
 mod ratings;
 mod scale;
+mod score;
 mod text;
 
 use ratatui::Frame;
@@ -101,6 +102,7 @@ pub fn draw(
         Component::Ratings(r) => ratings::draw(frame, theme, area, r, kind, value),
         Component::Date(d) => date::draw(frame, theme, area, d, value),
         Component::Page => {}
+        Component::Score(lines) => score::draw(frame, theme, area, lines),
     }
 }
 
