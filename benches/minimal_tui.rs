@@ -1,15 +1,22 @@
-//! The yardstick for `benches/keystroke.py`: the smallest ratatui app that echoes
-//! typed keys, so a keystroke's cost in trustbook can be given as a ratio to it.
+//! The yardstick for `benches/keystroke.py` and `benches/startup.py`: the smallest
+//! ratatui app that echoes typed keys, so a keystroke's cost and the time to the
+//! first frame in trustbook can be given as a ratio to it. Its first line is fixed
+//! words, so the start harness can tell its first frame has been drawn.
 //! Build: `cargo build --release --example minimal_tui`.
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
+use ratatui::text::{Line, Text};
 use ratatui::widgets::Paragraph;
 
 fn main() -> std::io::Result<()> {
     let mut term = ratatui::init();
     let mut typed = String::new();
     let result = loop {
-        if let Err(e) = term.draw(|f| f.render_widget(Paragraph::new(typed.as_str()), f.area())) {
+        let text = Text::from(vec![
+            Line::from("minimal ratatui app"),
+            Line::from(typed.as_str()),
+        ]);
+        if let Err(e) = term.draw(|f| f.render_widget(Paragraph::new(text), f.area())) {
             break Err(e);
         }
         match event::read() {

@@ -1,30 +1,80 @@
-"""Time from exec to the first full frame of the real binary in a pseudo-terminal.
+"""Time from exec to the first full frame, and peak memory, of the real binary in a
+pseudo-terminal, against the minimal ratatui app of benches/minimal_tui.rs measured
+in the same run (starts interleaved, so load affects both alike).
 
-Run after `cargo build --release`:  python3 benches/startup.py [path-to-binary]
-Prints the median of 20 starts, each with a fresh data folder.
+Run after `cargo build --release --bin trustbook --example minimal_tui`:
+    python3 benches/startup.py [runs]
+Prints, per app, the median and range of the time to the first frame over `runs`
+starts (default 20), each trustbook start with a fresh data folder, the median peak
+resident memory (VmHWM, 0.1 s after the first frame), and both ratios.
 """
 import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
 
-binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/trustbook"
-times = []
-for _ in range(20):
-    data = tempfile.mkdtemp()
+TRUSTBOOK = "target/release/trustbook"
+MINIMAL = "target/release/examples/minimal_tui"
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+
+
+def start(argv, env, first_frame):
+    """(ms from fork to the first frame's words, peak resident KiB) of one start."""
     t0 = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
-        os.environ["TRUSTBOOK_DATA_DIR"] = data
+        os.environ.update(env)
         os.environ["TERM"] = "xterm-256color"
-        # Named, so the welcome menu is the first frame (a first run would ask a name).
-        os.execv(binary, ["trustbook", "--profile", "bench"])
+        os.execv(argv[0], argv)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     seen = b""
-    while b"Start from the beginning" not in seen:
+    while first_frame not in seen:
         ready, _, _ = select.select([fd], [], [], 5)
         if not ready:
-            sys.exit("no first frame within 5 s")
+            sys.exit(f"{argv[0]}: no first frame within 5 s")
         seen += os.read(fd, 65536)
-    times.append((time.perf_counter() - t0) * 1000)
+    ms = (time.perf_counter() - t0) * 1000
+    # Peak memory once the first frame is out and the app has settled: VmHWM of its
+    # own address space (getrusage would count the forked Python too).
+    select.select([fd], [], [], 0.1)
+    with open(f"/proc/{pid}/status") as status:
+        kib = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
     os.write(fd, b"\x11")  # Ctrl+Q
+    while True:  # read until the pty closes, so the app is never blocked writing
+        ready, _, _ = select.select([fd], [], [], 5)
+        try:
+            if not ready or not os.read(fd, 65536):
+                break
+        except OSError:
+            break
     os.waitpid(pid, 0)
-print(f"exec to first frame: median {statistics.median(times):.1f} ms "
-      f"(min {min(times):.1f}, max {max(times):.1f}, n={len(times)})")
+    os.close(fd)
+    return ms, kib
+
+
+def trustbook():
+    # Named, so the welcome menu is the first frame (a first run would ask a name).
+    env = {"TRUSTBOOK_DATA_DIR": tempfile.mkdtemp()}
+    return start([TRUSTBOOK, "--profile", "bench"], env, b"Start from the beginning")
+
+
+def minimal():
+    # ratatui skips the blank cells between words: the first word marks the frame.
+    return start([MINIMAL], {}, b"minimal")
+
+
+ours, base = [], []
+for _ in range(RUNS):
+    base.append(minimal())
+    ours.append(trustbook())
+
+
+def summary(name, runs):
+    ms = [r[0] for r in runs]
+    kib = statistics.median(r[1] for r in runs)
+    print(f"{name}: first frame median {statistics.median(ms):.2f} ms "
+          f"(min {min(ms):.2f}, max {max(ms):.2f}), peak memory {kib / 1024:.1f} MiB")
+    return statistics.median(ms), kib
+
+
+t_ours, m_ours = summary("trustbook", ours)
+t_base, m_base = summary("minimal ratatui app", base)
+print(f"ratio: time {t_ours / t_base:.2f}x, memory {m_ours / m_base:.2f}x (n={RUNS}, "
+      f"load {os.getloadavg()[0]:.1f})")

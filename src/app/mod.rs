@@ -74,6 +74,15 @@ pub enum Lifecycle {
     Quitting,
 }
 
+/// The hint panel of the exercise on screen.
+#[derive(Debug, Default)]
+struct Hint {
+    /// Shown (F2).
+    shown: bool,
+    /// Where it is scrolled to: F2 pages it, then hides it.
+    view: Viewport,
+}
+
 /// The whole state of the app.
 #[derive(Debug)]
 pub struct App {
@@ -87,9 +96,8 @@ pub struct App {
     /// A save was asked for and has not reported back.
     save_pending: bool,
     save: SaveState,
-    show_hint: bool,
-    /// Where the hint panel is scrolled to: F2 pages it, then hides it.
-    hint_view: Viewport,
+    /// The exercise's hint panel.
+    hint: Hint,
     notice: Option<Notice>,
     size: (u16, u16),
     resume: Option<Place>,
@@ -127,8 +135,7 @@ impl App {
             text_dirty: false,
             save_pending: false,
             save: SaveState::Saved,
-            show_hint: false,
-            hint_view: Viewport::default(),
+            hint: Hint::default(),
             notice: None,
             size: (80, 24),
             resume,
@@ -256,11 +263,11 @@ impl App {
     }
     /// Whether hint and example are shown.
     pub fn hint_shown(&self) -> bool {
-        self.show_hint
+        self.hint.shown
     }
     /// The hint panel's scroll position (recorded while drawn).
     pub fn hint_view(&self) -> &Viewport {
-        &self.hint_view
+        &self.hint.view
     }
     /// Whether the answers are saved.
     pub fn save_state(&self) -> &SaveState {

@@ -220,7 +220,7 @@ impl App {
         // Undo takes back changes on the screen in view only.
         self.history.clear();
         // The hint stays shown from exercise to exercise until turned off; each starts at its top.
-        self.hint_view.to_top();
+        self.hint.view.to_top();
         if matches!(to, Screen::Intro(_) | Screen::Exercise(..)) {
             self.resume = self.state.place(&self.workbook);
             if !fx.contains(&Effect::Save) {
@@ -461,11 +461,11 @@ impl App {
             Go::ToggleHint => {
                 if let ScreenState::Exercise { component, .. } = &mut self.state {
                     // A hint longer than its panel: F2 turns the page, and past the last one hides it.
-                    if self.show_hint && self.hint_view.offset() < self.hint_view.max() {
-                        self.hint_view.page_by(1);
+                    if self.hint.shown && self.hint.view.offset() < self.hint.view.max() {
+                        self.hint.view.page_by(1);
                     } else {
-                        self.show_hint = !self.show_hint;
-                        self.hint_view.to_top();
+                        self.hint.shown = !self.hint.shown;
+                        self.hint.view.to_top();
                         component.refit();
                     }
                 }

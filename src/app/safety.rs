@@ -45,25 +45,17 @@ impl App {
 
     /// A key on the safety page: scroll, close, or go on to chapter 1.
     pub(super) fn safety_key(&mut self, action: Action, fx: &mut Vec<Effect>) {
-        let view = &mut self.safety.text;
         match action {
-            Action::Move(m) => match m {
-                Move::Up => view.scroll_by(-1),
-                Move::Down => view.scroll_by(1),
-                Move::ScrollUp => view.scroll_by(-3),
-                Move::ScrollDown => view.scroll_by(3),
-                Move::PageUp => view.page_by(-1),
-                Move::PageDown => view.page_by(1),
-                Move::First => view.to_top(),
-                Move::Last => view.to_end(),
-                Move::Select => {
-                    self.overlay = Overlay::None;
-                    if self.safety.close() {
-                        self.go_to(Screen::Intro(0), fx);
-                    }
+            Action::Move(Move::Select) => {
+                self.overlay = Overlay::None;
+                if self.safety.close() {
+                    self.go_to(Screen::Intro(0), fx);
                 }
-                Move::Left | Move::Right | Move::Toggle => {}
-            },
+            }
+            // The arrows, the wheel, the page keys and Home/End scroll; ←/→ do nothing.
+            Action::Move(m) => {
+                self.safety.text.on_move(m);
+            }
             Action::Go(Go::Back | Go::Safety) => {
                 self.overlay = Overlay::None;
                 self.safety.close();

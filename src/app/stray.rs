@@ -140,7 +140,7 @@ impl App {
             overlay: self.overlay,
             cursor: self.component().and_then(|c| c.cursor()),
             resume: self.resume.clone(),
-            show_hint: self.show_hint,
+            show_hint: self.hint.shown,
             from_review: self.from_review,
             history: self.history.len(),
         }
@@ -155,7 +155,7 @@ impl App {
         self.answers = s.answers;
         self.text_dirty = false;
         self.overlay = s.overlay;
-        self.show_hint = s.show_hint;
+        self.hint.shown = s.show_hint;
         self.from_review = s.from_review;
         self.resume = s.resume;
         self.history.truncate(s.history);
