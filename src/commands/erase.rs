@@ -70,8 +70,9 @@ fn erase(data_dir: Option<&Path>, profile: Option<&str>, input: &mut dyn BufRead
             failed.push(format!("{}: {e}", safe::path(f)));
         }
     }
-    // Its own shares folder, now empty.
+    // Its own shares and exchange folders, now empty.
     let _ = std::fs::remove_dir(trustbook::sharing::owner_dir(&dir, name));
+    let _ = std::fs::remove_dir(trustbook::exchange::local::dir_of(&dir, name));
     if failed.is_empty() {
         trustbook::say!("Erased profile \"{shown}\": {} file(s) removed.", files.len());
         ExitCode::SUCCESS

@@ -17,7 +17,7 @@ pub fn kept_copies(data_dir: &Path, name: &str) -> Vec<PathBuf> {
 
 /// Every file of profile `name`, own or partner: its answers file and kept copies, its
 /// lock and key, unfinished temporary files, what it shares and what was shared with
-/// it, an imported export under its name, and copies written when saving failed (in
+/// it, its exchange files, an imported export under its name, and copies written when saving failed (in
 /// the home and temporary folders). Sorted, each once; only files that exist.
 pub fn files_of(data_dir: &Path, name: &str) -> Vec<PathBuf> {
     let main = format!("{name}.toml");
@@ -36,6 +36,10 @@ pub fn files_of(data_dir: &Path, name: &str) -> Vec<PathBuf> {
     out.extend(sharing::files_of(data_dir, name));
     out.extend(sharing::files_for(data_dir, name));
     out.extend(sharing::tombstones_of(data_dir, name));
+    // Its exchange keys, partners' keys and links (the link holds answers first seen).
+    out.extend(files_in(&crate::exchange::local::dir_of(data_dir, name), |_| {
+        true
+    }));
     let partner = partner_path(data_dir, name);
     if partner.symlink_metadata().is_ok() {
         out.push(partner);

@@ -992,6 +992,10 @@ fn erase_leaves_no_file_holding_the_profiles_words() {
         "answers, a kept copy, a share: {:?}",
         holds(ALEX_SHARED)
     );
+    // Alex's exchange keys (made by `pair`) go too.
+    assert!(data.run(&["pair", "--profile", "alex"]).status.success());
+    let keys = trustbook::exchange::local::dir_of(data.path(), "alex");
+    assert!(keys.join("keys").exists());
 
     let erase = |typed: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_trustbook"))
@@ -1029,6 +1033,7 @@ fn erase_leaves_no_file_holding_the_profiles_words() {
     for word in [ALEX_SHARED, ALEX_ONE_SIDED, ALEX_PRIVATE] {
         assert_eq!(holds(word), Vec::<PathBuf>::new(), "{word:?} left behind");
     }
+    assert!(!keys.exists(), "alex's exchange folder is erased");
     // sam is untouched.
     assert!(!holds(SAM_SHARED).is_empty());
     assert!(data.path().join("sam.toml").exists());
