@@ -75,7 +75,7 @@ fn profile(seed: usize) -> Answers {
                 .map(|k| (item((i * 10 + k) % ITEMS), ((i + k + seed) % 11) as i64))
                 .collect();
             e.answers
-                .insert("kept".into(), answer(&at, Value::Ratings { ratings: kept }));
+                .insert("kept".into(), answer(&at, Value::Ratings { ratings: kept, na: Default::default() }));
             e.answers.insert(
                 "trust-this-week".into(),
                 answer(

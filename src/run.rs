@@ -52,17 +52,9 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
         }
     }
     let partners = partner::others(store.data_dir(), &profile);
-    if wb.has_shared_lists() {
-        for name in &partners {
-            match partner::read_shared(store.data_dir(), name, &profile, &wb.id) {
-                Ok(Some(theirs)) => answers.take_shared(&wb, name, &theirs),
-                // Not shared with this profile: nothing of theirs is taken, nothing said.
-                Ok(None) => {}
-                Err(e) => {
-                    unreadable.get_or_insert(format!("shared lists leave out {name}'s answers: {e}"));
-                }
-            }
-        }
+    let now = trustbook::answers::now_utc();
+    if let Some(e) = partner::take_shared_lists(store.data_dir(), &wb, &profile, &mut answers, &now) {
+        unreadable.get_or_insert(e);
     }
     let persist = DiskPersistence::new(store, &wb, &answers);
     let mut app = App::new(wb.for_display(), answers, saved.place)

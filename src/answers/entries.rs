@@ -75,6 +75,8 @@ impl Answers {
             })
             .collect();
         let mut out = Answers::from_single(single);
+        // The couple's shared lists as in effect here: an entry rates against them.
+        out.shared = self.shared.clone();
         let once = out.single.entry(chapter.to_string()).or_default();
         once.extend(entry.answers.iter().map(|(k, v)| (k.clone(), v.clone())));
         out

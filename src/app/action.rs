@@ -146,6 +146,9 @@ pub enum Edit {
     ExternalEditor,
     /// The external editor finished with this text, or failed with a message.
     EditorDone(Result<String, String>),
+    /// Mark the rated item under the cursor "didn't apply" (the exercise's `na_label`),
+    /// or take the mark back.
+    NotApplicable,
 }
 
 /// A report from an edge.

@@ -211,7 +211,7 @@ impl App {
             let unit = |v: i64| crate::content::with_unit(v, unit_of);
             let line = match &a.value {
                 Value::Scale { value } => format!("{}: {}", ex.title, unit(*value)),
-                Value::Ratings { ratings } => {
+                Value::Ratings { ratings, .. } => {
                     // In the order the exercise asks them, then any others.
                     let items = probe.rating_items(&ex.kind);
                     let ordered = items.iter().filter_map(|i| ratings.get(i));

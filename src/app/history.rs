@@ -275,9 +275,9 @@ pub fn made(before: Option<&Value>, after: Option<&Value>) -> Option<Made> {
             Made::Picked(option.clone().or_else(|| other.clone()).unwrap_or_default())
         }
         Value::Scale { value } => Made::Set(*value),
-        Value::Ratings { ratings } => {
+        Value::Ratings { ratings, .. } => {
             let old = match before {
-                Some(Value::Ratings { ratings }) => Some(ratings),
+                Some(Value::Ratings { ratings, .. }) => Some(ratings),
                 Some(_) | None => None,
             };
             match ratings

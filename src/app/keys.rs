@@ -751,6 +751,13 @@ fn build(cx: Context) -> Vec<Binding> {
                     false,
                 ),
                 clear.clone(),
+                b(
+                    vec![ch('n')],
+                    Action::Edit(Edit::NotApplicable),
+                    "n",
+                    "didn't apply (when offered)",
+                    false,
+                ),
                 first.clone(),
                 last.clone(),
             ];

@@ -436,6 +436,7 @@ impl App {
             | Edit::Undo
             | Edit::Redo
             | Edit::ExternalEditor
+            | Edit::NotApplicable
             | Edit::EditorDone(Err(_)) => return None,
         };
         (bytes > MAX_TEXT_BYTES).then_some(super::Notice::TooLong { from, bytes })

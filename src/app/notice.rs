@@ -41,6 +41,8 @@ pub enum Notice {
     ItemDeleted(String),
     /// Only the person's own items of a ratings exercise can be removed.
     NotOwnItem,
+    /// `n` on a ratings exercise that has no "didn't apply" choice (`na_label`).
+    NoNotApplicable,
     /// The digits typed into a date make no real date (what was typed, as YYYY-MM-DD).
     InvalidDate(String),
     /// Letters were typed where no text is written (the context they were typed in):

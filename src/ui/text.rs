@@ -231,6 +231,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::TooLong { from, bytes } => too_long(*from, *bytes),
         Notice::NothingToUndo => NOTHING_TO_UNDO.to_string(),
         Notice::NotOwnItem => NOT_OWN_ITEM.to_string(),
+        Notice::NoNotApplicable => NO_NOT_APPLICABLE.to_string(),
         Notice::EditorFailed(why) => crate::present::clean_line(why),
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
@@ -372,6 +373,10 @@ pub fn save_problem(p: &SaveProblem) -> String {
 /// Notice when there is nothing to undo.
 pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
 /// Said when removing an item of a ratings exercise that is not the person's own.
+/// `n` on a ratings exercise without a "didn't apply" choice.
+pub const NO_NOT_APPLICABLE: &str =
+    "Every item here takes a value: this exercise has no \"didn't apply\" choice.";
+
 pub const NOT_OWN_ITEM: &str =
     "Only items you added yourself can be removed; this one is part of the exercise.";
 
@@ -432,6 +437,11 @@ pub fn ratings_add_own(add: &str) -> String {
 
 /// The label before the field of a new own item of a ratings exercise.
 pub const NEW_ITEM: &str = "New item: ";
+
+/// A rated item marked "didn't apply", as its row shows it.
+pub fn rated_not_applied(item: &str, na_label: &str) -> String {
+    format!("{item} ({na_label})")
+}
 
 /// How many items of a ratings exercise have a value.
 pub fn ratings_status(rated: usize, total: usize) -> String {

@@ -208,6 +208,7 @@ impl ListAnswer {
             | Edit::Paste(_)
             | Edit::Redo
             | Edit::ExternalEditor
+            | Edit::NotApplicable
             | Edit::EditorDone(_) => {}
         }
         out
