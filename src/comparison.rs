@@ -194,7 +194,13 @@ pub fn compare_week(
     partner: (&str, &Answers),
     only: Option<&str>,
 ) -> Comparison {
-    compare_at(wb, me, partner, only, &crate::answers::Timestamp::from_secs(crate::answers::LAST_SECOND).to_string())
+    compare_at(
+        wb,
+        me,
+        partner,
+        only,
+        &crate::answers::Timestamp::from_secs(crate::answers::LAST_SECOND).to_string(),
+    )
 }
 
 /// [`compare`], with weekly parts limited to the week `only` (its Monday,
@@ -209,7 +215,10 @@ pub fn compare_at(
 ) -> Comparison {
     let (me_one, partner_one) = Answers::as_couple(wb, me, partner, now);
     // Ratings of a private list's items are private with it, on both sides.
-    let (me_all, partner_all) = (me_one.with_private_sources(wb), partner_one.with_private_sources(wb));
+    let (me_all, partner_all) = (
+        me_one.with_private_sources(wb),
+        partner_one.with_private_sources(wb),
+    );
     let (me, partner) = ((me.0, &me_all), (partner.0, &partner_all));
     let mut summary = Summary::default();
     let mut chapters = Vec::new();

@@ -13,7 +13,7 @@ mod clock;
 mod entries;
 mod shared;
 
-pub use entries::AsOf;
+pub use entries::{AsOf, MarkBefore};
 pub use shared::believable;
 
 pub use clock::{CLOCK_ENV, LAST_SECOND, Timestamp, clock_problem, format_utc, now_utc, parse_utc};
@@ -517,7 +517,11 @@ impl Answers {
     /// partner's list may hold 10,000 items, and this runs for every week compared and
     /// every frame drawn. It stops at the first item not rated; an item listed twice is
     /// checked twice, which changes nothing.
-    fn ratings_status(&self, (ratings, na): (&BTreeMap<String, i64>, &BTreeSet<String>), kind: &Kind) -> Status {
+    fn ratings_status(
+        &self,
+        (ratings, na): (&BTreeMap<String, i64>, &BTreeSet<String>),
+        kind: &Kind,
+    ) -> Status {
         let Kind::Ratings {
             items,
             items_from,
@@ -746,7 +750,11 @@ pub fn value_is_empty(v: &Value) -> bool {
 
 /// True when `item` has a value on the scale `min..=max`, or was marked "didn't apply"
 /// (`na_label`): either way it is answered.
-fn item_answered((ratings, na): (&BTreeMap<String, i64>, &BTreeSet<String>), item: &str, (min, max): (i64, i64)) -> bool {
+fn item_answered(
+    (ratings, na): (&BTreeMap<String, i64>, &BTreeSet<String>),
+    item: &str,
+    (min, max): (i64, i64),
+) -> bool {
     ratings.get(item).is_some_and(|v| (min..=max).contains(v)) || na.contains(item)
 }
 
@@ -787,7 +795,9 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
                 if items.is_empty() {
                     *add_items && (ratings.values().any(|v| (*min..=*max).contains(v)) || !na.is_empty())
                 } else {
-                    items.iter().all(|i| item_answered((ratings, na), i, (*min, *max)))
+                    items
+                        .iter()
+                        .all(|i| item_answered((ratings, na), i, (*min, *max)))
                 }
             }
             Kind::Text

@@ -59,7 +59,10 @@ impl Answers {
                         theirs: a.clone(),
                         own_then,
                     };
-                    self.shared.entry(ch.id.clone()).or_default().insert(ex.id.clone(), taken);
+                    self.shared
+                        .entry(ch.id.clone())
+                        .or_default()
+                        .insert(ex.id.clone(), taken);
                 }
             }
         }

@@ -74,8 +74,11 @@ pub enum Go {
     NewEntry,
     /// Delete the selected entry: asks first, then moves it aside (it can be restored).
     DeleteEntry,
-    /// Bring back the selected deleted entry.
+    /// Bring back the selected deleted entry, or put back the marks of the entry last
+    /// shared whole.
     RestoreEntry,
+    /// Share the selected entry whole (every answer in it not private): asks first.
+    ShareEntry,
     /// Retry saving (from the unsaved-quit question).
     RetrySave,
     /// Quit anyway, writing the answers to a fallback file.

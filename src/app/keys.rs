@@ -44,6 +44,7 @@ pub enum Context {
     Entries,
     /// The entries screen asking whether to delete the selected entry.
     ConfirmDelete,
+    ConfirmShareEntry,
     /// Who sees your answers: sharing and withdrawing.
     Sharing,
     /// The sharing screen asking whether to start sharing with the selected partner.
@@ -150,6 +151,9 @@ pub fn context_below_help(app: &App) -> Context {
         ScreenState::Entries {
             confirm_delete: true, ..
         } => Context::ConfirmDelete,
+        ScreenState::Entries {
+            confirm_share: true, ..
+        } => Context::ConfirmShareEntry,
         ScreenState::Entries { .. } => Context::Entries,
         ScreenState::Sharing { confirm, .. } => match confirm {
             Some(super::SharingAsk::Share(_)) => Context::ConfirmShare,
@@ -195,6 +199,7 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         Compare,
         Entries,
         ConfirmDelete,
+        ConfirmShareEntry,
         Sharing,
         ConfirmShare,
         ConfirmWithdraw,
@@ -914,10 +919,39 @@ fn build(cx: Context) -> Vec<Binding> {
                 "delete",
                 true,
             ),
-            b(vec![ch('u')], Action::Go(Go::RestoreEntry), "u", "restore", false),
+            b(
+                vec![ch('u'), ctrl('z')],
+                Action::Go(Go::RestoreEntry),
+                "u",
+                "restore, or undo sharing",
+                false,
+            ),
             first.clone(),
             last.clone(),
             b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "contents", true),
+            b(
+                vec![ch('s')],
+                Action::Go(Go::ShareEntry),
+                "s",
+                "share entry",
+                true,
+            ),
+        ],
+        Context::ConfirmShareEntry => vec![
+            b(
+                vec![ch('y')],
+                Action::Go(Go::ShareEntry),
+                "y",
+                "yes, share every answer in it",
+                true,
+            ),
+            b(
+                vec![k(Esc), ch('n')],
+                Action::Go(Go::Back),
+                "Esc/n",
+                "keep it as it is",
+                true,
+            ),
         ],
         Context::ConfirmDelete => vec![
             b(
@@ -1132,6 +1166,7 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                     | Context::Compare
                     | Context::Entries
                     | Context::ConfirmDelete
+                    | Context::ConfirmShareEntry
                     | Context::Sharing
                     | Context::ConfirmShare
                     | Context::ConfirmWithdraw
@@ -1203,6 +1238,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
         | Context::Compare
         | Context::Entries
         | Context::ConfirmDelete
+        | Context::ConfirmShareEntry
         | Context::Sharing
         | Context::ConfirmShare
         | Context::ConfirmWithdraw
@@ -1218,7 +1254,7 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 24] = [
+    const ALL: [Context; 25] = [
         Context::Name,
         Context::Welcome,
         Context::Contents,
@@ -1237,6 +1273,7 @@ mod tests {
         Context::Compare,
         Context::Entries,
         Context::ConfirmDelete,
+        Context::ConfirmShareEntry,
         Context::Sharing,
         Context::ConfirmShare,
         Context::ConfirmWithdraw,
@@ -1265,6 +1302,7 @@ mod tests {
             | Context::Compare
             | Context::Entries
             | Context::ConfirmDelete
+            | Context::ConfirmShareEntry
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw

@@ -28,7 +28,7 @@ pub use component::{
 pub use history::{Changed, Made};
 pub use keys::Context;
 pub use notice::{Notice, TooLongFrom};
-pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, SharingAsk, WelcomeItem};
+pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, SharedEntry, SharingAsk, WelcomeItem};
 pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};
 
@@ -494,6 +494,7 @@ impl App {
                 | Go::NewEntry
                 | Go::DeleteEntry
                 | Go::RestoreEntry
+                | Go::ShareEntry
                 | Go::RetrySave
                 | Go::QuitWithFallback
                 | Go::Sharing

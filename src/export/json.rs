@@ -26,7 +26,11 @@ pub const VERSION: u64 = 3;
 /// 2, so a partner's older trustbook still reads it.
 fn version_for(answers: &Answers) -> u64 {
     let single = answers.single.values().flat_map(|c| c.values());
-    let entries = answers.entries.values().flatten().flat_map(|e| e.answers.values());
+    let entries = answers
+        .entries
+        .values()
+        .flatten()
+        .flat_map(|e| e.answers.values());
     let na = |a: &Answer| matches!(&a.value, crate::answers::Value::Ratings { na, .. } if !na.is_empty());
     if single.chain(entries).any(na) { 3 } else { 2 }
 }

@@ -196,36 +196,36 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                 Option<String>,
                 Option<&str>,
             ) = match kind {
-                    Some(Kind::Ratings {
-                        items,
-                        min,
-                        max,
-                        min_label,
-                        max_label,
-                        unit,
-                        na_label,
-                        ..
-                    }) => (
-                        items,
-                        Some(*max),
-                        Some(words::rating_ends(
-                            (*min, min_label.as_deref().map(clean_line).as_deref()),
-                            (*max, max_label.as_deref().map(clean_line).as_deref()),
-                        )),
-                        unit.as_deref().map(clean_line),
-                        na_label.as_deref(),
-                    ),
-                    Some(
-                        Kind::Text
-                        | Kind::List { .. }
-                        | Kind::Choice { .. }
-                        | Kind::Checklist { .. }
-                        | Kind::Scale { .. }
-                        | Kind::Date
-                        | Kind::Page,
-                    )
-                    | None => (&[], None, None, None, None),
-                };
+                Some(Kind::Ratings {
+                    items,
+                    min,
+                    max,
+                    min_label,
+                    max_label,
+                    unit,
+                    na_label,
+                    ..
+                }) => (
+                    items,
+                    Some(*max),
+                    Some(words::rating_ends(
+                        (*min, min_label.as_deref().map(clean_line).as_deref()),
+                        (*max, max_label.as_deref().map(clean_line).as_deref()),
+                    )),
+                    unit.as_deref().map(clean_line),
+                    na_label.as_deref(),
+                ),
+                Some(
+                    Kind::Text
+                    | Kind::List { .. }
+                    | Kind::Choice { .. }
+                    | Kind::Checklist { .. }
+                    | Kind::Scale { .. }
+                    | Kind::Date
+                    | Kind::Page,
+                )
+                | None => (&[], None, None, None, None),
+            };
             let line = |item: &str, v: i64| match max {
                 Some(max) => words::rating(
                     &clean_line(item),
@@ -234,7 +234,8 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                 ),
                 None => format!("{}: {v}", clean_line(item)),
             };
-            let not_applied = |i: &str| words::not_applied(&clean_line(i), &clean_line(na_label.unwrap_or_default()));
+            let not_applied =
+                |i: &str| words::not_applied(&clean_line(i), &clean_line(na_label.unwrap_or_default()));
             let mut out: Vec<Piece> = ends.map(|e| Piece::Paragraph(vec![e])).into_iter().collect();
             out.extend(items.iter().map(|i| match ratings.get(i) {
                 Some(v) => Piece::Item(line(i, *v)),

@@ -26,7 +26,11 @@ pub const NA_CELL: &str = "n/a";
 
 /// A rated item marked "didn't apply", in the workbook's words for it (`na_label`).
 pub fn not_applied(item: &str, na_label: &str) -> String {
-    let label = if na_label.trim().is_empty() { "did not apply" } else { na_label };
+    let label = if na_label.trim().is_empty() {
+        "did not apply"
+    } else {
+        na_label
+    };
     format!("{item}: {label}")
 }
 

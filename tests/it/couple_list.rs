@@ -98,15 +98,34 @@ fn rate_week(answers: &mut Answers, wb: &Workbook, monday: &str, value: Value) {
 /// Alex typed the list; sam never did, and rated the same week.
 fn couple(wb: &Workbook) -> (Answers, Answers) {
     let mut alex = Answers::default();
-    alex.set(CH, "agreements", list(&["Calls returned", "Plans kept"]), "2026-11-20T10:00:00Z".into());
-    rate_week(&mut alex, wb, "2026-11-30", rated(&[("Calls returned", 7), ("Plans kept", 8)], &[]));
+    alex.set(
+        CH,
+        "agreements",
+        list(&["Calls returned", "Plans kept"]),
+        "2026-11-20T10:00:00Z".into(),
+    );
+    rate_week(
+        &mut alex,
+        wb,
+        "2026-11-30",
+        rated(&[("Calls returned", 7), ("Plans kept", 8)], &[]),
+    );
     let mut sam = Answers::default();
-    rate_week(&mut sam, wb, "2026-11-30", rated(&[("Calls returned", 6)], &["Plans kept"]));
+    rate_week(
+        &mut sam,
+        wb,
+        "2026-11-30",
+        rated(&[("Calls returned", 6)], &["Plans kept"]),
+    );
     (alex, sam)
 }
 
 fn week_rows(c: &comparison::Comparison) -> Vec<&comparison::Row> {
-    c.chapters.iter().filter(|ch| ch.week.is_some()).flat_map(|ch| &ch.rows).collect()
+    c.chapters
+        .iter()
+        .filter(|ch| ch.week.is_some())
+        .flat_map(|ch| &ch.rows)
+        .collect()
 }
 
 #[test]
@@ -135,7 +154,12 @@ fn ratings_against_a_shared_list_are_compared_for_the_partner_who_did_not_type_i
 fn the_partner_who_did_not_type_the_list_has_a_done_week() {
     let (_dir, wb) = workbook();
     let (alex, mut sam) = couple(&wb);
-    let ex = wb.chapters[0].exercises.iter().find(|e| e.id == "kept").expect("kept").clone();
+    let ex = wb.chapters[0]
+        .exercises
+        .iter()
+        .find(|e| e.id == "kept")
+        .expect("kept")
+        .clone();
     let week = |a: &mut Answers| {
         a.route(&wb);
         a.open_entry(
@@ -154,7 +178,10 @@ fn the_partner_who_did_not_type_the_list_has_a_done_week() {
     assert_eq!(week(&mut sam), Status::Started);
     sam.take_shared(&wb, "alex", &alex, NOW);
     assert_eq!(week(&mut sam), Status::Done);
-    assert_eq!(sam.shared_changed(CH, "agreements"), Some((Some("alex"), "2026-11-20T10:00:00Z")));
+    assert_eq!(
+        sam.shared_changed(CH, "agreements"),
+        Some((Some("alex"), "2026-11-20T10:00:00Z"))
+    );
     // Taken in, never written into sam's own answers.
     assert!(sam.own(CH, "agreements").is_none());
 }
@@ -164,24 +191,47 @@ fn a_partners_list_dated_in_the_future_is_never_the_latest() {
     let (_dir, wb) = workbook();
     let mut mine = Answers::default();
     mine.set(CH, "agreements", list(&["Mine"]), "2026-12-01T10:00:00Z".into());
-    for (when, what) in [("9999-12-31T00:00:00Z", "dated far ahead"), ("yesterday", "not a time")] {
+    for (when, what) in [
+        ("9999-12-31T00:00:00Z", "dated far ahead"),
+        ("yesterday", "not a time"),
+    ] {
         let mut theirs = Answers::default();
         theirs.set(CH, "agreements", list(&["Theirs"]), when.into());
         let mut me = mine.clone();
         me.take_shared(&wb, "sam", &theirs, NOW);
         assert_eq!(me.shared_from(CH, "agreements"), None, "{what}");
-        assert_eq!(me.get(CH, "agreements").map(|a| &a.value), Some(&list(&["Mine"])), "{what}");
+        assert_eq!(
+            me.get(CH, "agreements").map(|a| &a.value),
+            Some(&list(&["Mine"])),
+            "{what}"
+        );
     }
     // An own version dated ahead does not hide a partner's real later change, and my
     // next edit is the latest again.
     let mut ahead = Answers::default();
-    ahead.set(CH, "agreements", list(&["Mine, clock wrong"]), "9999-01-01T00:00:00Z".into());
+    ahead.set(
+        CH,
+        "agreements",
+        list(&["Mine, clock wrong"]),
+        "9999-01-01T00:00:00Z".into(),
+    );
     let mut theirs = Answers::default();
     theirs.set(CH, "agreements", list(&["Theirs"]), "2026-12-05T10:00:00Z".into());
     ahead.take_shared(&wb, "sam", &theirs, NOW);
-    assert_eq!(ahead.get(CH, "agreements").map(|a| &a.value), Some(&list(&["Theirs"])));
-    ahead.set(CH, "agreements", list(&["Mine, fixed"]), "2026-12-10T12:00:00Z".into());
-    assert_eq!(ahead.get(CH, "agreements").map(|a| &a.value), Some(&list(&["Mine, fixed"])));
+    assert_eq!(
+        ahead.get(CH, "agreements").map(|a| &a.value),
+        Some(&list(&["Theirs"]))
+    );
+    ahead.set(
+        CH,
+        "agreements",
+        list(&["Mine, fixed"]),
+        "2026-12-10T12:00:00Z".into(),
+    );
+    assert_eq!(
+        ahead.get(CH, "agreements").map(|a| &a.value),
+        Some(&list(&["Mine, fixed"]))
+    );
 }
 
 #[test]
@@ -194,8 +244,14 @@ fn a_week_rated_partly_didnt_come_up_is_done_shown_and_left_out_of_trends() {
     let series = trustbook::entry::series(&wb.chapters[0], &entries);
     let plans = series.iter().find(|s| s.name.ends_with("Plans kept"));
     // "Plans kept" has no value in any week: no trend of it, or one with no value.
-    assert!(plans.is_none_or(|s| s.values.iter().all(Option::is_none)), "{series:?}");
-    let calls = series.iter().find(|s| s.name.ends_with("Calls returned")).expect("calls");
+    assert!(
+        plans.is_none_or(|s| s.values.iter().all(Option::is_none)),
+        "{series:?}"
+    );
+    let calls = series
+        .iter()
+        .find(|s| s.name.ends_with("Calls returned"))
+        .expect("calls");
     assert_eq!(calls.values, [Some(6)]);
     let meta = ExportMeta {
         profile: "sam".into(),
@@ -236,13 +292,23 @@ fn values_by_date_has_a_column_per_rated_item() {
 #[test]
 fn na_label_is_checked_with_its_position_and_a_suggestion() {
     let empty = workbook_dir(&CHAPTER.replace("na_label = \"didn't come up\"", "na_label = \" \""));
-    let e = content::load_dir(empty.path()).expect_err("empty na_label").to_string();
-    assert!(e.contains("check-in.toml:20:12:") && e.contains("`na_label`") && e.contains("empty"), "{e}");
+    let e = content::load_dir(empty.path())
+        .expect_err("empty na_label")
+        .to_string();
+    assert!(
+        e.contains("check-in.toml:20:12:") && e.contains("`na_label`") && e.contains("empty"),
+        "{e}"
+    );
     let typo = workbook_dir(&CHAPTER.replace("na_label =", "na_lable ="));
     let e = content::load_dir(typo.path()).expect_err("typo").to_string();
-    assert!(e.contains("na_lable") && e.contains("did you mean `na_label`"), "{e}");
+    assert!(
+        e.contains("na_lable") && e.contains("did you mean `na_label`"),
+        "{e}"
+    );
     let elsewhere = workbook_dir(&CHAPTER.replace("shared = true", "shared = true\nna_label = \"x\""));
-    let e = content::load_dir(elsewhere.path()).expect_err("na_label on a list").to_string();
+    let e = content::load_dir(elsewhere.path())
+        .expect_err("na_label on a list")
+        .to_string();
     assert!(e.contains("na_label"), "{e}");
 }
 
@@ -310,7 +376,10 @@ fn write_profile(data: &Path, name: &str, wb: &Workbook, answers: &Answers) {
 fn the_couples_weekly_cycle_on_two_data_folders_with_one_shared_list() {
     let (content, wb) = workbook();
     let (alex, sam) = couple(&wb);
-    let (alex_dir, sam_dir) = (tempfile::tempdir().expect("alex"), tempfile::tempdir().expect("sam"));
+    let (alex_dir, sam_dir) = (
+        tempfile::tempdir().expect("alex"),
+        tempfile::tempdir().expect("sam"),
+    );
     write_profile(alex_dir.path(), "alex", &wb, &alex);
     write_profile(sam_dir.path(), "sam", &wb, &sam);
     // Each exports; the other imports: the only way a partner's list arrives.
@@ -318,13 +387,64 @@ fn the_couples_weekly_cycle_on_two_data_folders_with_one_shared_list() {
     let alex_export = outside.path().join("alex.json");
     let sam_export = outside.path().join("sam.json");
     let c = content.path();
-    run(c, alex_dir.path(), &["export", "--profile", "alex", "--format", "json", "--output", alex_export.to_str().unwrap_or_default()]);
-    run(c, sam_dir.path(), &["export", "--profile", "sam", "--format", "json", "--output", sam_export.to_str().unwrap_or_default()]);
-    run(c, sam_dir.path(), &["import", alex_export.to_str().unwrap_or_default(), "--profile", "alex"]);
-    run(c, alex_dir.path(), &["import", sam_export.to_str().unwrap_or_default(), "--profile", "sam"]);
+    run(
+        c,
+        alex_dir.path(),
+        &[
+            "export",
+            "--profile",
+            "alex",
+            "--format",
+            "json",
+            "--output",
+            alex_export.to_str().unwrap_or_default(),
+        ],
+    );
+    run(
+        c,
+        sam_dir.path(),
+        &[
+            "export",
+            "--profile",
+            "sam",
+            "--format",
+            "json",
+            "--output",
+            sam_export.to_str().unwrap_or_default(),
+        ],
+    );
+    run(
+        c,
+        sam_dir.path(),
+        &[
+            "import",
+            alex_export.to_str().unwrap_or_default(),
+            "--profile",
+            "alex",
+        ],
+    );
+    run(
+        c,
+        alex_dir.path(),
+        &[
+            "import",
+            sam_export.to_str().unwrap_or_default(),
+            "--profile",
+            "sam",
+        ],
+    );
     for (dir, me, partner) in [(&sam_dir, "sam", "alex"), (&alex_dir, "alex", "sam")] {
-        let text = run(c, dir.path(), &["compare", me, partner, "--width", "100", "--week", "2026-11-30"]);
-        for line in ["Calls returned: 6", "Calls returned: 7", "Plans kept: 8", "Plans kept: didn't come up"] {
+        let text = run(
+            c,
+            dir.path(),
+            &["compare", me, partner, "--width", "100", "--week", "2026-11-30"],
+        );
+        for line in [
+            "Calls returned: 6",
+            "Calls returned: 7",
+            "Plans kept: 8",
+            "Plans kept: didn't come up",
+        ] {
             assert!(text.contains(line), "{me}: {line}\n{text}");
         }
         assert!(!text.to_lowercase().contains("waiting on"), "{me}: {text}");
@@ -336,4 +456,134 @@ fn the_couples_weekly_cycle_on_two_data_folders_with_one_shared_list() {
     // Sam's own file never took alex's list in.
     let sam_file = fs::read_to_string(sam_dir.path().join("sam.toml")).expect("sam.toml");
     assert!(!sam_file.contains("[answers.check-in.agreements]"), "{sam_file}");
+}
+
+mod share_whole {
+    use ratatui::crossterm::event::KeyCode;
+    use trustbook::answers::{Answer, Answers, Value};
+    use trustbook::app::{Action, Context, Go, Screen, keys};
+    use trustbook::entry::Entry;
+
+    use crate::common::{app_with, char_key, ctrl, practice, press, render, send};
+
+    const TR: &str = "thought-record";
+
+    fn private(text: &str, at: &str) -> Answer {
+        Answer {
+            changed: at.to_string(),
+            private: true,
+            skipped: false,
+            value: Value::Text {
+                text: text.to_string(),
+            },
+        }
+    }
+
+    /// Two thought records, every answer private (as that part starts), and a private
+    /// answer given once elsewhere.
+    fn answers() -> Answers {
+        let mut a = Answers::default();
+        let mut older = Entry::new("2026-11-20T10:00:00Z".into(), "2026-11-20T10:00:00Z".into());
+        older
+            .answers
+            .insert("situation".into(), private("older fight", "2026-11-20T10:01:00Z"));
+        let mut newer = Entry::new("2026-11-27T10:00:00Z".into(), "2026-11-27T10:00:00Z".into());
+        newer
+            .answers
+            .insert("situation".into(), private("the dishes", "2026-11-27T10:01:00Z"));
+        newer.answers.insert(
+            "other-view".into(),
+            private("tired, not cruel", "2026-11-27T10:02:00Z"),
+        );
+        newer.answers.insert(
+            "before".into(),
+            Answer {
+                value: Value::Scale { value: 80 },
+                ..private("", "2026-11-27T10:03:00Z")
+            },
+        );
+        a.entries.insert(TR.into(), vec![older, newer]);
+        crate::common::put(
+            &mut a,
+            "check-in",
+            "agreements",
+            true,
+            crate::common::list(&["our secret"]),
+        );
+        a
+    }
+
+    fn open_entries(app: &mut trustbook::app::App) {
+        send(app, char_key('t'));
+        press(app, KeyCode::Down);
+        send(app, char_key('e'));
+        assert_eq!(app.screen(), Screen::Entries(1));
+    }
+
+    fn marks(app: &trustbook::app::App, id: &str) -> Vec<bool> {
+        let e = app.answers().entry(TR, id).expect("entry");
+        e.answers.values().map(|a| a.private).collect()
+    }
+
+    #[test]
+    fn an_after_a_fight_entry_is_shared_whole_with_one_key_and_undone() {
+        let before = answers();
+        let mut app = app_with(practice(), before.clone(), None);
+        open_entries(&mut app);
+        // Asks first; Esc changes nothing.
+        send(&mut app, char_key('s'));
+        let asked = render(&app, 80, 24);
+        assert!(asked.contains("Press y to share every answer"), "{asked}");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.screen(), Screen::Entries(1));
+        assert_eq!(app.answers(), &before);
+        // Asked again and answered yes: every answer of the newest entry, nothing else.
+        send(&mut app, char_key('s'));
+        let fx = send(&mut app, char_key('y'));
+        assert!(fx.contains(&trustbook::app::Effect::Save), "{fx:?}");
+        assert_eq!(marks(&app, "2026-11-27T10:00:00Z"), [false, false, false]);
+        assert_eq!(marks(&app, "2026-11-20T10:00:00Z"), [true]);
+        assert!(
+            app.answers()
+                .get("check-in", "agreements")
+                .is_some_and(|a| a.private)
+        );
+        let said = render(&app, 80, 24);
+        assert!(said.contains("Shared the 3 private answers"), "{said}");
+        // Ctrl+Z (or u) puts every mark and time back as it was.
+        send(&mut app, ctrl('z'));
+        assert_eq!(app.answers(), &before);
+        let said = render(&app, 80, 24);
+        assert!(said.contains("private again"), "{said}");
+        send(&mut app, char_key('s'));
+        send(&mut app, char_key('y'));
+        send(&mut app, char_key('u'));
+        assert_eq!(app.answers(), &before);
+    }
+
+    #[test]
+    fn help_and_footer_list_sharing_an_entry_whole() {
+        let share = Action::Go(Go::ShareEntry);
+        assert_eq!(keys::label_of(Context::Entries, &share), "s");
+        let mut app = app_with(practice(), answers(), None);
+        open_entries(&mut app);
+        for (w, h) in [(120, 40), (150, 50)] {
+            let footer = render(&app, w, h);
+            let last = footer
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            assert!(
+                last.contains("s share entry") && last.contains("Esc contents"),
+                "{footer}"
+            );
+        }
+        send(&mut app, char_key('?'));
+        let help = render(&app, 150, 50);
+        assert!(
+            help.contains("share entry") && help.contains("undo sharing"),
+            "{help}"
+        );
+    }
 }

@@ -305,7 +305,10 @@ fn the_entries_screen_and_an_old_entry_look_right_at_every_size() {
         answers.set(
             CHECK_IN,
             "kept",
-            Value::Ratings { ratings, na: Default::default() },
+            Value::Ratings {
+                ratings,
+                na: Default::default(),
+            },
             format!("{monday}T09:01:00Z"),
         );
         answers.close_entry(CHECK_IN);
@@ -1212,7 +1215,16 @@ fn trends_follow_the_lists_order_and_say_which_way_they_run() {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        week_with(&mut answers, &wb, id, "kept", Value::Ratings { ratings, na: Default::default() });
+        week_with(
+            &mut answers,
+            &wb,
+            id,
+            "kept",
+            Value::Ratings {
+                ratings,
+                na: Default::default(),
+            },
+        );
     }
     let mut app = app_with(wb, answers, None);
     open_entries(&mut app, 0);

@@ -238,7 +238,15 @@ fn set_list(a: &mut Answers, items: &[&str]) {
 
 /// Stores `pairs` as the ratings of exercise `id`.
 fn set_ratings(a: &mut Answers, id: &str, pairs: &[(&str, i64)]) {
-    a.set(CH, id, Value::Ratings { ratings: map(pairs), na: Default::default() }, AT.into());
+    a.set(
+        CH,
+        id,
+        Value::Ratings {
+            ratings: map(pairs),
+            na: Default::default(),
+        },
+        AT.into(),
+    );
 }
 
 fn answered() -> Answers {

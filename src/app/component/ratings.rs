@@ -183,7 +183,12 @@ impl RatingsAnswer {
     }
 
     /// Removes the own item under the cursor with its value, kept for undo.
-    fn remove(&mut self, rows: &[String], (ratings, na): (&mut BTreeMap<String, i64>, &mut BTreeSet<String>), out: &mut Outcome) {
+    fn remove(
+        &mut self,
+        rows: &[String],
+        (ratings, na): (&mut BTreeMap<String, i64>, &mut BTreeSet<String>),
+        out: &mut Outcome,
+    ) {
         let Some(item) = rows.get(self.cursor).filter(|_| self.is_own(self.cursor)) else {
             out.notice = Some(Notice::NotOwnItem);
             return;

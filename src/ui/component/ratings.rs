@@ -39,11 +39,21 @@ pub fn draw(
     let na = not_applied(value);
     let is_na = |i: &String| na.is_some_and(|n| n.contains(i));
     // An item marked "didn't apply" says so in the workbook's words after its text.
-    let na_label = r.na_label.as_deref().map(crate::present::clean_line).unwrap_or_default();
+    let na_label = r
+        .na_label
+        .as_deref()
+        .map(crate::present::clean_line)
+        .unwrap_or_default();
     let rows_stored = r.rows(value);
     let items: Vec<String> = rows_stored
         .iter()
-        .map(|i| if is_na(i) { text::rated_not_applied(i, &na_label) } else { i.clone() })
+        .map(|i| {
+            if is_na(i) {
+                text::rated_not_applied(i, &na_label)
+            } else {
+                i.clone()
+            }
+        })
         .collect();
     let width = usize::from(area.width);
     let note: Vec<String> = r
