@@ -189,42 +189,40 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
         }
         Value::Ratings { ratings, na } => {
             // The exercise's items in its order, then any rated text it no longer has.
-            let (items, max, ends, unit, na_label): (
-                &[String],
-                Option<i64>,
-                Option<String>,
-                Option<String>,
-                Option<&str>,
-            ) = match kind {
-                Some(Kind::Ratings {
-                    items,
-                    min,
-                    max,
-                    min_label,
-                    max_label,
-                    unit,
-                    na_label,
-                    ..
-                }) => (
-                    items,
-                    Some(*max),
-                    Some(words::rating_ends(
-                        (*min, min_label.as_deref().map(clean_line).as_deref()),
-                        (*max, max_label.as_deref().map(clean_line).as_deref()),
-                    )),
-                    unit.as_deref().map(clean_line),
-                    na_label.as_deref(),
-                ),
-                Some(
-                    Kind::Text
-                    | Kind::List { .. }
-                    | Kind::Choice { .. }
-                    | Kind::Checklist { .. }
-                    | Kind::Scale { .. }
-                    | Kind::Date
-                    | Kind::Page,
-                )
-                | None => (&[], None, None, None, None),
+            let (items, max, ends, unit): (&[String], Option<i64>, Option<String>, Option<String>) =
+                match kind {
+                    Some(Kind::Ratings {
+                        items,
+                        min,
+                        max,
+                        min_label,
+                        max_label,
+                        unit,
+                        ..
+                    }) => (
+                        items,
+                        Some(*max),
+                        Some(words::rating_ends(
+                            (*min, min_label.as_deref().map(clean_line).as_deref()),
+                            (*max, max_label.as_deref().map(clean_line).as_deref()),
+                        )),
+                        unit.as_deref().map(clean_line),
+                    ),
+                    Some(
+                        Kind::Text
+                        | Kind::List { .. }
+                        | Kind::Choice { .. }
+                        | Kind::Checklist { .. }
+                        | Kind::Scale { .. }
+                        | Kind::Date
+                        | Kind::Page,
+                    )
+                    | None => (&[], None, None, None),
+                };
+            // The workbook's words for "didn't apply" (`na_label`).
+            let na_label = match kind {
+                Some(Kind::Ratings { na_label, .. }) => na_label.as_deref(),
+                Some(_) | None => None,
             };
             let line = |item: &str, v: i64| match max {
                 Some(max) => words::rating(
