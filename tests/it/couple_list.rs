@@ -586,4 +586,66 @@ mod share_whole {
             "{help}"
         );
     }
+
+    /// The real binary in a pseudo-terminal: a thought record written, shared whole from
+    /// the entries screen (asked first), and the marks put back with `u`; the file shows
+    /// each step.
+    #[test]
+    fn sharing_an_entry_whole_in_the_real_app_and_undoing_it() {
+        use crate::common::pty::{POLL, Spawn, TIMEOUT, keys as k};
+        let data = tempfile::tempdir().expect("data");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practice-workbook");
+        let mut pty = Spawn::default()
+            .content(&dir)
+            .data_dir(data.path())
+            .env("TRUSTBOOK_NOW", "2026-12-08T19:00:00Z")
+            .args(["--profile", "alex"])
+            .size(100, 40)
+            .start();
+        let private_marks = |want: bool| {
+            let path = data.path().join("alex.toml");
+            let deadline = std::time::Instant::now() + TIMEOUT;
+            loop {
+                let saved = trustbook::store::read_answers(&path, "alex", "practice-workbook")
+                    .ok()
+                    .flatten();
+                let marks: Vec<bool> = saved
+                    .iter()
+                    .flat_map(|s| s.answers.entries.get(TR).into_iter().flatten())
+                    .flat_map(|e| e.answers.values().map(|a| a.private))
+                    .collect();
+                if !marks.is_empty() && marks.iter().all(|m| *m == want) {
+                    return;
+                }
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "marks {marks:?}, wanted all {want}"
+                );
+                std::thread::sleep(POLL);
+            }
+        };
+        pty.wait_for("Contents");
+        pty.command(b"t");
+        pty.wait_for("Thought record");
+        pty.command(k::DOWN);
+        pty.command(b"e");
+        pty.wait_for("Thought record: every entry, newest first");
+        pty.command(b"n");
+        pty.wait_for("Where were you");
+        pty.type_str("We argued about the dishes");
+        pty.wait_for("We argued about the dishes");
+        pty.command(k::ESC);
+        pty.wait_for("Thought record: every entry, newest first");
+        private_marks(true);
+        pty.command(b"s");
+        pty.wait_for("Press y to share every answer");
+        pty.command(b"y");
+        pty.wait_for("Shared the 1 private answer in this entry");
+        private_marks(false);
+        pty.command(b"u");
+        pty.wait_for("private again");
+        private_marks(true);
+        pty.send(k::CTRL_Q);
+        assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+    }
 }
