@@ -579,6 +579,13 @@ pub fn shared_from(who: &str, day: &str) -> String {
     )
 }
 
+/// Above a shared list whose latest version is this person's own.
+pub fn shared_by_me(day: &str) -> String {
+    format!(
+        "Your shared list: you changed it last ({day}). It is the version you both see, as far as you share it."
+    )
+}
+
 /// In the review, above a repeated exercise's answer: which entry it is from.
 pub fn review_entry(title: &str, label: &str) -> String {
     format!("{title}, the latest: {label}")

@@ -649,3 +649,25 @@ mod share_whole {
         assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
     }
 }
+
+#[test]
+fn the_shared_list_says_who_changed_it_last_and_when() {
+    use crate::common::{app_with, place, render};
+    let (_dir, wb) = workbook();
+    let (alex, sam) = couple(&wb);
+    let at_list = Some(place(CH, Some("agreements")));
+    // Alex's own version is the latest: alex is told so.
+    let app = app_with(wb.clone(), alex.clone(), at_list.clone()).with_partners(vec!["sam".into()]);
+    let mut app = app;
+    app.update(trustbook::app::Action::Go(trustbook::app::Go::Continue));
+    let shown = render(&app, 80, 24);
+    assert!(shown.contains("you changed it last (2026-11-20)"), "{shown}");
+    // Sam, who never typed it, sees alex's version and whose it is.
+    let mut sam = sam;
+    sam.take_shared(&wb, "alex", &alex, NOW);
+    let mut app = app_with(wb, sam, at_list).with_partners(vec!["alex".into()]);
+    app.update(trustbook::app::Action::Go(trustbook::app::Go::Continue));
+    let shown = render(&app, 80, 24);
+    assert!(shown.contains("as alex last changed it (2026-11-20)"), "{shown}");
+    assert!(shown.contains("Calls returned"), "{shown}");
+}
