@@ -74,8 +74,16 @@ fn profile(seed: usize) -> Answers {
             let kept: BTreeMap<String, i64> = (0..10)
                 .map(|k| (item((i * 10 + k) % ITEMS), ((i + k + seed) % 11) as i64))
                 .collect();
-            e.answers
-                .insert("kept".into(), answer(&at, Value::Ratings { ratings: kept }));
+            e.answers.insert(
+                "kept".into(),
+                answer(
+                    &at,
+                    Value::Ratings {
+                        ratings: kept,
+                        na: Default::default(),
+                    },
+                ),
+            );
             e.answers.insert(
                 "trust-this-week".into(),
                 answer(

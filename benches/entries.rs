@@ -79,8 +79,16 @@ fn profile(seed: usize) -> Answers {
             let mut e = Entry::new(id, at.clone());
             let n = (i + seed) as i64;
             let kept = BTreeMap::from([(CALLS.to_string(), n % 11), (PLANS.to_string(), (n * 3) % 11)]);
-            e.answers
-                .insert("kept".into(), answer(&at, Value::Ratings { ratings: kept }));
+            e.answers.insert(
+                "kept".into(),
+                answer(
+                    &at,
+                    Value::Ratings {
+                        ratings: kept,
+                        na: Default::default(),
+                    },
+                ),
+            );
             e.answers.insert(
                 "trust-this-week".into(),
                 answer(&at, Value::Scale { value: (n * 7) % 11 }),

@@ -38,6 +38,7 @@ fn history() -> Answers {
         e.answers.insert(
             "kept".into(),
             answer(Value::Ratings {
+                na: Default::default(),
                 ratings: [
                     ("Phone calls returned the same day".to_string(), w % 11),
                     ("Plans changed with a message first".to_string(), (w * 3) % 11),

@@ -186,16 +186,39 @@ pub fn compare(wb: &Workbook, me: (&str, &Answers), partner: (&str, &Answers)) -
     compare_week(wb, me, partner, None)
 }
 
-/// [`compare`], with weekly parts limited to the week `only` (its Monday,
-/// `YYYY-MM-DD`) when given; the counts are those of what is compared.
+/// [`compare_at`] with no clock: a shared list's version at any real time may be the
+/// latest.
 pub fn compare_week(
     wb: &Workbook,
     me: (&str, &Answers),
     partner: (&str, &Answers),
     only: Option<&str>,
 ) -> Comparison {
+    compare_at(
+        wb,
+        me,
+        partner,
+        only,
+        &crate::answers::Timestamp::from_secs(crate::answers::LAST_SECOND).to_string(),
+    )
+}
+
+/// [`compare`], with weekly parts limited to the week `only` (its Monday,
+/// `YYYY-MM-DD`) when given; the counts are those of what is compared. Both sides rate
+/// against the couple's one version of each shared list, the latest not after `now`.
+pub fn compare_at(
+    wb: &Workbook,
+    me: (&str, &Answers),
+    partner: (&str, &Answers),
+    only: Option<&str>,
+    now: &str,
+) -> Comparison {
+    let (me_one, partner_one) = Answers::as_couple(wb, me, partner, now);
     // Ratings of a private list's items are private with it, on both sides.
-    let (me_all, partner_all) = (me.1.with_private_sources(wb), partner.1.with_private_sources(wb));
+    let (me_all, partner_all) = (
+        me_one.with_private_sources(wb),
+        partner_one.with_private_sources(wb),
+    );
     let (me, partner) = ((me.0, &me_all), (partner.0, &partner_all));
     let mut summary = Summary::default();
     let mut chapters = Vec::new();

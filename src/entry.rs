@@ -180,7 +180,7 @@ pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> V
                 let mut names: Vec<String> = items.clone();
                 let mut seen: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
                 for e in entries {
-                    if let Some(Value::Ratings { ratings }) = answer(e) {
+                    if let Some(Value::Ratings { ratings, .. }) = answer(e) {
                         for k in ratings.keys() {
                             if seen.insert(k.as_str()) {
                                 names.push(k.clone());
@@ -197,7 +197,7 @@ pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> V
                         values: entries
                             .iter()
                             .map(|e| match answer(e) {
-                                Some(Value::Ratings { ratings }) => ratings.get(&item).copied(),
+                                Some(Value::Ratings { ratings, .. }) => ratings.get(&item).copied(),
                                 Some(_) | None => None,
                             })
                             .collect(),

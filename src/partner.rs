@@ -51,6 +51,34 @@ pub fn read_shared(
     }
 }
 
+/// Takes into `answers` (profile `reader`'s) every partner's version of the workbook's
+/// shared lists, as far as each shared it with `reader` (see [`Answers::take_shared`]):
+/// the couple's one list, whoever typed it. Nothing is written. The first partner that
+/// cannot be read is returned, to be said, not passed over.
+pub fn take_shared_lists(
+    data_dir: &Path,
+    wb: &crate::content::Workbook,
+    (reader, protection): (&str, &store::Protection),
+    answers: &mut Answers,
+    now: &str,
+) -> Option<String> {
+    let mut problem = None;
+    if !wb.has_shared_lists() {
+        return problem;
+    }
+    for name in others(data_dir, reader) {
+        match read_shared(data_dir, &name, reader, &wb.id, protection) {
+            Ok(Some(theirs)) => answers.take_shared(wb, &name, &theirs, now),
+            // Not shared with this profile: nothing of theirs is taken, nothing said.
+            Ok(None) => {}
+            Err(e) => {
+                problem.get_or_insert(format!("shared lists leave out {name}'s answers: {e}"));
+            }
+        }
+    }
+    problem
+}
+
 /// [`read_shared`], with "not shared" as an error that says how the partner can share.
 pub fn read(
     data_dir: &Path,

@@ -77,17 +77,11 @@ fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: bool)
         }
     }
     let partners = partner::others(store.data_dir(), &profile);
-    if wb.has_shared_lists() {
-        for name in &partners {
-            match partner::read_shared(store.data_dir(), name, &profile, &wb.id, &protection) {
-                Ok(Some(theirs)) => answers.take_shared(&wb, name, &theirs),
-                // Not shared with this profile: nothing of theirs is taken, nothing said.
-                Ok(None) => {}
-                Err(e) => {
-                    unreadable.get_or_insert(format!("shared lists leave out {name}'s answers: {e}"));
-                }
-            }
-        }
+    let now = trustbook::answers::now_utc();
+    if let Some(e) =
+        partner::take_shared_lists(store.data_dir(), &wb, (&profile, &protection), &mut answers, &now)
+    {
+        unreadable.get_or_insert(e);
     }
     let tightened = folder_notice(store.data_dir(), store.dir_state());
     let persist = DiskPersistence::new(store, &wb, &answers);

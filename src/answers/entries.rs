@@ -75,9 +75,53 @@ impl Answers {
             })
             .collect();
         let mut out = Answers::from_single(single);
+        // The couple's shared lists as in effect here: an entry rates against them.
+        out.shared = self.shared.clone();
         let once = out.single.entry(chapter.to_string()).or_default();
         once.extend(entry.answers.iter().map(|(k, v)| (k.clone(), v.clone())));
         out
+    }
+
+    /// Marks every answer of the entry `id` of `chapter` shared (not private), stamped
+    /// `changed`, and nothing else; returns what each changed answer was, for
+    /// [`Answers::put_marks_back`]. None when the entry has no private answer.
+    pub fn share_entry(&mut self, chapter: &str, id: &str, changed: &str) -> Vec<MarkBefore> {
+        let Some(entry) = self.entry_mut(chapter, id) else {
+            return Vec::new();
+        };
+        let mut before = Vec::new();
+        for (exercise, a) in entry.answers.iter_mut().filter(|(_, a)| a.private) {
+            before.push(MarkBefore {
+                exercise: exercise.clone(),
+                private: a.private,
+                changed: a.changed.clone(),
+            });
+            a.private = false;
+            a.changed = changed.to_string();
+        }
+        before
+    }
+
+    /// Puts back the marks [`Answers::share_entry`] changed; returns how many.
+    pub fn put_marks_back(&mut self, chapter: &str, id: &str, before: &[MarkBefore]) -> usize {
+        let Some(entry) = self.entry_mut(chapter, id) else {
+            return 0;
+        };
+        let mut n = 0;
+        for b in before {
+            if let Some(a) = entry.answers.get_mut(&b.exercise) {
+                a.private = b.private;
+                a.changed.clone_from(&b.changed);
+                n += 1;
+            }
+        }
+        n
+    }
+
+    fn entry_mut(&mut self, chapter: &str, id: &str) -> Option<&mut Entry> {
+        let list = self.entries.get_mut(chapter)?;
+        let i = crate::entry::find(list, id).ok()?;
+        list.get_mut(i)
     }
 
     /// [`Answers::as_of`] for many entries of `chapter` in turn ([`AsOf::at`]), with the
@@ -269,4 +313,15 @@ fn fold_into(first: &mut Entry, e: Entry) {
         }
         first.answers.insert(exercise, newer);
     }
+}
+
+/// One answer's mark as it was before an entry was shared whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkBefore {
+    /// The exercise.
+    pub exercise: String,
+    /// Its private mark.
+    pub private: bool,
+    /// When it last changed.
+    pub changed: String,
 }

@@ -2,7 +2,7 @@
 //! the progress computed from them.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -13,9 +13,10 @@ mod clock;
 mod entries;
 mod shared;
 
-pub use entries::AsOf;
+pub use entries::{AsOf, MarkBefore};
+pub use shared::believable;
 
-pub use clock::{CLOCK_ENV, Timestamp, clock_problem, format_utc, now_utc, parse_utc};
+pub use clock::{CLOCK_ENV, LAST_SECOND, Timestamp, clock_problem, format_utc, now_utc, parse_utc};
 
 /// What was answered to one exercise; its shape follows the exercise kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +56,10 @@ pub enum Value {
     },
     /// Each rated item's value, by the item's text (format 2 `ratings`).
     Ratings {
+        /// Items marked "didn't apply" (the exercise's `na_label`), by text: answered,
+        /// with no value (schema 3).
+        #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+        na: BTreeSet<String>,
         /// Item text -> the value picked for it.
         ratings: BTreeMap<String, i64>,
     },
@@ -177,7 +182,7 @@ pub struct Answers {
     routes: BTreeMap<String, Route>,
     /// Chapter id -> exercise id -> (partner, their answer): a shared list a partner
     /// changed after this person did, which is the version in effect; not saved.
-    shared: BTreeMap<String, BTreeMap<String, (String, Answer)>>,
+    shared: BTreeMap<String, BTreeMap<String, shared::Taken>>,
 }
 
 /// Equal when the stored answers are; which entry is open does not count.
@@ -485,11 +490,11 @@ impl Answers {
             Some(a) if a.skipped => Status::Done,
             Some(a) => match (&a.value, &ex.kind) {
                 (
-                    Value::Ratings { ratings },
+                    Value::Ratings { ratings, na },
                     Kind::Ratings {
                         items_from: Some(_), ..
                     },
-                ) if !ratings.is_empty() => self.ratings_status(ratings, &ex.kind),
+                ) if !ratings.is_empty() || !na.is_empty() => self.ratings_status((ratings, na), &ex.kind),
                 _ => value_status(&a.value, &self.resolved_kind(&ex.kind)),
             },
         };
@@ -504,7 +509,11 @@ impl Answers {
     /// partner's list may hold 10,000 items, and this runs for every week compared and
     /// every frame drawn. It stops at the first item not rated; an item listed twice is
     /// checked twice, which changes nothing.
-    fn ratings_status(&self, ratings: &BTreeMap<String, i64>, kind: &Kind) -> Status {
+    fn ratings_status(
+        &self,
+        (ratings, na): (&BTreeMap<String, i64>, &BTreeSet<String>),
+        kind: &Kind,
+    ) -> Status {
         let Kind::Ratings {
             items,
             items_from,
@@ -524,11 +533,10 @@ impl Answers {
             .map(String::as_str)
             .chain(listed.iter().map(|i| i.trim()).filter(|i| !i.is_empty()))
             .peekable();
-        let on_scale = |v: &i64| (*min..=*max).contains(v);
         let done = if all.peek().is_none() {
-            *add_items && ratings.values().any(on_scale)
+            *add_items && (ratings.values().any(|v| (*min..=*max).contains(v)) || !na.is_empty())
         } else {
-            all.all(|i| ratings.get(i).is_some_and(on_scale))
+            all.all(|i| item_answered((ratings, na), i, (*min, *max)))
         };
         if done { Status::Done } else { Status::Started }
     }
@@ -710,6 +718,7 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
         },
         Kind::Ratings { .. } => Value::Ratings {
             ratings: BTreeMap::new(),
+            na: BTreeSet::new(),
         },
         Kind::Scale { .. } | Kind::Date | Kind::Page | Kind::Score(_) => return None,
     })
@@ -725,10 +734,20 @@ pub fn value_is_empty(v: &Value) -> bool {
             ticked.is_empty() && other.as_deref().is_none_or(|o| o.trim().is_empty())
         }
         Value::Scale { .. } => false,
-        Value::Ratings { ratings } => ratings.is_empty(),
+        Value::Ratings { ratings, na } => ratings.is_empty() && na.is_empty(),
         Value::Date { date } => date.trim().is_empty(),
         Value::Empty {} => true,
     }
+}
+
+/// True when `item` has a value on the scale `min..=max`, or was marked "didn't apply"
+/// (`na_label`): either way it is answered.
+fn item_answered(
+    (ratings, na): (&BTreeMap<String, i64>, &BTreeSet<String>),
+    item: &str,
+    (min, max): (i64, i64),
+) -> bool {
+    ratings.get(item).is_some_and(|v| (min..=max).contains(v)) || na.contains(item)
 }
 
 fn value_status(v: &Value, kind: &Kind) -> Status {
@@ -758,7 +777,7 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
         // Done when every item of the exercise has a value on its scale.
         // Done when every item of the exercise has a value on its scale; with only the
         // person's own items (`add_items`), when one has.
-        Value::Ratings { ratings } => match kind {
+        Value::Ratings { ratings, na } => match kind {
             Kind::Ratings {
                 items,
                 add_items,
@@ -766,11 +785,12 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
                 max,
                 ..
             } => {
-                let on_scale = |v: &i64| (*min..=*max).contains(v);
                 if items.is_empty() {
-                    *add_items && ratings.values().any(on_scale)
+                    *add_items && (ratings.values().any(|v| (*min..=*max).contains(v)) || !na.is_empty())
                 } else {
-                    items.iter().all(|i| ratings.get(i).is_some_and(on_scale))
+                    items
+                        .iter()
+                        .all(|i| item_answered((ratings, na), i, (*min, *max)))
                 }
             }
             Kind::Text
@@ -867,6 +887,7 @@ mod tests {
             max_label: None,
             step: 1,
             unit: None,
+            na_label: None,
         };
         let mut a = Answers::default();
         assert_eq!(a.rating_items(&kind), ["Safe"]);

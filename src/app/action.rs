@@ -74,8 +74,11 @@ pub enum Go {
     NewEntry,
     /// Delete the selected entry: asks first, then moves it aside (it can be restored).
     DeleteEntry,
-    /// Bring back the selected deleted entry.
+    /// Bring back the selected deleted entry, or put back the marks of the entry last
+    /// shared whole.
     RestoreEntry,
+    /// Share the selected entry whole (every answer in it not private): asks first.
+    ShareEntry,
     /// Retry saving (from the unsaved-quit question).
     RetrySave,
     /// Quit anyway, writing the answers to a fallback file.
@@ -146,6 +149,9 @@ pub enum Edit {
     ExternalEditor,
     /// The external editor finished with this text, or failed with a message.
     EditorDone(Result<String, String>),
+    /// Mark the rated item under the cursor "didn't apply" (the exercise's `na_label`),
+    /// or take the mark back.
+    NotApplicable,
 }
 
 /// A report from an edge.

@@ -2,7 +2,7 @@
 //! the entries screen (read, delete, restore) and what the welcome says is due.
 
 use super::screen::{Screen, ScreenState};
-use super::{App, Effect, Move};
+use super::{App, Effect, Move, Notice};
 use crate::answers::Status;
 use crate::content::Rhythm;
 use crate::entry::{Entry, Open, id_for};
@@ -212,7 +212,7 @@ impl App {
             let unit = |v: i64| crate::content::with_unit(v, unit_of);
             let line = match &a.value {
                 Value::Scale { value } => format!("{}: {}", ex.title, unit(*value)),
-                Value::Ratings { ratings } => {
+                Value::Ratings { ratings, .. } => {
                     // In the order the exercise asks them, then any others.
                     let items = probe.rating_items(&ex.kind);
                     let ordered = items.iter().filter_map(|i| ratings.get(i));
@@ -306,22 +306,100 @@ impl App {
         }
     }
 
-    /// True while the entries screen asks whether to delete.
+    /// True while the entries screen asks whether to delete, or to share an entry whole.
     pub fn entries_confirming(&self) -> bool {
         matches!(
             self.state,
             ScreenState::Entries {
                 confirm_delete: true,
                 ..
+            } | ScreenState::Entries {
+                confirm_share: true,
+                ..
             }
         )
     }
 
-    /// Takes back the question whether to delete.
+    /// True while the entries screen asks whether to share the selected entry whole.
+    pub fn entries_confirming_share(&self) -> bool {
+        matches!(
+            self.state,
+            ScreenState::Entries {
+                confirm_share: true,
+                ..
+            }
+        )
+    }
+
+    /// Takes back the question whether to delete or share.
     pub(super) fn cancel_delete(&mut self) {
-        if let ScreenState::Entries { confirm_delete, .. } = &mut self.state {
+        if let ScreenState::Entries {
+            confirm_delete,
+            confirm_share,
+            ..
+        } = &mut self.state
+        {
             *confirm_delete = false;
+            *confirm_share = false;
         }
+    }
+
+    /// Asks, then shares the selected entry whole: every answer in it not private, and
+    /// nothing else (what it rates from a private list stays private with that list).
+    /// Says what it did; `u` puts the marks back.
+    pub(super) fn share_entry(&mut self, fx: &mut Vec<Effect>) {
+        let rows = self.entry_rows();
+        let now = self.now.to_string();
+        let ScreenState::Entries {
+            chapter,
+            cursor,
+            confirm_share,
+            confirm_delete,
+            shared_undo,
+            ..
+        } = &mut self.state
+        else {
+            return;
+        };
+        let Some(row) = rows.get(*cursor).filter(|r| !r.deleted) else {
+            return;
+        };
+        *confirm_delete = false;
+        if !*confirm_share {
+            *confirm_share = true;
+            return;
+        }
+        *confirm_share = false;
+        let id = self.workbook.chapters[*chapter].id.clone();
+        let before = self.answers.share_entry(&id, &row.id, &now);
+        if before.is_empty() {
+            self.notice = Some(Notice::EntryShared(0));
+            return;
+        }
+        self.notice = Some(Notice::EntryShared(before.len()));
+        *shared_undo = Some(super::SharedEntry {
+            entry: row.id.clone(),
+            before,
+        });
+        fx.push(Effect::Save);
+    }
+
+    /// Puts back the marks of the entry last shared whole on this screen.
+    fn unshare_entry(&mut self, fx: &mut Vec<Effect>) {
+        let ScreenState::Entries {
+            chapter, shared_undo, ..
+        } = &mut self.state
+        else {
+            return;
+        };
+        let Some(undo) = shared_undo.take() else {
+            self.notice = Some(Notice::NothingToUndo);
+            return;
+        };
+        let id = self.workbook.chapters[*chapter].id.clone();
+        let n = self.answers.put_marks_back(&id, &undo.entry, &undo.before);
+        self.notice = Some(Notice::EntryShareUndone(n));
+        fx.push(Effect::Save);
     }
 
     /// Opens the entries screen of the chapter on screen or selected.
@@ -417,13 +495,15 @@ impl App {
         fx.push(Effect::Save);
     }
 
-    /// Restores the selected deleted entry.
+    /// Restores the selected deleted entry; on a live one, puts back the marks of the
+    /// entry last shared whole.
     pub(super) fn restore_entry(&mut self, fx: &mut Vec<Effect>) {
         let rows = self.entry_rows();
         let ScreenState::Entries { chapter, cursor, .. } = &self.state else {
             return;
         };
         let Some(row) = rows.get(*cursor).filter(|r| r.deleted) else {
+            self.unshare_entry(fx);
             return;
         };
         let id = self.workbook.chapters[*chapter].id.clone();
@@ -438,12 +518,14 @@ impl App {
             chapter,
             cursor,
             confirm_delete,
+            confirm_share,
             ..
         } = &mut self.state
         else {
             return;
         };
         *confirm_delete = false;
+        *confirm_share = false;
         if let Some(to) = super::component::moved(*cursor, m, rows.len()) {
             *cursor = to;
             return;

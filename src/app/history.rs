@@ -241,6 +241,8 @@ pub enum Made {
     Set(i64),
     /// An item rated.
     Rated(String, i64),
+    /// An item marked "didn't apply" (`na_label`).
+    NotApplied(String),
     /// A day set.
     Day(String),
     /// The answer taken back (left unanswered).
@@ -275,11 +277,14 @@ pub fn made(before: Option<&Value>, after: Option<&Value>) -> Option<Made> {
             Made::Picked(option.clone().or_else(|| other.clone()).unwrap_or_default())
         }
         Value::Scale { value } => Made::Set(*value),
-        Value::Ratings { ratings } => {
-            let old = match before {
-                Some(Value::Ratings { ratings }) => Some(ratings),
-                Some(_) | None => None,
+        Value::Ratings { ratings, na } => {
+            let (old, old_na) = match before {
+                Some(Value::Ratings { ratings, na }) => (Some(ratings), Some(na)),
+                Some(_) | None => (None, None),
             };
+            if let Some(item) = na.iter().find(|i| old_na.is_none_or(|o| !o.contains(*i))) {
+                return Some(Made::NotApplied(item.clone()));
+            }
             match ratings
                 .iter()
                 .find(|(k, v)| old.and_then(|o| o.get(*k)) != Some(*v))

@@ -24,12 +24,12 @@ mod view;
 pub use action::{Action, Edit, Effect, Event, Go, Move, Stroke};
 pub use component::{
     Change, ChecklistAnswer, ChoiceAnswer, Component, DateAnswer, Intent, ListAnswer, Outcome, RatingsAnswer,
-    ScaleAnswer, TextAnswer, Typing, date_of, field, ratings_of, scale_value, typed_shape,
+    ScaleAnswer, TextAnswer, Typing, date_of, field, not_applied, ratings_of, scale_value, typed_shape,
 };
 pub use history::{Changed, Made};
 pub use keys::Context;
 pub use notice::{Notice, TooLongFrom};
-pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, SharingAsk, WelcomeItem};
+pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, SharedEntry, SharingAsk, WelcomeItem};
 pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};
 
@@ -389,8 +389,10 @@ impl App {
             Event::Commit => self.commit(fx),
             Event::PartnerLoaded(Ok((name, partner))) => {
                 let me = (self.profile.as_str(), &self.answers);
-                let comparison = crate::comparison::compare(&self.workbook, me, (&name, &partner))
-                    .for_owner(&self.workbook, &self.answers);
+                let now = self.now.to_string();
+                let comparison =
+                    crate::comparison::compare_at(&self.workbook, me, (&name, &partner), None, &now)
+                        .for_owner(&self.workbook, &self.answers);
                 self.go(ScreenState::compare(comparison), fx);
             }
             Event::PartnerLoaded(Err(msg)) => self.notice = Some(Notice::PartnerUnreadable(msg)),

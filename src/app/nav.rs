@@ -176,6 +176,8 @@ impl App {
                 cursor: 0,
                 list: ListView::default(),
                 confirm_delete: false,
+                confirm_share: false,
+                shared_undo: None,
             },
             // The list comes from the edge (`Effect::ListSharing`); the counts are the
             // answers' own, worked out once here.
@@ -436,6 +438,7 @@ impl App {
             | Edit::Undo
             | Edit::Redo
             | Edit::ExternalEditor
+            | Edit::NotApplicable
             | Edit::EditorDone(Err(_)) => return None,
         };
         (bytes > MAX_TEXT_BYTES).then_some(super::Notice::TooLong { from, bytes })
@@ -476,6 +479,7 @@ impl App {
             Go::NewEntry => self.new_entry(fx),
             Go::DeleteEntry => self.delete_entry(fx),
             Go::RestoreEntry => self.restore_entry(fx),
+            Go::ShareEntry => self.share_entry(fx),
             Go::Sharing => self.open_sharing(fx),
             Go::Share => self.sharing_share(fx),
             Go::Withdraw => self.sharing_withdraw(fx),

@@ -51,6 +51,12 @@ pub enum Notice {
     },
     /// Only the person's own items of a ratings exercise can be removed.
     NotOwnItem,
+    /// An entry was shared whole: this many answers were private and are shared now.
+    EntryShared(usize),
+    /// The marks of an entry shared whole were put back: this many answers.
+    EntryShareUndone(usize),
+    /// `n` on a ratings exercise that has no "didn't apply" choice (`na_label`).
+    NoNotApplicable,
     /// The digits typed into a date make no real date (what was typed, as YYYY-MM-DD).
     InvalidDate(String),
     /// Letters were typed where no text is written (the context they were typed in):

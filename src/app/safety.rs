@@ -76,6 +76,7 @@ impl App {
                 | Go::NewEntry
                 | Go::DeleteEntry
                 | Go::RestoreEntry
+                | Go::ShareEntry
                 | Go::RetrySave
                 | Go::QuitWithFallback
                 | Go::Sharing

@@ -144,6 +144,10 @@ pub enum ScreenState {
         list: ListView,
         /// Set while asking whether to delete the selected entry.
         confirm_delete: bool,
+        /// Set while asking whether to share the selected entry whole.
+        confirm_share: bool,
+        /// The last entry shared whole here, to put its marks back (`u`).
+        shared_undo: Option<SharedEntry>,
     },
     /// Who sees this profile's answers.
     Sharing {
@@ -352,4 +356,14 @@ pub fn place_screen(wb: &Workbook, p: &Place) -> Option<Screen> {
         None => Some(Screen::Intro(c)),
         Some(e) => wb.find(&p.chapter, e).map(|(c, e)| Screen::Exercise(c, e)),
     }
+}
+
+/// An entry shared whole on the entries screen, with what its answers were before, so
+/// one key puts them back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedEntry {
+    /// The entry's id.
+    pub entry: String,
+    /// Each answer whose mark changed: exercise id, its mark and time before.
+    pub before: Vec<crate::answers::MarkBefore>,
 }

@@ -69,7 +69,8 @@ fn compare(
         (Err(e), _) | (_, Err(e)) => return fail(e),
     };
     let monday = week.map(|day| trustbook::date::civil_from_days(trustbook::date::monday_of(day)));
-    let mut comparison = cmp::compare_week(wb, (a, &answers_a), (b, &answers_b), monday.as_deref());
+    let now = trustbook::answers::now_utc();
+    let mut comparison = cmp::compare_at(wb, (a, &answers_a), (b, &answers_b), monday.as_deref(), &now);
     if let Some(monday) = &monday {
         // One week asked for: only its rows, counted again, or plainly that it has none.
         comparison.chapters.retain(|c| c.week.is_some());

@@ -245,9 +245,18 @@ fn read_for_export(opts: &StoreOptions, wb: &Workbook) -> Result<(Answers, Expor
     let name = opts.profile.as_str();
     match store::profile_kind(&dir, name) {
         Some(ProfileKind::Own) => {
-            let mut saved =
-                super::protect::read_own(&dir, name, wb)?.ok_or_else(|| partner::no_profile(name))?;
+            // Asked once: the protection reads the answers and opens what was shared with it.
+            let protection = super::protect::protection_of(&dir, name)?;
+            let mut saved = super::protect::read_own_as(&dir, name, wb, &protection)?
+                .ok_or_else(|| partner::no_profile(name))?;
             store::migrate(&mut saved.answers, wb);
+            // The couple's one version of each shared list, whoever typed it (read, and
+            // never written into this profile's own answers: a JSON export keeps its own).
+            if let Some(e) =
+                partner::take_shared_lists(&dir, wb, (name, &protection), &mut saved.answers, &now_utc())
+            {
+                trustbook::report!("note: {e}");
+            }
             let date = now_utc().chars().take(10).collect();
             let meta = ExportMeta {
                 profile: name.to_string(),

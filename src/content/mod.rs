@@ -207,6 +207,9 @@ pub enum Kind {
         step: i64,
         /// Shown after each value, as in "65 %" (format 2 `unit`).
         unit: Option<String>,
+        /// The words of a per-item "didn't apply" choice (`na_label`, e.g. "didn't come
+        /// up"); without it every item takes a value.
+        na_label: Option<String>,
     },
     /// A whole number in `min..=max`, with labels for the ends.
     Scale {
@@ -304,11 +307,13 @@ impl Workbook {
                         min_label,
                         max_label,
                         unit,
+                        na_label,
                         ..
                     } => {
                         *min_label = min_label.as_deref().map(q);
                         *max_label = max_label.as_deref().map(q);
                         *unit = unit.as_deref().map(q);
+                        *na_label = na_label.as_deref().map(q);
                     }
                     Kind::Text
                     | Kind::List { .. }

@@ -1,4 +1,4 @@
-//! The JSON export (format `trustbook-export`, version 2; see
+//! The JSON export (format `trustbook-export`, version 3; see
 //! `docs/export-format.md`), its parser and the checks before an import.
 
 use std::fmt;
@@ -17,8 +17,23 @@ use crate::store::{DEFAULT_PROFILE, limits, validate_profile};
 
 /// The value of the `format` field that marks a trustbook export.
 pub const FORMAT: &str = "trustbook-export";
-/// The version of the export format this build writes and reads.
-pub const VERSION: u64 = 2;
+/// The newest version of the export format this build reads, and writes when an answer
+/// needs it (see [`version_for`]).
+pub const VERSION: u64 = 3;
+
+/// The version an export of `answers` is written in: 3 only when a rating is marked
+/// "didn't apply" (`na`), which version 2 readers would refuse as an unknown field; else
+/// 2, so a partner's older trustbook still reads it.
+fn version_for(answers: &Answers) -> u64 {
+    let single = answers.single.values().flat_map(|c| c.values());
+    let entries = answers
+        .entries
+        .values()
+        .flatten()
+        .flat_map(|e| e.answers.values());
+    let na = |a: &Answer| matches!(&a.value, crate::answers::Value::Ratings { na, .. } if !na.is_empty());
+    if single.chain(entries).any(na) { 3 } else { 2 }
+}
 
 /// The fields every version-1 export has, in the order they are written.
 const FIELDS: [&str; 7] = [
@@ -167,7 +182,7 @@ impl Export {
     fn pretty(&self, scores: Vec<ScoreOut>) -> String {
         let wire = WireOut {
             format: FORMAT,
-            version: VERSION,
+            version: version_for(&self.answers),
             workbook: &self.workbook,
             profile: &self.profile,
             exported: &self.exported,
@@ -189,7 +204,7 @@ impl Export {
     pub fn to_compact_json(&self) -> String {
         let wire = WireOut {
             format: FORMAT,
-            version: VERSION,
+            version: version_for(&self.answers),
             workbook: &self.workbook,
             profile: &self.profile,
             exported: &self.exported,

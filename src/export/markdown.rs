@@ -180,7 +180,13 @@ fn repeated_blocks(blocks: &mut Vec<String>, answers: &mut Answers, ch: &Chapter
         }
     }
     answers.close_entry(&ch.id);
-    let columns = present::value_columns(exercises.iter().copied());
+    // A column per item rated: the list's items as resolved now, then any rated only in
+    // past entries (an item since deleted, an own item).
+    let rated: Vec<Exercise> = exercises
+        .iter()
+        .map(|ex| present::with_rated_items(answers, &ch.id, ex))
+        .collect();
+    let columns = present::value_columns(&rated);
     let first = match repeat.rhythm {
         Rhythm::Weekly => words::WEEK_COLUMN,
         Rhythm::Entries => words::STARTED_COLUMN,

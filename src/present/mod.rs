@@ -12,7 +12,7 @@ pub mod words;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::answers::{Answer, Value};
+use crate::answers::{Answer, Answers, Value};
 use crate::content::{Exercise, Kind};
 
 /// One block of a presented answer.
@@ -190,7 +190,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
             };
             vec![Piece::Paragraph(vec![line])]
         }
-        Value::Ratings { ratings } => {
+        Value::Ratings { ratings, na } => {
             // The exercise's items in its order, then any rated text it no longer has.
             let (items, max, ends, unit): (&[String], Option<i64>, Option<String>, Option<String>) =
                 match kind {
@@ -223,6 +223,11 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     )
                     | None => (&[], None, None, None),
                 };
+            // The workbook's words for "didn't apply" (`na_label`).
+            let na_label = match kind {
+                Some(Kind::Ratings { na_label, .. }) => na_label.as_deref(),
+                Some(_) | None => None,
+            };
             let line = |item: &str, v: i64| match max {
                 Some(max) => words::rating(
                     &clean_line(item),
@@ -231,9 +236,12 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                 ),
                 None => format!("{}: {v}", clean_line(item)),
             };
+            let not_applied =
+                |i: &str| words::not_applied(&clean_line(i), &clean_line(na_label.unwrap_or_default()));
             let mut out: Vec<Piece> = ends.map(|e| Piece::Paragraph(vec![e])).into_iter().collect();
             out.extend(items.iter().map(|i| match ratings.get(i) {
                 Some(v) => Piece::Item(line(i, *v)),
+                None if na.contains(i) => Piece::Item(not_applied(i)),
                 None => Piece::Item(words::not_rated(&clean_line(i))),
             }));
             // A set: a partner's list may be long, and a scan per rating is quadratic.
@@ -243,6 +251,11 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     .iter()
                     .filter(|(i, _)| !listed.contains(i))
                     .map(|(i, v)| Piece::Item(line(i, *v))),
+            );
+            out.extend(
+                na.iter()
+                    .filter(|i| !listed.contains(i) && !ratings.contains_key(*i))
+                    .map(|i| Piece::Item(not_applied(i))),
             );
             out
         }
@@ -307,6 +320,29 @@ pub fn value_columns<'a>(exercises: impl IntoIterator<Item = &'a Exercise>) -> V
     out
 }
 
+/// `ex` as the table of values by date needs it: a ratings exercise's items are those it
+/// asks now (its list's included, see [`Answers::rating_items`]), then every other item
+/// rated or marked "didn't apply" in a live entry of `chapter`, first seen first. Any
+/// other kind is as it is.
+pub fn with_rated_items(answers: &Answers, chapter: &str, ex: &Exercise) -> Exercise {
+    let mut ex = ex.clone();
+    let mut all = answers.rating_items(&ex.kind);
+    if let Kind::Ratings { items, .. } = &mut ex.kind {
+        let mut seen: std::collections::HashSet<String> = all.iter().cloned().collect();
+        for e in answers.live_entries(chapter) {
+            if let Some(Value::Ratings { ratings, na }) = e.answers.get(&ex.id).map(|a| &a.value) {
+                for k in ratings.keys().chain(na) {
+                    if seen.insert(k.clone()) {
+                        all.push(k.clone());
+                    }
+                }
+            }
+        }
+        *items = all;
+    }
+    ex
+}
+
 /// A unit as shown: cleaned, and none when it is blank.
 fn unit_of(unit: &Option<String>) -> Option<String> {
     unit.as_deref().map(clean_line).filter(|u| !u.is_empty())
@@ -321,7 +357,8 @@ pub fn cell(column: &Column, answer: Option<&Answer>) -> String {
     };
     let number = match (&answer.value, column.item) {
         (Value::Scale { value }, None) => Some(*value),
-        (Value::Ratings { ratings }, Some(item)) => ratings.get(item).copied(),
+        (Value::Ratings { na, .. }, Some(item)) if na.contains(item) => return words::NA_CELL.to_string(),
+        (Value::Ratings { ratings, .. }, Some(item)) => ratings.get(item).copied(),
         (
             Value::Scale { .. }
             | Value::Ratings { .. }

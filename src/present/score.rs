@@ -82,7 +82,7 @@ pub fn compute<'a>(score: &Score, chapter: &Chapter, get: impl Fn(&str) -> Optio
 fn input_values(ex: &Exercise, value: &Value) -> Option<Vec<(String, i64)>> {
     match (&ex.kind, value) {
         (Kind::Scale { .. }, Value::Scale { value }) => Some(vec![(String::new(), *value)]),
-        (Kind::Ratings { items, .. }, Value::Ratings { ratings }) => {
+        (Kind::Ratings { items, .. }, Value::Ratings { ratings, .. }) => {
             let complete = !ratings.is_empty() && items.iter().all(|i| ratings.contains_key(i));
             complete.then(|| ratings.iter().map(|(k, v)| (k.clone(), *v)).collect())
         }

@@ -21,6 +21,19 @@ pub fn not_rated(item: &str) -> String {
     format!("{item}: not rated")
 }
 
+/// A cell of the table of values for an item marked "didn't apply".
+pub const NA_CELL: &str = "n/a";
+
+/// A rated item marked "didn't apply", in the workbook's words for it (`na_label`).
+pub fn not_applied(item: &str, na_label: &str) -> String {
+    let label = if na_label.trim().is_empty() {
+        "did not apply"
+    } else {
+        na_label
+    };
+    format!("{item}: {label}")
+}
+
 /// The ends of a ratings exercise's scale: `0 = Not at all, 10 = Completely`; an end
 /// without a label is its number alone, and with neither it reads `0 to 10`.
 pub fn rating_ends(min: (i64, Option<&str>), max: (i64, Option<&str>)) -> String {

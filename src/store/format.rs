@@ -111,8 +111,10 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
                 found: v,
             });
         }
-        Some(SCHEMA_VERSION) => {}
-        // Schema 1 is schema 2 without entries: read as it is, written as 2.
+        // Schema 2 is schema 3 without ratings marked "didn't apply" (`na`): read as it is,
+        // written as 3 (its original kept as `.v2`).
+        Some(SCHEMA_VERSION | 2) => {}
+        // Schema 1 is schema 2 without entries: read as it is, written as 3.
         Some(1) => {
             if doc.get_ref().contains_key("entries") {
                 return Err(bad(
@@ -189,7 +191,16 @@ fn cut_answer(answer: &mut Answer) -> bool {
             ticked.iter_mut().for_each(&mut cut);
             other.iter_mut().for_each(cut);
         }
-        Value::Ratings { ratings } => {
+        Value::Ratings { ratings, na } => {
+            if na.iter().any(|k| k.len() > super::limits::MAX_TEXT_BYTES) {
+                *na = std::mem::take(na)
+                    .into_iter()
+                    .map(|mut k| {
+                        cut(&mut k);
+                        k
+                    })
+                    .collect();
+            }
             // Keyed by the item's text: a key over the limit is cut (merged if two cuts meet).
             if ratings.keys().any(|k| k.len() > super::limits::MAX_TEXT_BYTES) {
                 *ratings = std::mem::take(ratings)
@@ -283,7 +294,7 @@ fn answer_fields(kind: Option<&str>) -> Vec<(&'static str, Shape)> {
         Some(ValueKind::Choice) => &[("option", Shape::Text), ("other", Shape::Text)],
         Some(ValueKind::Checklist) => &[("ticked", Shape::Texts), ("other", Shape::Text)],
         Some(ValueKind::Scale) => &[("value", Shape::Number)],
-        Some(ValueKind::Ratings) => &[("ratings", Shape::Numbers)],
+        Some(ValueKind::Ratings) => &[("ratings", Shape::Numbers), ("na", Shape::Texts)],
         Some(ValueKind::Date) => &[("date", Shape::Text)],
         Some(ValueKind::Empty) => &[],
         None => &[],
@@ -392,7 +403,7 @@ mod tests {
         }
     }
 
-    const HEAD: &str = "schema_version = 2\nworkbook = \"wb\"\n";
+    const HEAD: &str = "schema_version = 3\nworkbook = \"wb\"\n";
 
     #[test]
     fn empty_answers_and_no_resume_round_trip() {
@@ -443,8 +454,8 @@ mod tests {
         assert!(reason("schema_version = \"1\"\n").contains("not a version"));
         assert!(reason("schema_version = 0\n").contains("not a version"));
         // A newer file may have keys and types this build does not know.
-        match decode_err("schema_version = 3\nworkbook = \"wb\"\nmood = 1\n") {
-            StoreError::NewerSchema { found: 3, .. } => {}
+        match decode_err("schema_version = 4\nworkbook = \"wb\"\nmood = 1\n") {
+            StoreError::NewerSchema { found: 4, .. } => {}
             other => panic!("{other:?}"),
         }
     }

@@ -47,7 +47,7 @@ use crate::answers::Place;
 use crate::vault;
 
 /// The `schema_version` this build writes, and the newest it reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 /// Environment variable naming the data directory (below `--data-dir`, above the default).
 pub const DATA_DIR_ENV: &str = "TRUSTBOOK_DATA_DIR";
 /// The profile used when none is named.
@@ -81,7 +81,7 @@ pub struct Saved {
     /// The workbook id recorded in the file.
     pub workbook: Option<String>,
     /// The file's `schema_version` when it is older than this build's (it is written
-    /// in the new schema at the next save; the original is kept as `<profile>.toml.v1`).
+    /// in the new schema at the next save; the original is kept as `<profile>.toml.v<N>`).
     pub older_schema: Option<i64>,
     /// Answers (`chapter/exercise`) with a text over [`limits::MAX_TEXT_BYTES`], written by an
     /// older release: cut at the limit here, so the file is only read, never written.

@@ -60,8 +60,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
             .get(app.entries_cursor())
             .and_then(|r| app.answers().entry(&ch.id, &r.id))
             .map_or(String::new(), |e| e.label(repeat.rhythm));
-        let yes = keys::label_of(Context::ConfirmDelete, &Action::Go(Go::DeleteEntry));
-        Line::from(Span::styled(text::confirm_delete(&label, yes), theme.warn()))
+        let line = if app.entries_confirming_share() {
+            let yes = keys::label_of(Context::ConfirmShareEntry, &Action::Go(Go::ShareEntry));
+            text::confirm_share_entry(&label, yes)
+        } else {
+            let yes = keys::label_of(Context::ConfirmDelete, &Action::Go(Go::DeleteEntry));
+            text::confirm_delete(&label, yes)
+        };
+        Line::from(Span::styled(line, theme.warn()))
     } else {
         Line::from(Span::styled(text::entries_heading(&repeat.title), theme.title()))
     };

@@ -221,6 +221,14 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize, max: usize) -> 
         let day = crate::date::valid_day_of(&theirs.changed).unwrap_or_default();
         let line = text::shared_from(&crate::present::clean_line(who), &day);
         out.extend(crate::present::wrap(&line, width).into_iter().map(|l| (true, l)));
+    } else if matches!(ex.kind, crate::content::Kind::List { shared: true, .. })
+        && !app.partners().is_empty()
+        && let Some((None, when)) = app.answers().shared_changed(&ch.id, &ex.id)
+    {
+        // The couple's one list: who changed it last, this person too.
+        let day = crate::date::valid_day_of(when).unwrap_or_default();
+        let line = text::shared_by_me(&day);
+        out.extend(crate::present::wrap(&line, width).into_iter().map(|l| (true, l)));
     }
     if app.answers().not_needed(&ch.id, ex)
         && let Some(w) = &ex.when

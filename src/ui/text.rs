@@ -240,6 +240,11 @@ pub fn notice(n: &Notice) -> String {
         Notice::TooLong { from, bytes } => too_long(*from, *bytes),
         Notice::NothingToUndo => NOTHING_TO_UNDO.to_string(),
         Notice::NotOwnItem => NOT_OWN_ITEM.to_string(),
+        Notice::NoNotApplicable => NO_NOT_APPLICABLE.to_string(),
+        Notice::EntryShared(n) => {
+            entry_shared(*n, keys::label_of(Context::Entries, &Go::RestoreEntry.into()))
+        }
+        Notice::EntryShareUndone(n) => entry_share_undone(*n),
         Notice::EditorFailed(why) => crate::present::clean_line(why),
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
@@ -302,6 +307,7 @@ fn made(m: &crate::app::Made) -> String {
         Made::Picked(o) => format!("Picked {}", named(o)),
         Made::Set(v) => format!("Set to {v}"),
         Made::Rated(i, v) => format!("Rated {} {v}", named(i)),
+        Made::NotApplied(i) => format!("Marked {} as not applying", named(i)),
         Made::Day(d) => format!("Date set to {d}"),
         Made::Cleared => "Answer cleared".to_string(),
         Made::Items => "List changed".to_string(),
@@ -336,6 +342,7 @@ pub fn type_elsewhere(cx: Context) -> String {
         | Context::ConfirmShare
         | Context::ConfirmWithdraw
         | Context::ConfirmDelete
+        | Context::ConfirmShareEntry
         | Context::Help
         | Context::Safety
         | Context::ConfirmQuit => {
@@ -422,6 +429,32 @@ pub fn save_problem(p: &SaveProblem) -> String {
 /// Notice when there is nothing to undo.
 pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
 /// Said when removing an item of a ratings exercise that is not the person's own.
+/// An entry was shared whole (`n` answers were private); `undo` is the key that puts
+/// the marks back.
+pub fn entry_shared(n: usize, undo: &str) -> String {
+    match n {
+        0 => "Nothing changed: every answer in this entry was already shared.".to_string(),
+        1 => format!("Shared the 1 private answer in this entry. {undo} undoes it."),
+        n => format!("Shared the {n} private answers in this entry. {undo} undoes it."),
+    }
+}
+
+/// The marks of an entry shared whole were put back.
+pub fn entry_share_undone(n: usize) -> String {
+    format!("Undone: {n} answer(s) of this entry are private again.")
+}
+
+/// Asking whether to share the entry `label` whole; `yes` is the key that does.
+pub fn confirm_share_entry(label: &str, yes: &str) -> String {
+    format!(
+        "Press {yes} to share every answer of “{label}” with the partners you share with; Esc keeps it as it is."
+    )
+}
+
+/// `n` on a ratings exercise without a "didn't apply" choice.
+pub const NO_NOT_APPLICABLE: &str =
+    "Every item here takes a value: this exercise has no \"didn't apply\" choice.";
+
 pub const NOT_OWN_ITEM: &str =
     "Only items you added yourself can be removed; this one is part of the exercise.";
 
@@ -482,6 +515,11 @@ pub fn ratings_add_own(add: &str) -> String {
 
 /// The label before the field of a new own item of a ratings exercise.
 pub const NEW_ITEM: &str = "New item: ";
+
+/// A rated item marked "didn't apply", as its row shows it.
+pub fn rated_not_applied(item: &str, na_label: &str) -> String {
+    format!("{item} ({na_label})")
+}
 
 /// How many items of a ratings exercise have a value.
 pub fn ratings_status(rated: usize, total: usize) -> String {
@@ -588,6 +626,13 @@ pub const LAST_TIME: &str = "Last time you wrote:";
 pub fn shared_from(who: &str, day: &str) -> String {
     format!(
         "Your shared list, as {who} last changed it ({day}). A change you make here becomes the latest for you both."
+    )
+}
+
+/// Above a shared list whose latest version is this person's own.
+pub fn shared_by_me(day: &str) -> String {
+    format!(
+        "Your shared list: you changed it last ({day}). It is the version you both see, as far as you share it."
     )
 }
 

@@ -536,7 +536,7 @@ fn import_refusals_touch_nothing() {
             "another workbook",
         ),
         (
-            bad("newer.json", &json.replace("\"version\": 2", "\"version\": 3")),
+            bad("newer.json", &json.replace("\"version\": 2", "\"version\": 4")),
             "sam",
             "newer trustbook",
         ),

@@ -33,6 +33,7 @@ fn exercise<'a>(wb: &'a Workbook, chapter: &str, id: &str) -> &'a Exercise {
 
 fn ratings(pairs: &[(&str, i64)]) -> Value {
     Value::Ratings {
+        na: Default::default(),
         ratings: pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
     }
 }

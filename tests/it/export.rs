@@ -359,8 +359,8 @@ fn refuses_json_that_is_not_an_export() {
 
 #[test]
 fn refuses_newer_versions_before_anything_else() {
-    let e = err("{\"format\": \"trustbook-export\", \"version\": 3, \"whatever\": []}");
-    assert_eq!(e, ImportError::NewerVersion { found: 3 });
+    let e = err("{\"format\": \"trustbook-export\", \"version\": 4, \"whatever\": []}");
+    assert_eq!(e, ImportError::NewerVersion { found: 4 });
     assert!(e.to_string().contains("newer trustbook"), "{e}");
 }
 

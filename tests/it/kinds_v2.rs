@@ -14,7 +14,7 @@ use crate::common::{char_key, press, render, send, value};
 
 fn ratings(app: &trustbook::app::App) -> BTreeMap<String, i64> {
     match value(app, CH, "how-it-feels") {
-        Some(Value::Ratings { ratings }) => ratings.clone(),
+        Some(Value::Ratings { ratings, .. }) => ratings.clone(),
         other => panic!("{other:?}"),
     }
 }
@@ -67,6 +67,7 @@ fn rated_answers() -> Answers {
         CH,
         "how-it-feels",
         Value::Ratings {
+            na: Default::default(),
             ratings: map(&[("Safe", 7), ("Heard", 3)]),
         },
         "2026-11-26T10:04:00Z".into(),

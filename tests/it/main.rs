@@ -11,6 +11,7 @@ mod cli;
 mod compare;
 mod content_clinical;
 mod content_validation;
+mod couple_list;
 mod crash;
 mod docs;
 mod entries_export;

@@ -305,7 +305,10 @@ fn the_entries_screen_and_an_old_entry_look_right_at_every_size() {
         answers.set(
             CHECK_IN,
             "kept",
-            Value::Ratings { ratings },
+            Value::Ratings {
+                ratings,
+                na: Default::default(),
+            },
             format!("{monday}T09:01:00Z"),
         );
         answers.close_entry(CHECK_IN);
@@ -824,7 +827,7 @@ fn a_partners_later_version_of_a_shared_list_is_the_one_in_effect() {
         .expect("list");
     hidden.toggle_private(CHECK_IN, &ex, "2026-12-01T10:00:00Z".into());
     for (who, theirs) in [("kim", &stale), ("alex", &alex), ("jo", &hidden)] {
-        mine.take_shared(&wb, who, theirs);
+        mine.take_shared(&wb, who, theirs, "2026-12-31T00:00:00Z");
     }
     assert_eq!(
         mine.get(CHECK_IN, "agreements").map(|a| &a.value),
@@ -1212,7 +1215,16 @@ fn trends_follow_the_lists_order_and_say_which_way_they_run() {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        week_with(&mut answers, &wb, id, "kept", Value::Ratings { ratings });
+        week_with(
+            &mut answers,
+            &wb,
+            id,
+            "kept",
+            Value::Ratings {
+                ratings,
+                na: Default::default(),
+            },
+        );
     }
     let mut app = app_with(wb, answers, None);
     open_entries(&mut app, 0);

@@ -98,7 +98,7 @@ fn editing_a_shared_list_keeps_my_own_mark() {
     );
     assert_eq!(alex.toggle_private("check-in", list, T0.into()), Some(true));
     let sam = sams_newer_list();
-    alex.take_shared(&wb, "sam", &sam);
+    alex.take_shared(&wb, "sam", &sam, "2026-12-31T00:00:00Z");
     assert!(
         alex.shared_from("check-in", "agreements").is_some(),
         "sam's is in effect"
@@ -127,7 +127,7 @@ fn p_on_a_partners_shared_list_changes_nothing_and_says_whose() {
         },
         T0.into(),
     );
-    mine.take_shared(&wb, "sam", &sam);
+    mine.take_shared(&wb, "sam", &sam, "2026-12-31T00:00:00Z");
     let before = mine.clone();
     let mut app = app_with(wb, mine, Some(place("check-in", Some("agreements"))));
     send(&mut app, char_key('c'));
@@ -155,6 +155,7 @@ fn items_from_a_private_list_makes_its_ratings_private() {
         CH,
         "helps-how-much",
         Value::Ratings {
+            na: Default::default(),
             ratings: [("A secret place".to_string(), 8)].into(),
         },
         T0.into(),
@@ -228,7 +229,7 @@ proptest! {
                         Value::List { items: vec![t.clone()] },
                         format!("2026-11-26T11:{:02}:00Z", i + 1),
                     );
-                    a.take_shared(&wb, "sam", &sam);
+                    a.take_shared(&wb, "sam", &sam, "2026-12-31T00:00:00Z");
                 }
             }
             let private = a.own("check-in", "agreements").is_some_and(|x| x.private);

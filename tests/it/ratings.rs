@@ -45,7 +45,7 @@ fn go_to(app: &mut App, id: &str, forward: bool) {
 
 fn ratings(app: &App, id: &str) -> BTreeMap<String, i64> {
     match value(app, CH, id) {
-        Some(Value::Ratings { ratings }) => ratings.clone(),
+        Some(Value::Ratings { ratings, .. }) => ratings.clone(),
         None => BTreeMap::new(),
         Some(other) => panic!("{other:?}"),
     }
@@ -238,7 +238,15 @@ fn set_list(a: &mut Answers, items: &[&str]) {
 
 /// Stores `pairs` as the ratings of exercise `id`.
 fn set_ratings(a: &mut Answers, id: &str, pairs: &[(&str, i64)]) {
-    a.set(CH, id, Value::Ratings { ratings: map(pairs) }, AT.into());
+    a.set(
+        CH,
+        id,
+        Value::Ratings {
+            ratings: map(pairs),
+            na: Default::default(),
+        },
+        AT.into(),
+    );
 }
 
 fn answered() -> Answers {

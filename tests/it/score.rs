@@ -86,7 +86,10 @@ fn answer(value: Value, private: bool) -> Answer {
 }
 
 fn ratings(pairs: &[(&str, i64)]) -> Value {
-    Value::Ratings { ratings: map(pairs) }
+    Value::Ratings {
+        ratings: map(pairs),
+        na: Default::default(),
+    }
 }
 
 fn meta() -> ExportMeta {

@@ -235,7 +235,7 @@ fn the_file_reads_well() {
     );
     let text = store::encode(&a, Some(&place()), WB);
     assert!(
-        text.starts_with("schema_version = 2\nworkbook = \"trust-workbook\"\nsaved = \""),
+        text.starts_with("schema_version = 3\nworkbook = \"trust-workbook\"\nsaved = \""),
         "{text}"
     );
     assert!(
@@ -303,7 +303,7 @@ fn every_schema_1_fixture_migrates_with_its_original_kept_byte_for_byte() {
         s.save(&saved.answers, saved.place.as_ref()).unwrap();
         drop(s);
         let text = fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with("schema_version = 2"), "{name}: {text}");
+        assert!(text.starts_with("schema_version = 3"), "{name}: {text}");
         // Opened again: same answers, no new copy, the original untouched.
         let (_s, again) = open(tmp.path());
         assert_eq!(again.answers, saved.answers, "{name}");
@@ -543,7 +543,7 @@ const BAD: &[(&str, Expect)] = &[
         |e| matches!(e, StoreError::BadFile { reason, .. } if reason.contains("theme")),
     ),
     ("future-version.toml", |e| {
-        matches!(e, StoreError::NewerSchema { found: 3, .. })
+        matches!(e, StoreError::NewerSchema { found: 4, .. })
     }),
     (
         "other-workbook.toml",

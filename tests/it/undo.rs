@@ -102,6 +102,7 @@ fn a_scale_move_and_a_rating_move_undo() {
 
     let mut a = Answers::default();
     let ratings = Value::Ratings {
+        na: Default::default(),
         ratings: [("Safe".to_string(), 5)].into_iter().collect(),
     };
     put(&mut a, CH, "how-it-feels", false, ratings.clone());
@@ -248,6 +249,7 @@ fn first_arrow_on_an_empty_scale_or_rating_shows_before_it_counts() {
     press(&mut app, KeyCode::Up);
     send(&mut app, char_key(' '));
     let want = Value::Ratings {
+        na: Default::default(),
         ratings: [("Safe".to_string(), 5)].into_iter().collect(),
     };
     assert_eq!(value(&app, CH, "how-it-feels"), Some(&want));

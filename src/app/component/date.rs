@@ -115,6 +115,7 @@ impl DateAnswer {
                 | Edit::Undo
                 | Edit::Redo
                 | Edit::ExternalEditor
+                | Edit::NotApplicable
                 | Edit::EditorDone(_),
             )
             | Intent::Done => None,

@@ -54,6 +54,7 @@ pub fn edit_line(field: &mut Field, edit: Edit) -> bool {
         | Edit::MoveItemUp
         | Edit::MoveItemDown
         | Edit::ExternalEditor
+        | Edit::NotApplicable
         | Edit::EditorDone(_) => false,
     }
 }

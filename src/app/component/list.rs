@@ -264,6 +264,7 @@ impl ListAnswer {
             | Edit::Paste(_)
             | Edit::Redo
             | Edit::ExternalEditor
+            | Edit::NotApplicable
             | Edit::EditorDone(_) => {}
         }
         out

@@ -18,7 +18,7 @@ pub use checklist::ChecklistAnswer;
 pub use choice::ChoiceAnswer;
 pub use date::{DateAnswer, date_of, typed_shape};
 pub use list::ListAnswer;
-pub use ratings::{RatingsAnswer, ratings_of};
+pub use ratings::{RatingsAnswer, not_applied, ratings_of};
 pub use scale::{ScaleAnswer, scale_value};
 pub use text::TextAnswer;
 
@@ -138,6 +138,7 @@ impl Component {
                 min,
                 max,
                 step,
+                na_label,
                 ..
             } => {
                 // Still empty: say where to write it.
@@ -151,12 +152,10 @@ impl Component {
                         .then(|| wb.chapters[lc].exercises[le].title.clone())
                 });
                 let items = answers.rating_items(&ex.kind);
-                Component::Ratings(RatingsAnswer::new(
-                    &items,
-                    *add_items,
-                    empty_list,
-                    (*min, *max, *step),
-                ))
+                Component::Ratings(
+                    RatingsAnswer::new(&items, *add_items, empty_list, (*min, *max, *step))
+                        .with_na_label(na_label.clone()),
+                )
             }
             Kind::Date => Component::Date(DateAnswer::new(&crate::date::day_of(&now.to_string()))),
             Kind::Page => Component::Page,

@@ -7,7 +7,7 @@
 //! key of the stored ratings that is no item of the exercise, and own items are shown
 //! sorted, as the answers file keeps them. One added but not rated yet lives here only.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::field::{Field, edit_line, field_text, line_field};
 use super::{Change, Intent, Outcome, Typing, moved};
@@ -42,12 +42,14 @@ pub struct RatingsAnswer {
     pub proposed: Option<(usize, i64)>,
     /// Own items removed with their values (if rated), newest last, for undo.
     removed: Vec<(String, Option<i64>)>,
+    /// The words of the "didn't apply" choice (`na_label`), when the exercise has one.
+    pub na_label: Option<String>,
 }
 
 /// The stored ratings, if `value` is a ratings answer.
 pub fn ratings_of(value: Option<&Value>) -> Option<&BTreeMap<String, i64>> {
     match value {
-        Some(Value::Ratings { ratings }) => Some(ratings),
+        Some(Value::Ratings { ratings, .. }) => Some(ratings),
         Some(
             Value::Text { .. }
             | Value::List { .. }
@@ -58,6 +60,14 @@ pub fn ratings_of(value: Option<&Value>) -> Option<&BTreeMap<String, i64>> {
             | Value::Empty {},
         )
         | None => None,
+    }
+}
+
+/// The items marked "didn't apply" (`na_label`), if `value` is a ratings answer.
+pub fn not_applied(value: Option<&Value>) -> Option<&BTreeSet<String>> {
+    match value {
+        Some(Value::Ratings { na, .. }) => Some(na),
+        Some(_) | None => None,
     }
 }
 
@@ -86,7 +96,14 @@ impl RatingsAnswer {
             pending_digit: None,
             adding: None,
             removed: Vec::new(),
+            na_label: None,
         }
+    }
+
+    /// The same ratings with a "didn't apply" choice in these words (`na_label`).
+    pub fn with_na_label(mut self, label: Option<String>) -> RatingsAnswer {
+        self.na_label = label;
+        self
     }
 
     /// Key context: rating items (with own items, or not), or typing a new item.
@@ -101,11 +118,11 @@ impl RatingsAnswer {
     /// The rows on screen: the exercise's items, then (with `add_items`) the person's
     /// own, sorted as stored.
     pub fn rows(&self, stored: Option<&Value>) -> Vec<String> {
-        self.rows_in(ratings_of(stored))
+        self.rows_in(ratings_of(stored), not_applied(stored))
     }
 
-    /// [`Self::rows`] with `ratings` stored.
-    fn rows_in(&self, ratings: Option<&BTreeMap<String, i64>>) -> Vec<String> {
+    /// [`Self::rows`] with `ratings` (and `na`, marked "didn't apply") stored.
+    fn rows_in(&self, ratings: Option<&BTreeMap<String, i64>>, na: Option<&BTreeSet<String>>) -> Vec<String> {
         let mut rows = self.items.clone();
         if self.add_items {
             // A set: a scan of a long list per own item is quadratic.
@@ -113,6 +130,7 @@ impl RatingsAnswer {
             let mut own: Vec<&String> = ratings
                 .into_iter()
                 .flat_map(BTreeMap::keys)
+                .chain(na.into_iter().flatten())
                 .chain(&self.added)
                 .filter(|k| !listed.contains(k))
                 .collect();
@@ -165,16 +183,22 @@ impl RatingsAnswer {
     }
 
     /// Removes the own item under the cursor with its value, kept for undo.
-    fn remove(&mut self, rows: &[String], ratings: &mut BTreeMap<String, i64>, out: &mut Outcome) {
+    fn remove(
+        &mut self,
+        rows: &[String],
+        (ratings, na): (&mut BTreeMap<String, i64>, &mut BTreeSet<String>),
+        out: &mut Outcome,
+    ) {
         let Some(item) = rows.get(self.cursor).filter(|_| self.is_own(self.cursor)) else {
             out.notice = Some(Notice::NotOwnItem);
             return;
         };
         self.added.retain(|a| a != item);
         let value = ratings.remove(item);
+        let was_na = na.remove(item);
         self.removed.push((item.clone(), value));
-        if value.is_some() {
-            out.change = Some(stored_change(std::mem::take(ratings)));
+        if value.is_some() || was_na {
+            out.change = Some(stored_change(std::mem::take(ratings), std::mem::take(na)));
         }
         self.cursor = self.cursor.min(rows.len().saturating_sub(2));
         out.notice = Some(Notice::ItemDeleted(item.clone()));
@@ -190,13 +214,18 @@ impl RatingsAnswer {
         let pending = self.pending_digit.take();
         let rows = self.rows(stored);
         let mut ratings = ratings_of(stored).cloned().unwrap_or_default();
+        let mut na = not_applied(stored).cloned().unwrap_or_default();
         match &intent {
             Intent::Edit(Edit::AddItem) if self.add_items => {
                 self.adding = Some(line_field(""));
                 return out;
             }
             Intent::Edit(Edit::DeleteItem) if self.add_items => {
-                self.remove(&rows, &mut ratings, &mut out);
+                self.remove(&rows, (&mut ratings, &mut na), &mut out);
+                return out;
+            }
+            Intent::Edit(Edit::NotApplicable) => {
+                self.not_applicable(&rows, (ratings, na), &mut out);
                 return out;
             }
             Intent::Edit(Edit::Undo) if self.add_items => {
@@ -208,10 +237,10 @@ impl RatingsAnswer {
                             }
                             None => self.added.push(item.clone()),
                         }
-                        let rows = self.rows_in(Some(&ratings));
+                        let rows = self.rows_in(Some(&ratings), Some(&na));
                         self.cursor = rows.iter().position(|r| *r == item).unwrap_or(0);
                         if value.is_some() {
-                            out.change = Some(Change::Set(Value::Ratings { ratings }));
+                            out.change = Some(Change::Set(Value::Ratings { ratings, na }));
                         }
                     }
                     None => out.notice = Some(Notice::NothingToUndo),
@@ -261,12 +290,12 @@ impl RatingsAnswer {
                 }
             }
             Intent::Edit(Edit::Clear) => {
-                if ratings.remove(&item).is_some() {
+                if ratings.remove(&item).is_some() | na.remove(&item) {
                     // An own item keeps its row until it is removed.
                     if self.is_own(self.cursor) {
                         self.added.push(item);
                     }
-                    out.change = Some(stored_change(ratings));
+                    out.change = Some(stored_change(ratings, na));
                 }
                 return out;
             }
@@ -286,25 +315,55 @@ impl RatingsAnswer {
                 | Edit::Undo
                 | Edit::Redo
                 | Edit::ExternalEditor
+                | Edit::NotApplicable
                 | Edit::EditorDone(_),
             )
             | Intent::Done => None,
         };
         if let Some(v) = new {
             self.added.retain(|a| *a != item);
+            na.remove(&item);
             ratings.insert(item, v);
-            out.change = Some(Change::Set(Value::Ratings { ratings }));
+            out.change = Some(Change::Set(Value::Ratings { ratings, na }));
         }
         out
     }
+
+    /// Marks the item under the cursor "didn't apply" (its value goes), or takes the mark
+    /// back; an exercise without `na_label` has no such choice, and says so.
+    fn not_applicable(
+        &mut self,
+        rows: &[String],
+        (mut ratings, mut na): (BTreeMap<String, i64>, BTreeSet<String>),
+        out: &mut Outcome,
+    ) {
+        if self.na_label.is_none() {
+            out.notice = Some(Notice::NoNotApplicable);
+            return;
+        }
+        let Some(item) = rows.get(self.cursor).cloned() else {
+            return;
+        };
+        self.proposed = None;
+        if !na.remove(&item) {
+            ratings.remove(&item);
+            self.added.retain(|a| *a != item);
+            na.insert(item);
+        } else if self.is_own(self.cursor) {
+            // An own item keeps its row until it is removed.
+            self.added.push(item);
+        }
+        out.change = Some(stored_change(ratings, na));
+    }
 }
 
-/// The change that stores `ratings`: none left removes the answer.
-fn stored_change(ratings: BTreeMap<String, i64>) -> Change {
-    if ratings.is_empty() {
+/// The change that stores `ratings` and the items marked "didn't apply": none of either
+/// left removes the answer.
+fn stored_change(ratings: BTreeMap<String, i64>, na: BTreeSet<String>) -> Change {
+    if ratings.is_empty() && na.is_empty() {
         Change::Remove
     } else {
-        Change::Set(Value::Ratings { ratings })
+        Change::Set(Value::Ratings { ratings, na })
     }
 }
 

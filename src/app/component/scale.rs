@@ -127,6 +127,7 @@ impl ScaleAnswer {
                 | Edit::Undo
                 | Edit::Redo
                 | Edit::ExternalEditor
+                | Edit::NotApplicable
                 | Edit::EditorDone(_),
             )
             | Intent::Done => None,

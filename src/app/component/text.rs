@@ -88,7 +88,8 @@ impl TextAnswer {
             | Edit::EditItem
             | Edit::DeleteItem
             | Edit::MoveItemUp
-            | Edit::MoveItemDown => false,
+            | Edit::MoveItemDown
+            | Edit::NotApplicable => false,
         };
         if edited {
             out.typing = Typing::Edited;

@@ -207,6 +207,13 @@ pub(super) fn ratings(own: bool) -> Vec<Binding> {
             false,
         ),
         clear(),
+        b(
+            vec![ch('n')],
+            Action::Edit(Edit::NotApplicable),
+            "n",
+            "didn't apply (when offered)",
+            false,
+        ),
         first,
         last,
     ]);

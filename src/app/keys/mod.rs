@@ -74,6 +74,8 @@ contexts! {
     Entries,
     /// The entries screen asking whether to delete the selected entry.
     ConfirmDelete,
+    /// The entries screen asking whether to share every answer of the selected entry.
+    ConfirmShareEntry,
     /// Who sees your answers: sharing and withdrawing.
     Sharing,
     /// The sharing screen asking whether to start sharing with the selected partner.
@@ -108,6 +110,7 @@ impl Context {
             | Context::Compare
             | Context::Entries
             | Context::ConfirmDelete
+            | Context::ConfirmShareEntry
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw
@@ -137,6 +140,7 @@ impl Context {
             | Context::Compare
             | Context::Entries
             | Context::ConfirmDelete
+            | Context::ConfirmShareEntry
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw
@@ -164,6 +168,7 @@ impl Context {
             | Context::Compare
             | Context::Entries
             | Context::ConfirmDelete
+            | Context::ConfirmShareEntry
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw
@@ -230,6 +235,9 @@ pub fn context_below_help(app: &App) -> Context {
         ScreenState::Entries {
             confirm_delete: true, ..
         } => Context::ConfirmDelete,
+        ScreenState::Entries {
+            confirm_share: true, ..
+        } => Context::ConfirmShareEntry,
         ScreenState::Entries { .. } => Context::Entries,
         ScreenState::Sharing { confirm, .. } => match confirm {
             Some(super::SharingAsk::Share(_)) => Context::ConfirmShare,
@@ -270,6 +278,7 @@ fn build(cx: Context) -> Vec<Binding> {
         Context::Compare => screens::compare(),
         Context::Entries => screens::entries_list(),
         Context::ConfirmDelete => questions::confirm_delete(),
+        Context::ConfirmShareEntry => questions::confirm_share_entry(),
         Context::Sharing => screens::sharing(),
         Context::ConfirmShare => questions::confirm_share(),
         Context::ConfirmWithdraw => questions::confirm_withdraw(),

@@ -47,6 +47,15 @@ pub(super) fn confirm_delete() -> Vec<Binding> {
     yes_no(Action::Go(Go::DeleteEntry), "yes, delete it", "keep it")
 }
 
+/// The entries screen asking whether to share every answer of the selected entry.
+pub(super) fn confirm_share_entry() -> Vec<Binding> {
+    yes_no(
+        Action::Go(Go::ShareEntry),
+        "yes, share every answer in it",
+        "keep it as it is",
+    )
+}
+
 /// The sharing screen asking whether to start sharing with the selected partner.
 pub(super) fn confirm_share() -> Vec<Binding> {
     yes_no(Action::Go(Go::Share), "yes, share", "no, keep it as it is")

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode::{Delete, Enter, Esc, Left, PageDown, Pag
 
 use super::Binding;
 use super::shared::{
-    b, back, back_to, ch, down, entries, first, k, last, prev, rows, scroll, scroll_down, scroll_up, up,
+    b, back, back_to, ch, ctrl, down, entries, first, k, last, prev, rows, scroll, scroll_down, scroll_up, up,
 };
 use crate::app::{Action, Go, Move};
 
@@ -176,10 +176,23 @@ pub(super) fn entries_list() -> Vec<Binding> {
             "delete",
             true,
         ),
-        b(vec![ch('u')], Action::Go(Go::RestoreEntry), "u", "restore", false),
+        b(
+            vec![ch('u'), ctrl('z')],
+            Action::Go(Go::RestoreEntry),
+            "u",
+            "restore, or undo sharing",
+            false,
+        ),
         first(),
         last(),
         back_to("contents"),
+        b(
+            vec![ch('s')],
+            Action::Go(Go::ShareEntry),
+            "s",
+            "share entry",
+            true,
+        ),
     ]
 }
 

@@ -192,6 +192,7 @@ mod tests {
                 max_label: None,
                 step: 1,
                 unit: None,
+                na_label: None,
             },
             Kind::Date,
             Kind::Page,

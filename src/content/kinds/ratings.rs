@@ -18,6 +18,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
         "max_label",
         "step",
         "unit",
+        "na_label",
     ],
     min_version: 2,
     parse,
@@ -57,6 +58,7 @@ fn ratings_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
         },
     };
     let add_items = ck.boolean(t, "add_items");
+    let na_label = na_label(ck, t);
     let scale = scale_parts(ck, t, version, false);
     let (items, items_from, add_items) = (items.ok()?, items_from.ok()?, add_items.ok()?.unwrap_or(false));
     // `items = []` is reported above; `add_items = false` adds nothing to rate. A key
@@ -88,7 +90,31 @@ fn ratings_kind(ck: &mut Checker, t: &Table, version: i64) -> Option<Kind> {
         max_label: label(scale.max_label),
         step: scale.step,
         unit: scale.unit,
+        na_label: na_label?,
     })
+}
+
+/// A ratings exercise's `na_label`: the words of its "didn't apply" choice, if it has
+/// one; an empty one is refused (it would show as nothing).
+fn na_label(ck: &mut Checker, t: &Table) -> Option<Option<String>> {
+    let present = t.inner.contains_key("na_label");
+    let label = ck.string(t, "na_label", false);
+    match label {
+        Some(l) if l.trim().is_empty() => {
+            ck.error(
+                ck.span_of(t, "na_label"),
+                format!(
+                    "`na_label` in {} is empty; write what \"didn't apply\" should say, like \"didn't come up\", or remove it",
+                    t.what
+                ),
+            );
+            None
+        }
+        Some(l) => Some(Some(l)),
+        // Not text: already reported by `string`.
+        None if present => None,
+        None => Some(None),
+    }
 }
 
 /// A ratings exercise's `items`: at least one, none empty, none twice (answers are

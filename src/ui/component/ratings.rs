@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{draw_rows, field_rows, option_item};
 use crate::answers::Value;
-use crate::app::{Context, Edit, RatingsAnswer, field, keys, ratings_of};
+use crate::app::{Context, Edit, RatingsAnswer, field, keys, not_applied, ratings_of};
 use crate::content::Kind;
 use crate::ui::{Theme, text};
 
@@ -36,7 +36,25 @@ pub fn draw(
         return;
     };
     let ratings = ratings_of(value);
-    let items = r.rows(value);
+    let na = not_applied(value);
+    let is_na = |i: &String| na.is_some_and(|n| n.contains(i));
+    // An item marked "didn't apply" says so in the workbook's words after its text.
+    let na_label = r
+        .na_label
+        .as_deref()
+        .map(crate::present::clean_line)
+        .unwrap_or_default();
+    let rows_stored = r.rows(value);
+    let items: Vec<String> = rows_stored
+        .iter()
+        .map(|i| {
+            if is_na(i) {
+                text::rated_not_applied(i, &na_label)
+            } else {
+                i.clone()
+            }
+        })
+        .collect();
     let width = usize::from(area.width);
     let note: Vec<String> = r
         .empty_list
@@ -83,11 +101,12 @@ pub fn draw(
     let cursor = (!items.is_empty() && r.adding.is_none()).then_some(r.cursor);
     let shown_rows = visible(&items, cursor, width, usize::from(rows_area.height));
     // "[ 7] " or "[  ] ": brackets as well as colour, so values show without colour.
-    let marks: Vec<(String, bool)> = items[shown_rows.clone()]
+    let marks: Vec<(String, bool)> = rows_stored[shown_rows.clone()]
         .iter()
         .enumerate()
         .map(|(row, i)| match (ratings.and_then(|m| m.get(i)), r.proposed) {
             (Some(v), _) => (format!("[{:>digits$}] ", shown(*v)), true),
+            (None, _) if is_na(i) => (format!("[{:>digits$}] ", "-"), true),
             // What the arrows point at, not picked yet: angle brackets, not square.
             (None, Some((at, v))) if at == row => (format!("<{:>digits$}> ", shown(v)), false),
             (None, Some(_) | None) => (format!("[{}] ", " ".repeat(digits)), false),
@@ -114,9 +133,9 @@ pub fn draw(
         frame.render_widget(Span::styled(text::NEW_ITEM, theme.key()), label);
         super::draw_field(frame, f, rest);
     }
-    let rated = items
+    let rated = rows_stored
         .iter()
-        .filter(|i| ratings.is_some_and(|m| m.get(*i).is_some_and(|v| (*min..=*max).contains(v))))
+        .filter(|i| is_na(i) || ratings.is_some_and(|m| m.get(*i).is_some_and(|v| (*min..=*max).contains(v))))
         .count();
     let line = match (items.is_empty(), r.takes_own()) {
         (true, true) => text::ratings_add_own(keys::label_of(Context::RatingsOwn, &Edit::AddItem.into())),
