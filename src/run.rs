@@ -52,10 +52,15 @@ pub fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: b
         }
     }
     let partners = partner::others(store.data_dir(), &profile);
-    if wb.has_shared_lists() {
+    let weekly = wb.chapters.iter().any(|c| c.repeat.is_some());
+    if wb.has_shared_lists() || weekly {
         for name in &partners {
             match partner::read_shared(store.data_dir(), name, &profile, &wb.id) {
-                Ok(Some(theirs)) => answers.take_shared(&wb, name, &theirs),
+                Ok(Some(theirs)) => {
+                    answers.take_shared(&wb, name, &theirs);
+                    // The couple's first day of the week, if they set it later.
+                    answers.take_week(&theirs);
+                }
                 // Not shared with this profile: nothing of theirs is taken, nothing said.
                 Ok(None) => {}
                 Err(e) => {

@@ -44,6 +44,8 @@ pub enum Context {
     Entries,
     /// The entries screen asking whether to delete the selected entry.
     ConfirmDelete,
+    /// A check-in's first visit in the grace window, asking which week it is about.
+    WhichWeek,
     /// Who sees your answers: sharing and withdrawing.
     Sharing,
     /// The sharing screen asking whether to start sharing with the selected partner.
@@ -156,6 +158,7 @@ pub fn context_below_help(app: &App) -> Context {
             Some(super::SharingAsk::Withdraw(_)) => Context::ConfirmWithdraw,
             None => Context::Sharing,
         },
+        ScreenState::Exercise { .. } if app.week_question().is_some() => Context::WhichWeek,
         ScreenState::Exercise { component, .. } => component.context(),
     }
 }
@@ -195,6 +198,7 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
         Compare,
         Entries,
         ConfirmDelete,
+        WhichWeek,
         Sharing,
         ConfirmShare,
         ConfirmWithdraw,
@@ -901,6 +905,13 @@ fn build(cx: Context) -> Vec<Binding> {
             ),
             b(vec![ch('n')], Action::Go(Go::NewEntry), "n", "new entry", true),
             b(
+                vec![ch('s')],
+                Action::Go(Go::WeekStart),
+                "s",
+                "weeks start a day later",
+                false,
+            ),
+            b(
                 vec![ch('d'), k(Delete)],
                 Action::Go(Go::DeleteEntry),
                 "d",
@@ -925,6 +936,16 @@ fn build(cx: Context) -> Vec<Binding> {
                 Action::Go(Go::Back),
                 "Esc/n",
                 "keep it",
+                true,
+            ),
+        ],
+        Context::WhichWeek => vec![
+            b(vec![ch('l')], Action::Go(Go::LastWeek), "l", "last week", true),
+            b(
+                vec![ch('t'), k(Enter), k(Esc)],
+                Action::Go(Go::ThisWeek),
+                "t/Enter",
+                "this week",
                 true,
             ),
         ],
@@ -1125,6 +1146,7 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                     | Context::Compare
                     | Context::Entries
                     | Context::ConfirmDelete
+                    | Context::WhichWeek
                     | Context::Sharing
                     | Context::ConfirmShare
                     | Context::ConfirmWithdraw
@@ -1196,6 +1218,7 @@ pub fn key_action(cx: Context, key: &KeyEvent) -> Option<Action> {
         | Context::Compare
         | Context::Entries
         | Context::ConfirmDelete
+        | Context::WhichWeek
         | Context::Sharing
         | Context::ConfirmShare
         | Context::ConfirmWithdraw
@@ -1211,7 +1234,7 @@ mod tests {
 
     /// Every context. Adding one to [`Context`] breaks the match below, and the
     /// list sits next to it.
-    const ALL: [Context; 24] = [
+    const ALL: [Context; 25] = [
         Context::Name,
         Context::Welcome,
         Context::Contents,
@@ -1230,6 +1253,7 @@ mod tests {
         Context::Compare,
         Context::Entries,
         Context::ConfirmDelete,
+        Context::WhichWeek,
         Context::Sharing,
         Context::ConfirmShare,
         Context::ConfirmWithdraw,
@@ -1258,6 +1282,7 @@ mod tests {
             | Context::Compare
             | Context::Entries
             | Context::ConfirmDelete
+            | Context::WhichWeek
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw

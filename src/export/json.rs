@@ -59,6 +59,8 @@ struct WireOut<'a> {
     answers: &'a BTreeMap<String, BTreeMap<String, Answer>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     entries: &'a BTreeMap<String, Vec<Entry>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    week: Option<&'a crate::week::WeekSetting>,
 }
 
 /// The file as read.
@@ -76,6 +78,9 @@ struct WireIn {
     /// Version 2: chapter id -> entries of its repeated part.
     #[serde(default)]
     entries: BTreeMap<String, Vec<Entry>>,
+    /// The day the couple's weeks start on, once set (so the partner files alike).
+    #[serde(default)]
+    week: Option<crate::week::WeekSetting>,
 }
 
 impl Export {
@@ -105,6 +110,7 @@ impl Export {
             include_private: self.include_private,
             answers: &self.answers.single,
             entries: &self.answers.entries,
+            week: self.answers.week.as_ref(),
         };
         let text = serde_json::to_string_pretty(&wire).expect("answers always serialize");
         let mut text = escape_quoted(&text);
@@ -124,6 +130,7 @@ impl Export {
             include_private: self.include_private,
             answers: &self.answers.single,
             entries: &self.answers.entries,
+            week: self.answers.week.as_ref(),
         };
         let mut text = serde_json::to_string(&wire).expect("answers always serialize");
         text.push('\n');
@@ -355,6 +362,7 @@ pub fn parse_json(text: &str) -> Result<Export, ImportError> {
         answers: {
             let mut a = Answers::from_single(wire.answers);
             a.entries = wire.entries;
+            a.week = wire.week;
             for list in a.entries.values_mut() {
                 list.sort_by(|x, y| x.id.cmp(&y.id));
             }

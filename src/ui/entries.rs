@@ -63,7 +63,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         let yes = keys::label_of(Context::ConfirmDelete, &Action::Go(Go::DeleteEntry));
         Line::from(Span::styled(text::confirm_delete(&label, yes), theme.warn()))
     } else {
-        Line::from(Span::styled(text::entries_heading(&repeat.title), theme.title()))
+        let week = (repeat.rhythm == crate::content::Rhythm::Weekly).then(|| {
+            let key = keys::label_of(Context::Entries, &Action::Go(Go::WeekStart));
+            (app.answers().week_start(app.now()), key)
+        });
+        Line::from(Span::styled(
+            text::entries_heading(&repeat.title, week),
+            theme.title(),
+        ))
     };
     frame.render_widget(
         Paragraph::new(super::wrap::fitted(vec![heading], head.width)),

@@ -211,6 +211,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::PrivateOff => PRIVATE_OFF.to_string(),
         Notice::PrivateNeedsValue => PRIVATE_NEEDS_VALUE.to_string(),
         Notice::PrivatePartnersList(who) => private_partners_list(who),
+        Notice::WeekStarts(day) => week_starts(*day),
         Notice::SkippedOn => SKIPPED_ON.to_string(),
         Notice::SkippedOff => SKIPPED_OFF.to_string(),
         Notice::ListFull { max } => list_full(*max),
@@ -326,6 +327,7 @@ pub fn type_elsewhere(cx: Context) -> String {
         | Context::ConfirmShare
         | Context::ConfirmWithdraw
         | Context::ConfirmDelete
+        | Context::WhichWeek
         | Context::Help
         | Context::Safety
         | Context::ConfirmQuit => {
@@ -473,8 +475,26 @@ pub fn scale_value(v: Option<i64>, max: i64, unit: Option<&str>) -> String {
 }
 
 /// Above the list of a repeated part's entries.
-pub fn entries_heading(title: &str) -> String {
-    format!("{title}: every entry, newest first")
+pub fn entries_heading(title: &str, week: Option<(crate::week::WeekStart, &str)>) -> String {
+    match week {
+        Some((day, key)) => {
+            format!("{title}: every entry, newest first · weeks start on {day} ({key} changes)")
+        }
+        None => format!("{title}: every entry, newest first"),
+    }
+}
+
+/// The title of the question which week a check-in is about.
+pub const WEEK_QUESTION_TITLE: &str = "Which week?";
+/// The question which week a check-in is about, asked the day after an unfinished week.
+pub const WEEK_QUESTION: &str =
+    "Last week's check-in is not done, and it can still be done today. Which week is this one about?";
+
+/// Said when the day the couple's weeks start on was changed.
+pub fn week_starts(day: crate::week::WeekStart) -> String {
+    format!(
+        "Weeks now start on {day}; a week already begun runs to its end. Your partner's app follows once it sees your share."
+    )
 }
 
 /// The entries screen with no entry yet.

@@ -43,3 +43,4 @@ mod snapshots;
 mod store;
 mod stray;
 mod undo;
+mod weeks;
