@@ -214,3 +214,52 @@ pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> V
     }
     out
 }
+
+/// The trends of a chapter's repeated part as the entries screen draws them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Trends {
+    /// The series with at least one value, in the exercises' and the list's order.
+    pub series: Vec<Series>,
+    /// The day of each live entry, oldest first: the series' columns.
+    pub days: Vec<i64>,
+    /// True for a weekly part: a week with no entry shows as a gap.
+    pub weekly: bool,
+}
+
+/// One column of a trend: an entry (its index in [`Trends::days`]), or a week with no
+/// check-in (its first day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The entry at this index.
+    Entry(usize),
+    /// A week missed, starting on this day.
+    Missed(i64),
+}
+
+impl Trends {
+    /// The latest `room` columns, oldest first. For a weekly part each week between two
+    /// entries that has none is a [`Column::Missed`]; only the columns shown are made,
+    /// so entries years apart cost no more than `room`.
+    pub fn columns(&self, room: usize) -> Vec<Column> {
+        let mut out = Vec::new();
+        for i in (0..self.days.len()).rev() {
+            if out.len() >= room {
+                break;
+            }
+            out.push(Column::Entry(i));
+            if !self.weekly || i == 0 {
+                continue;
+            }
+            let mut missed = self.days[i] - 7;
+            while missed > self.days[i - 1] && out.len() < room {
+                // A week of which the earlier entry's week does not hold the first day.
+                if missed >= self.days[i - 1] + 7 {
+                    out.push(Column::Missed(missed));
+                }
+                missed -= 7;
+            }
+        }
+        out.reverse();
+        out
+    }
+}

@@ -131,6 +131,58 @@ impl App {
         }
     }
 
+    /// The trends of chapter `c`'s repeated part, for the entries screen: one series per
+    /// scale and rated item with a value, the rated items in the list's order.
+    pub(super) fn entries_trends(&self, c: usize) -> crate::entry::Trends {
+        let Some(ch) = self.workbook.chapters.get(c) else {
+            return crate::entry::Trends::default();
+        };
+        let live: Vec<&Entry> = self.answers.live_entries(&ch.id).collect();
+        // Rated items in the order the exercise asks them (a list's order, not the
+        // alphabetical order the ratings are stored in), then any others.
+        let mut resolved = ch.clone();
+        for ex in &mut resolved.exercises {
+            if let std::borrow::Cow::Owned(kind) = self.answers.resolved_kind(&ex.kind) {
+                ex.kind = kind;
+            }
+        }
+        let mut series = crate::entry::series(&resolved, &live);
+        series.retain(|s| s.values.iter().any(Option::is_some));
+        crate::entry::Trends {
+            series,
+            days: live.iter().map(|e| e.day()).collect(),
+            weekly: ch.repeat.as_ref().is_some_and(|r| r.rhythm == Rhythm::Weekly),
+        }
+    }
+
+    /// The trends on the entries screen (none elsewhere) and how they are scrolled.
+    pub fn trends(&self) -> Option<(&crate::entry::Trends, &super::Viewport)> {
+        match &self.state {
+            ScreenState::Entries {
+                trends, trend_view, ..
+            } => Some((trends, trend_view)),
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
+            | ScreenState::Contents { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. }
+            | ScreenState::Sharing { .. } => None,
+        }
+    }
+
+    /// Works the trends out again after the entries changed (a delete, a restore).
+    fn refresh_trends(&mut self) {
+        if let ScreenState::Entries { chapter, .. } = self.state {
+            let fresh = self.entries_trends(chapter);
+            if let ScreenState::Entries { trends, .. } = &mut self.state {
+                *trends = fresh;
+            }
+        }
+    }
+
     /// Makes the couple's weeks start one day later, from now on (a week already kept
     /// runs to its end first); it goes with this profile's share, so the partner's app
     /// files check-ins alike.
@@ -498,6 +550,7 @@ impl App {
         *confirm_delete = false;
         let id = self.workbook.chapters[*chapter].id.clone();
         self.answers.set_deleted(&id, &row.id, Some(self.now.to_string()));
+        self.refresh_trends();
         fx.push(Effect::Save);
     }
 
@@ -512,6 +565,7 @@ impl App {
         };
         let id = self.workbook.chapters[*chapter].id.clone();
         self.answers.set_deleted(&id, &row.id, None);
+        self.refresh_trends();
         fx.push(Effect::Save);
     }
 
@@ -522,12 +576,23 @@ impl App {
             chapter,
             cursor,
             confirm_delete,
+            trend_view,
             ..
         } = &mut self.state
         else {
             return;
         };
         *confirm_delete = false;
+        // The page keys and the wheel scroll the trends, a whole page of them at a time.
+        let page = i32::from(trend_view.page());
+        match m {
+            Move::PageDown => return trend_view.scroll_by(page),
+            Move::PageUp => return trend_view.scroll_by(-page),
+            Move::ScrollDown => return trend_view.scroll_by(1),
+            Move::ScrollUp => return trend_view.scroll_by(-1),
+            Move::Up | Move::Down | Move::Left | Move::Right | Move::First | Move::Last => {}
+            Move::Select | Move::Toggle => {}
+        }
         if let Some(to) = super::component::moved(*cursor, m, rows.len()) {
             *cursor = to;
             return;

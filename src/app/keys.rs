@@ -905,6 +905,20 @@ fn build(cx: Context) -> Vec<Binding> {
             ),
             b(vec![ch('n')], Action::Go(Go::NewEntry), "n", "new entry", true),
             b(
+                vec![k(PageDown)],
+                Action::Move(Move::PageDown),
+                "PgDn",
+                "more trends",
+                false,
+            ),
+            b(
+                vec![k(PageUp)],
+                Action::Move(Move::PageUp),
+                "PgUp",
+                "earlier trends",
+                false,
+            ),
+            b(
                 vec![ch('s')],
                 Action::Go(Go::WeekStart),
                 "s",

@@ -176,6 +176,8 @@ impl App {
                 cursor: 0,
                 list: ListView::default(),
                 confirm_delete: false,
+                trends: self.entries_trends(chapter),
+                trend_view: Viewport::default(),
             },
             // The list comes from the edge (`Effect::ListSharing`); the counts are the
             // answers' own, worked out once here.

@@ -144,6 +144,11 @@ pub enum ScreenState {
         list: ListView,
         /// Set while asking whether to delete the selected entry.
         confirm_delete: bool,
+        /// The trends drawn below the list, worked out when the screen opens and when
+        /// an entry is deleted or restored, never per frame.
+        trends: crate::entry::Trends,
+        /// Where the trends are scrolled to, in series (PgDn/PgUp).
+        trend_view: Viewport,
     },
     /// Who sees this profile's answers.
     Sharing {

@@ -484,6 +484,14 @@ pub fn entries_heading(title: &str, week: Option<(crate::week::WeekStart, &str)>
     }
 }
 
+/// The mark of a repeated exercise in the contents: how often it is filled in.
+pub fn repeat_mark(rhythm: crate::content::Rhythm) -> &'static str {
+    match rhythm {
+        crate::content::Rhythm::Weekly => "(weekly)",
+        crate::content::Rhythm::Entries => "(each time)",
+    }
+}
+
 /// The title of the question which week a check-in is about.
 pub const WEEK_QUESTION_TITLE: &str = "Which week?";
 /// The question which week a check-in is about, asked the day after an unfinished week.
@@ -571,14 +579,26 @@ pub fn review_no_entry(title: &str) -> String {
     format!("{title}: no entry yet")
 }
 
-/// Under the trends, when some do not fit the window.
-pub fn trends_more(n: usize) -> String {
-    let what = if n == 1 {
-        "1 more trend"
-    } else {
-        &format!("{n} more trends")
+/// Under the trends, when some do not fit the window: how many are below and above,
+/// and the keys that reach them.
+pub fn trends_more(above: usize, below: usize, down: &str, up: &str) -> String {
+    let count = |n: usize| {
+        if n == 1 {
+            "1 more trend".to_string()
+        } else {
+            format!("{n} more trends")
+        }
     };
-    format!("↓ {what} in a taller window, or in the export")
+    match (above, below) {
+        (0, b) => format!("↓ {}: {down}", count(b)),
+        (a, 0) => format!("↑ {} above: {up}", count(a).replacen(" more", "", 1)),
+        (a, b) => format!("↓ {}: {down} · ↑ {a} above: {up}", count(b)),
+    }
+}
+
+/// A week with no check-in, in a trend's values as text.
+pub fn no_check_in(day: &str) -> String {
+    format!("{day}: no check-in")
 }
 
 // The sharing screen.

@@ -221,3 +221,147 @@ fn progress_never_goes_down_just_from_opening_this_weeks_check_in() {
     let written = app.answers().progress(app.workbook());
     assert_eq!(written.1, before.1, "{written:?}");
 }
+
+#[test]
+fn a_missing_week_in_compare_reads_sam_has_not_done_this_week() {
+    let wb = practice();
+    let mut alex = Answers::default();
+    week(&mut alex, &wb, "2026-11-30", true);
+    let mut sam = Answers::default();
+    // Sam has a week of their own that Alex has not: that one reads as Alex's gap.
+    week(&mut sam, &wb, "2026-11-23", true);
+    let c = trustbook::comparison::compare(&wb, ("alex", &alex), ("sam", &sam));
+    let text = trustbook::comparison::render_text(&c, 100);
+    assert_eq!(text.matches("sam has not done this week.").count(), 1, "{text}");
+    assert_eq!(text.matches("alex has not done this week.").count(), 0, "{text}");
+    // Sam did this week but kept it private: it reads the same, nothing more.
+    let mut private = sam.clone();
+    week(&mut private, &wb, "2026-11-30", true);
+    for e in private.entries.values_mut().flatten() {
+        e.answers.values_mut().for_each(|a| a.private = true);
+    }
+    let c = trustbook::comparison::compare(&wb, ("alex", &alex), ("sam", &private));
+    let text = trustbook::comparison::render_text(&c, 100);
+    assert_eq!(text.matches("sam has not done this week.").count(), 2, "{text}");
+}
+
+#[test]
+fn the_contents_mark_the_weekly_part_and_count_as_the_chapter_page_does() {
+    let wb = practice();
+    let mut answers = Answers::default();
+    week(&mut answers, &wb, "2026-11-23", true);
+    let mut app = app_at(answers, "2026-12-02T10:00:00Z", TimeZone::UTC);
+    let now = at("2026-12-02T10:00:00Z");
+    press_in(&mut app, KeyCode::Char('t'), now, &TimeZone::UTC);
+    press_in(&mut app, KeyCode::Right, now, &TimeZone::UTC);
+    let screen = render(&app, 80, 24);
+    let marked: Vec<&str> = screen.lines().filter(|l| l.contains("(weekly)")).collect();
+    assert_eq!(marked.len(), 3, "{screen}");
+    assert!(
+        !screen
+            .lines()
+            .any(|l| l.contains("Our agreements") && l.contains("(weekly)")),
+        "{screen}"
+    );
+    // The chapter's count is the one the header's percentage is made of.
+    let (done, total) = app.answers().chapter_progress(&app.workbook().chapters[0]);
+    assert!(screen.contains(&format!("{done}/{total}")), "{screen}");
+}
+
+/// Ten weekly check-ins, each done, up to the week of 30 November, but for the week of
+/// 16 November, which was missed.
+fn ten_weeks_one_missed() -> Answers {
+    let wb = practice();
+    let mut answers = Answers::default();
+    let last = trustbook::date::parse("2026-11-30").expect("a day");
+    for w in 0..11 {
+        let id = trustbook::date::civil_from_days(last - 7 * w);
+        if id != "2026-11-16" {
+            week(&mut answers, &wb, &id, true);
+        }
+    }
+    answers
+}
+
+/// The entries screen of the check-in at `w`x`h`, and every trend's name that PgDn
+/// brings into sight, in the order they come.
+fn trends_reached(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    let names = [
+        "Agreements kept: Phone calls returned the same day",
+        "Agreements kept: Plans changed with a message first",
+        "Trust this week",
+    ];
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..6 {
+        let screen = render(app, w, h);
+        for n in names {
+            // A name may be cut at 60 columns: its first 40 characters are enough.
+            let head: String = n.chars().take(40).collect();
+            if screen.contains(&head) && !seen.iter().any(|s| s == n) {
+                seen.push(n.to_string());
+            }
+        }
+        crate::common::press(app, KeyCode::PageDown);
+    }
+    seen
+}
+
+#[test]
+fn the_trust_trend_is_cut_off_at_80x24_and_pgdn_cannot_reach_it() {
+    // The finding: at 80x24 the last trend did not show and PgDn did not scroll.
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = app_at(ten_weeks_one_missed(), "2026-12-02T10:00:00Z", TimeZone::UTC);
+        let now = at("2026-12-02T10:00:00Z");
+        for c in ['t', 'e'] {
+            press_in(&mut app, KeyCode::Char(c), now, &TimeZone::UTC);
+        }
+        let first = render(&app, w, h);
+        let all_shown = first.contains("Trust this week") && first.contains("Agreements kept: Phone");
+        assert!(
+            all_shown || first.contains("PgDn"),
+            "{w}x{h}: says how to see more\n{first}"
+        );
+        if (w, h) == (60, 20) {
+            assert!(
+                !all_shown,
+                "60x20 needs scrolling, or this test shows nothing\n{first}"
+            );
+        }
+        let seen = trends_reached(&mut app, w, h);
+        assert_eq!(seen.len(), 3, "{w}x{h}: {seen:?}");
+        assert_eq!(
+            seen.last().map(String::as_str),
+            Some("Trust this week"),
+            "list's order"
+        );
+        // PgUp goes back to the first.
+        for _ in 0..3 {
+            crate::common::press(&mut app, KeyCode::PageUp);
+        }
+        assert!(render(&app, w, h).contains("Agreements kept: Phone"), "{w}x{h}");
+    }
+}
+
+#[test]
+fn a_missed_week_shows_no_gap() {
+    // The finding: a week with no check-in left no mark in the trend.
+    let mut app = app_at(ten_weeks_one_missed(), "2026-12-02T10:00:00Z", TimeZone::UTC);
+    let now = at("2026-12-02T10:00:00Z");
+    for c in ['t', 'e'] {
+        press_in(&mut app, KeyCode::Char(c), now, &TimeZone::UTC);
+    }
+    let (trends, _) = app.trends().expect("the entries screen");
+    let cols = trends.columns(100);
+    assert_eq!(cols.len(), 11, "ten entries and the week missed: {cols:?}");
+    let missed = trustbook::date::parse("2026-11-16").expect("a day");
+    assert_eq!(cols[8], trustbook::entry::Column::Missed(missed));
+    let screen = render(&app, 150, 50);
+    assert!(screen.contains("16 Nov: no check-in"), "{screen}");
+    // In the chart, a gap: ten bars and one absent mark in the trust line's columns.
+    let spark = screen
+        .lines()
+        .skip_while(|l| !l.contains("Trust this week"))
+        .nth(1)
+        .expect("the trust chart");
+    assert_eq!(spark.matches('·').count(), 1, "{spark}");
+}
