@@ -130,7 +130,9 @@ pub fn find(entries: &[Entry], id: &str) -> Result<usize, usize> {
     entries.binary_search_by(|e| e.id.as_str().cmp(id))
 }
 
-/// One line of a trend: a scale, or one rated item, across entries.
+/// One line of a trend: a scale, or one rated item, across entries. It holds what it
+/// measures, not its values: they are read from the entries shown ([`Series::value_in`]),
+/// so a list of 10,000 items over 1,000 weeks costs only the trends in sight.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Series {
     /// What is measured: the exercise title, or "title: item" for a rating.
@@ -141,33 +143,63 @@ pub struct Series {
     pub min: i64,
     /// Highest value of its scale.
     pub max: i64,
-    /// One value per entry, in the entries' order; `None` where not answered.
-    pub values: Vec<Option<i64>>,
+    /// The exercise it reads.
+    pub exercise: String,
+    /// The rated item it reads, for a ratings exercise.
+    pub item: Option<String>,
+}
+
+impl Series {
+    /// Its value in `entry`: `None` where not answered (or skipped).
+    pub fn value_in(&self, entry: &Entry) -> Option<i64> {
+        use crate::answers::Value;
+        let a = entry.answers.get(&self.exercise).filter(|a| !a.skipped)?;
+        match (&a.value, &self.item) {
+            (Value::Scale { value }, None) => Some(*value),
+            (Value::Ratings { ratings }, Some(item)) => ratings.get(item).copied(),
+            (Value::Scale { .. } | Value::Ratings { .. }, _)
+            | (
+                Value::Text { .. }
+                | Value::List { .. }
+                | Value::Choice { .. }
+                | Value::Checklist { .. }
+                | Value::Date { .. }
+                | Value::Empty {},
+                _,
+            ) => None,
+        }
+    }
 }
 
 /// The trends of a chapter's repeated part over `entries` (oldest first): one series
-/// per scale and per rated item, in the order of the exercises. Private and skipped
-/// answers count as not answered only where the caller filtered them out.
-pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> Vec<Series> {
+/// per scale and per rated item that has a value in one of them, in the order of the
+/// exercises (a ratings' items in the order its kind lists them, then any others).
+/// Private and skipped answers count as not answered only where the caller filtered
+/// them out. Linear in the ratings stored.
+pub fn series(chapter: &crate::content::Chapter, entries: &[&Entry]) -> Vec<Series> {
     use crate::answers::Value;
     use crate::content::Kind;
     let mut out = Vec::new();
     for ex in chapter.exercises.iter().filter(|e| chapter.is_repeated(&e.id)) {
-        let answer = |e: &'a Entry| e.answers.get(&ex.id).filter(|a| !a.skipped).map(|a| &a.value);
+        let answers = || {
+            entries
+                .iter()
+                .filter_map(|e| e.answers.get(&ex.id).filter(|a| !a.skipped).map(|a| &a.value))
+        };
+        let head = |name: String, unit: &Option<String>, min: i64, max: i64, item: Option<String>| Series {
+            name,
+            unit: unit.clone(),
+            min,
+            max,
+            exercise: ex.id.clone(),
+            item,
+        };
         match &ex.kind {
-            Kind::Scale { min, max, unit, .. } => out.push(Series {
-                name: ex.title.clone(),
-                unit: unit.clone(),
-                min: *min,
-                max: *max,
-                values: entries
-                    .iter()
-                    .map(|e| match answer(e) {
-                        Some(Value::Scale { value }) => Some(*value),
-                        Some(_) | None => None,
-                    })
-                    .collect(),
-            }),
+            Kind::Scale { min, max, unit, .. } => {
+                if answers().any(|v| matches!(v, Value::Scale { .. })) {
+                    out.push(head(ex.title.clone(), unit, *min, *max, None));
+                }
+            }
             Kind::Ratings {
                 items,
                 min,
@@ -175,33 +207,31 @@ pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> V
                 unit,
                 ..
             } => {
-                // The workbook's items, then any the person rated that it does not list.
-                // A set beside the list keeps this linear in the items rated.
-                let mut names: Vec<String> = items.clone();
-                let mut seen: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
-                for e in entries {
-                    if let Some(Value::Ratings { ratings }) = answer(e) {
+                // The items rated in any entry; the kind's items first, in its order,
+                // then the others as the entries have them.
+                let mut rated: Vec<&String> = Vec::new();
+                let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+                for v in answers() {
+                    if let Value::Ratings { ratings } = v {
                         for k in ratings.keys() {
                             if seen.insert(k.as_str()) {
-                                names.push(k.clone());
+                                rated.push(k);
                             }
                         }
                     }
                 }
+                let listed: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
+                let names = items
+                    .iter()
+                    .filter(|i| seen.contains(i.as_str()))
+                    .chain(rated.into_iter().filter(|k| !listed.contains(k.as_str())));
+                let mut done: std::collections::HashSet<&str> = std::collections::HashSet::new();
                 for item in names {
-                    out.push(Series {
-                        name: format!("{}: {item}", ex.title),
-                        unit: unit.clone(),
-                        min: *min,
-                        max: *max,
-                        values: entries
-                            .iter()
-                            .map(|e| match answer(e) {
-                                Some(Value::Ratings { ratings }) => ratings.get(&item).copied(),
-                                Some(_) | None => None,
-                            })
-                            .collect(),
-                    });
+                    // An item the list holds twice is one trend.
+                    if done.insert(item.as_str()) {
+                        let name = format!("{}: {item}", ex.title);
+                        out.push(head(name, unit, *min, *max, Some(item.clone())));
+                    }
                 }
             }
             Kind::Text

@@ -146,10 +146,8 @@ impl App {
                 ex.kind = kind;
             }
         }
-        let mut series = crate::entry::series(&resolved, &live);
-        series.retain(|s| s.values.iter().any(Option::is_some));
         crate::entry::Trends {
-            series,
+            series: crate::entry::series(&resolved, &live),
             days: live.iter().map(|e| e.day()).collect(),
             weekly: ch.repeat.as_ref().is_some_and(|r| r.rhythm == Rhythm::Weekly),
         }
@@ -333,10 +331,35 @@ impl App {
     /// (done, total) of the repeated exercises of chapter `c` in `entry`.
     pub fn entry_progress(&self, c: usize, entry: &Entry) -> (usize, usize) {
         let ch = &self.workbook.chapters[c];
+        self.progress_in(c, &self.answers.as_of(&ch.id, entry))
+    }
+
+    /// The entries list's words for `entry` of chapter `c`: its (done, total) and the
+    /// line saying what it holds, worked out from one copy of the answers as it saw them.
+    pub fn entry_line(&self, c: usize, entry: &Entry) -> ((usize, usize), String) {
+        let ch = &self.workbook.chapters[c];
+        self.entry_line_in(c, entry, &self.answers.as_of(&ch.id, entry))
+    }
+
+    /// [`App::entry_line`] from `probe`, the answers as `entry` saw them (from
+    /// [`crate::answers::Answers::as_of_each`], so the answers given once, a long list
+    /// among them, are copied once a frame, not once a row).
+    pub fn entry_line_in(
+        &self,
+        c: usize,
+        entry: &Entry,
+        probe: &crate::answers::Answers,
+    ) -> ((usize, usize), String) {
+        (self.progress_in(c, probe), self.summary_in(c, entry, probe))
+    }
+
+    /// (done, total) of the repeated exercises of chapter `c` in `probe`, the answers
+    /// as one entry saw them.
+    fn progress_in(&self, c: usize, probe: &crate::answers::Answers) -> (usize, usize) {
+        let ch = &self.workbook.chapters[c];
         let Some(repeat) = &ch.repeat else {
             return (0, 0);
         };
-        let probe = self.answers.as_of(&ch.id, entry);
         let exercises: Vec<_> = ch
             .exercises
             .iter()
@@ -356,7 +379,12 @@ impl App {
     /// scale's value), or nothing when it is empty.
     pub fn entry_summary(&self, c: usize, entry: &Entry) -> String {
         let ch = &self.workbook.chapters[c];
-        let probe = self.answers.as_of(&ch.id, entry);
+        self.summary_in(c, entry, &self.answers.as_of(&ch.id, entry))
+    }
+
+    /// [`App::entry_summary`] from `probe`, the answers as `entry` saw them.
+    fn summary_in(&self, c: usize, entry: &Entry, probe: &crate::answers::Answers) -> String {
+        let ch = &self.workbook.chapters[c];
         for ex in ch.exercises.iter().filter(|e| ch.is_repeated(&e.id)) {
             let Some(a) = entry.answers.get(&ex.id).filter(|a| !a.skipped) else {
                 continue;

@@ -84,7 +84,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         };
         let h = usize::from(list_area.height);
         let cursor = app.entries_cursor();
-        let near = offset.min(cursor).saturating_sub(h)..=offset.max(cursor) + h;
+        // The list shows from the first of these (the cursor above the view moves it up)
+        // and at most h/2 two-line rows below the last (the cursor below moves it down).
+        let near = offset.min(cursor)..=offset.max(cursor) + h / 2 + 1;
+        let mut as_of = app.answers().as_of_each(&ch.id);
         let room = usize::from(list_area.width).saturating_sub(4);
         let items: Vec<ListItem> = rows
             .iter()
@@ -99,12 +102,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
                 if !near.contains(&i) {
                     return ListItem::new(vec![Line::from(parts.remove(0)), Line::from("")]);
                 }
-                let (done, total) = app.entry_progress(c, e);
+                let ((done, total), summary) = app.entry_line_in(c, e, as_of.at(Some(e)));
                 parts.push(text::done_of(done, total));
                 if let Some(day) = e.edited.as_deref().and_then(crate::date::valid_day_of) {
                     parts.push(text::edited_on(&day));
                 }
-                let summary = crate::present::clean_line(&app.entry_summary(c, e));
+                let summary = crate::present::clean_line(&summary);
                 ListItem::new(vec![
                     Line::from(parts.join(" · ")),
                     Line::from(Span::styled(
@@ -119,12 +122,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
             .highlight_symbol("› ");
         super::contents::draw_list(frame, app, list, list_area, app.entries_cursor());
     }
-    draw_trends(frame, theme, trend_area, trends, trend_view);
+    let live: Vec<&crate::entry::Entry> = app.answers().live_entries(&ch.id).collect();
+    draw_trends(frame, theme, trend_area, (trends, &live), trend_view);
 }
 
 /// The trends: per series a name, a sparkline over the entries (a week with no check-in
 /// is a gap) and the values as text, from the series the view is scrolled to.
-fn draw_trends(frame: &mut Frame, theme: &Theme, area: Rect, trends: &Trends, view: &Viewport) {
+fn draw_trends(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    (trends, live): (&Trends, &[&crate::entry::Entry]),
+    view: &Viewport,
+) {
     if area.height == 0 {
         return;
     }
@@ -190,7 +200,7 @@ fn draw_trends(frame: &mut Frame, theme: &Theme, area: Rect, trends: &Trends, vi
             Rect { y, height: 1, ..body },
         );
         let value = |c: &Column| match c {
-            Column::Entry(i) => s.values.get(*i).copied().flatten(),
+            Column::Entry(i) => live.get(*i).and_then(|e| s.value_in(e)),
             Column::Missed(_) => None,
         };
         let bars: Vec<SparklineBar> = columns

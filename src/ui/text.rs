@@ -500,9 +500,7 @@ pub const WEEK_QUESTION: &str =
 
 /// Said when the day the couple's weeks start on was changed.
 pub fn week_starts(day: crate::week::WeekStart) -> String {
-    format!(
-        "Weeks now start on {day}; a week already begun runs to its end. Your partner's app follows once it sees your share."
-    )
+    format!("Weeks now start on {day}, from the next new week.")
 }
 
 /// The entries screen with no entry yet.
