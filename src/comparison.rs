@@ -439,6 +439,15 @@ impl Comparison {
         parts.join(words::SUMMARY_SEPARATOR)
     }
 
+    /// True for a week of which nothing of the partner's is shown: they have not done
+    /// it, or not shared it, which reads the same (see the module docs).
+    pub fn partner_missed(&self, ch: &ChapterRows) -> bool {
+        ch.week.is_some()
+            && ch.rows.iter().all(|r| {
+                matches!(r.view, RowView::Hidden { partner, .. } if partner != Share::Shared && partner != Share::NotNeeded)
+            })
+    }
+
     /// What a hidden row says: [`Comparison::hidden_text`], or, for my own private
     /// answer in my own view, that it is private.
     pub fn row_hidden_text(&self, row: &Row, me: Share, partner: Share) -> String {
@@ -494,6 +503,10 @@ pub fn render_text(c: &Comparison, width: u16) -> String {
         let rule = title.iter().map(|l| l.width()).max().unwrap_or(0);
         out.extend(title);
         out.push("=".repeat(rule));
+        if c.partner_missed(ch) {
+            out.push(String::new());
+            out.extend(present::wrap(&words::not_done_this_week(&c.partner), width));
+        }
         for row in &ch.rows {
             out.push(String::new());
             out.extend(present::wrap(&present::clean_line(&row.title), width));

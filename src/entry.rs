@@ -130,7 +130,9 @@ pub fn find(entries: &[Entry], id: &str) -> Result<usize, usize> {
     entries.binary_search_by(|e| e.id.as_str().cmp(id))
 }
 
-/// One line of a trend: a scale, or one rated item, across entries.
+/// One line of a trend: a scale, or one rated item, across entries. It holds what it
+/// measures, not its values: they are read from the entries shown ([`Series::value_in`]),
+/// so a list of 10,000 items over 1,000 weeks costs only the trends in sight.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Series {
     /// What is measured: the exercise title, or "title: item" for a rating.
@@ -141,33 +143,70 @@ pub struct Series {
     pub min: i64,
     /// Highest value of its scale.
     pub max: i64,
-    /// One value per entry, in the entries' order; `None` where not answered.
-    pub values: Vec<Option<i64>>,
+    /// The exercise it reads.
+    pub exercise: String,
+    /// The rated item it reads, for a ratings exercise.
+    pub item: Option<String>,
+    /// For a score, which stores nothing: its value in each entry that has one (by entry
+    /// id), worked out once with the trends.
+    pub computed: Option<std::collections::BTreeMap<String, i64>>,
+}
+
+impl Series {
+    /// Its value in `entry`: `None` where not answered (or skipped).
+    pub fn value_in(&self, entry: &Entry) -> Option<i64> {
+        use crate::answers::Value;
+        if let Some(computed) = &self.computed {
+            return computed.get(&entry.id).copied();
+        }
+        let a = entry.answers.get(&self.exercise).filter(|a| !a.skipped)?;
+        match (&a.value, &self.item) {
+            (Value::Scale { value }, None) => Some(*value),
+            (Value::Ratings { ratings, .. }, Some(item)) => ratings.get(item).copied(),
+            (Value::Scale { .. } | Value::Ratings { .. }, _)
+            | (
+                Value::Text { .. }
+                | Value::List { .. }
+                | Value::Choice { .. }
+                | Value::Checklist { .. }
+                | Value::Date { .. }
+                | Value::Empty {},
+                _,
+            ) => None,
+        }
+    }
 }
 
 /// The trends of a chapter's repeated part over `entries` (oldest first): one series
-/// per scale and per rated item, in the order of the exercises. Private and skipped
-/// answers count as not answered only where the caller filtered them out.
-pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> Vec<Series> {
+/// per scale and per rated item that has a value in one of them, in the order of the
+/// exercises (a ratings' items in the order its kind lists them, then any others).
+/// Private and skipped answers count as not answered only where the caller filtered
+/// them out. Linear in the ratings stored.
+pub fn series(chapter: &crate::content::Chapter, entries: &[&Entry]) -> Vec<Series> {
     use crate::answers::Value;
     use crate::content::Kind;
     let mut out = Vec::new();
     for ex in chapter.exercises.iter().filter(|e| chapter.is_repeated(&e.id)) {
-        let answer = |e: &'a Entry| e.answers.get(&ex.id).filter(|a| !a.skipped).map(|a| &a.value);
+        let answers = || {
+            entries
+                .iter()
+                .filter_map(|e| e.answers.get(&ex.id).filter(|a| !a.skipped).map(|a| &a.value))
+        };
+        let head = |name: String, unit: &Option<String>, min: i64, max: i64, item: Option<String>| Series {
+            name,
+            unit: unit.clone(),
+            min,
+            max,
+            exercise: ex.id.clone(),
+            item,
+            computed: None,
+        };
         match &ex.kind {
-            Kind::Scale { min, max, unit, .. } => out.push(Series {
-                name: ex.title.clone(),
-                unit: unit.clone(),
-                min: *min,
-                max: *max,
-                values: entries
-                    .iter()
-                    .map(|e| match answer(e) {
-                        Some(Value::Scale { value }) => Some(*value),
-                        Some(_) | None => None,
-                    })
-                    .collect(),
-            }),
+            Kind::Scale { min, max, unit, .. } => {
+                if answers().any(|v| matches!(v, Value::Scale { .. })) {
+                    out.push(head(ex.title.clone(), unit, *min, *max, None));
+                }
+            }
             Kind::Ratings {
                 items,
                 min,
@@ -175,33 +214,31 @@ pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> V
                 unit,
                 ..
             } => {
-                // The workbook's items, then any the person rated that it does not list.
-                // A set beside the list keeps this linear in the items rated.
-                let mut names: Vec<String> = items.clone();
-                let mut seen: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
-                for e in entries {
-                    if let Some(Value::Ratings { ratings, .. }) = answer(e) {
+                // The items rated in any entry; the kind's items first, in its order,
+                // then the others as the entries have them.
+                let mut rated: Vec<&String> = Vec::new();
+                let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+                for v in answers() {
+                    if let Value::Ratings { ratings, .. } = v {
                         for k in ratings.keys() {
                             if seen.insert(k.as_str()) {
-                                names.push(k.clone());
+                                rated.push(k);
                             }
                         }
                     }
                 }
+                let listed: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
+                let names = items
+                    .iter()
+                    .filter(|i| seen.contains(i.as_str()))
+                    .chain(rated.into_iter().filter(|k| !listed.contains(k.as_str())));
+                let mut done: std::collections::HashSet<&str> = std::collections::HashSet::new();
                 for item in names {
-                    out.push(Series {
-                        name: format!("{}: {item}", ex.title),
-                        unit: unit.clone(),
-                        min: *min,
-                        max: *max,
-                        values: entries
-                            .iter()
-                            .map(|e| match answer(e) {
-                                Some(Value::Ratings { ratings, .. }) => ratings.get(&item).copied(),
-                                Some(_) | None => None,
-                            })
-                            .collect(),
-                    });
+                    // An item the list holds twice is one trend.
+                    if done.insert(item.as_str()) {
+                        let name = format!("{}: {item}", ex.title);
+                        out.push(head(name, unit, *min, *max, Some(item.clone())));
+                    }
                 }
             }
             Kind::Text
@@ -216,18 +253,23 @@ pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> V
                     .iter()
                     .filter_map(|id| chapter.exercises.iter().find(|e| e.id == *id))
                     .collect();
-                let values: Vec<Option<i64>> = entries
+                let computed: std::collections::BTreeMap<String, i64> = entries
                     .iter()
-                    .map(|e| {
+                    .filter_map(|e| {
                         let got = |id: &str| e.answers.get(id);
                         match crate::present::score::compute(score, chapter, got) {
-                            crate::present::score::Outcome::Value { value, .. } => Some(value.round() as i64),
+                            crate::present::score::Outcome::Value { value, .. } => {
+                                Some((e.id.clone(), value.round() as i64))
+                            }
                             crate::present::score::Outcome::Missing(_) => None,
                         }
                     })
                     .collect();
+                if computed.is_empty() {
+                    continue;
+                }
                 let (min, max) = crate::content::score_range(score, &inputs).unwrap_or_else(|| {
-                    let known = values.iter().flatten();
+                    let known = computed.values();
                     (
                         known.clone().copied().min().unwrap_or(0),
                         known.copied().max().unwrap_or(0),
@@ -238,10 +280,61 @@ pub fn series<'a>(chapter: &crate::content::Chapter, entries: &[&'a Entry]) -> V
                     unit: None,
                     min,
                     max: max.max(min + 1),
-                    values,
+                    exercise: ex.id.clone(),
+                    item: None,
+                    computed: Some(computed),
                 });
             }
         }
     }
     out
+}
+
+/// The trends of a chapter's repeated part as the entries screen draws them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Trends {
+    /// The series with at least one value, in the exercises' and the list's order.
+    pub series: Vec<Series>,
+    /// The day of each live entry, oldest first: the series' columns.
+    pub days: Vec<i64>,
+    /// True for a weekly part: a week with no entry shows as a gap.
+    pub weekly: bool,
+}
+
+/// One column of a trend: an entry (its index in [`Trends::days`]), or a week with no
+/// check-in (its first day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The entry at this index.
+    Entry(usize),
+    /// A week missed, starting on this day.
+    Missed(i64),
+}
+
+impl Trends {
+    /// The latest `room` columns, oldest first. For a weekly part each week between two
+    /// entries that has none is a [`Column::Missed`]; only the columns shown are made,
+    /// so entries years apart cost no more than `room`.
+    pub fn columns(&self, room: usize) -> Vec<Column> {
+        let mut out = Vec::new();
+        for i in (0..self.days.len()).rev() {
+            if out.len() >= room {
+                break;
+            }
+            out.push(Column::Entry(i));
+            if !self.weekly || i == 0 {
+                continue;
+            }
+            let mut missed = self.days[i] - 7;
+            while missed > self.days[i - 1] && out.len() < room {
+                // A week of which the earlier entry's week does not hold the first day.
+                if missed >= self.days[i - 1] + 7 {
+                    out.push(Column::Missed(missed));
+                }
+                missed -= 7;
+            }
+        }
+        out.reverse();
+        out
+    }
 }

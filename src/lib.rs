@@ -26,3 +26,4 @@ pub mod store;
 pub mod tui;
 pub mod ui;
 pub mod vault;
+pub mod week;

@@ -53,7 +53,8 @@ pub fn read_shared(
 
 /// Takes into `answers` (profile `reader`'s) every partner's version of the workbook's
 /// shared lists, as far as each shared it with `reader` (see [`Answers::take_shared`]):
-/// the couple's one list, whoever typed it. Nothing is written. The first partner that
+/// the couple's one list, whoever typed it; and the day the couple's weeks start on, when
+/// a partner set it later (see [`Answers::take_week`]). Nothing is written. The first partner that
 /// cannot be read is returned, to be said, not passed over.
 pub fn take_shared_lists(
     data_dir: &Path,
@@ -63,12 +64,17 @@ pub fn take_shared_lists(
     now: &str,
 ) -> Option<String> {
     let mut problem = None;
-    if !wb.has_shared_lists() {
+    let weekly = wb.chapters.iter().any(|c| c.repeat.is_some());
+    if !wb.has_shared_lists() && !weekly {
         return problem;
     }
     for name in others(data_dir, reader) {
         match read_shared(data_dir, &name, reader, &wb.id, protection) {
-            Ok(Some(theirs)) => answers.take_shared(wb, &name, &theirs, now),
+            Ok(Some(theirs)) => {
+                answers.take_shared(wb, &name, &theirs, now);
+                // The couple's first day of the week, if they set it later.
+                answers.take_week(&theirs);
+            }
             // Not shared with this profile: nothing of theirs is taken, nothing said.
             Ok(None) => {}
             Err(e) => {

@@ -41,6 +41,9 @@ pub struct Session<P: Persistence> {
     /// The wall-clock time at one instant: the time the app is given for any later
     /// instant is counted from it, so the instants a test makes up move it too.
     clock: (Instant, Timestamp),
+    /// The computer's time zone, read once at the edge and handed to the app with the
+    /// time, so weeks follow the local calendar.
+    zone: jiff::tz::TimeZone,
 }
 
 impl<P: Persistence> Session<P> {
@@ -52,7 +55,14 @@ impl<P: Persistence> Session<P> {
             schedule: SaveSchedule::default(),
             ending: None,
             clock: (Instant::now(), Timestamp::now()),
+            zone: crate::week::system_zone(),
         }
+    }
+
+    /// The same session in the time zone `zone` (tests make one up).
+    pub fn with_zone(mut self, zone: jiff::tz::TimeZone) -> Session<P> {
+        self.zone = zone;
+        self
     }
 
     /// The same session with its clock reading `time` at the instant `at`.
@@ -81,7 +91,7 @@ impl<P: Persistence> Session<P> {
         }
         let mut queue = vec![action];
         while let Some(action) = queue.pop() {
-            for effect in self.app.update_at(action, self.time_at(now)) {
+            for effect in self.app.update_at(action, self.time_at(now), &self.zone) {
                 match effect {
                     Effect::Save => self.save(now),
                     Effect::TextEdited => self.schedule.typed(now),

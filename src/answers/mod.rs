@@ -178,6 +178,10 @@ pub struct Answers {
     pub single: BTreeMap<String, BTreeMap<String, Answer>>,
     /// Chapter id -> the entries of its repeated part, sorted by id (oldest first).
     pub entries: BTreeMap<String, Vec<Entry>>,
+    /// The day this person last set the couple's weeks to start on, if ever.
+    pub week: Option<crate::week::WeekSetting>,
+    /// A partner's setting of the week's first day (read from their share); not saved.
+    partner_week: Option<crate::week::WeekSetting>,
     /// Chapter id -> where its repeated exercises are answered now; not saved.
     routes: BTreeMap<String, Route>,
     /// Chapter id -> exercise id -> (partner, their answer): a shared list a partner
@@ -188,7 +192,7 @@ pub struct Answers {
 /// Equal when the stored answers are; which entry is open does not count.
 impl PartialEq for Answers {
     fn eq(&self, other: &Answers) -> bool {
-        self.single == other.single && self.entries == other.entries
+        self.single == other.single && self.entries == other.entries && self.week == other.week
     }
 }
 
@@ -206,6 +210,30 @@ impl Answers {
         Answers {
             single,
             ..Answers::default()
+        }
+    }
+
+    /// The day the couple's weeks start on at `now`: the later of this person's setting
+    /// and their partner's (see [`crate::week::WeekSetting::in_effect`]); Monday unset.
+    pub fn week_start(&self, now: Timestamp) -> crate::week::WeekStart {
+        crate::week::WeekSetting::in_effect(self.week.as_ref(), self.partner_week.as_ref(), now)
+            .map(|s| s.starts)
+            .unwrap_or_default()
+    }
+
+    /// Sets the day the couple's weeks start on, as of `changed`.
+    pub fn set_week_start(&mut self, starts: crate::week::WeekStart, changed: String) {
+        self.week = Some(crate::week::WeekSetting { starts, changed });
+    }
+
+    /// Takes a partner's setting of the week's first day from their shared answers
+    /// (read, never written: this file keeps its own setting).
+    pub fn take_week(&mut self, theirs: &Answers) {
+        if let Some(w) = &theirs.week {
+            let later = self.partner_week.as_ref().is_none_or(|p| w.changed > p.changed);
+            if later {
+                self.partner_week = Some(w.clone());
+            }
         }
     }
 
@@ -638,7 +666,14 @@ impl Answers {
     ///
     /// An optional exercise counts only once it has an answer: untouched, it neither
     /// holds progress back nor makes an empty workbook look begun.
+    ///
+    /// While a chapter's open entry holds nothing written yet (a check-in just opened),
+    /// its repeated part is counted as of its latest written entry, as before it was
+    /// opened: opening one alone never takes progress back.
     pub fn chapter_progress(&self, chapter: &Chapter) -> (usize, usize) {
+        if let Some(view) = self.before_opening(&chapter.id) {
+            return view.chapter_progress(chapter);
+        }
         let answered = || {
             chapter
                 .exercises
@@ -649,6 +684,36 @@ impl Answers {
             .filter(|e| self.status(&chapter.id, e) == Status::Done)
             .count();
         (done, answered().count())
+    }
+
+    /// The answers as they read with no entry open in `chapter`, when the open entry
+    /// holds nothing written yet; `None` otherwise. Only what that chapter's progress
+    /// reads is kept: the answers given once and its latest written entry.
+    fn before_opening(&self, chapter: &str) -> Option<Answers> {
+        let open = self.routes.get(chapter)?.open.as_ref()?;
+        let list = self.entries.get(chapter).map_or(&[][..], Vec::as_slice);
+        let written = |e: &Entry| e.answers.values().any(|a| a.skipped || !value_is_empty(&a.value));
+        if let Ok(i) = crate::entry::find(list, &open.id)
+            && written(&list[i])
+        {
+            return None;
+        }
+        let latest = list.iter().rev().find(|e| e.is_live() && written(e));
+        let mut routes = self.routes.clone();
+        if let Some(r) = routes.get_mut(chapter) {
+            r.open = None;
+        }
+        Some(Answers {
+            single: self.single.clone(),
+            entries: latest
+                .map(|e| (chapter.to_string(), vec![e.clone()]))
+                .into_iter()
+                .collect(),
+            week: None,
+            partner_week: None,
+            routes,
+            shared: self.shared.clone(),
+        })
     }
 
     /// (done, total) over the whole workbook.

@@ -89,6 +89,12 @@ pub enum Go {
     Share,
     /// Withdraw sharing with the selected partner (asks first; a second press says yes).
     Withdraw,
+    /// The check-in is about last week (the question asked in the grace window).
+    LastWeek,
+    /// The check-in is about this week (the question asked in the grace window).
+    ThisWeek,
+    /// Make the couple's weeks start one day later (Monday, Tuesday, … Sunday, Monday).
+    WeekStart,
 }
 
 /// Moving a selection or scrolling.

@@ -5,7 +5,8 @@ use super::screen::{Screen, ScreenState};
 use super::{App, Effect, Move, Notice};
 use crate::answers::Status;
 use crate::content::Rhythm;
-use crate::entry::{Entry, Open, id_for};
+use crate::entry::{Entry, Open};
+use crate::week::Weeks;
 
 /// A row of the entries screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +28,169 @@ pub enum Due {
     First,
 }
 
+/// The question which week a check-in is about, asked on its first day's visit when
+/// last week's check-in is unfinished (the grace window).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekQuestion {
+    /// The chapter whose check-in it is.
+    pub chapter: usize,
+    /// Last week's id: its check-in can still be done today.
+    pub last: String,
+    /// This week's id, open until the question is answered.
+    pub this: String,
+}
+
 impl App {
+    /// How weeks are counted now: in the computer's zone (passed in), from the day the
+    /// couple set (Monday unless set).
+    pub fn weeks(&self) -> Weeks {
+        Weeks::new(self.zone.clone(), self.answers.week_start(self.now))
+    }
+
+    /// The question which week a check-in is about, while it is asked.
+    pub fn week_question(&self) -> Option<&WeekQuestion> {
+        self.week_question.as_ref()
+    }
+
+    /// The id of this week's check-in in chapter `c`: the kept week still running
+    /// today, else the week starting on the couple's day.
+    fn this_week(&self, c: usize) -> String {
+        let ch = &self.workbook.chapters[c];
+        let kept = self.answers.live_entries(&ch.id).map(Entry::day);
+        self.weeks().id_among(self.now, kept)
+    }
+
+    /// Last week's id while a check-in of chapter `c` may still be about it: today is
+    /// the first day of a new week, nothing is written in this week's yet, the part was
+    /// begun before, and last week's check-in is not done (or was never made).
+    fn grace_week(&self, c: usize) -> Option<String> {
+        let ch = &self.workbook.chapters[c];
+        if ch.repeat.as_ref()?.rhythm != Rhythm::Weekly {
+            return None;
+        }
+        let this = self.this_week(c);
+        let first = crate::date::parse(&this)?;
+        if self.weeks().day_at(self.now) != first {
+            return None;
+        }
+        let written = |e: &Entry| {
+            e.answers
+                .values()
+                .any(|a| a.skipped || !crate::answers::value_is_empty(&a.value))
+        };
+        if self
+            .answers
+            .entry(&ch.id, &this)
+            .is_some_and(|e| e.is_live() && written(e))
+        {
+            return None;
+        }
+        let before = self
+            .answers
+            .live_entries(&ch.id)
+            .filter(|e| e.day() < first)
+            .last()?;
+        let yesterday = first - 1;
+        if before.day() + 7 > yesterday {
+            // Last week was kept: asked only while it is unfinished.
+            return (!self.entry_done(c, before)).then(|| before.id.clone());
+        }
+        Some(crate::date::civil_from_days(self.weeks().start_of(yesterday)))
+    }
+
+    /// The entry a weekly check-in of chapter `c` opens: this week's; in the grace
+    /// window the question which week it is about is asked over it.
+    fn weekly_open(&mut self, c: usize) -> Open {
+        let now = self.now.to_string();
+        let this = self.this_week(c);
+        self.week_question = self.grace_week(c).map(|last| WeekQuestion {
+            chapter: c,
+            last,
+            this: this.clone(),
+        });
+        self.open_for(c, this, &now)
+    }
+
+    /// Answers the question which week the check-in is about: `last` files it under last
+    /// week (not dated as an edit: its time is not over yet), else it stays this week's.
+    pub(super) fn answer_week(&mut self, last: bool, fx: &mut Vec<Effect>) {
+        let Some(q) = self.week_question.take() else {
+            return;
+        };
+        if !last {
+            return;
+        }
+        let now = self.now.to_string();
+        let open = self.open_for(q.chapter, q.last, &now);
+        let id = self.workbook.chapters[q.chapter].id.clone();
+        self.answers.close_entry(&id);
+        self.answers.open_entry(&id, open);
+        // The exercise on screen is built again from last week's answer.
+        if let Screen::Exercise(c, e) = self.screen() {
+            self.go_to(Screen::Exercise(c, e), fx);
+        }
+    }
+
+    /// The trends of chapter `c`'s repeated part, for the entries screen: one series per
+    /// scale and rated item with a value, the rated items in the list's order.
+    pub(super) fn entries_trends(&self, c: usize) -> crate::entry::Trends {
+        let Some(ch) = self.workbook.chapters.get(c) else {
+            return crate::entry::Trends::default();
+        };
+        let live: Vec<&Entry> = self.answers.live_entries(&ch.id).collect();
+        // Rated items in the order the exercise asks them (a list's order, not the
+        // alphabetical order the ratings are stored in), then any others.
+        let mut resolved = ch.clone();
+        for ex in &mut resolved.exercises {
+            if let std::borrow::Cow::Owned(kind) = self.answers.resolved_kind(&ex.kind) {
+                ex.kind = kind;
+            }
+        }
+        crate::entry::Trends {
+            series: crate::entry::series(&resolved, &live),
+            days: live.iter().map(|e| e.day()).collect(),
+            weekly: ch.repeat.as_ref().is_some_and(|r| r.rhythm == Rhythm::Weekly),
+        }
+    }
+
+    /// The trends on the entries screen (none elsewhere) and how they are scrolled.
+    pub fn trends(&self) -> Option<(&crate::entry::Trends, &super::Viewport)> {
+        match &self.state {
+            ScreenState::Entries {
+                trends, trend_view, ..
+            } => Some((trends, trend_view)),
+            ScreenState::Name { .. }
+            | ScreenState::Welcome { .. }
+            | ScreenState::Contents { .. }
+            | ScreenState::Intro { .. }
+            | ScreenState::Exercise { .. }
+            | ScreenState::Closing { .. }
+            | ScreenState::Review { .. }
+            | ScreenState::Compare { .. }
+            | ScreenState::Sharing { .. } => None,
+        }
+    }
+
+    /// Works the trends out again after the entries changed (a delete, a restore).
+    fn refresh_trends(&mut self) {
+        if let ScreenState::Entries { chapter, .. } = self.state {
+            let fresh = self.entries_trends(chapter);
+            if let ScreenState::Entries { trends, .. } = &mut self.state {
+                *trends = fresh;
+            }
+        }
+    }
+
+    /// Makes the couple's weeks start one day later, from now on (a week already kept
+    /// runs to its end first); it goes with this profile's share, so the partner's app
+    /// files check-ins alike.
+    pub(super) fn next_week_start(&mut self, fx: &mut Vec<Effect>) {
+        let next = self.answers.week_start(self.now).next();
+        self.answers.set_week_start(next, self.now.to_string());
+        self.notice = Some(super::Notice::WeekStarts(next));
+        fx.push(Effect::Save);
+    }
+
     /// The chapter whose entries a key would open: the one on screen, or selected.
     fn entries_chapter(&self) -> Option<usize> {
         let c = match &self.state {
@@ -88,7 +251,7 @@ impl App {
     /// latest record): changing it needs no date of its own.
     fn is_current(&self, c: usize, rhythm: Rhythm, id: &str) -> bool {
         match rhythm {
-            Rhythm::Weekly => id_for(Rhythm::Weekly, &self.now.to_string()) == id,
+            Rhythm::Weekly => self.this_week(c) == id || self.grace_week(c).is_some_and(|w| w == id),
             Rhythm::Entries => {
                 let ch = &self.workbook.chapters[c];
                 self.answers
@@ -99,22 +262,25 @@ impl App {
         }
     }
 
+    /// The rhythm and id of chapter `c`, when it has a repeated part.
+    fn repeat_of(&self, c: usize) -> Option<(Rhythm, String)> {
+        let ch = self.workbook.chapters.get(c)?;
+        Some((ch.repeat.as_ref()?.rhythm, ch.id.clone()))
+    }
+
     /// Makes sure the repeated exercises of chapter `c` have an entry open: this week's,
     /// or the latest entry while it is unfinished, else a new one.
     pub(super) fn ensure_entry_open(&mut self, c: usize) {
-        let Some(ch) = self.workbook.chapters.get(c) else {
-            return;
-        };
-        let Some(repeat) = &ch.repeat else {
+        let Some((rhythm, id)) = self.repeat_of(c) else {
             return;
         };
         if self.open_entry(c).is_some() {
             return;
         }
         let now = self.now.to_string();
-        let open = match repeat.rhythm {
-            Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
-            Rhythm::Entries => match self.answers.live_entries(&ch.id).last() {
+        let open = match rhythm {
+            Rhythm::Weekly => self.weekly_open(c),
+            Rhythm::Entries => match self.answers.live_entries(&id).last() {
                 Some(last) if !self.entry_done(c, last) => Open {
                     id: last.id.clone(),
                     started: last.started.clone(),
@@ -123,7 +289,6 @@ impl App {
                 Some(_) | None => self.fresh_entry(c, &now),
             },
         };
-        let id = ch.id.clone();
         self.answers.open_entry(&id, open);
     }
 
@@ -166,10 +331,35 @@ impl App {
     /// (done, total) of the repeated exercises of chapter `c` in `entry`.
     pub fn entry_progress(&self, c: usize, entry: &Entry) -> (usize, usize) {
         let ch = &self.workbook.chapters[c];
+        self.progress_in(c, &self.answers.as_of(&ch.id, entry))
+    }
+
+    /// The entries list's words for `entry` of chapter `c`: its (done, total) and the
+    /// line saying what it holds, worked out from one copy of the answers as it saw them.
+    pub fn entry_line(&self, c: usize, entry: &Entry) -> ((usize, usize), String) {
+        let ch = &self.workbook.chapters[c];
+        self.entry_line_in(c, entry, &self.answers.as_of(&ch.id, entry))
+    }
+
+    /// [`App::entry_line`] from `probe`, the answers as `entry` saw them (from
+    /// [`crate::answers::Answers::as_of_each`], so the answers given once, a long list
+    /// among them, are copied once a frame, not once a row).
+    pub fn entry_line_in(
+        &self,
+        c: usize,
+        entry: &Entry,
+        probe: &crate::answers::Answers,
+    ) -> ((usize, usize), String) {
+        (self.progress_in(c, probe), self.summary_in(c, entry, probe))
+    }
+
+    /// (done, total) of the repeated exercises of chapter `c` in `probe`, the answers
+    /// as one entry saw them.
+    fn progress_in(&self, c: usize, probe: &crate::answers::Answers) -> (usize, usize) {
+        let ch = &self.workbook.chapters[c];
         let Some(repeat) = &ch.repeat else {
             return (0, 0);
         };
-        let probe = self.answers.as_of(&ch.id, entry);
         let exercises: Vec<_> = ch
             .exercises
             .iter()
@@ -189,7 +379,12 @@ impl App {
     /// scale's value), or nothing when it is empty.
     pub fn entry_summary(&self, c: usize, entry: &Entry) -> String {
         let ch = &self.workbook.chapters[c];
-        let probe = self.answers.as_of(&ch.id, entry);
+        self.summary_in(c, entry, &self.answers.as_of(&ch.id, entry))
+    }
+
+    /// [`App::entry_summary`] from `probe`, the answers as `entry` saw them.
+    fn summary_in(&self, c: usize, entry: &Entry, probe: &crate::answers::Answers) -> String {
+        let ch = &self.workbook.chapters[c];
         for ex in ch.exercises.iter().filter(|e| ch.is_repeated(&e.id)) {
             let Some(a) = entry.answers.get(&ex.id).filter(|a| !a.skipped) else {
                 continue;
@@ -423,16 +618,13 @@ impl App {
     /// `entries` part continues its last entry while it is unfinished, as a visit does;
     /// `n` on the entries screen always starts a new one.
     pub(super) fn start_due(&mut self, c: usize, resume: bool, fx: &mut Vec<Effect>) {
-        let Some(ch) = self.workbook.chapters.get(c) else {
-            return;
-        };
-        let Some(repeat) = &ch.repeat else {
+        let Some((rhythm, id)) = self.repeat_of(c) else {
             return;
         };
         let now = self.now.to_string();
-        let open = match repeat.rhythm {
-            Rhythm::Weekly => self.open_for(c, id_for(Rhythm::Weekly, &now), &now),
-            Rhythm::Entries => match self.answers.live_entries(&ch.id).last() {
+        let open = match rhythm {
+            Rhythm::Weekly => self.weekly_open(c),
+            Rhythm::Entries => match self.answers.live_entries(&id).last() {
                 Some(last) if resume && !self.entry_done(c, last) => Open {
                     id: last.id.clone(),
                     started: last.started.clone(),
@@ -492,6 +684,7 @@ impl App {
         *confirm_delete = false;
         let id = self.workbook.chapters[*chapter].id.clone();
         self.answers.set_deleted(&id, &row.id, Some(self.now.to_string()));
+        self.refresh_trends();
         fx.push(Effect::Save);
     }
 
@@ -508,6 +701,7 @@ impl App {
         };
         let id = self.workbook.chapters[*chapter].id.clone();
         self.answers.set_deleted(&id, &row.id, None);
+        self.refresh_trends();
         fx.push(Effect::Save);
     }
 
@@ -519,6 +713,7 @@ impl App {
             cursor,
             confirm_delete,
             confirm_share,
+            trend_view,
             ..
         } = &mut self.state
         else {
@@ -526,6 +721,16 @@ impl App {
         };
         *confirm_delete = false;
         *confirm_share = false;
+        // The page keys and the wheel scroll the trends, a whole page of them at a time.
+        let page = i32::from(trend_view.page());
+        match m {
+            Move::PageDown => return trend_view.scroll_by(page),
+            Move::PageUp => return trend_view.scroll_by(-page),
+            Move::ScrollDown => return trend_view.scroll_by(1),
+            Move::ScrollUp => return trend_view.scroll_by(-1),
+            Move::Up | Move::Down | Move::Left | Move::Right | Move::First | Move::Last => {}
+            Move::Select | Move::Toggle => {}
+        }
         if let Some(to) = super::component::moved(*cursor, m, rows.len()) {
             *cursor = to;
             return;
@@ -568,8 +773,7 @@ impl App {
     /// What each repeated part asks for now, by chapter, for the welcome screen: only
     /// for parts already begun (an entry made, or the chapter reached).
     pub fn due(&self) -> Vec<(usize, Due)> {
-        let now = self.now.to_string();
-        let today = crate::date::parse(&crate::date::day_of(&now)).unwrap_or(0);
+        let today = self.weeks().day_at(self.now);
         let mut out = Vec::new();
         for (c, ch) in self.workbook.chapters.iter().enumerate() {
             let Some(repeat) = &ch.repeat else {
@@ -584,7 +788,7 @@ impl App {
                 (_, None) if !reached => continue,
                 (_, None) => Due::First,
                 (Rhythm::Weekly, Some(e)) => {
-                    let this = id_for(Rhythm::Weekly, &now);
+                    let this = self.this_week(c);
                     if e.id == this && self.entry_done(c, e) {
                         continue;
                     }

@@ -115,6 +115,12 @@ pub struct App {
     /// The time of the action being applied, given by the session ([`App::update_at`]):
     /// what answers and entries are stamped with and which week is this week.
     now: Timestamp,
+    /// The computer's time zone, given by the session with the time: which calendar day
+    /// it is, and so which week.
+    zone: jiff::tz::TimeZone,
+    /// The question which week a check-in is about, while it is asked (in the grace
+    /// window after an unfinished week).
+    week_question: Option<entries::WeekQuestion>,
     /// The printable keys just pressed, to tell typing from commands.
     burst: stray::Burst,
     /// The answer changes made on this screen, for undo and redo.
@@ -147,6 +153,9 @@ impl App {
             help_text: Viewport::default(),
             // Until the session passes the time, the clock as the app starts.
             now: Timestamp::now(),
+            // Until the session passes the zone, UTC: the app never reads the system's.
+            zone: jiff::tz::TimeZone::UTC,
+            week_question: None,
             burst: stray::Burst::default(),
             history: history::History::default(),
         }
@@ -163,10 +172,17 @@ impl App {
         self.now
     }
 
-    /// Applies one action at the time `now`, as the session does: [`App::update`]
-    /// with the clock passed in.
-    pub fn update_at(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+    /// The same app in the time zone `zone` (tests make up a zone this way).
+    pub fn with_zone(mut self, zone: jiff::tz::TimeZone) -> App {
+        self.zone = zone;
+        self
+    }
+
+    /// Applies one action at the time `now` in the time zone `zone`, as the session
+    /// does: [`App::update`] with the clock and the zone passed in.
+    pub fn update_at(&mut self, action: Action, now: Timestamp, zone: &jiff::tz::TimeZone) -> Vec<Effect> {
         self.now = now;
+        self.zone = zone.clone();
         self.update(action)
     }
 

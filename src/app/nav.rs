@@ -178,6 +178,8 @@ impl App {
                 confirm_delete: false,
                 confirm_share: false,
                 shared_undo: None,
+                trends: self.entries_trends(chapter),
+                trend_view: Viewport::default(),
             },
             // The list comes from the edge (`Effect::ListSharing`); the counts are the
             // answers' own, worked out once here.
@@ -398,6 +400,15 @@ impl App {
             self.name_key(action, fx);
             return;
         }
+        // The question which week a check-in is about takes only its own answers.
+        if self.week_question.is_some() {
+            match action {
+                Action::Go(Go::LastWeek) => self.answer_week(true, fx),
+                Action::Go(Go::ThisWeek | Go::Back) => self.answer_week(false, fx),
+                Action::Go(_) | Action::Move(_) | Action::Edit(_) | Action::Event(_) | Action::Stroke(_) => {}
+            }
+            return;
+        }
         match action {
             Action::Go(go) => self.on_go(go, fx),
             Action::Move(m) => self.on_move(m, fx),
@@ -483,6 +494,9 @@ impl App {
             Go::Sharing => self.open_sharing(fx),
             Go::Share => self.sharing_share(fx),
             Go::Withdraw => self.sharing_withdraw(fx),
+            Go::LastWeek => self.answer_week(true, fx),
+            Go::ThisWeek => self.answer_week(false, fx),
+            Go::WeekStart => self.next_week_start(fx),
             // Handled by `App::update` whatever the screen.
             Go::Quit | Go::Help | Go::Safety | Go::RetrySave | Go::QuitWithFallback => {}
         }

@@ -23,6 +23,8 @@ pub enum Notice {
     /// `p` on a shared list whose version on screen is this partner's: only its owner can
     /// mark it, and this person's own (hidden) version is left as it is.
     PrivatePartnersList(String),
+    /// The couple's weeks now start on this day.
+    WeekStarts(crate::week::WeekStart),
     /// The exercise was marked skipped.
     SkippedOn,
     /// The skip was taken back.

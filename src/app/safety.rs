@@ -77,6 +77,9 @@ impl App {
                 | Go::DeleteEntry
                 | Go::RestoreEntry
                 | Go::ShareEntry
+                | Go::LastWeek
+                | Go::ThisWeek
+                | Go::WeekStart
                 | Go::RetrySave
                 | Go::QuitWithFallback
                 | Go::Sharing

@@ -148,6 +148,11 @@ pub enum ScreenState {
         confirm_share: bool,
         /// The last entry shared whole here, to put its marks back (`u`).
         shared_undo: Option<SharedEntry>,
+        /// The trends drawn below the list, worked out when the screen opens and when
+        /// an entry is deleted or restored, never per frame.
+        trends: crate::entry::Trends,
+        /// Where the trends are scrolled to, in series (PgDn/PgUp).
+        trend_view: Viewport,
     },
     /// Who sees this profile's answers.
     Sharing {

@@ -68,7 +68,7 @@ fn compare(
         }
         (Err(e), _) | (_, Err(e)) => return fail(e),
     };
-    let monday = week.map(|day| trustbook::date::civil_from_days(trustbook::date::monday_of(day)));
+    let monday = week.map(|day| trustbook::date::civil_from_days(week_holding(day, &answers_a, &answers_b)));
     let now = trustbook::answers::now_utc();
     let mut comparison = cmp::compare_at(wb, (a, &answers_a), (b, &answers_b), monday.as_deref(), &now);
     if let Some(monday) = &monday {
@@ -230,5 +230,23 @@ fn on_path(name: &str) -> bool {
             std::fs::metadata(dir.join(name))
                 .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
         })
+    })
+}
+
+/// The first day of the week holding `day`: a week either partner kept that runs on
+/// that day, else the week from the couple's first day (the later of the two settings).
+fn week_holding(day: i64, a: &trustbook::answers::Answers, b: &trustbook::answers::Answers) -> i64 {
+    let kept = [a, b]
+        .into_iter()
+        .flat_map(|x| x.entries.values().flatten())
+        .filter(|e| e.is_live())
+        .map(trustbook::entry::Entry::day)
+        .filter(|d| *d <= day && day < d + 7)
+        .max();
+    kept.unwrap_or_else(|| {
+        let mut both = a.clone();
+        both.take_week(b);
+        let start = both.week_start(trustbook::answers::Timestamp::now());
+        trustbook::week::Weeks::new(jiff::tz::TimeZone::UTC, start).start_of(day)
     })
 }

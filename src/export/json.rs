@@ -74,6 +74,9 @@ struct WireOut<'a> {
     answers: &'a BTreeMap<String, BTreeMap<String, Answer>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     entries: &'a BTreeMap<String, Vec<Entry>>,
+    /// The day the couple's weeks start on, once set (so the partner files alike).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    week: Option<&'a crate::week::WeekSetting>,
     /// Each score's value, worked out from the answers in this file; not read back.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     scores: Vec<ScoreOut>,
@@ -155,6 +158,9 @@ struct WireIn {
     /// Computed scores: worked out again from the answers, so not read.
     #[serde(default, rename = "scores")]
     _scores: serde::de::IgnoredAny,
+    /// The day the couple's weeks start on, once set (so the partner files alike).
+    #[serde(default)]
+    week: Option<crate::week::WeekSetting>,
 }
 
 impl Export {
@@ -190,6 +196,7 @@ impl Export {
             answers: &self.answers.single,
             entries: &self.answers.entries,
             scores,
+            week: self.answers.week.as_ref(),
         };
         let text = serde_json::to_string_pretty(&wire).expect("answers always serialize");
         let mut text = escape_quoted(&text);
@@ -212,6 +219,7 @@ impl Export {
             answers: &self.answers.single,
             entries: &self.answers.entries,
             scores: Vec::new(),
+            week: self.answers.week.as_ref(),
         };
         let text = serde_json::to_string(&wire).expect("answers always serialize");
         let mut text = escape_quoted(&text);
@@ -445,6 +453,7 @@ pub fn parse_json(text: &str) -> Result<Export, ImportError> {
         answers: {
             let mut a = Answers::from_single(wire.answers);
             a.entries = wire.entries;
+            a.week = wire.week;
             for list in a.entries.values_mut() {
                 list.sort_by(|x, y| x.id.cmp(&y.id));
             }

@@ -94,6 +94,9 @@ pub fn shareable(answers: &Answers, include_private: bool) -> Answers {
             out.entries.insert(chapter.clone(), kept);
         }
     }
+    // The couple's week start is theirs together, not an answer: it travels with every
+    // share and export, so both partners file a check-in under the same week.
+    out.week = answers.week.clone();
     out
 }
 

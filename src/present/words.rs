@@ -194,6 +194,11 @@ pub fn hidden_row(parts: Vec<String>) -> String {
     parts.join(" ")
 }
 
+/// A week of which nothing of `name`'s is shown (not done, or not shared: the same).
+pub fn not_done_this_week(name: &str) -> String {
+    format!("{name} has not done this week.")
+}
+
 /// A hidden row: `name` has not answered (or keeps it private: it reads the same).
 pub fn not_answered_by(name: &str) -> String {
     format!("{name} has not answered yet.")

@@ -19,6 +19,8 @@ struct FileOut<'a> {
     saved: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     resume: Option<&'a Place>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    week: Option<&'a crate::week::WeekSetting>,
     answers: &'a Single,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     entries: &'a BTreeMap<String, Vec<Entry>>,
@@ -37,6 +39,9 @@ struct FileIn {
     saved: Option<String>,
     #[serde(default)]
     resume: Option<ResumeIn>,
+    /// The day the couple's weeks start on, once set.
+    #[serde(default)]
+    week: Option<crate::week::WeekSetting>,
     #[serde(default)]
     answers: Single,
     /// Schema 2: chapter id -> entries of its repeated part.
@@ -63,6 +68,7 @@ pub fn encode(answers: &Answers, place: Option<&Place>, workbook_id: &str) -> St
         workbook: workbook_id,
         saved: now_utc(),
         resume: place,
+        week: answers.week.as_ref(),
         answers: &answers.single,
         entries: &answers.entries,
     };
@@ -158,6 +164,7 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
     let older = version.filter(|v| *v < SCHEMA_VERSION);
     let mut answers = Answers::from_single(file.answers);
     answers.entries = file.entries;
+    answers.week = file.week;
     for list in answers.entries.values_mut() {
         // Sorted by id, as lookups expect, whatever order a hand-edited file has.
         list.sort_by(|a, b| a.id.cmp(&b.id));

@@ -72,6 +72,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Span::styled(mark, style),
                     Span::raw(format!(" {}", ex.title)),
                 ];
+                // The repeated part is marked, so its exercises read as done again each
+                // week (or entry), not once.
+                if let Some(r) = ch.repeat.as_ref().filter(|_| ch.is_repeated(&ex.id)) {
+                    spans.push(Span::styled(
+                        format!(" {}", text::repeat_mark(r.rhythm)),
+                        theme.key(),
+                    ));
+                }
                 if private {
                     spans.push(Span::styled(format!(" {}", text::PRIVATE_MARK), theme.dim()));
                 }

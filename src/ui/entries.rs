@@ -9,8 +9,8 @@ use ratatui::widgets::{List, ListItem, Paragraph, Sparkline, SparklineBar};
 
 use super::{Theme, text};
 use crate::app::keys::{self, Context};
-use crate::app::{Action, App, Go};
-use crate::entry::{Entry, series};
+use crate::app::{Action, App, Go, Move, Viewport};
+use crate::entry::{Column, Trends};
 
 /// Draws the entries screen of chapter `c` into `area`.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
@@ -20,20 +20,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         return;
     };
     let rows = app.entry_rows();
-    let live: Vec<&Entry> = app.answers().live_entries(&ch.id).collect();
-    // Rated items in the order the exercise asks them (a list's order, not the
-    // alphabetical order the ratings are stored in), then any others.
-    let mut resolved = ch.clone();
-    for ex in &mut resolved.exercises {
-        if let std::borrow::Cow::Owned(kind) = app.answers().resolved_kind(&ex.kind) {
-            ex.kind = kind;
-        }
-    }
-    let trends = series(&resolved, &live);
-    let shown: Vec<_> = trends
-        .iter()
-        .filter(|s| s.values.iter().filter(|v| v.is_some()).count() >= 1)
-        .collect();
+    let Some((trends, trend_view)) = app.trends() else {
+        return;
+    };
+    let shown = &trends.series;
     // Each series: its name, a sparkline, and its values as text. The list gets its
     // rows when there is room, and never less than half of what is left.
     let trend_h = if shown.is_empty() {
@@ -69,7 +59,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         };
         Line::from(Span::styled(line, theme.warn()))
     } else {
-        Line::from(Span::styled(text::entries_heading(&repeat.title), theme.title()))
+        let week = (repeat.rhythm == crate::content::Rhythm::Weekly).then(|| {
+            let key = keys::label_of(Context::Entries, &Action::Go(Go::WeekStart));
+            (app.answers().week_start(app.now()), key)
+        });
+        Line::from(Span::styled(
+            text::entries_heading(&repeat.title, week),
+            theme.title(),
+        ))
     };
     frame.render_widget(
         Paragraph::new(super::wrap::fitted(vec![heading], head.width)),
@@ -93,7 +90,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         };
         let h = usize::from(list_area.height);
         let cursor = app.entries_cursor();
-        let near = offset.min(cursor).saturating_sub(h)..=offset.max(cursor) + h;
+        // The list shows from the first of these (the cursor above the view moves it up)
+        // and at most h/2 two-line rows below the last (the cursor below moves it down).
+        let near = offset.min(cursor)..=offset.max(cursor) + h / 2 + 1;
+        let mut as_of = app.answers().as_of_each(&ch.id);
         let room = usize::from(list_area.width).saturating_sub(4);
         let items: Vec<ListItem> = rows
             .iter()
@@ -108,12 +108,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
                 if !near.contains(&i) {
                     return ListItem::new(vec![Line::from(parts.remove(0)), Line::from("")]);
                 }
-                let (done, total) = app.entry_progress(c, e);
+                let ((done, total), summary) = app.entry_line_in(c, e, as_of.at(Some(e)));
                 parts.push(text::done_of(done, total));
                 if let Some(day) = e.edited.as_deref().and_then(crate::date::valid_day_of) {
                     parts.push(text::edited_on(&day));
                 }
-                let summary = crate::present::clean_line(&app.entry_summary(c, e));
+                let summary = crate::present::clean_line(&summary);
                 ListItem::new(vec![
                     Line::from(parts.join(" · ")),
                     Line::from(Span::styled(
@@ -128,20 +128,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
             .highlight_symbol("› ");
         super::contents::draw_list(frame, app, list, list_area, app.entries_cursor());
     }
-    draw_trends(frame, theme, trend_area, &shown, &live);
+    let live: Vec<&crate::entry::Entry> = app.answers().live_entries(&ch.id).collect();
+    draw_trends(frame, theme, trend_area, (trends, &live), trend_view);
 }
 
-/// The trends: per series a name, a sparkline over the entries and the values as text.
+/// The trends: per series a name, a sparkline over the entries (a week with no check-in
+/// is a gap) and the values as text, from the series the view is scrolled to.
 fn draw_trends(
     frame: &mut Frame,
     theme: &Theme,
     area: Rect,
-    shown: &[&crate::entry::Series],
-    live: &[&Entry],
+    (trends, live): (&Trends, &[&crate::entry::Entry]),
+    view: &Viewport,
 ) {
     if area.height == 0 {
         return;
     }
+    let shown = &trends.series;
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     if shown.is_empty() {
         frame.render_widget(Line::from(Span::styled(text::TRENDS_NONE, theme.dim())), head);
@@ -149,15 +152,28 @@ fn draw_trends(
     }
     frame.render_widget(Line::from(Span::styled(text::TRENDS, theme.title())), head);
     let width = usize::from(area.width);
-    // Three lines a series; when not all fit, the last line says how many are left out.
+    // Three lines a series; when not all fit, the last line says how many more there are
+    // and which key shows them.
     let fit = usize::from(body.height) / 3;
     let fit = if fit < shown.len() {
-        usize::from(body.height.saturating_sub(1)) / 3
+        (usize::from(body.height.saturating_sub(1)) / 3).max(1)
     } else {
         fit
     };
+    let max = shown.len().saturating_sub(fit);
+    view.record(
+        u16::try_from(fit).unwrap_or(u16::MAX),
+        u16::try_from(max).unwrap_or(u16::MAX),
+    );
+    let from = usize::from(view.offset()).min(max);
     if fit < shown.len() {
-        let more = text::trends_more(shown.len() - fit);
+        let (above, below) = (from, shown.len() - from - fit.min(shown.len() - from));
+        let more = text::trends_more(
+            above,
+            below,
+            keys::label_of(Context::Entries, &Move::PageDown.into()),
+            keys::label_of(Context::Entries, &Move::PageUp.into()),
+        );
         let at = Rect {
             y: body.bottom().saturating_sub(1),
             height: 1,
@@ -168,22 +184,34 @@ fn draw_trends(
             at,
         );
     }
+    // The latest columns that fit, one each: entries and the weeks missed between them.
+    let columns = trends.columns(width.saturating_sub(1).max(1));
+    let latest_year = trends
+        .days
+        .last()
+        .map(|d| crate::date::civil_from_days(*d)[..4].to_string());
+    // The year only where it is not the latest entry's.
+    let day_of = |d: i64| {
+        let day = crate::date::readable(d);
+        match (&latest_year, day.rsplit_once(' ')) {
+            (Some(y), Some((dm, year))) if year == y => dm.to_string(),
+            _ => day,
+        }
+    };
     let mut y = body.y;
-    for s in shown.iter().take(fit) {
-        let latest_year = live
-            .last()
-            .map(|e| crate::date::civil_from_days(e.day())[..4].to_string());
+    for s in shown.iter().skip(from).take(fit) {
         let name = crate::safe::quote_text(&s.name);
         frame.render_widget(
             Line::from(Span::styled(super::truncate(&name, width), Style::default())),
             Rect { y, height: 1, ..body },
         );
-        // The latest entries that fit, one column each.
-        let room = width.saturating_sub(1).max(1);
-        let from = s.values.len().saturating_sub(room);
-        let bars: Vec<SparklineBar> = s.values[from..]
+        let value = |c: &Column| match c {
+            Column::Entry(i) => live.get(*i).and_then(|e| s.value_in(e)),
+            Column::Missed(_) => None,
+        };
+        let bars: Vec<SparklineBar> = columns
             .iter()
-            .map(|v| SparklineBar::from(v.map(|v| (v - s.min).max(0) as u64 + 1)))
+            .map(|c| SparklineBar::from(value(c).map(|v| (v - s.min).max(0) as u64 + 1)))
             .collect();
         let spark = Sparkline::default()
             .data(bars)
@@ -198,27 +226,28 @@ fn draw_trends(
                 ..body
             },
         );
-        // The same values as text, for screen readers and without colour.
+        // The same values as text, for screen readers and without colour, newest first,
+        // only as many as can show.
         if y + 2 < body.bottom() {
-            let values: Vec<String> = live
-                .iter()
-                .zip(&s.values)
-                .skip(from)
-                .filter_map(|(e, v)| {
-                    let v = (*v)?;
-                    // The year only where it is not the latest entry's.
-                    let day = crate::date::readable(e.day());
-                    let day = match (&latest_year, day.rsplit_once(' ')) {
-                        (Some(y), Some((dm, year))) if year == y => dm.to_string(),
-                        _ => day,
-                    };
-                    Some(format!(
-                        "{day}: {}",
+            let mut values: Vec<String> = Vec::new();
+            let mut used = 0;
+            for c in columns.iter().rev() {
+                if used > width {
+                    break;
+                }
+                let part = match (c, value(c)) {
+                    (Column::Missed(d), _) => text::no_check_in(&day_of(*d)),
+                    (Column::Entry(i), Some(v)) => format!(
+                        "{}: {}",
+                        day_of(trends.days.get(*i).copied().unwrap_or_default()),
                         crate::content::with_unit(v, s.unit.as_deref())
-                    ))
-                })
-                .collect();
-            let line = text::latest_first(&values.into_iter().rev().collect::<Vec<_>>().join(" · "));
+                    ),
+                    (Column::Entry(_), None) => continue,
+                };
+                used += part.len() + 3;
+                values.push(part);
+            }
+            let line = text::latest_first(&values.join(" · "));
             frame.render_widget(
                 Line::from(Span::styled(super::truncate(&line, width), theme.dim())),
                 Rect {

@@ -66,6 +66,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Sharing => sharing::draw(frame, app, theme, body),
     }
     draw_footer(frame, app, theme, footer);
+    if matches!(app.screen(), Screen::Exercise(..)) {
+        overlay::draw_week_question(frame, app, theme, body);
+    }
     if app.safety_open() {
         overlay::draw_safety(frame, app, theme, body);
     }

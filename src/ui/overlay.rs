@@ -143,3 +143,44 @@ pub fn draw_confirm_quit(frame: &mut Frame, app: &App, theme: &Theme, area: Rect
         rect,
     );
 }
+
+/// The question which week a check-in is about (the grace window), in a small box at
+/// the foot of `area`: each answer with its key and its week's dates.
+pub fn draw_week_question(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let Some(q) = app.week_question() else {
+        return;
+    };
+    let dates = |id: &str| crate::date::week_label(crate::date::parse(id).unwrap_or_default());
+    let mut lines = vec![Line::raw(text::WEEK_QUESTION)];
+    for (b, id) in keys::bindings(keys::Context::WhichWeek)
+        .iter()
+        .zip([&q.last, &q.this])
+    {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", b.label), theme.key()),
+            Span::raw(format!("{} ({})", b.does, dates(id))),
+        ]));
+    }
+    let width = area.width.min(64);
+    let inner = width.saturating_sub(2);
+    let text_rows = super::wrap::fitted(lines.clone(), inner).lines.len() as u16;
+    let height = (text_rows + 2).min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.bottom().saturating_sub(height),
+        width,
+        height,
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.warn())
+        .title(Span::styled(
+            format!(" {} ", text::WEEK_QUESTION_TITLE),
+            theme.warn(),
+        ));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(super::wrap::fitted(lines, inner)).block(block),
+        rect,
+    );
+}

@@ -213,6 +213,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::PrivateOff => PRIVATE_OFF.to_string(),
         Notice::PrivateNeedsValue => PRIVATE_NEEDS_VALUE.to_string(),
         Notice::PrivatePartnersList(who) => private_partners_list(who),
+        Notice::WeekStarts(day) => week_starts(*day),
         Notice::SkippedOn => SKIPPED_ON.to_string(),
         Notice::SkippedOff => SKIPPED_OFF.to_string(),
         Notice::ListFull { max } => list_full(*max),
@@ -343,6 +344,7 @@ pub fn type_elsewhere(cx: Context) -> String {
         | Context::ConfirmWithdraw
         | Context::ConfirmDelete
         | Context::ConfirmShareEntry
+        | Context::WhichWeek
         | Context::Help
         | Context::Safety
         | Context::ConfirmQuit => {
@@ -561,8 +563,32 @@ pub fn scale_value(v: Option<i64>, max: i64, unit: Option<&str>) -> String {
 }
 
 /// Above the list of a repeated part's entries.
-pub fn entries_heading(title: &str) -> String {
-    format!("{title}: every entry, newest first")
+pub fn entries_heading(title: &str, week: Option<(crate::week::WeekStart, &str)>) -> String {
+    match week {
+        Some((day, key)) => {
+            format!("{title}: every entry, newest first · weeks start on {day} ({key} changes)")
+        }
+        None => format!("{title}: every entry, newest first"),
+    }
+}
+
+/// The mark of a repeated exercise in the contents: how often it is filled in.
+pub fn repeat_mark(rhythm: crate::content::Rhythm) -> &'static str {
+    match rhythm {
+        crate::content::Rhythm::Weekly => "(weekly)",
+        crate::content::Rhythm::Entries => "(each time)",
+    }
+}
+
+/// The title of the question which week a check-in is about.
+pub const WEEK_QUESTION_TITLE: &str = "Which week?";
+/// The question which week a check-in is about, asked the day after an unfinished week.
+pub const WEEK_QUESTION: &str =
+    "Last week's check-in is not done, and it can still be done today. Which week is this one about?";
+
+/// Said when the day the couple's weeks start on was changed.
+pub fn week_starts(day: crate::week::WeekStart) -> String {
+    format!("Weeks now start on {day}, from the next new week.")
 }
 
 /// The entries screen with no entry yet.
@@ -646,14 +672,26 @@ pub fn review_no_entry(title: &str) -> String {
     format!("{title}: no entry yet")
 }
 
-/// Under the trends, when some do not fit the window.
-pub fn trends_more(n: usize) -> String {
-    let what = if n == 1 {
-        "1 more trend"
-    } else {
-        &format!("{n} more trends")
+/// Under the trends, when some do not fit the window: how many are below and above,
+/// and the keys that reach them.
+pub fn trends_more(above: usize, below: usize, down: &str, up: &str) -> String {
+    let count = |n: usize| {
+        if n == 1 {
+            "1 more trend".to_string()
+        } else {
+            format!("{n} more trends")
+        }
     };
-    format!("↓ {what} in a taller window, or in the export")
+    match (above, below) {
+        (0, b) => format!("↓ {}: {down}", count(b)),
+        (a, 0) => format!("↑ {} above: {up}", count(a).replacen(" more", "", 1)),
+        (a, b) => format!("↓ {}: {down} · ↑ {a} above: {up}", count(b)),
+    }
+}
+
+/// A week with no check-in, in a trend's values as text.
+pub fn no_check_in(day: &str) -> String {
+    format!("{day}: no check-in")
 }
 
 // The sharing screen.

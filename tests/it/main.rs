@@ -45,3 +45,4 @@ mod snapshots;
 mod store;
 mod stray;
 mod undo;
+mod weeks;

@@ -413,7 +413,7 @@ fn every_mistake_in_a_repeat_is_named_where_it_is() {
 fn press_at(app: &mut App, code: KeyCode, now: Timestamp) {
     let event = crate::common::key(code);
     let action = trustbook::app::keys::action(app, &event).expect("the key means something here");
-    app.update_at(action, now);
+    app.update_at(action, now, &jiff::tz::TimeZone::UTC);
     crate::common::draw(app);
 }
 

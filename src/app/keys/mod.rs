@@ -76,6 +76,8 @@ contexts! {
     ConfirmDelete,
     /// The entries screen asking whether to share every answer of the selected entry.
     ConfirmShareEntry,
+    /// A check-in's first visit in the grace window, asking which week it is about.
+    WhichWeek,
     /// Who sees your answers: sharing and withdrawing.
     Sharing,
     /// The sharing screen asking whether to start sharing with the selected partner.
@@ -111,6 +113,7 @@ impl Context {
             | Context::Entries
             | Context::ConfirmDelete
             | Context::ConfirmShareEntry
+            | Context::WhichWeek
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw
@@ -141,6 +144,7 @@ impl Context {
             | Context::Entries
             | Context::ConfirmDelete
             | Context::ConfirmShareEntry
+            | Context::WhichWeek
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw
@@ -169,6 +173,7 @@ impl Context {
             | Context::Entries
             | Context::ConfirmDelete
             | Context::ConfirmShareEntry
+            | Context::WhichWeek
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw
@@ -244,6 +249,7 @@ pub fn context_below_help(app: &App) -> Context {
             Some(super::SharingAsk::Withdraw(_)) => Context::ConfirmWithdraw,
             None => Context::Sharing,
         },
+        ScreenState::Exercise { .. } if app.week_question().is_some() => Context::WhichWeek,
         ScreenState::Exercise { component, .. } => component.context(),
     }
 }
@@ -279,6 +285,7 @@ fn build(cx: Context) -> Vec<Binding> {
         Context::Entries => screens::entries_list(),
         Context::ConfirmDelete => questions::confirm_delete(),
         Context::ConfirmShareEntry => questions::confirm_share_entry(),
+        Context::WhichWeek => questions::which_week(),
         Context::Sharing => screens::sharing(),
         Context::ConfirmShare => questions::confirm_share(),
         Context::ConfirmWithdraw => questions::confirm_withdraw(),

@@ -56,6 +56,20 @@ pub(super) fn confirm_share_entry() -> Vec<Binding> {
     )
 }
 
+/// A check-in's first visit in the grace window, asking which week it is about.
+pub(super) fn which_week() -> Vec<Binding> {
+    vec![
+        b(vec![ch('l')], Action::Go(Go::LastWeek), "l", "last week", true),
+        b(
+            vec![ch('t'), k(Enter), k(Esc)],
+            Action::Go(Go::ThisWeek),
+            "t/Enter",
+            "this week",
+            true,
+        ),
+    ]
+}
+
 /// The sharing screen asking whether to start sharing with the selected partner.
 pub(super) fn confirm_share() -> Vec<Binding> {
     yes_no(Action::Go(Go::Share), "yes, share", "no, keep it as it is")

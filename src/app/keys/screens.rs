@@ -193,6 +193,27 @@ pub(super) fn entries_list() -> Vec<Binding> {
             "share entry",
             true,
         ),
+        b(
+            vec![k(PageDown)],
+            Action::Move(Move::PageDown),
+            "PgDn",
+            "more trends",
+            false,
+        ),
+        b(
+            vec![k(PageUp)],
+            Action::Move(Move::PageUp),
+            "PgUp",
+            "earlier trends",
+            false,
+        ),
+        b(
+            vec![ch('w')],
+            Action::Go(Go::WeekStart),
+            "w",
+            "weeks start a day later",
+            false,
+        ),
     ]
 }
 
