@@ -21,10 +21,14 @@ pub const FORMAT: &str = "trustbook-export";
 /// needs it (see [`version_for`]).
 pub const VERSION: u64 = 3;
 
-/// The version an export of `answers` is written in: 3 only when a rating is marked
-/// "didn't apply" (`na`), which version 2 readers would refuse as an unknown field; else
+/// The version an export of `answers` (with computed `scores` or not) is written in: 3
+/// only when it has a field version 2 readers would refuse as unknown: a rating marked
+/// "didn't apply" (`na`), scores, or the couple's first day of the week (`week`); else
 /// 2, so a partner's older trustbook still reads it.
-fn version_for(answers: &Answers) -> u64 {
+fn version_for(answers: &Answers, scores: bool) -> u64 {
+    if scores || answers.week.is_some() {
+        return 3;
+    }
     let single = answers.single.values().flat_map(|c| c.values());
     let entries = answers
         .entries
@@ -188,7 +192,7 @@ impl Export {
     fn pretty(&self, scores: Vec<ScoreOut>) -> String {
         let wire = WireOut {
             format: FORMAT,
-            version: version_for(&self.answers),
+            version: version_for(&self.answers, !scores.is_empty()),
             workbook: &self.workbook,
             profile: &self.profile,
             exported: &self.exported,
@@ -211,7 +215,7 @@ impl Export {
     pub fn to_compact_json(&self) -> String {
         let wire = WireOut {
             format: FORMAT,
-            version: version_for(&self.answers),
+            version: version_for(&self.answers, false),
             workbook: &self.workbook,
             profile: &self.profile,
             exported: &self.exported,

@@ -172,6 +172,8 @@ fn both_exports_show_the_change_and_markdown_gives_it_a_column() {
     assert!(table.contains("-25.0 (private)"), "{table}");
     let json = export::json(&wb, &answers, &meta(), true);
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    // Version 3: a version 2 reader would call `scores` damaged, not newer.
+    assert_eq!(v["version"], 3);
     let s = &v["scores"][0];
     assert_eq!(s["exercise"], "change");
     assert_eq!(s["value"], -25.0);

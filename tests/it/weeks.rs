@@ -204,6 +204,8 @@ fn the_couple_sets_the_day_their_weeks_start() {
     let text = trustbook::store::encode(app.answers(), None, "practice-workbook");
     assert!(text.contains("starts = \"sunday\""), "{text}");
     let shared = trustbook::sharing::share_text(&practice(), "alex", app.answers(), "2026-12-02");
+    // Version 3: a version 2 reader would call `week` damaged, not newer.
+    assert!(shared.contains("\"version\": 3"), "{shared}");
     let theirs = trustbook::export::parse_json(&shared).expect("a share").answers;
     let mut sam = Answers::default();
     assert_eq!(sam.week_start(now), WeekStart::Monday);
