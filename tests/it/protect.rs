@@ -215,14 +215,21 @@ fn after_protect_no_file_holds_an_answer_not_even_the_fallback_copy() {
     assert!(text.contains("protected with a passphrase"), "{text}");
 }
 
+/// A protected `default` with answers, and the app opened on it showing the passphrase
+/// field; with every file as it was before the app started.
+fn asking_the_passphrase(dir: &Path, home: &Path) -> (Pty, Vec<(PathBuf, Vec<u8>)>) {
+    answered(dir, home, "WORDS", " MORE");
+    protect(dir, home, "default", PASS);
+    let before = snapshot(dir);
+    let pty = spawn(dir, home, &[]);
+    pty.wait_for("Passphrase for profile \"default\":");
+    (pty, before)
+}
+
 #[test]
 fn a_wrong_passphrase_three_times_changes_nothing() {
     let (_tmp, dir, home) = dirs();
-    answered(&dir, &home, "WORDS", " MORE");
-    protect(&dir, &home, "default", PASS);
-    let before = snapshot(&dir);
-    let mut pty = spawn(&dir, &home, &[]);
-    pty.wait_for("Passphrase for profile \"default\":");
+    let (mut pty, before) = asking_the_passphrase(&dir, &home);
     for left in ["2 tries left", "1 try left"] {
         pty.type_str("not it\r");
         pty.wait_for(left);
@@ -237,11 +244,7 @@ fn a_wrong_passphrase_three_times_changes_nothing() {
 #[test]
 fn the_app_asks_the_passphrase_in_a_masked_field_and_never_shows_it() {
     let (_tmp, dir, home) = dirs();
-    answered(&dir, &home, "WORDS", " MORE");
-    protect(&dir, &home, "default", PASS);
-    let before = snapshot(&dir);
-    let mut pty = spawn(&dir, &home, &[]);
-    pty.wait_for("Passphrase for profile \"default\":");
+    let (mut pty, before) = asking_the_passphrase(&dir, &home);
     pty.type_str("WRONGPASS");
     pty.wait_for("•••••••••");
     assert!(!pty.screen().contains("WRONGPASS"), "{}", pty.framed_screen());
@@ -273,11 +276,7 @@ fn the_app_asks_the_passphrase_in_a_masked_field_and_never_shows_it() {
 #[test]
 fn esc_on_the_passphrase_leaves_and_changes_nothing() {
     let (_tmp, dir, home) = dirs();
-    answered(&dir, &home, "WORDS", " MORE");
-    protect(&dir, &home, "default", PASS);
-    let before = snapshot(&dir);
-    let mut pty = spawn(&dir, &home, &[]);
-    pty.wait_for("Passphrase for profile \"default\":");
+    let (mut pty, before) = asking_the_passphrase(&dir, &home);
     pty.type_str("half");
     pty.send(keys::ESC);
     pty.wait_for("left without unlocking profile \"default\"; nothing was changed");
