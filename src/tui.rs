@@ -34,6 +34,7 @@ pub fn unlock<T>(
     mut try_key: impl FnMut(&SecretString) -> Result<Option<T>, String>,
 ) -> io::Result<Outcome<T>> {
     let _guard = enter()?;
+    // Never dropped, as in `event_loop`: the guard restores the terminal instead.
     let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
     let theme = Theme::from_env();
     let mut screen = Unlock::new(profile);
