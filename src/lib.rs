@@ -25,5 +25,6 @@ pub mod sharing;
 pub mod store;
 pub mod tui;
 pub mod ui;
+pub mod unlock;
 pub mod vault;
 pub mod week;

@@ -24,8 +24,9 @@ pub fn run(g: &commands::Globals) -> ExitCode {
     }
 }
 
-/// Opens the profile (before the terminal, so a lock or a bad file is reported
-/// plainly), then runs the app until the user quits.
+/// Opens the profile (before the app's screen, so a lock or a bad file is reported
+/// plainly; a protected one is unlocked on a screen of its own first), then runs the app
+/// until the user quits.
 ///
 /// With `ask_name` (a first run without `--profile`), no profile is opened yet: the app
 /// first asks what name the answers go under, and opens that one.
@@ -33,7 +34,14 @@ fn run_app(wb: Workbook, opts: &StoreOptions, start_fresh: bool, ask_name: bool)
     if ask_name {
         return run_first(wb, opts);
     }
-    let (store, saved, notice) = match commands::open_store(opts, &wb, start_fresh) {
+    // The passphrase of a protected profile is asked on the app's own screen, in a masked
+    // field; without a full terminal the app refuses below, after the plain prompt.
+    let ask: commands::protect::Asker = if tui::require_terminal().is_ok() {
+        commands::protect::unlock_on_screen
+    } else {
+        commands::protect::unlock
+    };
+    let (store, saved, notice) = match commands::open_store(opts, &wb, start_fresh, ask) {
         Ok(opened) => opened,
         Err(code) => return code,
     };

@@ -22,6 +22,63 @@ use crate::input::{self, Incoming, Reader};
 use crate::persist::Persistence;
 use crate::session::{Ending, Session};
 use crate::ui::{self, Theme};
+use crate::unlock::{self, Outcome, Stage, Unlock};
+use crate::vault::SecretString;
+
+/// Asks the passphrase of protected profile `profile` on the app's own screen, in a
+/// masked field, before the app opens. `try_key` is the slow edge: `Ok(Some(_))` when the
+/// passphrase unlocks, `Ok(None)` when it is wrong, `Err` when the key cannot be used.
+/// Nothing is written here; the terminal is restored before returning.
+pub fn unlock<T>(
+    profile: &str,
+    mut try_key: impl FnMut(&SecretString) -> Result<Option<T>, String>,
+) -> io::Result<Outcome<T>> {
+    let _guard = enter()?;
+    // Never dropped, as in `event_loop`: the guard restores the terminal instead.
+    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
+    let theme = Theme::from_env();
+    let mut screen = Unlock::new(profile);
+    loop {
+        terminal.draw(|f| ui::draw_unlock(f, &screen, &theme))?;
+        let Some(key) = unlock_key(&ratatui::crossterm::event::read()?) else {
+            continue;
+        };
+        if let Some(unlock::Effect::Unlock(secret)) = screen.update(key) {
+            // "Unlocking…" shows while scrypt runs.
+            terminal.draw(|f| ui::draw_unlock(f, &screen, &theme))?;
+            match try_key(&secret) {
+                Ok(Some(opened)) => return Ok(Outcome::Unlocked(opened)),
+                Ok(None) => screen.unlocked(false),
+                Err(why) => return Ok(Outcome::Failed(why)),
+            }
+        }
+        match screen.stage() {
+            Stage::Cancelled => return Ok(Outcome::Cancelled),
+            Stage::GaveUp => return Ok(Outcome::GaveUp),
+            Stage::Typing | Stage::Unlocking | Stage::Unlocked => {}
+        }
+    }
+}
+
+/// The unlock screen's meaning of a terminal event (Ctrl+C leaves, as Esc does).
+fn unlock_key(ev: &ratatui::crossterm::event::Event) -> Option<unlock::Key> {
+    use ratatui::crossterm::event::{Event as Term, KeyCode, KeyEventKind, KeyModifiers};
+    let k = match ev {
+        Term::Paste(text) => return Some(unlock::Key::Paste(text.clone())),
+        Term::Key(k) if k.kind != KeyEventKind::Release => k,
+        _ => return None,
+    };
+    if k.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(k.code, KeyCode::Char('c' | 'q')).then_some(unlock::Key::Esc);
+    }
+    match k.code {
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::ALT) => Some(unlock::Key::Char(c)),
+        KeyCode::Backspace => Some(unlock::Key::Backspace),
+        KeyCode::Enter => Some(unlock::Key::Enter),
+        KeyCode::Esc => Some(unlock::Key::Esc),
+        _ => None,
+    }
+}
 
 /// Fails unless both stdin and stdout are terminals.
 pub fn require_terminal() -> Result<(), String> {

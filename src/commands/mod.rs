@@ -222,16 +222,17 @@ pub fn open_store(
     opts: &StoreOptions,
     wb: &Workbook,
     start_fresh: bool,
+    ask: protect::Asker,
 ) -> Result<(Store, Saved, Option<std::path::PathBuf>), ExitCode> {
     // A protected profile asks its passphrase here, before anything is written.
     if !start_fresh {
-        let (store, mut saved, _) = protect::open(opts, wb, false).map_err(fail)?;
+        let (store, mut saved, _) = protect::open(opts, wb, false, ask).map_err(fail)?;
         migrate(&store, &mut saved, wb);
         report_dir(&store);
         report_cut(store.answers_path(), &saved);
         return Ok((store, saved, None));
     }
-    let (store, mut saved, moved) = protect::open(opts, wb, true).map_err(fail)?;
+    let (store, mut saved, moved) = protect::open(opts, wb, true, ask).map_err(fail)?;
     migrate(&store, &mut saved, wb);
     report_dir(&store);
     report_cut(store.answers_path(), &saved);

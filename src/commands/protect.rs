@@ -22,7 +22,7 @@ use trustbook::vault::{self, ExposeSecret as _, SecretString, VaultError, prompt
 use super::fail;
 
 /// How many times a passphrase (or the recovery key) may be typed before giving up.
-const TRIES: u32 = 3;
+const TRIES: u32 = trustbook::unlock::TRIES;
 
 /// `trustbook protect`'s options: with none, protect a plain profile.
 #[derive(Args, Debug, Clone, Copy, Default)]
@@ -105,14 +105,7 @@ pub fn unlock(dir: &Path, profile: &str) -> Result<Protection, String> {
                         quoted(profile)
                     );
                 }
-                Err(e) => {
-                    return Err(format!(
-                        "the key file {} cannot be used: {e}. Nothing was changed. With the recovery key, \
-                         `trustbook protect --recover --profile {}` makes a new one.",
-                        safe::path(&key_path),
-                        safe::line(profile)
-                    ));
-                }
+                Err(e) => return Err(unusable_key(&key_path, profile, &e)),
             },
             Err(prompt::PromptError::Cancelled) => return Err("cancelled; nothing was changed.".into()),
             Err(e @ (prompt::PromptError::NoTerminal | prompt::PromptError::Io(_))) => {
@@ -121,11 +114,7 @@ pub fn unlock(dir: &Path, profile: &str) -> Result<Protection, String> {
             Err(e) => trustbook::report!("{}.{again}", capitalised(&e.to_string())),
         }
     }
-    Err(format!(
-        "the passphrase was not accepted {TRIES} times; nothing was changed. Forgot it? \
-         `trustbook protect --recover --profile {}` sets a new one with the recovery key.",
-        safe::line(profile)
-    ))
+    Err(not_accepted(profile))
 }
 
 fn capitalised(s: &str) -> String {
@@ -135,15 +124,20 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Opens profile `opts.profile`, unlocking it first when it is protected.
+/// How a protected profile's passphrase is asked: [`unlock`] on the terminal (commands)
+/// or [`unlock_on_screen`] (the app).
+pub type Asker = fn(&Path, &str) -> Result<Protection, String>;
+
+/// Opens profile `opts.profile`, unlocking it first (with `ask`) when it is protected.
 pub fn open(
     opts: &StoreOptions,
     wb: &Workbook,
     fresh: bool,
+    ask: Asker,
 ) -> Result<(Store, Saved, Option<store::MovedAside>), String> {
     let dir = data_dir(opts)?;
     let protection = if store::is_protected(&dir, &opts.profile) {
-        unlock(&dir, &opts.profile)?
+        ask(&dir, &opts.profile)?
     } else {
         Protection::Plain
     };
@@ -154,6 +148,48 @@ pub fn open(
             .map(|(s, saved)| (s, saved, None))
             .map_err(|e| e.to_string())
     }
+}
+
+/// [`unlock`] on the app's own screen: a masked field, three tries, Esc to leave. Without
+/// a terminal on standard input, refuses as [`unlock`] does. Nothing is written.
+pub fn unlock_on_screen(dir: &Path, profile: &str) -> Result<Protection, String> {
+    let key_path = store::key_path(dir, profile);
+    let key = store::read_key_file(dir, profile).map_err(|e| e.to_string())?;
+    need_terminal()?;
+    let outcome = trustbook::tui::unlock(profile, |pass| match vault::unlock_identity(&key, pass) {
+        Ok(identity) => Ok(Some(identity)),
+        Err(VaultError::WrongPassphrase) => Ok(None),
+        Err(e) => Err(unusable_key(&key_path, profile, &e)),
+    })
+    .map_err(|e| format!("the terminal failed: {e}. Nothing was changed."))?;
+    match outcome {
+        trustbook::unlock::Outcome::Unlocked(identity) => Ok(Protection::locked(identity)),
+        trustbook::unlock::Outcome::Cancelled => Err(format!(
+            "left without unlocking profile {}; nothing was changed.",
+            quoted(profile)
+        )),
+        trustbook::unlock::Outcome::GaveUp => Err(not_accepted(profile)),
+        trustbook::unlock::Outcome::Failed(why) => Err(why),
+    }
+}
+
+/// The message when the key file itself cannot be used, whatever the passphrase.
+fn unusable_key(key_path: &Path, profile: &str, e: &VaultError) -> String {
+    format!(
+        "the key file {} cannot be used: {e}. Nothing was changed. With the recovery key, \
+         `trustbook protect --recover --profile {}` makes a new one.",
+        safe::path(key_path),
+        safe::line(profile)
+    )
+}
+
+/// The message when every try was wrong.
+fn not_accepted(profile: &str) -> String {
+    format!(
+        "the passphrase was not accepted {TRIES} times; nothing was changed. Forgot it? \
+         `trustbook protect --recover --profile {}` sets a new one with the recovery key.",
+        safe::line(profile)
+    )
 }
 
 /// The protection of own profile `name`: unlocked (the passphrase asked) when it is

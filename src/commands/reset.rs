@@ -45,7 +45,7 @@ fn reset(
     start_fresh: bool,
     input: &mut dyn BufRead,
 ) -> ExitCode {
-    let (mut store, mut saved, _) = match open_store(opts, wb, start_fresh) {
+    let (mut store, mut saved, _) = match open_store(opts, wb, start_fresh, super::protect::unlock) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -12,10 +12,12 @@ mod review;
 mod sharing;
 pub mod text;
 mod theme;
+mod unlock;
 mod welcome;
 mod wrap;
 
 pub use theme::Theme;
+pub use unlock::draw_unlock;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};

@@ -215,23 +215,73 @@ fn after_protect_no_file_holds_an_answer_not_even_the_fallback_copy() {
     assert!(text.contains("protected with a passphrase"), "{text}");
 }
 
+/// A protected `default` with answers, and the app opened on it showing the passphrase
+/// field; with every file as it was before the app started.
+fn asking_the_passphrase(dir: &Path, home: &Path) -> (Pty, Vec<(PathBuf, Vec<u8>)>) {
+    answered(dir, home, "WORDS", " MORE");
+    protect(dir, home, "default", PASS);
+    let before = snapshot(dir);
+    let pty = spawn(dir, home, &[]);
+    pty.wait_for("Passphrase for profile \"default\":");
+    (pty, before)
+}
+
 #[test]
 fn a_wrong_passphrase_three_times_changes_nothing() {
     let (_tmp, dir, home) = dirs();
-    answered(&dir, &home, "WORDS", " MORE");
-    protect(&dir, &home, "default", PASS);
-    let before = snapshot(&dir);
-    let mut pty = spawn(&dir, &home, &[]);
-    for n in 0..3 {
-        pty.wait_until("the question", |s| {
-            s.contents().matches("Passphrase for profile").count() > n
-        });
+    let (mut pty, before) = asking_the_passphrase(&dir, &home);
+    for left in ["2 tries left", "1 try left"] {
         pty.type_str("not it\r");
+        pty.wait_for(left);
     }
+    pty.type_str("not it\r");
     pty.wait_for("not accepted 3 times; nothing was changed");
     pty.wait_for("--recover");
     assert_eq!(pty.wait_exit().exit_code(), 1);
     assert_eq!(snapshot(&dir), before, "a wrong passphrase must change nothing");
+}
+
+#[test]
+fn the_app_asks_the_passphrase_in_a_masked_field_and_never_shows_it() {
+    let (_tmp, dir, home) = dirs();
+    let (mut pty, before) = asking_the_passphrase(&dir, &home);
+    pty.type_str("WRONGPASS");
+    pty.wait_for("•••••••••");
+    assert!(!pty.screen().contains("WRONGPASS"), "{}", pty.framed_screen());
+    pty.send(keys::ENTER);
+    pty.wait_for("does not unlock this profile. 2 tries left.");
+    assert_eq!(
+        snapshot(&dir),
+        before,
+        "nothing is written before the profile is unlocked"
+    );
+    // Typed, then one character too many taken back with Backspace.
+    pty.type_str(&format!("{PASS}x"));
+    pty.send(b"\x7f");
+    pty.wait_until("the bullets", |s| {
+        s.contents().matches('•').count() == PASS.chars().count()
+    });
+    assert!(!pty.screen().contains(PASS), "{}", pty.framed_screen());
+    pty.send(keys::ENTER);
+    pty.wait_for("Continue where I left off");
+    let screen = pty.screen();
+    assert!(
+        !screen.contains(PASS) && !screen.contains("WRONGPASS"),
+        "{screen}"
+    );
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+}
+
+#[test]
+fn esc_on_the_passphrase_leaves_and_changes_nothing() {
+    let (_tmp, dir, home) = dirs();
+    let (mut pty, before) = asking_the_passphrase(&dir, &home);
+    pty.type_str("half");
+    pty.send(keys::ESC);
+    pty.wait_for("left without unlocking profile \"default\"; nothing was changed");
+    assert_eq!(pty.wait_exit().exit_code(), 1);
+    assert_eq!(snapshot(&dir), before);
 }
 
 #[test]

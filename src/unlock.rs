@@ -1,0 +1,251 @@
+//! Unlocking a protected profile on the app's own screen, before anything else opens.
+//!
+//! A small state machine of its own: the passphrase is typed into a masked field, Enter
+//! hands it to the edge ([`Effect::Unlock`]), which runs the slow scrypt and answers
+//! with [`Unlock::unlocked`]. Three tries in all; Esc leaves. Nothing is written until
+//! the profile is unlocked: the app proper opens only after.
+//! The typed text is only ever held in zeroized memory and never drawn.
+
+use zeroize::Zeroizing;
+
+use crate::vault::{MAX_PASSPHRASE_BYTES, SecretString};
+
+/// How many passphrases may be tried before giving up.
+pub const TRIES: u32 = 3;
+
+/// A key on the unlock screen, decoded by the edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key {
+    /// A character typed.
+    Char(char),
+    /// Text pasted at once.
+    Paste(String),
+    /// Backspace: the last character goes.
+    Backspace,
+    /// Enter: try the passphrase.
+    Enter,
+    /// Esc or Ctrl+C: leave without unlocking.
+    Esc,
+}
+
+/// What the edge must do after a key.
+#[derive(Debug)]
+pub enum Effect {
+    /// Try this passphrase (slow); answer with [`Unlock::unlocked`].
+    Unlock(SecretString),
+}
+
+/// Where the unlocking stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The field takes typing.
+    Typing,
+    /// A passphrase is being tried ("Unlocking…").
+    Unlocking,
+    /// The profile is unlocked: the app opens.
+    Unlocked,
+    /// Esc: the person left; nothing was changed.
+    Cancelled,
+    /// Every try was wrong: the app quits.
+    GaveUp,
+}
+
+/// Why the last Enter did not unlock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// That passphrase does not unlock the profile.
+    Wrong,
+    /// Enter on an empty field.
+    Empty,
+    /// More than [`MAX_PASSPHRASE_BYTES`] typed or pasted.
+    TooLong,
+}
+
+/// How the unlock screen ended.
+#[derive(Debug)]
+pub enum Outcome<T> {
+    /// Unlocked, with what the edge made of the passphrase.
+    Unlocked(T),
+    /// Esc: nothing was changed.
+    Cancelled,
+    /// Every try was wrong.
+    GaveUp,
+    /// The key itself cannot be used (said for the person).
+    Failed(String),
+}
+
+/// The unlock screen's state.
+pub struct Unlock {
+    profile: String,
+    typed: Zeroizing<String>,
+    tries_left: u32,
+    stage: Stage,
+    problem: Option<Problem>,
+}
+
+impl Unlock {
+    /// The question for profile `profile`, nothing typed yet.
+    pub fn new(profile: &str) -> Unlock {
+        Unlock {
+            profile: profile.to_string(),
+            typed: Zeroizing::new(String::new()),
+            tries_left: TRIES,
+            stage: Stage::Typing,
+            problem: None,
+        }
+    }
+
+    /// The profile being unlocked.
+    pub fn profile(&self) -> &str {
+        &self.profile
+    }
+
+    /// How many characters are typed (each drawn as a bullet, never as itself).
+    pub fn typed_len(&self) -> usize {
+        self.typed.chars().count()
+    }
+
+    /// Where the unlocking stands.
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// Why the last try did not unlock, if it did not.
+    pub fn problem(&self) -> Option<Problem> {
+        self.problem
+    }
+
+    /// How many tries are left.
+    pub fn tries_left(&self) -> u32 {
+        self.tries_left
+    }
+
+    /// A key: typing edits the field; Enter asks the edge to try it; Esc leaves.
+    /// Keys while a try runs, or after the end, do nothing.
+    pub fn update(&mut self, key: Key) -> Option<Effect> {
+        if self.stage != Stage::Typing {
+            return None;
+        }
+        match key {
+            Key::Char(c) => self.add(&c.to_string()),
+            Key::Paste(text) => self.add(&Zeroizing::new(text)),
+            Key::Backspace => {
+                self.typed.pop();
+            }
+            Key::Esc => {
+                self.typed.clear();
+                self.stage = Stage::Cancelled;
+            }
+            Key::Enter if self.typed.is_empty() => self.problem = Some(Problem::Empty),
+            Key::Enter => {
+                self.stage = Stage::Unlocking;
+                self.problem = None;
+                // The field is emptied as it is handed over: the only copy goes to the edge.
+                let secret = SecretString::from(std::mem::take(&mut *self.typed));
+                return Some(Effect::Unlock(secret));
+            }
+        }
+        None
+    }
+
+    /// The edge's answer to [`Effect::Unlock`]: `true` when the passphrase unlocked.
+    pub fn unlocked(&mut self, ok: bool) {
+        if self.stage != Stage::Unlocking {
+            return;
+        }
+        if ok {
+            self.stage = Stage::Unlocked;
+            return;
+        }
+        self.tries_left = self.tries_left.saturating_sub(1);
+        self.problem = Some(Problem::Wrong);
+        self.stage = if self.tries_left == 0 {
+            Stage::GaveUp
+        } else {
+            Stage::Typing
+        };
+    }
+
+    /// Adds typed or pasted text; line breaks end nothing here (a paste is one piece).
+    fn add(&mut self, text: &str) {
+        let text = text.trim_end_matches(['\r', '\n']);
+        if self.typed.len() + text.len() > MAX_PASSPHRASE_BYTES {
+            self.problem = Some(Problem::TooLong);
+            return;
+        }
+        self.typed.push_str(text);
+        if self.problem == Some(Problem::Empty) {
+            self.problem = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::ExposeSecret as _;
+
+    fn typed(u: &mut Unlock, s: &str) -> Option<Effect> {
+        for c in s.chars() {
+            assert!(u.update(Key::Char(c)).is_none());
+        }
+        u.update(Key::Enter)
+    }
+
+    fn tried(fx: Option<Effect>) -> String {
+        let Some(Effect::Unlock(secret)) = fx else {
+            panic!("Enter tries the passphrase");
+        };
+        secret.expose_secret().to_string()
+    }
+
+    #[test]
+    fn wrong_wrong_right_unlocks_on_the_third_try() {
+        let mut u = Unlock::new("default");
+        assert_eq!(tried(typed(&mut u, "nope")), "nope");
+        assert_eq!(u.stage(), Stage::Unlocking);
+        assert!(u.update(Key::Char('x')).is_none(), "no typing while trying");
+        u.unlocked(false);
+        assert_eq!(
+            (u.stage(), u.problem(), u.tries_left()),
+            (Stage::Typing, Some(Problem::Wrong), 2)
+        );
+        assert_eq!(u.typed_len(), 0, "the field starts empty again");
+        assert_eq!(tried(typed(&mut u, "still no")), "still no");
+        u.unlocked(false);
+        assert_eq!(u.tries_left(), 1);
+        assert_eq!(tried(typed(&mut u, "right")), "right");
+        assert_eq!(u.problem(), None, "the wrong note goes while trying");
+        u.unlocked(true);
+        assert_eq!(u.stage(), Stage::Unlocked);
+    }
+
+    #[test]
+    fn three_wrong_tries_give_up() {
+        let mut u = Unlock::new("default");
+        for _ in 0..TRIES {
+            tried(typed(&mut u, "bad"));
+            u.unlocked(false);
+        }
+        assert_eq!(u.stage(), Stage::GaveUp);
+        assert!(u.update(Key::Char('a')).is_none());
+    }
+
+    #[test]
+    fn backspace_paste_empty_and_esc() {
+        let mut u = Unlock::new("default");
+        assert!(u.update(Key::Enter).is_none());
+        assert_eq!(u.problem(), Some(Problem::Empty));
+        u.update(Key::Paste("ab\u{e9}".into()));
+        u.update(Key::Backspace);
+        assert_eq!(u.typed_len(), 2);
+        assert_eq!(tried(u.update(Key::Enter)), "ab");
+        u.unlocked(false);
+        u.update(Key::Paste("x".repeat(MAX_PASSPHRASE_BYTES + 1)));
+        assert_eq!((u.problem(), u.typed_len()), (Some(Problem::TooLong), 0));
+        u.update(Key::Char('q'));
+        assert!(u.update(Key::Esc).is_none());
+        assert_eq!((u.stage(), u.typed_len()), (Stage::Cancelled, 0));
+        assert!(u.update(Key::Enter).is_none(), "nothing is tried after Esc");
+    }
+}
