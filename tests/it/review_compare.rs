@@ -382,3 +382,29 @@ fn compare_shows_changes_after_the_reveal() {
     let text = trustbook::comparison::render_text(app.comparison().expect("compare"), 80);
     assert!(!text.contains("changed after seeing"), "{text}");
 }
+
+/// What the partner controls in a change (the answer, the week's id) reaches the screen
+/// sanitised: no escape sequence, no direction override.
+#[test]
+fn a_hostile_change_is_drawn_sanitised() {
+    use trustbook::revised::{Change, Changer};
+    let changes = vec![Change {
+        by: Changer::Partner,
+        item: "one/free@2026\u{202e}-11\x1b[2J".to_string(),
+        first: said(text("FIRST\x1b[31m red \u{202e}reversed")),
+        now: said(text("I noticed it too, and I was afraid to ask.")),
+    }];
+    let mut app = app_with_answers(alex_answers());
+    open_compare_with(&mut app, sam_answers(), changes);
+    draw(&app);
+    press(&mut app, End);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("FIRST"), "{screen}");
+    let text = trustbook::comparison::render_text(app.comparison().expect("compare"), 80);
+    for shown in [&screen, &text] {
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+            "{shown:?}"
+        );
+    }
+}
