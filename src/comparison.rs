@@ -130,6 +130,8 @@ pub struct Comparison {
     pub chapters: Vec<ChapterRows>,
     /// Counts.
     pub summary: Summary,
+    /// Answers changed after the reveal, shown after the chapters (see [`crate::revised`]).
+    pub revised: Vec<crate::revised::Revised>,
 }
 
 /// Where one person stands on one exercise: a private answer is not answered.
@@ -292,6 +294,7 @@ pub fn compare_at(
         partner: present::clean_line(partner.0),
         chapters,
         summary,
+        revised: Vec::new(),
     }
 }
 
@@ -380,6 +383,13 @@ impl Row {
 }
 
 impl Comparison {
+    /// The comparison with the answers changed after the reveal (read at the edge from
+    /// the exchange link), shown after its chapters.
+    pub fn with_changes(mut self, wb: &Workbook, changes: &[crate::revised::Change]) -> Comparison {
+        self.revised = crate::revised::prepare(wb, changes);
+        self
+    }
+
     /// The comparison as its owner sees it in the app: my own private answers say
     /// they are private (to me) instead of "waiting on" my own name. Only my answers
     /// are read, so nothing about the partner changes, and what the partner sees
@@ -537,6 +547,7 @@ pub fn render_text(c: &Comparison, width: u16) -> String {
             }
         }
     }
+    out.extend(crate::revised::lines(&c.revised, &c.partner, width));
     let mut text = out.join("\n");
     text.push('\n');
     text

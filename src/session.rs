@@ -102,7 +102,10 @@ impl<P: Persistence> Session<P> {
                         queue.push(Action::Edit(Edit::EditorDone(editor(&text)?)));
                     }
                     Effect::LoadPartner(name) => {
-                        let loaded = self.persist.read_partner(&name).map(|a| (name, a));
+                        let loaded = self.persist.read_partner(&name).map(|theirs| {
+                            let changes = self.persist.changes_with(&name, self.app.answers(), &theirs);
+                            (name, theirs, changes)
+                        });
                         queue.push(Action::Event(Event::PartnerLoaded(loaded)));
                     }
                     Effect::OpenProfile(name) => {

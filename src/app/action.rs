@@ -171,8 +171,9 @@ pub enum Event {
     SaveDone,
     /// Saving failed, with the reason.
     SaveFailed(SaveProblem),
-    /// A partner's answers were loaded for comparing (name, answers), or could not be.
-    PartnerLoaded(Result<(String, Answers), String>),
+    /// A partner's answers were loaded for comparing (name, answers, the answers changed
+    /// after the reveal between us), or could not be.
+    PartnerLoaded(Result<(String, Answers, Vec<crate::revised::Change>), String>),
     /// The new profile of this name was started, or why it could not be (first run).
     ProfileOpened(String, Result<(), NameRefused>),
     /// Who sees this profile's answers, as the edge read it, or why it could not.

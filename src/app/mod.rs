@@ -403,12 +403,13 @@ impl App {
                 }
             }
             Event::Commit => self.commit(fx),
-            Event::PartnerLoaded(Ok((name, partner))) => {
+            Event::PartnerLoaded(Ok((name, partner, changes))) => {
                 let me = (self.profile.as_str(), &self.answers);
                 let now = self.now.to_string();
                 let comparison =
                     crate::comparison::compare_at(&self.workbook, me, (&name, &partner), None, &now)
-                        .for_owner(&self.workbook, &self.answers);
+                        .for_owner(&self.workbook, &self.answers)
+                        .with_changes(&self.workbook, &changes);
                 self.go(ScreenState::compare(comparison), fx);
             }
             Event::PartnerLoaded(Err(msg)) => self.notice = Some(Notice::PartnerUnreadable(msg)),

@@ -86,16 +86,10 @@ fn compare(
         }
         comparison.summary = week_summary(&comparison);
     }
+    let changes = trustbook::exchange::local::changes(&dir, (a, b), (&answers_a, &answers_b), &protection);
+    let comparison = comparison.with_changes(wb, &changes);
     let width = width.unwrap_or_else(terminal_width);
-    let mut text = cmp::render_text(&comparison, width);
-    text.push_str(&changed_after_seeing(
-        &dir,
-        wb,
-        (a, b),
-        &answers_b,
-        &protection,
-        width,
-    ));
+    let text = cmp::render_text(&comparison, width);
     if page(&text) {
         return ExitCode::SUCCESS;
     }
@@ -103,49 +97,6 @@ fn compare(
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(format!("cannot write the comparison: {e}")),
     }
-}
-
-/// Answers `b` changed after both were shown, through an exchange folder: each with the
-/// answer `a` saw first, still visible, marked "changed after seeing yours". Empty when
-/// there are none (or no folder).
-fn changed_after_seeing(
-    dir: &std::path::Path,
-    wb: &Workbook,
-    (a, b): (&str, &str),
-    answers_b: &trustbook::answers::Answers,
-    protection: &trustbook::store::Protection,
-    width: u16,
-) -> String {
-    use trustbook::exchange::{local, share};
-    use trustbook::safe::line;
-    let Ok(Some(link)) = local::link(dir, a, b, protection) else {
-        return String::new();
-    };
-    let changed = share::changed_since_reveal(&link.reader, answers_b);
-    let mut out = String::new();
-    let width = usize::from(width.max(20)) - 4;
-    for (item, first, now) in changed {
-        let Some((chapter, exercise, entry)) = share::parse_item(item) else {
-            continue;
-        };
-        let ex = wb
-            .find(chapter, exercise)
-            .map(|(c, e)| &wb.chapters[c].exercises[e]);
-        let title = ex.map_or(exercise, |e| e.title.as_str());
-        let week = entry.map(|e| format!(" (week of {e})")).unwrap_or_default();
-        let kind = ex.map(|e| &e.kind);
-        out.push_str(&format!("\n{}{week}: changed after seeing yours\n", line(title)));
-        out.push_str(&format!("  {} first answered, as you saw it:\n", line(b)));
-        for l in trustbook::present::plain_lines(&trustbook::present::pieces(kind, &first.value), Some(width))
-        {
-            out.push_str(&format!("    {l}\n"));
-        }
-        out.push_str("  and now:\n");
-        for l in trustbook::present::plain_lines(&trustbook::present::pieces(kind, &now.value), Some(width)) {
-            out.push_str(&format!("    {l}\n"));
-        }
-    }
-    out
 }
 
 /// The counts of a comparison narrowed to one week, from its rows as they are.

@@ -401,3 +401,37 @@ pub fn withdraw(
         .map_err(|e| format!("cannot write into {}: {e}", safe::path(&link.folder)))?;
     save_link(data_dir, profile, partner, &link, protection)
 }
+
+/// The answers changed after the reveal between `profile` and `partner`, from their link:
+/// `theirs` (the partner's answers as shown) that differ from what was first revealed to
+/// `profile`, and `mine` that differ from what was first opened to `partner`. None when
+/// they exchange through no folder or the link cannot be read (compare still shows).
+pub fn changes(
+    data_dir: &Path,
+    (profile, partner): (&str, &str),
+    (mine, theirs): (&Answers, &Answers),
+    protection: &Protection,
+) -> Vec<crate::revised::Change> {
+    use crate::revised::{Change, Changer};
+    let Ok(Some(link)) = link(data_dir, profile, partner, protection) else {
+        return Vec::new();
+    };
+    let change = |by: Changer| {
+        move |(item, first, now): (&str, &crate::answers::Answer, &crate::answers::Answer)| Change {
+            by,
+            item: item.to_string(),
+            first: first.clone(),
+            now: now.clone(),
+        }
+    };
+    let mut out: Vec<Change> = share::changed_since_reveal(&link.reader, theirs)
+        .into_iter()
+        .map(change(Changer::Partner))
+        .collect();
+    out.extend(
+        share::changed_since_opened(&link.writer, mine)
+            .into_iter()
+            .map(change(Changer::Me)),
+    );
+    out
+}

@@ -74,6 +74,10 @@ pub struct WriterState {
     /// Item -> (key hex, hash of what it sealed): the same answer keeps its key, so a
     /// key once revealed opens it in every later share.
     pub keys: BTreeMap<String, (String, String)>,
+    /// Item -> the answer whose key first went to the partner: what they may have seen
+    /// first, so a later change shows as one on this side too. Absent in older links.
+    #[serde(default)]
+    pub revealed: BTreeMap<String, Answer>,
 }
 
 /// What the reader keeps of a partner (saved with its profile; secret).
@@ -180,6 +184,7 @@ pub fn build(
         body.sealed.push(seal::seal(&item, &plain, &raw)?);
         if partner_has.contains(&item) {
             body.keys.insert(item.clone(), key);
+            state.revealed.entry(item.clone()).or_insert(answer);
         }
         live.insert(item);
     }
@@ -192,6 +197,7 @@ pub fn build(
 pub fn withdrawal(wb: &Workbook, (me, to): (&str, &str), state: &mut WriterState, written: &str) -> Body {
     state.seq += 1;
     state.keys.clear();
+    state.revealed.clear();
     Body {
         withdrawn: true,
         ..Body::empty(wb, (me, to), state.seq, written)
@@ -334,8 +340,28 @@ pub fn changed_since_reveal<'a>(
     state: &'a ReaderState,
     now: &'a Answers,
 ) -> Vec<(&'a str, &'a Answer, &'a Answer)> {
-    state
-        .first_seen
+    changed(&state.first_seen, now)
+}
+
+/// This writer's own answers among `now` that differ from the one whose key first went
+/// to the partner: (item, the answer first opened to them, the answer now). A private or
+/// skipped answer no longer travels, so it is not listed.
+pub fn changed_since_opened<'a>(
+    state: &'a WriterState,
+    now: &'a Answers,
+) -> Vec<(&'a str, &'a Answer, &'a Answer)> {
+    changed(&state.revealed, now)
+        .into_iter()
+        .filter(|(_, _, current)| !current.private && !current.skipped)
+        .collect()
+}
+
+/// The items of `first` whose answer in `now` differs: (item, first, now).
+fn changed<'a>(
+    first: &'a BTreeMap<String, Answer>,
+    now: &'a Answers,
+) -> Vec<(&'a str, &'a Answer, &'a Answer)> {
+    first
         .iter()
         .filter_map(|(item, first)| {
             let (chapter, exercise, entry) = parse_item(item)?;

@@ -124,6 +124,14 @@ impl Persistence for DiskPersistence {
             &self.protection,
         )
     }
+    fn changes_with(&self, name: &str, mine: &Answers, theirs: &Answers) -> Vec<crate::revised::Change> {
+        crate::exchange::local::changes(
+            &self.data_dir,
+            (&self.profile, name),
+            (mine, theirs),
+            &self.protection,
+        )
+    }
     fn protected(&self) -> bool {
         self.protection.is_locked()
     }

@@ -29,6 +29,8 @@ pub struct FakePersistence {
     pub fallback_fails: bool,
     /// Partner profiles that can be read.
     pub partners: BTreeMap<String, Answers>,
+    /// Per partner, the answers changed after the reveal the exchange link would hold.
+    pub changes: BTreeMap<String, Vec<crate::revised::Change>>,
     /// Names a new profile cannot be started under, and why.
     pub taken: BTreeMap<String, NameRefused>,
     /// The profiles started, in order.
@@ -111,6 +113,9 @@ impl Persistence for FakePersistence {
             .get(name)
             .cloned()
             .ok_or_else(|| format!("There is no profile named {name}."))
+    }
+    fn changes_with(&self, name: &str, _mine: &Answers, _theirs: &Answers) -> Vec<crate::revised::Change> {
+        self.changes.get(name).cloned().unwrap_or_default()
     }
     fn open_profile(&mut self, name: &str) -> Result<(), NameRefused> {
         if let Some(why) = self.taken.get(name) {

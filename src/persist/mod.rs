@@ -52,6 +52,9 @@ pub trait Persistence {
     fn fallback(&mut self, text: &str) -> Result<PathBuf, String>;
     /// Reads a partner profile's shareable answers by name.
     fn read_partner(&self, name: &str) -> Result<Answers, String>;
+    /// The answers changed after the reveal between the open profile (`mine`) and the
+    /// partner `name` (`theirs`, as read), from their exchange link; none without one.
+    fn changes_with(&self, name: &str, mine: &Answers, theirs: &Answers) -> Vec<crate::revised::Change>;
     /// Starts the new profile `name` (a first run, when none was open): saves go there
     /// from now on. Refused when the name is taken or the profile cannot be opened.
     fn open_profile(&mut self, name: &str) -> Result<(), NameRefused>;

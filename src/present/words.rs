@@ -234,3 +234,34 @@ pub fn not_shared_by(name: &str) -> String {
 pub fn week_title(chapter: &str, part: &str, week: &str) -> String {
     format!("{chapter}: {part}, {week}")
 }
+
+/// An exercise's title with the week of a weekly answer: `Check-in (week of 2026-03-02)`.
+pub fn of_week(title: &str, entry: &str) -> String {
+    format!("{title} (week of {entry})")
+}
+
+/// Heading of a partner's answer changed after both were shown.
+pub fn changed_after_seeing(title: &str) -> String {
+    format!("{title}: changed after seeing yours")
+}
+
+/// Heading of my own answer changed after it was opened to the partner: they see it
+/// marked as changed.
+pub fn you_changed_after_seeing(title: &str, partner: &str) -> String {
+    format!(
+        "{title}: you changed this after seeing {partner}'s; {partner} sees it marked \"changed after seeing yours\""
+    )
+}
+
+/// Above the partner's answer as first shown.
+pub fn first_as_you_saw(partner: &str) -> String {
+    format!("{partner} first answered, as you saw it:")
+}
+
+/// Above my own answer as first opened to the partner.
+pub fn first_as_opened(partner: &str) -> String {
+    format!("you first answered, as {partner} was shown it:")
+}
+
+/// Above the answer now, under the first one.
+pub const AND_NOW: &str = "and now:";

@@ -579,6 +579,13 @@ mod changed_after_reveal {
             after.contains("FIRST-THOUGHT") && after.contains("SECOND-THOUGHT"),
             "{after}"
         );
+        // The side that changed it is told so, with the answer sam was shown first.
+        let own = run(&alex, &["compare", "alex", "sam", "--width", "100"]);
+        let at = own.find("you changed this after seeing sam's").expect(&own);
+        assert!(own[at..].contains("FIRST-THOUGHT"), "{own}");
+        assert!(own[at..].contains("SECOND-THOUGHT"), "{own}");
+        // sam's side does not claim sam changed anything.
+        assert!(!after.contains("you changed this"), "{after}");
     }
 }
 

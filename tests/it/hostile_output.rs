@@ -505,6 +505,7 @@ mod screens {
         app.update(Action::Event(Event::PartnerLoaded(Ok((
             "sam".to_string(),
             hostile(),
+            Vec::new(),
         )))));
         assert_eq!(app.screen(), Screen::Compare);
         let screen = drawn(&app, "compare");

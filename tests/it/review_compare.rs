@@ -143,6 +143,11 @@ fn alex_answers() -> Answers {
 
 /// Selects "Compare with sam" on the welcome screen and hands back what the edge loads.
 fn open_compare(app: &mut App, partner: Answers) {
+    open_compare_with(app, partner, Vec::new());
+}
+
+/// Opens the comparison with `partner`, whose link holds `changes` after the reveal.
+fn open_compare_with(app: &mut App, partner: Answers, changes: Vec<trustbook::revised::Change>) {
     let at = app
         .welcome_items()
         .iter()
@@ -156,6 +161,7 @@ fn open_compare(app: &mut App, partner: Answers) {
     app.update(Action::Event(Event::PartnerLoaded(Ok((
         "sam".to_string(),
         partner,
+        changes,
     )))));
     assert_eq!(app.screen(), Screen::Compare);
 }
@@ -314,5 +320,91 @@ fn review_end_says_the_end_and_home_fills_the_screen() {
             .filter(|w| w.iter().all(|l| l.trim().is_empty()))
             .count();
         assert_eq!(blank_run, 0, "blank rows under the answers:\n{top}");
+    }
+}
+
+/// An answer as the exchange link keeps it.
+fn said(value: Value) -> trustbook::answers::Answer {
+    trustbook::answers::Answer {
+        changed: "2026-11-26T10:04:00Z".to_string(),
+        private: false,
+        skipped: false,
+        value,
+    }
+}
+
+/// Answers changed after the reveal show at the end of the Compare screen, on both
+/// sides: sam's change with the answer alex saw first, and alex's own change with the
+/// answer sam was shown first, each marked as the CLI marks it.
+#[test]
+fn compare_shows_changes_after_the_reveal() {
+    use trustbook::revised::{Change, Changer};
+    let changes = vec![
+        Change {
+            by: Changer::Partner,
+            item: "one/free".to_string(),
+            first: said(text("SAM-FIRST-WORDS before the change")),
+            now: said(text("I noticed it too, and I was afraid to ask.")),
+        },
+        Change {
+            by: Changer::Me,
+            item: "one/items".to_string(),
+            first: said(list(&["ALEX-FIRST-ITEM"])),
+            now: said(list(&["Phone face down at dinner", "Late without a message"])),
+        },
+    ];
+    for (w, h) in SIZES {
+        let mut app = app_with_answers(alex_answers());
+        open_compare_with(&mut app, sam_answers(), changes.clone());
+        app.update(Action::Event(Event::Resize(w, h)));
+        draw(&app);
+        press(&mut app, End);
+        let screen = render(&app, w, h);
+        assert!(screen.contains("ALEX-FIRST-ITEM"), "{screen}");
+        assert!(screen.contains("and now:"), "{screen}");
+        let text = trustbook::comparison::render_text(app.comparison().expect("compare"), w);
+        let theirs = text
+            .find("changed after seeing yours")
+            .expect("sam's change is marked");
+        assert!(
+            text[theirs..].contains("sam first answered, as you saw it:"),
+            "{text}"
+        );
+        assert!(text[theirs..].contains("SAM-FIRST-WORDS"), "{text}");
+        assert!(text.contains("you changed this after seeing sam's"), "{text}");
+        assert!(
+            text.contains("you first answered, as sam was shown it:"),
+            "{text}"
+        );
+    }
+    // Without changes nothing of the kind is said.
+    let app = compare_app();
+    let text = trustbook::comparison::render_text(app.comparison().expect("compare"), 80);
+    assert!(!text.contains("changed after seeing"), "{text}");
+}
+
+/// What the partner controls in a change (the answer, the week's id) reaches the screen
+/// sanitised: no escape sequence, no direction override.
+#[test]
+fn a_hostile_change_is_drawn_sanitised() {
+    use trustbook::revised::{Change, Changer};
+    let changes = vec![Change {
+        by: Changer::Partner,
+        item: "one/free@2026\u{202e}-11\x1b[2J".to_string(),
+        first: said(text("FIRST\x1b[31m red \u{202e}reversed")),
+        now: said(text("I noticed it too, and I was afraid to ask.")),
+    }];
+    let mut app = app_with_answers(alex_answers());
+    open_compare_with(&mut app, sam_answers(), changes);
+    draw(&app);
+    press(&mut app, End);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("FIRST"), "{screen}");
+    let text = trustbook::comparison::render_text(app.comparison().expect("compare"), 80);
+    for shown in [&screen, &text] {
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+            "{shown:?}"
+        );
     }
 }
