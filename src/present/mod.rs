@@ -123,45 +123,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
             }
             out
         }
-        Value::Checklist { ticked, other } => {
-            let options: &[String] = match kind {
-                Some(Kind::Checklist { options, .. }) => options,
-                Some(
-                    Kind::Text
-                    | Kind::List { .. }
-                    | Kind::Choice { .. }
-                    | Kind::Scale { .. }
-                    | Kind::Ratings { .. }
-                    | Kind::Date
-                    | Kind::Page
-                    | Kind::Score(_),
-                )
-                | None => &[],
-            };
-            let mut out: Vec<Piece> = options
-                .iter()
-                .map(|o| Piece::Check {
-                    ticked: ticked.contains(o),
-                    text: clean_line(o),
-                })
-                .collect();
-            out.extend(
-                ticked
-                    .iter()
-                    .filter(|t| !options.contains(t))
-                    .map(|t| Piece::Check {
-                        ticked: true,
-                        text: clean_line(t),
-                    }),
-            );
-            if let Some(o) = other {
-                out.push(Piece::Check {
-                    ticked: true,
-                    text: words::other(&clean_line(o)),
-                });
-            }
-            out
-        }
+        Value::Checklist { ticked, other } => checklist_pieces(kind, ticked, other.as_deref()),
         Value::Scale { value } => {
             let line = match kind {
                 Some(Kind::Scale {
@@ -176,92 +138,130 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
                     (*min, &clean_line(min_label)),
                     (*max, &clean_line(max_label)),
                 ),
-                Some(
-                    Kind::Text
-                    | Kind::List { .. }
-                    | Kind::Choice { .. }
-                    | Kind::Checklist { .. }
-                    | Kind::Ratings { .. }
-                    | Kind::Date
-                    | Kind::Page
-                    | Kind::Score(_),
-                )
-                | None => value.to_string(),
+                // Under another kind (the workbook changed): the number alone.
+                Some(_) | None => value.to_string(),
             };
             vec![Piece::Paragraph(vec![line])]
         }
-        Value::Ratings { ratings, na } => {
-            // The exercise's items in its order, then any rated text it no longer has.
-            let (items, max, ends, unit): (&[String], Option<i64>, Option<String>, Option<String>) =
-                match kind {
-                    Some(Kind::Ratings {
-                        items,
-                        min,
-                        max,
-                        min_label,
-                        max_label,
-                        unit,
-                        ..
-                    }) => (
-                        items,
-                        Some(*max),
-                        Some(words::rating_ends(
-                            (*min, min_label.as_deref().map(clean_line).as_deref()),
-                            (*max, max_label.as_deref().map(clean_line).as_deref()),
-                        )),
-                        unit.as_deref().map(clean_line),
-                    ),
-                    Some(
-                        Kind::Text
-                        | Kind::List { .. }
-                        | Kind::Choice { .. }
-                        | Kind::Checklist { .. }
-                        | Kind::Scale { .. }
-                        | Kind::Date
-                        | Kind::Page
-                        | Kind::Score(_),
-                    )
-                    | None => (&[], None, None, None),
-                };
-            // The workbook's words for "didn't apply" (`na_label`).
-            let na_label = match kind {
-                Some(Kind::Ratings { na_label, .. }) => na_label.as_deref(),
-                Some(_) | None => None,
-            };
-            let line = |item: &str, v: i64| match max {
-                Some(max) => words::rating(
-                    &clean_line(item),
-                    &crate::content::with_unit(v, unit.as_deref()),
-                    max,
-                ),
-                None => format!("{}: {v}", clean_line(item)),
-            };
-            let not_applied =
-                |i: &str| words::not_applied(&clean_line(i), &clean_line(na_label.unwrap_or_default()));
-            let mut out: Vec<Piece> = ends.map(|e| Piece::Paragraph(vec![e])).into_iter().collect();
-            out.extend(items.iter().map(|i| match ratings.get(i) {
-                Some(v) => Piece::Item(line(i, *v)),
-                None if na.contains(i) => Piece::Item(not_applied(i)),
-                None => Piece::Item(words::not_rated(&clean_line(i))),
-            }));
-            // A set: a partner's list may be long, and a scan per rating is quadratic.
-            let listed: std::collections::HashSet<&String> = items.iter().collect();
-            out.extend(
-                ratings
-                    .iter()
-                    .filter(|(i, _)| !listed.contains(i))
-                    .map(|(i, v)| Piece::Item(line(i, *v))),
-            );
-            out.extend(
-                na.iter()
-                    .filter(|i| !listed.contains(i) && !ratings.contains_key(*i))
-                    .map(|i| Piece::Item(not_applied(i))),
-            );
-            out
-        }
+        Value::Ratings { ratings, na } => rating_pieces(kind, ratings, na),
         Value::Date { date } => vec![Piece::Paragraph(vec![clean_line(date)])],
         Value::Empty {} => Vec::new(),
     }
+}
+
+/// A checklist's pieces: every option of the exercise, ticked or not, then any ticked
+/// text it no longer has, then the person's own words.
+fn checklist_pieces(kind: Option<&Kind>, ticked: &[String], other: Option<&str>) -> Vec<Piece> {
+    let options: &[String] = match kind {
+        Some(Kind::Checklist { options, .. }) => options,
+        Some(_) | None => &[],
+    };
+    let mut out: Vec<Piece> = options
+        .iter()
+        .map(|o| Piece::Check {
+            ticked: ticked.contains(o),
+            text: clean_line(o),
+        })
+        .collect();
+    out.extend(
+        ticked
+            .iter()
+            .filter(|t| !options.contains(t))
+            .map(|t| Piece::Check {
+                ticked: true,
+                text: clean_line(t),
+            }),
+    );
+    if let Some(o) = other {
+        out.push(Piece::Check {
+            ticked: true,
+            text: words::other(&clean_line(o)),
+        });
+    }
+    out
+}
+
+/// What the pieces of a ratings answer take from its exercise; empty under another kind.
+#[derive(Default)]
+struct RatingShape<'a> {
+    items: &'a [String],
+    max: Option<i64>,
+    ends: Option<String>,
+    unit: Option<String>,
+    na_label: Option<&'a str>,
+}
+
+impl<'a> RatingShape<'a> {
+    fn of(kind: Option<&'a Kind>) -> RatingShape<'a> {
+        let Some(Kind::Ratings {
+            items,
+            min,
+            max,
+            min_label,
+            max_label,
+            unit,
+            na_label,
+            ..
+        }) = kind
+        else {
+            return RatingShape::default();
+        };
+        RatingShape {
+            items,
+            max: Some(*max),
+            ends: Some(words::rating_ends(
+                (*min, min_label.as_deref().map(clean_line).as_deref()),
+                (*max, max_label.as_deref().map(clean_line).as_deref()),
+            )),
+            unit: unit.as_deref().map(clean_line),
+            na_label: na_label.as_deref(),
+        }
+    }
+}
+
+/// A ratings answer's pieces: the scale's ends, the exercise's items in its order (rated,
+/// "didn't apply", or not rated), then any rated or not-applying text it no longer has.
+fn rating_pieces(
+    kind: Option<&Kind>,
+    ratings: &std::collections::BTreeMap<String, i64>,
+    na: &std::collections::BTreeSet<String>,
+) -> Vec<Piece> {
+    let RatingShape {
+        items,
+        max,
+        ends,
+        unit,
+        na_label,
+    } = RatingShape::of(kind);
+    let line = |item: &str, v: i64| match max {
+        Some(max) => words::rating(
+            &clean_line(item),
+            &crate::content::with_unit(v, unit.as_deref()),
+            max,
+        ),
+        None => format!("{}: {v}", clean_line(item)),
+    };
+    let not_applied = |i: &str| words::not_applied(&clean_line(i), &clean_line(na_label.unwrap_or_default()));
+    let mut out: Vec<Piece> = ends.map(|e| Piece::Paragraph(vec![e])).into_iter().collect();
+    out.extend(items.iter().map(|i| match ratings.get(i) {
+        Some(v) => Piece::Item(line(i, *v)),
+        None if na.contains(i) => Piece::Item(not_applied(i)),
+        None => Piece::Item(words::not_rated(&clean_line(i))),
+    }));
+    // A set: a partner's list may be long, and a scan per rating is quadratic.
+    let listed: std::collections::HashSet<&String> = items.iter().collect();
+    out.extend(
+        ratings
+            .iter()
+            .filter(|(i, _)| !listed.contains(i))
+            .map(|(i, v)| Piece::Item(line(i, *v))),
+    );
+    out.extend(
+        na.iter()
+            .filter(|i| !listed.contains(i) && !ratings.contains_key(*i))
+            .map(|i| Piece::Item(not_applied(i))),
+    );
+    out
 }
 
 /// One column of a repeated part's table of values by date: a scale exercise, or one
