@@ -104,16 +104,15 @@ pub fn read(
 
 /// Reads profile `name`'s own answers, as the person who owns them sees them (private
 /// ones included: the comparison keeps them to their owner): an own profile's answers
-/// file, or an imported partner's export. With them, the answers read cut because the
-/// file holds one over the limit (see [`store::cut_reason`]), for the caller to say.
-pub fn read_mine(data_dir: &Path, name: &str, workbook_id: &str) -> Result<(Answers, Vec<String>), String> {
+/// file, or an imported partner's export.
+pub fn read_mine(data_dir: &Path, name: &str, workbook_id: &str) -> Result<Answers, String> {
     match store::profile_kind(data_dir, name) {
         Some(ProfileKind::Own) => {
             let path = data_dir.join(format!("{name}.toml"));
             let saved = store::read_answers(&path, name, workbook_id).map_err(|e| e.to_string())?;
-            Ok(saved.map(|s| (s.answers, s.cut)).unwrap_or_default())
+            Ok(saved.map(|s| s.answers).unwrap_or_default())
         }
-        Some(ProfileKind::Partner) => Ok((read_export(data_dir, name, workbook_id)?.answers, Vec::new())),
+        Some(ProfileKind::Partner) => Ok(read_export(data_dir, name, workbook_id)?.answers),
         None => Err(no_profile(name)),
     }
 }

@@ -155,20 +155,13 @@ impl App {
 
     /// The trends on the entries screen (none elsewhere) and how they are scrolled.
     pub fn trends(&self) -> Option<(&crate::entry::Trends, &super::Viewport)> {
-        match &self.state {
-            ScreenState::Entries {
-                trends, trend_view, ..
-            } => Some((trends, trend_view)),
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Sharing { .. } => None,
-        }
+        let ScreenState::Entries {
+            trends, trend_view, ..
+        } = &self.state
+        else {
+            return None;
+        };
+        Some((trends, trend_view))
     }
 
     /// Works the trends out again after the entries changed (a delete, a restore).

@@ -49,10 +49,12 @@ fn compare(
         Err(e) => return fail(e),
     };
     let (answers_a, answers_b) = match (
-        match protection.is_locked() {
-            true => super::protect::read_own_as(&dir, a, wb, &protection)
+        // An own profile is read as every command reads it (plain or protected, saying
+        // when an answer is used cut); an imported one as it was exported.
+        match trustbook::store::profile_kind(&dir, a) {
+            Some(trustbook::store::ProfileKind::Own) => super::protect::read_own_as(&dir, a, wb, &protection)
                 .map(|s| s.map(|s| s.answers).unwrap_or_default()),
-            false => super::read_mine(&dir, a, wb),
+            Some(trustbook::store::ProfileKind::Partner) | None => partner::read_mine(&dir, a, &wb.id),
         },
         partner::read_shared(&dir, b, a, &wb.id, &protection),
     ) {

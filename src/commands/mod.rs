@@ -277,28 +277,15 @@ fn migrate(store: &Store, saved: &mut Saved, wb: &Workbook) {
 /// Says once, on stderr, that the data folder was open to others and has been narrowed.
 /// Says on stderr when answers of the file at `path` were over the limit and read cut.
 pub fn report_cut(path: &std::path::Path, saved: &Saved) {
-    report_cut_answers(path, &saved.cut);
-}
-
-/// [`report_cut`] for the answers `cut` (their chapter/exercise), read from `path`.
-fn report_cut_answers(path: &std::path::Path, cut: &[String]) {
-    if cut.is_empty() {
+    if saved.cut.is_empty() {
         return;
     }
     trustbook::report!(
         "note: in {}, {}. It is used read-only: nothing is written to it. To edit again, \
          shorten that answer in the file with a text editor.",
         trustbook::safe::path(path),
-        trustbook::store::cut_reason(cut)
+        trustbook::store::cut_reason(&saved.cut)
     );
-}
-
-/// Profile `name`'s own answers ([`partner::read_mine`]), saying on stderr when one was
-/// over the limit and is used cut, as opening the profile does.
-pub fn read_mine(dir: &std::path::Path, name: &str, wb: &Workbook) -> Result<Answers, String> {
-    let (answers, cut) = trustbook::partner::read_mine(dir, name, &wb.id)?;
-    report_cut_answers(&dir.join(format!("{name}.toml")), &cut);
-    Ok(answers)
 }
 
 fn report_dir(store: &Store) {
