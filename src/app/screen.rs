@@ -10,31 +10,6 @@ use crate::comparison::Comparison;
 use crate::content::Workbook;
 use crate::store::NameRefused;
 
-/// Which screen is showing (without its state): what tests and the edges compare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// A first run's question: what name the answers go under.
-    Name,
-    /// Title, welcome text, self-help note and the start menu.
-    Welcome,
-    /// Chapters with progress, expandable to exercises.
-    Contents,
-    /// A chapter's introduction (chapter index).
-    Intro(usize),
-    /// An exercise (chapter index, exercise index); the last of a chapter is its reflection.
-    Exercise(usize, usize),
-    /// The workbook's closing words.
-    Closing,
-    /// All answers, chapter by chapter, to read back.
-    Review,
-    /// My answers beside a partner's.
-    Compare,
-    /// The dated entries of a chapter's repeated part, and their trends (chapter index).
-    Entries(usize),
-    /// Who sees this profile's answers: sharing with a partner, and withdrawing it.
-    Sharing,
-}
-
 /// A row of the contents screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContentsRow {
@@ -67,17 +42,55 @@ pub enum WelcomeItem {
     Sharing,
 }
 
-/// The screen showing, with the state that belongs to it alone.
-#[derive(Debug)]
-pub enum ScreenState {
-    /// The first run's question of a name.
+/// Declares [`Screen`] (which screen shows, with the indices that say which page)
+/// and [`ScreenState`] (the same screen with its own state) from one list, so a
+/// screen is added in one place and `ScreenState::screen` cannot miss it.
+///
+/// Each entry is a screen's name, its indices in parentheses if it has any (they
+/// are `Screen`'s fields and the first fields of the `ScreenState` variant), then
+/// the state only `ScreenState` holds, in braces.
+macro_rules! screens {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident $(( $($(#[$key_doc:meta])* $key:ident: $key_ty:ty),* $(,)? ))? {
+            $($(#[$field_doc:meta])* $field:ident: $field_ty:ty),* $(,)?
+        }
+    ),* $(,)?) => {
+        /// Which screen is showing (without its state): what tests and the edges compare.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Screen {
+            $($(#[$doc])* $name $(( $($key_ty),* ))?,)*
+        }
+
+        /// The screen showing, with the state that belongs to it alone.
+        #[derive(Debug)]
+        pub enum ScreenState {
+            $($(#[$doc])* $name {
+                $($($(#[$key_doc])* $key: $key_ty,)*)?
+                $($(#[$field_doc])* $field: $field_ty,)*
+            },)*
+        }
+
+        impl ScreenState {
+            /// Which screen this is.
+            pub fn screen(&self) -> Screen {
+                match self {
+                    $(ScreenState::$name { $($($key,)*)? .. } => Screen::$name $(( $(*$key),* ))?,)*
+                }
+            }
+        }
+    };
+}
+
+screens! {
+    /// A first run's question: what name the answers go under.
     Name {
         /// The name being typed.
         field: Field,
         /// Why the name last given cannot be used.
         problem: Option<NameProblem>,
     },
-    /// The welcome screen.
+    /// Title, welcome text, self-help note and the start menu.
     Welcome {
         /// Selected menu row.
         cursor: usize,
@@ -86,46 +99,48 @@ pub enum ScreenState {
         /// The welcome text.
         text: Viewport,
     },
-    /// The contents.
+    /// Chapters with progress, expandable to exercises.
     Contents {
-        /// Selected row of [`ScreenState::contents_rows`].
+        /// Selected row of `contents_rows`.
         cursor: usize,
         /// Which chapters show their exercises.
         expanded: Vec<bool>,
         /// The rows' view.
         list: ListView,
     },
-    /// A chapter's introduction.
-    Intro {
-        /// The chapter.
+    /// A chapter's introduction (chapter index).
+    Intro(
+        /// The chapter (index).
         chapter: usize,
+    ) {
         /// The introduction's text.
         text: Viewport,
     },
-    /// An exercise.
-    Exercise {
-        /// The chapter.
+    /// An exercise (chapter, exercise index); the last of a chapter is its reflection.
+    Exercise(
+        /// The chapter (index).
         chapter: usize,
-        /// The exercise within it.
+        /// The exercise within it (index).
         exercise: usize,
+    ) {
         /// The answer being given, by kind.
         component: Box<Component>,
     },
-    /// The closing words.
+    /// The workbook's closing words.
     Closing {
         /// Their text.
         text: Viewport,
     },
-    /// The review of every answer.
+    /// All answers, chapter by chapter, to read back.
     Review {
-        /// Selected exercise, an index into [`review_rows`].
+        /// Selected exercise, an index into `review_rows`.
         cursor: usize,
         /// The rows' view.
         list: ListView,
         /// The selected answer opened whole for reading, scrolled by this view.
         reading: Option<Viewport>,
     },
-    /// The comparison with a partner.
+    /// My answers beside a partner's.
     Compare {
         /// The comparison, worked out once when the partner was loaded.
         comparison: Box<Comparison>,
@@ -134,10 +149,11 @@ pub enum ScreenState {
         /// Its lines for the width last drawn: laid out once per width, not per frame.
         lines: RefCell<Option<(u16, Vec<String>)>>,
     },
-    /// The entries of a chapter's repeated part.
-    Entries {
-        /// The chapter.
+    /// The dated entries of a chapter's repeated part, and their trends (chapter index).
+    Entries(
+        /// The chapter (index).
         chapter: usize,
+    ) {
         /// Selected row of [`crate::app::App::entry_rows`].
         cursor: usize,
         /// The rows' view.
@@ -154,7 +170,7 @@ pub enum ScreenState {
         /// Where the trends are scrolled to, in series (PgDn/PgUp).
         trend_view: Viewport,
     },
-    /// Who sees this profile's answers.
+    /// Who sees this profile's answers: sharing with a partner, and withdrawing it.
     Sharing {
         /// Selected partner, an index into the overview's partners.
         cursor: usize,
@@ -211,24 +227,6 @@ impl ScreenState {
             comparison: Box::new(comparison),
             text: Viewport::default(),
             lines: RefCell::new(None),
-        }
-    }
-
-    /// Which screen this is.
-    pub fn screen(&self) -> Screen {
-        match self {
-            ScreenState::Name { .. } => Screen::Name,
-            ScreenState::Welcome { .. } => Screen::Welcome,
-            ScreenState::Contents { .. } => Screen::Contents,
-            ScreenState::Intro { chapter, .. } => Screen::Intro(*chapter),
-            ScreenState::Exercise {
-                chapter, exercise, ..
-            } => Screen::Exercise(*chapter, *exercise),
-            ScreenState::Closing { .. } => Screen::Closing,
-            ScreenState::Review { .. } => Screen::Review,
-            ScreenState::Compare { .. } => Screen::Compare,
-            ScreenState::Entries { chapter, .. } => Screen::Entries(*chapter),
-            ScreenState::Sharing { .. } => Screen::Sharing,
         }
     }
 
