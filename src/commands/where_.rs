@@ -43,6 +43,8 @@ fn print(
     }
 }
 
+/// The text of `where`: the data folder, this profile's answers file, every profile,
+/// and answers kept for exercises the workbook no longer has.
 fn where_text(
     opts: &StoreOptions,
     wb: &Workbook,
@@ -69,25 +71,9 @@ fn where_text(
     let current = match unnamed {
         Some(why) => {
             writeln!(out, "answers file:   {why}")?;
-            Ok(None)
+            None
         }
-        None => {
-            writeln!(out, "answers file:   {}", safe::path(&path))?;
-            let current = store::read_answers(&path, &opts.profile, &wb.id);
-            match &current {
-                Ok(None) => writeln!(out, "                (not created yet)")?,
-                Ok(Some(_)) => {}
-                Err(store::StoreError::Protected { .. }) => writeln!(
-                    out,
-                    "                protected with a passphrase (its contents are not shown)"
-                )?,
-                Err(e) => writeln!(out, "                cannot be used: {}", e.problem())?,
-            }
-            for copy in kept_copies(&path) {
-                writeln!(out, "kept copy:      {}", safe::path(&copy))?;
-            }
-            current
-        }
+        None => answers_file_lines(out, &path, &opts.profile, wb)?,
     };
 
     let profiles = list_profiles(&dir);
@@ -96,71 +82,11 @@ fn where_text(
         writeln!(out, "  (none yet)")?;
     }
     for p in &profiles {
-        let kind = match p.kind {
-            ProfileKind::Own => "own",
-            ProfileKind::Partner => "partner",
-        };
-        // A partner's export is counted as import counts it (entries included), so the
-        // two never disagree; the store's quick count reads only answers given once.
-        let answers = match p.kind {
-            ProfileKind::Partner => trustbook::partner::read_export(&dir, &p.name, &wb.id)
-                .map(|e| e.answers.len())
-                .ok()
-                .or(p.answers),
-            ProfileKind::Own => p.answers,
-        };
-        let count = match (answers, &p.problem) {
-            _ if p.protected => "protected with a passphrase".to_string(),
-            _ if p.workbook.as_ref().is_some_and(|w| *w != wb.id) => format!(
-                "belongs to another workbook (\"{}\")",
-                trustbook::present::clean_line(p.workbook.as_deref().unwrap_or_default())
-            ),
-            (Some(1), _) => "1 answer".to_string(),
-            (Some(n), _) => format!("{n} answers"),
-            (None, Some(problem)) => format!("cannot be read: {}", safe::line(problem)),
-            (None, None) => "answers not counted".to_string(),
-        };
-        let mark = if p.kind == ProfileKind::Own && p.name == opts.profile && unnamed.is_none() {
-            " (current)"
-        } else {
-            ""
-        };
-        writeln!(
-            out,
-            "  {:<20} {kind:<8} {count}{mark}",
-            safe::line(&p.name).to_string()
-        )?;
-        if p.kind == ProfileKind::Own {
-            let copies = store::kept::kept_copies(&dir, &p.name);
-            if !copies.is_empty() {
-                let n = match copies.len() {
-                    1 => "1 kept copy".to_string(),
-                    n => format!("{n} kept copies"),
-                };
-                writeln!(
-                    out,
-                    "  {:<20} {:<8} {n}, {} bytes (trustbook erase --profile {} removes all)",
-                    "",
-                    "",
-                    store::kept::total_size(&copies),
-                    safe::line(&p.name)
-                )?;
-            }
-            let shares = trustbook::sharing::partners_of(&dir, &p.name);
-            if !shares.is_empty() {
-                writeln!(
-                    out,
-                    "  {:<20} {:<8} shares with: {}",
-                    "",
-                    "",
-                    safe::line(&shares.join(", "))
-                )?;
-            }
-            exchange_lines(out, &dir, &p.name, &wb.id)?;
-        }
+        let current = p.kind == ProfileKind::Own && p.name == opts.profile && unnamed.is_none();
+        profile_lines(out, &dir, wb, p, current)?;
     }
 
-    if let Ok(Some(saved)) = &current {
+    if let Some(saved) = &current {
         let orphans = saved.answers.orphans(wb);
         if !orphans.is_empty() {
             writeln!(
@@ -174,6 +100,107 @@ fn where_text(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// This profile's answers file at `path`: where it is, whether it can be read, its kept
+/// copies. Gives what it holds when it was read.
+fn answers_file_lines(
+    out: &mut dyn Write,
+    path: &Path,
+    profile: &str,
+    wb: &Workbook,
+) -> std::io::Result<Option<store::Saved>> {
+    writeln!(out, "answers file:   {}", safe::path(path))?;
+    let current = store::read_answers(path, profile, &wb.id);
+    match &current {
+        Ok(None) => writeln!(out, "                (not created yet)")?,
+        Ok(Some(_)) => {}
+        Err(store::StoreError::Protected { .. }) => writeln!(
+            out,
+            "                protected with a passphrase (its contents are not shown)"
+        )?,
+        Err(e) => writeln!(out, "                cannot be used: {}", e.problem())?,
+    }
+    for copy in kept_copies(path) {
+        writeln!(out, "kept copy:      {}", safe::path(&copy))?;
+    }
+    Ok(current.ok().flatten())
+}
+
+/// One profile's line (`current` marks the one this command works on) and, for an own
+/// profile, its kept copies, who it shares with and its exchanges.
+fn profile_lines(
+    out: &mut dyn Write,
+    dir: &Path,
+    wb: &Workbook,
+    p: &store::ProfileInfo,
+    current: bool,
+) -> std::io::Result<()> {
+    let kind = match p.kind {
+        ProfileKind::Own => "own",
+        ProfileKind::Partner => "partner",
+    };
+    let mark = if current { " (current)" } else { "" };
+    writeln!(
+        out,
+        "  {:<20} {kind:<8} {}{mark}",
+        safe::line(&p.name).to_string(),
+        profile_count(dir, wb, p)
+    )?;
+    if p.kind == ProfileKind::Partner {
+        return Ok(());
+    }
+    let copies = store::kept::kept_copies(dir, &p.name);
+    if !copies.is_empty() {
+        let n = match copies.len() {
+            1 => "1 kept copy".to_string(),
+            n => format!("{n} kept copies"),
+        };
+        writeln!(
+            out,
+            "  {:<20} {:<8} {n}, {} bytes (trustbook erase --profile {} removes all)",
+            "",
+            "",
+            store::kept::total_size(&copies),
+            safe::line(&p.name)
+        )?;
+    }
+    let shares = trustbook::sharing::partners_of(dir, &p.name);
+    if !shares.is_empty() {
+        writeln!(
+            out,
+            "  {:<20} {:<8} shares with: {}",
+            "",
+            "",
+            safe::line(&shares.join(", "))
+        )?;
+    }
+    exchange_lines(out, dir, &p.name, &wb.id)
+}
+
+/// What a profile holds, as its line says it: how many answers, or why they are not
+/// counted.
+fn profile_count(dir: &Path, wb: &Workbook, p: &store::ProfileInfo) -> String {
+    // A partner's export is counted as import counts it (entries included), so the
+    // two never disagree; the store's quick count reads only answers given once.
+    let answers = match p.kind {
+        ProfileKind::Partner => trustbook::partner::read_export(dir, &p.name, &wb.id)
+            .map(|e| e.answers.len())
+            .ok()
+            .or(p.answers),
+        ProfileKind::Own => p.answers,
+    };
+    match (answers, &p.problem) {
+        _ if p.protected => "protected with a passphrase".to_string(),
+        _ if p.workbook.as_ref().is_some_and(|w| *w != wb.id) => format!(
+            "belongs to another workbook (\"{}\")",
+            trustbook::present::clean_line(p.workbook.as_deref().unwrap_or_default())
+        ),
+        (Some(1), _) => "1 answer".to_string(),
+        (Some(n), _) => format!("{n} answers"),
+        (None, Some(problem)) => format!("cannot be read: {}", safe::line(problem)),
+        (None, None) => "answers not counted".to_string(),
+    }
 }
 
 /// For each partner `name` exchanges with through a folder: the folder, the shares

@@ -68,98 +68,12 @@ fn chapter_body(
     let private = ck.boolean(t, "private");
     let title = ck.string(t, "title", true);
     let introduction = ck.string(t, "introduction", true);
-    let mut exercises = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    let tables = ck.tables(t, "exercises", ADD_EXERCISE).unwrap_or_default();
-    if tables.is_empty() && t.inner.contains_key("exercises") {
-        ck.error(
-            ck.span_of(t, "exercises"),
-            "the chapter has no exercises; add at least one [[exercises]] table",
-        );
-    }
-    let mut when_spans: Vec<WhenSpans> = Vec::new();
-    let mut score_spans: Vec<ScoreSpans> = Vec::new();
-    let ids: Vec<String> = tables
-        .iter()
-        .filter_map(|(tab, _)| {
-            tab.get("id")
-                .and_then(|v| v.get_ref().as_str())
-                .map(str::to_string)
-        })
-        .collect();
-    for (n, (tab, span)) in tables.into_iter().enumerate() {
-        let raw_id = tab
-            .get("id")
-            .and_then(|v| v.get_ref().as_str())
-            .map(str::to_string);
-        let what = match &raw_id {
-            Some(i) => format!("exercise `{i}`"),
-            None => format!("exercise {}", n + 1),
-        };
-        let et = Table {
-            inner: tab,
-            span,
-            what,
-        };
-        // Id rules are checked on the raw id, so they show even when other keys are wrong.
-        if let Some(id) = &raw_id {
-            if id == REFLECTION_ID {
-                ck.error(
-                    ck.span_of(&et, "id"),
-                    "the id `reflection` is reserved for the chapter's closing reflection; choose another id",
-                );
-            } else if seen.contains(id) {
-                let msg = format!(
-                    "duplicate exercise id `{id}` in this chapter; each exercise needs its own id, since answers are stored by it"
-                );
-                ck.error(ck.span_of(&et, "id"), msg);
-            }
-            seen.push(id.clone());
-        }
-        if version >= 2 {
-            show_refs_ok(ck, &et, raw_id.as_deref(), &ids, n);
-            if let Some(v) = tab.get("when") {
-                let at = |key: &str| match v.get_ref() {
-                    toml::de::DeValue::Table(w) => w.get(key).map(|x| x.span()),
-                    _ => None,
-                };
-                when_spans.push(WhenSpans {
-                    id: raw_id.clone().unwrap_or_default(),
-                    what: et.what.clone(),
-                    exercise: at("exercise").unwrap_or(v.span()),
-                    test: at("is").or(at("at_least")).or(at("at_most")).unwrap_or(v.span()),
-                    at_least: at("at_least"),
-                    at_most: at("at_most"),
-                });
-            }
-        }
-        if tab.get("kind").and_then(|v| v.get_ref().as_str()) == Some("score")
-            && let Some(id) = &raw_id
-        {
-            score_spans.push(ScoreSpans::of(&et, id.clone()));
-        }
-        if let Some(mut ex) = parse_exercise(ck, &et, version) {
-            refs.kinds.push((ex.id.clone(), ex.kind.name()));
-            if let Kind::Ratings {
-                items_from: Some(from),
-                ..
-            } = &mut ex.kind
-            {
-                refs.items_from.push(ItemsFromRef {
-                    what: et.what.clone(),
-                    at: n,
-                    chapter: (!from.chapter.is_empty()).then(|| from.chapter.clone()),
-                    exercise: from.exercise.clone(),
-                    span: ck.span_of(&et, "items_from"),
-                });
-                // Written without a chapter: a list of this chapter.
-                if from.chapter.is_empty() {
-                    from.chapter = id.clone().unwrap_or_default();
-                }
-            }
-            exercises.push(ex);
-        }
-    }
+    let ParsedExercises {
+        mut exercises,
+        ids,
+        when_spans,
+        score_spans,
+    } = parse_exercises(ck, t, id.as_deref(), version, refs);
     refs.ids = ids.clone();
     let first_exercise = ids_first_span(t);
     let reflection = reflection(ck, t, first_exercise);
@@ -209,6 +123,129 @@ fn chapter_body(
         exercises,
         repeat,
     })
+}
+
+/// A chapter's exercises as parsed, with what the checks across them need.
+struct ParsedExercises {
+    /// The exercises that parsed.
+    exercises: Vec<Exercise>,
+    /// Every exercise id as written, in order, whether its exercise parsed or not.
+    ids: Vec<String>,
+    /// Where each `when` was written, for the conditions' checks.
+    when_spans: Vec<WhenSpans>,
+    /// Where each score's keys were written, for its references' checks.
+    score_spans: Vec<ScoreSpans>,
+}
+
+/// The chapter's `[[exercises]]`, each checked on its own; `refs` receives their
+/// kinds and their `items_from`.
+fn parse_exercises(
+    ck: &mut Checker,
+    t: &Table,
+    chapter: Option<&str>,
+    version: i64,
+    refs: &mut ChapterRefs,
+) -> ParsedExercises {
+    let tables = ck.tables(t, "exercises", ADD_EXERCISE).unwrap_or_default();
+    if tables.is_empty() && t.inner.contains_key("exercises") {
+        ck.error(
+            ck.span_of(t, "exercises"),
+            "the chapter has no exercises; add at least one [[exercises]] table",
+        );
+    }
+    let raw_id = |tab: &toml::de::DeTable| {
+        tab.get("id")
+            .and_then(|v| v.get_ref().as_str())
+            .map(str::to_string)
+    };
+    let ids: Vec<String> = tables.iter().filter_map(|(tab, _)| raw_id(tab)).collect();
+    let mut parsed = ParsedExercises {
+        exercises: Vec::new(),
+        ids,
+        when_spans: Vec::new(),
+        score_spans: Vec::new(),
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for (n, (tab, span)) in tables.into_iter().enumerate() {
+        let raw_id = raw_id(tab);
+        let what = match &raw_id {
+            Some(i) => format!("exercise `{i}`"),
+            None => format!("exercise {}", n + 1),
+        };
+        let et = Table {
+            inner: tab,
+            span,
+            what,
+        };
+        // Id rules are checked on the raw id, so they show even when other keys are wrong.
+        if let Some(id) = &raw_id {
+            check_exercise_id(ck, &et, id, &seen);
+            seen.push(id.clone());
+        }
+        if version >= 2 {
+            show_refs_ok(ck, &et, raw_id.as_deref(), &parsed.ids, n);
+            if let Some(v) = tab.get("when") {
+                parsed.when_spans.push(WhenSpans::of(&et, raw_id.clone(), v));
+            }
+        }
+        if tab.get("kind").and_then(|v| v.get_ref().as_str()) == Some("score")
+            && let Some(id) = &raw_id
+        {
+            parsed.score_spans.push(ScoreSpans::of(&et, id.clone()));
+        }
+        if let Some(mut ex) = parse_exercise(ck, &et, version) {
+            refs.kinds.push((ex.id.clone(), ex.kind.name()));
+            items_from_ref(ck, &et, n, chapter, &mut ex, refs);
+            parsed.exercises.push(ex);
+        }
+    }
+    parsed
+}
+
+/// An exercise id's rules that do not depend on its other keys: not the reserved
+/// `reflection`, not one `seen` earlier in the chapter.
+fn check_exercise_id(ck: &mut Checker, et: &Table, id: &str, seen: &[String]) {
+    if id == REFLECTION_ID {
+        ck.error(
+            ck.span_of(et, "id"),
+            "the id `reflection` is reserved for the chapter's closing reflection; choose another id",
+        );
+    } else if seen.iter().any(|s| s == id) {
+        let msg = format!(
+            "duplicate exercise id `{id}` in this chapter; each exercise needs its own id, since answers are stored by it"
+        );
+        ck.error(ck.span_of(et, "id"), msg);
+    }
+}
+
+/// Records a ratings exercise's `items_from` (the `n`th exercise) in `refs`, to be
+/// checked once every chapter is read, and fills in `chapter` where it names none.
+fn items_from_ref(
+    ck: &Checker,
+    et: &Table,
+    n: usize,
+    chapter: Option<&str>,
+    ex: &mut Exercise,
+    refs: &mut ChapterRefs,
+) {
+    let Kind::Ratings {
+        items_from: Some(from),
+        ..
+    } = &mut ex.kind
+    else {
+        return;
+    };
+    refs.items_from.push(ItemsFromRef {
+        what: et.what.clone(),
+        at: n,
+        chapter: (!from.chapter.is_empty()).then(|| from.chapter.clone()),
+        exercise: from.exercise.clone(),
+        span: ck.span_of(et, "items_from"),
+    });
+    // Written without a chapter: a list of this chapter.
+    if from.chapter.is_empty() {
+        from.chapter = chapter.unwrap_or_default().to_string();
+    }
 }
 
 /// The chapter's closing `[reflection]`, checked; `first_exercise` is where the
@@ -343,6 +380,24 @@ struct WhenSpans {
     at_least: Option<Range<usize>>,
     /// Span of `at_most`, when written.
     at_most: Option<Range<usize>>,
+}
+
+impl WhenSpans {
+    /// Where the parts of `when` (the value `v`) were written in the exercise `et`.
+    fn of(et: &Table, id: Option<String>, v: &toml::Spanned<toml::de::DeValue>) -> WhenSpans {
+        let at = |key: &str| match v.get_ref() {
+            toml::de::DeValue::Table(w) => w.get(key).map(|x| x.span()),
+            _ => None,
+        };
+        WhenSpans {
+            id: id.unwrap_or_default(),
+            what: et.what.clone(),
+            exercise: at("exercise").unwrap_or(v.span()),
+            test: at("is").or(at("at_least")).or(at("at_most")).unwrap_or(v.span()),
+            at_least: at("at_least"),
+            at_most: at("at_most"),
+        }
+    }
 }
 
 /// `when = { exercise = "...", at_most = 3 }`: its keys and their types.

@@ -186,20 +186,7 @@ impl fmt::Display for StoreError {
                 "Could not find a folder for your answers (is HOME set?). \
                  Pass --data-dir DIR or set TRUSTBOOK_DATA_DIR."
             ),
-            StoreError::Locked { profile, pid } => {
-                write!(
-                    f,
-                    "The profile \"{}\" is open in another trustbook process",
-                    safe::line(profile)
-                )?;
-                if let Some(pid) = pid {
-                    write!(f, " (pid {pid})")?;
-                }
-                write!(
-                    f,
-                    ". Close that one first, then try again, so neither overwrites the other's answers."
-                )
-            }
+            StoreError::Locked { profile, pid } => locked(f, profile, *pid),
             StoreError::Protected { path } => write!(
                 f,
                 "{} is encrypted: the profile is protected with a passphrase, and this command \
@@ -237,36 +224,8 @@ impl fmt::Display for StoreError {
                 profile,
                 found,
                 expected,
-            } => {
-                let (profile, found, expected) =
-                    (safe::line(profile), safe::line(found), safe::line(expected));
-                write!(
-                    f,
-                    "The answers file {} of profile \"{profile}\" belongs to the workbook \"{found}\", \
-                     not \"{expected}\". {UNCHANGED} To work on \"{expected}\", use a separate \
-                     profile: --profile NAME.",
-                    safe::path(path)
-                )
-            }
-            StoreError::Link { path } => {
-                write!(
-                    f,
-                    "{} is a symbolic link, and trustbook does not follow links in its data folder \
-                     (a link there could make it overwrite another file). Nothing was changed. ",
-                    safe::path(path)
-                )?;
-                if path.extension().is_some_and(|e| e == "lock") {
-                    write!(
-                        f,
-                        "Remove the link (trustbook makes its own lock file), then try again."
-                    )
-                } else {
-                    write!(
-                        f,
-                        "Put the file it points to in place of the link (or remove the link), then try again."
-                    )
-                }
-            }
+            } => other_workbook(f, path, [profile, found, expected]),
+            StoreError::Link { path } => link(f, path),
             StoreError::NotAFile { path, what } => write!(
                 f,
                 "{} is {what}, not a regular file, so trustbook does not read it. Nothing was \
@@ -290,6 +249,58 @@ impl fmt::Display for StoreError {
                 write!(f, "Could not {action} {}: {source}.", safe::path(path))
             }
         }
+    }
+}
+
+/// [`StoreError::Locked`]: who holds the profile, and its process id when the lock
+/// file says.
+fn locked(f: &mut fmt::Formatter<'_>, profile: &str, pid: Option<u32>) -> fmt::Result {
+    write!(
+        f,
+        "The profile \"{}\" is open in another trustbook process",
+        safe::line(profile)
+    )?;
+    if let Some(pid) = pid {
+        write!(f, " (pid {pid})")?;
+    }
+    write!(
+        f,
+        ". Close that one first, then try again, so neither overwrites the other's answers."
+    )
+}
+
+/// [`StoreError::OtherWorkbook`]: the file at `path`, with the profile, the workbook
+/// found in the file and the one expected.
+fn other_workbook(f: &mut fmt::Formatter<'_>, path: &std::path::Path, names: [&String; 3]) -> fmt::Result {
+    let [profile, found, expected] = names.map(|n| safe::line(n));
+    write!(
+        f,
+        "The answers file {} of profile \"{profile}\" belongs to the workbook \"{found}\", \
+         not \"{expected}\". {UNCHANGED} To work on \"{expected}\", use a separate \
+         profile: --profile NAME.",
+        safe::path(path)
+    )
+}
+
+/// [`StoreError::Link`]: why links are not followed, and what to do, which for the
+/// lock file (trustbook makes its own) differs.
+fn link(f: &mut fmt::Formatter<'_>, path: &std::path::Path) -> fmt::Result {
+    write!(
+        f,
+        "{} is a symbolic link, and trustbook does not follow links in its data folder \
+         (a link there could make it overwrite another file). Nothing was changed. ",
+        safe::path(path)
+    )?;
+    if path.extension().is_some_and(|e| e == "lock") {
+        write!(
+            f,
+            "Remove the link (trustbook makes its own lock file), then try again."
+        )
+    } else {
+        write!(
+            f,
+            "Put the file it points to in place of the link (or remove the link), then try again."
+        )
     }
 }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::{List, ListItem, Paragraph, Sparkline, SparklineBar};
 use super::{Theme, text};
 use crate::app::keys::{self, Context};
 use crate::app::{Action, App, Go, Move, Viewport};
-use crate::entry::{Column, Trends};
+use crate::entry::{Column, Series, Trends};
 
 /// Draws the entries screen of chapter `c` into `area`.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
@@ -185,78 +185,114 @@ fn draw_trends(
         );
     }
     // The latest columns that fit, one each: entries and the weeks missed between them.
-    let columns = trends.columns(width.saturating_sub(1).max(1));
-    let latest_year = trends
-        .days
-        .last()
-        .map(|d| crate::date::civil_from_days(*d)[..4].to_string());
-    // The year only where it is not the latest entry's.
-    let day_of = |d: i64| {
-        let day = crate::date::readable(d);
-        match (&latest_year, day.rsplit_once(' ')) {
-            (Some(y), Some((dm, year))) if year == y => dm.to_string(),
-            _ => day,
-        }
+    let columns = Columns {
+        columns: trends.columns(width.saturating_sub(1).max(1)),
+        live,
+        days: &trends.days,
+        latest_year: trends
+            .days
+            .last()
+            .map(|d| crate::date::civil_from_days(*d)[..4].to_string()),
     };
     let mut y = body.y;
     for s in shown.iter().skip(from).take(fit) {
-        let name = crate::safe::quote_text(&s.name);
-        frame.render_widget(
-            Line::from(Span::styled(super::truncate(&name, width), Style::default())),
-            Rect { y, height: 1, ..body },
-        );
-        let value = |c: &Column| match c {
-            Column::Entry(i) => live.get(*i).and_then(|e| s.value_in(e)),
-            Column::Missed(_) => None,
+        let area = Rect {
+            y,
+            height: body.bottom().saturating_sub(y),
+            ..body
         };
-        let bars: Vec<SparklineBar> = columns
-            .iter()
-            .map(|c| SparklineBar::from(value(c).map(|v| (v - s.min).max(0) as u64 + 1)))
-            .collect();
-        let spark = Sparkline::default()
-            .data(bars)
-            .max((s.max - s.min).max(1) as u64 + 1)
-            .absent_value_symbol("·")
-            .style(Style::default());
-        frame.render_widget(
-            spark,
-            Rect {
-                y: y + 1,
-                height: 1,
-                ..body
-            },
-        );
-        // The same values as text, for screen readers and without colour, newest first,
-        // only as many as can show.
-        if y + 2 < body.bottom() {
-            let mut values: Vec<String> = Vec::new();
-            let mut used = 0;
-            for c in columns.iter().rev() {
-                if used > width {
-                    break;
-                }
-                let part = match (c, value(c)) {
-                    (Column::Missed(d), _) => text::no_check_in(&day_of(*d)),
-                    (Column::Entry(i), Some(v)) => format!(
-                        "{}: {}",
-                        day_of(trends.days.get(*i).copied().unwrap_or_default()),
-                        crate::content::with_unit(v, s.unit.as_deref())
-                    ),
-                    (Column::Entry(_), None) => continue,
-                };
-                used += part.len() + 3;
-                values.push(part);
-            }
-            let line = text::latest_first(&values.join(" · "));
-            frame.render_widget(
-                Line::from(Span::styled(super::truncate(&line, width), theme.dim())),
-                Rect {
-                    y: y + 2,
-                    height: 1,
-                    ..body
-                },
-            );
-        }
+        draw_series(frame, theme, area, s, &columns);
         y += 3;
+    }
+}
+
+/// The columns the trends show, with what their labels need.
+struct Columns<'a> {
+    /// Oldest first: entries and the weeks missed between them.
+    columns: Vec<Column>,
+    /// The entries not deleted, which `Column::Entry` indexes.
+    live: &'a [&'a crate::entry::Entry],
+    /// Each live entry's day.
+    days: &'a [i64],
+    /// The latest entry's year, left out of the days in it.
+    latest_year: Option<String>,
+}
+
+impl Columns<'_> {
+    /// A day as the values line names it: the year only where it is not the latest
+    /// entry's.
+    fn day_of(&self, d: i64) -> String {
+        let day = crate::date::readable(d);
+        match (&self.latest_year, day.rsplit_once(' ')) {
+            (Some(y), Some((dm, year))) if year == y => dm.to_string(),
+            _ => day,
+        }
+    }
+
+    /// The series' value in column `c`, if that entry has one.
+    fn value(&self, s: &Series, c: &Column) -> Option<i64> {
+        match c {
+            Column::Entry(i) => self.live.get(*i).and_then(|e| s.value_in(e)),
+            Column::Missed(_) => None,
+        }
+    }
+
+    /// The series' values as text, newest first, only as many as fill `width`.
+    fn values_line(&self, s: &Series, width: usize) -> String {
+        let mut values: Vec<String> = Vec::new();
+        let mut used = 0;
+        for c in self.columns.iter().rev() {
+            if used > width {
+                break;
+            }
+            let part = match (c, self.value(s, c)) {
+                (Column::Missed(d), _) => text::no_check_in(&self.day_of(*d)),
+                (Column::Entry(i), Some(v)) => format!(
+                    "{}: {}",
+                    self.day_of(self.days.get(*i).copied().unwrap_or_default()),
+                    crate::content::with_unit(v, s.unit.as_deref())
+                ),
+                (Column::Entry(_), None) => continue,
+            };
+            used += part.len() + 3;
+            values.push(part);
+        }
+        text::latest_first(&values.join(" · "))
+    }
+}
+
+/// One series from the top of `area` (which reaches to the bottom of the trends): its
+/// name, a sparkline over the columns (a week with no check-in is a gap), and the same
+/// values as text for screen readers and without colour, when that third line is
+/// inside `area`.
+fn draw_series(frame: &mut Frame, theme: &Theme, area: Rect, s: &Series, columns: &Columns) {
+    let width = usize::from(area.width);
+    let line = |dy: u16| Rect {
+        y: area.y + dy,
+        height: 1,
+        ..area
+    };
+    let name = crate::safe::quote_text(&s.name);
+    frame.render_widget(
+        Line::from(Span::styled(super::truncate(&name, width), Style::default())),
+        line(0),
+    );
+    let bars: Vec<SparklineBar> = columns
+        .columns
+        .iter()
+        .map(|c| SparklineBar::from(columns.value(s, c).map(|v| (v - s.min).max(0) as u64 + 1)))
+        .collect();
+    let spark = Sparkline::default()
+        .data(bars)
+        .max((s.max - s.min).max(1) as u64 + 1)
+        .absent_value_symbol("·")
+        .style(Style::default());
+    frame.render_widget(spark, line(1));
+    if area.y + 2 < area.bottom() {
+        let values = columns.values_line(s, width);
+        frame.render_widget(
+            Line::from(Span::styled(super::truncate(&values, width), theme.dim())),
+            line(2),
+        );
     }
 }

@@ -8,6 +8,7 @@ mod common;
 mod app_flow;
 mod caps;
 mod cli;
+mod code_shape;
 mod compare;
 mod content_clinical;
 mod content_validation;

@@ -310,8 +310,11 @@ fn a_long_list_scrolls_to_the_item_being_rated() {
     for _ in 0..250 {
         press(&mut app, KeyCode::Down);
     }
-    // → proposes the middle, Enter picks it.
+    // → proposes the middle, in angle brackets on the row being rated (the list is
+    // scrolled, so that row is not the 251st on screen), and Enter picks it.
     press(&mut app, KeyCode::Right);
+    let proposing = render(&app, 80, 24);
+    assert!(proposing.contains("› < 5> Thing number 251"), "{proposing}");
     press(&mut app, KeyCode::Enter);
     let screen = render(&app, 80, 24);
     // The row being rated is on screen, marked, with the rows before it above.

@@ -38,23 +38,8 @@ pub fn draw(
     let ratings = ratings_of(value);
     let na = not_applied(value);
     let is_na = |i: &String| na.is_some_and(|n| n.contains(i));
-    // An item marked "didn't apply" says so in the workbook's words after its text.
-    let na_label = r
-        .na_label
-        .as_deref()
-        .map(crate::present::clean_line)
-        .unwrap_or_default();
     let rows_stored = r.rows(value);
-    let items: Vec<String> = rows_stored
-        .iter()
-        .map(|i| {
-            if is_na(i) {
-                text::rated_not_applied(i, &na_label)
-            } else {
-                i.clone()
-            }
-        })
-        .collect();
+    let items = item_texts(r, &rows_stored, &is_na);
     let width = usize::from(area.width);
     let note: Vec<String> = r
         .empty_list
@@ -69,16 +54,7 @@ pub fn draw(
     let shown = |v: i64| crate::content::with_unit(v, unit.as_deref());
     let digits = shown(*min).chars().count().max(shown(*max).chars().count());
     let width = usize::from(area.width).saturating_sub(2 + digits + 3);
-    // Only what can show is wrapped: a partner's list may hold 10,000 items, and this
-    // runs for every frame. Rows past the area's height change nothing below.
-    let room = usize::from(area.height);
-    let mut tall = 0;
-    for i in &items {
-        if tall > room {
-            break;
-        }
-        tall += crate::present::wrap(i, width).len();
-    }
+    let tall = rows_tall(&items, width, usize::from(area.height));
     // The field of a new item right under the items, the count at the bottom.
     let [ends, note_area, rows_area, field_area, _, status] = Layout::vertical([
         Constraint::Length(1),
@@ -100,16 +76,13 @@ pub fn draw(
     frame.render_widget(Paragraph::new(note), note_area);
     let cursor = (!items.is_empty() && r.adding.is_none()).then_some(r.cursor);
     let shown_rows = visible(&items, cursor, width, usize::from(rows_area.height));
-    // "[ 7] " or "[  ] ": brackets as well as colour, so values show without colour.
-    let marks: Vec<(String, bool)> = rows_stored[shown_rows.clone()]
-        .iter()
-        .enumerate()
-        .map(|(row, i)| match (ratings.and_then(|m| m.get(i)), r.proposed) {
-            (Some(v), _) => (format!("[{:>digits$}] ", shown(*v)), true),
-            (None, _) if is_na(i) => (format!("[{:>digits$}] ", "-"), true),
-            // What the arrows point at, not picked yet: angle brackets, not square.
-            (None, Some((at, v))) if at == row => (format!("<{:>digits$}> ", shown(v)), false),
-            (None, Some(_) | None) => (format!("[{}] ", " ".repeat(digits)), false),
+    let marks: Vec<(String, bool)> = shown_rows
+        .clone()
+        .map(|row| {
+            let item = &rows_stored[row];
+            let stored = ratings.and_then(|m| m.get(item)).map(|v| shown(*v));
+            let proposed = r.proposed.filter(|(at, _)| *at == row).map(|(_, v)| shown(v));
+            mark(stored, is_na(item), proposed, digits)
         })
         .collect();
     let rows: Vec<ListItem> = items[shown_rows.clone()]
@@ -125,31 +98,90 @@ pub fn draw(
         cursor.map(|c| c - shown_rows.start),
     );
     if let Some(f) = &r.adding {
-        let [label, rest] = Layout::horizontal([
-            Constraint::Length(text::NEW_ITEM.width() as u16),
-            Constraint::Min(1),
-        ])
-        .areas(field_area);
-        frame.render_widget(Span::styled(text::NEW_ITEM, theme.key()), label);
-        super::draw_field(frame, f, rest);
+        draw_new_item(frame, theme, f, field_area);
     }
     let rated = rows_stored
         .iter()
         .filter(|i| is_na(i) || ratings.is_some_and(|m| m.get(*i).is_some_and(|v| (*min..=*max).contains(v))))
         .count();
-    let line = match (items.is_empty(), r.takes_own()) {
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            status_line(r, items.len(), rated, &shown),
+            theme.dim(),
+        ))),
+        status,
+    );
+}
+
+/// The items' texts as shown: an item marked "didn't apply" says so in the workbook's
+/// words after its text.
+fn item_texts(r: &RatingsAnswer, rows: &[String], is_na: &dyn Fn(&String) -> bool) -> Vec<String> {
+    let na_label = r
+        .na_label
+        .as_deref()
+        .map(crate::present::clean_line)
+        .unwrap_or_default();
+    rows.iter()
+        .map(|i| {
+            if is_na(i) {
+                text::rated_not_applied(i, &na_label)
+            } else {
+                i.clone()
+            }
+        })
+        .collect()
+}
+
+/// How many lines the items take at `width`, counted only until they pass `room`: a
+/// partner's list may hold 10,000 items, and this runs for every frame. Rows past the
+/// area's height change nothing below.
+fn rows_tall(items: &[String], width: usize, room: usize) -> usize {
+    let mut tall = 0;
+    for i in items {
+        if tall > room {
+            break;
+        }
+        tall += crate::present::wrap(i, width).len();
+    }
+    tall
+}
+
+/// The field of a new own item, after its label.
+fn draw_new_item(frame: &mut Frame, theme: &Theme, f: &field::Field, area: Rect) {
+    let [label, rest] = Layout::horizontal([
+        Constraint::Length(text::NEW_ITEM.width() as u16),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    frame.render_widget(Span::styled(text::NEW_ITEM, theme.key()), label);
+    super::draw_field(frame, f, rest);
+}
+
+/// The mark before an item, and whether it holds a value: "[ 7] " for a stored value,
+/// "[ -] " for one marked "didn't apply", "< 5> " for the value the arrows propose,
+/// "[  ] " for none. Brackets as well as colour, so values show without colour.
+fn mark(stored: Option<String>, na: bool, proposed: Option<String>, digits: usize) -> (String, bool) {
+    match (stored, proposed) {
+        (Some(v), _) => (format!("[{v:>digits$}] "), true),
+        (None, _) if na => (format!("[{:>digits$}] ", "-"), true),
+        // What the arrows point at, not picked yet: angle brackets, not square.
+        (None, Some(v)) => (format!("<{v:>digits$}> "), false),
+        (None, None) => (format!("[{}] ", " ".repeat(digits)), false),
+    }
+}
+
+/// The line under the items: how many are rated, the value proposed, or how to add
+/// one's own items to an empty list.
+fn status_line(r: &RatingsAnswer, items: usize, rated: usize, shown: &dyn Fn(i64) -> String) -> String {
+    match (items == 0, r.takes_own()) {
         (true, true) => text::ratings_add_own(keys::label_of(Context::RatingsOwn, &Edit::AddItem.into())),
         // The note above says why there is nothing to rate.
         (true, false) => String::new(),
         (false, _) => match r.proposed {
             Some((_, v)) => text::scale_proposed(&shown(v)),
-            None => text::ratings_status(rated, items.len()),
+            None => text::ratings_status(rated, items),
         },
-    };
-    frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(line, theme.dim()))),
-        status,
-    );
+    }
 }
 
 /// The rows that show in `height` lines with the cursor's row on screen, as the list
