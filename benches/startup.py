@@ -5,8 +5,11 @@ in the same run (starts interleaved, so load affects both alike).
 Run after `cargo build --release --bin trustbook --example minimal_tui`:
     python3 benches/startup.py [runs]
 Prints, per app, the median and range of the time to the first frame over `runs`
-starts (default 20), each trustbook start with a fresh data folder, the median peak
-resident memory (VmHWM, 0.1 s after the first frame), and both ratios.
+starts (default 20), each trustbook start with a fresh data folder, the median CPU
+time the process had used when its first frame came (all its threads, from
+/proc/PID/task/*/schedstat: unlike the wall time, hardly moved by other work on the
+machine), the median peak resident memory (VmHWM, 0.1 s after the first frame), and
+the ratios.
 """
 import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
 
@@ -15,8 +18,18 @@ MINIMAL = "target/release/examples/minimal_tui"
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 
 
+def cpu_ms(pid):
+    """CPU time in ms used so far by every thread of process `pid`."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/schedstat") as stat:
+            total += int(stat.read().split()[0])
+    return total / 1e6
+
+
 def start(argv, env, first_frame):
-    """(ms from fork to the first frame's words, peak resident KiB) of one start."""
+    """(ms from fork to the first frame's words, peak resident KiB, CPU ms at the
+    first frame) of one start."""
     t0 = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -31,6 +44,7 @@ def start(argv, env, first_frame):
             sys.exit(f"{argv[0]}: no first frame within 5 s")
         seen += os.read(fd, 65536)
     ms = (time.perf_counter() - t0) * 1000
+    cpu = cpu_ms(pid)
     # Peak memory once the first frame is out and the app has settled: VmHWM of its
     # own address space (getrusage would count the forked Python too).
     select.select([fd], [], [], 0.1)
@@ -46,7 +60,7 @@ def start(argv, env, first_frame):
             break
     os.waitpid(pid, 0)
     os.close(fd)
-    return ms, kib
+    return ms, kib, cpu
 
 
 def trustbook():
@@ -69,12 +83,14 @@ for _ in range(RUNS):
 def summary(name, runs):
     ms = [r[0] for r in runs]
     kib = statistics.median(r[1] for r in runs)
+    cpu = statistics.median(r[2] for r in runs)
     print(f"{name}: first frame median {statistics.median(ms):.2f} ms "
-          f"(min {min(ms):.2f}, max {max(ms):.2f}), peak memory {kib / 1024:.1f} MiB")
-    return statistics.median(ms), kib
+          f"(min {min(ms):.2f}, max {max(ms):.2f}), CPU {cpu:.2f} ms, "
+          f"peak memory {kib / 1024:.1f} MiB")
+    return statistics.median(ms), kib, cpu
 
 
-t_ours, m_ours = summary("trustbook", ours)
-t_base, m_base = summary("minimal ratatui app", base)
-print(f"ratio: time {t_ours / t_base:.2f}x, memory {m_ours / m_base:.2f}x (n={RUNS}, "
-      f"load {os.getloadavg()[0]:.1f})")
+t_ours, m_ours, c_ours = summary("trustbook", ours)
+t_base, m_base, c_base = summary("minimal ratatui app", base)
+print(f"ratio: time {t_ours / t_base:.2f}x, CPU {c_ours / c_base:.2f}x, "
+      f"memory {m_ours / m_base:.2f}x (n={RUNS}, load {os.getloadavg()[0]:.1f})")

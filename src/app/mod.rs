@@ -536,7 +536,9 @@ impl App {
             Typing::Unchanged => Changed::Value,
             Typing::Edited | Typing::Closed => Changed::Typed,
         };
-        let before = stored.cloned();
+        // The value before is kept only for the notice of a change made by one key (not
+        // typing): cloned on every key, it was a copy of a long answer per keystroke.
+        let before = (what == Changed::Value && out.change.is_some()).then(|| stored.cloned());
         match out.change {
             Some(Change::Set(value)) if Some(&value) != stored => {
                 self.recorded(what.clone(), |app| {
@@ -560,7 +562,7 @@ impl App {
         let after = self.answers.get(&ch_id, &ex_id).map(|a| &a.value);
         if let Some(n) = out.notice {
             self.notice = Some(n);
-        } else if what == Changed::Value
+        } else if let Some(before) = before
             && before.as_ref() != after
             && let Some(made) = history::made(before.as_ref(), after)
         {

@@ -364,10 +364,9 @@ mod terminal {
         assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
     }
 
-    #[test]
-    fn do_better_on_a_list_item_and_a_sentence_on_an_introduction_change_nothing() {
-        let data = tempfile::tempdir().expect("temp dir");
-        let mut pty = Spawn::default().data_dir(data.path()).start();
+    /// From a fresh start to the list of exercise 4/8, with one item added and the
+    /// cursor on it (Home).
+    fn one_item_on_the_list(pty: &mut Pty) {
         pty.open_first_exercise();
         for _ in 0..3 {
             pty.send(keys::TAB);
@@ -380,6 +379,33 @@ mod terminal {
         pty.send(keys::ESC);
         pty.wait_for("1. Text Jo if I am late");
         pty.command(b"\x1b[H"); // Home: the cursor on item 1
+    }
+
+    /// Which page is shown: the header without its save state, and the line under it.
+    fn page(screen: &str) -> String {
+        let lines: Vec<&str> = screen
+            .lines()
+            .take(2)
+            .map(|l| l.split(" done").next().unwrap_or(l))
+            .collect();
+        lines.join("\n")
+    }
+
+    /// The `[answers…]` lines of a saved file: what was answered, whatever the place.
+    fn answer_lines(saved: &str) -> Vec<String> {
+        let t = saved
+            .split("[answers")
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join("[answers");
+        t.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn do_better_on_a_list_item_changes_nothing() {
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut pty = Spawn::default().data_dir(data.path()).start();
+        one_item_on_the_list(&mut pty);
         type_slowly(&mut pty, "do better");
         pty.wait_for("This is a list");
         pty.wait_for("1. Text Jo if I am late");
@@ -388,16 +414,34 @@ mod terminal {
             "{}",
             pty.framed_screen()
         );
+        quit(&mut pty);
+        let after = saved_text(data.path());
+        assert!(after.contains("Text Jo if I am late"), "{after}");
+        // Neither deleted (d), edited into, nor added to: the one item as it was typed.
+        assert!(!after.contains("better"), "{after}");
+        assert_eq!(after.matches("Text Jo if I am late").count(), 1, "{after}");
+    }
 
-        // On to chapter 3's introduction, then a sentence there.
+    #[test]
+    fn a_sentence_on_an_introduction_changes_nothing() {
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut pty = Spawn::default().data_dir(data.path()).start();
+        one_item_on_the_list(&mut pty);
+        // On to chapter 3's introduction, a page at a time, then a sentence there.
         let mut tabs = 0;
         while !pty.screen().contains("Chapter 3/3 · Introduction") {
+            let here = page(&pty.screen());
             pty.send(keys::TAB);
-            std::thread::sleep(Duration::from_millis(250));
+            pty.wait_until("the next page", |s| page(&s.contents()) != here);
             tabs += 1;
             assert!(tabs < 40, "no chapter 3: {}", pty.framed_screen());
         }
-        std::thread::sleep(Duration::from_millis(1200));
+        // The item is on disk before the sentence (a pause commits it).
+        let deadline = std::time::Instant::now() + crate::common::pty::TIMEOUT;
+        while !saved_text(data.path()).contains("Text Jo if I am late") {
+            assert!(std::time::Instant::now() < deadline, "the item was never saved");
+            std::thread::sleep(crate::common::pty::POLL);
+        }
         let before = saved_text(data.path());
         type_slowly(&mut pty, "I never know when he is honest. ");
         pty.wait_for("Chapter 3/3 · Introduction");
@@ -406,12 +450,8 @@ mod terminal {
         let after = saved_text(data.path());
         assert!(after.contains("Text Jo if I am late"), "{after}");
         // Only the place may differ: no answer was added, changed or rated.
-        let answers = |t: &str| {
-            let t = t.split("[answers").skip(1).collect::<Vec<_>>().join("[answers");
-            t.lines().map(str::to_string).collect::<Vec<_>>()
-        };
-        assert!(!answers(&before).is_empty());
-        assert_eq!(answers(&before), answers(&after));
+        assert!(!answer_lines(&before).is_empty());
+        assert_eq!(answer_lines(&before), answer_lines(&after));
     }
 
     #[test]
