@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::answers::Timestamp;
-use crate::app::{Action, App, Edit, Effect, Event, SaveState};
+use crate::app::{Action, App, Edit, Effect, Event, PairingRead, SaveState};
 use crate::persist::{Persistence, SaveSchedule, Snapshot};
 use crate::sharing::Change;
 
@@ -126,6 +126,23 @@ impl<P: Persistence> Session<P> {
                             Change::Withdrawn(name),
                             done,
                         )));
+                    }
+                    Effect::OwnCode => {
+                        let read = self.persist.own_code().map(Box::new);
+                        queue.push(Action::Event(Event::OwnCode(read)));
+                    }
+                    Effect::ReadPairing(partner, keys) => {
+                        let read = self.persist.read_pairing(&partner);
+                        let read = PairingRead { partner, keys, read };
+                        queue.push(Action::Event(Event::PairingRead(Box::new(read))));
+                    }
+                    Effect::RecordPairing {
+                        partner,
+                        keys,
+                        replace,
+                    } => {
+                        let done = self.persist.pair_with(&partner, &keys, replace);
+                        queue.push(Action::Event(Event::Paired(partner, done)));
                     }
                     Effect::WriteFallback => {
                         let text = self.encode();

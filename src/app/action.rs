@@ -9,6 +9,8 @@ use std::time::Instant;
 use crate::editor::Input;
 
 use crate::answers::Answers;
+use crate::exchange::PartnerKeys;
+use crate::exchange::local::{PairError, Paired};
 use crate::sharing::{Change, Overview, SharingError};
 use crate::store::{NameRefused, SaveProblem};
 
@@ -89,6 +91,12 @@ pub enum Go {
     Share,
     /// Withdraw sharing with the selected partner (asks first; a second press says yes).
     Withdraw,
+    /// Show this profile's pairing code and fingerprint (sharing screen).
+    MyCode,
+    /// Open the fields for the partner's profile name and pairing code (sharing screen).
+    PartnerCode,
+    /// Record the partner's code, the fingerprints compared (the pairing question's yes).
+    Pair,
     /// The check-in is about last week (the question asked in the grace window).
     LastWeek,
     /// The check-in is about this week (the question asked in the grace window).
@@ -180,6 +188,24 @@ pub enum Event {
     SharingListed(Result<Overview, SharingError>),
     /// Sharing was started or withdrawn (the new list), or why it could not be.
     SharingChanged(Change, Result<Overview, SharingError>),
+    /// This profile's public keys (its pairing code), or why they could not be read or made.
+    OwnCode(Result<Box<PartnerKeys>, PairError>),
+    /// What the edge read to judge a partner's code (boxed: keys are large).
+    PairingRead(Box<PairingRead>),
+    /// The partner's code was recorded (what it did, the new list), or why not.
+    Paired(String, Result<(Paired, Overview), PairError>),
+}
+
+/// The edge's answer to [`Effect::ReadPairing`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairingRead {
+    /// The partner's profile name.
+    pub partner: String,
+    /// Their keys, from the code given.
+    pub keys: PartnerKeys,
+    /// This profile's own public keys and those recorded for the partner (if any), or
+    /// why they could not be read.
+    pub read: Result<(PartnerKeys, Option<PartnerKeys>), PairError>,
 }
 
 /// Work for the edges (store, terminal) that an update asks for.
@@ -204,6 +230,21 @@ pub enum Effect {
     StartSharing(String),
     /// Withdraw sharing with this partner at once (answered by `Event::SharingChanged`).
     StopSharing(String),
+    /// Read this profile's public keys, made now if it has none (answered by `Event::OwnCode`).
+    OwnCode,
+    /// Read this profile's public keys and those recorded for this partner, to judge
+    /// these keys of theirs (answered by `Event::PairingRead`).
+    ReadPairing(String, PartnerKeys),
+    /// Record these keys as this partner's; a changed key only with `replace` (answered
+    /// by `Event::Paired`).
+    RecordPairing {
+        /// The partner's profile name.
+        partner: String,
+        /// Their public keys, from their code.
+        keys: PartnerKeys,
+        /// True once a changed key was confirmed deliberately.
+        replace: bool,
+    },
 }
 
 impl From<Go> for Action {

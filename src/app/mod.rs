@@ -15,13 +15,14 @@ pub mod keys;
 mod naming;
 mod nav;
 mod notice;
+mod pairing;
 mod safety;
 mod screen;
 mod sharing;
 mod stray;
 mod view;
 
-pub use action::{Action, Edit, Effect, Event, Go, Move, Stroke};
+pub use action::{Action, Edit, Effect, Event, Go, Move, PairingRead, Stroke};
 pub use component::{
     Change, ChecklistAnswer, ChoiceAnswer, Component, DateAnswer, Intent, ListAnswer, Outcome, RatingsAnswer,
     ScaleAnswer, TextAnswer, Typing, date_of, field, not_applied, ratings_of, scale_value, typed_shape,
@@ -29,6 +30,7 @@ pub use component::{
 pub use history::{Changed, Made};
 pub use keys::Context;
 pub use notice::{Notice, TooLongFrom};
+pub use pairing::{Checked, KeyChange, PairEntry, PairProblem, Pairing};
 pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, SharedEntry, SharingAsk, WelcomeItem};
 pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};
@@ -318,7 +320,9 @@ impl App {
     pub fn is_typing(&self) -> bool {
         self.overlay == Overlay::None
             && self.life == Lifecycle::Running
-            && (self.asking_for_name() || self.component().is_some_and(Component::is_typing))
+            && (self.asking_for_name()
+                || self.component().is_some_and(Component::is_typing)
+                || self.pairing().is_some_and(Pairing::is_typing))
     }
     /// The place "Continue" leads to, if there is one.
     pub fn resume_place(&self) -> Option<&Place> {
@@ -416,6 +420,9 @@ impl App {
             Event::ProfileOpened(name, result) => self.profile_opened(name, result, fx),
             Event::SharingListed(result) => self.sharing_answered(None, result),
             Event::SharingChanged(change, result) => self.sharing_answered(Some(change), result),
+            Event::OwnCode(result) => self.own_code_read(result),
+            Event::PairingRead(read) => self.pairing_read(*read),
+            Event::Paired(partner, result) => self.paired(partner, result),
         }
     }
 

@@ -189,6 +189,7 @@ impl App {
                 overview: None,
                 counts: crate::sharing::counts(&self.workbook, &self.answers),
                 confirm: None,
+                pairing: None,
             },
         }
     }
@@ -400,6 +401,10 @@ impl App {
             self.name_key(action, fx);
             return;
         }
+        if self.pairing().is_some() {
+            self.pairing_key(action, fx);
+            return;
+        }
         // The question which week a check-in is about takes only its own answers.
         if self.week_question.is_some() {
             match action {
@@ -494,6 +499,10 @@ impl App {
             Go::Sharing => self.open_sharing(fx),
             Go::Share => self.sharing_share(fx),
             Go::Withdraw => self.sharing_withdraw(fx),
+            Go::MyCode if self.screen() == Screen::Sharing => self.show_my_code(fx),
+            Go::PartnerCode if self.screen() == Screen::Sharing => self.enter_partner_code(),
+            // Only a pairing step takes these (`pairing_key`), and only on the sharing screen.
+            Go::MyCode | Go::PartnerCode | Go::Pair => {}
             Go::LastWeek => self.answer_week(true, fx),
             Go::ThisWeek => self.answer_week(false, fx),
             Go::WeekStart => self.next_week_start(fx),

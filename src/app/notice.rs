@@ -100,4 +100,10 @@ pub enum Notice {
     AlreadySharing(String),
     /// `w` on a partner who sees nothing of this profile's.
     NotSharing(String),
+    /// A partner's code was recorded, or was already (the partner, what recording did).
+    Paired(String, crate::exchange::local::Paired),
+    /// Pairing was left before recording anything for this partner.
+    NotPaired(String),
+    /// This profile's keys could not be read, made or written (why).
+    PairFailed(crate::exchange::local::PairError),
 }

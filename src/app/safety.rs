@@ -84,7 +84,10 @@ impl App {
                 | Go::QuitWithFallback
                 | Go::Sharing
                 | Go::Share
-                | Go::Withdraw,
+                | Go::Withdraw
+                | Go::MyCode
+                | Go::PartnerCode
+                | Go::Pair,
             )
             | Action::Edit(_)
             | Action::Event(_)

@@ -182,6 +182,8 @@ screens! {
         counts: crate::sharing::Counts,
         /// The question being asked before sharing or withdrawing, if any.
         confirm: Option<SharingAsk>,
+        /// The pairing step open over the list, if any.
+        pairing: Option<Box<super::pairing::Pairing>>,
     },
 }
 

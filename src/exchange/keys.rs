@@ -14,6 +14,12 @@ use super::ExchangeError;
 
 /// What a pairing code starts with, and its version.
 const CODE_PREFIX: &str = "trustbook-pair-1:";
+/// How long a pairing code is: the prefix, an age recipient (62 characters), a colon and
+/// 64 hex digits.
+pub const CODE_LEN: usize = CODE_PREFIX.len() + 62 + 1 + 64;
+/// The longest text read as a pairing code (whitespace aside): anything longer is not one,
+/// and is refused before it is parsed.
+pub const MAX_CODE_LEN: usize = 2 * CODE_LEN;
 
 /// One profile's own exchange keys (secret).
 pub struct OwnKeys {
@@ -80,9 +86,17 @@ impl PartnerKeys {
         format!("{CODE_PREFIX}{}:{}", self.age, hex(self.verify.as_bytes()))
     }
 
-    /// Reads a pairing code; says what is wrong with one that is not.
+    /// Reads a pairing code; says what is wrong with one that is not. Spaces and line
+    /// breaks inside it are ignored: a code copied from a narrow terminal comes with the
+    /// line breaks where it wrapped, and a code holds no whitespace of its own.
     pub fn from_code(code: &str) -> Result<PartnerKeys, ExchangeError> {
-        let code = code.trim();
+        let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+        if code.len() > MAX_CODE_LEN {
+            return Err(ExchangeError::BadCode(format!(
+                "it is {} characters long, and a pairing code has {CODE_LEN}; copy only the code",
+                code.chars().count()
+            )));
+        }
         let rest = code.strip_prefix(CODE_PREFIX).ok_or_else(|| {
             ExchangeError::BadCode(
                 "a pairing code starts with \"trustbook-pair-1:\"; copy it whole".to_string(),
@@ -116,6 +130,9 @@ impl PartialEq for PartnerKeys {
         self.code() == other.code()
     }
 }
+
+// Equal exactly when their codes are: a total equivalence.
+impl Eq for PartnerKeys {}
 
 impl std::fmt::Debug for PartnerKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -155,4 +172,26 @@ pub(super) fn unhex(text: &str) -> Option<Vec<u8>> {
 /// Reads exactly 32 bytes of hex.
 pub(super) fn unhex32(text: &str) -> Option<[u8; 32]> {
     unhex(text)?.try_into().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_copied_with_line_breaks_and_spaces_reads_the_same() {
+        let keys = OwnKeys::generate().expect("keys").public();
+        let code = keys.code();
+        assert_eq!(code.len(), CODE_LEN);
+        // As a 60-column terminal wraps it, with the indentation a mail client adds.
+        let wrapped: Vec<String> = code
+            .as_bytes()
+            .chunks(60)
+            .map(|c| format!("  {}", String::from_utf8_lossy(c)))
+            .collect();
+        let pasted = format!("\n{}\r\n", wrapped.join("\r\n"));
+        assert_eq!(PartnerKeys::from_code(&pasted).expect("reads"), keys);
+        let e = PartnerKeys::from_code(&code.repeat(3)).expect_err("too long");
+        assert!(e.to_string().contains("copy only the code"), "{e}");
+    }
 }

@@ -176,8 +176,8 @@ pub fn partner_keys(
         .transpose()
 }
 
-/// What recording a partner's code did.
-#[derive(Debug, PartialEq, Eq)]
+/// What recording a partner's code did (or, from [`pairing`], would do).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Paired {
     /// First time.
     New,
@@ -190,8 +190,82 @@ pub enum Paired {
     },
 }
 
-/// Records `partner`'s pairing code. A different code than the one recorded is refused
-/// unless `replace`: a key that changes is never taken silently.
+/// Why a partner's code was not recorded: typed, since the app answers a changed key
+/// with its own warning step and the command with its own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PairError {
+    /// A different key is recorded for this partner, and replacing it was not asked for.
+    Changed {
+        /// The partner.
+        partner: String,
+        /// The fingerprint recorded.
+        old: String,
+        /// The fingerprint of the code given now.
+        new: String,
+    },
+    /// A profile cannot pair with itself.
+    WithItself,
+    /// The keys could not be read, made or written (why, for the person).
+    Keys(String),
+}
+
+impl std::fmt::Display for PairError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PairError::Changed { partner, old, new } => write!(
+                f,
+                "WARNING: {p}'s keys have changed (recorded {old}, now {new}). Anyone could have made the new code. \
+                 Check the fingerprint with {p} in person or by phone; if it matches, run the same command with --replace.",
+                p = safe::line(partner)
+            ),
+            PairError::WithItself => {
+                f.write_str("a profile cannot pair with itself; give your partner's profile name")
+            }
+            PairError::Keys(why) => f.write_str(why),
+        }
+    }
+}
+
+/// What recording `code` as `partner`'s would do, writing nothing: the one rule for the
+/// command and the app. A code that differs from the one recorded is refused unless
+/// `replace`: a key that changes is never taken silently.
+pub fn pairing(
+    data_dir: &Path,
+    profile: &str,
+    partner: &str,
+    code: &PartnerKeys,
+    replace: bool,
+    protection: &Protection,
+) -> Result<Paired, PairError> {
+    let recorded = partner_keys(data_dir, profile, partner, protection).map_err(PairError::Keys)?;
+    judge((profile, partner), recorded.as_ref(), code, replace)
+}
+
+/// The rule of [`pairing`] on what is recorded (`None`: nothing yet), without the files.
+pub fn judge(
+    (profile, partner): (&str, &str),
+    recorded: Option<&PartnerKeys>,
+    code: &PartnerKeys,
+    replace: bool,
+) -> Result<Paired, PairError> {
+    if partner == profile {
+        return Err(PairError::WithItself);
+    }
+    match recorded {
+        None => Ok(Paired::New),
+        Some(old) if old == code => Ok(Paired::Same),
+        Some(old) if replace => Ok(Paired::Replaced {
+            old: old.fingerprint(),
+        }),
+        Some(old) => Err(PairError::Changed {
+            partner: partner.to_string(),
+            old: old.fingerprint(),
+            new: code.fingerprint(),
+        }),
+    }
+}
+
+/// Records `partner`'s pairing code, by the rule of [`pairing`].
 pub fn pair(
     data_dir: &Path,
     profile: &str,
@@ -199,25 +273,12 @@ pub fn pair(
     code: &PartnerKeys,
     replace: bool,
     protection: &Protection,
-) -> Result<Paired, String> {
-    let path = dir_of(data_dir, profile).join(format!("{partner}.pair"));
-    let outcome = match partner_keys(data_dir, profile, partner, protection)? {
-        None => Paired::New,
-        Some(old) if old == *code => return Ok(Paired::Same),
-        Some(old) if replace => Paired::Replaced {
-            old: old.fingerprint(),
-        },
-        Some(old) => {
-            return Err(format!(
-                "WARNING: {p}'s keys have changed (recorded {}, now {}). Anyone could have made the new code. \
-                 Check the fingerprint with {p} in person or by phone; if it matches, run the same command with --replace.",
-                old.fingerprint(),
-                code.fingerprint(),
-                p = safe::line(partner)
-            ));
-        }
-    };
-    write_text(&path, &code.code(), protection)?;
+) -> Result<Paired, PairError> {
+    let outcome = pairing(data_dir, profile, partner, code, replace, protection)?;
+    if outcome != Paired::Same {
+        let path = dir_of(data_dir, profile).join(format!("{partner}.pair"));
+        write_text(&path, &code.code(), protection).map_err(PairError::Keys)?;
+    }
     Ok(outcome)
 }
 

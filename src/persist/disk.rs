@@ -7,6 +7,8 @@ use super::writer::Writer;
 use super::{Persistence, Snapshot};
 use crate::answers::{Answers, Place};
 use crate::content::Workbook;
+use crate::exchange::PartnerKeys;
+use crate::exchange::local::{self, PairError, Paired};
 use crate::sharing::{Overview, SharingError};
 use crate::store::{self, NameRefused, SaveProblem, Store, StoreOptions};
 use crate::{partner, sharing};
@@ -175,5 +177,27 @@ impl Persistence for DiskPersistence {
         sharing::withdraw_any(dir, &self.workbook, owner, partner, &now, &self.protection)
             .map_err(|e| SharingError::Withdraw(partner.to_string(), e))?;
         Ok(sharing::overview(dir, owner, &self.protection))
+    }
+    // The protection the app was unlocked with is the one the keys are under.
+    fn own_code(&mut self) -> Result<PartnerKeys, PairError> {
+        local::own_keys(&self.data_dir, &self.profile, &self.protection)
+            .map(|k| k.public())
+            .map_err(PairError::Keys)
+    }
+    fn read_pairing(&mut self, partner: &str) -> Result<(PartnerKeys, Option<PartnerKeys>), PairError> {
+        let mine = self.own_code()?;
+        let recorded = local::partner_keys(&self.data_dir, &self.profile, partner, &self.protection)
+            .map_err(PairError::Keys)?;
+        Ok((mine, recorded))
+    }
+    fn pair_with(
+        &mut self,
+        partner: &str,
+        keys: &PartnerKeys,
+        replace: bool,
+    ) -> Result<(Paired, Overview), PairError> {
+        let (dir, me) = (&self.data_dir, self.profile.as_str());
+        let outcome = local::pair(dir, me, partner, keys, replace, &self.protection)?;
+        Ok((outcome, sharing::overview(dir, me, &self.protection)))
     }
 }

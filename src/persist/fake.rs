@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use super::{Persistence, Snapshot};
 use crate::answers::{Answers, Place};
+use crate::exchange::local::{self, PairError, Paired};
+use crate::exchange::{OwnKeys, PartnerKeys};
 use crate::sharing::{Overview, Reach, SharingError};
 use crate::store::{NameRefused, SaveProblem};
 
@@ -39,8 +41,14 @@ pub struct FakePersistence {
     pub sharing: Overview,
     /// The next sharing operations' failures, in order; when empty, they work.
     pub sharing_fails: VecDeque<SharingError>,
+    /// The profile's own public keys, once asked for (made then, as the real one does).
+    pub own_keys: Option<PartnerKeys>,
+    /// The partners' keys recorded by pairing.
+    pub paired: BTreeMap<String, PartnerKeys>,
+    /// The next pairing operations' failures, in order; when empty, they work.
+    pub pair_fails: VecDeque<PairError>,
     /// What happened, in order, shared so a test's own fakes (an editor) can add to it:
-    /// "saved" when a save's result is collected.
+    /// "saved" when a save's result is collected, "paired NAME" when a code is recorded.
     pub journal: Rc<RefCell<Vec<String>>>,
 }
 
@@ -132,5 +140,46 @@ impl Persistence for FakePersistence {
     }
     fn stop_sharing(&mut self, partner: &str) -> Result<Overview, SharingError> {
         self.set_sees(partner, false)
+    }
+    fn own_code(&mut self) -> Result<PartnerKeys, PairError> {
+        if let Some(e) = self.pair_fails.pop_front() {
+            return Err(e);
+        }
+        if self.own_keys.is_none() {
+            let made = OwnKeys::generate().map_err(|e| PairError::Keys(e.to_string()))?;
+            self.own_keys = Some(made.public());
+        }
+        self.own_keys
+            .clone()
+            .ok_or_else(|| PairError::Keys("no keys".to_string()))
+    }
+    fn read_pairing(&mut self, partner: &str) -> Result<(PartnerKeys, Option<PartnerKeys>), PairError> {
+        let mine = self.own_code()?;
+        Ok((mine, self.paired.get(partner).cloned()))
+    }
+    fn pair_with(
+        &mut self,
+        partner: &str,
+        keys: &PartnerKeys,
+        replace: bool,
+    ) -> Result<(Paired, Overview), PairError> {
+        let mine = self.own_code()?.fingerprint();
+        let outcome = local::judge(("me", partner), self.paired.get(partner), keys, replace)?;
+        self.paired.insert(partner.to_string(), keys.clone());
+        self.journal.borrow_mut().push(format!("paired {partner}"));
+        let folder = Reach::Folder {
+            folder: None,
+            mine: Some(mine),
+            theirs: Some(keys.fingerprint()),
+        };
+        match self.sharing.partners.iter_mut().find(|p| p.name == partner) {
+            Some(p) => p.reach = folder,
+            None => self.sharing.partners.push(crate::sharing::Partner {
+                name: partner.to_string(),
+                reach: folder,
+                sees: false,
+            }),
+        }
+        Ok((outcome, self.sharing.clone()))
     }
 }

@@ -22,6 +22,8 @@ pub use disk::DiskPersistence;
 pub use schedule::{RETRY_EVERY, SaveSchedule, TYPING_MAX_UNSAVED, TYPING_PAUSE};
 
 use crate::answers::{Answers, Place};
+use crate::exchange::PartnerKeys;
+use crate::exchange::local::{PairError, Paired};
 use crate::sharing::{Overview, SharingError};
 use crate::store::{NameRefused, SaveProblem};
 
@@ -70,4 +72,18 @@ pub trait Persistence {
     fn share_with(&mut self, partner: &str, answers: &Answers) -> Result<Overview, SharingError>;
     /// Withdraws sharing with `partner` at once; the new list, or why not.
     fn stop_sharing(&mut self, partner: &str) -> Result<Overview, SharingError>;
+    /// The open profile's public keys (its pairing code), made now if it has none, as
+    /// `trustbook pair` does (under its passphrase when it is protected).
+    fn own_code(&mut self) -> Result<PartnerKeys, PairError>;
+    /// The open profile's own public keys (made now if it has none) and those recorded for
+    /// `partner`, if any: what the app judges a partner's code against.
+    fn read_pairing(&mut self, partner: &str) -> Result<(PartnerKeys, Option<PartnerKeys>), PairError>;
+    /// Records `keys` as `partner`'s (a changed key only with `replace`): what it did and
+    /// the new list.
+    fn pair_with(
+        &mut self,
+        partner: &str,
+        keys: &PartnerKeys,
+        replace: bool,
+    ) -> Result<(Paired, Overview), PairError>;
 }

@@ -8,6 +8,7 @@ mod exercise;
 mod naming;
 mod overlay;
 mod page;
+mod pairing;
 mod review;
 mod sharing;
 pub mod text;

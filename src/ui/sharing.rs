@@ -17,6 +17,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let ScreenState::Sharing { counts, .. } = app.state() else {
         return;
     };
+    if let Some(step) = app.pairing() {
+        super::pairing::draw(frame, app, step, theme, area);
+        return;
+    }
     let width = area.width;
     let (head, head_style) = match app.sharing_asking() {
         Some(SharingAsk::Share(name)) => {
@@ -65,7 +69,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     };
     if overview.partners.is_empty() {
         frame.render_widget(
-            Paragraph::new(text::SHARING_NOBODY).wrap(Wrap { trim: true }),
+            Paragraph::new(text::sharing_nobody(
+                keys::label_of(Context::Sharing, &Action::Go(Go::MyCode)),
+                keys::label_of(Context::Sharing, &Action::Go(Go::PartnerCode)),
+            ))
+            .wrap(Wrap { trim: true }),
             list_area,
         );
         return;

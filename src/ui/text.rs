@@ -1,6 +1,8 @@
 //! Every user-facing word of the interface, in one place. Texts that name a key
 //! take its label from the key table (`app::keys::label_of`), so they never disagree.
 
+pub mod pairing;
+
 use crate::app::{Context, Edit, Go, NameProblem, Notice, keys};
 use crate::store::{NameRefused, SaveProblem};
 
@@ -255,6 +257,9 @@ pub fn notice(n: &Notice) -> String {
         Notice::SharingFailed(e) => sharing_failed(e),
         Notice::AlreadySharing(name) => format!("{} already sees your shareable answers.", name_of(name)),
         Notice::NotSharing(name) => format!("{} sees nothing of yours: nothing to withdraw.", name_of(name)),
+        Notice::Paired(name, outcome) => pairing::paired(name, outcome),
+        Notice::NotPaired(name) => pairing::not_paired(name),
+        Notice::PairFailed(e) => pairing::pair_failed(e),
     }
 }
 
@@ -339,7 +344,10 @@ pub fn type_elsewhere(cx: Context) -> String {
         Context::Reading => format!("{select} to write your answer"),
         Context::Name | Context::Text | Context::Field => "Type your answer here".to_string(),
         Context::Sharing => format!("{} shares with the one selected", key(Go::Share.into())),
-        Context::Compare
+        Context::MyCode => format!("{} enters your partner's code", key(Go::PartnerCode.into())),
+        Context::PairEntry | Context::KeyChanged => "Type here".to_string(),
+        Context::ConfirmPair
+        | Context::Compare
         | Context::ConfirmShare
         | Context::ConfirmWithdraw
         | Context::ConfirmDelete
@@ -700,9 +708,13 @@ pub fn no_check_in(day: &str) -> String {
 pub const SHARING_ROW: &str = "Sharing: who sees your answers";
 /// While the edge has not yet said who sees what.
 pub const SHARING_READING: &str = "Reading who sees your answers…";
-/// No other profile and no paired partner.
-pub const SHARING_NOBODY: &str =
-    "There is no other profile on this computer and no partner paired: nobody sees your answers.";
+/// No other profile and no paired partner; how to pair with one on another computer.
+pub fn sharing_nobody(my_code: &str, their_code: &str) -> String {
+    format!(
+        "There is no other profile on this computer and no partner paired: nobody sees your answers. \
+         To pair with your partner's computer, {my_code} shows your pairing code and {their_code} takes theirs."
+    )
+}
 
 /// A profile name on the sharing screen: through the sanitiser.
 fn name_of(name: &str) -> String {

@@ -26,6 +26,7 @@ mod hostile_files;
 mod hostile_output;
 mod kinds_v2;
 mod naming;
+mod pairing;
 mod practice;
 mod privacy;
 mod props;

@@ -2,8 +2,6 @@
 //! each asked first, carried out at the edge. App flow through the key table on a
 //! scripted persistence, snapshots, and the real binary in a pseudo-terminal.
 
-use std::time::Instant;
-
 use crate::common::*;
 use ratatui::crossterm::event::Event as TermEvent;
 use ratatui::crossterm::event::KeyCode::{Down, Enter, Esc};
@@ -41,15 +39,7 @@ fn session(persist: FakePersistence) -> Session<FakePersistence> {
 
 /// Sends a terminal event through the key table; false when it means nothing here.
 fn key(s: &mut Session<FakePersistence>, ev: TermEvent) -> bool {
-    let Some(action) = keys::action(&s.app, &ev) else {
-        return false;
-    };
-    let mut editor = |_: &str| Ok(Err("no editor".to_string()));
-    s.dispatch(action, Instant::now(), &mut editor)
-        .expect("no terminal to fail");
-    // Letters closer than a burst are taken as typing; a person pauses between commands.
-    std::thread::sleep(trustbook::app::BURST + std::time::Duration::from_millis(20));
-    true
+    session_key(s, ev)
 }
 
 fn journal(s: &Session<FakePersistence>) -> Vec<String> {

@@ -84,6 +84,14 @@ contexts! {
     ConfirmShare,
     /// The sharing screen asking whether to withdraw sharing with the selected partner.
     ConfirmWithdraw,
+    /// The sharing screen showing this profile's pairing code and fingerprint.
+    MyCode,
+    /// Typing the partner's profile name and pairing code (typing).
+    PairEntry,
+    /// Both fingerprints shown, asking whether to record the partner's code.
+    ConfirmPair,
+    /// A different key is recorded for the partner: their name is typed to replace it (typing).
+    KeyChanged,
     /// The help overlay.
     Help,
     /// The "before you start" safety page.
@@ -96,7 +104,7 @@ impl Context {
     /// True while a text field has the keyboard, so letters are text, not commands.
     pub const fn is_typing(self) -> bool {
         match self {
-            Context::Name | Context::Text | Context::Field => true,
+            Context::Name | Context::Text | Context::Field | Context::PairEntry | Context::KeyChanged => true,
             Context::Welcome
             | Context::Contents
             | Context::Page
@@ -117,6 +125,8 @@ impl Context {
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw
+            | Context::MyCode
+            | Context::ConfirmPair
             | Context::Help
             | Context::Safety
             | Context::ConfirmQuit => false,
@@ -148,6 +158,10 @@ impl Context {
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw
+            | Context::MyCode
+            | Context::PairEntry
+            | Context::ConfirmPair
+            | Context::KeyChanged
             | Context::Help
             | Context::Safety
             | Context::ConfirmQuit => false,
@@ -177,6 +191,10 @@ impl Context {
             | Context::Sharing
             | Context::ConfirmShare
             | Context::ConfirmWithdraw
+            | Context::MyCode
+            | Context::PairEntry
+            | Context::ConfirmPair
+            | Context::KeyChanged
             | Context::Help
             | Context::Safety
             | Context::ConfirmQuit => false,
@@ -244,6 +262,14 @@ pub fn context_below_help(app: &App) -> Context {
             confirm_share: true, ..
         } => Context::ConfirmShareEntry,
         ScreenState::Entries { .. } => Context::Entries,
+        ScreenState::Sharing {
+            pairing: Some(step), ..
+        } => match &**step {
+            super::Pairing::Mine(_) => Context::MyCode,
+            super::Pairing::Entering(_) => Context::PairEntry,
+            super::Pairing::Compare(_) => Context::ConfirmPair,
+            super::Pairing::Changed(_) => Context::KeyChanged,
+        },
         ScreenState::Sharing { confirm, .. } => match confirm {
             Some(super::SharingAsk::Share(_)) => Context::ConfirmShare,
             Some(super::SharingAsk::Withdraw(_)) => Context::ConfirmWithdraw,
@@ -289,6 +315,10 @@ fn build(cx: Context) -> Vec<Binding> {
         Context::Sharing => screens::sharing(),
         Context::ConfirmShare => questions::confirm_share(),
         Context::ConfirmWithdraw => questions::confirm_withdraw(),
+        Context::MyCode => screens::my_code(),
+        Context::PairEntry => questions::pair_entry(),
+        Context::ConfirmPair => questions::confirm_pair(),
+        Context::KeyChanged => questions::key_changed(),
         Context::Help => questions::help(),
         Context::Safety => questions::safety(),
         Context::ConfirmQuit => questions::confirm_quit(),

@@ -1,9 +1,9 @@
 //! The bindings of questions and overlays: a name, a yes or no, help and the safety page.
 
-use ratatui::crossterm::event::KeyCode::{Enter, Esc, F, PageDown, PageUp};
+use ratatui::crossterm::event::KeyCode::{BackTab, Enter, Esc, F, PageDown, PageUp, Tab};
 
-use super::Binding;
-use super::shared::{b, ch, first, grouped, k, last, line_edits, scroll, scroll_down, scroll_up};
+use super::shared::{SHIFT, b, ch, first, grouped, k, last, line_edits, scroll, scroll_down, scroll_up};
+use super::{Binding, Key};
 use crate::app::{Action, Go, Move};
 
 /// A first run's question of a name (typing).
@@ -78,6 +78,51 @@ pub(super) fn confirm_share() -> Vec<Binding> {
 /// The sharing screen asking whether to withdraw sharing with the selected partner.
 pub(super) fn confirm_withdraw() -> Vec<Binding> {
     yes_no(Action::Go(Go::Withdraw), "yes, withdraw", "no, keep sharing")
+}
+
+/// Typing the partner's profile name and pairing code.
+pub(super) fn pair_entry() -> Vec<Binding> {
+    let mut v = vec![
+        b(
+            vec![k(Enter)],
+            Action::Move(Move::Select),
+            "Enter",
+            "check it",
+            true,
+        ),
+        b(vec![k(Tab)], Action::Move(Move::Down), "Tab", "other field", true),
+        grouped(vec![k(BackTab), Key(BackTab, SHIFT)], Action::Move(Move::Up)),
+        b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "cancel", true),
+    ];
+    v.extend(line_edits());
+    v
+}
+
+/// Both fingerprints shown: record the partner's code?
+pub(super) fn confirm_pair() -> Vec<Binding> {
+    yes_no(Action::Go(Go::Pair), "they match: record it", "record nothing")
+}
+
+/// A different key is recorded for the partner: only their name, typed, replaces it.
+pub(super) fn key_changed() -> Vec<Binding> {
+    let mut v = vec![
+        b(
+            vec![k(Enter)],
+            Action::Move(Move::Select),
+            "Enter",
+            "replace the key",
+            true,
+        ),
+        b(
+            vec![k(Esc)],
+            Action::Go(Go::Back),
+            "Esc",
+            "keep the old key",
+            true,
+        ),
+    ];
+    v.extend(line_edits());
+    v
 }
 
 /// The question asked when quitting with unsaved answers.

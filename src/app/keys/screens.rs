@@ -230,8 +230,27 @@ pub(super) fn sharing() -> Vec<Binding> {
             true,
         ),
         b(vec![ch('w')], Action::Go(Go::Withdraw), "w", "withdraw", true),
+        // Before pairing's keys: at 60 columns the footer keeps the way back.
+        back_to("welcome"),
+        b(vec![ch('p')], Action::Go(Go::MyCode), "p", "your code", true),
+        partner_code(),
         first(),
         last(),
-        back_to("welcome"),
     ]
+}
+
+/// `c`: the fields of the partner's name and pairing code.
+fn partner_code() -> Binding {
+    b(
+        vec![ch('c')],
+        Action::Go(Go::PartnerCode),
+        "c",
+        "their code",
+        true,
+    )
+}
+
+/// The sharing screen showing this profile's pairing code.
+pub(super) fn my_code() -> Vec<Binding> {
+    vec![partner_code(), back_to("the list")]
 }

@@ -169,6 +169,23 @@ pub fn send(app: &mut App, event: Event) -> Vec<Effect> {
     fx
 }
 
+/// Sends a terminal event through the key table to a session, as the terminal loop
+/// does, then pauses as a person would between commands (letters closer than a burst
+/// are taken as typing). False when the event means nothing here.
+pub fn session_key<P: trustbook::persist::Persistence>(
+    s: &mut trustbook::session::Session<P>,
+    ev: Event,
+) -> bool {
+    let Some(action) = keys::action(&s.app, &ev) else {
+        return false;
+    };
+    let mut editor = |_: &str| Ok(Err("no editor".to_string()));
+    s.dispatch(action, std::time::Instant::now(), &mut editor)
+        .expect("no terminal to fail");
+    std::thread::sleep(trustbook::app::BURST + std::time::Duration::from_millis(20));
+    true
+}
+
 /// Draws `app` at its size, as the terminal loop does after every action.
 pub fn draw(app: &App) {
     let (w, h) = app.size();
