@@ -350,6 +350,64 @@ fn snapshot_pairing_changed_key() {
     snap("pairing_changed_key", &s);
 }
 
+/// The real persistence on a protected profile: the app's pairing makes the keys under
+/// the protection it was unlocked with, as `trustbook pair` does, and records the code
+/// by the same rule (a changed key only with `replace`).
+#[test]
+fn disk_persistence_pairs_a_protected_profile_under_its_key() {
+    use trustbook::exchange::local::{self, PairError};
+    use trustbook::persist::{DiskPersistence, Persistence};
+    use trustbook::store::{Store, StoreOptions};
+    use trustbook::vault;
+
+    let data = tempfile::tempdir().expect("dir");
+    let wb = fixture();
+    let opts = StoreOptions {
+        data_dir: Some(data.path().to_path_buf()),
+        profile: "alex".to_string(),
+    };
+    let (mut store, _) = Store::open(&opts, &wb.id).expect("alex");
+    let identity = vault::create_identity();
+    store.protect(identity.clone(), b"key file").expect("protected");
+    let mut persist = DiskPersistence::new(store, &wb, &trustbook::answers::Answers::default());
+
+    let mine = persist.own_code().expect("keys made");
+    let dir = local::dir_of(data.path(), "alex");
+    let keys_file = std::fs::read(dir.join("keys")).expect("keys file");
+    assert!(
+        vault::is_age(&keys_file),
+        "the secret keys are under the profile's key"
+    );
+    let public = std::fs::read_to_string(dir.join("public")).expect("public code");
+    assert_eq!(public, mine.code(), "only the pairing code is plain");
+    assert_eq!(persist.own_code().expect("read again"), mine, "made once");
+
+    let (sam, new_sam) = (sams_keys(), sams_keys());
+    assert_eq!(persist.read_pairing("sam").expect("read"), (mine.clone(), None));
+    let (outcome, listed) = persist.pair_with("sam", &sam, false).expect("paired");
+    assert_eq!(outcome, Paired::New);
+    assert!(listed.partners.iter().any(|p| p.name == "sam"), "{listed:?}");
+    assert!(vault::is_age(
+        &std::fs::read(dir.join("sam.pair")).expect("recorded")
+    ));
+    assert_eq!(persist.read_pairing("sam").expect("read").1, Some(sam.clone()));
+    // A changed key is refused without `replace`, and kept as it was.
+    let refused = persist.pair_with("sam", &new_sam, false).expect_err("changed");
+    assert!(matches!(refused, PairError::Changed { .. }), "{refused:?}");
+    assert_eq!(persist.read_pairing("sam").expect("read").1, Some(sam.clone()));
+    let (outcome, _) = persist.pair_with("sam", &new_sam, true).expect("replaced");
+    assert_eq!(
+        outcome,
+        Paired::Replaced {
+            old: sam.fingerprint()
+        }
+    );
+    assert_eq!(
+        persist.pair_with("alex", &sam, false).expect_err("itself"),
+        PairError::WithItself
+    );
+}
+
 /// The real binary at 60x20: alex shows the code in the app, sam pastes it (with the
 /// line breaks a selection brings) into their own app on another data folder, compares
 /// the fingerprints and records it.
