@@ -276,6 +276,21 @@ fn a_changed_key_is_a_warning_and_only_the_name_typed_replaces_it() {
 }
 
 #[test]
+fn a_key_recorded_meanwhile_still_gets_the_warning_not_a_silent_replace() {
+    let mut s = session(FakePersistence::default());
+    open_sharing(&mut s);
+    enter_code(&mut s, Some("sam"), &sams_keys().code());
+    assert_eq!(keys::context(&s.app), Context::ConfirmPair);
+    // Another window of alex's records a different key for sam before y.
+    let other = sams_keys();
+    s.persist.paired.insert("sam".to_string(), other.clone());
+    assert!(key(&mut s, char_key('y')));
+    assert_eq!(keys::context(&s.app), Context::KeyChanged);
+    assert_eq!(s.persist.paired.get("sam"), Some(&other), "kept as it was");
+    assert!(render(&s.app, 60, 20).contains(&other.fingerprint()));
+}
+
+#[test]
 fn a_name_or_code_pasted_with_controls_is_drawn_without_them() {
     let mut s = session(FakePersistence::default());
     open_sharing(&mut s);
