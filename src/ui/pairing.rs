@@ -12,7 +12,8 @@ use super::text::pairing as words;
 use super::{Theme, wrap};
 use crate::app::field::Field;
 use crate::app::keys::{self, Context};
-use crate::app::{Action, App, Go, Move, Pairing};
+use crate::app::{Action, App, Checked, Go, KeyChange, Move, PairEntry, Pairing};
+use crate::exchange::PartnerKeys;
 use crate::exchange::keys::CODE_LEN;
 
 /// The widest the steps are drawn: long lines are hard to read and to compare.
@@ -48,107 +49,116 @@ pub fn draw(frame: &mut Frame, app: &App, step: &Pairing, theme: &Theme, area: R
         width: area.width.min(MEASURE),
         ..area
     };
-    let label = |cx: Context, a: Action| keys::label_of(cx, &a);
     let pieces = match step {
-        Pairing::Mine(None) => vec![
-            Piece::Words(words::my_code_title(app.profile()), theme.title()),
-            Piece::Gap,
-            Piece::Words(words::READING_KEYS.to_string(), theme.dim()),
-        ],
-        Pairing::Mine(Some(keys)) => vec![
-            Piece::Words(words::my_code_title(app.profile()), theme.title()),
-            Piece::Words(words::MY_CODE_ABOUT.to_string(), Style::new()),
-            Piece::Gap,
-            Piece::Code(keys.code(), theme.selected_soft()),
-            Piece::Gap,
-            Piece::Words(words::my_fingerprint(&keys.fingerprint()), theme.title()),
-            Piece::Gap,
-            Piece::Words(
-                words::my_code_next(app.profile(), label(Context::MyCode, Go::PartnerCode.into())),
-                theme.dim(),
-            ),
-        ],
-        Pairing::Entering(entry) => {
-            let cx = Context::PairEntry;
-            let rule = words::entry_rule(
-                label(cx, Move::Select.into()),
-                label(cx, Move::Down.into()),
-                label(cx, Go::Back.into()),
-            );
-            let problem = entry.problem.as_ref().map(|p| {
-                let my_code = label(Context::Sharing, Go::MyCode.into());
-                Piece::Words(words::problem(p, my_code), theme.warn())
-            });
-            // Room for a whole code, so the box does not grow while it is pasted.
-            let inner = usize::from(area.width.saturating_sub(5).max(1));
-            // One more: the word wrap breaks the code after its dashes.
-            let code_rows = (CODE_LEN.div_ceil(inner) + 1).clamp(2, 4);
-            let mut v = vec![
-                Piece::Words(words::ENTRY_TITLE.to_string(), theme.title()),
-                Piece::Gap,
-                Piece::Field {
-                    field: &entry.name,
-                    label: words::NAME_LABEL.to_string(),
-                    rows: 1,
-                    focused: !entry.on_code,
-                },
-                Piece::Field {
-                    field: &entry.code,
-                    label: words::CODE_LABEL.to_string(),
-                    rows: u16::try_from(code_rows).unwrap_or(4),
-                    focused: entry.on_code,
-                },
-                Piece::Words(rule, theme.dim()),
-            ];
-            v.extend(problem.into_iter().flat_map(|p| [Piece::Gap, p]));
-            v
-        }
-        Pairing::Compare(c) => {
-            let cx = Context::ConfirmPair;
-            vec![
-                Piece::Words(words::compare_title(&c.partner), theme.title()),
-                Piece::Words(words::COMPARE_ABOUT.to_string(), Style::new()),
-                Piece::Gap,
-                Piece::Rows(
-                    side_by_side(
-                        words::fingerprint_rows(&c.mine, &c.partner, &c.keys.fingerprint()),
-                        area.width,
-                    ),
-                    theme.selected_soft(),
-                ),
-                Piece::Gap,
-                Piece::Words(
-                    words::compare_ask(&c.partner, label(cx, Go::Pair.into()), label(cx, Go::Back.into())),
-                    theme.warn(),
-                ),
-            ]
-        }
-        Pairing::Changed(k) => {
-            let partner = &k.checked.partner;
-            let esc = label(Context::KeyChanged, Go::Back.into());
-            let mut v = vec![
-                Piece::Words(words::changed_title(partner), theme.warn()),
-                Piece::Rows(
-                    words::changed_rows(&k.old, &k.checked.keys.fingerprint(), &k.checked.mine).to_vec(),
-                    theme.warn(),
-                ),
-                Piece::Gap,
-                Piece::Words(words::changed_about(partner), Style::new()),
-                Piece::Gap,
-                Piece::Field {
-                    field: &k.typed,
-                    label: words::changed_label(partner),
-                    rows: 1,
-                    focused: true,
-                },
-            ];
-            if k.refused {
-                v.push(Piece::Words(words::changed_refused(partner, esc), theme.warn()));
-            }
-            v
-        }
+        Pairing::Mine(keys) => mine(app.profile(), keys.as_ref(), theme),
+        Pairing::Entering(entry) => entering(entry, theme, area.width),
+        Pairing::Compare(c) => compare(c, theme, area.width),
+        Pairing::Changed(k) => changed(k, theme),
     };
     stack(frame, pieces, theme, area);
+}
+
+/// The label of `action`'s key in `cx`, for the words that name it.
+fn label(cx: Context, action: Action) -> &'static str {
+    keys::label_of(cx, &action)
+}
+
+/// This profile's code and fingerprint (`None` while the edge reads them).
+fn mine(profile: &str, keys: Option<&PartnerKeys>, theme: &Theme) -> Vec<Piece<'static>> {
+    let title = Piece::Words(words::my_code_title(profile), theme.title());
+    let Some(keys) = keys else {
+        return vec![
+            title,
+            Piece::Gap,
+            Piece::Words(words::READING_KEYS.to_string(), theme.dim()),
+        ];
+    };
+    let their_code = label(Context::MyCode, Go::PartnerCode.into());
+    vec![
+        title,
+        Piece::Words(words::MY_CODE_ABOUT.to_string(), Style::new()),
+        Piece::Gap,
+        Piece::Code(keys.code(), theme.selected_soft()),
+        Piece::Gap,
+        Piece::Words(words::my_fingerprint(&keys.fingerprint()), theme.title()),
+        Piece::Gap,
+        Piece::Words(words::my_code_next(profile, their_code), theme.dim()),
+    ]
+}
+
+/// The fields of the partner's name and code, how to fill them in, and what is wrong.
+fn entering<'a>(entry: &'a PairEntry, theme: &Theme, width: u16) -> Vec<Piece<'a>> {
+    let cx = Context::PairEntry;
+    let rule = words::entry_rule(
+        label(cx, Move::Select.into()),
+        label(cx, Move::Down.into()),
+        label(cx, Go::Back.into()),
+    );
+    // Room for a whole code, so the box does not grow while it is pasted; one row more,
+    // as the word wrap breaks the code after its dashes.
+    let inner = usize::from(width.saturating_sub(5).max(1));
+    let code_rows = (CODE_LEN.div_ceil(inner) + 1).clamp(2, 4);
+    let mut v = vec![
+        Piece::Words(words::ENTRY_TITLE.to_string(), theme.title()),
+        Piece::Gap,
+        Piece::Field {
+            field: &entry.name,
+            label: words::NAME_LABEL.to_string(),
+            rows: 1,
+            focused: !entry.on_code,
+        },
+        Piece::Field {
+            field: &entry.code,
+            label: words::CODE_LABEL.to_string(),
+            rows: u16::try_from(code_rows).unwrap_or(4),
+            focused: entry.on_code,
+        },
+        Piece::Words(rule, theme.dim()),
+    ];
+    if let Some(p) = &entry.problem {
+        let my_code = label(Context::Sharing, Go::MyCode.into());
+        v.extend([Piece::Gap, Piece::Words(words::problem(p, my_code), theme.warn())]);
+    }
+    v
+}
+
+/// Both fingerprints and the question before recording.
+fn compare(c: &Checked, theme: &Theme, width: u16) -> Vec<Piece<'static>> {
+    let cx = Context::ConfirmPair;
+    let rows = words::fingerprint_rows(&c.mine, &c.partner, &c.keys.fingerprint());
+    let ask = words::compare_ask(&c.partner, label(cx, Go::Pair.into()), label(cx, Go::Back.into()));
+    vec![
+        Piece::Words(words::compare_title(&c.partner), theme.title()),
+        Piece::Words(words::COMPARE_ABOUT.to_string(), Style::new()),
+        Piece::Gap,
+        Piece::Rows(side_by_side(rows, width), theme.selected_soft()),
+        Piece::Gap,
+        Piece::Words(ask, theme.warn()),
+    ]
+}
+
+/// The warning of a changed key, and the field the partner's name is typed into.
+fn changed<'a>(k: &'a KeyChange, theme: &Theme) -> Vec<Piece<'a>> {
+    let partner = &k.checked.partner;
+    let rows = words::changed_rows(&k.old, &k.checked.keys.fingerprint(), &k.checked.mine);
+    let mut v = vec![
+        Piece::Words(words::changed_title(partner), theme.warn()),
+        Piece::Rows(rows.to_vec(), theme.warn()),
+        Piece::Gap,
+        Piece::Words(words::changed_about(partner), Style::new()),
+        Piece::Gap,
+        Piece::Field {
+            field: &k.typed,
+            label: words::changed_label(partner),
+            rows: 1,
+            focused: true,
+        },
+    ];
+    if k.refused {
+        let esc = label(Context::KeyChanged, Go::Back.into());
+        v.push(Piece::Words(words::changed_refused(partner, esc), theme.warn()));
+    }
+    v
 }
 
 /// Both fingerprints on one row when they fit in `width`, else one under the other.

@@ -460,6 +460,26 @@ mod two_computers {
         out
     }
 
+    /// A code copied from a narrow terminal (line breaks, an indent) pairs as it is, and
+    /// a profile cannot pair with itself.
+    #[test]
+    fn pair_takes_a_wrapped_code_and_refuses_its_own_name() {
+        let (alex, sam) = (Data::new(), Data::new());
+        alex.own_of("alex", &Answers::default(), WB);
+        sam.own_of("sam", &Answers::default(), WB);
+        let ca = code(&alex, "alex");
+        let wrapped = format!("{}\n  {}\n{}\n", &ca[..58], &ca[58..116], &ca[116..]);
+        let said = run(&sam, &["pair", "--profile", "sam", "--partner", "alex", &wrapped]);
+        assert!(said.contains("Paired with alex"), "{said}");
+        let own = sam.run_on("valid", &["pair", "--profile", "sam", "--partner", "sam", &ca]);
+        assert!(!own.status.success());
+        assert!(
+            crate::cli::stderr(&own).contains("cannot pair with itself"),
+            "{}",
+            crate::cli::stderr(&own)
+        );
+    }
+
     #[test]
     fn the_weekly_cycle_stays_blind_until_both_answered_and_ends_on_withdrawal() {
         let (alex, sam) = (Data::new(), Data::new());

@@ -276,6 +276,21 @@ fn a_changed_key_is_a_warning_and_only_the_name_typed_replaces_it() {
 }
 
 #[test]
+fn a_key_recorded_meanwhile_still_gets_the_warning_not_a_silent_replace() {
+    let mut s = session(FakePersistence::default());
+    open_sharing(&mut s);
+    enter_code(&mut s, Some("sam"), &sams_keys().code());
+    assert_eq!(keys::context(&s.app), Context::ConfirmPair);
+    // Another window of alex's records a different key for sam before y.
+    let other = sams_keys();
+    s.persist.paired.insert("sam".to_string(), other.clone());
+    assert!(key(&mut s, char_key('y')));
+    assert_eq!(keys::context(&s.app), Context::KeyChanged);
+    assert_eq!(s.persist.paired.get("sam"), Some(&other), "kept as it was");
+    assert!(render(&s.app, 60, 20).contains(&other.fingerprint()));
+}
+
+#[test]
 fn a_name_or_code_pasted_with_controls_is_drawn_without_them() {
     let mut s = session(FakePersistence::default());
     open_sharing(&mut s);
@@ -348,6 +363,64 @@ fn snapshot_pairing_changed_key() {
     enter_code(&mut s, None, SAM_NEW);
     key(&mut s, crate::common::key(Enter));
     snap("pairing_changed_key", &s);
+}
+
+/// The real persistence on a protected profile: the app's pairing makes the keys under
+/// the protection it was unlocked with, as `trustbook pair` does, and records the code
+/// by the same rule (a changed key only with `replace`).
+#[test]
+fn disk_persistence_pairs_a_protected_profile_under_its_key() {
+    use trustbook::exchange::local::{self, PairError};
+    use trustbook::persist::{DiskPersistence, Persistence};
+    use trustbook::store::{Store, StoreOptions};
+    use trustbook::vault;
+
+    let data = tempfile::tempdir().expect("dir");
+    let wb = fixture();
+    let opts = StoreOptions {
+        data_dir: Some(data.path().to_path_buf()),
+        profile: "alex".to_string(),
+    };
+    let (mut store, _) = Store::open(&opts, &wb.id).expect("alex");
+    let identity = vault::create_identity();
+    store.protect(identity.clone(), b"key file").expect("protected");
+    let mut persist = DiskPersistence::new(store, &wb, &trustbook::answers::Answers::default());
+
+    let mine = persist.own_code().expect("keys made");
+    let dir = local::dir_of(data.path(), "alex");
+    let keys_file = std::fs::read(dir.join("keys")).expect("keys file");
+    assert!(
+        vault::is_age(&keys_file),
+        "the secret keys are under the profile's key"
+    );
+    let public = std::fs::read_to_string(dir.join("public")).expect("public code");
+    assert_eq!(public, mine.code(), "only the pairing code is plain");
+    assert_eq!(persist.own_code().expect("read again"), mine, "made once");
+
+    let (sam, new_sam) = (sams_keys(), sams_keys());
+    assert_eq!(persist.read_pairing("sam").expect("read"), (mine.clone(), None));
+    let (outcome, listed) = persist.pair_with("sam", &sam, false).expect("paired");
+    assert_eq!(outcome, Paired::New);
+    assert!(listed.partners.iter().any(|p| p.name == "sam"), "{listed:?}");
+    assert!(vault::is_age(
+        &std::fs::read(dir.join("sam.pair")).expect("recorded")
+    ));
+    assert_eq!(persist.read_pairing("sam").expect("read").1, Some(sam.clone()));
+    // A changed key is refused without `replace`, and kept as it was.
+    let refused = persist.pair_with("sam", &new_sam, false).expect_err("changed");
+    assert!(matches!(refused, PairError::Changed { .. }), "{refused:?}");
+    assert_eq!(persist.read_pairing("sam").expect("read").1, Some(sam.clone()));
+    let (outcome, _) = persist.pair_with("sam", &new_sam, true).expect("replaced");
+    assert_eq!(
+        outcome,
+        Paired::Replaced {
+            old: sam.fingerprint()
+        }
+    );
+    assert_eq!(
+        persist.pair_with("alex", &sam, false).expect_err("itself"),
+        PairError::WithItself
+    );
 }
 
 /// The real binary at 60x20: alex shows the code in the app, sam pastes it (with the

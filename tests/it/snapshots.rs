@@ -343,7 +343,44 @@ fn every_screen() -> Vec<App> {
     let mut big = fresh_at(shipped_at(CH1, "looking-back"));
     paste(&mut big, &"word ".repeat(2_000));
     apps.push(big);
+    apps.extend(pairing_steps());
     apps
+}
+
+/// The sharing screen's pairing steps with long text: this profile's code, and the
+/// warning of a changed key with a name of the longest kind, answered as the edge would.
+fn pairing_steps() -> Vec<App> {
+    use trustbook::app::{Go, PairingRead};
+    use trustbook::exchange::OwnKeys;
+    let keys = || OwnKeys::generate().expect("keys").public();
+    let on_sharing = || {
+        let mut app = shipped_app();
+        app.update(Action::Go(Go::Sharing));
+        app.update(Action::Event(Event::SharingListed(Ok(Default::default()))));
+        app
+    };
+    let mut mine = on_sharing();
+    mine.update(Action::Go(Go::MyCode));
+    mine.update(Action::Event(Event::OwnCode(Ok(Box::new(keys())))));
+    let mut changed = on_sharing();
+    changed.update(Action::Go(Go::PartnerCode));
+    let partner = "a-partner-with-a-rather-long-name";
+    paste(&mut changed, partner);
+    press(&mut changed, ratatui::crossterm::event::KeyCode::Tab);
+    let new = keys();
+    paste(&mut changed, &new.code());
+    press(&mut changed, Enter);
+    let read = PairingRead {
+        partner: partner.to_string(),
+        keys: new,
+        read: Ok((keys(), Some(keys()))),
+    };
+    changed.update(Action::Event(Event::PairingRead(Box::new(read))));
+    assert_eq!(
+        trustbook::app::keys::context(&changed),
+        trustbook::app::Context::KeyChanged
+    );
+    vec![mine, changed]
 }
 
 #[test]
