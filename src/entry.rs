@@ -155,25 +155,24 @@ pub struct Series {
 impl Series {
     /// Its value in `entry`: `None` where not answered (or skipped).
     pub fn value_in(&self, entry: &Entry) -> Option<i64> {
-        use crate::answers::Value;
         if let Some(computed) = &self.computed {
             return computed.get(&entry.id).copied();
         }
         let a = entry.answers.get(&self.exercise).filter(|a| !a.skipped)?;
-        match (&a.value, &self.item) {
-            (Value::Scale { value }, None) => Some(*value),
-            (Value::Ratings { ratings, .. }, Some(item)) => ratings.get(item).copied(),
-            (Value::Scale { .. } | Value::Ratings { .. }, _)
-            | (
-                Value::Text { .. }
-                | Value::List { .. }
-                | Value::Choice { .. }
-                | Value::Checklist { .. }
-                | Value::Date { .. }
-                | Value::Empty {},
-                _,
-            ) => None,
-        }
+        number(&a.value, self.item.as_deref())
+    }
+}
+
+/// The number a stored value gives a series or a table column: a scale's value (no
+/// `item`), or the rating of `item`; `None` for any other shape.
+pub fn number(value: &crate::answers::Value, item: Option<&str>) -> Option<i64> {
+    use crate::answers::Value;
+    match (value, item) {
+        (Value::Scale { value }, None) => Some(*value),
+        (Value::Ratings { ratings, .. }, Some(item)) => ratings.get(item).copied(),
+        // Text, lists, choices, dates: no number; a scale with an item or a ratings
+        // without one: not this column's shape.
+        _ => None,
     }
 }
 

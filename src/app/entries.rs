@@ -480,17 +480,10 @@ impl App {
 
     /// Selected row of the entries screen (0 elsewhere).
     pub fn entries_cursor(&self) -> usize {
-        match &self.state {
-            ScreenState::Entries { cursor, .. } => *cursor,
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Sharing { .. } => 0,
+        if let ScreenState::Entries { cursor, .. } = &self.state {
+            *cursor
+        } else {
+            0
         }
     }
 

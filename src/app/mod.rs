@@ -238,17 +238,10 @@ impl App {
     }
     /// The component of the exercise on screen.
     pub fn component(&self) -> Option<&Component> {
-        match &self.state {
-            ScreenState::Exercise { component, .. } => Some(component),
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. }
-            | ScreenState::Sharing { .. } => None,
+        if let ScreenState::Exercise { component, .. } = &self.state {
+            Some(component)
+        } else {
+            None
         }
     }
     /// The overlay on screen.

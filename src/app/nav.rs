@@ -10,17 +10,10 @@ use crate::comparison::Comparison;
 impl App {
     /// Items of the welcome menu, in order.
     pub fn welcome_items(&self) -> Vec<WelcomeItem> {
-        let pick = match &self.state {
-            ScreenState::Welcome { partner, .. } => *partner,
-            ScreenState::Name { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. }
-            | ScreenState::Sharing { .. } => 0,
+        let pick = if let ScreenState::Welcome { partner, .. } = &self.state {
+            *partner
+        } else {
+            0
         };
         let safety = self.workbook.safety.is_some();
         let due: Vec<usize> = self.due().into_iter().map(|(c, _)| c).collect();
@@ -35,63 +28,35 @@ impl App {
     }
     /// Selected row of the welcome menu (0 on other screens).
     pub fn welcome_cursor(&self) -> usize {
-        match &self.state {
-            ScreenState::Welcome { cursor, .. } => *cursor,
-            ScreenState::Name { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. }
-            | ScreenState::Sharing { .. } => 0,
+        if let ScreenState::Welcome { cursor, .. } = &self.state {
+            *cursor
+        } else {
+            0
         }
     }
     /// Rows of the contents screen (chapters only, off that screen).
     pub fn contents_rows(&self) -> Vec<ContentsRow> {
-        let expanded: &[bool] = match &self.state {
-            ScreenState::Contents { expanded, .. } => expanded,
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. }
-            | ScreenState::Sharing { .. } => &[],
+        let expanded: &[bool] = if let ScreenState::Contents { expanded, .. } = &self.state {
+            expanded
+        } else {
+            &[]
         };
         screen::contents_rows(&self.workbook, expanded)
     }
     /// Selected row of the contents (0 on other screens).
     pub fn contents_cursor(&self) -> usize {
-        match &self.state {
-            ScreenState::Contents { cursor, .. } => *cursor,
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. }
-            | ScreenState::Sharing { .. } => 0,
+        if let ScreenState::Contents { cursor, .. } = &self.state {
+            *cursor
+        } else {
+            0
         }
     }
     /// Whether a chapter shows its exercises in the contents.
     pub fn is_expanded(&self, chapter: usize) -> bool {
-        match &self.state {
-            ScreenState::Contents { expanded, .. } => expanded.get(chapter).copied().unwrap_or(false),
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. }
-            | ScreenState::Sharing { .. } => false,
+        if let ScreenState::Contents { expanded, .. } = &self.state {
+            expanded.get(chapter).copied().unwrap_or(false)
+        } else {
+            false
         }
     }
     /// Every exercise in order, as (chapter, exercise), for the review screen.
@@ -100,32 +65,18 @@ impl App {
     }
     /// Selected exercise of the review, as an index into [`App::review_rows`].
     pub fn review_cursor(&self) -> usize {
-        match &self.state {
-            ScreenState::Review { cursor, .. } => *cursor,
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Compare { .. }
-            | ScreenState::Entries { .. }
-            | ScreenState::Sharing { .. } => 0,
+        if let ScreenState::Review { cursor, .. } = &self.state {
+            *cursor
+        } else {
+            0
         }
     }
     /// The comparison on screen.
     pub fn comparison(&self) -> Option<&Comparison> {
-        match &self.state {
-            ScreenState::Compare { comparison, .. } => Some(comparison),
-            ScreenState::Name { .. }
-            | ScreenState::Welcome { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Intro { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Closing { .. }
-            | ScreenState::Review { .. }
-            | ScreenState::Entries { .. }
-            | ScreenState::Sharing { .. } => None,
+        if let ScreenState::Compare { comparison, .. } = &self.state {
+            Some(comparison)
+        } else {
+            None
         }
     }
     /// Scroll offset of the page text, in rows (0 where nothing scrolls).
@@ -350,18 +301,7 @@ impl App {
     fn review_place(&self) -> usize {
         match self.resume.as_ref().and_then(|p| place_screen(&self.workbook, p)) {
             Some(Screen::Exercise(c, e)) => self.review_rows().iter().position(|r| *r == (c, e)).unwrap_or(0),
-            Some(
-                Screen::Name
-                | Screen::Welcome
-                | Screen::Contents
-                | Screen::Intro(_)
-                | Screen::Closing
-                | Screen::Review
-                | Screen::Compare
-                | Screen::Entries(_)
-                | Screen::Sharing,
-            )
-            | None => 0,
+            Some(_) | None => 0,
         }
     }
 
@@ -376,18 +316,7 @@ impl App {
         }
         let target = match place_screen(&self.workbook, p) {
             Some(Screen::Exercise(c, e)) => ContentsRow::Exercise(c, e),
-            Some(
-                Screen::Name
-                | Screen::Welcome
-                | Screen::Contents
-                | Screen::Intro(_)
-                | Screen::Closing
-                | Screen::Review
-                | Screen::Compare
-                | Screen::Entries(_)
-                | Screen::Sharing,
-            )
-            | None => ContentsRow::Chapter(c),
+            Some(_) | None => ContentsRow::Chapter(c),
         };
         screen::contents_rows(&self.workbook, expanded)
             .iter()
@@ -631,18 +560,11 @@ impl App {
             ScreenState::Contents { .. } => self.contents_move(m, fx),
             ScreenState::Intro { text, .. }
             | ScreenState::Closing { text }
-            | ScreenState::Compare { text, .. } => match m {
-                Move::Up => text.scroll_by(-1),
-                Move::Down => text.scroll_by(1),
-                Move::ScrollUp => text.scroll_by(-3),
-                Move::ScrollDown => text.scroll_by(3),
-                Move::PageUp => text.page_by(-1),
-                Move::PageDown => text.page_by(1),
-                Move::First => text.to_top(),
-                Move::Last => text.to_end(),
-                Move::Select => self.page_select(fx),
-                Move::Left | Move::Right | Move::Toggle => {}
-            },
+            | ScreenState::Compare { text, .. } => {
+                if !text.on_move(m) && m == Move::Select {
+                    self.page_select(fx);
+                }
+            }
             ScreenState::Exercise { .. } => self.exercise_key(Intent::Move(m), fx),
             ScreenState::Entries { .. } => self.entries_move(m, fx),
             ScreenState::Sharing { .. } => self.sharing_move(m, fx),
@@ -650,44 +572,39 @@ impl App {
                 reading: Some(text),
                 cursor,
                 ..
-            } => match m {
-                Move::Up => text.scroll_by(-1),
-                Move::Down => text.scroll_by(1),
-                Move::ScrollUp => text.scroll_by(-3),
-                Move::ScrollDown => text.scroll_by(3),
-                Move::PageUp => text.page_by(-1),
-                Move::PageDown => text.page_by(1),
-                Move::First => text.to_top(),
-                Move::Last => text.to_end(),
-                Move::Select => {
-                    if let Some(&(c, e)) = screen::review_rows(&self.workbook).get(*cursor) {
-                        self.open_latest_entry(c, e);
-                        self.open_latest_entry(c, e);
-                        self.go_to(Screen::Exercise(c, e), fx);
-                        self.from_review = true;
-                    }
+            } => {
+                if text.on_move(m) {
+                    return;
                 }
-                Move::Toggle => {
-                    if let ScreenState::Review { reading, .. } = &mut self.state {
-                        *reading = None;
-                    }
-                }
-                Move::Left | Move::Right => {}
-            },
-            ScreenState::Review { cursor, reading, .. } => {
-                let rows = screen::review_rows(&self.workbook);
-                if m == Move::Toggle {
-                    *reading = Some(Viewport::default());
-                } else if let Some(to) = moved(*cursor, m, rows.len()) {
-                    *cursor = to;
-                } else if m == Move::Select
-                    && let Some(&(c, e)) = rows.get(*cursor)
+                let cursor = *cursor;
+                if m == Move::Select {
+                    self.edit_from_review(cursor, fx);
+                } else if m == Move::Toggle
+                    && let ScreenState::Review { reading, .. } = &mut self.state
                 {
-                    self.open_latest_entry(c, e);
-                    self.go_to(Screen::Exercise(c, e), fx);
-                    self.from_review = true;
+                    *reading = None;
                 }
             }
+            ScreenState::Review { cursor, reading, .. } => {
+                if m == Move::Toggle {
+                    *reading = Some(Viewport::default());
+                } else if let Some(to) = moved(*cursor, m, screen::review_rows(&self.workbook).len()) {
+                    *cursor = to;
+                } else if m == Move::Select {
+                    let cursor = *cursor;
+                    self.edit_from_review(cursor, fx);
+                }
+            }
+        }
+    }
+
+    /// Opens the exercise of review row `cursor` to edit its answer (the latest entry's,
+    /// for a repeated one); Esc there comes back to the review.
+    fn edit_from_review(&mut self, cursor: usize, fx: &mut Vec<Effect>) {
+        if let Some(&(c, e)) = screen::review_rows(&self.workbook).get(cursor) {
+            self.open_latest_entry(c, e);
+            self.go_to(Screen::Exercise(c, e), fx);
+            self.from_review = true;
         }
     }
 

@@ -251,25 +251,6 @@ impl ScreenState {
         }
     }
 
-    /// The scrolling text of a reading screen, to scroll it.
-    pub fn viewport_mut(&mut self) -> Option<&mut Viewport> {
-        match self {
-            ScreenState::Welcome { text, .. }
-            | ScreenState::Intro { text, .. }
-            | ScreenState::Closing { text }
-            | ScreenState::Compare { text, .. }
-            | ScreenState::Review {
-                reading: Some(text), ..
-            } => Some(text),
-            ScreenState::Name { .. }
-            | ScreenState::Contents { .. }
-            | ScreenState::Exercise { .. }
-            | ScreenState::Entries { .. }
-            | ScreenState::Sharing { .. }
-            | ScreenState::Review { reading: None, .. } => None,
-        }
-    }
-
     /// The place this screen is, for resuming, when it is a page of the workbook.
     pub fn place(&self, wb: &Workbook) -> Option<Place> {
         match self {

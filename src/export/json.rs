@@ -190,7 +190,14 @@ impl Export {
 
     /// [`Export::to_json`] with the computed scores written after the answers.
     fn pretty(&self, scores: Vec<ScoreOut>) -> String {
-        let wire = WireOut {
+        let text = serde_json::to_string_pretty(&self.wire(scores)).expect("answers always serialize");
+        escaped_line(&text)
+    }
+
+    /// What is written: the answers, the entries, `scores` and the week, under the
+    /// format's header, at the lowest version that holds them.
+    fn wire(&self, scores: Vec<ScoreOut>) -> WireOut<'_> {
+        WireOut {
             format: FORMAT,
             version: version_for(&self.answers, !scores.is_empty()),
             workbook: &self.workbook,
@@ -201,11 +208,7 @@ impl Export {
             entries: &self.answers.entries,
             scores,
             week: self.answers.week.as_ref(),
-        };
-        let text = serde_json::to_string_pretty(&wire).expect("answers always serialize");
-        let mut text = escape_quoted(&text);
-        text.push('\n');
-        text
+        }
     }
 
     /// The same export on one line: how an imported partner profile is stored (a third of
@@ -213,23 +216,16 @@ impl Export {
     /// text is untrusted, so controls are escaped here too: opening the stored file in a
     /// terminal or an editor shows them as `\uXXXX`, never raw.
     pub fn to_compact_json(&self) -> String {
-        let wire = WireOut {
-            format: FORMAT,
-            version: version_for(&self.answers, false),
-            workbook: &self.workbook,
-            profile: &self.profile,
-            exported: &self.exported,
-            include_private: self.include_private,
-            answers: &self.answers.single,
-            entries: &self.answers.entries,
-            scores: Vec::new(),
-            week: self.answers.week.as_ref(),
-        };
-        let text = serde_json::to_string(&wire).expect("answers always serialize");
-        let mut text = escape_quoted(&text);
-        text.push('\n');
-        text
+        let text = serde_json::to_string(&self.wire(Vec::new())).expect("answers always serialize");
+        escaped_line(&text)
     }
+}
+
+/// `json` escaped ([`escape_quoted`]) and ended with a newline, as the file is written.
+fn escaped_line(json: &str) -> String {
+    let mut text = escape_quoted(json);
+    text.push('\n');
+    text
 }
 
 /// `json` with every character [`crate::safe::is_quoted`] written as a `\uXXXX` escape.

@@ -355,23 +355,12 @@ pub fn cell(column: &Column, answer: Option<&Answer>) -> String {
     let Some(answer) = answer.filter(|a| !a.skipped) else {
         return String::new();
     };
-    let number = match (&answer.value, column.item) {
-        (Value::Scale { value }, None) => Some(*value),
-        (Value::Ratings { na, .. }, Some(item)) if na.contains(item) => return words::NA_CELL.to_string(),
-        (Value::Ratings { ratings, .. }, Some(item)) => ratings.get(item).copied(),
-        (
-            Value::Scale { .. }
-            | Value::Ratings { .. }
-            | Value::Text { .. }
-            | Value::List { .. }
-            | Value::Choice { .. }
-            | Value::Checklist { .. }
-            | Value::Date { .. }
-            | Value::Empty {},
-            _,
-        ) => None,
-    };
-    match number {
+    if let (Value::Ratings { na, .. }, Some(item)) = (&answer.value, column.item)
+        && na.contains(item)
+    {
+        return words::NA_CELL.to_string();
+    }
+    match crate::entry::number(&answer.value, column.item) {
         Some(n) if answer.private => words::private_cell(n),
         Some(n) => n.to_string(),
         None => String::new(),

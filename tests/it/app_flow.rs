@@ -1081,8 +1081,8 @@ fn ctrl_e_asks_for_the_external_editor_with_the_text() {
 
 #[test]
 fn one_undo_brings_back_the_text_from_before_the_external_editor() {
-    // tui.rs / exercise.rs promise "One undoable step, so Ctrl+Z brings the old text back",
-    // but select_all + cut + insert_str are two steps in ratatui-textarea.
+    // The editor's text replaces the field's as one undoable step, so one Ctrl+Z brings
+    // back what was there before.
     let mut app = at(0, 0);
     type_str(&mut app, "draft");
     send(&mut app, ctrl('e'));

@@ -11,6 +11,8 @@ use trustbook::content::{self, Workbook};
 use trustbook::entry::Open;
 use trustbook::export::{self, ExportMeta};
 
+use crate::common::list;
+
 const CH: &str = "check-in";
 /// Before the weeks below, so every version of the list is in the past.
 const NOW: &str = "2026-12-10T12:00:00Z";
@@ -66,12 +68,6 @@ fn workbook() -> (tempfile::TempDir, Workbook) {
     let dir = workbook_dir(CHAPTER);
     let wb = content::load_dir(dir.path()).unwrap_or_else(|d| panic!("{d}"));
     (dir, wb)
-}
-
-fn list(items: &[&str]) -> Value {
-    Value::List {
-        items: items.iter().map(|s| s.to_string()).collect(),
-    }
 }
 
 fn rated(values: &[(&str, i64)], na: &[&str]) -> Value {
@@ -633,8 +629,7 @@ mod share_whole {
         pty.wait_for("Thought record: every entry, newest first");
         pty.command(b"n");
         pty.wait_for("Where were you");
-        pty.type_str("We argued about the dishes");
-        pty.wait_for("We argued about the dishes");
+        pty.type_seen("We argued about the dishes");
         pty.command(k::ESC);
         pty.wait_for("Thought record: every entry, newest first");
         private_marks(true);

@@ -7,7 +7,7 @@
 //! `INSTA_UPDATE=always cargo test --test it entries_export` and the diff).
 
 use crate::cli::{Data, stderr};
-use crate::common::{ends_in_newline, list, practice, text};
+use crate::common::{ends_in_newline, list, practice, rated, text};
 use crate::export::parse_markdown;
 use trustbook::answers::{Answers, Value};
 use trustbook::content::{Exercise, Kind, Workbook};
@@ -29,13 +29,6 @@ const PLANS: &str = "Plans changed with a message first";
 fn exercise<'a>(wb: &'a Workbook, chapter: &str, id: &str) -> &'a Exercise {
     let (c, e) = wb.find(chapter, id).expect("exercise in the fixture");
     &wb.chapters[c].exercises[e]
-}
-
-fn ratings(pairs: &[(&str, i64)]) -> Value {
-    Value::Ratings {
-        na: Default::default(),
-        ratings: pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-    }
 }
 
 fn scale(value: i64) -> Value {
@@ -90,7 +83,7 @@ fn answers(wb: &Workbook) -> Answers {
         ("2026-11-09", "2026-11-10T19:00:00Z", false),
         "2026-11-10T19:03:00Z",
         vec![
-            ("kept", ratings(&[(CALLS, 3), (PLANS, 2)])),
+            ("kept", rated(&[(CALLS, 3), (PLANS, 2)])),
             ("trust-this-week", scale(3)),
             ("notes", text(notes)),
         ],
@@ -109,7 +102,7 @@ fn answers(wb: &Workbook) -> Answers {
         ("2026-11-23", "2026-11-24T20:00:00Z", false),
         "2026-11-24T20:03:00Z",
         vec![
-            ("kept", ratings(&[(CALLS, 6)])),
+            ("kept", rated(&[(CALLS, 6)])),
             ("trust-this-week", scale(5)),
             ("notes", text(WEEK_SECRET)),
         ],
@@ -120,7 +113,7 @@ fn answers(wb: &Workbook) -> Answers {
         week,
         ("2026-11-30", "2026-12-01T19:00:00Z", false),
         "2026-12-01T19:01:00Z",
-        vec![("kept", ratings(&[(CALLS, 9), (PLANS, 8)]))],
+        vec![("kept", rated(&[(CALLS, 9), (PLANS, 8)]))],
     );
     a.toggle_skipped(week, exercise(wb, week, "kept"), "2026-12-01T19:02:00Z".into());
     // Looked at again from the history a week later, and changed.
@@ -281,7 +274,7 @@ fn table_cells_escape_what_the_workbook_says() {
         "check-in",
         ("2026-11-30", "2026-12-01T19:00:00Z", false),
         "2026-12-01T19:00:00Z",
-        vec![("kept", ratings(&[(hostile, 4)]))],
+        vec![("kept", rated(&[(hostile, 4)]))],
     );
     let md = export::markdown(&wb, &a, &meta(), false);
     let p = parse_markdown(&md);

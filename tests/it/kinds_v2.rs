@@ -10,7 +10,7 @@ use trustbook::content::{self};
 use trustbook::export::{self, ExportMeta};
 
 use crate::common::v2::{CH, load, map, on, one, v2};
-use crate::common::{char_key, press, render, send, value};
+use crate::common::{char_key, press, rated, render, send, value};
 
 fn ratings(app: &trustbook::app::App) -> BTreeMap<String, i64> {
     match value(app, CH, "how-it-feels") {
@@ -66,10 +66,7 @@ fn rated_answers() -> Answers {
     a.set(
         CH,
         "how-it-feels",
-        Value::Ratings {
-            na: Default::default(),
-            ratings: map(&[("Safe", 7), ("Heard", 3)]),
-        },
+        rated(&[("Safe", 7), ("Heard", 3)]),
         "2026-11-26T10:04:00Z".into(),
     );
     a

@@ -8,7 +8,7 @@ use trustbook::comparison::{self, RowView};
 use trustbook::content::{self, Rhythm, Workbook};
 use trustbook::entry::{self, Entry, Open};
 
-use crate::common::{app_with, char_key, list, practice, press, render, send, type_str};
+use crate::common::{app_with, char_key, list, practice, press, rated, render, send, type_str};
 
 const CHECK_IN: &str = "check-in";
 const RECORD: &str = "thought-record";
@@ -300,22 +300,11 @@ fn the_entries_screen_and_an_old_entry_look_right_at_every_size() {
                 old: false,
             },
         );
-        let ratings = [
+        let ratings = rated(&[
             ("Phone calls returned the same day", 4 + w as i64),
             ("Plans changed with a message first", 7),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-        answers.set(
-            CHECK_IN,
-            "kept",
-            Value::Ratings {
-                ratings,
-                na: Default::default(),
-            },
-            format!("{monday}T09:01:00Z"),
-        );
+        ]);
+        answers.set(CHECK_IN, "kept", ratings, format!("{monday}T09:01:00Z"));
         answers.close_entry(CHECK_IN);
     }
     answers.set_deleted(CHECK_IN, "2026-11-16", Some("2026-11-24T10:00:00Z".into()));
@@ -521,8 +510,7 @@ mod terminal {
         pty.wait_for(&format!("Your answer: {trust} / 10"));
         pty.send(keys::TAB);
         pty.wait_for("What went well");
-        pty.type_str(note);
-        pty.wait_for(note);
+        pty.type_seen(note);
         pty.send(keys::TAB);
         pty.wait_for("What has changed since the first check-in?");
         pty.send(keys::CTRL_Q);
@@ -1334,20 +1322,8 @@ fn trends_follow_the_lists_order_and_say_which_way_they_run() {
         "2026-11-01T09:00:00Z".into(),
     );
     for (n, id) in ["2026-11-02", "2026-11-09"].into_iter().enumerate() {
-        let ratings = [("Zebra crossings first", 3 + n as i64), ("Apples shared", 6)]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect();
-        week_with(
-            &mut answers,
-            &wb,
-            id,
-            "kept",
-            Value::Ratings {
-                ratings,
-                na: Default::default(),
-            },
-        );
+        let ratings = rated(&[("Zebra crossings first", 3 + n as i64), ("Apples shared", 6)]);
+        week_with(&mut answers, &wb, id, "kept", ratings);
     }
     let mut app = app_with(wb, answers, None);
     open_entries(&mut app, 0);

@@ -151,15 +151,7 @@ fn items_from_a_private_list_makes_its_ratings_private() {
         T0.into(),
     );
     a.toggle_private(CH, helps, T0.into());
-    a.set(
-        CH,
-        "helps-how-much",
-        Value::Ratings {
-            na: Default::default(),
-            ratings: [("A secret place".to_string(), 8)].into(),
-        },
-        T0.into(),
-    );
+    a.set(CH, "helps-how-much", rated(&[("A secret place", 8)]), T0.into());
     assert!(a.private_source(&ex(&wb, CH, "helps-how-much").kind));
     let json = export::json(&wb, &a, &meta(), false);
     let md = export::markdown(&wb, &a, &meta(), false);
@@ -278,8 +270,7 @@ pub(crate) mod consent {
         pty.wait_for("Chapter 1/1 · Introduction");
         pty.send(keys::ENTER);
         pty.wait_for("Exercise 1/15");
-        pty.type_str(words);
-        pty.wait_for(words);
+        pty.type_seen(words);
         pty.send(keys::TAB);
         pty.wait_for("Exercise 2/15");
     }

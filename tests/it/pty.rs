@@ -18,8 +18,7 @@ fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
     pty.open_first_exercise();
     pty.wait_for("Looking back");
 
-    pty.type_str("Ich vertraue langsam");
-    pty.wait_for("Ich vertraue langsam");
+    pty.type_seen("Ich vertraue langsam");
 
     pty.send(keys::TAB);
     pty.wait_for("Naming your insecurities");
@@ -54,8 +53,7 @@ fn ctrl_c_quits_from_inside_a_text_answer() {
     let mut pty = Pty::spawn();
     pty.wait_for(TITLE);
     pty.open_first_exercise();
-    pty.type_str("abc");
-    pty.wait_for("abc");
+    pty.type_seen("abc");
     pty.send(keys::CTRL_C);
     let status = pty.wait_exit();
     assert_eq!(status.exit_code(), 0, "{}", pty.framed_screen());
@@ -149,8 +147,7 @@ fn harness_kill9_stops_the_program_mid_session() {
     let mut pty = Pty::spawn();
     pty.wait_for(TITLE);
     pty.open_first_exercise();
-    pty.type_str("unsaved");
-    pty.wait_for("unsaved");
+    pty.type_seen("unsaved");
     pty.kill9();
     let status = pty.wait_exit();
     assert!(!status.success(), "{status:?}");
@@ -184,8 +181,7 @@ fn ctrl_e_edits_the_answer_in_the_users_editor() {
         .start();
     pty.wait_for(TITLE);
     pty.open_first_exercise();
-    pty.type_str("typed in the app");
-    pty.wait_for("typed in the app");
+    pty.type_seen("typed in the app");
     pty.send(b"\x05"); // Ctrl+E
     pty.wait_for("added in the editor");
     pty.wait_for("typed in the app");
@@ -239,8 +235,7 @@ fn paste_arriving_slowly_never_runs_as_keys() {
     let mut pty = Spawn::default().data_dir(data.path()).start();
     pty.wait_for(TITLE);
     pty.open_first_exercise();
-    pty.type_str("kept line");
-    pty.wait_for("kept line");
+    pty.type_seen("kept line");
     let paste = b"\x1b[200~\rslow paste\tplus p and q and more words\x1b[201~";
     for chunk in paste.chunks(8) {
         pty.send(chunk);
@@ -357,8 +352,7 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     alex.wait_for("Chapter 1/1 · Introduction");
     alex.send(keys::ENTER);
     alex.wait_for("Exercise 1/15");
-    alex.type_str("alex words");
-    alex.wait_for("alex words");
+    alex.type_seen("alex words");
     alex.send(keys::TAB);
     alex.wait_for("How upset are you now?");
     alex.type_str("2");
@@ -372,8 +366,7 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     alex.send(keys::TAB);
     // Upset at most 3: "Talking now" is offered.
     alex.wait_for("You feel calm enough");
-    alex.type_str("alex talk");
-    alex.wait_for("alex talk");
+    alex.type_seen("alex talk");
     alex.send(keys::TAB);
     alex.wait_for("Checking for excuses");
     alex.send(b"\x13"); // Ctrl+S while typing
@@ -391,8 +384,7 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
         alex.wait_for(&format!("Exercise {n}/15"));
     }
     alex.wait_for("Closing reflection");
-    alex.type_str("alex reflect");
-    alex.wait_for("alex reflect");
+    alex.type_seen("alex reflect");
     alex.send(keys::ESC);
     alex.wait_for("Contents");
     quit(alex);
@@ -405,15 +397,13 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     sam.wait_for("Chapter 1/1 · Introduction");
     sam.send(keys::ENTER);
     sam.wait_for("Exercise 1/15");
-    sam.type_str("sam words");
-    sam.wait_for("sam words");
+    sam.type_seen("sam words");
     for n in 2..=6 {
         sam.send(keys::TAB);
         sam.wait_for(&format!("Exercise {n}/15"));
     }
     sam.wait_for("Checking for excuses");
-    sam.type_str("sam excuses");
-    sam.wait_for("sam excuses");
+    sam.type_seen("sam excuses");
     sam.send(keys::ESC);
     sam.wait_for("Contents");
     sam.send(keys::ESC);

@@ -9,7 +9,7 @@ use trustbook::app::{App, Screen};
 use trustbook::export::{self, ExportMeta};
 
 use crate::common::v2::{CH, map, v2};
-use crate::common::{app_with, back_tab, char_key, place, press, render, send, type_str, value};
+use crate::common::{app_with, back_tab, char_key, place, press, rated, render, send, type_str, value};
 
 /// An app on the v2 fixture with `answers`, opened on exercise `id`.
 fn on_with(id: &str, answers: Answers) -> App {
@@ -238,15 +238,7 @@ fn set_list(a: &mut Answers, items: &[&str]) {
 
 /// Stores `pairs` as the ratings of exercise `id`.
 fn set_ratings(a: &mut Answers, id: &str, pairs: &[(&str, i64)]) {
-    a.set(
-        CH,
-        id,
-        Value::Ratings {
-            ratings: map(pairs),
-            na: Default::default(),
-        },
-        AT.into(),
-    );
+    a.set(CH, id, rated(pairs), AT.into());
 }
 
 fn answered() -> Answers {

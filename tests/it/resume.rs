@@ -63,8 +63,7 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
     pty.wait_for("Rebuilding trust after it breaks");
     pty.wait_for("Exercise 3/8");
     pty.send(keys::ENTER);
-    pty.type_str("I stopped believing small things");
-    pty.wait_for("I stopped believing small things");
+    pty.type_seen("I stopped believing small things");
     quit(&mut pty);
     let saved = read_saved(dir, "default").expect("saved on quit");
     assert_eq!(
@@ -145,8 +144,7 @@ fn typed_text_reaches_the_file_soon_after_typing_stops() {
     let dir = data.path();
     let mut pty = Spawn::default().data_dir(dir).start();
     pty.open_first_exercise();
-    pty.type_str("typed, then left alone");
-    pty.wait_for("typed, then left alone");
+    pty.type_seen("typed, then left alone");
     // No further key: the pause alone must save it (typing pause 0.8 s, plus the write).
     let since = Instant::now();
     let want = text("typed, then left alone");
@@ -199,14 +197,12 @@ fn a_second_app_on_the_same_profile_is_refused_with_the_pid_and_another_profile_
     let mut other = Spawn::default().data_dir(dir).args(["--profile", "sam"]).start();
     other.wait_for(TITLE);
     other.open_first_exercise();
-    other.type_str("sam's answer");
-    other.wait_for("sam's answer");
+    other.type_seen("sam's answer");
     quit(&mut other);
 
     // The first app was not disturbed: it still saves.
     first.open_first_exercise();
-    first.type_str("first app's answer");
-    first.wait_for("first app's answer");
+    first.type_seen("first app's answer");
     quit(&mut first);
     let mine = read_saved(dir, "default").expect("default answers");
     assert_eq!(first_answer(&mine), Some(&text("first app's answer")));
@@ -403,8 +399,7 @@ fn a_stop_signal_saves_what_was_just_typed() {
         let mut pty = Spawn::default().data_dir(dir.path()).start();
         pty.wait_for(TITLE);
         pty.open_first_exercise();
-        pty.type_str(words);
-        pty.wait_for(words);
+        pty.type_seen(words);
         pty.signal(sig);
         let status = pty.wait_exit();
         assert!(

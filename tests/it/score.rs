@@ -12,7 +12,7 @@ use trustbook::entry::Entry;
 use trustbook::export::{self, ExportMeta};
 use trustbook::present::score::{Outcome, compute};
 
-use crate::common::v2::map;
+use crate::common::rated;
 
 /// Writes a format-`version` workbook of one chapter `a` with `body` (its exercises,
 /// perhaps a `[repeat]`) and loads it.
@@ -85,13 +85,6 @@ fn answer(value: Value, private: bool) -> Answer {
     }
 }
 
-fn ratings(pairs: &[(&str, i64)]) -> Value {
-    Value::Ratings {
-        ratings: map(pairs),
-        na: Default::default(),
-    }
-}
-
 fn meta() -> ExportMeta {
     ExportMeta {
         profile: "alex".into(),
@@ -104,10 +97,8 @@ fn record(before: &[(&str, i64)], after: &[(&str, i64)]) -> Answers {
     let mut entry = Entry::new("2026-11-26T10-00-00Z".into(), "2026-11-26T10:00:00Z".into());
     entry
         .answers
-        .insert("before".into(), answer(ratings(before), false));
-    entry
-        .answers
-        .insert("after".into(), answer(ratings(after), false));
+        .insert("before".into(), answer(rated(before), false));
+    entry.answers.insert("after".into(), answer(rated(after), false));
     let mut a = Answers::default();
     a.entries.insert("a".into(), vec![entry]);
     a
@@ -229,7 +220,7 @@ fn questionnaire(private: bool) -> (Workbook, Answers) {
         ("q1".to_string(), answer(Value::Scale { value: 4 }, private)),
         (
             "q2".to_string(),
-            answer(ratings(&[("[item 2]", 5), ("[item 3]", 2)]), false),
+            answer(rated(&[("[item 2]", 5), ("[item 3]", 2)]), false),
         ),
     ]
     .into_iter()

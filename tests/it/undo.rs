@@ -101,10 +101,7 @@ fn a_scale_move_and_a_rating_move_undo() {
     assert_eq!(value(&app, CH, "how-upset"), Some(&Value::Scale { value: 4 }));
 
     let mut a = Answers::default();
-    let ratings = Value::Ratings {
-        na: Default::default(),
-        ratings: [("Safe".to_string(), 5)].into_iter().collect(),
-    };
+    let ratings = rated(&[("Safe", 5)]);
     put(&mut a, CH, "how-it-feels", false, ratings.clone());
     let mut app = on("how-it-feels", a);
     send(&mut app, char_key('h'));
@@ -248,10 +245,7 @@ fn first_arrow_on_an_empty_scale_or_rating_shows_before_it_counts() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Up);
     send(&mut app, char_key(' '));
-    let want = Value::Ratings {
-        na: Default::default(),
-        ratings: [("Safe".to_string(), 5)].into_iter().collect(),
-    };
+    let want = rated(&[("Safe", 5)]);
     assert_eq!(value(&app, CH, "how-it-feels"), Some(&want));
 }
 

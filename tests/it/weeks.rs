@@ -10,7 +10,7 @@ use trustbook::content::Workbook;
 use trustbook::entry::Open;
 use trustbook::week::WeekStart;
 
-use crate::common::{app_with, char_key, practice, render};
+use crate::common::{app_with, char_key, practice, rated, render};
 
 const CHECK_IN: &str = "check-in";
 
@@ -40,20 +40,11 @@ fn week(answers: &mut Answers, wb: &Workbook, id: &str, done: bool) {
         started.clone(),
     );
     if done {
-        let ratings = [
-            ("Phone calls returned the same day".to_string(), 7),
-            ("Plans changed with a message first".to_string(), 5),
-        ];
-        let ratings = ratings.into_iter().collect();
-        answers.set(
-            CHECK_IN,
-            "kept",
-            Value::Ratings {
-                ratings,
-                na: Default::default(),
-            },
-            started,
-        );
+        let ratings = rated(&[
+            ("Phone calls returned the same day", 7),
+            ("Plans changed with a message first", 5),
+        ]);
+        answers.set(CHECK_IN, "kept", ratings, started);
     }
     answers.close_entry(CHECK_IN);
 }

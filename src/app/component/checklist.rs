@@ -11,16 +11,7 @@ use crate::app::action::Move;
 fn stored_parts(stored: Option<&Value>) -> (Vec<String>, Option<String>) {
     match stored {
         Some(Value::Checklist { ticked, other }) => (ticked.clone(), other.clone()),
-        Some(
-            Value::Text { .. }
-            | Value::List { .. }
-            | Value::Choice { .. }
-            | Value::Scale { .. }
-            | Value::Ratings { .. }
-            | Value::Date { .. }
-            | Value::Empty {},
-        )
-        | None => (Vec::new(), None),
+        Some(_) | None => (Vec::new(), None),
     }
 }
 

@@ -25,17 +25,7 @@ pub struct ChoiceAnswer {
 fn other_text(value: Option<&Value>) -> Option<&str> {
     match value {
         Some(Value::Choice { other: Some(o), .. }) => Some(o),
-        Some(Value::Choice { other: None, .. })
-        | Some(
-            Value::Text { .. }
-            | Value::List { .. }
-            | Value::Checklist { .. }
-            | Value::Scale { .. }
-            | Value::Ratings { .. }
-            | Value::Date { .. }
-            | Value::Empty {},
-        )
-        | None => None,
+        Some(_) | None => None,
     }
 }
 
@@ -50,17 +40,7 @@ impl ChoiceAnswer {
         let cursor = match value {
             Some(Value::Choice { option: Some(o), .. }) => options.iter().position(|x| x == o).unwrap_or(0),
             Some(Value::Choice { other: Some(_), .. }) => options.len(),
-            Some(Value::Choice { .. })
-            | Some(
-                Value::Text { .. }
-                | Value::List { .. }
-                | Value::Checklist { .. }
-                | Value::Scale { .. }
-                | Value::Ratings { .. }
-                | Value::Date { .. }
-                | Value::Empty {},
-            )
-            | None => 0,
+            Some(_) | None => 0,
         };
         ChoiceAnswer {
             options: options.to_vec(),

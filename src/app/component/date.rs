@@ -20,16 +20,7 @@ pub struct DateAnswer {
 pub fn date_of(value: Option<&Value>) -> Option<i64> {
     match value {
         Some(Value::Date { date }) => date::parse(date),
-        Some(
-            Value::Text { .. }
-            | Value::List { .. }
-            | Value::Choice { .. }
-            | Value::Checklist { .. }
-            | Value::Scale { .. }
-            | Value::Ratings { .. }
-            | Value::Empty {},
-        )
-        | None => None,
+        Some(_) | None => None,
     }
 }
 

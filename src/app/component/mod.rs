@@ -111,16 +111,7 @@ impl Component {
             Kind::Text => {
                 let text = match value {
                     Some(Value::Text { text }) => text.as_str(),
-                    Some(
-                        Value::List { .. }
-                        | Value::Choice { .. }
-                        | Value::Checklist { .. }
-                        | Value::Scale { .. }
-                        | Value::Ratings { .. }
-                        | Value::Date { .. }
-                        | Value::Empty {},
-                    )
-                    | None => "",
+                    Some(_) | None => "",
                 };
                 Component::Text(TextAnswer::new(text))
             }

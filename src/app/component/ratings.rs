@@ -50,16 +50,7 @@ pub struct RatingsAnswer {
 pub fn ratings_of(value: Option<&Value>) -> Option<&BTreeMap<String, i64>> {
     match value {
         Some(Value::Ratings { ratings, .. }) => Some(ratings),
-        Some(
-            Value::Text { .. }
-            | Value::List { .. }
-            | Value::Choice { .. }
-            | Value::Checklist { .. }
-            | Value::Scale { .. }
-            | Value::Date { .. }
-            | Value::Empty {},
-        )
-        | None => None,
+        Some(_) | None => None,
     }
 }
 

@@ -25,17 +25,7 @@ pub struct ScaleAnswer {
 pub fn scale_value(value: Option<&Value>, min: i64, max: i64) -> Option<i64> {
     match value {
         Some(Value::Scale { value }) if (min..=max).contains(value) => Some(*value),
-        Some(Value::Scale { .. })
-        | Some(
-            Value::Text { .. }
-            | Value::List { .. }
-            | Value::Choice { .. }
-            | Value::Checklist { .. }
-            | Value::Ratings { .. }
-            | Value::Date { .. }
-            | Value::Empty {},
-        )
-        | None => None,
+        Some(_) | None => None,
     }
 }
 

@@ -20,40 +20,19 @@ pub fn draw(
     kind: &Kind,
     value: Option<&Value>,
 ) {
-    let options: &[String] = match kind {
-        Kind::Checklist { options, .. } => options,
-        Kind::Text
-        | Kind::List { .. }
-        | Kind::Choice { .. }
-        | Kind::Scale { .. }
-        | Kind::Ratings { .. }
-        | Kind::Date
-        | Kind::Page
-        | Kind::Score(_) => &[],
+    let Kind::Checklist {
+        options,
+        other: has_other,
+        ..
+    } = kind
+    else {
+        return;
     };
-    let has_other = match kind {
-        Kind::Checklist { other, .. } => *other,
-        Kind::Text
-        | Kind::List { .. }
-        | Kind::Choice { .. }
-        | Kind::Scale { .. }
-        | Kind::Ratings { .. }
-        | Kind::Date
-        | Kind::Page
-        | Kind::Score(_) => false,
-    };
+    let has_other = *has_other;
     let (ticked, other): (&[String], Option<&str>) = match value {
         Some(Value::Checklist { ticked, other }) => (ticked, other.as_deref()),
-        Some(
-            Value::Text { .. }
-            | Value::List { .. }
-            | Value::Choice { .. }
-            | Value::Scale { .. }
-            | Value::Ratings { .. }
-            | Value::Date { .. }
-            | Value::Empty {},
-        )
-        | None => (&[], None),
+        // Nothing ticked yet.
+        Some(_) | None => (&[], None),
     };
     let width = usize::from(area.width).saturating_sub(2 + 4);
     let mut rows: Vec<ListItem> = options

@@ -20,29 +20,13 @@ pub fn draw(
     kind: &Kind,
     value: Option<&Value>,
 ) {
-    let (options, has_other): (&[String], bool) = match kind {
-        Kind::Choice { options, other } => (options, *other),
-        Kind::Text
-        | Kind::List { .. }
-        | Kind::Checklist { .. }
-        | Kind::Scale { .. }
-        | Kind::Ratings { .. }
-        | Kind::Date
-        | Kind::Page
-        | Kind::Score(_) => (&[], false),
+    let Kind::Choice { options, other } = kind else {
+        return;
     };
+    let has_other = *other;
     let (chosen, other_text) = match value {
         Some(Value::Choice { option, other }) => (option.as_deref(), other.as_deref()),
-        Some(
-            Value::Text { .. }
-            | Value::List { .. }
-            | Value::Checklist { .. }
-            | Value::Scale { .. }
-            | Value::Ratings { .. }
-            | Value::Date { .. }
-            | Value::Empty {},
-        )
-        | None => (None, None),
+        Some(_) | None => (None, None),
     };
     let field = c.other.as_ref();
     let mark = |on: bool| if on { "(•) " } else { "( ) " };

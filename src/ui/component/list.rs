@@ -33,17 +33,10 @@ fn item_lines(number: &str, item: &str, width: usize) -> Vec<Line<'static>> {
 
 /// Draws the items, the field being typed over its row, and the count line.
 pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, l: &ListAnswer, kind: &Kind) {
-    let (min, max) = match kind {
-        Kind::List { min, max, .. } => (*min, *max),
-        Kind::Text
-        | Kind::Choice { .. }
-        | Kind::Checklist { .. }
-        | Kind::Scale { .. }
-        | Kind::Ratings { .. }
-        | Kind::Date
-        | Kind::Page
-        | Kind::Score(_) => (None, None),
+    let Kind::List { min, max, .. } = kind else {
+        return;
     };
+    let (min, max) = (*min, *max);
     let [rows_area, count_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let editing = l.editing.as_ref();
     let width = usize::from(rows_area.width.saturating_sub(MARK));

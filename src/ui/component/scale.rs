@@ -37,9 +37,7 @@ pub fn draw(
     // A stored value the scale no longer has is shown, to be picked again.
     let off_scale = match value {
         Some(Value::Scale { value }) if picked.is_none() => Some(*value),
-        Some(Value::Scale { .. } | Value::Text { .. } | Value::List { .. } | Value::Choice { .. })
-        | Some(Value::Checklist { .. } | Value::Ratings { .. } | Value::Date { .. } | Value::Empty {})
-        | None => None,
+        Some(_) | None => None,
     };
     // The validator keeps `step` positive; `max(1)` keeps a hand-built Kind from stalling.
     let step = usize::try_from(*step).unwrap_or(1).max(1);

@@ -350,6 +350,14 @@ pub fn ticked(items: &[&str]) -> Value {
     }
 }
 
+/// A ratings value: each item's rating, none marked "didn't apply".
+pub fn rated(pairs: &[(&str, i64)]) -> Value {
+    Value::Ratings {
+        ratings: pairs.iter().map(|(k, v)| ((*k).to_string(), *v)).collect(),
+        na: Default::default(),
+    }
+}
+
 /// `doc` unchanged, once it is known to end in one newline, as a file should:
 /// insta compares snapshots without their trailing newlines.
 pub fn ends_in_newline(doc: &str) -> &str {

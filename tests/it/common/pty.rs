@@ -269,6 +269,12 @@ impl Pty {
         self.send(text.as_bytes());
     }
 
+    /// Types text and waits until it shows.
+    pub fn type_seen(&mut self, text: &str) {
+        self.type_str(text);
+        self.wait_for(text);
+    }
+
     /// The screen's text, rows joined by newlines.
     pub fn screen(&self) -> String {
         lock(&self.parser).screen().contents()
