@@ -46,7 +46,7 @@ impl Source {
     /// Scans `raw` (with CRLF already turned into LF), reporting into `diags` as `name`.
     pub fn new(name: &str, raw: String, diags: &mut Vec<Diagnostic>) -> Source {
         let mut quiet_lines = Vec::new();
-        if !raw.chars().any(is_raw_control) {
+        if crate::safe::plain_ascii(&raw, true) || !raw.chars().any(is_raw_control) {
             return Source {
                 text: raw,
                 quiet_lines,
@@ -358,6 +358,9 @@ impl<'a> Checker<'a> {
     /// Rejects control characters, which could drive the reader's terminal. A character
     /// typed as it is (a tab) is pointed at exactly; an escaped one (`\u001b`) at the text.
     pub fn text_ok(&mut self, span: Range<usize>, s: &str, key: &str, what: &str) -> bool {
+        if crate::safe::plain_ascii(s, false) {
+            return true;
+        }
         match s.chars().find(|c| c.is_control() && *c != '\n') {
             Some(c) => {
                 let at = self
@@ -382,6 +385,10 @@ impl<'a> Checker<'a> {
     /// written (the "Trojan Source" trick). Pointed at where it is typed: the character
     /// itself, or its `\u` escape; else at the text.
     pub fn bidi_ok(&mut self, span: Range<usize>, s: &str, key: &str, what: &str) {
+        // Every bidi control is outside ASCII.
+        if s.is_ascii() {
+            return;
+        }
         let Some(c) = s.chars().find(|c| crate::safe::is_bidi(*c)) else {
             return;
         };
