@@ -69,16 +69,14 @@ fn workbook() -> (tempfile::TempDir, Workbook) {
 }
 
 fn list(items: &[&str]) -> Value {
-    Value::List {
-        items: items.iter().map(|s| s.to_string()).collect(),
-    }
+    Value::list(items.iter().map(|s| s.to_string()).collect())
 }
 
 fn rated(values: &[(&str, i64)], na: &[&str]) -> Value {
     Value::Ratings {
         ratings: values.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
         na: na.iter().map(|s| s.to_string()).collect(),
-    }
+ ids: Default::default(), was: Default::default(), }
 }
 
 /// Rates the week starting on `monday` in `answers`.

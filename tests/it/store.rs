@@ -83,7 +83,7 @@ fn sample_answers() -> Answers {
         &mut a,
         "kinds",
         "list",
-        answer(Value::List { items: items.clone() }),
+        answer(Value::list(items.clone())),
     );
     put(
         &mut a,

@@ -334,7 +334,7 @@ fn add_then_letters_at_once_adds_no_item() {
     let (ch, ex) = wb.ids(c, e);
     assert!(
         crate::common::value(&app, ch, ex)
-            .is_some_and(|v| matches!(v, Value::List { items } if items.contains(&"and so on".to_string()))),
+            .is_some_and(|v| matches!(v, Value::List { items, .. } if items.contains(&"and so on".to_string()))),
         "{:?}",
         crate::common::value(&app, ch, ex)
     );
