@@ -61,9 +61,7 @@ fn profile(seed: usize) -> Answers {
         "agreements".into(),
         answer(
             "2007-01-01T18:00:00Z",
-            Value::List {
-                items: (0..ITEMS).map(item).collect(),
-            },
+            Value::list((0..ITEMS).map(item).collect()),
         ),
     );
     let last = date::parse("2026-11-30").expect("a Monday");
@@ -82,6 +80,8 @@ fn profile(seed: usize) -> Answers {
                     Value::Ratings {
                         ratings: kept,
                         na: Default::default(),
+                        ids: Default::default(),
+                        was: Default::default(),
                     },
                 ),
             );

@@ -63,9 +63,7 @@ fn profile(seed: usize) -> Answers {
         "agreements".into(),
         answer(
             "2007-01-01T18:00:00Z",
-            Value::List {
-                items: vec![CALLS.into(), PLANS.into(), "No phones at dinner".into()],
-            },
+            Value::list(vec![CALLS.into(), PLANS.into(), "No phones at dinner".into()]),
         ),
     );
     single.insert(
@@ -86,6 +84,8 @@ fn profile(seed: usize) -> Answers {
                     Value::Ratings {
                         ratings: kept,
                         na: Default::default(),
+                        ids: Default::default(),
+                        was: Default::default(),
                     },
                 ),
             );

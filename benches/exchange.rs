@@ -44,6 +44,8 @@ fn history() -> Answers {
                     ("Plans changed with a message first".to_string(), (w * 3) % 11),
                 ]
                 .into(),
+                ids: Default::default(),
+                was: Default::default(),
             }),
         );
         e.answers

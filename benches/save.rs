@@ -20,9 +20,7 @@ fn answers(bytes: usize) -> Answers {
         "2026-11-26T10:00:00Z".into(),
     );
     for i in 0..20 {
-        let v = Value::List {
-            items: vec![format!("item {i}"), "another".into()],
-        };
+        let v = Value::list(vec![format!("item {i}"), "another".into()]);
         a.set("chapter", &format!("list-{i}"), v, "2026-11-26T10:00:00Z".into());
     }
     a

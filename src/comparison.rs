@@ -221,6 +221,8 @@ pub fn compare_at(
         me_one.with_private_sources(wb),
         partner_one.with_private_sources(wb),
     );
+    // Past ratings under the wording the couple's list has now, on both sides.
+    let (me_all, partner_all) = (me_all.in_current_words(wb), partner_all.in_current_words(wb));
     let (me, partner) = ((me.0, &me_all), (partner.0, &partner_all));
     let mut summary = Summary::default();
     let mut chapters = Vec::new();

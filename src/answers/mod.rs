@@ -11,6 +11,7 @@ use crate::entry::{Entry, Open, Route};
 
 mod clock;
 mod entries;
+pub mod items;
 mod shared;
 
 pub use entries::{AsOf, MarkBefore};
@@ -31,6 +32,11 @@ pub enum Value {
     List {
         /// The items.
         items: Vec<String>,
+        /// Each item's id (schema 3), in step with `items`: it stays with its item when
+        /// the item is reworded or moved, so ratings follow it ([`items`]). A file
+        /// without them gets them when read ([`Answers::give_ids`]).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        ids: Vec<String>,
     },
     /// One option, by its text, or the "other" answer.
     Choice {
@@ -62,6 +68,15 @@ pub enum Value {
         na: BTreeSet<String>,
         /// Item text -> the value picked for it.
         ratings: BTreeMap<String, i64>,
+        /// The version of the list (`items_from`) this answer rated (schema 3): each of
+        /// its items as worded then -> the item's id. Ratings follow an item through
+        /// rewording by it; an entry's status reads this version, not the list of today.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        ids: BTreeMap<String, String>,
+        /// Shown only, never stored: an item's wording now -> the wording it was rated
+        /// under, where they differ ([`Answers::in_current_words`]).
+        #[serde(skip)]
+        was: BTreeMap<String, String>,
     },
     /// A calendar day (format 2 `date`).
     Date {
@@ -332,7 +347,16 @@ impl Answers {
     /// The marks (private, skipped) come from this person's own answer, never from a
     /// partner's version of a shared list that is in effect: editing that list must not
     /// copy the partner's "not private" onto it.
-    pub fn set(&mut self, chapter: &str, exercise: &str, value: Value, changed: String) {
+    pub fn set(&mut self, chapter: &str, exercise: &str, mut value: Value, changed: String) {
+        // A list's new items get their ids here, from the time passed in; the list in
+        // effect (a partner's, for a shared list) is the one the edit started from.
+        let seed = format!("{chapter}/{exercise}");
+        items::fill(
+            &mut value,
+            self.get(chapter, exercise).map(|a| &a.value),
+            &seed,
+            &changed,
+        );
         let old = self.own(chapter, exercise);
         let private = old.is_some_and(|a| a.private);
         let skipped = old.is_some_and(|a| a.skipped && (a.value == value || value_is_empty(&value)));
@@ -518,11 +542,20 @@ impl Answers {
             Some(a) if a.skipped => Status::Done,
             Some(a) => match (&a.value, &ex.kind) {
                 (
-                    Value::Ratings { ratings, na },
+                    Value::Ratings { ratings, na, ids, .. },
                     Kind::Ratings {
                         items_from: Some(_), ..
                     },
-                ) if !ratings.is_empty() || !na.is_empty() => self.ratings_status((ratings, na), &ex.kind),
+                ) if !ratings.is_empty() || !na.is_empty() => {
+                    // An entry is read against the version of the list it rated; an
+                    // answer given once follows the list as it is.
+                    static NONE: BTreeMap<String, String> = BTreeMap::new();
+                    let version = match self.target(chapter, &ex.id) {
+                        Target::Entry(_) => ids,
+                        Target::Single => &NONE,
+                    };
+                    self.ratings_status((ratings, na), version, &ex.kind)
+                }
                 _ => value_status(&a.value, &self.resolved_kind(&ex.kind)),
             },
         };
@@ -537,9 +570,13 @@ impl Answers {
     /// partner's list may hold 10,000 items, and this runs for every week compared and
     /// every frame drawn. It stops at the first item not rated; an item listed twice is
     /// checked twice, which changes nothing.
+    ///
+    /// An answer that recorded the version of the list it rated (`ids`) is read against
+    /// that version, so a later change of the list never changes an earlier week's status.
     fn ratings_status(
         &self,
         (ratings, na): (&BTreeMap<String, i64>, &BTreeSet<String>),
+        version: &BTreeMap<String, String>,
         kind: &Kind,
     ) -> Status {
         let Kind::Ratings {
@@ -556,10 +593,18 @@ impl Answers {
         let listed = items_from.as_ref().map_or(&[][..], |f| {
             list_items(self.get(&f.chapter, &f.exercise).map(|a| &a.value))
         });
+        // A version is whole only for a list within the cap (see `items::VERSION_CAP`).
+        let recorded = !version.is_empty() && listed.len() <= items::VERSION_CAP;
+        let (now, then) = if recorded {
+            (&[][..], Some(version.keys()))
+        } else {
+            (listed, None)
+        };
         let mut all = items
             .iter()
             .map(String::as_str)
-            .chain(listed.iter().map(|i| i.trim()).filter(|i| !i.is_empty()))
+            .chain(now.iter().map(|i| i.trim()).filter(|i| !i.is_empty()))
+            .chain(then.into_iter().flatten().map(String::as_str))
             .peekable();
         let done = if all.peek().is_none() {
             *add_items && (ratings.values().any(|v| (*min..=*max).contains(v)) || !na.is_empty())
@@ -754,7 +799,7 @@ impl Answers {
 /// The items of a list answer; none for any other value.
 pub fn list_items(value: Option<&Value>) -> &[String] {
     match value {
-        Some(Value::List { items }) => items,
+        Some(Value::List { items, .. }) => items,
         Some(
             Value::Text { .. }
             | Value::Choice { .. }
@@ -772,7 +817,7 @@ pub fn list_items(value: Option<&Value>) -> &[String] {
 pub fn empty_value(kind: &Kind) -> Option<Value> {
     Some(match kind {
         Kind::Text => Value::Text { text: String::new() },
-        Kind::List { .. } => Value::List { items: Vec::new() },
+        Kind::List { .. } => Value::list(Vec::new()),
         Kind::Choice { .. } => Value::Choice {
             option: None,
             other: None,
@@ -781,10 +826,7 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
             ticked: Vec::new(),
             other: None,
         },
-        Kind::Ratings { .. } => Value::Ratings {
-            ratings: BTreeMap::new(),
-            na: BTreeSet::new(),
-        },
+        Kind::Ratings { .. } => Value::ratings(BTreeMap::new(), BTreeSet::new()),
         Kind::Scale { .. } | Kind::Date | Kind::Page | Kind::Score(_) => return None,
     })
 }
@@ -793,13 +835,13 @@ pub fn empty_value(kind: &Kind) -> Option<Value> {
 pub fn value_is_empty(v: &Value) -> bool {
     match v {
         Value::Text { text } => text.trim().is_empty(),
-        Value::List { items } => items.iter().all(|i| i.trim().is_empty()),
+        Value::List { items, .. } => items.iter().all(|i| i.trim().is_empty()),
         Value::Choice { option, other } => option.is_none() && other.is_none(),
         Value::Checklist { ticked, other } => {
             ticked.is_empty() && other.as_deref().is_none_or(|o| o.trim().is_empty())
         }
         Value::Scale { .. } => false,
-        Value::Ratings { ratings, na } => ratings.is_empty() && na.is_empty(),
+        Value::Ratings { ratings, na, .. } => ratings.is_empty() && na.is_empty(),
         Value::Date { date } => date.trim().is_empty(),
         Value::Empty {} => true,
     }
@@ -823,7 +865,7 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
     // kept but not counted as done; so is a scale value outside the scale.
     let done = match v {
         Value::Text { .. } => matches!(kind, Kind::Text),
-        Value::List { items } => match kind {
+        Value::List { items, .. } => match kind {
             Kind::List { min, .. } => {
                 let n = items.iter().filter(|i| !i.trim().is_empty()).count();
                 n >= min.unwrap_or(1) as usize
@@ -842,7 +884,7 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
         // Done when every item of the exercise has a value on its scale.
         // Done when every item of the exercise has a value on its scale; with only the
         // person's own items (`add_items`), when one has.
-        Value::Ratings { ratings, na } => match kind {
+        Value::Ratings { ratings, na, .. } => match kind {
             Kind::Ratings {
                 items,
                 add_items,
@@ -957,7 +999,7 @@ mod tests {
         let mut a = Answers::default();
         assert_eq!(a.rating_items(&kind), ["Safe"]);
         let items = ["Music", " ", "Safe", "Music ", "Tea"].map(String::from).to_vec();
-        a.set("c", "l", Value::List { items }, "2026-11-26T10:04:00Z".into());
+        a.set("c", "l", Value::list(items), "2026-11-26T10:04:00Z".into());
         assert_eq!(a.rating_items(&kind), ["Safe", "Music", "Tea"]);
         let resolved = a.resolved_kind(&kind);
         assert!(matches!(resolved.as_ref(), Kind::Ratings { items, .. } if items.len() == 3));

@@ -137,7 +137,9 @@ impl App {
         let Some(ch) = self.workbook.chapters.get(c) else {
             return crate::entry::Trends::default();
         };
-        let live: Vec<&Entry> = self.answers.live_entries(&ch.id).collect();
+        // Past ratings under the wording their items have now, so a trend follows an item.
+        let shown = self.answers.in_current_words(&self.workbook);
+        let live: Vec<&Entry> = shown.live_entries(&ch.id).collect();
         // Rated items in the order the exercise asks them (a list's order, not the
         // alphabetical order the ratings are stored in), then any others.
         let mut resolved = ch.clone();

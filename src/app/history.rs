@@ -277,9 +277,9 @@ pub fn made(before: Option<&Value>, after: Option<&Value>) -> Option<Made> {
             Made::Picked(option.clone().or_else(|| other.clone()).unwrap_or_default())
         }
         Value::Scale { value } => Made::Set(*value),
-        Value::Ratings { ratings, na } => {
+        Value::Ratings { ratings, na, .. } => {
             let (old, old_na) = match before {
-                Some(Value::Ratings { ratings, na }) => (Some(ratings), Some(na)),
+                Some(Value::Ratings { ratings, na, .. }) => (Some(ratings), Some(na)),
                 Some(_) | None => (None, None),
             };
             if let Some(item) = na.iter().find(|i| old_na.is_none_or(|o| !o.contains(*i))) {

@@ -127,6 +127,8 @@ pub struct App {
     burst: stray::Burst,
     /// The answer changes made on this screen, for undo and redo.
     history: history::History,
+    /// The answers as shown, when they differ from `answers` ([`App::shown`]).
+    shown: Option<Answers>,
 }
 
 impl App {
@@ -160,7 +162,14 @@ impl App {
             week_question: None,
             burst: stray::Burst::default(),
             history: history::History::default(),
+            shown: None,
         }
+        .shown_refreshed()
+    }
+
+    fn shown_refreshed(mut self) -> App {
+        self.refresh_shown();
+        self
     }
 
     /// The same app at the time `now` (tests make up a time this way).
@@ -227,6 +236,20 @@ impl App {
     /// The answers as last committed (text being typed is committed on pause).
     pub fn answers(&self) -> &Answers {
         &self.answers
+    }
+    /// The answers as they are shown: as committed, with past ratings under the wording
+    /// their list items have now ([`Answers::in_current_words`]). For drawing, never for
+    /// saving.
+    pub fn shown(&self) -> &Answers {
+        self.shown.as_ref().unwrap_or(&self.answers)
+    }
+
+    /// Works out [`App::shown`] again after the answers changed.
+    fn refresh_shown(&mut self) {
+        self.shown = match self.answers.in_current_words(&self.workbook) {
+            std::borrow::Cow::Borrowed(_) => None,
+            std::borrow::Cow::Owned(a) => Some(a),
+        };
     }
     /// The current screen.
     pub fn screen(&self) -> Screen {
@@ -344,6 +367,8 @@ impl App {
         if fx.contains(&Effect::Save) {
             self.save_pending = true;
         }
+        // After every action, not only changes: the view holds which entry is open too.
+        self.refresh_shown();
         fx
     }
 
@@ -539,7 +564,13 @@ impl App {
         // The value before is kept only for the notice of a change made by one key (not
         // typing): cloned on every key, it was a copy of a long answer per keystroke.
         let before = (what == Changed::Value && out.change.is_some()).then(|| stored.cloned());
-        match out.change {
+        // Ratings of a list record the version of it they rated (its items' ids).
+        let kind = &self.workbook.chapters[c].exercises[e].kind;
+        let change = match out.change {
+            Some(Change::Set(value)) => Some(Change::Set(self.answers.with_version(kind, value, stored))),
+            other => other,
+        };
+        match change {
             Some(Change::Set(value)) if Some(&value) != stored => {
                 self.recorded(what.clone(), |app| {
                     app.start_private(c, e);

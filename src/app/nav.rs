@@ -518,7 +518,9 @@ impl App {
         };
         let (c, e) = (*chapter, *exercise);
         let (ch_id, ex_id) = self.workbook.ids(c, e);
-        let stored = self.answers.get(ch_id, ex_id).map(|a| &a.value);
+        // The value as shown: a past week's ratings under the wording the list has now.
+        let shown = self.shown.as_ref().unwrap_or(&self.answers);
+        let stored = shown.get(ch_id, ex_id).map(|a| &a.value);
         let out = component.update(intent, stored);
         self.apply((c, e), out, fx);
     }

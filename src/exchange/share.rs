@@ -375,7 +375,7 @@ fn changed<'a>(
                     .answers
                     .get(exercise)?,
             };
-            (current.value != first.value).then_some((item.as_str(), first, current))
+            (!current.value.same_words(&first.value)).then_some((item.as_str(), first, current))
         })
         .collect()
 }
@@ -434,7 +434,7 @@ pub fn reveal(body: &Body, state: &mut ReaderState) -> Revealed {
                     .first_seen
                     .entry(sealed.item.clone())
                     .or_insert_with(|| answer.clone());
-                if first.value != answer.value {
+                if !first.value.same_words(&answer.value) {
                     out.changed.push((sealed.item.clone(), first.clone()));
                 }
                 put(&mut out, &sealed.item, answer);
@@ -443,5 +443,7 @@ pub fn reveal(body: &Body, state: &mut ReaderState) -> Revealed {
         }
     }
     state.seq = state.seq.max(body.seq);
+    // A share of an earlier release has no item ids: they come from the texts.
+    out.answers.give_ids();
     out
 }

@@ -454,6 +454,8 @@ pub fn parse_json(text: &str) -> Result<Export, ImportError> {
             let mut a = Answers::from_single(wire.answers);
             a.entries = wire.entries;
             a.week = wire.week;
+            // An export of an earlier version has no item ids: they come from the texts.
+            a.give_ids();
             for list in a.entries.values_mut() {
                 list.sort_by(|x, y| x.id.cmp(&y.id));
             }

@@ -42,6 +42,10 @@ pub fn markdown_part(
     scope: &Scope,
 ) -> String {
     let mut answers = shareable(&select(&answers.with_private_sources(wb), scope), include_private);
+    // Past ratings under the wording their list items have now ("(was: …)" beside).
+    if let std::borrow::Cow::Owned(now) = answers.in_current_words(wb) {
+        answers = now;
+    }
     let mut blocks = vec![
         format!("# {}", heading(&wb.title)),
         escape_line(&words::answers_of(

@@ -107,7 +107,7 @@ pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
 pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
     match value {
         Value::Text { text } => paragraphs(text).into_iter().map(Piece::Paragraph).collect(),
-        Value::List { items } => items
+        Value::List { items, .. } => items
             .iter()
             .map(|i| clean_line(i))
             .filter(|i| !i.is_empty())
@@ -143,7 +143,7 @@ pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
             };
             vec![Piece::Paragraph(vec![line])]
         }
-        Value::Ratings { ratings, na } => rating_pieces(kind, ratings, na),
+        Value::Ratings { ratings, na, was, .. } => rating_pieces(kind, ratings, na, was),
         Value::Date { date } => vec![Piece::Paragraph(vec![clean_line(date)])],
         Value::Empty {} => Vec::new(),
     }
@@ -185,7 +185,7 @@ fn checklist_pieces(kind: Option<&Kind>, ticked: &[String], other: Option<&str>)
 #[derive(Default)]
 struct RatingShape<'a> {
     items: &'a [String],
-    max: Option<i64>,
+    range: Option<(i64, i64)>,
     ends: Option<String>,
     unit: Option<String>,
     na_label: Option<&'a str>,
@@ -208,7 +208,7 @@ impl<'a> RatingShape<'a> {
         };
         RatingShape {
             items,
-            max: Some(*max),
+            range: Some((*min, *max)),
             ends: Some(words::rating_ends(
                 (*min, min_label.as_deref().map(clean_line).as_deref()),
                 (*max, max_label.as_deref().map(clean_line).as_deref()),
@@ -221,32 +221,36 @@ impl<'a> RatingShape<'a> {
 
 /// A ratings answer's pieces: the scale's ends, the exercise's items in its order (rated,
 /// "didn't apply", or not rated), then any rated or not-applying text it no longer has.
+/// An item answered under another wording than it has now says so (`was`); a value off
+/// the exercise's scale (a partner's file may hold one) is not shown as a value.
 fn rating_pieces(
     kind: Option<&Kind>,
     ratings: &std::collections::BTreeMap<String, i64>,
     na: &std::collections::BTreeSet<String>,
+    was: &std::collections::BTreeMap<String, String>,
 ) -> Vec<Piece> {
     let RatingShape {
         items,
-        max,
+        range,
         ends,
         unit,
         na_label,
     } = RatingShape::of(kind);
-    let line = |item: &str, v: i64| match max {
-        Some(max) => words::rating(
-            &clean_line(item),
-            &crate::content::with_unit(v, unit.as_deref()),
-            max,
-        ),
-        None => format!("{}: {v}", clean_line(item)),
+    let name = |item: &str| match was.get(item) {
+        Some(old) => words::was(&clean_line(item), &clean_line(old)),
+        None => clean_line(item),
     };
-    let not_applied = |i: &str| words::not_applied(&clean_line(i), &clean_line(na_label.unwrap_or_default()));
+    let line = |item: &str, v: i64| match range {
+        Some((min, max)) if !(min..=max).contains(&v) => words::off_scale(&name(item), (min, max)),
+        Some((_, max)) => words::rating(&name(item), &crate::content::with_unit(v, unit.as_deref()), max),
+        None => format!("{}: {v}", name(item)),
+    };
+    let not_applied = |i: &str| words::not_applied(&name(i), &clean_line(na_label.unwrap_or_default()));
     let mut out: Vec<Piece> = ends.map(|e| Piece::Paragraph(vec![e])).into_iter().collect();
     out.extend(items.iter().map(|i| match ratings.get(i) {
         Some(v) => Piece::Item(line(i, *v)),
         None if na.contains(i) => Piece::Item(not_applied(i)),
-        None => Piece::Item(words::not_rated(&clean_line(i))),
+        None => Piece::Item(words::not_rated(&name(i))),
     }));
     // A set: a partner's list may be long, and a scan per rating is quadratic.
     let listed: std::collections::HashSet<&String> = items.iter().collect();
@@ -330,7 +334,7 @@ pub fn with_rated_items(answers: &Answers, chapter: &str, ex: &Exercise) -> Exer
     if let Kind::Ratings { items, .. } = &mut ex.kind {
         let mut seen: std::collections::HashSet<String> = all.iter().cloned().collect();
         for e in answers.live_entries(chapter) {
-            if let Some(Value::Ratings { ratings, na }) = e.answers.get(&ex.id).map(|a| &a.value) {
+            if let Some(Value::Ratings { ratings, na, .. }) = e.answers.get(&ex.id).map(|a| &a.value) {
                 for k in ratings.keys().chain(na) {
                     if seen.insert(k.clone()) {
                         all.push(k.clone());

@@ -16,6 +16,17 @@ pub fn rating(item: &str, value: &str, max: i64) -> String {
     format!("{item}: {value} / {max}")
 }
 
+/// An item under its wording now, with the wording it was answered under.
+pub fn was(now: &str, then: &str) -> String {
+    format!("{now} (was: {then})")
+}
+
+/// A rated item whose value is off the exercise's scale (a partner's file may hold one):
+/// not shown as a value, and said so.
+pub fn off_scale(item: &str, (min, max): (i64, i64)) -> String {
+    format!("{item}: not shown, its value is outside {min} to {max}")
+}
+
 /// An item of a ratings exercise not rated yet.
 pub fn not_rated(item: &str) -> String {
     format!("{item}: not rated")

@@ -165,6 +165,8 @@ pub fn decode(text: &str, path: &Path) -> Result<Saved, StoreError> {
     let mut answers = Answers::from_single(file.answers);
     answers.entries = file.entries;
     answers.week = file.week;
+    // A file of schema 2 (or of schema 3 before ids) has no item ids: they come from the texts.
+    answers.give_ids();
     for list in answers.entries.values_mut() {
         // Sorted by id, as lookups expect, whatever order a hand-edited file has.
         list.sort_by(|a, b| a.id.cmp(&b.id));
@@ -189,7 +191,7 @@ fn cut_answer(answer: &mut Answer) -> bool {
     let mut cut = |t: &mut String| any |= cut_text(t);
     match &mut answer.value {
         Value::Text { text } => cut(text),
-        Value::List { items } => items.iter_mut().for_each(cut),
+        Value::List { items, .. } => items.iter_mut().for_each(cut),
         Value::Choice { option, other } => {
             option.iter_mut().for_each(&mut cut);
             other.iter_mut().for_each(cut);
@@ -198,7 +200,7 @@ fn cut_answer(answer: &mut Answer) -> bool {
             ticked.iter_mut().for_each(&mut cut);
             other.iter_mut().for_each(cut);
         }
-        Value::Ratings { ratings, na } => {
+        Value::Ratings { ratings, na, .. } => {
             if na.iter().any(|k| k.len() > super::limits::MAX_TEXT_BYTES) {
                 *na = std::mem::take(na)
                     .into_iter()

@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     );
     frame.render_widget(Line::from(Span::styled(text::LEGEND, theme.dim())), legend);
     let wb = app.workbook();
-    let answers = app.answers();
+    let answers = app.shown();
     let rows = app.contents_rows();
     // One layout for every chapter row, so the bars line up and are all as wide.
     let longest = |f: &dyn Fn(usize) -> usize| (0..wb.chapters.len()).map(f).max().unwrap_or(0);

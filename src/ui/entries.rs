@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
     let heading = if app.entries_confirming() {
         let label = rows
             .get(app.entries_cursor())
-            .and_then(|r| app.answers().entry(&ch.id, &r.id))
+            .and_then(|r| app.shown().entry(&ch.id, &r.id))
             .map_or(String::new(), |e| e.label(repeat.rhythm));
         let line = if app.entries_confirming_share() {
             let yes = keys::label_of(Context::ConfirmShareEntry, &Action::Go(Go::ShareEntry));
@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
     } else {
         let week = (repeat.rhythm == crate::content::Rhythm::Weekly).then(|| {
             let key = keys::label_of(Context::Entries, &Action::Go(Go::WeekStart));
-            (app.answers().week_start(app.now()), key)
+            (app.shown().week_start(app.now()), key)
         });
         Line::from(Span::styled(
             text::entries_heading(&repeat.title, week),
@@ -93,11 +93,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         // The list shows from the first of these (the cursor above the view moves it up)
         // and at most h/2 two-line rows below the last (the cursor below moves it down).
         let near = offset.min(cursor)..=offset.max(cursor) + h / 2 + 1;
-        let mut as_of = app.answers().as_of_each(&ch.id);
+        let mut as_of = app.shown().as_of_each(&ch.id);
         let room = usize::from(list_area.width).saturating_sub(4);
         let items: Vec<ListItem> = rows
             .iter()
-            .filter_map(|r| app.answers().entry(&ch.id, &r.id))
+            .filter_map(|r| app.shown().entry(&ch.id, &r.id))
             .enumerate()
             .map(|(i, e)| {
                 let mut parts = vec![e.label(repeat.rhythm)];
@@ -128,7 +128,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
             .highlight_symbol("› ");
         super::contents::draw_list(frame, app, list, list_area, app.entries_cursor());
     }
-    let live: Vec<&crate::entry::Entry> = app.answers().live_entries(&ch.id).collect();
+    let live: Vec<&crate::entry::Entry> = app.shown().live_entries(&ch.id).collect();
     draw_trends(frame, theme, trend_area, (trends, &live), trend_view);
 }
 

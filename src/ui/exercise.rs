@@ -14,11 +14,11 @@ use crate::present::words;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e: usize) {
     let ch = &app.workbook().chapters[c];
     let ex = &ch.exercises[e];
-    let answer = app.answers().get(&ch.id, &ex.id);
+    let answer = app.shown().get(&ch.id, &ex.id);
     let value = answer.map(|a| &a.value);
     // An exercise that starts private shows so before anything is written.
     // Ratings of a private list's items are private with it (`items_from`).
-    let private = answer.map_or(ex.private, |a| a.private) || app.answers().private_source(&ex.kind);
+    let private = answer.map_or(ex.private, |a| a.private) || app.shown().private_source(&ex.kind);
     let skipped = answer.is_some_and(|a| a.skipped);
 
     if !ex.takes_answer() && ex.kind.as_score().is_none() {
@@ -195,9 +195,9 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize, max: usize) -> 
         );
         out.extend(crate::present::wrap(&line, width).into_iter().map(|l| (true, l)));
         // The previous entry's answer, offered: it is shown, never copied in unasked.
-        let unanswered = app.answers().get(&ch.id, &ex.id).is_none();
+        let unanswered = app.shown().get(&ch.id, &ex.id).is_none();
         let before = app
-            .answers()
+            .shown()
             .live_entries(&ch.id)
             .filter(|e| e.id < open.id)
             .last()
@@ -216,21 +216,21 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize, max: usize) -> 
             out.extend(lines.into_iter().map(|l| (false, format!("  {l}"))));
         }
     }
-    if let Some((who, theirs)) = app.answers().shared_from(&ch.id, &ex.id) {
+    if let Some((who, theirs)) = app.shown().shared_from(&ch.id, &ex.id) {
         // `changed` is the partner file's text: only a real day of it is shown.
         let day = crate::date::valid_day_of(&theirs.changed).unwrap_or_default();
         let line = text::shared_from(&crate::present::clean_line(who), &day);
         out.extend(crate::present::wrap(&line, width).into_iter().map(|l| (true, l)));
     } else if matches!(ex.kind, crate::content::Kind::List { shared: true, .. })
         && !app.partners().is_empty()
-        && let Some((None, when)) = app.answers().shared_changed(&ch.id, &ex.id)
+        && let Some((None, when)) = app.shown().shared_changed(&ch.id, &ex.id)
     {
         // The couple's one list: who changed it last, this person too.
         let day = crate::date::valid_day_of(when).unwrap_or_default();
         let line = text::shared_by_me(&day);
         out.extend(crate::present::wrap(&line, width).into_iter().map(|l| (true, l)));
     }
-    if app.answers().not_needed(&ch.id, ex)
+    if app.shown().not_needed(&ch.id, ex)
         && let Some(w) = &ex.when
     {
         let title = ch
@@ -250,11 +250,11 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize, max: usize) -> 
             continue;
         };
         out.push((true, format!("{}:", crate::present::clean_line(&other.title))));
-        let answer = app.answers().get(&ch.id, id);
+        let answer = app.shown().get(&ch.id, id);
         let body = match answer {
             Some(a) if a.skipped => vec![words::SKIPPED.to_string()],
             Some(a) if !crate::answers::value_is_empty(&a.value) => crate::present::first_plain_lines(
-                &crate::present::pieces(Some(&app.answers().resolved_kind(&other.kind)), &a.value),
+                &crate::present::pieces(Some(&app.shown().resolved_kind(&other.kind)), &a.value),
                 Some(width),
                 max,
             ),

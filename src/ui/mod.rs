@@ -166,7 +166,7 @@ fn scroll_geometry(area: Rect, rows: usize) -> (Rect, u16) {
 
 fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let wb = app.workbook();
-    let answers: &Answers = app.answers();
+    let answers: &Answers = app.shown();
     let (done, total) = answers.progress(wb);
     let mut right = Vec::new();
     match app.screen() {

@@ -18,7 +18,7 @@ pub fn draw_intro(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: us
 /// The closing screen's text: while exercises are left, it says so first, so the
 /// closing words never read as if everything were done.
 pub fn closing_text(app: &App) -> String {
-    let (done, total) = app.answers().progress(app.workbook());
+    let (done, total) = app.shown().progress(app.workbook());
     let closing = app.workbook().closing.trim();
     if done < total {
         let back = keys::label_of(Context::Page, &Go::Back.into());

@@ -90,15 +90,15 @@ fn draw_reading(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usiz
         head,
     );
     let answer = app
-        .answers()
+        .shown()
         .get(&ch.id, &ex.id)
         .filter(|a| !crate::answers::value_is_empty(&a.value));
-    let score = present::score::shown(ex, ch, app.answers()).map(|l| l.join("\n"));
+    let score = present::score::shown(ex, ch, app.shown()).map(|l| l.join("\n"));
     let body = match answer {
         _ if score.is_some() => score.unwrap_or_default(),
         // Laid out at the page's width, so list items wrap under themselves.
         Some(a) => present::plain_lines(
-            &present::pieces(Some(&app.answers().resolved_kind(&ex.kind)), &a.value),
+            &present::pieces(Some(&app.shown().resolved_kind(&ex.kind)), &a.value),
             Some(usize::from(super::page::text_area(area).width)),
         )
         .join("\n"),
@@ -139,18 +139,18 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
     let ch = &app.workbook().chapters[c];
     let ex = &ch.exercises[e];
     let mut lines = Vec::new();
-    let answer = app.answers().get(&ch.id, &ex.id);
-    let (mark, style) = match app.answers().shown_status(&ch.id, ex) {
+    let answer = app.shown().get(&ch.id, &ex.id);
+    let (mark, style) = match app.shown().shown_status(&ch.id, ex) {
         Status::Done => (text::DONE, theme.done()),
         Status::Started => (text::STARTED, theme.started()),
         Status::NotStarted => (text::NOT_STARTED, theme.dim()),
     };
     let mut title = vec![Span::styled(mark, style), Span::raw(format!(" {}", ex.title))];
-    if answer.map_or(ex.private, |a| a.private) || app.answers().private_source(&ex.kind) {
+    if answer.map_or(ex.private, |a| a.private) || app.shown().private_source(&ex.kind) {
         title.push(Span::styled(format!("  {}", text::PRIVATE_MARK), theme.warn()));
     }
     let skipped = answer.is_some_and(|a| a.skipped);
-    let not_needed = app.answers().not_needed(&ch.id, ex);
+    let not_needed = app.shown().not_needed(&ch.id, ex);
     if skipped {
         title.push(Span::styled(format!("  {}", text::SKIPPED_MARK), theme.warn()));
     }
@@ -159,7 +159,7 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
     if let Some(repeat) = &ch.repeat
         && ch.is_repeated(&ex.id)
     {
-        let line = match app.answers().live_entries(&ch.id).last() {
+        let line = match app.shown().live_entries(&ch.id).last() {
             Some(last) => text::review_entry(&repeat.title, &last.label(repeat.rhythm)),
             None => text::review_no_entry(&repeat.title),
         };
@@ -178,13 +178,13 @@ fn exercise_item(app: &App, theme: &Theme, c: usize, e: usize, width: usize) -> 
         };
         lines.push(Line::from(Span::styled(format!("  {l}"), theme.dim())));
     }
-    let score = present::score::shown(ex, ch, app.answers());
+    let score = present::score::shown(ex, ch, app.shown());
     let body = score.or_else(|| {
         answer
             .filter(|a| !a.skipped && !not_needed && !crate::answers::value_is_empty(&a.value))
             .map(|a| {
                 present::plain_lines(
-                    &present::pieces(Some(&app.answers().resolved_kind(&ex.kind)), &preview(&a.value)),
+                    &present::pieces(Some(&app.shown().resolved_kind(&ex.kind)), &preview(&a.value)),
                     Some(width),
                 )
             })

@@ -38,7 +38,7 @@ fn at(c: usize, e: usize) -> App {
 
 fn list_items(app: &App) -> Vec<String> {
     match value(app, "one", "items") {
-        Some(Value::List { items }) => items.clone(),
+        Some(Value::List { items, .. }) => items.clone(),
         None => Vec::new(),
         Some(v) => panic!("not a list: {v:?}"),
     }

@@ -74,6 +74,8 @@ fn rated(values: &[(&str, i64)], na: &[&str]) -> Value {
     Value::Ratings {
         ratings: values.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
         na: na.iter().map(|s| s.to_string()).collect(),
+        ids: Default::default(),
+        was: Default::default(),
     }
 }
 

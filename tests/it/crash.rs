@@ -306,7 +306,7 @@ impl World<'_> {
             }
             Kind::List { max, .. } => {
                 let mut items = match current {
-                    Some(Value::List { items }) => items,
+                    Some(Value::List { items, .. }) => items,
                     _ => Vec::new(),
                 };
                 let full = max.is_some_and(|m| items.len() >= m as usize);
@@ -327,7 +327,7 @@ impl World<'_> {
                     // Enter on a new item opens the next one while there is room.
                     self.list_field_open = max.is_none_or(|m| items.len() < m as usize);
                 }
-                change.value = (!items.is_empty()).then_some(Value::List { items });
+                change.value = (!items.is_empty()).then_some(Value::list(items));
             }
             Kind::Choice { options, .. } => {
                 if self.cursor + 1 < options.len() {
@@ -380,7 +380,7 @@ fn check(before: &Saved, after: &Saved, change: Option<&Change>) -> Result<(), S
                     (Partial::Text(base), Some(Value::Text { text }), Some(Value::Text { text: full })) => {
                         text.starts_with(base.as_str()) && full.starts_with(text.as_str())
                     }
-                    (Partial::Item(before, item), Some(Value::List { items }), _) => {
+                    (Partial::Item(before, item), Some(Value::List { items, .. }), _) => {
                         items.len() == before.len() + 1
                             && items.starts_with(before)
                             && items

@@ -8,7 +8,7 @@ use trustbook::comparison::{self, RowView};
 use trustbook::content::{self, Rhythm, Workbook};
 use trustbook::entry::{self, Entry, Open};
 
-use crate::common::{app_with, char_key, list, practice, press, rated, render, send, type_str};
+use crate::common::{app_with, char_key, items_of, list, practice, press, rated, render, send, type_str};
 
 const CHECK_IN: &str = "check-in";
 const RECORD: &str = "thought-record";
@@ -976,8 +976,8 @@ fn a_partners_later_version_of_a_shared_list_is_the_one_in_effect() {
     press(&mut app, KeyCode::Esc);
     let a = app.answers();
     assert_eq!(
-        a.single[CHECK_IN]["agreements"].value,
-        list(&["alex, newer", "second", "ours now"])
+        items_of(Some(&a.single[CHECK_IN]["agreements"].value)),
+        ["alex, newer", "second", "ours now"]
     );
     assert!(a.shared_from(CHECK_IN, "agreements").is_none());
     assert!(!render(&app, 80, 24).contains("as alex last changed it"));
@@ -1316,9 +1316,7 @@ fn trends_follow_the_lists_order_and_say_which_way_they_run() {
     answers.set(
         CHECK_IN,
         "agreements",
-        Value::List {
-            items: vec!["Zebra crossings first".into(), "Apples shared".into()],
-        },
+        Value::list(vec!["Zebra crossings first".into(), "Apples shared".into()]),
         "2026-11-01T09:00:00Z".into(),
     );
     for (n, id) in ["2026-11-02", "2026-11-09"].into_iter().enumerate() {

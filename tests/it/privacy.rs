@@ -75,9 +75,7 @@ fn sams_newer_list() -> Answers {
     sam.set(
         "check-in",
         "agreements",
-        Value::List {
-            items: vec!["theirs".into()],
-        },
+        Value::list(vec!["theirs".into()]),
         "2026-11-27T10:00:00Z".into(),
     );
     sam
@@ -91,9 +89,7 @@ fn editing_a_shared_list_keeps_my_own_mark() {
     alex.set(
         "check-in",
         "agreements",
-        Value::List {
-            items: vec!["mine".into()],
-        },
+        Value::list(vec!["mine".into()]),
         T0.into(),
     );
     assert_eq!(alex.toggle_private("check-in", list, T0.into()), Some(true));
@@ -106,9 +102,7 @@ fn editing_a_shared_list_keeps_my_own_mark() {
     alex.set(
         "check-in",
         "agreements",
-        Value::List {
-            items: vec!["theirs".into(), "added".into()],
-        },
+        Value::list(vec!["theirs".into(), "added".into()]),
         "2026-11-28T10:00:00Z".into(),
     );
     assert!(alex.own("check-in", "agreements").expect("mine").private);
@@ -122,9 +116,7 @@ fn p_on_a_partners_shared_list_changes_nothing_and_says_whose() {
     mine.set(
         "check-in",
         "agreements",
-        Value::List {
-            items: vec!["mine".into()],
-        },
+        Value::list(vec!["mine".into()]),
         T0.into(),
     );
     mine.take_shared(&wb, "sam", &sam, "2026-12-31T00:00:00Z");
@@ -145,9 +137,7 @@ fn items_from_a_private_list_makes_its_ratings_private() {
     a.set(
         CH,
         "what-helps",
-        Value::List {
-            items: vec!["A secret place".into()],
-        },
+        Value::list(vec!["A secret place".into()]),
         T0.into(),
     );
     a.toggle_private(CH, helps, T0.into());
@@ -197,7 +187,7 @@ proptest! {
         let wb = practice();
         let list = ex(&wb, "check-in", "agreements");
         let mut a = Answers::default();
-        a.set("check-in", "agreements", Value::List { items: vec!["first".into()] }, T0.into());
+        a.set("check-in", "agreements", Value::list(vec!["first".into()]), T0.into());
         if start_private {
             a.toggle_private("check-in", list, T0.into());
         }
@@ -206,7 +196,7 @@ proptest! {
             match s {
                 Step::Set(t) => {
                     let items = if t.is_empty() { vec![] } else { vec![t.clone()] };
-                    a.set("check-in", "agreements", Value::List { items }, when);
+                    a.set("check-in", "agreements", Value::list(items), when);
                 }
                 Step::Clear => a.clear("check-in", list, when),
                 Step::Skip => {
@@ -218,7 +208,7 @@ proptest! {
                     sam.set(
                         "check-in",
                         "agreements",
-                        Value::List { items: vec![t.clone()] },
+                        Value::list(vec![t.clone()]),
                         format!("2026-11-26T11:{:02}:00Z", i + 1),
                     );
                     a.take_shared(&wb, "sam", &sam, "2026-12-31T00:00:00Z");

@@ -233,7 +233,7 @@ const AT: &str = "2026-11-26T10:04:00Z";
 /// Stores `items` as the answer to the list "What helps".
 fn set_list(a: &mut Answers, items: &[&str]) {
     let items = items.iter().map(|i| (*i).to_string()).collect();
-    a.set(CH, "what-helps", Value::List { items }, AT.into());
+    a.set(CH, "what-helps", Value::list(items), AT.into());
 }
 
 /// Stores `pairs` as the ratings of exercise `id`.

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::common::disk::{answers_path, mode, read_saved, read_saved_at, value, wait_file};
 use crate::common::pty::{Pty, Spawn, keys};
-use crate::common::{list, text};
+use crate::common::{items_of, text};
 use rustix::process::Signal;
 use trustbook::answers::Value;
 use trustbook::store::Saved;
@@ -67,8 +67,8 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
     quit(&mut pty);
     let saved = read_saved(dir, "default").expect("saved on quit");
     assert_eq!(
-        value(&saved, CH2, "the-hurt-caused"),
-        Some(&list(&["I stopped believing small things"]))
+        items_of(value(&saved, CH2, "the-hurt-caused")),
+        ["I stopped believing small things"]
     );
 
     // Session 2: Continue lands there with the item; a new item goes after it. Then on to
@@ -101,8 +101,8 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
 
     let saved = read_saved(dir, "default").expect("answers file");
     assert_eq!(
-        value(&saved, CH2, "the-hurt-caused"),
-        Some(&list(&["I stopped believing small things", "I felt stupid"]))
+        items_of(value(&saved, CH2, "the-hurt-caused")),
+        ["I stopped believing small things", "I felt stupid"]
     );
     assert_eq!(
         value(&saved, CH2, "apology-draft"),

@@ -51,12 +51,10 @@ fn progress() -> Answers {
         (
             CH1,
             "looking-at-today",
-            Value::List {
-                items: vec![
-                    "Phone turned face down when I come in".into(),
-                    "Plans change without a message".into(),
-                ],
-            },
+            Value::list(vec![
+                "Phone turned face down when I come in".into(),
+                "Plans change without a message".into(),
+            ]),
         ),
         (
             CH1,
@@ -76,9 +74,7 @@ fn progress() -> Answers {
         (
             CH2,
             "actions-over-words",
-            Value::List {
-                items: vec!["Text if I'll be late".into()],
-            },
+            Value::list(vec!["Text if I'll be late".into()]),
         ),
     ]);
     let ch1 = shipped().chapters[0].clone();
@@ -596,7 +592,7 @@ fn long_list_app() -> App {
         "Short one".to_string(),
         "Messages answered hours later with one word, while I can see the phone was in use the whole evening long".to_string(),
     ];
-    put(&mut a, CH1, "looking-at-today", false, Value::List { items });
+    put(&mut a, CH1, "looking-at-today", false, Value::list(items));
     let mut app = app_with(shipped(), a, None);
     tab_to(&mut app, shipped_at(CH1, "looking-at-today"));
     app

@@ -261,27 +261,21 @@ fn several_lines_pasted_into_a_list_item_become_several_items_and_undo_as_one() 
     type_str(&mut app, "Tea");
     paste(&mut app, "Sleep on it\n\n  Say sorry  \r\nWrite it down");
     assert_eq!(
-        value(&app, CH, "what-helps"),
-        Some(&list(&[
-            "Walk first",
-            "Tea",
-            "Sleep on it",
-            "Say sorry",
-            "Write it down"
-        ]))
+        items_of(value(&app, CH, "what-helps")),
+        ["Walk first", "Tea", "Sleep on it", "Say sorry", "Write it down"]
     );
     assert_eq!(app.notice(), Some(&Notice::PastedAsItems(3)));
     assert!(render(&app, 60, 20).contains("3 pasted lines became 3 items; u puts the list back."));
     // One undo takes the paste back and keeps what was typed before it.
     send(&mut app, char_key('u'));
-    assert_eq!(value(&app, CH, "what-helps"), Some(&list(&["Walk first", "Tea"])));
+    assert_eq!(items_of(value(&app, CH, "what-helps")), ["Walk first", "Tea"]);
     // One line is still typed into the item as before.
     press(&mut app, KeyCode::Enter);
     paste(&mut app, "Breathe\n");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        value(&app, CH, "what-helps"),
-        Some(&list(&["Walk first", "Tea", "Breathe"]))
+        items_of(value(&app, CH, "what-helps")),
+        ["Walk first", "Tea", "Breathe"]
     );
 }
 

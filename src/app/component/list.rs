@@ -22,12 +22,15 @@ fn pasted_lines(pasted: &str) -> Vec<String> {
 pub struct ListAnswer {
     /// The items as committed.
     pub items: Vec<String>,
+    /// Their ids, in step with `items`: an id moves and goes with its item, so ratings
+    /// follow it; a new item's is empty until it is stored (see [`ListAnswer::update`]).
+    ids: Vec<String>,
     /// The highlighted row; `items.len()` is the "add an item" row.
     pub cursor: usize,
     /// The item being typed: which one (`None` for a new one) and its field.
     pub editing: Option<(Option<usize>, Field)>,
-    /// Earlier versions of the items, newest last, for undo.
-    undo: Vec<Vec<String>>,
+    /// Earlier versions of the items with their ids, newest last, for undo.
+    undo: Vec<(Vec<String>, Vec<String>)>,
     /// The most items the exercise takes.
     max: Option<u32>,
 }
@@ -36,9 +39,15 @@ impl ListAnswer {
     /// Opens the list on the stored items, the cursor on "add an item".
     pub fn new(max: Option<u32>, value: Option<&Value>) -> ListAnswer {
         let items = crate::answers::list_items(value).to_vec();
+        let ids = value
+            .and_then(Value::as_list)
+            .map(|(_, ids)| ids.to_vec())
+            .filter(|ids| ids.len() == items.len())
+            .unwrap_or_else(|| vec![String::new(); items.len()]);
         ListAnswer {
             cursor: items.len(),
             items,
+            ids,
             editing: None,
             undo: Vec::new(),
             max,
@@ -54,44 +63,63 @@ impl ListAnswer {
         }
     }
 
-    /// The items with `text` put in place of item `which` (or added, for `None`);
-    /// empty text removes the item or adds nothing.
-    pub fn items_with(&self, which: Option<usize>, text: &str) -> Vec<String> {
-        let mut items = self.items.clone();
+    /// The items (with their ids) with `text` put in place of item `which` (or added,
+    /// for `None`, with no id yet); empty text removes the item or adds nothing.
+    pub fn items_with(&self, which: Option<usize>, text: &str) -> (Vec<String>, Vec<String>) {
+        let (mut items, mut ids) = (self.items.clone(), self.ids.clone());
         match which {
             Some(i) if i < items.len() => {
                 if text.is_empty() {
                     items.remove(i);
+                    ids.remove(i);
                 } else {
+                    // Reworded: the id stays.
                     items[i] = text.to_string();
                 }
             }
             Some(_) | None if text.is_empty() => {}
-            Some(_) | None => items.push(text.to_string()),
+            Some(_) | None => {
+                items.push(text.to_string());
+                ids.push(String::new());
+            }
         }
-        items
+        (items, ids)
     }
 
     /// The value the field being typed would give if committed now.
     pub fn pending_value(&self) -> Option<Value> {
         let (which, field) = self.editing.as_ref()?;
-        Some(Value::List {
-            items: self.items_with(*which, field_text(field).trim()),
-        })
+        let (items, ids) = self.items_with(*which, field_text(field).trim());
+        Some(Value::List { items, ids })
+    }
+
+    /// Takes the ids the stored list gave to items added here (see
+    /// [`crate::answers::Answers::set`]), when it holds the same items.
+    fn adopt_ids(&mut self, stored: Option<&Value>) {
+        if let Some((items, ids)) = stored.and_then(Value::as_list)
+            && items == self.items.as_slice()
+            && ids.len() == items.len()
+            && self.ids.iter().any(String::is_empty)
+        {
+            self.ids = ids.to_vec();
+        }
     }
 
     fn room(&self) -> bool {
         self.max.is_none_or(|m| self.items.len() < m as usize)
     }
 
-    /// Replaces the items, keeping the old ones for undo.
-    fn set_items(&mut self, items: Vec<String>, out: &mut Outcome) {
-        if items == self.items {
+    /// Replaces the items (and their ids), keeping the old ones for undo.
+    fn set_items(&mut self, (items, ids): (Vec<String>, Vec<String>), out: &mut Outcome) {
+        if items == self.items && ids == self.ids {
             return;
         }
-        self.undo.push(std::mem::replace(&mut self.items, items));
+        let items = std::mem::replace(&mut self.items, items);
+        let ids = std::mem::replace(&mut self.ids, ids);
+        self.undo.push((items, ids));
         out.change = Some(Change::Set(Value::List {
             items: self.items.clone(),
+            ids: self.ids.clone(),
         }));
     }
 
@@ -120,7 +148,7 @@ impl ListAnswer {
         };
         let text = field_text(&field).trim().to_string();
         let items = self.items_with(which, &text);
-        self.cursor = which.map_or(items.len(), |i| i.min(items.len()));
+        self.cursor = which.map_or(items.0.len(), |i| i.min(items.0.len()));
         out.typing = Typing::Closed;
         self.set_items(items, &mut out);
         // Enter on a new item opens the next one: type, Enter, type, Enter.
@@ -147,7 +175,7 @@ impl ListAnswer {
         let typed_kept = self.items_with(which, &typed);
         let room = self
             .max
-            .map_or(usize::MAX, |m| (m as usize).saturating_sub(typed_kept.len()));
+            .map_or(usize::MAX, |m| (m as usize).saturating_sub(typed_kept.0.len()));
         if lines.len() > room {
             out.notice = Some(Notice::PasteOverflowsList {
                 lines: lines.len(),
@@ -158,23 +186,36 @@ impl ListAnswer {
         }
         let at = match which {
             Some(i) if !typed.is_empty() => i + 1,
-            Some(i) => i.min(typed_kept.len()),
-            None => typed_kept.len(),
+            Some(i) => i.min(typed_kept.0.len()),
+            None => typed_kept.0.len(),
         };
         let n = lines.len();
-        let mut items = typed_kept.clone();
+        let (mut items, mut ids) = typed_kept.clone();
         items.splice(at..at, lines);
-        if typed_kept != self.items {
+        ids.splice(at..at, std::iter::repeat_n(String::new(), n));
+        if typed_kept.0 != self.items {
             out.typed_first = Some(Value::List {
-                items: typed_kept.clone(),
+                items: typed_kept.0.clone(),
+                ids: typed_kept.1.clone(),
             });
-            self.undo.push(std::mem::replace(&mut self.items, typed_kept));
+            let items = std::mem::replace(&mut self.items, typed_kept.0);
+            let ids = std::mem::replace(&mut self.ids, typed_kept.1);
+            self.undo.push((items, ids));
         }
-        self.set_items(items, &mut out);
+        self.set_items((items, ids), &mut out);
         self.cursor = at + n - 1;
         out.typing = Typing::Closed;
         out.notice = Some(Notice::PastedAsItems(n));
         out
+    }
+
+    /// Swaps the item under the cursor with the one at `to` (its id with it) and follows it.
+    fn swap_with(&mut self, to: usize, out: &mut Outcome) {
+        let (mut items, mut ids) = (self.items.clone(), self.ids.clone());
+        items.swap(self.cursor, to);
+        ids.swap(self.cursor, to);
+        self.cursor = to;
+        self.set_items((items, ids), out);
     }
 
     /// Opens a field for a new item at the end, or says the list is full.
@@ -189,8 +230,10 @@ impl ListAnswer {
         }
     }
 
-    /// Handles one key.
-    pub fn update(&mut self, intent: Intent) -> Outcome {
+    /// Handles one key; `stored` is the list as stored, which gave ids to the items
+    /// added by the key before.
+    pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+        self.adopt_ids(stored);
         if let Some((which, field)) = self.editing.take() {
             return self.update_field(which, field, intent);
         }
@@ -226,30 +269,27 @@ impl ListAnswer {
             Edit::EditItem if self.cursor == n => self.open_new(&mut out),
             Edit::EditItem => self.editing = Some((Some(self.cursor), line_field(&self.items[self.cursor]))),
             Edit::DeleteItem if self.cursor < n => {
-                let mut items = self.items.clone();
+                let (mut items, mut ids) = (self.items.clone(), self.ids.clone());
                 let gone = items.remove(self.cursor);
+                ids.remove(self.cursor);
                 self.cursor = self.cursor.min(items.len());
-                self.set_items(items, &mut out);
+                self.set_items((items, ids), &mut out);
                 out.notice = Some(Notice::ItemDeleted(gone));
             }
             Edit::MoveItemUp if self.cursor > 0 && self.cursor < n => {
-                let mut items = self.items.clone();
-                items.swap(self.cursor, self.cursor - 1);
-                self.cursor -= 1;
-                self.set_items(items, &mut out);
+                self.swap_with(self.cursor - 1, &mut out);
             }
             Edit::MoveItemDown if self.cursor + 1 < n => {
-                let mut items = self.items.clone();
-                items.swap(self.cursor, self.cursor + 1);
-                self.cursor += 1;
-                self.set_items(items, &mut out);
+                self.swap_with(self.cursor + 1, &mut out);
             }
             Edit::Undo => match self.undo.pop() {
-                Some(items) => {
+                Some((items, ids)) => {
                     self.cursor = self.cursor.min(items.len());
                     self.items = items;
+                    self.ids = ids;
                     out.change = Some(Change::Set(Value::List {
                         items: self.items.clone(),
+                        ids: self.ids.clone(),
                     }));
                 }
                 None => out.notice = Some(Notice::NothingToUndo),

@@ -167,7 +167,7 @@ impl Component {
                 Intent::Edit(e) => t.on_edit(e),
                 Intent::Done => Outcome::default(),
             },
-            Component::List(l) => l.update(intent),
+            Component::List(l) => l.update(intent, stored),
             Component::Choice(c) => c.update(intent, stored),
             Component::Checklist(c) => c.update(intent, stored),
             Component::Scale(s) => s.update(intent, stored),

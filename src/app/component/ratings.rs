@@ -231,7 +231,7 @@ impl RatingsAnswer {
                         let rows = self.rows_in(Some(&ratings), Some(&na));
                         self.cursor = rows.iter().position(|r| *r == item).unwrap_or(0);
                         if value.is_some() {
-                            out.change = Some(Change::Set(Value::Ratings { ratings, na }));
+                            out.change = Some(Change::Set(Value::ratings(ratings, na)));
                         }
                     }
                     None => out.notice = Some(Notice::NothingToUndo),
@@ -315,7 +315,7 @@ impl RatingsAnswer {
             self.added.retain(|a| *a != item);
             na.remove(&item);
             ratings.insert(item, v);
-            out.change = Some(Change::Set(Value::Ratings { ratings, na }));
+            out.change = Some(Change::Set(Value::ratings(ratings, na)));
         }
         out
     }
@@ -354,7 +354,7 @@ fn stored_change(ratings: BTreeMap<String, i64>, na: BTreeSet<String>) -> Change
     if ratings.is_empty() && na.is_empty() {
         Change::Remove
     } else {
-        Change::Set(Value::Ratings { ratings, na })
+        Change::Set(Value::ratings(ratings, na))
     }
 }
 

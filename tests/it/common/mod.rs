@@ -321,9 +321,16 @@ pub fn text(s: &str) -> Value {
 
 /// A list value.
 pub fn list(items: &[&str]) -> Value {
-    Value::List {
-        items: items.iter().map(|s| s.to_string()).collect(),
-    }
+    Value::list(items.iter().map(|s| s.to_string()).collect())
+}
+
+/// The items of a list value, ids left out: an item added in the app gets an id from
+/// the time, which a test has no need to know.
+pub fn items_of(value: Option<&Value>) -> Vec<&str> {
+    trustbook::answers::list_items(value)
+        .iter()
+        .map(String::as_str)
+        .collect()
 }
 
 /// A choice value: the option picked.
@@ -355,6 +362,8 @@ pub fn rated(pairs: &[(&str, i64)]) -> Value {
     Value::Ratings {
         ratings: pairs.iter().map(|(k, v)| ((*k).to_string(), *v)).collect(),
         na: Default::default(),
+        ids: Default::default(),
+        was: Default::default(),
     }
 }
 
