@@ -84,7 +84,9 @@ fn profile(seed: usize) -> Answers {
                     Value::Ratings {
                         ratings: kept,
                         na: Default::default(),
- ids: Default::default(), was: Default::default(), },
+                        ids: Default::default(),
+                        was: Default::default(),
+                    },
                 ),
             );
             e.answers.insert(

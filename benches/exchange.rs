@@ -44,7 +44,9 @@ fn history() -> Answers {
                     ("Plans changed with a message first".to_string(), (w * 3) % 11),
                 ]
                 .into(),
- ids: Default::default(), was: Default::default(), }),
+                ids: Default::default(),
+                was: Default::default(),
+            }),
         );
         e.answers
             .insert("trust-this-week".into(), answer(Value::Scale { value: w % 11 }));

@@ -45,7 +45,11 @@ fn hashed(parts: &[&[u8]]) -> String {
 /// with this text (trimmed) in its list. The same text always gets the same id, so both
 /// partners' copies of a list of an earlier release agree.
 pub fn from_text(text: &str, occurrence: usize) -> String {
-    hashed(&[b"text", text.trim().as_bytes(), &(occurrence as u64).to_le_bytes()])
+    hashed(&[
+        b"text",
+        text.trim().as_bytes(),
+        &(occurrence as u64).to_le_bytes(),
+    ])
 }
 
 /// Ids from the items' texts, the n-th repeat of a text told apart by `n`.
@@ -94,7 +98,14 @@ pub(super) fn fill(value: &mut Value, old: Option<&Value>, seed: &str, changed: 
         }
         let at = (k as u64).to_le_bytes();
         for salt in 0u32.. {
-            let parts: [&[u8]; 6] = [b"new", seed.as_bytes(), changed.as_bytes(), &at, before.as_bytes(), &salt.to_le_bytes()];
+            let parts: [&[u8]; 6] = [
+                b"new",
+                seed.as_bytes(),
+                changed.as_bytes(),
+                &at,
+                before.as_bytes(),
+                &salt.to_le_bytes(),
+            ];
             let made = hashed(&parts);
             if taken.insert(made.clone()) {
                 *id = made;
@@ -147,7 +158,13 @@ impl<'a> ItemIndex<'a> {
 /// moves. An item whose wording now is already answered under that wording stays where it
 /// is, as does an item the list no longer has (a deleted one, under the wording it had).
 pub fn in_current_words(value: &Value, index: &ItemIndex<'_>) -> Option<Value> {
-    let Value::Ratings { ratings, na, ids, was } = value else {
+    let Value::Ratings {
+        ratings,
+        na,
+        ids,
+        was,
+    } = value
+    else {
         return None;
     };
     let answered = |k: &str| ratings.contains_key(k) || na.contains(k);
@@ -241,7 +258,11 @@ impl Answers {
     /// (a file of schema 2, or of schema 3 before ids): run on whatever was read.
     pub fn give_ids(&mut self) {
         let once = self.single.values_mut().flat_map(|c| c.values_mut());
-        let entries = self.entries.values_mut().flatten().flat_map(|e| e.answers.values_mut());
+        let entries = self
+            .entries
+            .values_mut()
+            .flatten()
+            .flat_map(|e| e.answers.values_mut());
         for a in once.chain(entries) {
             if let Some((items, ids)) = a.value.as_list_mut()
                 && ids.len() != items.len()
@@ -271,7 +292,10 @@ impl Answers {
                     .then(|| ItemIndex::of(self.get(&from.chapter, &from.exercise).map(|a| &a.value)))
                     .flatten();
                 let once = self.single.get(&ch.id).and_then(|c| c.get(&ex.id));
-                if let Some(v) = once.zip(shared.as_ref()).and_then(|(a, i)| in_current_words(&a.value, i)) {
+                if let Some(v) = once
+                    .zip(shared.as_ref())
+                    .and_then(|(a, i)| in_current_words(&a.value, i))
+                {
                     let o = out.get_or_insert_with(|| self.clone());
                     if let Some(a) = o.single.get_mut(&ch.id).and_then(|c| c.get_mut(&ex.id)) {
                         a.value = v;
@@ -284,11 +308,20 @@ impl Answers {
                     let own = per_entry
                         .then(|| ItemIndex::of(e.answers.get(&from.exercise).map(|a| &a.value)))
                         .flatten();
-                    let Some(v) = own.as_ref().or(shared.as_ref()).and_then(|i| in_current_words(&a.value, i)) else {
+                    let Some(v) = own
+                        .as_ref()
+                        .or(shared.as_ref())
+                        .and_then(|i| in_current_words(&a.value, i))
+                    else {
                         continue;
                     };
                     let o = out.get_or_insert_with(|| self.clone());
-                    if let Some(a) = o.entries.get_mut(&ch.id).and_then(|l| l.get_mut(n)).and_then(|e| e.answers.get_mut(&ex.id)) {
+                    if let Some(a) = o
+                        .entries
+                        .get_mut(&ch.id)
+                        .and_then(|l| l.get_mut(n))
+                        .and_then(|e| e.answers.get_mut(&ex.id))
+                    {
                         a.value = v;
                     }
                 }
@@ -311,7 +344,13 @@ impl Answers {
         else {
             return value;
         };
-        let Value::Ratings { ratings, na, ids, was } = &mut value else {
+        let Value::Ratings {
+            ratings,
+            na,
+            ids,
+            was,
+        } = &mut value
+        else {
             return value;
         };
         was.clear();

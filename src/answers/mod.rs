@@ -202,6 +202,9 @@ pub struct Answers {
     /// Chapter id -> exercise id -> (partner, their answer): a shared list a partner
     /// changed after this person did, which is the version in effect; not saved.
     shared: BTreeMap<String, BTreeMap<String, shared::Taken>>,
+    /// Made by [`Answers::as_of`]: one entry's answers read as if given once; its
+    /// ratings are read against the list version they recorded. Not saved.
+    one_entry: bool,
 }
 
 /// Equal when the stored answers are; which entry is open does not count.
@@ -351,7 +354,12 @@ impl Answers {
         // A list's new items get their ids here, from the time passed in; the list in
         // effect (a partner's, for a shared list) is the one the edit started from.
         let seed = format!("{chapter}/{exercise}");
-        items::fill(&mut value, self.get(chapter, exercise).map(|a| &a.value), &seed, &changed);
+        items::fill(
+            &mut value,
+            self.get(chapter, exercise).map(|a| &a.value),
+            &seed,
+            &changed,
+        );
         let old = self.own(chapter, exercise);
         let private = old.is_some_and(|a| a.private);
         let skipped = old.is_some_and(|a| a.skipped && (a.value == value || value_is_empty(&value)));
@@ -547,6 +555,7 @@ impl Answers {
                     static NONE: BTreeMap<String, String> = BTreeMap::new();
                     let version = match self.target(chapter, &ex.id) {
                         Target::Entry(_) => ids,
+                        Target::Single if self.one_entry => ids,
                         Target::Single => &NONE,
                     };
                     self.ratings_status((ratings, na), version, &ex.kind)
@@ -590,7 +599,11 @@ impl Answers {
         });
         // A version is whole only for a list within the cap (see `items::VERSION_CAP`).
         let recorded = !version.is_empty() && listed.len() <= items::VERSION_CAP;
-        let (now, then) = if recorded { (&[][..], Some(version.keys())) } else { (listed, None) };
+        let (now, then) = if recorded {
+            (&[][..], Some(version.keys()))
+        } else {
+            (listed, None)
+        };
         let mut all = items
             .iter()
             .map(String::as_str)
@@ -749,6 +762,7 @@ impl Answers {
             partner_week: None,
             routes,
             shared: self.shared.clone(),
+            one_entry: self.one_entry,
         })
     }
 

@@ -35,7 +35,9 @@ fn ratings(pairs: &[(&str, i64)]) -> Value {
     Value::Ratings {
         na: Default::default(),
         ratings: pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
- ids: Default::default(), was: Default::default(), }
+        ids: Default::default(),
+        was: Default::default(),
+    }
 }
 
 fn scale(value: i64) -> Value {

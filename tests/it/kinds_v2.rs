@@ -69,7 +69,9 @@ fn rated_answers() -> Answers {
         Value::Ratings {
             na: Default::default(),
             ratings: map(&[("Safe", 7), ("Heard", 3)]),
- ids: Default::default(), was: Default::default(), },
+            ids: Default::default(),
+            was: Default::default(),
+        },
         "2026-11-26T10:04:00Z".into(),
     );
     a

@@ -313,7 +313,9 @@ fn the_entries_screen_and_an_old_entry_look_right_at_every_size() {
             Value::Ratings {
                 ratings,
                 na: Default::default(),
- ids: Default::default(), was: Default::default(), },
+                ids: Default::default(),
+                was: Default::default(),
+            },
             format!("{monday}T09:01:00Z"),
         );
         answers.close_entry(CHECK_IN);
@@ -1226,7 +1228,9 @@ fn trends_follow_the_lists_order_and_say_which_way_they_run() {
             Value::Ratings {
                 ratings,
                 na: Default::default(),
- ids: Default::default(), was: Default::default(), },
+                ids: Default::default(),
+                was: Default::default(),
+            },
         );
     }
     let mut app = app_with(wb, answers, None);

@@ -147,7 +147,9 @@ fn items_from_a_private_list_makes_its_ratings_private() {
         Value::Ratings {
             na: Default::default(),
             ratings: [("A secret place".to_string(), 8)].into(),
- ids: Default::default(), was: Default::default(), },
+            ids: Default::default(),
+            was: Default::default(),
+        },
         T0.into(),
     );
     assert!(a.private_source(&ex(&wb, CH, "helps-how-much").kind));

@@ -244,7 +244,9 @@ fn set_ratings(a: &mut Answers, id: &str, pairs: &[(&str, i64)]) {
         Value::Ratings {
             ratings: map(pairs),
             na: Default::default(),
- ids: Default::default(), was: Default::default(), },
+            ids: Default::default(),
+            was: Default::default(),
+        },
         AT.into(),
     );
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::common::disk::{answers_path, mode, read_saved, read_saved_at, value, wait_file};
 use crate::common::pty::{Pty, Spawn, keys};
-use crate::common::{items_of, list, text};
+use crate::common::{items_of, text};
 use rustix::process::Signal;
 use trustbook::answers::Value;
 use trustbook::store::Saved;

@@ -89,7 +89,9 @@ fn ratings(pairs: &[(&str, i64)]) -> Value {
     Value::Ratings {
         ratings: map(pairs),
         na: Default::default(),
- ids: Default::default(), was: Default::default(), }
+        ids: Default::default(),
+        was: Default::default(),
+    }
 }
 
 fn meta() -> ExportMeta {

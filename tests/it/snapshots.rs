@@ -52,9 +52,9 @@ fn progress() -> Answers {
             CH1,
             "looking-at-today",
             Value::list(vec![
-                    "Phone turned face down when I come in".into(),
-                    "Plans change without a message".into(),
-                ]),
+                "Phone turned face down when I come in".into(),
+                "Plans change without a message".into(),
+            ]),
         ),
         (
             CH1,

@@ -79,12 +79,7 @@ fn sample_answers() -> Answers {
         );
     }
     let items: Vec<String> = HARD_TEXTS.iter().map(|s| s.to_string()).collect();
-    put(
-        &mut a,
-        "kinds",
-        "list",
-        answer(Value::list(items.clone())),
-    );
+    put(&mut a, "kinds", "list", answer(Value::list(items.clone())));
     put(
         &mut a,
         "kinds",

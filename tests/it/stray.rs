@@ -333,8 +333,9 @@ fn add_then_letters_at_once_adds_no_item() {
     press(&mut app, KeyCode::Enter);
     let (ch, ex) = wb.ids(c, e);
     assert!(
-        crate::common::value(&app, ch, ex)
-            .is_some_and(|v| matches!(v, Value::List { items, .. } if items.contains(&"and so on".to_string()))),
+        crate::common::value(&app, ch, ex).is_some_and(
+            |v| matches!(v, Value::List { items, .. } if items.contains(&"and so on".to_string()))
+        ),
         "{:?}",
         crate::common::value(&app, ch, ex)
     );

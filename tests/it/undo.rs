@@ -104,7 +104,9 @@ fn a_scale_move_and_a_rating_move_undo() {
     let ratings = Value::Ratings {
         na: Default::default(),
         ratings: [("Safe".to_string(), 5)].into_iter().collect(),
- ids: Default::default(), was: Default::default(), };
+        ids: Default::default(),
+        was: Default::default(),
+    };
     put(&mut a, CH, "how-it-feels", false, ratings.clone());
     let mut app = on("how-it-feels", a);
     send(&mut app, char_key('h'));
@@ -251,7 +253,9 @@ fn first_arrow_on_an_empty_scale_or_rating_shows_before_it_counts() {
     let want = Value::Ratings {
         na: Default::default(),
         ratings: [("Safe".to_string(), 5)].into_iter().collect(),
- ids: Default::default(), was: Default::default(), };
+        ids: Default::default(),
+        was: Default::default(),
+    };
     assert_eq!(value(&app, CH, "how-it-feels"), Some(&want));
 }
 
@@ -268,13 +272,7 @@ fn several_lines_pasted_into_a_list_item_become_several_items_and_undo_as_one() 
     paste(&mut app, "Sleep on it\n\n  Say sorry  \r\nWrite it down");
     assert_eq!(
         items_of(value(&app, CH, "what-helps")),
-        [
-            "Walk first",
-            "Tea",
-            "Sleep on it",
-            "Say sorry",
-            "Write it down"
-        ]
+        ["Walk first", "Tea", "Sleep on it", "Say sorry", "Write it down"]
     );
     assert_eq!(app.notice(), Some(&Notice::PastedAsItems(3)));
     assert!(render(&app, 60, 20).contains("3 pasted lines became 3 items; u puts the list back."));

@@ -51,7 +51,9 @@ fn week(answers: &mut Answers, wb: &Workbook, id: &str, done: bool) {
             Value::Ratings {
                 ratings,
                 na: Default::default(),
- ids: Default::default(), was: Default::default(), },
+                ids: Default::default(),
+                was: Default::default(),
+            },
             started,
         );
     }

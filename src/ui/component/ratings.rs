@@ -44,14 +44,23 @@ pub fn draw(
         .as_deref()
         .map(crate::present::clean_line)
         .unwrap_or_default();
+    // An item of a past week rated under another wording than it has now says which.
+    let was = match value {
+        Some(Value::Ratings { was, .. }) => Some(was),
+        _ => None,
+    };
     let rows_stored = r.rows(value);
     let items: Vec<String> = rows_stored
         .iter()
         .map(|i| {
+            let named = match was.and_then(|w| w.get(i)) {
+                Some(old) => crate::present::words::was(i, &crate::present::clean_line(old)),
+                None => i.clone(),
+            };
             if is_na(i) {
-                text::rated_not_applied(i, &na_label)
+                text::rated_not_applied(&named, &na_label)
             } else {
-                i.clone()
+                named
             }
         })
         .collect();

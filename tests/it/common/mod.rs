@@ -310,7 +310,10 @@ pub fn list(items: &[&str]) -> Value {
 /// The items of a list value, ids left out: an item added in the app gets an id from
 /// the time, which a test has no need to know.
 pub fn items_of(value: Option<&Value>) -> Vec<&str> {
-    trustbook::answers::list_items(value).iter().map(String::as_str).collect()
+    trustbook::answers::list_items(value)
+        .iter()
+        .map(String::as_str)
+        .collect()
 }
 
 /// A choice value: the option picked.
