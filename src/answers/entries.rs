@@ -77,6 +77,8 @@ impl Answers {
         let mut out = Answers::from_single(single);
         // The couple's shared lists as in effect here: an entry rates against them.
         out.shared = self.shared.clone();
+        // Its ratings are read against the version of the list they recorded.
+        out.one_entry = true;
         let once = out.single.entry(chapter.to_string()).or_default();
         once.extend(entry.answers.iter().map(|(k, v)| (k.clone(), v.clone())));
         out

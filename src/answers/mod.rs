@@ -202,6 +202,9 @@ pub struct Answers {
     /// Chapter id -> exercise id -> (partner, their answer): a shared list a partner
     /// changed after this person did, which is the version in effect; not saved.
     shared: BTreeMap<String, BTreeMap<String, shared::Taken>>,
+    /// Made by [`Answers::as_of`]: one entry's answers read as if given once; its
+    /// ratings are read against the list version they recorded. Not saved.
+    one_entry: bool,
 }
 
 /// Equal when the stored answers are; which entry is open does not count.
@@ -552,6 +555,7 @@ impl Answers {
                     static NONE: BTreeMap<String, String> = BTreeMap::new();
                     let version = match self.target(chapter, &ex.id) {
                         Target::Entry(_) => ids,
+                        Target::Single if self.one_entry => ids,
                         Target::Single => &NONE,
                     };
                     self.ratings_status((ratings, na), version, &ex.kind)
@@ -758,6 +762,7 @@ impl Answers {
             partner_week: None,
             routes,
             shared: self.shared.clone(),
+            one_entry: self.one_entry,
         })
     }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{ExportMeta, shareable};
 use std::collections::BTreeMap;
 
-use crate::answers::{Answer, Answers};
+use crate::answers::{Answer, Answers, Value};
 use crate::content::Workbook;
 use crate::entry::Entry;
 use crate::present::clean_line;
@@ -23,8 +23,9 @@ pub const VERSION: u64 = 3;
 
 /// The version an export of `answers` (with computed `scores` or not) is written in: 3
 /// only when it has a field version 2 readers would refuse as unknown: a rating marked
-/// "didn't apply" (`na`), scores, or the couple's first day of the week (`week`); else
-/// 2, so a partner's older trustbook still reads it.
+/// "didn't apply" (`na`), item ids of a list or of the list version a rating recorded
+/// (`ids`), scores, or the couple's first day of the week (`week`); else 2, so a
+/// partner's older trustbook still reads it.
 fn version_for(answers: &Answers, scores: bool) -> u64 {
     if scores || answers.week.is_some() {
         return 3;
@@ -35,8 +36,13 @@ fn version_for(answers: &Answers, scores: bool) -> u64 {
         .values()
         .flatten()
         .flat_map(|e| e.answers.values());
-    let na = |a: &Answer| matches!(&a.value, crate::answers::Value::Ratings { na, .. } if !na.is_empty());
-    if single.chain(entries).any(na) { 3 } else { 2 }
+    // Marks "didn't apply" and item ids are schema 3: a version 2 reader refuses them.
+    let new = |a: &Answer| match &a.value {
+        Value::Ratings { na, ids, .. } => !na.is_empty() || !ids.is_empty(),
+        Value::List { ids, .. } => !ids.is_empty(),
+        _ => false,
+    };
+    if single.chain(entries).any(new) { 3 } else { 2 }
 }
 
 /// The fields every version-1 export has, in the order they are written.

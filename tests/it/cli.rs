@@ -536,7 +536,12 @@ fn import_refusals_touch_nothing() {
             "another workbook",
         ),
         (
-            bad("newer.json", &json.replace("\"version\": 2", "\"version\": 4")),
+            bad(
+                "newer.json",
+                &json
+                    .replace("\"version\": 2", "\"version\": 4")
+                    .replace("\"version\": 3", "\"version\": 4"),
+            ),
             "sam",
             "newer trustbook",
         ),

@@ -263,8 +263,12 @@ fn a_week_rated_partly_didnt_come_up_is_done_shown_and_left_out_of_trends() {
     assert!(json.contains("\"version\": 3"), "{json}");
     let back = export::parse_json(&json).expect("imports");
     assert_eq!(back.answers.entries, sam.entries);
-    // Without a mark, the export stays version 2 for a partner's older trustbook.
-    assert!(export::json(&wb, &alex, &meta, false).contains("\"version\": 2"));
+    // Without a mark but with a list, the export is version 3 too: it carries item ids.
+    let alex_json = export::json(&wb, &alex, &meta, false);
+    assert!(
+        alex_json.contains("\"version\": 3") && alex_json.contains("\"ids\""),
+        "{alex_json}"
+    );
 }
 
 #[test]

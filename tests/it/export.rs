@@ -389,7 +389,7 @@ fn refuses_wrong_fields_at_their_position() {
     let e = err(&json.replacen("\"profile\": \"alex\"", "\"profile\": 7", 1));
     assert!(matches!(e, ImportError::Invalid { line: 5, .. }), "{e:?}");
     assert!(e.to_string().contains("damaged at line 5"), "{e}");
-    let e = err(&json.replacen("\"version\": 2", "\"version\": 0", 1));
+    let e = err(&json.replacen("\"version\": 3", "\"version\": 0", 1));
     assert!(
         matches!(
             e,

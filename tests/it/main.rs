@@ -24,6 +24,7 @@ mod hangup;
 #[cfg(unix)]
 mod hostile_files;
 mod hostile_output;
+mod item_ids;
 mod kinds_v2;
 mod naming;
 mod pairing;

@@ -39,7 +39,7 @@ pub fn draw(
     let na = not_applied(value);
     let is_na = |i: &String| na.is_some_and(|n| n.contains(i));
     let rows_stored = r.rows(value);
-    let items = item_texts(r, &rows_stored, &is_na);
+    let items = item_texts(r, value, &rows_stored, &is_na);
     let width = usize::from(area.width);
     let note: Vec<String> = r
         .empty_list
@@ -115,18 +115,33 @@ pub fn draw(
 
 /// The items' texts as shown: an item marked "didn't apply" says so in the workbook's
 /// words after its text.
-fn item_texts(r: &RatingsAnswer, rows: &[String], is_na: &dyn Fn(&String) -> bool) -> Vec<String> {
+fn item_texts(
+    r: &RatingsAnswer,
+    value: Option<&Value>,
+    rows: &[String],
+    is_na: &dyn Fn(&String) -> bool,
+) -> Vec<String> {
     let na_label = r
         .na_label
         .as_deref()
         .map(crate::present::clean_line)
         .unwrap_or_default();
+    // An item of a past week rated under another wording than it has now says which.
+    let was = if let Some(Value::Ratings { was, .. }) = value {
+        Some(was)
+    } else {
+        None
+    };
     rows.iter()
         .map(|i| {
+            let named = match was.and_then(|w| w.get(i)) {
+                Some(old) => crate::present::words::was(i, &crate::present::clean_line(old)),
+                None => i.clone(),
+            };
             if is_na(i) {
-                text::rated_not_applied(i, &na_label)
+                text::rated_not_applied(&named, &na_label)
             } else {
-                i.clone()
+                named
             }
         })
         .collect()
