@@ -9,16 +9,17 @@ use ratatui::widgets::{List, ListItem, Paragraph, Sparkline, SparklineBar};
 
 use super::{Theme, text};
 use crate::app::keys::{self, Context};
-use crate::app::{Action, App, Go, Move, Viewport};
+use crate::app::{Action, App, EntryRow, Go, Move, Viewport};
+use crate::content::Chapter;
 use crate::entry::{Column, Series, Trends};
 
 /// Draws the entries screen of chapter `c` into `area`.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
     let wb = app.workbook();
     let ch = &wb.chapters[c];
-    let Some(repeat) = &ch.repeat else {
+    if ch.repeat.is_none() {
         return;
-    };
+    }
     let rows = app.entry_rows();
     let Some((trends, trend_view)) = app.trends() else {
         return;
@@ -45,7 +46,33 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
         Constraint::Min(0),
     ])
     .areas(area);
-    let heading = if app.entries_confirming() {
+    frame.render_widget(
+        Paragraph::new(super::wrap::fitted(
+            vec![heading(app, theme, ch, &rows)],
+            head.width,
+        )),
+        head,
+    );
+    if rows.is_empty() {
+        let new = keys::label_of(Context::Entries, &Action::Go(Go::NewEntry));
+        frame.render_widget(
+            super::wrap::paragraph(&text::no_entries(new), list_area.width),
+            list_area,
+        );
+    } else {
+        draw_list(frame, app, theme, list_area, (c, &rows));
+    }
+    let live: Vec<&crate::entry::Entry> = app.shown().live_entries(&ch.id).collect();
+    draw_trends(frame, theme, trend_area, (trends, &live), trend_view);
+}
+
+/// The line above the list: the question being asked about the selected entry, or the
+/// part's title (with the day weeks start on, for a weekly part).
+fn heading(app: &App, theme: &Theme, ch: &Chapter, rows: &[EntryRow]) -> Line<'static> {
+    let Some(repeat) = &ch.repeat else {
+        return Line::default();
+    };
+    if app.entries_confirming() {
         let label = rows
             .get(app.entries_cursor())
             .and_then(|r| app.shown().entry(&ch.id, &r.id))
@@ -67,69 +94,63 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
             text::entries_heading(&repeat.title, week),
             theme.title(),
         ))
-    };
-    frame.render_widget(
-        Paragraph::new(super::wrap::fitted(vec![heading], head.width)),
-        head,
-    );
-    if rows.is_empty() {
-        let new = keys::label_of(Context::Entries, &Action::Go(Go::NewEntry));
-        frame.render_widget(
-            super::wrap::paragraph(&text::no_entries(new), list_area.width),
-            list_area,
-        );
-    } else {
-        let restore = keys::label_of(Context::Entries, &Action::Go(Go::RestoreEntry));
-        // A live entry is two lines (its dates and progress, then what it holds), a deleted
-        // one a line; only rows that can show are worked out in full (twenty years of
-        // weekly entries would otherwise cost every frame).
-        let offset = if let crate::app::ScreenState::Entries { list, .. } = app.state() {
-            list.offset()
-        } else {
-            0
-        };
-        let h = usize::from(list_area.height);
-        let cursor = app.entries_cursor();
-        // The list shows from the first of these (the cursor above the view moves it up)
-        // and at most h/2 two-line rows below the last (the cursor below moves it down).
-        let near = offset.min(cursor)..=offset.max(cursor) + h / 2 + 1;
-        let mut as_of = app.shown().as_of_each(&ch.id);
-        let room = usize::from(list_area.width).saturating_sub(4);
-        let items: Vec<ListItem> = rows
-            .iter()
-            .filter_map(|r| app.shown().entry(&ch.id, &r.id))
-            .enumerate()
-            .map(|(i, e)| {
-                let mut parts = vec![e.label(repeat.rhythm)];
-                if !e.is_live() {
-                    parts.push(text::deleted_entry(restore));
-                    return ListItem::new(Line::from(Span::styled(parts.join(" · "), theme.dim())));
-                }
-                if !near.contains(&i) {
-                    return ListItem::new(vec![Line::from(parts.remove(0)), Line::from("")]);
-                }
-                let ((done, total), summary) = app.entry_line_in(c, e, as_of.at(Some(e)));
-                parts.push(text::done_of(done, total));
-                if let Some(day) = e.edited.as_deref().and_then(crate::date::valid_day_of) {
-                    parts.push(text::edited_on(&day));
-                }
-                let summary = crate::present::clean_line(&summary);
-                ListItem::new(vec![
-                    Line::from(parts.join(" · ")),
-                    Line::from(Span::styled(
-                        format!("  {}", super::truncate(&summary, room)),
-                        theme.dim(),
-                    )),
-                ])
-            })
-            .collect();
-        let list = List::new(items)
-            .highlight_style(theme.selected())
-            .highlight_symbol("› ");
-        super::contents::draw_list(frame, app, list, list_area, app.entries_cursor());
     }
-    let live: Vec<&crate::entry::Entry> = app.shown().live_entries(&ch.id).collect();
-    draw_trends(frame, theme, trend_area, (trends, &live), trend_view);
+}
+
+/// The entries of chapter `c` (its `rows`, not empty), newest first: a live entry is two
+/// lines (its dates and progress, then what it holds), a deleted one a line.
+fn draw_list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, (c, rows): (usize, &[EntryRow])) {
+    let ch = &app.workbook().chapters[c];
+    let Some(repeat) = &ch.repeat else {
+        return;
+    };
+    let restore = keys::label_of(Context::Entries, &Action::Go(Go::RestoreEntry));
+    // Only rows that can show are worked out in full (twenty years of weekly entries
+    // would otherwise cost every frame).
+    let offset = if let crate::app::ScreenState::Entries { list, .. } = app.state() {
+        list.offset()
+    } else {
+        0
+    };
+    let h = usize::from(area.height);
+    let cursor = app.entries_cursor();
+    // The list shows from the first of these (the cursor above the view moves it up)
+    // and at most h/2 two-line rows below the last (the cursor below moves it down).
+    let near = offset.min(cursor)..=offset.max(cursor) + h / 2 + 1;
+    let mut as_of = app.shown().as_of_each(&ch.id);
+    let room = usize::from(area.width).saturating_sub(4);
+    let items: Vec<ListItem> = rows
+        .iter()
+        .filter_map(|r| app.shown().entry(&ch.id, &r.id))
+        .enumerate()
+        .map(|(i, e)| {
+            let mut parts = vec![e.label(repeat.rhythm)];
+            if !e.is_live() {
+                parts.push(text::deleted_entry(restore));
+                return ListItem::new(Line::from(Span::styled(parts.join(" · "), theme.dim())));
+            }
+            if !near.contains(&i) {
+                return ListItem::new(vec![Line::from(parts.remove(0)), Line::from("")]);
+            }
+            let ((done, total), summary) = app.entry_line_in(c, e, as_of.at(Some(e)));
+            parts.push(text::done_of(done, total));
+            if let Some(day) = e.edited.as_deref().and_then(crate::date::valid_day_of) {
+                parts.push(text::edited_on(&day));
+            }
+            let summary = crate::present::clean_line(&summary);
+            ListItem::new(vec![
+                Line::from(parts.join(" · ")),
+                Line::from(Span::styled(
+                    format!("  {}", super::truncate(&summary, room)),
+                    theme.dim(),
+                )),
+            ])
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol("› ");
+    super::contents::draw_list(frame, app, list, area, app.entries_cursor());
 }
 
 /// The trends: per series a name, a sparkline over the entries (a week with no check-in

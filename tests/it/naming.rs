@@ -357,12 +357,10 @@ fn a_name_typed_on_the_first_run_is_the_profile_the_next_start_continues() {
     // "Before you start" comes first, before anything is asked; then the name.
     pty.wait_for(crate::common::pty::SAFETY_FIRST);
     assert!(!pty.screen().contains(QUESTION), "{}", pty.framed_screen());
-    pty.send(pty_keys::ENTER);
-    pty.wait_for(QUESTION);
+    pty.send_until(pty_keys::ENTER, QUESTION);
     pty.type_str("Sam");
     pty.wait_for("│ sam ");
-    pty.send(pty_keys::ENTER);
-    pty.wait_for("Start from the beginning");
+    pty.send_until(pty_keys::ENTER, "Start from the beginning");
     // Whose answers these are shows in the header from now on.
     pty.wait_for(" sam · ");
     pty.wait_until("sam.toml on disk", |_| exists(dir, "sam.toml"));
@@ -376,8 +374,7 @@ fn a_name_typed_on_the_first_run_is_the_profile_the_next_start_continues() {
     let mut again = Spawn::default().builtin().data_dir(dir).start();
     again.wait_for("›  Continue where I left off");
     assert!(!again.screen().contains(QUESTION));
-    again.send(pty_keys::ENTER);
-    again.wait_for("Chapter 1/3 · Introduction");
+    again.send_until(pty_keys::ENTER, "Chapter 1/3 · Introduction");
     again.send(pty_keys::CTRL_Q);
     assert!(again.wait_exit().success());
     assert_current(dir, &[], "sam");
@@ -436,8 +433,7 @@ fn killed_before_or_after_the_choice_nothing_is_lost() {
     let mut pty = Spawn::default().data_dir(dir).start();
     pty.wait_for(QUESTION);
     pty.type_str("sam");
-    pty.send(pty_keys::ENTER);
-    pty.wait_for("Start from the beginning");
+    pty.send_until(pty_keys::ENTER, "Start from the beginning");
     pty.wait_until("sam.toml on disk", |_| exists(dir, "sam.toml"));
     pty.kill9();
     pty.wait_exit();

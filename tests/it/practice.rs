@@ -502,17 +502,13 @@ mod terminal {
         pty.wait_for("Weekly check-in · week of");
         pty.send(b"7");
         pty.send(keys::DOWN);
-        pty.send(b"6");
-        pty.wait_for("All 2 rated.");
-        pty.send(keys::TAB);
-        pty.wait_for("How much did you trust your partner this week?");
+        pty.send_until(b"6", "All 2 rated.");
+        pty.send_until(keys::TAB, "How much did you trust your partner this week?");
         pty.type_str(&trust.to_string());
         pty.wait_for(&format!("Your answer: {trust} / 10"));
-        pty.send(keys::TAB);
-        pty.wait_for("What went well");
+        pty.send_until(keys::TAB, "What went well");
         pty.type_seen(note);
-        pty.send(keys::TAB);
-        pty.wait_for("What has changed since the first check-in?");
+        pty.send_until(keys::TAB, "What has changed since the first check-in?");
         pty.send(keys::CTRL_Q);
         let status = pty.wait_exit();
         assert!(status.success(), "{status:?}:\n{}", pty.framed_screen());
@@ -742,12 +738,10 @@ mod terminal {
         alex.wait_for("Start from the beginning");
         alex.command(b"s");
         alex.wait_for("Chapter 1/2 · Introduction");
-        alex.send(keys::ENTER);
-        alex.wait_for("Which agreements do the two of you keep?");
+        alex.send_until(keys::ENTER, "Which agreements do the two of you keep?");
         alex.command(b"a");
         alex.type_str("Calls returned the same day");
-        alex.send(keys::ENTER);
-        alex.wait_for("1 item");
+        alex.send_until(keys::ENTER, "1 item");
         alex.send(keys::CTRL_Q);
         assert!(alex.wait_exit().success());
         share(data.path(), "alex", "sam");
@@ -756,8 +750,7 @@ mod terminal {
         sam.wait_for("Start from the beginning");
         sam.command(b"s");
         sam.wait_for("Chapter 1/2 · Introduction");
-        sam.send(keys::ENTER);
-        sam.wait_for("as alex last changed it (2026-11-03)");
+        sam.send_until(keys::ENTER, "as alex last changed it (2026-11-03)");
         sam.wait_for("Calls returned the same day");
         sam.send(keys::CTRL_Q);
         assert!(sam.wait_exit().success());
@@ -824,14 +817,12 @@ mod terminal {
         pty.wait_for("No entry yet");
         pty.command(b"n");
         pty.wait_for("How well did each agreement hold this week?");
-        pty.send(keys::TAB);
-        pty.wait_for("How much did you trust your partner this week?");
+        pty.send_until(keys::TAB, "How much did you trust your partner this week?");
         pty.send(b"4");
         wait_saved(&pty, data.path(), p, "the first week's trust", |s| {
             trust_of(s, "2026-11-02") == Some(Value::Scale { value: 4 })
         });
-        pty.send(keys::TAB);
-        pty.wait_for("What went well");
+        pty.send_until(keys::TAB, "What went well");
         pty.type_str("half a no");
         pty.kill9();
         let after = saved(data.path(), p).expect("a file");
@@ -842,10 +833,8 @@ mod terminal {
         let mut pty = start(p, data.path(), "2026-11-10T19:00:00Z");
         to_entries(&mut pty);
         pty.wait_for("week of 2 Nov");
-        pty.send(keys::ENTER);
-        pty.wait_for("an earlier entry: changes are dated");
-        pty.send(keys::TAB);
-        pty.wait_for("Your answer: 4 / 10");
+        pty.send_until(keys::ENTER, "an earlier entry: changes are dated");
+        pty.send_until(keys::TAB, "Your answer: 4 / 10");
         pty.send(b"9");
         wait_saved(&pty, data.path(), p, "the edit of the old week", |s| {
             trust_of(s, "2026-11-02") == Some(Value::Scale { value: 9 })

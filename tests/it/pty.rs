@@ -20,16 +20,13 @@ fn types_an_answer_moves_between_exercises_opens_help_and_quits_cleanly() {
 
     pty.type_seen("Ich vertraue langsam");
 
-    pty.send(keys::TAB);
-    pty.wait_for("Naming your insecurities");
+    pty.send_until(keys::TAB, "Naming your insecurities");
     pty.wait_gone("Ich vertraue langsam");
 
-    pty.send(keys::SHIFT_TAB);
-    pty.wait_for("Exercise 1/8");
+    pty.send_until(keys::SHIFT_TAB, "Exercise 1/8");
     pty.wait_for("Ich vertraue langsam");
 
-    pty.send(keys::F1);
-    pty.wait_for("Keys on this screen");
+    pty.send_until(keys::F1, "Keys on this screen");
     pty.wait_for("your editor");
     pty.send(keys::F1);
     pty.wait_gone("Keys on this screen");
@@ -131,8 +128,10 @@ fn bracketed_paste_of_several_lines_lands_in_the_answer() {
     pty.open_first_exercise();
     pty.with_screen(|s| assert!(s.bracketed_paste(), "bracketed paste is enabled"));
     // Pasted as one event: the Tab and ? inside are text, not keys.
-    pty.send(b"\x1b[200~first pasted line\rsecond\tline ?\x1b[201~");
-    pty.wait_for("first pasted line");
+    pty.send_until(
+        b"\x1b[200~first pasted line\rsecond\tline ?\x1b[201~",
+        "first pasted line",
+    );
     pty.wait_for("second    line ?");
     assert!(!pty.screen().contains("Keys on this screen"));
     assert!(pty.screen().contains("Exercise 1/8"), "{}", pty.framed_screen());
@@ -212,8 +211,7 @@ fn a_16_kib_burst_without_bracketed_paste_is_typed_whole_and_ctrl_q_quits() {
     // One write, as a terminal without bracketed paste (or a slow link) delivers it.
     let words: String = (0..2400).map(|i| format!("w{:05} ", i)).collect::<String>() + "THEEND";
     assert!(words.len() >= 16 * 1024);
-    pty.send(words.as_bytes());
-    pty.wait_for("THEEND");
+    pty.send_until(words.as_bytes(), "THEEND");
     let started = std::time::Instant::now();
     pty.send(keys::CTRL_Q);
     let status = pty.wait_exit();
@@ -348,31 +346,23 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     // Alex answers everything but skips "Checking for excuses".
     let mut alex = v2_as("alex", data.path());
     alex.wait_for("Start from the beginning");
-    alex.send(keys::ENTER);
-    alex.wait_for("Chapter 1/1 · Introduction");
-    alex.send(keys::ENTER);
-    alex.wait_for("Exercise 1/15");
+    alex.send_until(keys::ENTER, "Chapter 1/1 · Introduction");
+    alex.send_until(keys::ENTER, "Exercise 1/15");
     alex.type_seen("alex words");
-    alex.send(keys::TAB);
-    alex.wait_for("How upset are you now?");
+    alex.send_until(keys::TAB, "How upset are you now?");
     alex.type_str("2");
     alex.wait_for("Your answer: 2 / 10");
-    alex.send(keys::TAB);
-    alex.wait_for("Exercise 3/15");
-    alex.send(b" ");
-    alex.wait_for("[x] Hurt");
-    alex.send(keys::TAB);
-    alex.wait_for("Exercise 4/15");
+    alex.send_until(keys::TAB, "Exercise 3/15");
+    alex.send_until(b" ", "[x] Hurt");
+    alex.send_until(keys::TAB, "Exercise 4/15");
     alex.send(keys::TAB);
     // Upset at most 3: "Talking now" is offered.
     alex.wait_for("You feel calm enough");
     alex.type_seen("alex talk");
-    alex.send(keys::TAB);
-    alex.wait_for("Checking for excuses");
+    alex.send_until(keys::TAB, "Checking for excuses");
     alex.send(b"\x13"); // Ctrl+S while typing
     alex.wait_for("[skipped]");
-    alex.send(keys::TAB);
-    alex.wait_for("Exercise 7/15");
+    alex.send_until(keys::TAB, "Exercise 7/15");
     alex.send(keys::TAB);
     // "The hot thought" shows the earlier answers above its prompt.
     alex.wait_for("What went through your mind?");
@@ -380,38 +370,30 @@ fn two_partners_walk_the_v2_fixture_skip_and_compare_blind() {
     // Past the ratings, the stepped scale, the date, the checklist and the two ratings of
     // format 2's own items (left as they are).
     for n in 9..=15 {
-        alex.send(keys::TAB);
-        alex.wait_for(&format!("Exercise {n}/15"));
+        alex.send_until(keys::TAB, &format!("Exercise {n}/15"));
     }
     alex.wait_for("Closing reflection");
     alex.type_seen("alex reflect");
-    alex.send(keys::ESC);
-    alex.wait_for("Contents");
+    alex.send_until(keys::ESC, "Contents");
     quit(alex);
     share_v2(data.path(), "alex", "sam");
 
     // Sam answers "What happened" and "Checking for excuses" only.
     let mut sam = v2_as("sam", data.path());
     sam.wait_for("Compare with alex");
-    sam.send(keys::ENTER);
-    sam.wait_for("Chapter 1/1 · Introduction");
-    sam.send(keys::ENTER);
-    sam.wait_for("Exercise 1/15");
+    sam.send_until(keys::ENTER, "Chapter 1/1 · Introduction");
+    sam.send_until(keys::ENTER, "Exercise 1/15");
     sam.type_seen("sam words");
     for n in 2..=6 {
-        sam.send(keys::TAB);
-        sam.wait_for(&format!("Exercise {n}/15"));
+        sam.send_until(keys::TAB, &format!("Exercise {n}/15"));
     }
     sam.wait_for("Checking for excuses");
     sam.type_seen("sam excuses");
-    sam.send(keys::ESC);
-    sam.wait_for("Contents");
-    sam.send(keys::ESC);
-    sam.wait_for("Review my answers");
+    sam.send_until(keys::ESC, "Contents");
+    sam.send_until(keys::ESC, "Review my answers");
     // The blind compare, from the welcome menu (its last item).
     sam.send(b"\x1b[F"); // End
-    sam.send(keys::ENTER);
-    sam.wait_for("The answers of sam and alex");
+    sam.send_until(keys::ENTER, "The answers of sam and alex");
     sam.wait_for("Anything else");
     let mut screen = sam.screen();
     // Both answered: both shown.

@@ -59,8 +59,7 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
     pty.command(b"l");
     pty.wait_for("The hurt it caused");
     pty.type_str("jjj");
-    pty.send(keys::ENTER);
-    pty.wait_for("Rebuilding trust after it breaks");
+    pty.send_until(keys::ENTER, "Rebuilding trust after it breaks");
     pty.wait_for("Exercise 3/8");
     pty.send(keys::ENTER);
     pty.type_seen("I stopped believing small things");
@@ -81,8 +80,7 @@ fn continue_lands_on_the_same_exercise_with_the_answer_and_typing_goes_on_at_the
     pty.send(keys::ENTER);
     pty.type_str("I felt stupid\r");
     pty.wait_for("2. I felt stupid");
-    pty.send(keys::TAB);
-    pty.wait_for("Rebuilding trust after it breaks");
+    pty.send_until(keys::TAB, "Rebuilding trust after it breaks");
     pty.wait_for("Exercise 4/8");
     pty.type_str("I lied to you.\rMore than once.");
     pty.wait_for("More than once.");
@@ -123,8 +121,10 @@ fn a_long_text_answer_reopens_showing_its_end_with_the_cursor_there() {
     pty.open_first_exercise();
     // Far more lines than the answer box shows.
     let lines: Vec<String> = (1..=40).map(|n| format!("line {n} of a long answer")).collect();
-    pty.send(format!("\x1b[200~{}\x1b[201~", lines.join("\r")).as_bytes());
-    pty.wait_for("line 40 of a long answer");
+    pty.send_until(
+        format!("\x1b[200~{}\x1b[201~", lines.join("\r")).as_bytes(),
+        "line 40 of a long answer",
+    );
     quit(&mut pty);
 
     let mut pty = continue_on(dir);
@@ -286,8 +286,7 @@ fn quitting_while_unsaved_asks_and_w_writes_a_copy_whose_path_is_printed() {
     let away = break_folder(&dir);
     pty.type_str(" and more");
     pty.wait_for("NOT SAVED");
-    pty.send(keys::CTRL_Q);
-    pty.wait_for("Your latest answers are not saved");
+    pty.send_until(keys::CTRL_Q, "Your latest answers are not saved");
     pty.wait_for("write a copy elsewhere and quit");
     pty.type_str("w");
     let status = pty.wait_exit();
@@ -329,8 +328,7 @@ fn quitting_right_after_typing_into_a_failing_folder_asks_and_r_saves_once_it_is
     // Quit at once: the text is saved on the way out, that save fails, so the app asks.
     pty.type_str(" second");
     pty.wait_for("first second");
-    pty.send(keys::CTRL_Q);
-    pty.wait_for("Your latest answers are not saved");
+    pty.send_until(keys::CTRL_Q, "Your latest answers are not saved");
     pty.with_screen(|s| assert!(s.alternate_screen(), "the app must not have quit"));
 
     mend_folder(&dir, &away);
@@ -367,8 +365,7 @@ fn after_a_session_the_folder_is_0700_and_its_files_0600_whatever_the_umask() {
         first_answer(s) == Some(&text("private words"))
     });
     // A second save makes the backup.
-    pty.send(keys::TAB);
-    pty.wait_for("Exercise 2/8");
+    pty.send_until(keys::TAB, "Exercise 2/8");
     pty.type_str(" ");
     wait_file(&pty, &dir, "a tick", |s| {
         value(s, "where-distrust-comes-from", "naming-insecurities").is_some()

@@ -377,8 +377,7 @@ mod terminal {
         pty.send(keys::ENTER);
         pty.type_str("Text Jo if I am late");
         pty.send(keys::ENTER);
-        pty.send(keys::ESC);
-        pty.wait_for("1. Text Jo if I am late");
+        pty.send_until(keys::ESC, "1. Text Jo if I am late");
         pty.command(b"\x1b[H"); // Home: the cursor on item 1
     }
 

@@ -220,6 +220,12 @@ impl Pty {
         self.writer.flush().expect("flush pty");
     }
 
+    /// Sends a key and waits until `text` shows: the next screen, or what the key did.
+    pub fn send_until(&mut self, bytes: &[u8], text: &str) {
+        self.send(bytes);
+        self.wait_for(text);
+    }
+
     /// Sends a command key and waits as a person would before the next key: keys
     /// closer together than [`trustbook::app::BURST`] are taken as typing.
     pub fn command(&mut self, bytes: &[u8]) {
