@@ -64,6 +64,22 @@ fn protect(c: &mut Criterion) {
     // Opening: the key file unlocked with the passphrase (scrypt), then the answers read.
     let mut group = c.benchmark_group("protect-open");
     group.sample_size(10).measurement_time(Duration::from_secs(15));
+    // Where the time goes: the unlock alone (scrypt), then reading the answers alone.
+    group.bench_function("unlock only (default work factor)", |b| {
+        b.iter(|| {
+            let key = store::read_key_file(dir.path(), "locked").expect("key");
+            black_box(vault::unlock_identity(&key, &pass).expect("unlocks"));
+        })
+    });
+    let key = store::read_key_file(dir.path(), "locked").expect("key");
+    let id = vault::unlock_identity(&key, &pass).expect("unlocks");
+    let unlocked = Protection::locked(id);
+    group.bench_function("open 1MiB only (unlocked)", |b| {
+        b.iter(|| {
+            let opened = Store::open_as(&opts(dir.path(), "locked"), WB, unlocked.clone());
+            black_box(opened.expect("opens"));
+        })
+    });
     group.bench_function("unlock and open 1MiB (default work factor)", |b| {
         b.iter(|| {
             let key = store::read_key_file(dir.path(), "locked").expect("key");

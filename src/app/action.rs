@@ -11,6 +11,7 @@ use crate::editor::Input;
 use crate::answers::Answers;
 use crate::sharing::{Change, Overview, SharingError};
 use crate::store::{NameRefused, SaveProblem};
+use crate::vault::Secret;
 
 /// One user intent or report from an edge, already decoded from a key, mouse or paste event.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +181,8 @@ pub enum Event {
     SharingListed(Result<Overview, SharingError>),
     /// Sharing was started or withdrawn (the new list), or why it could not be.
     SharingChanged(Change, Result<Overview, SharingError>),
+    /// The new profile was protected (its recovery key, to show once), or why not.
+    Protected(Result<Secret, String>),
 }
 
 /// Work for the edges (store, terminal) that an update asks for.
@@ -204,6 +207,9 @@ pub enum Effect {
     StartSharing(String),
     /// Withdraw sharing with this partner at once (answered by `Event::SharingChanged`).
     StopSharing(String),
+    /// Protect the new profile with this passphrase (slow: the edge shows the frame that
+    /// says so first); answered by `Event::Protected`.
+    Protect(Secret),
 }
 
 impl From<Go> for Action {

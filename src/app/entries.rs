@@ -195,6 +195,7 @@ impl App {
                 Some(super::ContentsRow::Closing) | None => return None,
             },
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }
@@ -483,6 +484,7 @@ impl App {
         match &self.state {
             ScreenState::Entries { cursor, .. } => *cursor,
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }

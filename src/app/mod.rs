@@ -15,6 +15,7 @@ pub mod keys;
 mod naming;
 mod nav;
 mod notice;
+mod passphrase;
 mod safety;
 mod screen;
 mod sharing;
@@ -29,6 +30,7 @@ pub use component::{
 pub use history::{Changed, Made};
 pub use keys::Context;
 pub use notice::{Notice, TooLongFrom};
+pub use passphrase::{PassphraseField, PassphraseProblem, ProtectStep};
 pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, SharedEntry, SharingAsk, WelcomeItem};
 pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};
@@ -239,6 +241,7 @@ impl App {
         match &self.state {
             ScreenState::Exercise { component, .. } => Some(component),
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
@@ -318,7 +321,9 @@ impl App {
     pub fn is_typing(&self) -> bool {
         self.overlay == Overlay::None
             && self.life == Lifecycle::Running
-            && (self.asking_for_name() || self.component().is_some_and(Component::is_typing))
+            && (self.asking_for_name()
+                || matches!(self.protect_step(), Some(ProtectStep::Typing(_)))
+                || self.component().is_some_and(Component::is_typing))
     }
     /// The place "Continue" leads to, if there is one.
     pub fn resume_place(&self) -> Option<&Place> {
@@ -414,6 +419,7 @@ impl App {
             }
             Event::PartnerLoaded(Err(msg)) => self.notice = Some(Notice::PartnerUnreadable(msg)),
             Event::ProfileOpened(name, result) => self.profile_opened(name, result, fx),
+            Event::Protected(result) => self.protected(result),
             Event::SharingListed(result) => self.sharing_answered(None, result),
             Event::SharingChanged(change, result) => self.sharing_answered(Some(change), result),
         }
@@ -456,8 +462,9 @@ impl App {
     }
 
     fn request_quit(&mut self, fx: &mut Vec<Effect>) {
-        // Before a name is given there is no profile, and nothing to save.
-        if self.asking_for_name() {
+        // Before the first run's questions are answered nothing is saved: no name yet, or
+        // the answers are about to be protected and must never be written plain.
+        if self.starting() {
             self.life = Lifecycle::Quitting;
             return;
         }

@@ -13,6 +13,7 @@ impl App {
         let pick = match &self.state {
             ScreenState::Welcome { partner, .. } => *partner,
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
@@ -38,6 +39,7 @@ impl App {
         match &self.state {
             ScreenState::Welcome { cursor, .. } => *cursor,
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
@@ -53,6 +55,7 @@ impl App {
         let expanded: &[bool] = match &self.state {
             ScreenState::Contents { expanded, .. } => expanded,
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
@@ -69,6 +72,7 @@ impl App {
         match &self.state {
             ScreenState::Contents { cursor, .. } => *cursor,
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
@@ -84,6 +88,7 @@ impl App {
         match &self.state {
             ScreenState::Contents { expanded, .. } => expanded.get(chapter).copied().unwrap_or(false),
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Intro { .. }
             | ScreenState::Exercise { .. }
@@ -103,6 +108,7 @@ impl App {
         match &self.state {
             ScreenState::Review { cursor, .. } => *cursor,
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
@@ -118,6 +124,7 @@ impl App {
         match &self.state {
             ScreenState::Compare { comparison, .. } => Some(comparison),
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Intro { .. }
@@ -137,6 +144,9 @@ impl App {
     pub(super) fn state_for(&self, to: Screen) -> ScreenState {
         match to {
             Screen::Name => ScreenState::name(),
+            Screen::Protect => ScreenState::Protect {
+                step: super::ProtectStep::Offer(None),
+            },
             Screen::Welcome => ScreenState::welcome(),
             Screen::Contents => {
                 let mut expanded = vec![false; self.workbook.chapters.len()];
@@ -270,6 +280,7 @@ impl App {
         match from {
             // The question of a name is no page: it is left only by giving one.
             Screen::Name => Screen::Name,
+            Screen::Protect => Screen::Protect,
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Sharing => {
                 Screen::Intro(0)
             }
@@ -286,6 +297,7 @@ impl App {
         let chapters = &self.workbook.chapters;
         match from {
             Screen::Name => Screen::Name,
+            Screen::Protect => Screen::Protect,
             Screen::Welcome
             | Screen::Contents
             | Screen::Review
@@ -318,8 +330,9 @@ impl App {
             return;
         }
         match self.screen() {
-            // Esc there keeps the name `default` (`name_key`); it never gets here.
-            Screen::Name => {}
+            // Esc there keeps the name `default` (`name_key`) or says not now
+            // (`protect_key`); it never gets here.
+            Screen::Name | Screen::Protect => {}
             Screen::Welcome => self.request_quit(fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if self.from_review => {
                 self.go_to(Screen::Review, fx)
@@ -351,6 +364,7 @@ impl App {
             Some(Screen::Exercise(c, e)) => self.review_rows().iter().position(|r| *r == (c, e)).unwrap_or(0),
             Some(
                 Screen::Name
+                | Screen::Protect
                 | Screen::Welcome
                 | Screen::Contents
                 | Screen::Intro(_)
@@ -377,6 +391,7 @@ impl App {
             Some(Screen::Exercise(c, e)) => ContentsRow::Exercise(c, e),
             Some(
                 Screen::Name
+                | Screen::Protect
                 | Screen::Welcome
                 | Screen::Contents
                 | Screen::Intro(_)
@@ -398,6 +413,10 @@ impl App {
     pub(super) fn update_screen(&mut self, action: Action, fx: &mut Vec<Effect>) {
         if self.asking_for_name() {
             self.name_key(action, fx);
+            return;
+        }
+        if self.screen() == Screen::Protect {
+            self.protect_key(action, fx);
             return;
         }
         // The question which week a check-in is about takes only its own answers.
@@ -616,8 +635,8 @@ impl App {
             return;
         }
         match &mut self.state {
-            // Its keys go to `name_key` (see `update_screen`).
-            ScreenState::Name { .. } => {}
+            // Their keys go to `name_key` and `protect_key` (see `update_screen`).
+            ScreenState::Name { .. } | ScreenState::Protect { .. } => {}
             ScreenState::Welcome { .. } => self.welcome_move(m, fx),
             ScreenState::Contents { .. } => self.contents_move(m, fx),
             ScreenState::Intro { text, .. }
@@ -689,6 +708,7 @@ impl App {
             Screen::Closing => self.go_to(Screen::Welcome, fx),
             Screen::Intro(_) => self.go_step(self.next_screen(), fx),
             Screen::Name
+            | Screen::Protect
             | Screen::Welcome
             | Screen::Contents
             | Screen::Exercise(..)

@@ -15,6 +15,8 @@ use crate::store::NameRefused;
 pub enum Screen {
     /// A first run's question: what name the answers go under.
     Name,
+    /// A first run's offer, after the name: protect the answers with a passphrase.
+    Protect,
     /// Title, welcome text, self-help note and the start menu.
     Welcome,
     /// Chapters with progress, expandable to exercises.
@@ -76,6 +78,11 @@ pub enum ScreenState {
         field: Field,
         /// Why the name last given cannot be used.
         problem: Option<NameProblem>,
+    },
+    /// The first run's offer to protect the answers with a passphrase.
+    Protect {
+        /// Where the offer stands.
+        step: super::ProtectStep,
     },
     /// The welcome screen.
     Welcome {
@@ -218,6 +225,7 @@ impl ScreenState {
     pub fn screen(&self) -> Screen {
         match self {
             ScreenState::Name { .. } => Screen::Name,
+            ScreenState::Protect { .. } => Screen::Protect,
             ScreenState::Welcome { .. } => Screen::Welcome,
             ScreenState::Contents { .. } => Screen::Contents,
             ScreenState::Intro { chapter, .. } => Screen::Intro(*chapter),
@@ -243,6 +251,7 @@ impl ScreenState {
                 reading: Some(text), ..
             } => Some(text),
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Entries { .. }
@@ -262,6 +271,7 @@ impl ScreenState {
                 reading: Some(text), ..
             } => Some(text),
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Entries { .. }
@@ -287,6 +297,7 @@ impl ScreenState {
                 })
             }
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Closing { .. }

@@ -8,6 +8,7 @@ mod exercise;
 mod naming;
 mod overlay;
 mod page;
+mod protect;
 mod review;
 mod sharing;
 pub mod text;
@@ -57,6 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     };
     match app.screen() {
         Screen::Name => naming::draw(frame, app, theme, body),
+        Screen::Protect => protect::draw(frame, app, theme, body),
         Screen::Welcome => welcome::draw(frame, app, theme, body),
         Screen::Contents => contents::draw(frame, app, theme, body),
         Screen::Intro(c) => page::draw_intro(frame, app, theme, body, c),
@@ -174,6 +176,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Screen::Exercise(c, e) => right.push(text::exercise_of(e + 1, wb.chapters[c].exercises.len())),
         Screen::Entries(c) => right.push(text::chapter_of(c + 1, wb.chapters.len())),
         Screen::Name
+        | Screen::Protect
         | Screen::Welcome
         | Screen::Contents
         | Screen::Closing
@@ -207,6 +210,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let title = match app.screen() {
         Screen::Intro(c) | Screen::Exercise(c, _) | Screen::Entries(c) => wb.chapters[c].title.as_str(),
         Screen::Name
+        | Screen::Protect
         | Screen::Welcome
         | Screen::Contents
         | Screen::Closing

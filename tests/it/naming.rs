@@ -58,6 +58,10 @@ fn a_valid_name_becomes_the_profile_and_is_saved_at_once() {
     keys_in(&mut s, [key(Enter)]);
     assert_eq!(s.persist.opened, vec!["sam".to_string()]);
     assert_eq!(s.app.profile(), "sam");
+    // The offer of a passphrase comes first; nothing is saved before it is answered.
+    assert_eq!(s.app.screen(), Screen::Protect);
+    assert!(s.persist.requested.is_empty());
+    keys_in(&mut s, [char_key('n')]);
     assert_eq!(s.app.screen(), Screen::Welcome);
     assert_eq!(
         s.persist.requested.len(),
@@ -100,13 +104,13 @@ fn esc_or_an_empty_enter_keeps_default() {
     keys_in(&mut s, [key(Esc)]);
     assert_eq!(s.persist.opened, vec!["default".to_string()]);
     assert_eq!(s.app.profile(), "default");
-    assert_eq!(s.app.screen(), Screen::Welcome);
+    assert_eq!(s.app.screen(), Screen::Protect);
 
     let mut s = asking(FakePersistence::default());
     typed(&mut s, "  ");
     keys_in(&mut s, [key(Enter)]);
     assert_eq!(s.persist.opened, vec!["default".to_string()]);
-    assert_eq!(s.app.screen(), Screen::Welcome);
+    assert_eq!(s.app.screen(), Screen::Protect);
 }
 
 #[test]
@@ -192,6 +196,11 @@ fn the_answers_file_lands_under_the_chosen_name_and_nothing_under_default() {
     typed(&mut s, "sam");
     keys_in(&mut s, [key(Enter)]);
     assert_eq!(s.app.profile(), "sam");
+    assert!(
+        !exists(dir, "sam.toml"),
+        "nothing written before the offer is answered"
+    );
+    keys_in(&mut s, [char_key('n')]);
     let deadline = Instant::now() + Duration::from_secs(10);
     while s.app.saving() && Instant::now() < deadline {
         s.tick(Instant::now(), Duration::from_millis(20)).expect("tick");
@@ -362,6 +371,8 @@ fn a_name_typed_on_the_first_run_is_the_profile_the_next_start_continues() {
     pty.type_str("Sam");
     pty.wait_for("│ sam ");
     pty.send(pty_keys::ENTER);
+    pty.wait_for(crate::common::pty::PROTECT_QUESTION);
+    pty.command(b"n");
     pty.wait_for("Start from the beginning");
     // Whose answers these are shows in the header from now on.
     pty.wait_for(" sam · ");
@@ -437,6 +448,8 @@ fn killed_before_or_after_the_choice_nothing_is_lost() {
     pty.wait_for(QUESTION);
     pty.type_str("sam");
     pty.send(pty_keys::ENTER);
+    pty.wait_for(crate::common::pty::PROTECT_QUESTION);
+    pty.command(b"n");
     pty.wait_for("Start from the beginning");
     pty.wait_until("sam.toml on disk", |_| exists(dir, "sam.toml"));
     pty.kill9();
