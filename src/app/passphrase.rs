@@ -14,7 +14,8 @@ use zeroize::Zeroizing;
 use super::screen::{Screen, ScreenState};
 use super::{Action, App, Edit, Effect, Go, Move, Notice};
 use crate::editor::Key as EditorKey;
-use crate::vault::{MAX_PASSPHRASE_BYTES, Secret, SecretString};
+use crate::unlock::Masked;
+use crate::vault::{Secret, SecretString};
 
 /// Where the offer stands.
 #[derive(Debug)]
@@ -36,13 +37,13 @@ pub enum PassphraseProblem {
     Empty,
     /// The repeat was not the same: both are asked again.
     Mismatch,
-    /// More than [`MAX_PASSPHRASE_BYTES`] typed or pasted: not taken, the field kept.
+    /// More than [`crate::vault::MAX_PASSPHRASE_BYTES`] typed or pasted: not taken, the field kept.
     TooLong,
 }
 
 /// The masked field: what is typed now, and the first entry while it is repeated.
 pub struct PassphraseField {
-    typed: Zeroizing<String>,
+    typed: Masked,
     first: Option<Zeroizing<String>>,
     problem: Option<PassphraseProblem>,
 }
@@ -60,7 +61,7 @@ impl fmt::Debug for PassphraseField {
 impl PassphraseField {
     fn new(problem: Option<PassphraseProblem>) -> PassphraseField {
         PassphraseField {
-            typed: Zeroizing::new(String::new()),
+            typed: Masked::default(),
             first: None,
             problem,
         }
@@ -68,7 +69,7 @@ impl PassphraseField {
 
     /// How many characters are typed (each drawn as a bullet, never as itself).
     pub fn typed_len(&self) -> usize {
-        self.typed.chars().count()
+        self.typed.len()
     }
 
     /// True while the passphrase is typed the second time.
@@ -83,13 +84,7 @@ impl PassphraseField {
 
     /// Adds typed or pasted text; too much is refused whole, the field kept as it was.
     fn add(&mut self, text: &str) {
-        let text = text.trim_end_matches(['\r', '\n']);
-        if self.typed.len() + text.len() > MAX_PASSPHRASE_BYTES {
-            self.problem = Some(PassphraseProblem::TooLong);
-            return;
-        }
-        self.typed.push_str(text);
-        self.problem = None;
+        self.problem = (!self.typed.add(text)).then_some(PassphraseProblem::TooLong);
     }
 
     /// Enter: the first entry is kept to compare; the second, when the same, is the
@@ -99,7 +94,7 @@ impl PassphraseField {
             self.problem = Some(PassphraseProblem::Empty);
             return None;
         }
-        let typed = std::mem::replace(&mut self.typed, Zeroizing::new(String::new()));
+        let typed = self.typed.take();
         match self.first.take() {
             None => {
                 self.first = Some(typed);

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::common::pty::{NAME_QUESTION as QUESTION, Spawn, keys as pty_keys};
 use crate::common::*;
-use ratatui::crossterm::event::Event as TermEvent;
+use crate::common::{session_keys as keys_in, session_typed as typed};
 use ratatui::crossterm::event::KeyCode::{Backspace, Enter, Esc, F};
 use trustbook::app::{App, Context, Screen, keys};
 use trustbook::persist::fake::FakePersistence;
@@ -25,22 +25,6 @@ fn asking<P: Persistence>(persist: P) -> Session<P> {
     assert!(s.app.safety_open(), "the safety page comes before the name");
     keys_in(&mut s, [key(Esc)]);
     s
-}
-
-/// Sends terminal events through the key table and the session, drawing after each.
-fn keys_in<P: Persistence>(s: &mut Session<P>, events: impl IntoIterator<Item = TermEvent>) {
-    let mut no_editor = |_: &str| Ok(Err(String::new()));
-    for ev in events {
-        if let Some(action) = keys::action(&s.app, &ev) {
-            s.dispatch(action, Instant::now(), &mut no_editor)
-                .expect("no terminal");
-        }
-        draw(&s.app);
-    }
-}
-
-fn typed<P: Persistence>(s: &mut Session<P>, text: &str) {
-    keys_in(s, text.chars().map(char_key));
 }
 
 fn shown(app: &App) -> String {

@@ -8,7 +8,7 @@ use std::time::Instant;
 use crate::common::disk::{all_files, assert_nowhere};
 use crate::common::pty::{NAME_QUESTION, PROTECT_QUESTION, Spawn, keys as pty_keys};
 use crate::common::*;
-use ratatui::crossterm::event::Event as TermEvent;
+use crate::common::{session_keys as keys_in, session_typed as typed};
 use ratatui::crossterm::event::KeyCode::{Backspace, Enter, Esc};
 use trustbook::app::{Context, Notice, PassphraseProblem, ProtectStep, Screen, keys};
 use trustbook::persist::Persistence;
@@ -16,22 +16,6 @@ use trustbook::persist::fake::{FAKE_RECOVERY_KEY, FakePersistence};
 use trustbook::session::{Ending, Session};
 
 const PASS: &str = "correct horse battery";
-
-/// Sends terminal events through the key table and the session, drawing after each.
-fn keys_in<P: Persistence>(s: &mut Session<P>, events: impl IntoIterator<Item = TermEvent>) {
-    let mut no_editor = |_: &str| Ok(Err(String::new()));
-    for ev in events {
-        if let Some(action) = keys::action(&s.app, &ev) {
-            s.dispatch(action, Instant::now(), &mut no_editor)
-                .expect("no terminal");
-        }
-        draw(&s.app);
-    }
-}
-
-fn typed<P: Persistence>(s: &mut Session<P>, text: &str) {
-    keys_in(s, text.chars().map(char_key));
-}
 
 /// A command letter, then a pause: letters hard on a command are taken as typing in
 /// the wrong place (see `app::stray`), as a person's would be.
