@@ -19,6 +19,7 @@ pub mod input;
 pub mod partner;
 pub mod persist;
 pub mod present;
+pub mod protecting;
 pub mod revised;
 pub mod safe;
 pub mod session;

@@ -10,6 +10,7 @@ use crate::answers::Timestamp;
 use crate::app::{Action, App, Edit, Effect, Event, PairingRead, SaveState};
 use crate::persist::{Persistence, SaveSchedule, Snapshot};
 use crate::sharing::Change;
+use crate::vault::Secret;
 
 /// How long the final save may take before the fallback copy is written instead.
 const FINAL_SAVE_WAIT: Duration = Duration::from_secs(5);
@@ -44,6 +45,8 @@ pub struct Session<P: Persistence> {
     /// The computer's time zone, read once at the edge and handed to the app with the
     /// time, so weeks follow the local calendar.
     zone: jiff::tz::TimeZone,
+    /// The passphrase to protect the new profile with, once the frame saying so is drawn.
+    slow: Option<Secret>,
 }
 
 impl<P: Persistence> Session<P> {
@@ -56,6 +59,7 @@ impl<P: Persistence> Session<P> {
             ending: None,
             clock: (Instant::now(), Timestamp::now()),
             zone: crate::week::system_zone(),
+            slow: None,
         }
     }
 
@@ -144,6 +148,8 @@ impl<P: Persistence> Session<P> {
                         let done = self.persist.pair_with(&partner, &keys, replace);
                         queue.push(Action::Event(Event::Paired(partner, done)));
                     }
+                    // Slow (scrypt): done by `work`, after the frame that says so is drawn.
+                    Effect::Protect(passphrase) => self.slow = Some(passphrase),
                     Effect::WriteFallback => {
                         let text = self.encode();
                         self.ending = Some(self.fallback(&text));
@@ -152,6 +158,24 @@ impl<P: Persistence> Session<P> {
             }
         }
         Ok(())
+    }
+
+    /// True when slow work waits (protecting the new profile): the edge draws the
+    /// frame that says so, then calls [`Session::work`].
+    pub fn has_work(&self) -> bool {
+        self.slow.is_some()
+    }
+
+    /// Does the slow work waiting, if any, and hands its result to the app.
+    pub fn work(&mut self, now: Instant) -> std::io::Result<()> {
+        let Some(passphrase) = self.slow.take() else {
+            return Ok(());
+        };
+        let done = self.persist.protect(passphrase.secret()).map(Secret::new);
+        // The passphrase is wiped here: the only copy was in the effect.
+        drop(passphrase);
+        let mut no_editor = |_: &str| Ok(Err(String::new()));
+        self.dispatch(Action::Event(Event::Protected(done)), now, &mut no_editor)
     }
 
     /// What is due at `now`: committing typed text after a pause, collecting a
@@ -194,8 +218,9 @@ impl<P: Persistence> Session<P> {
     /// (or takes too long), writes the fallback copy, since nobody may be there to
     /// answer a question.
     pub fn final_save(&mut self) -> Ending {
-        // Still asking for a name: no profile is open, and nothing was given to save.
-        if self.app.asking_for_name() {
+        // Still on the first run's questions: nothing was given to save, and nothing may
+        // be written before the answers are protected, if they are to be.
+        if self.app.starting() {
             return Ending::Saved;
         }
         self.app.update(Action::Event(Event::Commit));

@@ -60,22 +60,24 @@ pub fn unlock<T>(
     }
 }
 
-/// The unlock screen's meaning of a terminal event (Ctrl+C leaves, as Esc does).
+/// The unlock screen's meaning of a terminal event, by the key table's `Unlock` context
+/// (so help, README and screen agree).
 fn unlock_key(ev: &ratatui::crossterm::event::Event) -> Option<unlock::Key> {
-    use ratatui::crossterm::event::{Event as Term, KeyCode, KeyEventKind, KeyModifiers};
+    use crate::app::{Context, Edit, Go, Move};
+    use crate::editor::Key as Typed;
     let k = match ev {
-        Term::Paste(text) => return Some(unlock::Key::Paste(text.clone())),
-        Term::Key(k) if k.kind != KeyEventKind::Release => k,
+        ratatui::crossterm::event::Event::Paste(text) => return Some(unlock::Key::Paste(text.clone())),
+        ratatui::crossterm::event::Event::Key(k) => k,
         _ => return None,
     };
-    if k.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(k.code, KeyCode::Char('c' | 'q')).then_some(unlock::Key::Esc);
-    }
-    match k.code {
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::ALT) => Some(unlock::Key::Char(c)),
-        KeyCode::Backspace => Some(unlock::Key::Backspace),
-        KeyCode::Enter => Some(unlock::Key::Enter),
-        KeyCode::Esc => Some(unlock::Key::Esc),
+    match keys::key_action(Context::Unlock, k)? {
+        Action::Move(Move::Select) => Some(unlock::Key::Enter),
+        Action::Go(Go::Back) => Some(unlock::Key::Esc),
+        Action::Edit(Edit::Type(input)) if !input.ctrl && !input.alt => match input.key {
+            Typed::Char(c) => Some(unlock::Key::Char(c)),
+            Typed::Backspace => Some(unlock::Key::Backspace),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -203,6 +205,12 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
         // Only what an action changed is drawn: an idle screen costs nothing.
         if std::mem::take(&mut needs_draw) {
             terminal.draw(|f| ui::draw(f, &session.app, &theme))?;
+        }
+        // Slow work (protecting a new profile) runs once the frame saying so is drawn.
+        if session.has_work() {
+            session.work(Instant::now())?;
+            needs_draw = true;
+            continue;
         }
         if session.done() {
             return Ok(Some(Ending::Saved));

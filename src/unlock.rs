@@ -61,6 +61,45 @@ pub enum Problem {
     TooLong,
 }
 
+/// The text of a masked passphrase field: held only in zeroized memory, bounded to
+/// [`MAX_PASSPHRASE_BYTES`], never drawn (only its length is told). Shared by the
+/// unlock screen and the first run's new passphrase.
+#[derive(Default)]
+pub struct Masked(Zeroizing<String>);
+
+impl Masked {
+    /// Adds typed or pasted text (a line break ending a paste is dropped). Too much is
+    /// refused whole, the field kept as it was: `false`.
+    pub fn add(&mut self, text: &str) -> bool {
+        let text = text.trim_end_matches(['\r', '\n']);
+        if self.0.len() + text.len() > MAX_PASSPHRASE_BYTES {
+            return false;
+        }
+        self.0.push_str(text);
+        true
+    }
+
+    /// Backspace: the last character goes.
+    pub fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    /// How many characters are typed.
+    pub fn len(&self) -> usize {
+        self.0.chars().count()
+    }
+
+    /// True when nothing is typed.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The text, the field left empty: the only copy goes to the caller.
+    pub fn take(&mut self) -> Zeroizing<String> {
+        std::mem::take(&mut self.0)
+    }
+}
+
 /// How the unlock screen ended.
 #[derive(Debug)]
 pub enum Outcome<T> {
@@ -77,7 +116,7 @@ pub enum Outcome<T> {
 /// The unlock screen's state.
 pub struct Unlock {
     profile: String,
-    typed: Zeroizing<String>,
+    typed: Masked,
     tries_left: u32,
     stage: Stage,
     problem: Option<Problem>,
@@ -88,7 +127,7 @@ impl Unlock {
     pub fn new(profile: &str) -> Unlock {
         Unlock {
             profile: profile.to_string(),
-            typed: Zeroizing::new(String::new()),
+            typed: Masked::default(),
             tries_left: TRIES,
             stage: Stage::Typing,
             problem: None,
@@ -102,7 +141,7 @@ impl Unlock {
 
     /// How many characters are typed (each drawn as a bullet, never as itself).
     pub fn typed_len(&self) -> usize {
-        self.typed.chars().count()
+        self.typed.len()
     }
 
     /// Where the unlocking stands.
@@ -133,7 +172,7 @@ impl Unlock {
                 self.typed.pop();
             }
             Key::Esc => {
-                self.typed.clear();
+                drop(self.typed.take());
                 self.stage = Stage::Cancelled;
             }
             Key::Enter if self.typed.is_empty() => self.problem = Some(Problem::Empty),
@@ -141,7 +180,7 @@ impl Unlock {
                 self.stage = Stage::Unlocking;
                 self.problem = None;
                 // The field is emptied as it is handed over: the only copy goes to the edge.
-                let secret = SecretString::from(std::mem::take(&mut *self.typed));
+                let secret = SecretString::from(self.typed.take().to_string());
                 return Some(Effect::Unlock(secret));
             }
         }
@@ -168,13 +207,9 @@ impl Unlock {
 
     /// Adds typed or pasted text; line breaks end nothing here (a paste is one piece).
     fn add(&mut self, text: &str) {
-        let text = text.trim_end_matches(['\r', '\n']);
-        if self.typed.len() + text.len() > MAX_PASSPHRASE_BYTES {
+        if !self.typed.add(text) {
             self.problem = Some(Problem::TooLong);
-            return;
-        }
-        self.typed.push_str(text);
-        if self.problem == Some(Problem::Empty) {
+        } else if self.problem == Some(Problem::Empty) {
             self.problem = None;
         }
     }

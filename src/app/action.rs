@@ -13,6 +13,7 @@ use crate::exchange::PartnerKeys;
 use crate::exchange::local::{PairError, Paired};
 use crate::sharing::{Change, Overview, SharingError};
 use crate::store::{NameRefused, SaveProblem};
+use crate::vault::Secret;
 
 /// One user intent or report from an edge, already decoded from a key, mouse or paste event.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,6 +189,8 @@ pub enum Event {
     SharingListed(Result<Overview, SharingError>),
     /// Sharing was started or withdrawn (the new list), or why it could not be.
     SharingChanged(Change, Result<Overview, SharingError>),
+    /// The new profile was protected (its recovery key, to show once), or why not.
+    Protected(Result<Secret, String>),
     /// This profile's public keys (its pairing code), or why they could not be read or made.
     OwnCode(Result<Box<PartnerKeys>, PairError>),
     /// What the edge read to judge a partner's code (boxed: keys are large).
@@ -245,6 +248,9 @@ pub enum Effect {
         /// True once a changed key was confirmed deliberately.
         replace: bool,
     },
+    /// Protect the new profile with this passphrase (slow: the edge shows the frame that
+    /// says so first); answered by `Event::Protected`.
+    Protect(Secret),
 }
 
 impl From<Go> for Action {

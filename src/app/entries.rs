@@ -197,6 +197,7 @@ impl App {
                 Some(super::ContentsRow::Closing) | None => return None,
             },
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Closing { .. }
             | ScreenState::Review { .. }

@@ -16,6 +16,7 @@ mod naming;
 mod nav;
 mod notice;
 mod pairing;
+mod passphrase;
 mod safety;
 mod screen;
 mod sharing;
@@ -31,6 +32,7 @@ pub use history::{Changed, Made};
 pub use keys::Context;
 pub use notice::{Notice, TooLongFrom};
 pub use pairing::{Checked, KeyChange, PairEntry, PairProblem, Pairing};
+pub use passphrase::{PassphraseField, PassphraseProblem, ProtectStep};
 pub use screen::{ContentsRow, NameProblem, Screen, ScreenState, SharedEntry, SharingAsk, WelcomeItem};
 pub use stray::{BURST, HOLD};
 pub use view::{ListView, Viewport};
@@ -337,6 +339,7 @@ impl App {
         self.overlay == Overlay::None
             && self.life == Lifecycle::Running
             && (self.asking_for_name()
+                || matches!(self.protect_step(), Some(ProtectStep::Typing(_)))
                 || self.component().is_some_and(Component::is_typing)
                 || self.pairing().is_some_and(Pairing::is_typing))
     }
@@ -436,6 +439,7 @@ impl App {
             }
             Event::PartnerLoaded(Err(msg)) => self.notice = Some(Notice::PartnerUnreadable(msg)),
             Event::ProfileOpened(name, result) => self.profile_opened(name, result, fx),
+            Event::Protected(result) => self.protected(result),
             Event::SharingListed(result) => self.sharing_answered(None, result),
             Event::SharingChanged(change, result) => self.sharing_answered(Some(change), result),
             Event::OwnCode(result) => self.own_code_read(result),
@@ -481,8 +485,9 @@ impl App {
     }
 
     fn request_quit(&mut self, fx: &mut Vec<Effect>) {
-        // Before a name is given there is no profile, and nothing to save.
-        if self.asking_for_name() {
+        // Before the first run's questions are answered nothing is saved: no name yet, or
+        // the answers are about to be protected and must never be written plain.
+        if self.starting() {
             self.life = Lifecycle::Quitting;
             return;
         }

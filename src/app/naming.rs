@@ -83,10 +83,9 @@ impl App {
         };
         match result {
             Ok(()) => {
-                self.go_to(Screen::Welcome, fx);
-                self.notice = Some(super::Notice::ProtectOffer(name.clone()));
+                // Nothing is saved yet: the offer to protect the answers comes first.
+                self.go_to(Screen::Protect, fx);
                 self.profile = name;
-                fx.push(Effect::Save);
             }
             Err(why) => *problem = Some(NameProblem { name, why }),
         }

@@ -88,6 +88,9 @@ impl App {
     pub(super) fn state_for(&self, to: Screen) -> ScreenState {
         match to {
             Screen::Name => ScreenState::name(),
+            Screen::Protect => ScreenState::Protect {
+                step: super::ProtectStep::Offer(None),
+            },
             Screen::Welcome => ScreenState::welcome(),
             Screen::Contents => {
                 let mut expanded = vec![false; self.workbook.chapters.len()];
@@ -222,6 +225,7 @@ impl App {
         match from {
             // The question of a name is no page: it is left only by giving one.
             Screen::Name => Screen::Name,
+            Screen::Protect => Screen::Protect,
             Screen::Welcome | Screen::Contents | Screen::Review | Screen::Compare | Screen::Sharing => {
                 Screen::Intro(0)
             }
@@ -238,6 +242,7 @@ impl App {
         let chapters = &self.workbook.chapters;
         match from {
             Screen::Name => Screen::Name,
+            Screen::Protect => Screen::Protect,
             Screen::Welcome
             | Screen::Contents
             | Screen::Review
@@ -270,8 +275,9 @@ impl App {
             return;
         }
         match self.screen() {
-            // Esc there keeps the name `default` (`name_key`); it never gets here.
-            Screen::Name => {}
+            // Esc there keeps the name `default` (`name_key`) or says not now
+            // (`protect_key`); it never gets here.
+            Screen::Name | Screen::Protect => {}
             Screen::Welcome => self.request_quit(fx),
             Screen::Intro(_) | Screen::Exercise(..) | Screen::Closing if self.from_review => {
                 self.go_to(Screen::Review, fx)
@@ -332,6 +338,10 @@ impl App {
         }
         if self.pairing().is_some() {
             self.pairing_key(action, fx);
+            return;
+        }
+        if self.screen() == Screen::Protect {
+            self.protect_key(action, fx);
             return;
         }
         // The question which week a check-in is about takes only its own answers.
@@ -556,8 +566,8 @@ impl App {
             return;
         }
         match &mut self.state {
-            // Its keys go to `name_key` (see `update_screen`).
-            ScreenState::Name { .. } => {}
+            // Their keys go to `name_key` and `protect_key` (see `update_screen`).
+            ScreenState::Name { .. } | ScreenState::Protect { .. } => {}
             ScreenState::Welcome { .. } => self.welcome_move(m, fx),
             ScreenState::Contents { .. } => self.contents_move(m, fx),
             ScreenState::Intro { text, .. }
@@ -617,6 +627,7 @@ impl App {
             Screen::Closing => self.go_to(Screen::Welcome, fx),
             Screen::Intro(_) => self.go_step(self.next_screen(), fx),
             Screen::Name
+            | Screen::Protect
             | Screen::Welcome
             | Screen::Contents
             | Screen::Exercise(..)

@@ -89,9 +89,11 @@ pub enum Notice {
     /// The data folder was open to other people and has been made private to this
     /// computer account (its path); said in the app, where stderr would be hidden.
     FolderMadePrivate(std::path::PathBuf),
-    /// Right after a first run's name: the offer to protect the answers with a passphrase
-    /// (the profile's name, for the command to run).
-    ProtectOffer(String),
+    /// A first run's offer to protect the answers was declined: how to do it later (the
+    /// profile's name, for the command to run).
+    ProtectLater(String),
+    /// A first run's offer was taken: the answers are protected with a passphrase.
+    Protected,
     /// Sharing was started or withdrawn on the sharing screen.
     SharingChanged(crate::sharing::Change),
     /// The sharing screen could not do what was asked (why).

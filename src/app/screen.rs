@@ -90,6 +90,11 @@ screens! {
         /// Why the name last given cannot be used.
         problem: Option<NameProblem>,
     },
+    /// A first run's offer, after the name: protect the answers with a passphrase.
+    Protect {
+        /// Where the offer stands.
+        step: super::ProtectStep,
+    },
     /// Title, welcome text, self-help note and the start menu.
     Welcome {
         /// Selected menu row.
@@ -243,6 +248,7 @@ impl ScreenState {
                 reading: Some(text), ..
             } => Some(text),
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Exercise { .. }
             | ScreenState::Entries { .. }
@@ -268,6 +274,7 @@ impl ScreenState {
                 })
             }
             ScreenState::Name { .. }
+            | ScreenState::Protect { .. }
             | ScreenState::Welcome { .. }
             | ScreenState::Contents { .. }
             | ScreenState::Closing { .. }

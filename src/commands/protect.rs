@@ -15,9 +15,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 use trustbook::content::Workbook;
-use trustbook::safe;
 use trustbook::store::{self, ProfileKind, Protection, Saved, Store, StoreOptions};
 use trustbook::vault::{self, ExposeSecret as _, SecretString, VaultError, prompt};
+use trustbook::{protecting, safe};
 
 use super::fail;
 
@@ -281,35 +281,21 @@ fn protect(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
     }
     need_terminal()?;
     // Opened (and locked) before anything is asked: a trustbook that has it open says so now.
-    let (mut store, saved) = Store::open(opts, &wb.id).map_err(|e| e.to_string())?;
-    let had_file = store.answers_path().exists();
+    let (mut store, _) = Store::open(opts, &wb.id).map_err(|e| e.to_string())?;
     trustbook::say!("Protecting profile {name} with a passphrase.");
     trustbook::say!("Every file of this profile (its answers, backups and kept copies) will be encrypted.");
-    trustbook::say!(
-        "Without the passphrase, and without the recovery key shown next, nobody can read these \
-         answers, not even you: there is no other way back."
-    );
+    trustbook::say!("{}", protecting::NO_WAY_BACK);
     let pass = new_passphrase()?;
-    let identity = vault::create_identity();
-    let recovery = vault::recovery_key(&identity);
-    let key_file = vault::lock_identity(&identity, &pass).map_err(|e| e.to_string())?;
+    let done = protecting::protect(&mut store, &pass)?;
     drop(pass);
-    store
-        .protect(identity, &key_file)
-        .map_err(|e| format!("{e} The profile still opens: run this again to finish."))?;
-    if !had_file {
-        store
-            .save(&saved.answers, saved.place.as_ref())
-            .map_err(|e| e.to_string())?;
-    }
-    seal_exchange(&dir, &opts.profile, &Protection::Plain, store.protection());
+    say_sealed(done.warning, &done.notes);
     trustbook::say!("Done: profile {name} is protected. trustbook asks for the passphrase when it opens it.");
     trustbook::say!("");
     trustbook::say!(
         "Your recovery key. It is shown only this once: write it down and keep it away from this computer."
     );
     trustbook::say!("");
-    trustbook::say!("    {}", recovery.expose_secret());
+    trustbook::say!("    {}", done.recovery.expose_secret());
     trustbook::say!("");
     trustbook::say!(
         "Forgot the passphrase? `trustbook protect --recover --profile {}` takes this key and sets a new one.",
@@ -318,18 +304,13 @@ fn protect(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
     Ok(())
 }
 
-/// Brings what the profile holds for sharing under `to` (protect) or back to plain
-/// (remove): its exchange keys, partners' keys and links, the partner profiles its syncs
-/// wrote, and (protecting) the shares it makes and those made for it, encrypted to their
-/// reader. What could not be done is said; the answers themselves are done already.
-fn seal_exchange(dir: &Path, profile: &str, from: &Protection, to: &Protection) {
-    if let Err(e) = trustbook::exchange::local::reseal(dir, profile, from, to) {
-        trustbook::report!("warning: the exchange files could not all be rewritten: {e}");
+/// Says what [`protecting::seal_exchange`] could not do, and what it did to shares.
+fn say_sealed(warning: Option<String>, notes: &[String]) {
+    if let Some(w) = warning {
+        trustbook::report!("warning: {w}");
     }
-    if to.is_locked() {
-        for said in trustbook::sharing::seal_plain_shares(dir, profile) {
-            trustbook::say!("{}", capitalised(&said));
-        }
+    for said in notes {
+        trustbook::say!("{}", capitalised(said));
     }
 }
 
@@ -376,7 +357,8 @@ fn remove(opts: &StoreOptions, wb: &Workbook) -> Result<(), String> {
     let dir = protected_dir(opts)?;
     let protection = unlock(&dir, &opts.profile)?;
     let (mut store, _) = Store::open_as(opts, &wb.id, protection.clone()).map_err(|e| e.to_string())?;
-    seal_exchange(&dir, &opts.profile, &protection, &Protection::Plain);
+    let (warning, notes) = protecting::seal_exchange(&dir, &opts.profile, &protection, &Protection::Plain);
+    say_sealed(warning, &notes);
     store
         .unprotect()
         .map_err(|e| format!("{e} The profile still opens with its passphrase: run this again to finish."))?;

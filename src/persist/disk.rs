@@ -11,6 +11,7 @@ use crate::exchange::PartnerKeys;
 use crate::exchange::local::{self, PairError, Paired};
 use crate::sharing::{Overview, SharingError};
 use crate::store::{self, NameRefused, SaveProblem, Store, StoreOptions};
+use crate::vault::SecretString;
 use crate::{partner, sharing};
 
 /// Answers kept in the data folder: saved by a background writer, read back for partners.
@@ -22,6 +23,9 @@ pub struct DiskPersistence {
     data_dir: PathBuf,
     /// The writer of the open profile; `None` until a profile is open (a first run).
     writer: Option<Writer<Snapshot>>,
+    /// A first run's new profile, started (its lock held) but not yet written: it may
+    /// still be protected before its first save, which hands it to the writer.
+    claimed: Option<Store>,
     /// A save was asked for while no profile was open: reported as failed.
     unopened_save: bool,
     /// The open profile's protection, for the fallback copy (the store is on the writer).
@@ -56,6 +60,7 @@ impl DiskPersistence {
             profile: store::DEFAULT_PROFILE.to_string(),
             data_dir: data_dir.to_path_buf(),
             writer: None,
+            claimed: None,
             unopened_save: false,
             protection: store::Protection::Plain,
             syncer: None,
@@ -100,6 +105,9 @@ impl Persistence for DiskPersistence {
         store::encode(answers, place, &self.workbook_id)
     }
     fn save(&mut self, snapshot: Snapshot) {
+        if let Some(store) = self.claimed.take() {
+            self.start(store);
+        }
         match &mut self.writer {
             Some(writer) => writer.request(snapshot),
             None => self.unopened_save = true,
@@ -138,7 +146,7 @@ impl Persistence for DiskPersistence {
         self.protection.is_locked()
     }
     fn open_profile(&mut self, name: &str) -> Result<(), NameRefused> {
-        if self.writer.is_some() {
+        if self.writer.is_some() || self.claimed.is_some() {
             return Err(NameRefused::Failed("a profile is open already".to_string()));
         }
         let opts = StoreOptions {
@@ -146,8 +154,22 @@ impl Persistence for DiskPersistence {
             profile: name.to_string(),
         };
         let store = Store::claim(&opts, &self.workbook_id)?;
-        self.start(store);
+        self.profile = store.profile().to_string();
+        self.claimed = Some(store);
         Ok(())
+    }
+    fn protect(&mut self, passphrase: &SecretString) -> Result<SecretString, String> {
+        let mut store = self.claimed.take().ok_or_else(|| {
+            "this profile was already saved without a passphrase: quit, then run trustbook protect"
+                .to_string()
+        })?;
+        let done = crate::protecting::protect(&mut store, passphrase);
+        // Saves go on either way, encrypted when the key file was written.
+        self.start(store);
+        // What the sealing of sharing files said is not shown here (stderr is under the
+        // app's screen): the next opening of the protected profile seals them again and
+        // says in the app what failed.
+        Ok(done?.recovery)
     }
     fn sharing(&self) -> Result<Overview, SharingError> {
         Ok(sharing::overview(&self.data_dir, &self.profile, &self.protection))

@@ -13,6 +13,11 @@ use crate::exchange::local::{self, PairError, Paired};
 use crate::exchange::{OwnKeys, PartnerKeys};
 use crate::sharing::{Overview, Reach, SharingError};
 use crate::store::{NameRefused, SaveProblem};
+use crate::vault::{ExposeSecret as _, SecretString};
+
+/// The recovery key [`FakePersistence`] hands back when it protects.
+pub const FAKE_RECOVERY_KEY: &str =
+    "AGE-SECRET-KEY-1FAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKE";
 
 /// Persistence in memory, driven by a script.
 #[derive(Debug, Default)]
@@ -47,6 +52,11 @@ pub struct FakePersistence {
     pub paired: BTreeMap<String, PartnerKeys>,
     /// The next pairing operations' failures, in order; when empty, they work.
     pub pair_fails: VecDeque<PairError>,
+    /// The passphrase the new profile was protected with, if it was (tests only: a real
+    /// persistence never keeps it).
+    pub protected_with: Option<String>,
+    /// Why the next protect fails, if it should.
+    pub protect_fails: Option<String>,
     /// What happened, in order, shared so a test's own fakes (an editor) can add to it:
     /// "saved" when a save's result is collected, "paired NAME" when a code is recorded.
     pub journal: Rc<RefCell<Vec<String>>>,
@@ -131,6 +141,17 @@ impl Persistence for FakePersistence {
         }
         self.opened.push(name.to_string());
         Ok(())
+    }
+    fn protect(&mut self, passphrase: &SecretString) -> Result<SecretString, String> {
+        if let Some(why) = self.protect_fails.take() {
+            return Err(why);
+        }
+        self.protected_with = Some(passphrase.expose_secret().to_string());
+        self.journal.borrow_mut().push("protected".to_string());
+        Ok(SecretString::from(FAKE_RECOVERY_KEY.to_string()))
+    }
+    fn protected(&self) -> bool {
+        self.protected_with.is_some()
     }
     fn sharing(&self) -> Result<Overview, SharingError> {
         Ok(self.sharing.clone())

@@ -26,6 +26,7 @@ use crate::exchange::PartnerKeys;
 use crate::exchange::local::{PairError, Paired};
 use crate::sharing::{Overview, SharingError};
 use crate::store::{NameRefused, SaveProblem};
+use crate::vault::SecretString;
 
 /// What one save writes: the answers and the resume place as they were when it was
 /// asked for. A copy, so the writer thread encodes it while the loop goes on: encoding
@@ -60,6 +61,9 @@ pub trait Persistence {
     /// Starts the new profile `name` (a first run, when none was open): saves go there
     /// from now on. Refused when the name is taken or the profile cannot be opened.
     fn open_profile(&mut self, name: &str) -> Result<(), NameRefused>;
+    /// Protects the profile started by [`Persistence::open_profile`], before anything of
+    /// it was saved, with `passphrase` (slow: scrypt). The recovery key, or why not.
+    fn protect(&mut self, passphrase: &SecretString) -> Result<SecretString, String>;
     /// True when the open profile is protected with a passphrase (its files encrypted), so
     /// a plain copy handed to another program must be asked about first.
     fn protected(&self) -> bool {

@@ -116,6 +116,7 @@ pub(super) fn draw_list_from(
         | ScreenState::Entries { list, .. }
         | ScreenState::Sharing { list, .. } => Some(list),
         ScreenState::Name { .. }
+        | ScreenState::Protect { .. }
         | ScreenState::Welcome { .. }
         | ScreenState::Intro { .. }
         | ScreenState::Exercise { .. }

@@ -9,6 +9,7 @@ mod naming;
 mod overlay;
 mod page;
 mod pairing;
+mod protect;
 mod review;
 mod sharing;
 pub mod text;
@@ -58,6 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     };
     match app.screen() {
         Screen::Name => naming::draw(frame, app, theme, body),
+        Screen::Protect => protect::draw(frame, app, theme, body),
         Screen::Welcome => welcome::draw(frame, app, theme, body),
         Screen::Contents => contents::draw(frame, app, theme, body),
         Screen::Intro(c) => page::draw_intro(frame, app, theme, body, c),
@@ -175,6 +177,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Screen::Exercise(c, e) => right.push(text::exercise_of(e + 1, wb.chapters[c].exercises.len())),
         Screen::Entries(c) => right.push(text::chapter_of(c + 1, wb.chapters.len())),
         Screen::Name
+        | Screen::Protect
         | Screen::Welcome
         | Screen::Contents
         | Screen::Closing
@@ -208,6 +211,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let title = match app.screen() {
         Screen::Intro(c) | Screen::Exercise(c, _) | Screen::Entries(c) => wb.chapters[c].title.as_str(),
         Screen::Name
+        | Screen::Protect
         | Screen::Welcome
         | Screen::Contents
         | Screen::Closing

@@ -50,6 +50,67 @@ pub fn name_problem(p: &NameProblem) -> String {
     }
 }
 
+/// Title of a first run's offer to protect the answers.
+pub const PROTECT_TITLE: &str = "Protect your answers with a passphrase?";
+/// The offer itself; `yes` and `no` are their keys.
+pub fn protect_offer(yes: &str, no: &str) -> String {
+    format!(
+        "Does anyone else use this computer account? Then protect your answers with a passphrase: \
+         trustbook encrypts them, and asks for the passphrase each time it opens. Without one, \
+         anyone who can use this account can read your answers.\n\n\
+         {yes}: protect them now. {no}: not now (you can still do it later with `trustbook protect`)."
+    )
+}
+/// Title while a new passphrase is typed, the first time or the second.
+pub fn passphrase_title(repeating: bool) -> &'static str {
+    if repeating {
+        "Type the same passphrase again"
+    } else {
+        "Choose a passphrase"
+    }
+}
+/// Label of the masked field, the first time or the second.
+pub fn passphrase_label(repeating: bool) -> &'static str {
+    if repeating {
+        "The same passphrase again"
+    } else {
+        "New passphrase"
+    }
+}
+/// Under the field: it is not shown, and what a good one is.
+pub const PASSPHRASE_HOW: &str = "It is not shown as you type. Several words are easier to remember \
+    and harder to guess than one.";
+/// Why the passphrase typed was not taken.
+pub fn passphrase_problem(p: crate::app::PassphraseProblem) -> String {
+    use crate::app::PassphraseProblem as P;
+    match p {
+        P::Empty => "Nothing was typed: type a passphrase, then Enter.".to_string(),
+        P::Mismatch => "The two were not the same, so nothing was set. Type it again, twice.".to_string(),
+        P::TooLong => format!(
+            "That is longer than {} characters, so it was not taken (was something pasted by \
+             mistake?). What you typed before is kept.",
+            crate::vault::MAX_PASSPHRASE_BYTES
+        ),
+    }
+}
+/// Title while the answers are being locked (scrypt takes a second or two).
+pub const LOCKING_TITLE: &str = "Locking your answers…";
+/// What is happening meanwhile.
+pub const LOCKING_WHY: &str = "This takes a second or two: the passphrase is made slow to guess on purpose.";
+/// Title of the recovery key, shown once.
+pub const RECOVERY_TITLE: &str = "Your recovery key: write it down";
+/// What the recovery key is, above it.
+pub const RECOVERY_WHY: &str = "Your answers are protected. If you forget the passphrase, this key \
+    is the only way back to them. Write it down now and keep it away from this computer: it is \
+    shown only this once.";
+/// How the recovery key is used, below it.
+pub fn recovery_use(profile: &str) -> String {
+    format!(
+        "Forgot the passphrase? `trustbook protect --recover --profile {}` takes this key and sets a new one.",
+        crate::present::clean_line(profile)
+    )
+}
+
 /// Welcome menu: continue.
 pub const CONTINUE: &str = "Continue where I left off";
 /// Welcome menu: start.
@@ -252,7 +313,8 @@ pub fn notice(n: &Notice) -> String {
         Notice::PartnerUnreadable(why) => crate::present::clean_line(why),
         Notice::StartedFresh(to) => started_fresh(&to.display().to_string()),
         Notice::FolderMadePrivate(dir) => folder_made_private(&dir.display().to_string(), usize::MAX),
-        Notice::ProtectOffer(name) => protect_offer(name, usize::MAX),
+        Notice::ProtectLater(name) => protect_later(name, usize::MAX),
+        Notice::Protected => protected(usize::MAX),
         Notice::SharingChanged(change) => sharing_changed(change),
         Notice::SharingFailed(e) => sharing_failed(e),
         Notice::AlreadySharing(name) => format!("{} already sees your shareable answers.", name_of(name)),
@@ -342,7 +404,15 @@ pub fn type_elsewhere(cx: Context) -> String {
             format!("{select} opens a page to write on")
         }
         Context::Reading => format!("{select} to write your answer"),
-        Context::Name | Context::Text | Context::Field => "Type your answer here".to_string(),
+        Context::Name | Context::NewPassphrase | Context::Unlock | Context::Text | Context::Field => {
+            "Type your answer here".to_string()
+        }
+        Context::ProtectOffer => format!(
+            "{select} protects your answers, {} goes on without",
+            key(Go::Back.into())
+        ),
+        Context::Locking => "Your answers are being locked".to_string(),
+        Context::RecoveryKey => format!("{select} goes on once the key is written down"),
         Context::Sharing => format!("{} shares with the one selected", key(Go::Share.into())),
         Context::MyCode => format!("{} enters your partner's code", key(Go::PartnerCode.into())),
         Context::PairEntry | Context::KeyChanged => "Type here".to_string(),
@@ -362,17 +432,28 @@ pub fn type_elsewhere(cx: Context) -> String {
     format!("Nothing here takes typing. {what}.")
 }
 
-/// Notice right after a first run's name question, in the longest form that fits in
-/// `width` columns (the footer is one line).
-pub fn protect_offer(name: &str, width: usize) -> String {
+/// Notice after a first run's offer to protect was declined: how to protect later, in
+/// the longest form that fits in `width` columns (the footer is one line).
+pub fn protect_later(name: &str, width: usize) -> String {
     let name = crate::present::clean_line(name);
     let forms = [
         format!(
-            "Does anyone else use this computer account? Then protect your answers with a \
-             passphrase: quit and run trustbook protect --profile {name}"
+            "Your answers are not protected with a passphrase. To protect them later: quit and run \
+             trustbook protect --profile {name}"
         ),
-        format!("Does anyone else use this account? Then run trustbook protect --profile {name}"),
-        format!("Shared account? Lock it: trustbook protect --profile {name}"),
+        format!("Not protected. To add a passphrase later: trustbook protect --profile {name}"),
+        format!("To protect later: trustbook protect --profile {name}"),
+    ];
+    first_fitting(forms, width)
+}
+
+/// Notice once the first run's offer has protected the answers, in the longest form
+/// that fits in `width` columns.
+pub fn protected(width: usize) -> String {
+    let forms = [
+        "Your answers are protected: trustbook asks for the passphrase each time it opens.".to_string(),
+        "Protected: trustbook asks for your passphrase when it opens.".to_string(),
+        "Your answers are protected.".to_string(),
     ];
     first_fitting(forms, width)
 }
@@ -404,7 +485,8 @@ pub fn folder_made_private(dir: &str, width: usize) -> String {
 /// forms give the longest that fits.
 pub fn notice_in(n: &Notice, width: usize) -> String {
     match n {
-        Notice::ProtectOffer(name) => protect_offer(name, width),
+        Notice::ProtectLater(name) => protect_later(name, width),
+        Notice::Protected => protected(width),
         Notice::FolderMadePrivate(dir) => folder_made_private(&dir.display().to_string(), width),
         other => notice(other),
     }

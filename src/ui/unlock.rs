@@ -9,9 +9,6 @@ use ratatui::widgets::{Block, Borders, Padding};
 use super::{Theme, wrap};
 use crate::unlock::{Problem, Stage, Unlock};
 
-/// The keys of the unlock screen, said under the field.
-pub const UNLOCK_KEYS: &str = "Enter unlock · Backspace delete · Esc quit (nothing is changed)";
-
 /// Draws the unlock screen over the whole frame.
 pub fn draw_unlock(frame: &mut Frame, unlock: &Unlock, theme: &Theme) {
     let full = frame.area();
@@ -26,6 +23,8 @@ pub fn draw_unlock(frame: &mut Frame, unlock: &Unlock, theme: &Theme) {
          it is not shown as you type."
     );
     let note = note(unlock);
+    // Its keys as the key table has them (the README lists the same line).
+    let keys = crate::app::keys::key_line(crate::app::Context::Unlock);
     let rows = |s: &str| wrap::height(s, area.width);
     let [_, title, _, body, _, input, keys_area, _, note_area] = Layout::vertical([
         Constraint::Length(1),
@@ -34,7 +33,7 @@ pub fn draw_unlock(frame: &mut Frame, unlock: &Unlock, theme: &Theme) {
         Constraint::Length(rows(&why)),
         Constraint::Length(1),
         Constraint::Length(3),
-        Constraint::Length(rows(UNLOCK_KEYS)),
+        Constraint::Length(rows(&keys)),
         Constraint::Length(1),
         Constraint::Min(0),
     ])
@@ -44,25 +43,11 @@ pub fn draw_unlock(frame: &mut Frame, unlock: &Unlock, theme: &Theme) {
         title,
     );
     frame.render_widget(wrap::paragraph(&why, body.width), body);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(
-            format!(" Passphrase for profile \"{name}\": "),
-            theme.dim(),
-        ));
-    let inner = block.inner(input);
-    frame.render_widget(block, input);
-    // Only the count shows, and only as much of it as fits: the end of a long one.
-    let shown = unlock.typed_len().min(usize::from(inner.width.saturating_sub(1)));
-    frame.render_widget(Line::from("•".repeat(shown)), inner);
-    if unlock.stage() == Stage::Typing {
-        let x = inner.x + u16::try_from(shown).unwrap_or(inner.width);
-        frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
-    }
+    let label = format!("Passphrase for profile \"{name}\"");
+    let typing = unlock.stage() == Stage::Typing;
+    draw_masked(frame, theme, input, &label, unlock.typed_len(), typing);
     frame.render_widget(
-        wrap::paragraph(UNLOCK_KEYS, keys_area.width).style(theme.dim()),
+        wrap::paragraph(&keys, keys_area.width).style(theme.dim()),
         keys_area,
     );
     frame.render_widget(
@@ -88,5 +73,31 @@ fn note(unlock: &Unlock) -> String {
             "That is longer than {} characters, so it was not taken; was something pasted by mistake?",
             crate::vault::MAX_PASSPHRASE_BYTES
         ),
+    }
+}
+
+/// A masked field in `area` (three rows): a box titled `label`, one bullet per
+/// character typed (`typed_len`), never the text; the cursor after them when `cursor`.
+pub(super) fn draw_masked(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    label: &str,
+    typed_len: usize,
+    cursor: bool,
+) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(format!(" {label}: "), theme.dim()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // Only the count shows, and only as much of it as fits: the end of a long one.
+    let shown = typed_len.min(usize::from(inner.width.saturating_sub(1)));
+    frame.render_widget(Line::from("•".repeat(shown)), inner);
+    if cursor {
+        let x = inner.x + u16::try_from(shown).unwrap_or(inner.width);
+        frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
     }
 }

@@ -40,6 +40,38 @@ pub const MAX_PASSPHRASE_BYTES: usize = 1024;
 /// factor is stored in the key file, so a file made with it stays weak: tests only.
 pub const TEST_WORK_FACTOR_ENV: &str = "TRUSTBOOK_TEST_SCRYPT_LOG_N";
 
+/// A passphrase or recovery key handed between the app and its edges (in an effect or
+/// an event): wiped when dropped, never shown by `Debug`. Two are equal when their text
+/// is, so effects and events compare as the rest do.
+#[derive(Clone)]
+pub struct Secret(SecretString);
+
+impl Secret {
+    /// Wraps `secret`.
+    pub fn new(secret: SecretString) -> Secret {
+        Secret(secret)
+    }
+
+    /// The secret itself, to hand to age.
+    pub fn secret(&self) -> &SecretString {
+        &self.0
+    }
+}
+
+impl PartialEq for Secret {
+    fn eq(&self, other: &Secret) -> bool {
+        self.0.expose_secret() == other.0.expose_secret()
+    }
+}
+
+impl Eq for Secret {}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(hidden)")
+    }
+}
+
 /// Why a file could not be encrypted or decrypted. Display says it in words, without the
 /// file's name (callers add it).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -114,7 +114,12 @@ fn closing_the_window_saves_and_exits() {
     // A first run asks for a name: Esc keeps `default`, whose file is read below.
     wait_for(&screen, crate::common::pty::NAME_QUESTION);
     file.write_all(b"\x1b").expect("type");
+    // Then the offer of a passphrase: not now.
+    wait_for(&screen, crate::common::pty::PROTECT_QUESTION);
+    file.write_all(b"n").expect("type");
     wait_for(&screen, "Start from the beginning");
+    // A letter hard on a command is taken as typing in the wrong place: pause first.
+    std::thread::sleep(trustbook::app::BURST + Duration::from_millis(100));
     file.write_all(b"s").expect("type");
     wait_for(&screen, "Chapter 1/3");
     file.write_all(b"\r").expect("type");

@@ -35,6 +35,8 @@ mod props;
 mod protect;
 #[cfg(unix)]
 mod protect_files;
+#[cfg(unix)]
+mod protect_offer;
 mod pty;
 mod ratings;
 mod resume;

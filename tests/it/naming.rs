@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::common::pty::{NAME_QUESTION as QUESTION, Spawn, keys as pty_keys};
 use crate::common::*;
-use ratatui::crossterm::event::Event as TermEvent;
+use crate::common::{session_keys as keys_in, session_typed as typed};
 use ratatui::crossterm::event::KeyCode::{Backspace, Enter, Esc, F};
 use trustbook::app::{App, Context, Screen, keys};
 use trustbook::persist::fake::FakePersistence;
@@ -27,22 +27,6 @@ fn asking<P: Persistence>(persist: P) -> Session<P> {
     s
 }
 
-/// Sends terminal events through the key table and the session, drawing after each.
-fn keys_in<P: Persistence>(s: &mut Session<P>, events: impl IntoIterator<Item = TermEvent>) {
-    let mut no_editor = |_: &str| Ok(Err(String::new()));
-    for ev in events {
-        if let Some(action) = keys::action(&s.app, &ev) {
-            s.dispatch(action, Instant::now(), &mut no_editor)
-                .expect("no terminal");
-        }
-        draw(&s.app);
-    }
-}
-
-fn typed<P: Persistence>(s: &mut Session<P>, text: &str) {
-    keys_in(s, text.chars().map(char_key));
-}
-
 fn shown(app: &App) -> String {
     render(app, 80, 24)
 }
@@ -58,6 +42,10 @@ fn a_valid_name_becomes_the_profile_and_is_saved_at_once() {
     keys_in(&mut s, [key(Enter)]);
     assert_eq!(s.persist.opened, vec!["sam".to_string()]);
     assert_eq!(s.app.profile(), "sam");
+    // The offer of a passphrase comes first; nothing is saved before it is answered.
+    assert_eq!(s.app.screen(), Screen::Protect);
+    assert!(s.persist.requested.is_empty());
+    keys_in(&mut s, [char_key('n')]);
     assert_eq!(s.app.screen(), Screen::Welcome);
     assert_eq!(
         s.persist.requested.len(),
@@ -100,13 +88,13 @@ fn esc_or_an_empty_enter_keeps_default() {
     keys_in(&mut s, [key(Esc)]);
     assert_eq!(s.persist.opened, vec!["default".to_string()]);
     assert_eq!(s.app.profile(), "default");
-    assert_eq!(s.app.screen(), Screen::Welcome);
+    assert_eq!(s.app.screen(), Screen::Protect);
 
     let mut s = asking(FakePersistence::default());
     typed(&mut s, "  ");
     keys_in(&mut s, [key(Enter)]);
     assert_eq!(s.persist.opened, vec!["default".to_string()]);
-    assert_eq!(s.app.screen(), Screen::Welcome);
+    assert_eq!(s.app.screen(), Screen::Protect);
 }
 
 #[test]
@@ -192,6 +180,11 @@ fn the_answers_file_lands_under_the_chosen_name_and_nothing_under_default() {
     typed(&mut s, "sam");
     keys_in(&mut s, [key(Enter)]);
     assert_eq!(s.app.profile(), "sam");
+    assert!(
+        !exists(dir, "sam.toml"),
+        "nothing written before the offer is answered"
+    );
+    keys_in(&mut s, [char_key('n')]);
     let deadline = Instant::now() + Duration::from_secs(10);
     while s.app.saving() && Instant::now() < deadline {
         s.tick(Instant::now(), Duration::from_millis(20)).expect("tick");
@@ -360,7 +353,10 @@ fn a_name_typed_on_the_first_run_is_the_profile_the_next_start_continues() {
     pty.send_until(pty_keys::ENTER, QUESTION);
     pty.type_str("Sam");
     pty.wait_for("│ sam ");
-    pty.send_until(pty_keys::ENTER, "Start from the beginning");
+    pty.send(pty_keys::ENTER);
+    pty.wait_for(crate::common::pty::PROTECT_QUESTION);
+    pty.command(b"n");
+    pty.wait_for("Start from the beginning");
     // Whose answers these are shows in the header from now on.
     pty.wait_for(" sam · ");
     pty.wait_until("sam.toml on disk", |_| exists(dir, "sam.toml"));
@@ -433,7 +429,10 @@ fn killed_before_or_after_the_choice_nothing_is_lost() {
     let mut pty = Spawn::default().data_dir(dir).start();
     pty.wait_for(QUESTION);
     pty.type_str("sam");
-    pty.send_until(pty_keys::ENTER, "Start from the beginning");
+    pty.send(pty_keys::ENTER);
+    pty.wait_for(crate::common::pty::PROTECT_QUESTION);
+    pty.command(b"n");
+    pty.wait_for("Start from the beginning");
     pty.wait_until("sam.toml on disk", |_| exists(dir, "sam.toml"));
     pty.kill9();
     pty.wait_exit();

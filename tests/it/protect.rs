@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::common::disk::{read_saved, wait_file, workbook_id};
+use crate::common::disk::{all_files, assert_nowhere, read_saved, wait_file, workbook_id};
 use crate::common::pty::{Pty, Spawn, keys};
 use crate::common::text;
 use trustbook::store::{self, Protection, StoreOptions};
@@ -48,36 +48,6 @@ fn protect(dir: &Path, home: &Path, profile: &str, pass: &str) -> String {
         .to_string();
     assert_eq!(key.len(), 74, "{screen}");
     key
-}
-
-/// Every file under `dir` (recursively), with its bytes.
-fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let Ok(rd) = fs::read_dir(dir) else {
-        return out;
-    };
-    for e in rd.filter_map(Result::ok) {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(all_files(&p));
-        } else if let Ok(b) = fs::read(&p) {
-            out.push((p, b));
-        }
-    }
-    out
-}
-
-/// Panics naming the file when any byte sequence of `words` is found under `dir`.
-fn assert_nowhere(dir: &Path, words: &[&str]) {
-    for (path, bytes) in all_files(dir) {
-        for w in words {
-            assert!(
-                !bytes.windows(w.len()).any(|x| x == w.as_bytes()),
-                "{} holds {w:?} in plain text",
-                path.display()
-            );
-        }
-    }
 }
 
 /// Reads the answers file at `path` with the recovery key.
@@ -436,44 +406,6 @@ fn a_swapped_key_file_is_named_and_changes_nothing() {
     assert!(screen.contains("default.toml"), "the file is named: {screen}");
     assert_eq!(pty.wait_exit().exit_code(), 1);
     assert_eq!(snapshot(&dir), before);
-}
-
-#[test]
-fn right_after_the_name_the_app_offers_a_passphrase() {
-    use crate::common::{char_key, key, render, shipped_app};
-    use ratatui::crossterm::event::KeyCode::{Enter, Esc};
-    use trustbook::app::keys as app_keys;
-    use trustbook::persist::fake::FakePersistence;
-    use trustbook::session::Session;
-
-    let mut s = Session::new(shipped_app().asking_name(), FakePersistence::default());
-    let mut no_editor = |_: &str| Ok(Err(String::new()));
-    // The safety page comes first; Esc closes it, onto the question of a name.
-    for ev in [key(Esc)]
-        .into_iter()
-        .chain("sam".chars().map(char_key))
-        .chain([key(Enter)])
-    {
-        if let Some(action) = app_keys::action(&s.app, &ev) {
-            s.dispatch(action, std::time::Instant::now(), &mut no_editor)
-                .expect("no terminal");
-        }
-    }
-    let wide = render(&s.app, 150, 50);
-    assert!(
-        wide.contains(
-            "Does anyone else use this computer account? Then protect your answers with a passphrase: \
-             quit and run trustbook protect --profile sam"
-        ),
-        "{wide}"
-    );
-    for (w, h) in [(80, 24), (60, 20)] {
-        let screen = render(&s.app, w, h);
-        assert!(
-            screen.contains("trustbook protect --profile sam"),
-            "{w}x{h}:\n{screen}"
-        );
-    }
 }
 
 #[test]

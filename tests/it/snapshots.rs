@@ -340,6 +340,7 @@ fn every_screen() -> Vec<App> {
     paste(&mut big, &"word ".repeat(2_000));
     apps.push(big);
     apps.extend(pairing_steps());
+    apps.extend(protect_offer_steps());
     apps
 }
 
@@ -377,6 +378,38 @@ fn pairing_steps() -> Vec<App> {
         trustbook::app::Context::KeyChanged
     );
     vec![mine, changed]
+}
+
+/// A first run's offer of a passphrase, right after the name: the question, the
+/// masked field being repeated, "Locking your answers…" and the recovery key.
+fn protect_offer_steps() -> Vec<App> {
+    use trustbook::app::{Go, Move};
+    let offer = || {
+        let mut app = shipped_app().asking_name();
+        app.update(Action::Go(Go::Back));
+        app.update(Action::Event(Event::ProfileOpened("sam".into(), Ok(()))));
+        assert_eq!(app.screen(), Screen::Protect);
+        app
+    };
+    let typing = || {
+        let mut app = offer();
+        app.update(Action::Move(Move::Select));
+        paste(&mut app, "correct horse");
+        app.update(Action::Move(Move::Select));
+        paste(&mut app, "correct");
+        app
+    };
+    let mut locking = typing();
+    paste(&mut locking, " horse");
+    locking.update(Action::Move(Move::Select));
+    let mut recovery = typing();
+    paste(&mut recovery, " horse");
+    recovery.update(Action::Move(Move::Select));
+    let key = trustbook::vault::SecretString::from(trustbook::persist::fake::FAKE_RECOVERY_KEY.to_string());
+    recovery.update(Action::Event(Event::Protected(Ok(
+        trustbook::vault::Secret::new(key),
+    ))));
+    vec![offer(), typing(), locking, recovery]
 }
 
 #[test]

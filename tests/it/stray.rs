@@ -92,6 +92,7 @@ pub fn app_at(wb: &Workbook, to: Screen) -> App {
         Screen::Intro(c) => Some(place(c, None)),
         Screen::Exercise(c, e) => Some(place(c, Some(e))),
         Screen::Name
+        | Screen::Protect
         | Screen::Welcome
         | Screen::Contents
         | Screen::Review
@@ -125,7 +126,12 @@ pub fn app_at(wb: &Workbook, to: Screen) -> App {
             press(&mut app2, KeyCode::Tab);
             app = app2;
         }
-        Screen::Intro(_) | Screen::Exercise(..) | Screen::Name | Screen::Compare | Screen::Entries(_) => {
+        Screen::Intro(_)
+        | Screen::Exercise(..)
+        | Screen::Name
+        | Screen::Protect
+        | Screen::Compare
+        | Screen::Entries(_) => {
             send(&mut app, char_key('c'));
         }
     }

@@ -40,6 +40,18 @@ macro_rules! contexts {
 contexts! {
     /// A first run's question of a name (typing).
     Name,
+    /// A first run's offer, after the name: protect the answers with a passphrase?
+    ProtectOffer,
+    /// A new passphrase typed, then repeated, in a masked field (typing).
+    NewPassphrase,
+    /// The answers being locked under the new passphrase (a second or so).
+    Locking,
+    /// The recovery key, shown once after protecting.
+    RecoveryKey,
+    /// The unlock screen of a protected profile, before the app opens (typing). Not a
+    /// context of `App`: the unlock screen decodes its keys and words its key line
+    /// from this table, so help, README and screen agree.
+    Unlock,
     /// The welcome menu.
     Welcome,
     /// The table of contents.
@@ -104,8 +116,17 @@ impl Context {
     /// True while a text field has the keyboard, so letters are text, not commands.
     pub const fn is_typing(self) -> bool {
         match self {
-            Context::Name | Context::Text | Context::Field | Context::PairEntry | Context::KeyChanged => true,
-            Context::Welcome
+            Context::Name
+            | Context::NewPassphrase
+            | Context::Unlock
+            | Context::Text
+            | Context::Field
+            | Context::PairEntry
+            | Context::KeyChanged => true,
+            Context::ProtectOffer
+            | Context::Locking
+            | Context::RecoveryKey
+            | Context::Welcome
             | Context::Contents
             | Context::Page
             | Context::List
@@ -139,6 +160,11 @@ impl Context {
         match self {
             Context::List | Context::Choice | Context::Checklist => true,
             Context::Name
+            | Context::ProtectOffer
+            | Context::NewPassphrase
+            | Context::Locking
+            | Context::RecoveryKey
+            | Context::Unlock
             | Context::Welcome
             | Context::Contents
             | Context::Page
@@ -173,6 +199,11 @@ impl Context {
         match self {
             Context::Scale | Context::Ratings | Context::RatingsOwn | Context::Date => true,
             Context::Name
+            | Context::ProtectOffer
+            | Context::NewPassphrase
+            | Context::Locking
+            | Context::RecoveryKey
+            | Context::Unlock
             | Context::Welcome
             | Context::Contents
             | Context::Page
@@ -249,6 +280,12 @@ pub fn context(app: &App) -> Context {
 pub fn context_below_help(app: &App) -> Context {
     match app.state() {
         ScreenState::Name { .. } => Context::Name,
+        ScreenState::Protect { step } => match step {
+            super::ProtectStep::Offer(_) => Context::ProtectOffer,
+            super::ProtectStep::Typing(_) => Context::NewPassphrase,
+            super::ProtectStep::Locking => Context::Locking,
+            super::ProtectStep::Recovery(_) => Context::RecoveryKey,
+        },
         ScreenState::Welcome { .. } => Context::Welcome,
         ScreenState::Contents { .. } => Context::Contents,
         ScreenState::Intro { .. } | ScreenState::Closing { .. } => Context::Page,
@@ -293,6 +330,11 @@ pub fn bindings(cx: Context) -> &'static [Binding] {
 fn build(cx: Context) -> Vec<Binding> {
     let mut list = match cx {
         Context::Name => questions::name(),
+        Context::ProtectOffer => questions::protect_offer(),
+        Context::NewPassphrase => questions::new_passphrase(),
+        Context::Locking => Vec::new(),
+        Context::RecoveryKey => questions::recovery_key(),
+        Context::Unlock => return questions::unlock(),
         Context::Welcome => screens::welcome(),
         Context::Contents => screens::contents(),
         Context::Page => screens::page(),
@@ -402,6 +444,17 @@ pub fn help_keys(cx: Context, bind: &Binding) -> String {
     names.join("/")
 }
 
+/// The keys of context `cx` itself (not help, the safety page or quitting, which most
+/// contexts share) as one line, e.g. "Enter unlock · Backspace delete · …": what the
+/// unlock screen shows under its field, and what the README lists.
+pub fn key_line(cx: Context) -> String {
+    help_bindings(cx)
+        .filter(|b| !matches!(b.action, Action::Go(Go::Help | Go::Safety | Go::Quit)))
+        .map(|b| format!("{} {}", help_keys(cx, b), b.does))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The label of the first key for `action` in context `cx`, for texts that name
 /// a key ("u brings it back"): taken from the table, so they never disagree.
 pub fn label_of(cx: Context, action: &Action) -> &'static str {
@@ -467,6 +520,25 @@ mod tests {
         assert!(
             readme.contains("u or Ctrl+Z"),
             "the README's key table names undo"
+        );
+    }
+
+    #[test]
+    fn readme_lists_the_passphrase_screens_keys_as_the_table_has_them() {
+        let readme = include_str!("../../../README.md");
+        for cx in [
+            Context::Unlock,
+            Context::ProtectOffer,
+            Context::NewPassphrase,
+            Context::RecoveryKey,
+        ] {
+            let line = key_line(cx);
+            assert!(!line.is_empty(), "{cx:?}");
+            assert!(readme.contains(&line), "README's key table lacks {cx:?}: {line}");
+        }
+        assert_eq!(
+            key_line(Context::Unlock),
+            "Enter unlock · Backspace delete · Esc/Ctrl+C/Ctrl+Q quit (nothing is changed)"
         );
     }
 

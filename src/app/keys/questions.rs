@@ -2,9 +2,11 @@
 
 use ratatui::crossterm::event::KeyCode::{BackTab, Enter, Esc, F, PageDown, PageUp, Tab};
 
-use super::shared::{SHIFT, b, ch, first, grouped, k, last, line_edits, scroll, scroll_down, scroll_up};
+use super::shared::{
+    SHIFT, b, ch, ctrl, first, grouped, k, last, line_edits, scroll, scroll_down, scroll_up,
+};
 use super::{Binding, Key};
-use crate::app::{Action, Go, Move};
+use crate::app::{Action, Edit, Go, Move};
 
 /// A first run's question of a name (typing).
 pub(super) fn name() -> Vec<Binding> {
@@ -26,6 +28,79 @@ pub(super) fn name() -> Vec<Binding> {
     ];
     v.extend(line_edits());
     v
+}
+
+/// A first run's offer to protect the answers with a passphrase.
+pub(super) fn protect_offer() -> Vec<Binding> {
+    vec![
+        b(
+            vec![ch('p')],
+            Action::Move(Move::Select),
+            "p",
+            "protect with a passphrase",
+            true,
+        ),
+        b(
+            vec![ch('n'), k(Esc)],
+            Action::Go(Go::Back),
+            "n/Esc",
+            "not now",
+            true,
+        ),
+    ]
+}
+
+/// What a masked passphrase field does with Backspace by itself; listed so help names it.
+fn passphrase_delete() -> Binding {
+    b(
+        vec![],
+        Action::Edit(Edit::Type(Default::default())),
+        "Backspace",
+        "delete",
+        true,
+    )
+}
+
+/// A new passphrase, typed and repeated in a masked field.
+pub(super) fn new_passphrase() -> Vec<Binding> {
+    vec![
+        b(vec![k(Enter)], Action::Move(Move::Select), "Enter", "next", true),
+        passphrase_delete(),
+        b(vec![k(Esc)], Action::Go(Go::Back), "Esc", "back, not now", true),
+    ]
+}
+
+/// The recovery key, shown once.
+pub(super) fn recovery_key() -> Vec<Binding> {
+    vec![b(
+        vec![k(Enter)],
+        Action::Move(Move::Select),
+        "Enter",
+        "written down: go on",
+        true,
+    )]
+}
+
+/// The unlock screen before the app: all of its keys (no help or safety page there,
+/// as no app is open yet).
+pub(super) fn unlock() -> Vec<Binding> {
+    vec![
+        b(
+            vec![k(Enter)],
+            Action::Move(Move::Select),
+            "Enter",
+            "unlock",
+            true,
+        ),
+        passphrase_delete(),
+        b(
+            vec![k(Esc), ctrl('c'), ctrl('q')],
+            Action::Go(Go::Back),
+            "Esc",
+            "quit (nothing is changed)",
+            true,
+        ),
+    ]
 }
 
 /// `yes` (y) and `no` (Esc or n) of a question that changes something.

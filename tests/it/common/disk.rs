@@ -1,6 +1,7 @@
 //! Looking at the answers file from outside while the real app runs: strict reads
 //! (as the app itself reads), and polling until a save shows up on disk.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -83,4 +84,34 @@ pub fn mode(path: &Path) -> u32 {
         .permissions()
         .mode()
         & 0o777
+}
+
+/// Every file under `dir` (recursively), with its bytes.
+pub fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let Ok(rd) = fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.filter_map(Result::ok) {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(all_files(&p));
+        } else if let Ok(b) = fs::read(&p) {
+            out.push((p, b));
+        }
+    }
+    out
+}
+
+/// Panics naming the file when any byte sequence of `words` is found under `dir`.
+pub fn assert_nowhere(dir: &Path, words: &[&str]) {
+    for (path, bytes) in all_files(dir) {
+        for w in words {
+            assert!(
+                !bytes.windows(w.len()).any(|x| x == w.as_bytes()),
+                "{} holds {w:?} in plain text",
+                path.display()
+            );
+        }
+    }
 }

@@ -186,6 +186,27 @@ pub fn session_key<P: trustbook::persist::Persistence>(
     true
 }
 
+/// Sends terminal events through the key table and `session`, as the terminal loop
+/// does (effects carried out by its persistence), drawing after each.
+pub fn session_keys<P: trustbook::persist::Persistence>(
+    s: &mut trustbook::session::Session<P>,
+    events: impl IntoIterator<Item = Event>,
+) {
+    let mut no_editor = |_: &str| Ok(Err(String::new()));
+    for ev in events {
+        if let Some(action) = keys::action(&s.app, &ev) {
+            s.dispatch(action, std::time::Instant::now(), &mut no_editor)
+                .expect("no terminal");
+        }
+        draw(&s.app);
+    }
+}
+
+/// Types `text` key by key into `session` (see [`session_keys`]).
+pub fn session_typed<P: trustbook::persist::Persistence>(s: &mut trustbook::session::Session<P>, text: &str) {
+    session_keys(s, text.chars().map(char_key));
+}
+
 /// Draws `app` at its size, as the terminal loop does after every action.
 pub fn draw(app: &App) {
     let (w, h) = app.size();

@@ -20,6 +20,8 @@ pub const POLL: Duration = Duration::from_millis(20);
 
 /// The first run's question of a name, as it shows.
 pub const NAME_QUESTION: &str = "What name should your answers go under?";
+/// The title of a first run's offer of a passphrase, right after the name.
+pub const PROTECT_QUESTION: &str = "Protect your answers with a passphrase?";
 
 /// The first line of the safety page, which a first run shows before anything else.
 pub const SAFETY_FIRST: &str = "Please read this page first.";
@@ -254,6 +256,10 @@ impl Pty {
         let asked = self.screen().contains(NAME_QUESTION);
         if asked {
             self.send(keys::ESC);
+            // Then the offer of a passphrase: not now.
+            self.wait_for(PROTECT_QUESTION);
+            // A command letter, then the pause that tells the next key is no typing.
+            self.command(b"n");
         }
         self.wait_for("Start from the beginning");
         asked
