@@ -103,10 +103,11 @@ pub const RECOVERY_TITLE: &str = "Your recovery key: write it down";
 pub const RECOVERY_WHY: &str = "Your answers are protected. If you forget the passphrase, this key \
     is the only way back to them. Write it down now and keep it away from this computer: it is \
     shown only this once.";
-/// How the recovery key is used, below it.
+/// How the recovery key is used, below it. The command has a line of its own, so it
+/// is never broken at one of its hyphens.
 pub fn recovery_use(profile: &str) -> String {
     format!(
-        "Forgot the passphrase? `trustbook protect --recover --profile {}` takes this key and sets a new one.",
+        "Forgot the passphrase? This command takes this key and sets a new one:\n  trustbook protect --recover --profile {}",
         crate::present::clean_line(profile)
     )
 }
