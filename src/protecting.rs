@@ -29,7 +29,9 @@ pub struct Protected {
 
 /// Protects the plain profile open in `store` with `passphrase`. Takes about a second
 /// (scrypt). `Err` says why, for the person; the profile still opens then: plain, or
-/// with the passphrase once its key file was written.
+/// with the passphrase once its key file was written. Killed between the key file and a
+/// first run's answers file, the lone key is removed when the name is claimed again
+/// (the recovery key was never shown), and the offer comes again.
 pub fn protect(store: &mut Store, passphrase: &SecretString) -> Result<Protected, String> {
     let identity = vault::create_identity();
     let recovery = vault::recovery_key(&identity);

@@ -130,6 +130,15 @@ impl App {
         Some(step)
     }
 
+    /// True while a first run has written nothing yet: the name is asked, or the offer is
+    /// open (until the recovery key shows, the answers file does not exist).
+    pub fn nothing_written_yet(&self) -> bool {
+        self.asking_for_name()
+            || self
+                .protect_step()
+                .is_some_and(|s| !matches!(s, ProtectStep::Recovery(_)))
+    }
+
     /// A key on the offer.
     pub(super) fn protect_key(&mut self, action: Action, fx: &mut Vec<Effect>) {
         let ScreenState::Protect { step } = &mut self.state else {

@@ -436,6 +436,7 @@ impl Store {
             Some(ProfileKind::Partner) => return Err(NameRefused::Partner),
             None => {}
         }
+        discard_unfinished_key(&dir, &opts.profile);
         let store = Store::lock(opts, workbook_id).map_err(|e| match e {
             StoreError::PartnerProfile { .. } => NameRefused::Partner,
             e => NameRefused::Failed(e.to_string()),
@@ -750,6 +751,7 @@ impl Store {
     /// copies of private answers). Safe: this process holds the profile's lock.
     fn remove_stale_temp_files(&self) {
         fsio::remove_temp_files(&self.path);
+        fsio::remove_temp_files(&key_path(&self.dir, &self.profile));
         fsio::remove_temp_files(&self.backup);
         let _ = fs::remove_file(fsio::staging_name(&self.backup));
     }
@@ -762,6 +764,28 @@ impl Drop for Store {
         if let Some(lock) = &self.lock {
             let _ = lock.set_len(0);
         }
+    }
+}
+
+/// Removes the key file of a first run's protect that was stopped (a kill, a power cut)
+/// after the key file and before the answers file: no file of the profile is encrypted to
+/// that key and its recovery key was never shown, so the name starts afresh and is offered
+/// protection again. Done under the profile's lock, so never while a protect still runs;
+/// a key beside any file of the profile is always kept.
+fn discard_unfinished_key(dir: &Path, profile: &str) {
+    let key = key_path(dir, profile);
+    let lone_key = || {
+        key.symlink_metadata().is_ok_and(|m| m.file_type().is_file())
+            && profile_files(dir, profile).is_empty()
+    };
+    if !lone_key() {
+        return;
+    }
+    let Ok(Lock::Held(_lock, None)) = take_lock(&dir.join(format!("{profile}.lock")), profile) else {
+        return;
+    };
+    if lone_key() && fs::remove_file(&key).is_ok() {
+        fsio::sync_dir(&key);
     }
 }
 

@@ -187,6 +187,8 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     right.push(text::overall(done, total));
     let (status, status_style) = match app.save_state() {
+        // Before a first run's first write there is nothing to call saved.
+        SaveState::Saved if app.nothing_written_yet() => (String::new(), theme.dim()),
         SaveState::Saved if app.saving() => (text::SAVING.to_string(), theme.dim()),
         SaveState::Saved => (text::SAVED.to_string(), theme.dim()),
         SaveState::Failed(problem) => (

@@ -801,3 +801,122 @@ fn protect_crash_rounds(seed: u64, rounds: u64) {
         }
     }
 }
+
+/// Issue 17, the first run's offer: `protecting::protect` on a profile with no answers
+/// file yet writes the key file, then the (encrypted) answers file, each atomically
+/// through a temporary file. Each state a kill can leave on the way, built from the files
+/// of a real run, opens cleanly: until the answers file is in place the name starts
+/// afresh and is offered protection again (the recovery key was never shown); once it
+/// is, the profile opens with the passphrase. No file but the lock is ever plain.
+#[test]
+fn a_first_run_protect_stopped_at_any_write_opens_cleanly() {
+    use crate::common::disk::all_files;
+    use crate::common::pty::{NAME_QUESTION, PROTECT_QUESTION};
+    use trustbook::persist::{DiskPersistence, Persistence};
+    use trustbook::store::{self, DefaultProfile, Protection};
+    use trustbook::vault::{self, SecretString};
+
+    let wb = crate::common::shipped();
+    let pass = || SecretString::from(OLD_PASS.to_string());
+    let first_run_protect = |dir: &Path| {
+        let mut persist = DiskPersistence::unopened(dir, &wb);
+        persist.open_profile("sam").expect("a new name is taken");
+        persist.protect(&pass()).expect("protects");
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let done = tmp.path().join("done");
+    first_run_protect(&done);
+    let read = |name: &str| std::fs::read(done.join(name)).expect("written by protect");
+    let (key, toml) = (read("sam.key"), read("sam.toml"));
+    let half = |b: &[u8]| b[..b.len() / 2].to_vec();
+    // Each state: when the kill landed, and the files (name, bytes) it leaves.
+    type Files = Vec<(&'static str, Vec<u8>)>;
+    let states: [(&str, Files); 5] = [
+        ("before the key file", vec![]),
+        (
+            "half-way through the key file",
+            vec![(".sam.key.aB3dE9", half(&key))],
+        ),
+        ("after the key file", vec![("sam.key", key.clone())]),
+        (
+            "half-way through the answers file",
+            vec![("sam.key", key.clone()), (".sam.toml.Xy7Qz2", half(&toml))],
+        ),
+        (
+            "after the answers file",
+            vec![("sam.key", key.clone()), ("sam.toml", toml.clone())],
+        ),
+    ];
+    let wb_id = wb.id.clone();
+    for (i, (when, files)) in states.into_iter().enumerate() {
+        let dir = tmp.path().join(format!("state{i}"));
+        std::fs::create_dir_all(&dir).expect("data dir");
+        std::fs::write(dir.join("sam.lock"), b"").expect("the lock a kill leaves");
+        for (name, bytes) in &files {
+            std::fs::write(dir.join(name), bytes).expect("write state");
+        }
+        let finished = files.iter().any(|(n, _)| *n == "sam.toml");
+        if finished {
+            assert_eq!(
+                store::default_profile(&dir, &wb_id),
+                DefaultProfile::Found("sam".into())
+            );
+            assert!(store::is_protected(&dir, "sam"), "{when}");
+            let id = vault::unlock_identity(&key, &pass()).expect("the passphrase opens the key");
+            let saved = store::read_answers_as(&dir.join("sam.toml"), "sam", &wb_id, &Protection::locked(id))
+                .expect("opens with the passphrase")
+                .expect("is there");
+            assert_eq!(saved.answers, trustbook::answers::Answers::default(), "{when}");
+        } else {
+            // The next start is a first run; the same name is taken and offered again.
+            assert_eq!(
+                store::default_profile(&dir, &wb_id),
+                DefaultProfile::FirstRun,
+                "{when}"
+            );
+            first_run_protect(&dir);
+            assert!(
+                store::is_protected(&dir, "sam"),
+                "{when}: protected on the second try"
+            );
+            let key = store::read_key_file(&dir, "sam").expect("a key file");
+            let id = vault::unlock_identity(&key, &pass()).expect("the passphrase opens the new key");
+            store::read_answers_as(&dir.join("sam.toml"), "sam", &wb_id, &Protection::locked(id))
+                .unwrap_or_else(|e| panic!("{when}: {e}"))
+                .expect("is there");
+            assert!(
+                temp_files(&dir, "sam").is_empty(),
+                "{when}: temporary files are cleared"
+            );
+        }
+        for (path, bytes) in all_files(&dir) {
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            // The lock holds a pid; an exchange code is public by design.
+            if name == "sam.lock" || name == "public" {
+                continue;
+            }
+            assert!(!name.starts_with(".sam.key."), "{when}: a stale key temp {name}");
+            assert!(vault::is_age(&bytes), "{when}: {name} is plain");
+        }
+    }
+
+    // The real binary, after a kill between the two files: the name question, then the
+    // offer again for the same name.
+    let dir = tmp.path().join("binary");
+    std::fs::create_dir_all(&dir).expect("data dir");
+    std::fs::write(dir.join("sam.key"), &key).expect("the lone key");
+    let mut pty = Spawn::default().data_dir(&dir).size(80, 24).start();
+    pty.wait_for(NAME_QUESTION);
+    pty.type_str("sam\r");
+    pty.wait_for(PROTECT_QUESTION);
+    assert!(
+        !dir.join("sam.key").exists(),
+        "the lone key is gone once the name is taken"
+    );
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit().success(), "{}", pty.framed_screen());
+}

@@ -58,6 +58,11 @@ fn the_offer_comes_right_after_the_name_and_nothing_is_saved_before_a_choice() {
             "{w}x{h}:\n{screen}"
         );
         assert!(screen.contains("n/Esc not now"), "{w}x{h}:\n{screen}");
+        let header = screen.lines().next().unwrap_or_default();
+        assert!(
+            !header.contains(trustbook::ui::text::SAVED),
+            "nothing is saved yet, {w}x{h}: {header}"
+        );
     }
 }
 
@@ -77,6 +82,12 @@ fn not_now_goes_on_as_a_plain_profile_saved_at_once() {
         assert_eq!(s.app.notice(), Some(&Notice::ProtectLater("sam".into())));
         let screen = render(&s.app, 150, 50);
         assert!(screen.contains("trustbook protect --profile sam"), "{screen}");
+        let header = screen.lines().next().unwrap_or_default().to_string();
+        use trustbook::ui::text::{SAVED, SAVING};
+        assert!(
+            header.contains(SAVING) || header.contains(SAVED),
+            "the status shows once a save is asked for: {header}"
+        );
     }
 }
 
