@@ -228,13 +228,8 @@ pub fn compare_at(
     let mut chapters = Vec::new();
     for (n, ch) in wb.chapters.iter().enumerate() {
         let weekly = ch.repeat.as_ref().filter(|r| r.rhythm == Rhythm::Weekly);
-        let mut weeks: Vec<&str> = [me.1, partner.1]
-            .iter()
-            .flat_map(|a| a.live_entries(&ch.id).map(|e| e.id.as_str()))
-            .collect();
-        weeks.sort_unstable();
-        weeks.dedup();
-        weeks.retain(|w| only.is_none_or(|o| o == *w));
+        let mut weeks = pair_weeks(&week_days(me.1, &ch.id), &week_days(partner.1, &ch.id));
+        weeks.retain(|(m, t)| only.is_none_or(|o| *m == Some(o) || *t == Some(o)));
         // With weeks to show, the closing reflection comes after them, as it is asked.
         let reflection_last = weekly.is_some() && !weeks.is_empty();
         let once = |last: bool| {
@@ -258,11 +253,13 @@ pub fn compare_at(
         };
         // Each side's answers given once are copied once, not once a week.
         let (mut mine_of, mut theirs_of) = (me.1.as_of_each(&ch.id), partner.1.as_of_each(&ch.id));
-        for week in weeks.into_iter().rev() {
+        for (my_week, their_week) in weeks.into_iter().rev() {
             let (mine, theirs) = (
-                mine_of.at(week_entry(me.1, &ch.id, week)),
-                theirs_of.at(week_entry(partner.1, &ch.id, week)),
+                mine_of.at(my_week.and_then(|w| week_entry(me.1, &ch.id, w))),
+                theirs_of.at(their_week.and_then(|w| week_entry(partner.1, &ch.id, w))),
             );
+            // Named by my week when I have one (a pair is never empty).
+            let week = my_week.or(their_week).unwrap_or_default();
             let label = Entry::new(week.to_string(), String::new()).label(Rhythm::Weekly);
             let repeated = ch
                 .exercises
@@ -298,6 +295,62 @@ pub fn compare_at(
         summary,
         revised: Vec::new(),
     }
+}
+
+/// Each live weekly entry of one person's part `chapter`: (its first day, its id),
+/// sorted, each id once.
+fn week_days<'a>(answers: &'a Answers, chapter: &str) -> Vec<(i64, &'a str)> {
+    let mut days: Vec<(i64, &str)> = answers
+        .live_entries(chapter)
+        .map(|e| (e.day(), e.id.as_str()))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// Pairs my weeks with the partner's (both from [`week_days`]), oldest first: each of
+/// mine with the partner's week that overlaps it most (ties: the earlier), so that two
+/// calendars starting on different days still line up. A partner's week that my next
+/// week overlaps more is left to it; weeks with no partner stay alone. One sorted
+/// merge: only the partner's weeks within 7 days of mine are looked at.
+fn pair_weeks<'a>(
+    mine: &[(i64, &'a str)],
+    theirs: &[(i64, &'a str)],
+) -> Vec<(Option<&'a str>, Option<&'a str>)> {
+    let overlap = |a: i64, b: i64| 7 - (a - b).abs();
+    let mut taken = vec![false; theirs.len()];
+    let mut pairs: Vec<(i64, Option<&str>, Option<&str>)> = Vec::with_capacity(mine.len() + theirs.len());
+    let mut start = 0;
+    for (i, &(day, id)) in mine.iter().enumerate() {
+        while theirs.get(start).is_some_and(|t| t.0 + 7 <= day) {
+            start += 1;
+        }
+        let next = mine.get(i + 1).map(|m| m.0);
+        let mut best: Option<(i64, usize)> = None;
+        let near = theirs
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take_while(|(_, t)| t.0 < day + 7);
+        for (j, &(d, _)) in near {
+            let o = overlap(day, d);
+            if taken[j] || next.is_some_and(|n| overlap(n, d) > o) {
+                continue;
+            }
+            if best.is_none_or(|(b, _)| o > b) {
+                best = Some((o, j));
+            }
+        }
+        if let Some((_, j)) = best {
+            taken[j] = true;
+        }
+        pairs.push((day, Some(id), best.map(|(_, j)| theirs[j].1)));
+    }
+    let alone = theirs.iter().zip(&taken).filter(|(_, t)| !**t);
+    pairs.extend(alone.map(|(&(day, id), _)| (day, None, Some(id))));
+    pairs.sort_by_key(|p| p.0);
+    pairs.into_iter().map(|(_, m, t)| (m, t)).collect()
 }
 
 /// One person's entry of one week, read like answers given once through

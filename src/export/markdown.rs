@@ -41,11 +41,11 @@ pub fn markdown_part(
     include_private: bool,
     scope: &Scope,
 ) -> String {
-    let mut answers = shareable(&select(&answers.with_private_sources(wb), scope), include_private);
-    // Past ratings under the wording their list items have now ("(was: …)" beside).
-    if let std::borrow::Cow::Owned(now) = answers.in_current_words(wb) {
-        answers = now;
-    }
+    // Past ratings under the wording their list items have now ("(was: …)" beside),
+    // read before `shareable` keeps only this person's own answers: for the partner who
+    // did not type a shared list, the list in effect is the other's version.
+    let sources = answers.with_private_sources(wb);
+    let mut answers = shareable(&select(&sources.in_current_words(wb), scope), include_private);
     let mut blocks = vec![
         format!("# {}", heading(&wb.title)),
         escape_line(&words::answers_of(

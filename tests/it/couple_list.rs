@@ -13,9 +13,9 @@ use trustbook::export::{self, ExportMeta};
 
 use crate::common::list;
 
-const CH: &str = "check-in";
+pub(crate) const CH: &str = "check-in";
 /// Before the weeks below, so every version of the list is in the past.
-const NOW: &str = "2026-12-10T12:00:00Z";
+pub(crate) const NOW: &str = "2026-12-10T12:00:00Z";
 
 const WORKBOOK: &str = r#"format_version = 2
 id = "couple-book"
@@ -64,7 +64,7 @@ fn workbook_dir(chapter: &str) -> tempfile::TempDir {
     dir
 }
 
-fn workbook() -> (tempfile::TempDir, Workbook) {
+pub(crate) fn workbook() -> (tempfile::TempDir, Workbook) {
     let dir = workbook_dir(CHAPTER);
     let wb = content::load_dir(dir.path()).unwrap_or_else(|d| panic!("{d}"));
     (dir, wb)
@@ -350,7 +350,7 @@ fn a_schema_2_file_is_kept_as_v2_byte_for_byte_and_every_word_survives() {
 }
 
 /// The binary on data folder `data`, with the test workbook.
-fn run(content: &Path, data: &Path, args: &[&str]) -> String {
+pub(crate) fn run(content: &Path, data: &Path, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_trustbook"))
         .env("TRUSTBOOK_DATA_DIR", data)
         .env("TRUSTBOOK_NOW", NOW)
@@ -369,7 +369,7 @@ fn run(content: &Path, data: &Path, args: &[&str]) -> String {
 }
 
 /// Writes `answers` as profile `name`'s answers file in `data`.
-fn write_profile(data: &Path, name: &str, wb: &Workbook, answers: &Answers) {
+pub(crate) fn write_profile(data: &Path, name: &str, wb: &Workbook, answers: &Answers) {
     fs::create_dir_all(data).expect("data dir");
     let text = trustbook::store::encode(answers, None, &wb.id);
     fs::write(data.join(format!("{name}.toml")), text).expect("answers file");

@@ -72,14 +72,14 @@ fn listed(a: &Answers) -> (Vec<String>, Vec<String>) {
 }
 
 /// Changes the list as the list screen does (ids go with their items), at `when`.
-fn edit(a: &mut Answers, when: &str, change: impl FnOnce(&mut Vec<String>, &mut Vec<String>)) {
+pub(crate) fn edit(a: &mut Answers, when: &str, change: impl FnOnce(&mut Vec<String>, &mut Vec<String>)) {
     let (mut items, mut ids) = listed(a);
     change(&mut items, &mut ids);
     a.set(CH, "agreements", Value::List { items, ids }, when.into());
 }
 
 /// Rates the week of `monday` as the ratings screen stores it (with the list's version).
-fn rate(a: &mut Answers, wb: &Workbook, monday: &str, values: &[(&str, i64)]) {
+pub(crate) fn rate(a: &mut Answers, wb: &Workbook, monday: &str, values: &[(&str, i64)]) {
     a.route(wb);
     let started = format!("{monday}T20:00:00Z");
     let open = Open {
@@ -97,7 +97,7 @@ fn rate(a: &mut Answers, wb: &Workbook, monday: &str, values: &[(&str, i64)]) {
 }
 
 /// The list as first typed (with a typo), at `when`.
-fn first_list(when: &str) -> Answers {
+pub(crate) fn first_list(when: &str) -> Answers {
     let mut a = Answers::default();
     let items = ["Calls retuned", "Plans kept", "Tea on Sunday"];
     a.set(

@@ -12,6 +12,7 @@ mod code_shape;
 mod compare;
 mod content_clinical;
 mod content_validation;
+mod couple_ids;
 mod couple_list;
 mod crash;
 mod docs;

@@ -366,3 +366,79 @@ fn a_missed_week_shows_no_gap() {
         .expect("the trust chart");
     assert_eq!(spark.matches('·').count(), 1, "{spark}");
 }
+
+/// Alex's weeks start on Monday, sam's (not yet synced) on Sunday: compare pairs each
+/// of alex's weeks with sam's that overlaps it most, either way round; a week of sam's
+/// that overlaps none of alex's stays alone, and a tie goes to the earlier week.
+#[test]
+fn weeks_with_different_first_days_still_pair_in_compare() {
+    use crate::couple_list::{CH, NOW, workbook};
+    use crate::item_ids::{first_list, rate};
+    use trustbook::comparison::{self, RowView};
+
+    let (_dir, wb) = workbook();
+    let rated = |a: &mut Answers, weeks: &[(&str, i64)]| {
+        for (day, v) in weeks {
+            // Every item rated, so the week is done.
+            let all = ["Calls retuned", "Plans kept", "Tea on Sunday"].map(|i| (i, *v));
+            rate(a, &wb, day, &all);
+        }
+    };
+    // The weeks of a comparison, each as the rows it shows both sides of ("" when not).
+    let weeks = |me: (&str, &Answers), partner: (&str, &Answers)| -> Vec<String> {
+        let c = comparison::compare_at(&wb, me, partner, None, NOW);
+        let weeks = c.chapters.iter().filter(|ch| ch.week.is_some() && ch.id == CH);
+        weeks
+            .map(
+                |ch| match ch.rows.iter().all(|r| matches!(r.view, RowView::Both { .. })) {
+                    true => format!("{:?}", ch.rows),
+                    false => String::new(),
+                },
+            )
+            .collect()
+    };
+    let pair = |shown: &[String], mine: i64, theirs: i64| {
+        let (m, t) = (format!("retuned: {mine} / 10"), format!("retuned: {theirs} / 10"));
+        assert!(
+            shown.iter().any(|w| w.contains(&m) && w.contains(&t)),
+            "{mine} beside {theirs}: {shown:#?}"
+        );
+    };
+    let mut alex = first_list("2026-11-20T10:00:00Z");
+    let mut sam = Answers::default();
+    sam.take_shared(&wb, "alex", &alex, NOW);
+    rated(
+        &mut alex,
+        &[("2026-11-23", 2), ("2026-11-30", 3), ("2026-12-07", 4)],
+    );
+    rated(
+        &mut sam,
+        &[
+            ("2026-11-22", 5),
+            ("2026-11-29", 6),
+            ("2026-12-06", 7),
+            ("2026-12-20", 9),
+        ],
+    );
+    for (me, partner) in [(("alex", &alex), ("sam", &sam)), (("sam", &sam), ("alex", &alex))] {
+        let shown = weeks(me, partner);
+        // Three weeks side by side; sam's week of 20 Dec alone.
+        assert_eq!(shown.len(), 4, "{}: {shown:#?}", me.0);
+        assert_eq!(shown.iter().filter(|w| w.is_empty()).count(), 1, "{shown:#?}");
+        let flip = |a: i64, b: i64| if me.0 == "alex" { (a, b) } else { (b, a) };
+        for (a, b) in [(2, 5), (3, 6), (4, 7)] {
+            let (m, t) = flip(a, b);
+            pair(&shown, m, t);
+        }
+    }
+    // A week of alex's three days from a Friday week and a Thursday week of sam's: the
+    // earlier is its pair, the later stays alone.
+    let mut alex = first_list("2026-11-20T10:00:00Z");
+    let mut sam = Answers::default();
+    sam.take_shared(&wb, "alex", &alex, NOW);
+    rated(&mut alex, &[("2026-11-30", 3)]);
+    rated(&mut sam, &[("2026-11-27", 6), ("2026-12-03", 7)]);
+    let shown = weeks(("alex", &alex), ("sam", &sam));
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+    pair(&shown, 3, 6);
+}
