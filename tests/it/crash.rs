@@ -389,7 +389,7 @@ fn check(before: &Saved, after: &Saved, change: Option<&Change>) -> Result<(), S
                     }
                     _ => false,
                 };
-                let value_ok = aval == bval || aval == ch.value.as_ref() || typed_part;
+                let value_ok = aval == bval || same_words(aval, ch.value.as_ref()) || typed_part;
                 // No change here touches the private mark (an answer that comes or goes has none).
                 let private_ok =
                     bv.is_none() || av.is_none() || bv.map(|x| x.private) == av.map(|x| x.private);
@@ -412,12 +412,21 @@ fn check(before: &Saved, after: &Saved, change: Option<&Change>) -> Result<(), S
     Ok(())
 }
 
+/// True when both are the same answer in the same words: the ids a list's new items
+/// get come from the time they were stored, which the model here cannot know.
+fn same_words(a: Option<&Value>, b: Option<&Value>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.same_words(b),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
 /// True once `saved` holds all of `change`.
 fn holds(saved: &Saved, change: &Change) -> bool {
     let value_ok = change
         .key
         .as_ref()
-        .is_none_or(|(c, e)| saved.answers.get(c, e).map(|a| &a.value) == change.value.as_ref());
+        .is_none_or(|(c, e)| same_words(saved.answers.get(c, e).map(|a| &a.value), change.value.as_ref()));
     let place_ok = change.place.is_none() || saved.place == change.place;
     value_ok && place_ok
 }
