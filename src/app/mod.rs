@@ -131,6 +131,10 @@ pub struct App {
     history: history::History,
     /// The answers as shown, when they differ from `answers` ([`App::shown`]).
     shown: Option<Answers>,
+    /// True when the action being handled only edited the text being typed, so `shown`
+    /// still matches `answers`: working it out again walks every entry, and copies all
+    /// the answers when an item was reworded, which no keystroke should pay for.
+    shown_fresh: bool,
 }
 
 impl App {
@@ -165,6 +169,7 @@ impl App {
             burst: stray::Burst::default(),
             history: history::History::default(),
             shown: None,
+            shown_fresh: false,
         }
         .shown_refreshed()
     }
@@ -370,8 +375,11 @@ impl App {
         if fx.contains(&Effect::Save) {
             self.save_pending = true;
         }
-        // After every action, not only changes: the view holds which entry is open too.
-        self.refresh_shown();
+        // After every action that may have changed the answers, not only saved changes:
+        // the view holds which entry is open too.
+        if !std::mem::take(&mut self.shown_fresh) {
+            self.refresh_shown();
+        }
         fx
     }
 
@@ -543,6 +551,7 @@ impl App {
     /// Applies what a component's key produced: the one place answers change
     /// from an exercise screen.
     fn apply(&mut self, (c, e): (usize, usize), out: Outcome, fx: &mut Vec<Effect>) {
+        self.shown_fresh = out.typing == Typing::Edited && out.typed_first.is_none() && out.change.is_none();
         match out.typing {
             Typing::Unchanged => {}
             Typing::Edited => {
