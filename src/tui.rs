@@ -193,10 +193,10 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
     session
         .app
         .update(Action::Event(Event::Resize(size.width, size.height)));
-    // The first frame comes before the input thread starts: keys typed meanwhile wait
-    // in the terminal, and the person sees the app sooner.
+    // The first frame comes before input is read: keys typed meanwhile wait in the
+    // terminal, and the person sees the app sooner.
     terminal.draw(|f| ui::draw(f, &session.app, &theme))?;
-    let reader = Reader::spawn();
+    let mut reader = Reader::new();
     let mut needs_draw = false;
     loop {
         if stop.load(Ordering::Relaxed) {
@@ -251,14 +251,9 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
             };
             if let Some(action) = keys::action(&session.app, &ev) {
                 needs_draw = true;
-                // The editor gets the keyboard: the reader lets go until it is back.
+                // The editor gets the keyboard: nothing reads it until the editor is done.
                 let protected = session.persist.protected();
-                let mut editor = |text: &str| {
-                    reader.pause();
-                    let edited = hand_off(terminal, text, protected);
-                    reader.resume();
-                    edited
-                };
+                let mut editor = |text: &str| hand_off(terminal, text, protected);
                 session.dispatch(action, Instant::now(), &mut editor)?;
             }
         }

@@ -1,25 +1,25 @@
-//! Terminal input on its own thread: bytes read from standard input, decoded by
-//! [`decode::Decoder`], and the window size after SIGWINCH.
+//! Terminal input: bytes read from standard input, decoded by [`decode::Decoder`],
+//! and the window size after SIGWINCH.
 //!
-//! Reading on a thread of its own keeps the event loop free to save and exit
-//! whatever the input does. trustbook reads the bytes itself rather than through
-//! crossterm's reader, which spins once the terminal is gone and can stall on a
-//! fast burst or an unterminated paste (see `decode`).
+//! Read on the event loop's own thread, with a bounded wait: a key reaches the app
+//! without waking a second thread (a cross-thread hand-off cost more than the rest of
+//! a keystroke), and the loop stays free to save and exit whatever the input does,
+//! since no wait is longer than the loop asks. trustbook reads the bytes itself rather
+//! than through crossterm's reader, which spins once the terminal is gone and can
+//! stall on a fast burst or an unterminated paste (see `decode`).
 
 pub mod decode;
 
+use std::collections::VecDeque;
 use std::io;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::Event;
 
 use decode::Decoder;
 
-/// How long the reader waits for input before checking whether it is paused.
-const SLICE: Duration = Duration::from_millis(40);
 /// How long the rest of an escape sequence may take to arrive before what came is
 /// taken as it is: a lone Esc is the Esc key.
 const SEQUENCE_WAIT: Duration = Duration::from_millis(30);
@@ -27,127 +27,106 @@ const SEQUENCE_WAIT: Duration = Duration::from_millis(30);
 /// Generous: over a slow link or through a multiplexer a paste arrives a few bytes at
 /// a time, and a paste ended early would run its rest as keys (a newline, a Tab, `p`).
 pub const PASTE_WAIT: Duration = Duration::from_secs(2);
+/// Bytes read from the terminal at once.
+const CHUNK: usize = 64 * 1024;
 
-/// What the input thread hands over.
+/// What reading the terminal gives.
 pub enum Incoming {
     /// A terminal event.
     Event(Event),
     /// Nothing arrived within the wait.
     Idle,
-    /// Reading failed, or the reader is gone.
+    /// Reading failed: the terminal is gone.
     Failed(io::Error),
 }
 
-#[derive(Default)]
-struct Pause {
-    /// The loop wants the terminal to itself (the external editor runs).
-    paused: bool,
-    /// The reader has seen `paused` and is not reading.
-    parked: bool,
-}
-
-/// The reading thread and its controls.
+/// The terminal's input, decoded into events on the caller's thread.
 pub struct Reader {
-    events: Receiver<io::Result<Event>>,
-    pause: Arc<(Mutex<Pause>, Condvar)>,
+    decoder: Decoder,
+    buf: Vec<u8>,
+    /// Decoded events not yet handed out.
+    queue: VecDeque<Event>,
+    /// When bytes last came, to end an escape sequence or a paste gone quiet.
+    last_input: Instant,
+    /// Set by SIGWINCH; the new size is read when it is seen.
+    resized: Arc<AtomicBool>,
 }
 
 impl Reader {
-    /// Starts the reading thread.
-    pub fn spawn() -> Reader {
-        let (tx, events) = channel();
-        let pause = Arc::new((Mutex::new(Pause::default()), Condvar::new()));
-        let shared = Arc::clone(&pause);
-        std::thread::spawn(move || read_loop(&tx, &shared));
-        Reader { events, pause }
+    /// A reader of standard input, noticing window size changes from now on.
+    pub fn new() -> Reader {
+        let resized = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGWINCH, Arc::clone(&resized));
+        Reader {
+            decoder: Decoder::default(),
+            buf: vec![0u8; CHUNK],
+            queue: VecDeque::new(),
+            last_input: Instant::now(),
+            resized,
+        }
     }
 
-    /// The next input, waiting at most `timeout`.
-    pub fn next(&self, timeout: Duration) -> Incoming {
-        match self.events.recv_timeout(timeout) {
-            Ok(Ok(ev)) => Incoming::Event(ev),
-            Ok(Err(e)) => Incoming::Failed(e),
-            Err(RecvTimeoutError::Timeout) => Incoming::Idle,
-            Err(RecvTimeoutError::Disconnected) => {
-                Incoming::Failed(io::Error::other("the input reader stopped"))
-            }
+    /// The next input, waiting at most `timeout` (less while an escape sequence or a
+    /// paste is unfinished, so it is ended on time). A signal ends the wait early.
+    pub fn next(&mut self, timeout: Duration) -> Incoming {
+        if let Some(ev) = self.queue.pop_front() {
+            return Incoming::Event(ev);
         }
+        let wait = match self.unfinished_wait() {
+            Some(left) => timeout.min(left),
+            None => timeout,
+        };
+        self.read(wait)
     }
 
     /// Input already waiting, without blocking.
-    pub fn ready(&self) -> Option<Incoming> {
-        match self.events.try_recv() {
-            Ok(Ok(ev)) => Some(Incoming::Event(ev)),
-            Ok(Err(e)) => Some(Incoming::Failed(e)),
-            Err(_) => None,
+    pub fn ready(&mut self) -> Option<Incoming> {
+        match self.next(Duration::ZERO) {
+            Incoming::Idle => None,
+            got => Some(got),
         }
     }
 
-    /// Stops reading until [`Reader::resume`], returning once the reader has let go,
-    /// so another program can have the keyboard.
-    pub fn pause(&self) {
-        let (lock, cv) = &*self.pause;
-        let Ok(mut p) = lock.lock() else { return };
-        p.paused = true;
-        p.parked = false;
-        cv.notify_all();
-        // The reader finishes its current slice, then parks; bounded so a stuck reader
-        // cannot hang the app.
-        let deadline = std::time::Instant::now() + SLICE * 10;
-        while !p.parked && std::time::Instant::now() < deadline {
-            match cv.wait_timeout(p, SLICE) {
-                Ok((guard, _)) => p = guard,
-                Err(_) => return,
+    /// How long an unfinished sequence or paste may still wait for its rest, if one is
+    /// open.
+    fn unfinished_wait(&self) -> Option<Duration> {
+        let limit = if self.decoder.in_paste() {
+            PASTE_WAIT
+        } else if self.decoder.pending() {
+            SEQUENCE_WAIT
+        } else {
+            return None;
+        };
+        Some(limit.saturating_sub(self.last_input.elapsed()))
+    }
+
+    /// Reads for at most `wait`, decodes what came, and hands out the first event.
+    fn read(&mut self, wait: Duration) -> Incoming {
+        match read_some(&mut self.buf, wait) {
+            Ok(Some(n)) => {
+                self.last_input = Instant::now();
+                self.queue.extend(self.decoder.feed(&self.buf[..n]));
             }
+            // Quiet for long enough: what came of a sequence or paste is taken as it is.
+            Ok(None) if self.unfinished_wait().is_some_and(|left| left.is_zero()) => {
+                self.queue.extend(self.decoder.flush());
+            }
+            Ok(None) => {}
+            Err(e) => return Incoming::Failed(e),
         }
-    }
-
-    /// Reads again after [`Reader::pause`].
-    pub fn resume(&self) {
-        let (lock, cv) = &*self.pause;
-        if let Ok(mut p) = lock.lock() {
-            p.paused = false;
-            cv.notify_all();
+        if self.resized.swap(false, Ordering::Relaxed)
+            && let Ok((w, h)) = ratatui::crossterm::terminal::size()
+        {
+            self.queue.push_back(Event::Resize(w, h));
         }
+        self.queue.pop_front().map_or(Incoming::Idle, Incoming::Event)
     }
 }
 
-/// The reading thread: stdin to events until the loop hangs up or reading fails.
-fn read_loop(tx: &std::sync::mpsc::Sender<io::Result<Event>>, pause: &(Mutex<Pause>, Condvar)) {
-    let resized = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    let _ = signal_hook::flag::register(signal_hook::consts::SIGWINCH, Arc::clone(&resized));
-    let mut decoder = Decoder::default();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        if !wait_while_paused(pause) {
-            return;
-        }
-        let wait = if decoder.in_paste() {
-            PASTE_WAIT
-        } else if decoder.pending() {
-            SEQUENCE_WAIT
-        } else {
-            SLICE
-        };
-        let events = match read_some(&mut buf, wait) {
-            Ok(Some(n)) => decoder.feed(&buf[..n]),
-            Ok(None) if decoder.pending() => decoder.flush(),
-            Ok(None) => Vec::new(),
-            Err(e) => {
-                let _ = tx.send(Err(e));
-                return;
-            }
-        };
-        let mut sent = events.into_iter().try_for_each(|ev| tx.send(Ok(ev)));
-        if resized.swap(false, Ordering::Relaxed)
-            && let Ok((w, h)) = ratatui::crossterm::terminal::size()
-        {
-            sent = sent.and_then(|()| tx.send(Ok(Event::Resize(w, h))));
-        }
-        if sent.is_err() {
-            return;
-        }
+impl Default for Reader {
+    fn default() -> Reader {
+        Reader::new()
     }
 }
 
@@ -192,21 +171,6 @@ fn closed(revents: rustix::event::PollFlags) -> bool {
 #[cfg(not(unix))]
 fn read_some(_buf: &mut [u8], _wait: Duration) -> io::Result<Option<usize>> {
     Err(io::Error::other("trustbook reads the terminal only on Unix"))
-}
-
-/// Parks the reader while paused; false if the pause state is unusable.
-fn wait_while_paused(shared: &(Mutex<Pause>, Condvar)) -> bool {
-    let (lock, cv) = shared;
-    let Ok(mut p) = lock.lock() else { return false };
-    while p.paused {
-        p.parked = true;
-        cv.notify_all();
-        p = match cv.wait(p) {
-            Ok(guard) => guard,
-            Err(_) => return false,
-        };
-    }
-    true
 }
 
 /// True once the terminal has hung up (its window closed), so no more input can come.
