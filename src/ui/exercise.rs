@@ -1,7 +1,7 @@
 //! An exercise screen: title, prompt, optional hint, and the answer of its kind.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
@@ -54,15 +54,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
         shown_max.into(),
     );
     let shown_h = (shown.len() as u16).min(shown_max);
-    let [title_area, shown_area, prompt_area, hint_area, _, answer_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(shown_h),
-        Constraint::Length(prompt_h),
-        Constraint::Length(hint_h),
-        Constraint::Length(1),
-        Constraint::Min(ANSWER_MIN.min(3)),
-    ])
-    .areas(area);
+    let [title_area, shown_area, prompt_area, hint_area, _, answer_area] = super::stack::stack(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(shown_h),
+            Constraint::Length(prompt_h),
+            Constraint::Length(hint_h),
+            Constraint::Length(1),
+            Constraint::Min(ANSWER_MIN.min(3)),
+        ],
+    );
 
     // Room is kept for the marks after the title; a long title ends in an ellipsis.
     let marks = 2 + if private { 10 } else { 0 } + if skipped { 11 } else { 0 };
@@ -159,13 +161,15 @@ fn draw_hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, lines: &[S
 /// (`note`, dimmed, at most a quarter of the area), and its text; nothing to answer.
 fn draw_page(frame: &mut Frame, theme: &Theme, area: Rect, ex: &Exercise, note: &[(bool, String)]) {
     let note_h = u16::try_from(note.len()).unwrap_or(u16::MAX).min(area.height / 4);
-    let [title_area, note_area, _, text_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(note_h),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area);
+    let [title_area, note_area, _, text_area] = super::stack::stack(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(note_h),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ],
+    );
     frame.render_widget(
         Line::from(Span::styled(
             super::truncate(&ex.title, usize::from(area.width)),

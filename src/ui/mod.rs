@@ -12,6 +12,7 @@ mod pairing;
 mod protect;
 mod review;
 mod sharing;
+mod stack;
 pub mod text;
 mod theme;
 mod unlock;
@@ -22,9 +23,8 @@ pub use theme::Theme;
 pub use unlock::draw_unlock;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::answers::Answers;
 use crate::app::{Action, App, Context, Go, Move, SaveState, Screen, keys};
@@ -48,8 +48,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         return;
     }
-    let [header, body, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [header, body, footer] = stack::stack(
+        area,
+        [Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)],
+    );
     draw_header(frame, app, theme, header);
     // A blank column each side keeps text off the terminal's edge.
     let body = Rect {
@@ -122,13 +124,12 @@ fn scrolled_in(
         view.record(text_rect.height, max_scroll);
     }
     let scroll = view.map_or(0, crate::app::Viewport::offset).min(max_scroll);
-    let shown: Vec<Line> = rows
+    let shown: Vec<String> = rows
         .into_iter()
         .skip(usize::from(scroll))
         .take(usize::from(text_rect.height))
-        .map(Line::from)
         .collect();
-    frame.render_widget(Paragraph::new(shown), text_rect);
+    frame.render_widget(wrap::Rows::new(shown), text_rect);
     if text_rect.height < area.height {
         draw_more_marker(frame, theme, area, scroll < max_scroll);
     }

@@ -1,7 +1,7 @@
 //! The welcome screen: title, welcome text, the self-help note, and the menu.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
@@ -19,13 +19,15 @@ fn regions(app: &App, area: Rect) -> [Rect; 4] {
     // The note gets its space before the welcome text, which scrolls instead; a note
     // too long for even that (the shipped one is three lines) says it is cut.
     let note_h = note_height(app, area).min(area.height.saturating_sub(menu_h + 3));
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(2),
-        Constraint::Length(note_h),
-        Constraint::Length(menu_h),
-    ])
-    .areas(area)
+    super::stack::stack(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Min(2),
+            Constraint::Length(note_h),
+            Constraint::Length(menu_h),
+        ],
+    )
 }
 
 /// The welcome menu's key for `go`, from the key table.

@@ -4,8 +4,11 @@
 //! punctuation, around dashes), and a page measured one way but drawn the other
 //! could not scroll its last rows into view.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Text};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Widget};
 
 /// The rows `text` takes at `width` columns: each `'\n'` starts a new row, each
 /// paragraph is wrapped by the same word wrap the review and exports use, and
@@ -24,10 +27,125 @@ pub fn height(text: &str, width: u16) -> u16 {
 
 /// `text` wrapped by [`lines`] for an area `width` columns wide, ready to draw
 /// (no further wrapping needed, as every row fits).
-pub fn paragraph(text: &str, width: u16) -> Paragraph<'static> {
-    Paragraph::new(Text::from(
-        lines(text, width).into_iter().map(Line::from).collect::<Vec<_>>(),
-    ))
+pub fn paragraph(text: &str, width: u16) -> Rows {
+    Rows::new(lines(text, width))
+}
+
+/// Rows already wrapped to fit their area, drawn as they are: what a `Paragraph` of
+/// them would draw (style over the area, block, alignment), without reflowing every
+/// row grapheme by grapheme again, which was a fifth of the first frame's work.
+pub struct Rows {
+    rows: Vec<String>,
+    style: Style,
+    alignment: Alignment,
+    block: Option<Block<'static>>,
+}
+
+impl Rows {
+    /// The rows, drawn from the top of the area; those beyond its height are left out.
+    pub fn new(rows: Vec<String>) -> Rows {
+        Rows {
+            rows,
+            style: Style::default(),
+            alignment: Alignment::Left,
+            block: None,
+        }
+    }
+
+    /// The style of the whole area, as `Paragraph::style`.
+    pub fn style(mut self, style: Style) -> Rows {
+        self.style = style;
+        self
+    }
+
+    /// Where each row sits in the width, as `Paragraph::alignment`.
+    pub fn alignment(mut self, alignment: Alignment) -> Rows {
+        self.alignment = alignment;
+        self
+    }
+
+    /// A block around the rows, as `Paragraph::block`.
+    pub fn block(mut self, block: Block<'static>) -> Rows {
+        self.block = Some(block);
+        self
+    }
+}
+
+impl Widget for Rows {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        // Patching with the default style changes no cell: skipped, as it is most rows.
+        if self.style != Style::default() {
+            buf.set_style(area, self.style);
+        }
+        let inner = match self.block {
+            Some(block) => {
+                let inner = block.inner(area);
+                block.render(area, buf);
+                inner
+            }
+            None => area,
+        };
+        for (y, row) in (inner.top()..inner.bottom()).zip(&self.rows) {
+            if is_plain(row) {
+                let width = u16::try_from(row.len()).unwrap_or(u16::MAX);
+                let x = inner.x + offset(self.alignment, width, inner.width);
+                set_row(buf, x, y, row, inner.right().saturating_sub(x));
+            } else {
+                put_graphemes(buf, inner, y, row, self.alignment);
+            }
+        }
+    }
+}
+
+/// How far into `area_width` columns a row `width` wide starts, as `Paragraph` has it.
+fn offset(alignment: Alignment, width: u16, area_width: u16) -> u16 {
+    match alignment {
+        Alignment::Left => 0,
+        Alignment::Center => (area_width / 2).saturating_sub(width / 2),
+        Alignment::Right => area_width.saturating_sub(width),
+    }
+}
+
+/// Draws a row that is not plain ASCII at `y` in `area` as `Paragraph` draws a line:
+/// grapheme by grapheme, controls and zero-width ones left out, each cell keeping its
+/// style, a grapheme that would cross the right edge left out with the rest.
+fn put_graphemes(buf: &mut Buffer, area: Rect, y: u16, row: &str, alignment: Alignment) {
+    use ratatui::buffer::CellWidth;
+    use unicode_segmentation::UnicodeSegmentation;
+    let graphemes: Vec<(&str, u16)> = row
+        .graphemes(true)
+        .filter(|g| !g.contains(char::is_control))
+        .map(|g| (g, g.cell_width()))
+        .filter(|(_, w)| *w > 0)
+        .collect();
+    let width = graphemes.iter().fold(0u16, |sum, (_, w)| sum.saturating_add(*w));
+    let mut x = offset(alignment, width, area.width);
+    for (g, w) in graphemes {
+        if x.saturating_add(w) > area.width {
+            break;
+        }
+        buf[(area.x + x, y)].set_symbol(g);
+        x += w;
+    }
+}
+
+/// True for a row of printable ASCII: one cell per byte.
+fn is_plain(row: &str) -> bool {
+    row.bytes().all(|b| matches!(b, b' '..=b'~'))
+}
+
+/// Writes one row at `(x, y)`, at most `width` columns, as `Buffer::set_stringn`
+/// does, keeping each cell's style; a row of printable ASCII (most rows) goes one
+/// cell per byte, without splitting it into graphemes on every frame.
+pub(super) fn set_row(buf: &mut Buffer, x: u16, y: u16, row: &str, width: u16) {
+    if !is_plain(row) {
+        buf.set_stringn(x, y, row, usize::from(width), Style::default());
+        return;
+    }
+    for (x, c) in (x..buf.area.right()).zip(row.chars().take(usize::from(width))) {
+        buf[(x, y)].set_char(c);
+    }
 }
 
 /// Styled lines made to fit `width` columns by [`lines`]: a line that fits is kept
@@ -56,8 +174,59 @@ pub fn fitted(lines_in: Vec<Line<'static>>, width: u16) -> Text<'static> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fitted, height, lines};
-    use ratatui::text::Line;
+    use super::*;
+    use ratatui::widgets::Paragraph;
+
+    #[test]
+    fn a_row_is_laid_out_as_set_stringn_lays_it() {
+        let rows = [
+            "",
+            "plain words ",
+            "a row longer than the field is wide",
+            "café 信頼 👍🏽",
+            "tab\there",
+        ];
+        for row in rows {
+            for (x, width) in [(0, 12), (3, 12), (5, 40)] {
+                let area = Rect::new(0, 0, 16, 1);
+                let mut ours = Buffer::empty(area);
+                let mut theirs = Buffer::empty(area);
+                set_row(&mut ours, x, 0, row, width);
+                theirs.set_stringn(x, 0, row, usize::from(width), Style::default());
+                assert_eq!(ours, theirs, "{row:?} at {x}, {width} columns");
+            }
+        }
+    }
+
+    #[test]
+    fn rows_draw_what_a_paragraph_of_them_draws() {
+        let text = "Trust grows back slowly, a kept promise at a time. Vertrauen wächst \
+                    langsam: 信頼 👍 — café.\n\nA last line.";
+        let styled = Style::default().fg(ratatui::style::Color::Yellow);
+        for width in [9, 20, 33] {
+            for alignment in [Alignment::Left, Alignment::Center, Alignment::Right] {
+                for (style, block) in [(Style::default(), None), (styled, Some(Block::bordered()))] {
+                    let area = Rect::new(1, 1, width + 2, 9);
+                    let inner = block.as_ref().map_or(area, |b: &Block| b.inner(area));
+                    let rows = lines(text, inner.width);
+                    let mut ours = Buffer::empty(Rect::new(0, 0, width + 4, 11));
+                    let mut theirs = ours.clone();
+                    let mut widget = Rows::new(rows.clone()).style(style).alignment(alignment);
+                    let mut para =
+                        Paragraph::new(Text::from(rows.into_iter().map(Line::from).collect::<Vec<_>>()))
+                            .style(style)
+                            .alignment(alignment);
+                    if let Some(b) = block {
+                        widget = widget.block(b.clone());
+                        para = para.block(b);
+                    }
+                    widget.render(area, &mut ours);
+                    para.render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "width {width}, {alignment:?}, {style:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn counts_wrapped_lines() {

@@ -10,7 +10,6 @@ mod score;
 mod text;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
@@ -39,7 +38,7 @@ pub fn draw_field(frame: &mut Frame, field: &Field, area: Rect) {
     let buf = frame.buffer_mut();
     for (y, (p, range)) in (area.y..).zip(&view.rows) {
         let row = paras.get(*p).and_then(|t| t.get(range.clone())).unwrap_or("");
-        set_row(buf, area.x, y, &safe::placeholders(row), text_w);
+        super::wrap::set_row(buf, area.x, y, &safe::placeholders(row), text_w);
     }
     let marker_x = area.x + area.width - 1;
     if view.above && area.width > 1 {
@@ -57,19 +56,6 @@ pub fn draw_field(frame: &mut Frame, field: &Field, area: Rect) {
         let col = u16::try_from(col).unwrap_or(u16::MAX).min(text_w - 1);
         let y = area.y + u16::try_from(row).unwrap_or(0);
         frame.set_cursor_position((area.x + col, y));
-    }
-}
-
-/// Writes one row of a field at `(x, y)`, at most `width` columns, as
-/// `Buffer::set_stringn` does; a row of printable ASCII (most rows) goes one cell
-/// per byte, without splitting it into graphemes on every frame.
-fn set_row(buf: &mut Buffer, x: u16, y: u16, row: &str, width: u16) {
-    if !row.bytes().all(|b| matches!(b, b' '..=b'~')) {
-        buf.set_stringn(x, y, row, usize::from(width), Style::default());
-        return;
-    }
-    for (x, c) in (x..buf.area.right()).zip(row.chars().take(usize::from(width))) {
-        buf[(x, y)].set_char(c);
     }
 }
 
@@ -133,30 +119,4 @@ fn option_item<'a>(mark: &'a str, option: &str, on: bool, width: usize, theme: &
         })
         .collect();
     ListItem::new(Text::from(lines))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_row_is_laid_out_as_set_stringn_lays_it() {
-        let rows = [
-            "",
-            "plain words ",
-            "a row longer than the field is wide",
-            "café 信頼 👍🏽",
-            "tab\there",
-        ];
-        for row in rows {
-            for (x, width) in [(0, 12), (3, 12), (5, 40)] {
-                let area = Rect::new(0, 0, 16, 1);
-                let mut ours = Buffer::empty(area);
-                let mut theirs = Buffer::empty(area);
-                set_row(&mut ours, x, 0, row, width);
-                theirs.set_stringn(x, 0, row, usize::from(width), Style::default());
-                assert_eq!(ours, theirs, "{row:?} at {x}, {width} columns");
-            }
-        }
-    }
 }
