@@ -30,7 +30,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
     }
     // The prompt gets what it needs up to a third of the screen; the hint what is
     // left after the answer box keeps room for a few lines (it pages with F2).
-    let prompt_h = wrap::height(ex.prompt.trim(), area.width)
+    let prompt = wrap::lines(ex.prompt.trim(), area.width);
+    let prompt_h = u16::try_from(prompt.len())
+        .unwrap_or(u16::MAX)
         .min(area.height / 3)
         .max(1);
     // Wrapped only while shown: a hidden hint costs nothing per frame.
@@ -86,7 +88,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
             theme.dim(),
         ));
     }
-    frame.render_widget(Line::from(title), title_area);
+    wrap::put_line(frame.buffer_mut(), title_area, &Line::from(title));
     if shown_h > 0 {
         let lines: Vec<Line> = shown
             .into_iter()
@@ -97,7 +99,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
             .collect();
         frame.render_widget(Paragraph::new(lines), shown_area);
     }
-    frame.render_widget(wrap::paragraph(ex.prompt.trim(), prompt_area.width), prompt_area);
+    // Drawn from the rows it was measured with: one wrap a frame, not two.
+    frame.render_widget(wrap::Rows::new(prompt), prompt_area);
     if app.hint_shown() {
         draw_hint(frame, app, theme, hint_area, &hint);
     }

@@ -232,7 +232,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Span::styled(right_text, theme.dim()),
         Span::styled(truncate(&status, usize::from(status_w)), status_style),
     ]);
-    frame.render_widget(line, area);
+    wrap::put_line(frame.buffer_mut(), area, &line);
 }
 
 /// Cuts `s` to `max` columns, ending with an ellipsis when cut.
@@ -294,7 +294,7 @@ fn draw_footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(bind.label, theme.key()));
         spans.push(Span::styled(format!(" {}  ", bind.does), theme.dim()));
     }
-    frame.render_widget(Line::from(spans), area);
+    wrap::put_line(frame.buffer_mut(), area, &Line::from(spans));
 }
 
 #[cfg(test)]

@@ -98,6 +98,50 @@ impl Widget for Rows {
     }
 }
 
+/// Draws `line` into the first row of `area` exactly as `Line`'s own `render` does,
+/// but a span of printable ASCII (most of a header or footer) goes one cell per
+/// byte instead of grapheme by grapheme. A line too wide for the area is left to
+/// `Line`, which decides what to cut.
+pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line) {
+    let area = area.intersection(buf.area);
+    let width = line.width();
+    if area.is_empty() || width > usize::from(area.width) {
+        line.render(area, buf);
+        return;
+    }
+    if width == 0 {
+        return;
+    }
+    let area = Rect { height: 1, ..area };
+    if line.style != Style::default() {
+        buf.set_style(area, line.style);
+    }
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    // As `Line` centres, which differs by a column from how `Paragraph` does.
+    let mut x = area.x
+        + match line.alignment {
+            Some(Alignment::Center) => (area.width - width) / 2,
+            Some(Alignment::Right) => area.width - width,
+            Some(Alignment::Left) | None => 0,
+        };
+    for span in &line.spans {
+        if is_plain(&span.content) {
+            for c in span.content.chars() {
+                buf[(x, area.y)].set_char(c).set_style(span.style);
+                x += 1;
+            }
+        } else {
+            let rest = Rect {
+                x,
+                width: area.right().saturating_sub(x),
+                ..area
+            };
+            span.render(rest, buf);
+            x = x.saturating_add(u16::try_from(span.width()).unwrap_or(u16::MAX));
+        }
+    }
+}
+
 /// How far into `area_width` columns a row `width` wide starts, as `Paragraph` has it.
 fn offset(alignment: Alignment, width: u16, area_width: u16) -> u16 {
     match alignment {
@@ -194,6 +238,42 @@ mod tests {
                 set_row(&mut ours, x, 0, row, width);
                 theirs.set_stringn(x, 0, row, usize::from(width), Style::default());
                 assert_eq!(ours, theirs, "{row:?} at {x}, {width} columns");
+            }
+        }
+    }
+
+    #[test]
+    fn put_line_draws_what_line_draws() {
+        use ratatui::style::Color;
+        use ratatui::text::Span;
+        let lines = [
+            Line::from(vec![
+                Span::styled(" sam ·", Style::default().fg(Color::Gray)),
+                Span::styled(" Where distrust comes from", Style::default().fg(Color::Cyan)),
+                Span::raw("   "),
+                Span::styled("Exercise 1/10", Style::default().bg(Color::Blue)),
+            ]),
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled("← →", Style::default().fg(Color::Yellow)),
+                Span::raw(" move"),
+            ]),
+            Line::styled("plain, with a line style", Style::default().fg(Color::Red)),
+            Line::raw("信頼 and 👍🏽 in the middle"),
+            Line::raw(""),
+        ];
+        for line in lines {
+            for alignment in [None, Some(Alignment::Center), Some(Alignment::Right)] {
+                let mut line = line.clone();
+                line.alignment = alignment;
+                for width in [3, 12, 30, 60] {
+                    let area = Rect::new(2, 1, width, 2);
+                    let mut ours = Buffer::empty(Rect::new(0, 0, 64, 3));
+                    let mut theirs = ours.clone();
+                    put_line(&mut ours, area, &line);
+                    (&line).render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "{line:?} at width {width}");
+                }
             }
         }
     }
