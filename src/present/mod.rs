@@ -449,7 +449,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         if !line.is_empty() {
             line.push(' ');
         }
-        for c in crate::safe::quote_line(word).chars() {
+        let word = crate::safe::quote_line(word);
+        // Printable ASCII is one column a character and so always fits.
+        if word.bytes().all(|b| b.is_ascii_graphic()) {
+            line.push_str(&word);
+            continue;
+        }
+        for c in word.chars() {
             line.push(if c.width().unwrap_or(0) > width { '?' } else { c });
         }
     }
