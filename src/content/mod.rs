@@ -230,11 +230,154 @@ pub enum Kind {
     Score(Score),
 }
 
+/// A list's settings, as [`Kind::as_list`] gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListView {
+    /// Fewest items asked for.
+    pub min: Option<u32>,
+    /// Most items allowed.
+    pub max: Option<u32>,
+    /// The couple's one list (format 2 `shared = true`).
+    pub shared: bool,
+}
+
+/// A scale's settings, borrowed, as [`Kind::as_scale`] gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScaleView<'a> {
+    /// Lowest value.
+    pub min: i64,
+    /// Highest value.
+    pub max: i64,
+    /// Label for the low end.
+    pub min_label: &'a str,
+    /// Label for the high end.
+    pub max_label: &'a str,
+    /// Distance between neighbouring values.
+    pub step: i64,
+    /// Shown after each value, if any.
+    pub unit: Option<&'a str>,
+}
+
+/// A ratings exercise's settings, borrowed, as [`Kind::as_ratings`] gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct RatingsView<'a> {
+    /// The items to rate, in order (see [`Kind::Ratings`]).
+    pub items: &'a [String],
+    /// A list exercise whose answer gives more items to rate.
+    pub items_from: Option<&'a ItemsFrom>,
+    /// The person may add items of their own while rating.
+    pub add_items: bool,
+    /// Lowest value.
+    pub min: i64,
+    /// Highest value.
+    pub max: i64,
+    /// Label for the low end, if any.
+    pub min_label: Option<&'a str>,
+    /// Label for the high end, if any.
+    pub max_label: Option<&'a str>,
+    /// Distance between neighbouring values.
+    pub step: i64,
+    /// Shown after each value, if any.
+    pub unit: Option<&'a str>,
+    /// The words of a per-item "didn't apply" choice, if offered.
+    pub na_label: Option<&'a str>,
+}
+
+// One kind's fields for code that needs only that kind: the one place a wildcard arm
+// is right, so the matches that use them need not list every kind.
 impl Kind {
+    /// A list's settings, when this is a list.
+    pub fn as_list(&self) -> Option<ListView> {
+        match self {
+            Kind::List { min, max, shared } => Some(ListView {
+                min: *min,
+                max: *max,
+                shared: *shared,
+            }),
+            _ => None,
+        }
+    }
+
+    /// A choice's options, when this is a choice.
+    pub fn as_choice(&self) -> Option<&[String]> {
+        match self {
+            Kind::Choice { options, .. } => Some(options),
+            _ => None,
+        }
+    }
+
+    /// A checklist's options, when this is a checklist.
+    pub fn as_checklist(&self) -> Option<&[String]> {
+        match self {
+            Kind::Checklist { options, .. } => Some(options),
+            _ => None,
+        }
+    }
+
+    /// A scale's settings, when this is a scale.
+    pub fn as_scale(&self) -> Option<ScaleView<'_>> {
+        match self {
+            Kind::Scale {
+                min,
+                max,
+                min_label,
+                max_label,
+                step,
+                unit,
+            } => Some(ScaleView {
+                min: *min,
+                max: *max,
+                min_label,
+                max_label,
+                step: *step,
+                unit: unit.as_deref(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// A ratings exercise's settings, when this is one.
+    pub fn as_ratings(&self) -> Option<RatingsView<'_>> {
+        match self {
+            Kind::Ratings {
+                items,
+                items_from,
+                add_items,
+                min,
+                max,
+                min_label,
+                max_label,
+                step,
+                unit,
+                na_label,
+            } => Some(RatingsView {
+                items,
+                items_from: items_from.as_ref(),
+                add_items: *add_items,
+                min: *min,
+                max: *max,
+                min_label: min_label.as_deref(),
+                max_label: max_label.as_deref(),
+                step: *step,
+                unit: unit.as_deref(),
+                na_label: na_label.as_deref(),
+            }),
+            _ => None,
+        }
+    }
+
     /// The score's definition, when this is a score.
     pub fn as_score(&self) -> Option<&Score> {
         match self {
             Kind::Score(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The unit shown after a scale's or a ratings exercise's values, if it has one.
+    pub fn unit(&self) -> Option<&str> {
+        match self {
+            Kind::Scale { unit, .. } | Kind::Ratings { unit, .. } => unit.as_deref(),
             _ => None,
         }
     }
@@ -337,7 +480,7 @@ impl Workbook {
         self.chapters
             .iter()
             .flat_map(|c| &c.exercises)
-            .any(|e| matches!(e.kind, Kind::List { shared: true, .. }))
+            .any(|e| e.kind.as_list().is_some_and(|l| l.shared))
     }
 
     /// Number of exercises, not counting closing reflections.
