@@ -981,6 +981,49 @@ mod tests {
     }
 
     #[test]
+    fn each_value_accessor_answers_for_its_own_kind_only() {
+        let values = [
+            Value::Text { text: "hi".into() },
+            Value::list(vec!["a".into()]),
+            Value::Choice {
+                option: Some("x".into()),
+                other: None,
+            },
+            Value::Checklist {
+                ticked: vec!["y".into()],
+                other: None,
+            },
+            Value::Scale { value: 4 },
+            Value::ratings(BTreeMap::from([("a".into(), 3)]), BTreeSet::from(["b".into()])),
+            Value::Date {
+                date: "2026-12-01".into(),
+            },
+            Value::Empty {},
+        ];
+        let answering = |v: &Value| {
+            [
+                v.as_text().is_some(),
+                v.as_list().is_some(),
+                v.as_choice().is_some(),
+                v.as_checklist().is_some(),
+                v.as_scale().is_some(),
+                v.as_ratings().is_some(),
+            ]
+            .into_iter()
+            .filter(|a| *a)
+            .count()
+        };
+        let counts: Vec<usize> = values.iter().map(answering).collect();
+        assert_eq!(counts, [1, 1, 1, 1, 1, 1, 0, 0]);
+        assert_eq!(values[0].as_text(), Some("hi"));
+        assert_eq!(values[2].as_choice(), Some((Some("x"), None)));
+        assert_eq!(values[3].as_checklist(), Some(&["y".to_string()][..]));
+        assert_eq!(values[4].as_scale(), Some(4));
+        let (ratings, na) = values[5].as_ratings().expect("ratings");
+        assert_eq!((ratings.get("a"), na.contains("b")), (Some(&3), true));
+    }
+
+    #[test]
     fn formats_dates() {
         assert_eq!(format_utc(0), "1970-01-01T00:00:00Z");
         assert_eq!(format_utc(951_782_400), "2000-02-29T00:00:00Z");

@@ -512,3 +512,90 @@ impl Workbook {
         (&ch.id, &ch.exercises[e].id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many of the accessors answer for `kind`.
+    fn answering(kind: &Kind) -> usize {
+        [
+            kind.as_list().is_some(),
+            kind.as_choice().is_some(),
+            kind.as_checklist().is_some(),
+            kind.as_scale().is_some(),
+            kind.as_ratings().is_some(),
+            kind.as_score().is_some(),
+        ]
+        .into_iter()
+        .filter(|a| *a)
+        .count()
+    }
+
+    #[test]
+    fn each_accessor_gives_its_own_kind_s_fields_and_no_other_kind_s() {
+        let scale = Kind::Scale {
+            min: 1,
+            max: 5,
+            min_label: "low".into(),
+            max_label: "high".into(),
+            step: 2,
+            unit: Some("%".into()),
+        };
+        let s = scale.as_scale().expect("a scale");
+        let got = (s.min, s.max, s.min_label, s.max_label, s.step, s.unit);
+        assert_eq!(got, (1, 5, "low", "high", 2, Some("%")));
+        assert_eq!(scale.unit(), Some("%"));
+        let from = ItemsFrom {
+            chapter: "c".into(),
+            exercise: "l".into(),
+        };
+        let ratings = Kind::Ratings {
+            items: vec!["a".into()],
+            items_from: Some(from.clone()),
+            add_items: true,
+            min: 0,
+            max: 10,
+            min_label: None,
+            max_label: Some("top".into()),
+            step: 1,
+            unit: None,
+            na_label: Some("n/a".into()),
+        };
+        let r = ratings.as_ratings().expect("ratings");
+        assert_eq!(
+            (r.items, r.items_from, r.add_items),
+            (&["a".to_string()][..], Some(&from), true)
+        );
+        assert_eq!((r.min, r.max, r.step), (0, 10, 1));
+        assert_eq!(
+            (r.min_label, r.max_label, r.unit, r.na_label),
+            (None, Some("top"), None, Some("n/a"))
+        );
+        let list = Kind::List {
+            min: Some(2),
+            max: None,
+            shared: true,
+        };
+        let l = list.as_list().expect("a list");
+        assert_eq!((l.min, l.max, l.shared), (Some(2), None, true));
+        let choice = Kind::Choice {
+            options: vec!["x".into()],
+            other: false,
+        };
+        assert_eq!(choice.as_choice(), Some(&["x".to_string()][..]));
+        let checklist = Kind::Checklist {
+            options: vec!["y".into()],
+            exclusive: vec![],
+            other: true,
+        };
+        assert_eq!(checklist.as_checklist(), Some(&["y".to_string()][..]));
+        for kind in [&scale, &ratings, &list, &choice, &checklist] {
+            assert_eq!(answering(kind), 1, "{kind:?}");
+        }
+        for kind in [Kind::Text, Kind::Date, Kind::Page] {
+            assert_eq!(answering(&kind), 0, "{kind:?}");
+            assert_eq!(kind.unit(), None);
+        }
+    }
+}
