@@ -148,8 +148,8 @@ impl Value {
         }
     }
 
-    // One kind's fields for code that needs only that kind (`as_list` is with the
-    // item ids, in `items`): the one place a wildcard arm is right.
+    // One kind's fields, for code that needs only that kind: the one place a wildcard
+    // arm is right. `as_list`, which gives the items' ids too, is in `items.rs`.
 
     /// The text of a text answer.
     pub fn as_text(&self) -> Option<&str> {
