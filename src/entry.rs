@@ -1,12 +1,12 @@
 //! Entries of a repeated part of a chapter (format 2 `[repeat]`): one per calendar
 //! week, or one each time the person starts one, each dated and kept.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::Answer;
-use crate::content::{Repeat, Rhythm};
+use crate::answers::{Answer, Value};
+use crate::content::{Chapter, Exercise, RatingsView, Repeat, Rhythm, Score};
 
 /// One filling-in of a chapter's repeated part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,15 +164,12 @@ impl Series {
 }
 
 /// The number a stored value gives a series or a table column: a scale's value (no
-/// `item`), or the rating of `item`; `None` for any other shape.
+/// `item`), or the rating of `item`; `None` for any other shape (text, lists, choices,
+/// dates; a scale with an item or a ratings without one: not this column's shape).
 pub fn number(value: &crate::answers::Value, item: Option<&str>) -> Option<i64> {
-    use crate::answers::Value;
-    match (value, item) {
-        (Value::Scale { value }, None) => Some(*value),
-        (Value::Ratings { ratings, .. }, Some(item)) => ratings.get(item).copied(),
-        // Text, lists, choices, dates: no number; a scale with an item or a ratings
-        // without one: not this column's shape.
-        _ => None,
+    match item {
+        None => value.as_scale(),
+        Some(item) => value.as_ratings()?.0.get(item).copied(),
     }
 }
 
@@ -181,112 +178,122 @@ pub fn number(value: &crate::answers::Value, item: Option<&str>) -> Option<i64> 
 /// exercises (a ratings' items in the order its kind lists them, then any others).
 /// Private and skipped answers count as not answered only where the caller filtered
 /// them out. Linear in the ratings stored.
-pub fn series(chapter: &crate::content::Chapter, entries: &[&Entry]) -> Vec<Series> {
-    use crate::answers::Value;
-    use crate::content::Kind;
+pub fn series(chapter: &Chapter, entries: &[&Entry]) -> Vec<Series> {
     let mut out = Vec::new();
     for ex in chapter.exercises.iter().filter(|e| chapter.is_repeated(&e.id)) {
-        let answers = || {
+        let values = || {
             entries
                 .iter()
                 .filter_map(|e| e.answers.get(&ex.id).filter(|a| !a.skipped).map(|a| &a.value))
         };
-        let head = |name: String, unit: &Option<String>, min: i64, max: i64, item: Option<String>| Series {
+        if let Some(scale) = ex.kind.as_scale() {
+            if values().any(|v| v.as_scale().is_some()) {
+                let range = (scale.min, scale.max);
+                out.push(Series::of(ex, ex.title.clone(), scale.unit, range, None));
+            }
+        } else if let Some(ratings) = ex.kind.as_ratings() {
+            rating_series(ex, ratings, values(), &mut out);
+        } else if let Some(score) = ex.kind.as_score() {
+            out.extend(score_series(chapter, ex, score, entries));
+        }
+    }
+    out
+}
+
+impl Series {
+    /// A series of exercise `ex`'s stored values, on the scale `min..=max`.
+    fn of(
+        ex: &Exercise,
+        name: String,
+        unit: Option<&str>,
+        (min, max): (i64, i64),
+        item: Option<String>,
+    ) -> Series {
+        Series {
             name,
-            unit: unit.clone(),
+            unit: unit.map(str::to_string),
             min,
             max,
             exercise: ex.id.clone(),
             item,
             computed: None,
-        };
-        match &ex.kind {
-            Kind::Scale { min, max, unit, .. } => {
-                if answers().any(|v| matches!(v, Value::Scale { .. })) {
-                    out.push(head(ex.title.clone(), unit, *min, *max, None));
-                }
-            }
-            Kind::Ratings {
-                items,
-                min,
-                max,
-                unit,
-                ..
-            } => {
-                // The items rated in any entry; the kind's items first, in its order,
-                // then the others as the entries have them.
-                let mut rated: Vec<&String> = Vec::new();
-                let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-                for v in answers() {
-                    if let Value::Ratings { ratings, .. } = v {
-                        for k in ratings.keys() {
-                            if seen.insert(k.as_str()) {
-                                rated.push(k);
-                            }
-                        }
-                    }
-                }
-                let listed: std::collections::HashSet<&str> = items.iter().map(String::as_str).collect();
-                let names = items
-                    .iter()
-                    .filter(|i| seen.contains(i.as_str()))
-                    .chain(rated.into_iter().filter(|k| !listed.contains(k.as_str())));
-                let mut done: std::collections::HashSet<&str> = std::collections::HashSet::new();
-                for item in names {
-                    // An item the list holds twice is one trend.
-                    if done.insert(item.as_str()) {
-                        let name = format!("{}: {item}", ex.title);
-                        out.push(head(name, unit, *min, *max, Some(item.clone())));
-                    }
-                }
-            }
-            Kind::Text
-            | Kind::List { .. }
-            | Kind::Choice { .. }
-            | Kind::Checklist { .. }
-            | Kind::Date
-            | Kind::Page => {}
-            Kind::Score(score) => {
-                let inputs: Vec<&crate::content::Exercise> = score
-                    .inputs()
-                    .iter()
-                    .filter_map(|id| chapter.exercises.iter().find(|e| e.id == *id))
-                    .collect();
-                let computed: std::collections::BTreeMap<String, i64> = entries
-                    .iter()
-                    .filter_map(|e| {
-                        let got = |id: &str| e.answers.get(id);
-                        match crate::present::score::compute(score, chapter, got) {
-                            crate::present::score::Outcome::Value { value, .. } => {
-                                Some((e.id.clone(), value.round() as i64))
-                            }
-                            crate::present::score::Outcome::Missing(_) => None,
-                        }
-                    })
-                    .collect();
-                if computed.is_empty() {
-                    continue;
-                }
-                let (min, max) = crate::content::score_range(score, &inputs).unwrap_or_else(|| {
-                    let known = computed.values();
-                    (
-                        known.clone().copied().min().unwrap_or(0),
-                        known.copied().max().unwrap_or(0),
-                    )
-                });
-                out.push(Series {
-                    name: ex.title.clone(),
-                    unit: None,
-                    min,
-                    max: max.max(min + 1),
-                    exercise: ex.id.clone(),
-                    item: None,
-                    computed: Some(computed),
-                });
+        }
+    }
+}
+
+/// The series of a ratings exercise: one per item rated in any of `values`, the kind's
+/// items first, in its order, then the others as the entries have them.
+fn rating_series<'a>(
+    ex: &Exercise,
+    kind: RatingsView<'_>,
+    values: impl Iterator<Item = &'a Value>,
+    out: &mut Vec<Series>,
+) {
+    let mut rated: Vec<&String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (ratings, _) in values.filter_map(Value::as_ratings) {
+        for k in ratings.keys() {
+            if seen.insert(k.as_str()) {
+                rated.push(k);
             }
         }
     }
-    out
+    let listed: HashSet<&str> = kind.items.iter().map(String::as_str).collect();
+    let names = kind
+        .items
+        .iter()
+        .filter(|i| seen.contains(i.as_str()))
+        .chain(rated.into_iter().filter(|k| !listed.contains(k.as_str())));
+    let mut done: HashSet<&str> = HashSet::new();
+    for item in names {
+        // An item the list holds twice is one trend.
+        if done.insert(item.as_str()) {
+            let name = format!("{}: {item}", ex.title);
+            out.push(Series::of(
+                ex,
+                name,
+                kind.unit,
+                (kind.min, kind.max),
+                Some(item.clone()),
+            ));
+        }
+    }
+}
+
+/// The series of a score, worked out in each entry; `None` when it has no value in any.
+fn score_series(chapter: &Chapter, ex: &Exercise, score: &Score, entries: &[&Entry]) -> Option<Series> {
+    use crate::present::score::{Outcome, compute};
+    let inputs: Vec<&Exercise> = score
+        .inputs()
+        .iter()
+        .filter_map(|id| chapter.exercises.iter().find(|e| e.id == *id))
+        .collect();
+    let computed: BTreeMap<String, i64> = entries
+        .iter()
+        .filter_map(|e| match compute(score, chapter, |id: &str| e.answers.get(id)) {
+            Outcome::Value { value, .. } => Some((e.id.clone(), value.round() as i64)),
+            Outcome::Missing(_) => None,
+        })
+        .collect();
+    if computed.is_empty() {
+        return None;
+    }
+    let (min, max) = crate::content::score_range(score, &inputs).unwrap_or_else(|| {
+        let known = computed.values();
+        (
+            known.clone().copied().min().unwrap_or(0),
+            known.copied().max().unwrap_or(0),
+        )
+    });
+    Some(Series {
+        name: ex.title.clone(),
+        unit: None,
+        min,
+        max: max.max(min + 1),
+        exercise: ex.id.clone(),
+        item: None,
+        computed: Some(computed),
+    })
 }
 
 /// The trends of a chapter's repeated part as the entries screen draws them.

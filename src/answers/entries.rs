@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{Answer, Answers, Value, value_is_empty};
+use super::{Answer, Answers, value_is_empty};
 use crate::content::{Rhythm, Workbook};
 use crate::entry::{Entry, Open, Route};
 
@@ -65,7 +65,7 @@ impl Answers {
     /// Free texts given once are left out: nothing depends on them, and they can be
     /// large, while this is made for every entry drawn, compared or exported.
     pub fn as_of(&self, chapter: &str, entry: &Entry) -> Answers {
-        let depended_on = |a: &Answer| !matches!(a.value, Value::Text { .. });
+        let depended_on = |a: &Answer| a.value.as_text().is_none();
         let single = self
             .single
             .iter()

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use sha2::{Digest, Sha256};
 
 use super::{Answers, Value};
-use crate::content::{Kind, Workbook};
+use crate::content::{Kind, RatingsView, Workbook};
 
 /// Bytes of the hash kept in an id (shown as twice as many hex digits): 48 bits, so two
 /// ids of one list meet by chance about once in ten million lists of 10,000 items.
@@ -279,11 +279,7 @@ impl Answers {
         let mut out: Option<Answers> = None;
         for ch in &wb.chapters {
             for ex in &ch.exercises {
-                let Kind::Ratings {
-                    items_from: Some(from),
-                    ..
-                } = &ex.kind
-                else {
+                let Some(from) = ex.kind.as_ratings().and_then(|r| r.items_from) else {
                     continue;
                 };
                 // A list in the same repeated part is each entry's own.
@@ -336,11 +332,11 @@ impl Answers {
     /// list longer than [`VERSION_CAP`] records only the items answered. Any other value
     /// or kind is returned as it is.
     pub fn with_version(&self, kind: &Kind, mut value: Value, stored: Option<&Value>) -> Value {
-        let Kind::Ratings {
+        let Some(RatingsView {
             items,
             items_from: Some(from),
             ..
-        } = kind
+        }) = kind.as_ratings()
         else {
             return value;
         };

@@ -147,6 +147,49 @@ impl Value {
             Value::Empty {} => ValueKind::Empty,
         }
     }
+
+    // One kind's fields, for code that needs only that kind: the one place a wildcard
+    // arm is right. `as_list`, which gives the items' ids too, is in `items.rs`.
+
+    /// The text of a text answer.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::Text { text } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A choice answer's option and "other" text, each when given.
+    pub fn as_choice(&self) -> Option<(Option<&str>, Option<&str>)> {
+        match self {
+            Value::Choice { option, other } => Some((option.as_deref(), other.as_deref())),
+            _ => None,
+        }
+    }
+
+    /// A checklist answer's ticked options.
+    pub fn as_checklist(&self) -> Option<&[String]> {
+        match self {
+            Value::Checklist { ticked, .. } => Some(ticked),
+            _ => None,
+        }
+    }
+
+    /// The value picked on a scale.
+    pub fn as_scale(&self) -> Option<i64> {
+        match self {
+            Value::Scale { value } => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// A ratings answer's values by item and its items marked "didn't apply".
+    pub fn as_ratings(&self) -> Option<(&BTreeMap<String, i64>, &BTreeSet<String>)> {
+        match self {
+            Value::Ratings { ratings, na, .. } => Some((ratings, na)),
+            _ => None,
+        }
+    }
 }
 
 /// One answer with its bookkeeping.
@@ -494,11 +537,7 @@ impl Answers {
     /// marked private (`items_from`): its ratings name that list's items, so they are
     /// private too, wherever they are shown or shared.
     pub fn private_source(&self, kind: &Kind) -> bool {
-        let Kind::Ratings {
-            items_from: Some(from),
-            ..
-        } = kind
-        else {
+        let Some(from) = kind.as_ratings().and_then(|r| r.items_from) else {
             return false;
         };
         self.own(&from.chapter, &from.exercise).is_some_and(|a| a.private)
@@ -583,18 +622,10 @@ impl Answers {
         version: &BTreeMap<String, String>,
         kind: &Kind,
     ) -> Status {
-        let Kind::Ratings {
-            items,
-            items_from,
-            add_items,
-            min,
-            max,
-            ..
-        } = kind
-        else {
+        let Some(r) = kind.as_ratings() else {
             return Status::Started;
         };
-        let listed = items_from.as_ref().map_or(&[][..], |f| {
+        let listed = r.items_from.map_or(&[][..], |f| {
             list_items(self.get(&f.chapter, &f.exercise).map(|a| &a.value))
         });
         // A version is whole only for a list within the cap (see `items::VERSION_CAP`).
@@ -604,16 +635,17 @@ impl Answers {
         } else {
             (listed, None)
         };
-        let mut all = items
+        let mut all = r
+            .items
             .iter()
             .map(String::as_str)
             .chain(now.iter().map(|i| i.trim()).filter(|i| !i.is_empty()))
             .chain(then.into_iter().flatten().map(String::as_str))
             .peekable();
         let done = if all.peek().is_none() {
-            *add_items && (ratings.values().any(|v| (*min..=*max).contains(v)) || !na.is_empty())
+            r.add_items && (ratings.values().any(|v| (r.min..=r.max).contains(v)) || !na.is_empty())
         } else {
-            all.all(|i| item_answered((ratings, na), i, (*min, *max)))
+            all.all(|i| item_answered((ratings, na), i, (r.min, r.max)))
         };
         if done { Status::Done } else { Status::Started }
     }
@@ -622,12 +654,9 @@ impl Answers {
     /// of the list it takes them from (`items_from`) as answered now, each once (answers
     /// are stored by item text). Every other kind is as written.
     pub fn resolved_kind<'k>(&self, kind: &'k Kind) -> Cow<'k, Kind> {
-        let Kind::Ratings {
-            items_from: Some(_), ..
-        } = kind
-        else {
+        if kind.as_ratings().is_none_or(|r| r.items_from.is_none()) {
             return Cow::Borrowed(kind);
-        };
+        }
         let resolved = self.rating_items(kind);
         let mut kind = kind.clone();
         if let Kind::Ratings { items, .. } = &mut kind {
@@ -639,13 +668,11 @@ impl Answers {
     /// The items a ratings exercise asks to rate now (see [`Self::resolved_kind`]);
     /// none for any other kind.
     pub fn rating_items(&self, kind: &Kind) -> Vec<String> {
-        let Kind::Ratings {
-            items, items_from, ..
-        } = kind
-        else {
+        let Some(r) = kind.as_ratings() else {
             return Vec::new();
         };
-        let listed = items_from.as_ref().map_or(&[][..], |f| {
+        let items = r.items;
+        let listed = r.items_from.map_or(&[][..], |f| {
             list_items(self.get(&f.chapter, &f.exercise).map(|a| &a.value))
         });
         let mut all = Vec::with_capacity(items.len() + listed.len());
@@ -682,26 +709,17 @@ impl Answers {
         let Some(a) = self.get(chapter, &w.exercise).filter(|a| !a.skipped) else {
             return false;
         };
-        let holds = match &a.value {
-            Value::Scale { value } => {
-                w.is.is_empty()
-                    && w.at_least.is_none_or(|lo| *value >= lo)
-                    && w.at_most.is_none_or(|hi| *value <= hi)
-            }
-            Value::Choice { option, other } => {
-                if option.is_none() && other.is_none() {
-                    return false;
-                }
-                option.as_ref().is_some_and(|o| w.is.contains(o))
-            }
-            Value::Text { .. }
-            | Value::List { .. }
-            | Value::Checklist { .. }
-            | Value::Ratings { .. }
-            | Value::Date { .. }
-            | Value::Empty {} => {
+        let holds = if let Some(value) = a.value.as_scale() {
+            w.is.is_empty()
+                && w.at_least.is_none_or(|lo| value >= lo)
+                && w.at_most.is_none_or(|hi| value <= hi)
+        } else if let Some((option, other)) = a.value.as_choice() {
+            if option.is_none() && other.is_none() {
                 return false;
             }
+            option.is_some_and(|o| w.is.iter().any(|i| i.as_str() == o))
+        } else {
+            return false;
         };
         !holds
     }
@@ -803,19 +821,7 @@ impl Answers {
 
 /// The items of a list answer; none for any other value.
 pub fn list_items(value: Option<&Value>) -> &[String] {
-    match value {
-        Some(Value::List { items, .. }) => items,
-        Some(
-            Value::Text { .. }
-            | Value::Choice { .. }
-            | Value::Checklist { .. }
-            | Value::Scale { .. }
-            | Value::Ratings { .. }
-            | Value::Date { .. }
-            | Value::Empty {},
-        )
-        | None => &[],
-    }
+    value.and_then(Value::as_list).map_or(&[], |(items, _)| items)
 }
 
 /// The value an untouched exercise of this kind has; a scale has none.
@@ -870,66 +876,29 @@ fn value_status(v: &Value, kind: &Kind) -> Status {
     // kept but not counted as done; so is a scale value outside the scale.
     let done = match v {
         Value::Text { .. } => matches!(kind, Kind::Text),
-        Value::List { items, .. } => match kind {
-            Kind::List { min, .. } => {
-                let n = items.iter().filter(|i| !i.trim().is_empty()).count();
-                n >= min.unwrap_or(1) as usize
-            }
-            Kind::Text
-            | Kind::Choice { .. }
-            | Kind::Checklist { .. }
-            | Kind::Scale { .. }
-            | Kind::Ratings { .. }
-            | Kind::Date
-            | Kind::Page
-            | Kind::Score(_) => false,
-        },
+        Value::List { items, .. } => kind.as_list().is_some_and(|list| {
+            let n = items.iter().filter(|i| !i.trim().is_empty()).count();
+            n >= list.min.unwrap_or(1) as usize
+        }),
         Value::Empty {} => false,
         Value::Date { date } => matches!(kind, Kind::Date) && crate::date::parse(date).is_some(),
-        // Done when every item of the exercise has a value on its scale.
         // Done when every item of the exercise has a value on its scale; with only the
         // person's own items (`add_items`), when one has.
-        Value::Ratings { ratings, na, .. } => match kind {
-            Kind::Ratings {
-                items,
-                add_items,
-                min,
-                max,
-                ..
-            } => {
-                if items.is_empty() {
-                    *add_items && (ratings.values().any(|v| (*min..=*max).contains(v)) || !na.is_empty())
-                } else {
-                    items
-                        .iter()
-                        .all(|i| item_answered((ratings, na), i, (*min, *max)))
-                }
+        Value::Ratings { ratings, na, .. } => kind.as_ratings().is_some_and(|r| {
+            if r.items.is_empty() {
+                r.add_items && (ratings.values().any(|v| (r.min..=r.max).contains(v)) || !na.is_empty())
+            } else {
+                r.items
+                    .iter()
+                    .all(|i| item_answered((ratings, na), i, (r.min, r.max)))
             }
-            Kind::Text
-            | Kind::List { .. }
-            | Kind::Choice { .. }
-            | Kind::Checklist { .. }
-            | Kind::Scale { .. }
-            | Kind::Date
-            | Kind::Page
-            | Kind::Score(_) => false,
-        },
+        }),
         Value::Choice { option, other } => {
             let typed = other.as_deref().is_some_and(|o| !o.trim().is_empty());
-            (option.is_some() || typed) && matches!(kind, Kind::Choice { .. })
+            (option.is_some() || typed) && kind.as_choice().is_some()
         }
-        Value::Checklist { .. } => matches!(kind, Kind::Checklist { .. }),
-        Value::Scale { value } => match kind {
-            Kind::Scale { min, max, .. } => (*min..=*max).contains(value),
-            Kind::Text
-            | Kind::List { .. }
-            | Kind::Choice { .. }
-            | Kind::Checklist { .. }
-            | Kind::Ratings { .. }
-            | Kind::Date
-            | Kind::Page
-            | Kind::Score(_) => false,
-        },
+        Value::Checklist { .. } => kind.as_checklist().is_some(),
+        Value::Scale { value } => kind.as_scale().is_some_and(|s| (s.min..=s.max).contains(value)),
     };
     if done { Status::Done } else { Status::Started }
 }
@@ -1009,6 +978,49 @@ mod tests {
         let resolved = a.resolved_kind(&kind);
         assert!(matches!(resolved.as_ref(), Kind::Ratings { items, .. } if items.len() == 3));
         assert!(matches!(a.resolved_kind(&Kind::Text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn each_value_accessor_answers_for_its_own_kind_only() {
+        let values = [
+            Value::Text { text: "hi".into() },
+            Value::list(vec!["a".into()]),
+            Value::Choice {
+                option: Some("x".into()),
+                other: None,
+            },
+            Value::Checklist {
+                ticked: vec!["y".into()],
+                other: None,
+            },
+            Value::Scale { value: 4 },
+            Value::ratings(BTreeMap::from([("a".into(), 3)]), BTreeSet::from(["b".into()])),
+            Value::Date {
+                date: "2026-12-01".into(),
+            },
+            Value::Empty {},
+        ];
+        let answering = |v: &Value| {
+            [
+                v.as_text().is_some(),
+                v.as_list().is_some(),
+                v.as_choice().is_some(),
+                v.as_checklist().is_some(),
+                v.as_scale().is_some(),
+                v.as_ratings().is_some(),
+            ]
+            .into_iter()
+            .filter(|a| *a)
+            .count()
+        };
+        let counts: Vec<usize> = values.iter().map(answering).collect();
+        assert_eq!(counts, [1, 1, 1, 1, 1, 1, 0, 0]);
+        assert_eq!(values[0].as_text(), Some("hi"));
+        assert_eq!(values[2].as_choice(), Some((Some("x"), None)));
+        assert_eq!(values[3].as_checklist(), Some(&["y".to_string()][..]));
+        assert_eq!(values[4].as_scale(), Some(4));
+        let (ratings, na) = values[5].as_ratings().expect("ratings");
+        assert_eq!((ratings.get("a"), na.contains("b")), (Some(&3), true));
     }
 
     #[test]

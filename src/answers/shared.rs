@@ -3,7 +3,7 @@
 //! this person's answers.
 
 use super::{Answer, Answers, Timestamp};
-use crate::content::{Kind, Workbook};
+use crate::content::Workbook;
 
 /// A partner's version of a shared list taken in ([`Answers::take_shared`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +38,7 @@ impl Answers {
     pub fn take_shared(&mut self, wb: &Workbook, partner: &str, theirs: &Answers, now: &str) {
         for ch in &wb.chapters {
             for ex in &ch.exercises {
-                if !matches!(ex.kind, Kind::List { shared: true, .. }) {
+                if !ex.kind.as_list().is_some_and(|l| l.shared) {
                     continue;
                 }
                 let Some(a) = theirs.single.get(&ch.id).and_then(|c| c.get(&ex.id)) else {

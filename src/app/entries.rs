@@ -388,47 +388,27 @@ impl App {
             if crate::answers::value_is_empty(&a.value) {
                 continue;
             }
-            use crate::answers::Value;
-            use crate::content::Kind;
-            let unit_of = match &ex.kind {
-                Kind::Scale { unit, .. } | Kind::Ratings { unit, .. } => unit.as_deref(),
-                Kind::Text
-                | Kind::List { .. }
-                | Kind::Choice { .. }
-                | Kind::Checklist { .. }
-                | Kind::Date
-                | Kind::Page
-                | Kind::Score(_) => None,
-            };
-            let unit = |v: i64| crate::content::with_unit(v, unit_of);
-            let line = match &a.value {
-                Value::Scale { value } => format!("{}: {}", ex.title, unit(*value)),
-                Value::Ratings { ratings, .. } => {
-                    // In the order the exercise asks them, then any others.
-                    let items = probe.rating_items(&ex.kind);
-                    let ordered = items.iter().filter_map(|i| ratings.get(i));
-                    // A set: a scan of a long list per rating is quadratic.
-                    let listed: std::collections::HashSet<&String> = items.iter().collect();
-                    let rest = ratings
-                        .iter()
-                        .filter(|(k, _)| !listed.contains(k))
-                        .map(|(_, v)| v);
-                    let values: Vec<String> = ordered.chain(rest).map(|v| unit(*v)).collect();
-                    format!("{}: {}", ex.title, values.join(", "))
-                }
-                Value::Text { .. }
-                | Value::List { .. }
-                | Value::Choice { .. }
-                | Value::Checklist { .. }
-                | Value::Date { .. }
-                | Value::Empty {} => {
-                    let kind = probe.resolved_kind(&ex.kind);
-                    let lines =
-                        crate::present::plain_lines(&crate::present::pieces(Some(&kind), &a.value), None);
-                    match lines.iter().map(|l| l.trim()).find(|l| !l.is_empty()) {
-                        Some(first) => first.to_string(),
-                        None => continue,
-                    }
+            let unit = |v: i64| crate::content::with_unit(v, ex.kind.unit());
+            let line = if let Some(value) = a.value.as_scale() {
+                format!("{}: {}", ex.title, unit(value))
+            } else if let Some((ratings, _)) = a.value.as_ratings() {
+                // In the order the exercise asks them, then any others.
+                let items = probe.rating_items(&ex.kind);
+                let ordered = items.iter().filter_map(|i| ratings.get(i));
+                // A set: a scan of a long list per rating is quadratic.
+                let listed: std::collections::HashSet<&String> = items.iter().collect();
+                let rest = ratings
+                    .iter()
+                    .filter(|(k, _)| !listed.contains(k))
+                    .map(|(_, v)| v);
+                let values: Vec<String> = ordered.chain(rest).map(|v| unit(*v)).collect();
+                format!("{}: {}", ex.title, values.join(", "))
+            } else {
+                let kind = probe.resolved_kind(&ex.kind);
+                let lines = crate::present::plain_lines(&crate::present::pieces(Some(&kind), &a.value), None);
+                match lines.iter().map(|l| l.trim()).find(|l| !l.is_empty()) {
+                    Some(first) => first.to_string(),
+                    None => continue,
                 }
             };
             return self.with_score(c, entry, line);

@@ -258,10 +258,7 @@ pub fn made(before: Option<&Value>, after: Option<&Value>) -> Option<Made> {
     };
     Some(match after {
         Value::Checklist { ticked, .. } => {
-            let old: &[String] = match before {
-                Some(Value::Checklist { ticked, .. }) => ticked,
-                Some(_) | None => &[],
-            };
+            let old = before.and_then(Value::as_checklist).unwrap_or_default();
             let added: Vec<&String> = ticked.iter().filter(|t| !old.contains(t)).collect();
             let gone = old.iter().filter(|t| !ticked.contains(t)).count();
             match (added.first(), gone) {
@@ -278,10 +275,7 @@ pub fn made(before: Option<&Value>, after: Option<&Value>) -> Option<Made> {
         }
         Value::Scale { value } => Made::Set(*value),
         Value::Ratings { ratings, na, .. } => {
-            let (old, old_na) = match before {
-                Some(Value::Ratings { ratings, na, .. }) => (Some(ratings), Some(na)),
-                Some(_) | None => (None, None),
-            };
+            let (old, old_na) = before.and_then(Value::as_ratings).unzip();
             if let Some(item) = na.iter().find(|i| old_na.is_none_or(|o| !o.contains(*i))) {
                 return Some(Made::NotApplied(item.clone()));
             }

@@ -230,11 +230,154 @@ pub enum Kind {
     Score(Score),
 }
 
+/// A list's settings, as [`Kind::as_list`] gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListView {
+    /// Fewest items asked for.
+    pub min: Option<u32>,
+    /// Most items allowed.
+    pub max: Option<u32>,
+    /// The couple's one list (format 2 `shared = true`).
+    pub shared: bool,
+}
+
+/// A scale's settings, borrowed, as [`Kind::as_scale`] gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScaleView<'a> {
+    /// Lowest value.
+    pub min: i64,
+    /// Highest value.
+    pub max: i64,
+    /// Label for the low end.
+    pub min_label: &'a str,
+    /// Label for the high end.
+    pub max_label: &'a str,
+    /// Distance between neighbouring values.
+    pub step: i64,
+    /// Shown after each value, if any.
+    pub unit: Option<&'a str>,
+}
+
+/// A ratings exercise's settings, borrowed, as [`Kind::as_ratings`] gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct RatingsView<'a> {
+    /// The items to rate, in order (see [`Kind::Ratings`]).
+    pub items: &'a [String],
+    /// A list exercise whose answer gives more items to rate.
+    pub items_from: Option<&'a ItemsFrom>,
+    /// The person may add items of their own while rating.
+    pub add_items: bool,
+    /// Lowest value.
+    pub min: i64,
+    /// Highest value.
+    pub max: i64,
+    /// Label for the low end, if any.
+    pub min_label: Option<&'a str>,
+    /// Label for the high end, if any.
+    pub max_label: Option<&'a str>,
+    /// Distance between neighbouring values.
+    pub step: i64,
+    /// Shown after each value, if any.
+    pub unit: Option<&'a str>,
+    /// The words of a per-item "didn't apply" choice, if offered.
+    pub na_label: Option<&'a str>,
+}
+
+// One kind's fields for code that needs only that kind: the one place a wildcard arm
+// is right, so the matches that use them need not list every kind.
 impl Kind {
+    /// A list's settings, when this is a list.
+    pub fn as_list(&self) -> Option<ListView> {
+        match self {
+            Kind::List { min, max, shared } => Some(ListView {
+                min: *min,
+                max: *max,
+                shared: *shared,
+            }),
+            _ => None,
+        }
+    }
+
+    /// A choice's options, when this is a choice.
+    pub fn as_choice(&self) -> Option<&[String]> {
+        match self {
+            Kind::Choice { options, .. } => Some(options),
+            _ => None,
+        }
+    }
+
+    /// A checklist's options, when this is a checklist.
+    pub fn as_checklist(&self) -> Option<&[String]> {
+        match self {
+            Kind::Checklist { options, .. } => Some(options),
+            _ => None,
+        }
+    }
+
+    /// A scale's settings, when this is a scale.
+    pub fn as_scale(&self) -> Option<ScaleView<'_>> {
+        match self {
+            Kind::Scale {
+                min,
+                max,
+                min_label,
+                max_label,
+                step,
+                unit,
+            } => Some(ScaleView {
+                min: *min,
+                max: *max,
+                min_label,
+                max_label,
+                step: *step,
+                unit: unit.as_deref(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// A ratings exercise's settings, when this is one.
+    pub fn as_ratings(&self) -> Option<RatingsView<'_>> {
+        match self {
+            Kind::Ratings {
+                items,
+                items_from,
+                add_items,
+                min,
+                max,
+                min_label,
+                max_label,
+                step,
+                unit,
+                na_label,
+            } => Some(RatingsView {
+                items,
+                items_from: items_from.as_ref(),
+                add_items: *add_items,
+                min: *min,
+                max: *max,
+                min_label: min_label.as_deref(),
+                max_label: max_label.as_deref(),
+                step: *step,
+                unit: unit.as_deref(),
+                na_label: na_label.as_deref(),
+            }),
+            _ => None,
+        }
+    }
+
     /// The score's definition, when this is a score.
     pub fn as_score(&self) -> Option<&Score> {
         match self {
             Kind::Score(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The unit shown after a scale's or a ratings exercise's values, if it has one.
+    pub fn unit(&self) -> Option<&str> {
+        match self {
+            Kind::Scale { unit, .. } | Kind::Ratings { unit, .. } => unit.as_deref(),
             _ => None,
         }
     }
@@ -337,7 +480,7 @@ impl Workbook {
         self.chapters
             .iter()
             .flat_map(|c| &c.exercises)
-            .any(|e| matches!(e.kind, Kind::List { shared: true, .. }))
+            .any(|e| e.kind.as_list().is_some_and(|l| l.shared))
     }
 
     /// Number of exercises, not counting closing reflections.
@@ -367,5 +510,92 @@ impl Workbook {
     pub fn ids(&self, c: usize, e: usize) -> (&str, &str) {
         let ch = &self.chapters[c];
         (&ch.id, &ch.exercises[e].id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many of the accessors answer for `kind`.
+    fn answering(kind: &Kind) -> usize {
+        [
+            kind.as_list().is_some(),
+            kind.as_choice().is_some(),
+            kind.as_checklist().is_some(),
+            kind.as_scale().is_some(),
+            kind.as_ratings().is_some(),
+            kind.as_score().is_some(),
+        ]
+        .into_iter()
+        .filter(|a| *a)
+        .count()
+    }
+
+    #[test]
+    fn each_accessor_gives_its_own_kind_s_fields_and_no_other_kind_s() {
+        let scale = Kind::Scale {
+            min: 1,
+            max: 5,
+            min_label: "low".into(),
+            max_label: "high".into(),
+            step: 2,
+            unit: Some("%".into()),
+        };
+        let s = scale.as_scale().expect("a scale");
+        let got = (s.min, s.max, s.min_label, s.max_label, s.step, s.unit);
+        assert_eq!(got, (1, 5, "low", "high", 2, Some("%")));
+        assert_eq!(scale.unit(), Some("%"));
+        let from = ItemsFrom {
+            chapter: "c".into(),
+            exercise: "l".into(),
+        };
+        let ratings = Kind::Ratings {
+            items: vec!["a".into()],
+            items_from: Some(from.clone()),
+            add_items: true,
+            min: 0,
+            max: 10,
+            min_label: None,
+            max_label: Some("top".into()),
+            step: 1,
+            unit: None,
+            na_label: Some("n/a".into()),
+        };
+        let r = ratings.as_ratings().expect("ratings");
+        assert_eq!(
+            (r.items, r.items_from, r.add_items),
+            (&["a".to_string()][..], Some(&from), true)
+        );
+        assert_eq!((r.min, r.max, r.step), (0, 10, 1));
+        assert_eq!(
+            (r.min_label, r.max_label, r.unit, r.na_label),
+            (None, Some("top"), None, Some("n/a"))
+        );
+        let list = Kind::List {
+            min: Some(2),
+            max: None,
+            shared: true,
+        };
+        let l = list.as_list().expect("a list");
+        assert_eq!((l.min, l.max, l.shared), (Some(2), None, true));
+        let choice = Kind::Choice {
+            options: vec!["x".into()],
+            other: false,
+        };
+        assert_eq!(choice.as_choice(), Some(&["x".to_string()][..]));
+        let checklist = Kind::Checklist {
+            options: vec!["y".into()],
+            exclusive: vec![],
+            other: true,
+        };
+        assert_eq!(checklist.as_checklist(), Some(&["y".to_string()][..]));
+        for kind in [&scale, &ratings, &list, &choice, &checklist] {
+            assert_eq!(answering(kind), 1, "{kind:?}");
+        }
+        for kind in [Kind::Text, Kind::Date, Kind::Page] {
+            assert_eq!(answering(&kind), 0, "{kind:?}");
+            assert_eq!(kind.unit(), None);
+        }
     }
 }

@@ -535,15 +535,14 @@ fn check_conditions(
         let Some(target) = exercises.iter().find(|e| e.id == w.exercise) else {
             continue;
         };
-        if let Kind::Scale { min, max, .. } = &target.kind
+        if let Some(scale) = target.kind.as_scale()
             && w.is.is_empty()
         {
-            scale_range_ok(ck, sp, w, (*min, *max));
+            scale_range_ok(ck, sp, w, (scale.min, scale.max));
             continue;
         }
-        match &target.kind {
-            Kind::Scale { .. } if w.is.is_empty() => {}
-            Kind::Choice { options, .. } if !w.is.is_empty() => {
+        match target.kind.as_choice() {
+            Some(options) if !w.is.is_empty() => {
                 let names: Vec<&str> = options.iter().map(String::as_str).collect();
                 for o in &w.is {
                     if !names.contains(&o.as_str()) {
@@ -561,15 +560,7 @@ fn check_conditions(
                     }
                 }
             }
-            Kind::Page
-            | Kind::Score(_)
-            | Kind::Text
-            | Kind::List { .. }
-            | Kind::Checklist { .. }
-            | Kind::Scale { .. }
-            | Kind::Ratings { .. }
-            | Kind::Date
-            | Kind::Choice { .. } => {
+            Some(_) | None => {
                 let test = if w.is.is_empty() {
                     "`at_least`/`at_most` need a scale"
                 } else {

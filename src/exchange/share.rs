@@ -15,7 +15,7 @@ use super::ExchangeError;
 use super::keys::{OwnKeys, PartnerKeys, hex, unhex};
 use super::seal::{self, Sealed};
 use crate::answers::{Answer, Answers};
-use crate::content::{Kind, Rhythm, Workbook};
+use crate::content::{Rhythm, Workbook};
 use crate::entry::Entry;
 
 /// What the body's `format` says.
@@ -115,7 +115,7 @@ pub fn items(wb: &Workbook, answers: &Answers) -> Vec<(String, bool, Answer)> {
     for ch in &wb.chapters {
         let weekly = ch.repeat.as_ref().is_some_and(|r| r.rhythm == Rhythm::Weekly);
         for ex in ch.exercises.iter().filter(|ex| ex.takes_answer()) {
-            let open = matches!(ex.kind, Kind::List { shared: true, .. });
+            let open = ex.kind.as_list().is_some_and(|l| l.shared);
             if ch.is_repeated(&ex.id) {
                 if !weekly {
                     continue;

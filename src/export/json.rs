@@ -37,10 +37,11 @@ fn version_for(answers: &Answers, scores: bool) -> u64 {
         .flatten()
         .flat_map(|e| e.answers.values());
     // Marks "didn't apply" and item ids are schema 3: a version 2 reader refuses them.
-    let new = |a: &Answer| match &a.value {
-        Value::Ratings { na, ids, .. } => !na.is_empty() || !ids.is_empty(),
-        Value::List { ids, .. } => !ids.is_empty(),
-        _ => false,
+    let new = |a: &Answer| {
+        if let Value::Ratings { na, ids, .. } = &a.value {
+            return !na.is_empty() || !ids.is_empty();
+        }
+        a.value.as_list().is_some_and(|(_, ids)| !ids.is_empty())
     };
     if single.chain(entries).any(new) { 3 } else { 2 }
 }

@@ -1,18 +1,29 @@
 //! How an answer reads, per exercise kind: the one place that turns a stored
 //! [`Value`] into pieces of text, shared by the Markdown export, the compare
-//! view and the review screen.
+//! view and the review screen. Each kind's pieces (and columns in a table of
+//! values, for the kinds with a number) are in its own module; this one holds
+//! what they share.
 //!
 //! Every string that comes out of here has been through [`clean`], so it holds
 //! no control characters but newline, and bidi and invisible characters show
 //! quoted. Renderers add their own syntax around the
 //! pieces (Markdown escapes them; plain text wraps them with [`plain_lines`]).
 
+mod checklist;
+mod choice;
+mod date;
+mod list;
+mod ratings;
+mod scale;
 pub mod score;
+mod text;
 pub mod words;
+
+pub use ratings::with_rated_items;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::answers::{Answer, Answers, Value};
+use crate::answers::{Answer, Value};
 use crate::content::{Exercise, Kind};
 
 /// One block of a presented answer.
@@ -93,179 +104,25 @@ pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
     out
 }
 
-/// The pieces an answer reads as. `kind` is the exercise's kind, or `None` for
-/// an answer whose exercise the workbook no longer has; a value whose shape no
-/// longer matches the kind is shown by its own shape, so nothing written is lost.
-///
-/// - text: its paragraphs;
-/// - list: one item per non-empty entry;
-/// - choice: the chosen option, or `Other: ...`;
-/// - checklist: every option of the exercise, ticked or not, then any ticked
-///   text that is no longer an option;
-/// - scale: `7 / 10 (0 = Not at all, 10 = Completely)`, both ends' labels, so
-///   a value in the middle is not read as either end.
+/// The pieces an answer reads as, each kind's from its own module. `kind` is the
+/// exercise's kind, or `None` for an answer whose exercise the workbook no longer has; a
+/// value whose shape no longer matches the kind is shown by its own shape, so nothing
+/// written is lost.
 pub fn pieces(kind: Option<&Kind>, value: &Value) -> Vec<Piece> {
     match value {
-        Value::Text { text } => paragraphs(text).into_iter().map(Piece::Paragraph).collect(),
-        Value::List { items, .. } => items
-            .iter()
-            .map(|i| clean_line(i))
-            .filter(|i| !i.is_empty())
-            .map(Piece::Item)
-            .collect(),
-        Value::Choice { option, other } => {
-            let mut out = Vec::new();
-            if let Some(o) = option {
-                out.push(Piece::Paragraph(vec![clean_line(o)]));
-            }
-            if let Some(o) = other {
-                out.push(Piece::Paragraph(vec![words::other(&clean_line(o))]));
-            }
-            out
+        Value::Text { text } => text::pieces(text),
+        Value::List { items, .. } => list::pieces(items),
+        Value::Choice { option, other } => choice::pieces(option.as_deref(), other.as_deref()),
+        Value::Checklist { ticked, other } => {
+            checklist::pieces(kind.and_then(Kind::as_checklist), ticked, other.as_deref())
         }
-        Value::Checklist { ticked, other } => checklist_pieces(kind, ticked, other.as_deref()),
-        Value::Scale { value } => {
-            let line = match kind {
-                Some(Kind::Scale {
-                    min,
-                    max,
-                    min_label,
-                    max_label,
-                    unit,
-                    ..
-                }) => words::scale(
-                    &crate::content::with_unit(*value, unit.as_deref().map(clean_line).as_deref()),
-                    (*min, &clean_line(min_label)),
-                    (*max, &clean_line(max_label)),
-                ),
-                // Under another kind (the workbook changed): the number alone.
-                Some(_) | None => value.to_string(),
-            };
-            vec![Piece::Paragraph(vec![line])]
+        Value::Scale { value } => scale::pieces(kind.and_then(Kind::as_scale), *value),
+        Value::Ratings { ratings, na, was, .. } => {
+            ratings::pieces(kind.and_then(Kind::as_ratings), ratings, na, was)
         }
-        Value::Ratings { ratings, na, was, .. } => rating_pieces(kind, ratings, na, was),
-        Value::Date { date } => vec![Piece::Paragraph(vec![clean_line(date)])],
+        Value::Date { date } => date::pieces(date),
         Value::Empty {} => Vec::new(),
     }
-}
-
-/// A checklist's pieces: every option of the exercise, ticked or not, then any ticked
-/// text it no longer has, then the person's own words.
-fn checklist_pieces(kind: Option<&Kind>, ticked: &[String], other: Option<&str>) -> Vec<Piece> {
-    let options: &[String] = match kind {
-        Some(Kind::Checklist { options, .. }) => options,
-        Some(_) | None => &[],
-    };
-    let mut out: Vec<Piece> = options
-        .iter()
-        .map(|o| Piece::Check {
-            ticked: ticked.contains(o),
-            text: clean_line(o),
-        })
-        .collect();
-    out.extend(
-        ticked
-            .iter()
-            .filter(|t| !options.contains(t))
-            .map(|t| Piece::Check {
-                ticked: true,
-                text: clean_line(t),
-            }),
-    );
-    if let Some(o) = other {
-        out.push(Piece::Check {
-            ticked: true,
-            text: words::other(&clean_line(o)),
-        });
-    }
-    out
-}
-
-/// What the pieces of a ratings answer take from its exercise; empty under another kind.
-#[derive(Default)]
-struct RatingShape<'a> {
-    items: &'a [String],
-    range: Option<(i64, i64)>,
-    ends: Option<String>,
-    unit: Option<String>,
-    na_label: Option<&'a str>,
-}
-
-impl<'a> RatingShape<'a> {
-    fn of(kind: Option<&'a Kind>) -> RatingShape<'a> {
-        let Some(Kind::Ratings {
-            items,
-            min,
-            max,
-            min_label,
-            max_label,
-            unit,
-            na_label,
-            ..
-        }) = kind
-        else {
-            return RatingShape::default();
-        };
-        RatingShape {
-            items,
-            range: Some((*min, *max)),
-            ends: Some(words::rating_ends(
-                (*min, min_label.as_deref().map(clean_line).as_deref()),
-                (*max, max_label.as_deref().map(clean_line).as_deref()),
-            )),
-            unit: unit.as_deref().map(clean_line),
-            na_label: na_label.as_deref(),
-        }
-    }
-}
-
-/// A ratings answer's pieces: the scale's ends, the exercise's items in its order (rated,
-/// "didn't apply", or not rated), then any rated or not-applying text it no longer has.
-/// An item answered under another wording than it has now says so (`was`); a value off
-/// the exercise's scale (a partner's file may hold one) is not shown as a value.
-fn rating_pieces(
-    kind: Option<&Kind>,
-    ratings: &std::collections::BTreeMap<String, i64>,
-    na: &std::collections::BTreeSet<String>,
-    was: &std::collections::BTreeMap<String, String>,
-) -> Vec<Piece> {
-    let RatingShape {
-        items,
-        range,
-        ends,
-        unit,
-        na_label,
-    } = RatingShape::of(kind);
-    let name = |item: &str| match was.get(item) {
-        Some(old) => words::was(&clean_line(item), &clean_line(old)),
-        None => clean_line(item),
-    };
-    let line = |item: &str, v: i64| match range {
-        Some((min, max)) if !(min..=max).contains(&v) => words::off_scale(&name(item), (min, max)),
-        Some((_, max)) => words::rating(&name(item), &crate::content::with_unit(v, unit.as_deref()), max),
-        None => format!("{}: {v}", name(item)),
-    };
-    let not_applied = |i: &str| words::not_applied(&name(i), &clean_line(na_label.unwrap_or_default()));
-    let mut out: Vec<Piece> = ends.map(|e| Piece::Paragraph(vec![e])).into_iter().collect();
-    out.extend(items.iter().map(|i| match ratings.get(i) {
-        Some(v) => Piece::Item(line(i, *v)),
-        None if na.contains(i) => Piece::Item(not_applied(i)),
-        None => Piece::Item(words::not_rated(&name(i))),
-    }));
-    // A set: a partner's list may be long, and a scan per rating is quadratic.
-    let listed: std::collections::HashSet<&String> = items.iter().collect();
-    out.extend(
-        ratings
-            .iter()
-            .filter(|(i, _)| !listed.contains(i))
-            .map(|(i, v)| Piece::Item(line(i, *v))),
-    );
-    out.extend(
-        na.iter()
-            .filter(|i| !listed.contains(i) && !ratings.contains_key(*i))
-            .map(|i| Piece::Item(not_applied(i))),
-    );
-    out
 }
 
 /// One column of a repeated part's table of values by date: a scale exercise, or one
@@ -288,68 +145,20 @@ pub struct Column<'a> {
 pub fn value_columns<'a>(exercises: impl IntoIterator<Item = &'a Exercise>) -> Vec<Column<'a>> {
     let mut out = Vec::new();
     for ex in exercises {
-        match &ex.kind {
-            Kind::Scale { min, max, unit, .. } => out.push(Column {
-                exercise: &ex.id,
-                item: None,
-                head: words::column_head(&clean_line(&ex.title), (*min, *max), unit_of(unit)),
-                score: None,
-            }),
-            Kind::Ratings {
-                items,
-                min,
-                max,
-                unit,
-                ..
-            } => out.extend(items.iter().map(|item| Column {
-                exercise: &ex.id,
-                item: Some(item),
-                head: words::column_head(&clean_line(item), (*min, *max), unit_of(unit)),
-                score: None,
-            })),
-            Kind::Score(score) => out.push(Column {
-                exercise: &ex.id,
-                item: None,
-                head: clean_line(&ex.title),
-                score: Some(score),
-            }),
-            Kind::Text
-            | Kind::List { .. }
-            | Kind::Choice { .. }
-            | Kind::Checklist { .. }
-            | Kind::Date
-            | Kind::Page => {}
+        if let Some(s) = ex.kind.as_scale() {
+            out.push(scale::column(ex, s));
+        } else if let Some(r) = ex.kind.as_ratings() {
+            out.extend(ratings::columns(ex, r));
+        } else if let Some(s) = ex.kind.as_score() {
+            out.push(score::column(ex, s));
         }
     }
     out
 }
 
-/// `ex` as the table of values by date needs it: a ratings exercise's items are those it
-/// asks now (its list's included, see [`Answers::rating_items`]), then every other item
-/// rated or marked "didn't apply" in a live entry of `chapter`, first seen first. Any
-/// other kind is as it is.
-pub fn with_rated_items(answers: &Answers, chapter: &str, ex: &Exercise) -> Exercise {
-    let mut ex = ex.clone();
-    let mut all = answers.rating_items(&ex.kind);
-    if let Kind::Ratings { items, .. } = &mut ex.kind {
-        let mut seen: std::collections::HashSet<String> = all.iter().cloned().collect();
-        for e in answers.live_entries(chapter) {
-            if let Some(Value::Ratings { ratings, na, .. }) = e.answers.get(&ex.id).map(|a| &a.value) {
-                for k in ratings.keys().chain(na) {
-                    if seen.insert(k.clone()) {
-                        all.push(k.clone());
-                    }
-                }
-            }
-        }
-        *items = all;
-    }
-    ex
-}
-
 /// A unit as shown: cleaned, and none when it is blank.
-fn unit_of(unit: &Option<String>) -> Option<String> {
-    unit.as_deref().map(clean_line).filter(|u| !u.is_empty())
+fn unit_of(unit: Option<&str>) -> Option<String> {
+    unit.map(clean_line).filter(|u| !u.is_empty())
 }
 
 /// What one cell of the table of values shows for `answer`: the number, marked when the
@@ -359,7 +168,7 @@ pub fn cell(column: &Column, answer: Option<&Answer>) -> String {
     let Some(answer) = answer.filter(|a| !a.skipped) else {
         return String::new();
     };
-    if let (Value::Ratings { na, .. }, Some(item)) = (&answer.value, column.item)
+    if let (Some((_, na)), Some(item)) = (answer.value.as_ratings(), column.item)
         && na.contains(item)
     {
         return words::NA_CELL.to_string();

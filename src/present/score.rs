@@ -2,7 +2,7 @@
 //! review, in the entries' trends and in both exports.
 
 use crate::answers::{Answer, Value};
-use crate::content::{Chapter, Exercise, Kind, Method, Score};
+use crate::content::{Chapter, Exercise, Method, Score};
 
 use super::clean_line;
 
@@ -80,14 +80,13 @@ pub fn compute<'a>(score: &Score, chapter: &Chapter, get: impl Fn(&str) -> Optio
 /// ratings answer (all of the workbook's own items must be rated); `None` while it is
 /// not fully answered.
 fn input_values(ex: &Exercise, value: &Value) -> Option<Vec<(String, i64)>> {
-    match (&ex.kind, value) {
-        (Kind::Scale { .. }, Value::Scale { value }) => Some(vec![(String::new(), *value)]),
-        (Kind::Ratings { items, .. }, Value::Ratings { ratings, .. }) => {
-            let complete = !ratings.is_empty() && items.iter().all(|i| ratings.contains_key(i));
-            complete.then(|| ratings.iter().map(|(k, v)| (k.clone(), *v)).collect())
-        }
-        _ => None,
+    if ex.kind.as_scale().is_some() {
+        return Some(vec![(String::new(), value.as_scale()?)]);
     }
+    let items = ex.kind.as_ratings()?.items;
+    let (ratings, _) = value.as_ratings()?;
+    let complete = !ratings.is_empty() && items.iter().all(|i| ratings.contains_key(i));
+    complete.then(|| ratings.iter().map(|(k, v)| (k.clone(), *v)).collect())
 }
 
 /// A score's number as shown: whole for a sum, one decimal otherwise, a sign on a change.
@@ -151,6 +150,17 @@ pub fn from_line(score: &Score, chapter: &Chapter) -> String {
 pub fn shown(ex: &Exercise, ch: &Chapter, answers: &crate::answers::Answers) -> Option<Vec<String>> {
     let score = ex.kind.as_score()?;
     Some(lines(score, &compute(score, ch, |id| answers.get(&ch.id, id))))
+}
+
+/// A score's one column in a table of values by date: its title; its number is worked
+/// out per entry ([`cell`]).
+pub fn column<'a>(ex: &'a Exercise, score: &'a Score) -> super::Column<'a> {
+    super::Column {
+        exercise: &ex.id,
+        item: None,
+        head: clean_line(&ex.title),
+        score: Some(score),
+    }
 }
 
 /// A score's cell in a table of values by date: its number, marked when it reads a

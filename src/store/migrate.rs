@@ -88,16 +88,8 @@ pub fn migrate(answers: &mut Answers, wb: &Workbook) -> bool {
             let Some((ci, ei)) = wb.find(c, e) else {
                 return false;
             };
-            let opts: &[String] = match &wb.chapters[ci].exercises[ei].kind {
-                Kind::Choice { options, .. } | Kind::Checklist { options, .. } => options,
-                Kind::Text
-                | Kind::List { .. }
-                | Kind::Scale { .. }
-                | Kind::Ratings { .. }
-                | Kind::Date
-                | Kind::Page
-                | Kind::Score(_) => &[],
-            };
+            let kind = &wb.chapters[ci].exercises[ei].kind;
+            let opts = kind.as_choice().or(kind.as_checklist()).unwrap_or_default();
             opts.iter().any(|o| o == new) && !opts.iter().any(|o| o == old)
         })
         .copied()
@@ -142,17 +134,9 @@ fn merge_into_text(answers: &mut Answers, merged: &[(&str, &str, &str, &str)]) {
         let Some(words) = ch.get(*old).and_then(|a| words_of(&a.value)) else {
             continue;
         };
-        let fits = match ch.get(*into).map(|a| &a.value) {
-            None | Some(Value::Text { .. } | Value::Empty {}) => true,
-            Some(
-                Value::List { .. }
-                | Value::Choice { .. }
-                | Value::Checklist { .. }
-                | Value::Scale { .. }
-                | Value::Ratings { .. }
-                | Value::Date { .. },
-            ) => false,
-        };
+        let fits = ch
+            .get(*into)
+            .is_none_or(|a| a.value.as_text().is_some() || matches!(a.value, Value::Empty {}));
         if !fits {
             continue;
         }
@@ -193,23 +177,16 @@ fn merge_into_text(answers: &mut Answers, merged: &[(&str, &str, &str, &str)]) {
 /// The words of a text or a choice answer (empty when it has none); `None` for kinds
 /// that are not merged into a text.
 fn words_of(value: &Value) -> Option<String> {
-    match value {
-        Value::Text { text } => Some(text.trim().to_string()),
-        Value::Choice { option, other } => Some(
-            option
-                .as_deref()
-                .or(other.as_deref())
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
-        ),
-        Value::Empty {} => Some(String::new()),
-        Value::List { .. }
-        | Value::Checklist { .. }
-        | Value::Scale { .. }
-        | Value::Ratings { .. }
-        | Value::Date { .. } => None,
-    }
+    let words = if let Some(text) = value.as_text() {
+        text
+    } else if let Some((option, other)) = value.as_choice() {
+        option.or(other).unwrap_or_default()
+    } else if matches!(value, Value::Empty {}) {
+        ""
+    } else {
+        return None;
+    };
+    Some(words.trim().to_string())
 }
 
 /// Applies the renames in `ids` and `options`. An answer is moved to a new id only where
@@ -234,28 +211,19 @@ fn migrate_with(answers: &mut Answers, ids: &[(&str, &str, &str)], options: &[(&
         else {
             continue;
         };
-        match &mut a.value {
-            Value::Choice { option, .. } => {
-                if option.as_deref() == Some(*old) {
-                    *option = Some((*new).to_string());
-                }
+        if let Value::Choice { option, .. } = &mut a.value
+            && option.as_deref() == Some(*old)
+        {
+            *option = Some((*new).to_string());
+        }
+        if let Value::Checklist { ticked, .. } = &mut a.value
+            && let Some(i) = ticked.iter().position(|t| t == old)
+        {
+            if ticked.iter().any(|t| t == new) {
+                ticked.remove(i);
+            } else {
+                ticked[i] = (*new).to_string();
             }
-            Value::Checklist { ticked, .. } => {
-                let had_new = ticked.iter().any(|t| t == new);
-                if let Some(i) = ticked.iter().position(|t| t == old) {
-                    if had_new {
-                        ticked.remove(i);
-                    } else {
-                        ticked[i] = (*new).to_string();
-                    }
-                }
-            }
-            Value::Text { .. }
-            | Value::List { .. }
-            | Value::Scale { .. }
-            | Value::Ratings { .. }
-            | Value::Date { .. }
-            | Value::Empty {} => {}
         }
     }
 }

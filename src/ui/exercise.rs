@@ -228,7 +228,7 @@ fn shown_lines(app: &App, c: usize, ex: &Exercise, width: usize, max: usize) -> 
         let day = crate::date::valid_day_of(&theirs.changed).unwrap_or_default();
         let line = text::shared_from(&crate::present::clean_line(who), &day);
         out.extend(crate::present::wrap(&line, width).into_iter().map(|l| (true, l)));
-    } else if matches!(ex.kind, crate::content::Kind::List { shared: true, .. })
+    } else if ex.kind.as_list().is_some_and(|l| l.shared)
         && !app.partners().is_empty()
         && let Some((None, when)) = app.shown().shared_changed(&ch.id, &ex.id)
     {

@@ -112,25 +112,16 @@ fn draw_reading(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usiz
 /// all of a long answer on every frame would be work thrown away.
 fn preview(value: &Value) -> Cow<'_, Value> {
     const ENOUGH: usize = 8 * 1024;
-    match value {
-        Value::Text { text } if text.len() > ENOUGH => {
-            let mut end = ENOUGH;
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            Cow::Owned(Value::Text {
-                text: text[..end].to_string(),
-            })
-        }
-        Value::Text { .. }
-        | Value::List { .. }
-        | Value::Choice { .. }
-        | Value::Checklist { .. }
-        | Value::Scale { .. }
-        | Value::Ratings { .. }
-        | Value::Date { .. }
-        | Value::Empty {} => Cow::Borrowed(value),
+    let Some(text) = value.as_text().filter(|t| t.len() > ENOUGH) else {
+        return Cow::Borrowed(value);
+    };
+    let mut end = ENOUGH;
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
+    Cow::Owned(Value::Text {
+        text: text[..end].to_string(),
+    })
 }
 
 /// One exercise: status mark, title (marked when private), prompt, and the answer, cut
