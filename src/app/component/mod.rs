@@ -2,8 +2,8 @@
 //! keys of its kind into an [`Outcome`], and names its key context. The App
 //! applies outcomes in one place (`App::apply`); `ui::component` draws them.
 //!
-//! Adding a kind here: a file whose type implements [`Answering`] (and opens from
-//! an [`Opening`]), one line in `components!` and one arm in [`Component::new`].
+//! Adding a kind here: a file whose type implements [`Answering`] and has an `open`,
+//! one line in `components!` and one arm in [`Component::new`].
 
 mod checklist;
 mod choice;
