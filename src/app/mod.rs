@@ -25,8 +25,9 @@ mod view;
 
 pub use action::{Action, Edit, Effect, Event, Go, Move, PairingRead, Stroke};
 pub use component::{
-    Change, ChecklistAnswer, ChoiceAnswer, Component, DateAnswer, Intent, ListAnswer, Outcome, RatingsAnswer,
-    ScaleAnswer, TextAnswer, Typing, date_of, field, not_applied, ratings_of, scale_value, typed_shape,
+    Change, ChecklistAnswer, ChoiceAnswer, Component, DateAnswer, Intent, ListAnswer, Outcome, PageView,
+    RatingsAnswer, ScaleAnswer, ScoreView, TextAnswer, Typing, date_of, field, not_applied, ratings_of,
+    scale_value, typed_shape,
 };
 pub use history::{Changed, Made};
 pub use keys::Context;

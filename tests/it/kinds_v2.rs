@@ -455,3 +455,136 @@ fn the_guide_s_format_2_example_with_a_checklist_other_validates() {
         panic!("{d}");
     }
 }
+
+/// One exercise of every kind, each named for its kind.
+const EVERY_KIND: &str = r#"
+[[exercises]]
+id = "text"
+kind = "text"
+title = "Text"
+prompt = "P"
+
+[[exercises]]
+id = "list"
+kind = "list"
+title = "List"
+prompt = "P"
+
+[[exercises]]
+id = "choice"
+kind = "choice"
+title = "Choice"
+prompt = "P"
+options = ["Yes", "No"]
+
+[[exercises]]
+id = "checklist"
+kind = "checklist"
+title = "Checklist"
+prompt = "P"
+options = ["One", "Two"]
+
+[[exercises]]
+id = "scale"
+kind = "scale"
+title = "Scale"
+prompt = "P"
+min = 0
+max = 10
+min_label = "low"
+max_label = "high"
+
+[[exercises]]
+id = "ratings"
+kind = "ratings"
+title = "Ratings"
+prompt = "P"
+items = ["Safe"]
+min = 0
+max = 10
+
+[[exercises]]
+id = "date"
+kind = "date"
+title = "Date"
+prompt = "P"
+
+[[exercises]]
+id = "page"
+kind = "page"
+title = "Page"
+prompt = "P"
+
+[[exercises]]
+id = "score"
+kind = "score"
+title = "Score"
+prompt = "P"
+method = "sum"
+of = ["scale"]
+"#;
+
+/// `Component::new` is the one place a kind is paired with its component: each kind
+/// opens its own, in its own key context, with rows only where it has them.
+#[test]
+fn every_kind_opens_its_own_component() {
+    use trustbook::answers::Timestamp;
+    use trustbook::app::{Component, Context};
+
+    let wb = crate::common::v2::chapter(EVERY_KIND);
+    let now = Timestamp::parse("2026-12-06T09:00:00Z").expect("a time");
+    let kinds = [
+        "text",
+        "list",
+        "choice",
+        "checklist",
+        "scale",
+        "ratings",
+        "date",
+        "page",
+        "score",
+    ];
+    let ids: Vec<&str> = wb.chapters[0].exercises.iter().map(|ex| ex.id.as_str()).collect();
+    assert_eq!(ids[..kinds.len()], kinds, "each exercise is named for its kind");
+    let opened: Vec<Component> = (0..kinds.len())
+        .map(|e| Component::new(&wb, &Answers::default(), (0, e), now))
+        .collect();
+    let variants: Vec<String> = opened
+        .iter()
+        .map(|c| format!("{c:?}").split('(').next().unwrap_or("").to_lowercase())
+        .collect();
+    assert_eq!(variants, kinds, "each exercise opens the component of its kind");
+    let contexts: Vec<Context> = opened.iter().map(Component::context).collect();
+    use Context as C;
+    let expected = [
+        C::Text,
+        C::List,
+        C::Choice,
+        C::Checklist,
+        C::Scale,
+        C::Ratings,
+        C::Date,
+        C::Page,
+        C::Page,
+    ];
+    assert_eq!(contexts, expected);
+    let cursors: Vec<Option<usize>> = opened.iter().map(Component::cursor).collect();
+    assert_eq!(
+        cursors,
+        [None, Some(0), Some(0), Some(0), None, Some(0), None, None, None]
+    );
+    // Only the text box is being typed in as it opens.
+    let typed: Vec<bool> = opened.iter().map(|c| c.typed_text().is_some()).collect();
+    assert_eq!(
+        typed,
+        [true, false, false, false, false, false, false, false, false]
+    );
+    let Component::Score(score) = Component::new(&wb, &Answers::default(), (0, 8), now) else {
+        panic!("the ninth exercise is the score");
+    };
+    assert!(
+        score.lines().iter().any(|l| l.contains("Scale")),
+        "the score says what it reads: {:?}",
+        score.lines()
+    );
+}

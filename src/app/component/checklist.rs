@@ -2,7 +2,7 @@
 //! "Other, in my own words" row whose text is set aside, not lost, when unticked.
 
 use super::field::{Field, field_text, line_field, other_key};
-use super::{Change, Intent, Outcome, moved};
+use super::{Answering, Change, Intent, Outcome, moved};
 use crate::answers::Value;
 use crate::app::Context;
 use crate::app::action::Move;
@@ -37,8 +37,9 @@ impl ChecklistAnswer {
         self.options.len() + usize::from(self.has_other)
     }
 
-    /// Opens the checklist on its first option.
-    pub fn new(options: &[String], exclusive: &[String], has_other: bool) -> ChecklistAnswer {
+    /// Opens the checklist on its first option; `exclusive` options stand alone, and
+    /// `has_other` offers the "other" row.
+    pub fn open(options: &[String], exclusive: &[String], has_other: bool) -> ChecklistAnswer {
         ChecklistAnswer {
             options: options.to_vec(),
             exclusive: exclusive.to_vec(),
@@ -49,18 +50,9 @@ impl ChecklistAnswer {
         }
     }
 
-    /// Key context: ticking, or typing the "other" text.
-    pub fn context(&self) -> Context {
-        if self.other.is_some() {
-            Context::Field
-        } else {
-            Context::Checklist
-        }
-    }
-
     /// The value the "other" field would give if committed now: the ticks as stored
     /// and the typed text (emptied: "other" unticked). `None` when not typing.
-    pub fn pending_value(&self, stored: Option<&Value>) -> Option<Value> {
+    fn other_value(&self, stored: Option<&Value>) -> Option<Value> {
         let text = field_text(self.other.as_ref()?).trim().to_string();
         let (mut ticked, _) = stored_parts(stored);
         if !text.is_empty() {
@@ -79,14 +71,39 @@ impl ChecklistAnswer {
         let closed = other_key(&mut field, intent, &mut out);
         self.other = Some(field);
         if closed {
-            out.change = self.pending_value(stored).map(Change::Set);
+            out.change = self.other_value(stored).map(Change::Set);
             self.other = None;
         }
         out
     }
+}
+
+/// `pending_value` and `typed_text` keep their defaults (`None`): the "other" words
+/// are stored when their field closes, not while they are typed.
+impl Answering for ChecklistAnswer {
+    /// Key context: ticking, or typing the "other" text.
+    fn context(&self) -> Context {
+        if self.other.is_some() {
+            Context::Field
+        } else {
+            Context::Checklist
+        }
+    }
+
+    fn cursor(&self) -> Option<usize> {
+        Some(self.cursor)
+    }
+
+    fn set_cursor(&mut self, at: usize, _stored: Option<&Value>) {
+        self.cursor = at.min(self.rows().saturating_sub(1));
+    }
+
+    fn typed_len(&self) -> Option<usize> {
+        self.other.as_ref().map(Field::len)
+    }
 
     /// Handles one key.
-    pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+    fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
         if let Some(field) = self.other.take() {
             return self.update_field(field, intent, stored);
         }

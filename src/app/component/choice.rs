@@ -2,7 +2,7 @@
 //! aside, not lost, when another option is picked.
 
 use super::field::{Field, field_text, line_field, other_key};
-use super::{Change, Intent, Outcome, moved};
+use super::{Answering, Change, Intent, Opening, Outcome, moved};
 use crate::answers::Value;
 use crate::app::Context;
 use crate::app::action::Move;
@@ -35,9 +35,10 @@ impl ChoiceAnswer {
         self.options.len() + usize::from(self.has_other)
     }
 
-    /// Opens the choice with the cursor on the stored pick.
-    pub fn new(options: &[String], has_other: bool, value: Option<&Value>) -> ChoiceAnswer {
-        let cursor = match value {
+    /// Opens the choice of `options` (and "other" when `has_other`) with the cursor on
+    /// the stored pick.
+    pub fn open(at: &Opening, options: &[String], has_other: bool) -> ChoiceAnswer {
+        let cursor = match at.stored() {
             Some(Value::Choice { option: Some(o), .. }) => options.iter().position(|x| x == o).unwrap_or(0),
             Some(Value::Choice { other: Some(_), .. }) => options.len(),
             Some(_) | None => 0,
@@ -49,31 +50,6 @@ impl ChoiceAnswer {
             other: None,
             draft: String::new(),
         }
-    }
-
-    /// Key context: picking, or typing the "other" text.
-    pub fn context(&self) -> Context {
-        if self.other.is_some() {
-            Context::Field
-        } else {
-            Context::Choice
-        }
-    }
-
-    /// The value the "other" field would give if committed now. Emptied, it unpicks
-    /// "other" if that was picked, as Enter does; else there is nothing to store.
-    pub fn pending_value(&self, stored: Option<&Value>) -> Option<Value> {
-        let text = field_text(self.other.as_ref()?).trim().to_string();
-        if text.is_empty() {
-            return other_text(stored).is_some().then_some(Value::Choice {
-                option: None,
-                other: None,
-            });
-        }
-        Some(Value::Choice {
-            option: None,
-            other: Some(text),
-        })
     }
 
     /// Handles a key while "other" is being typed.
@@ -88,9 +64,52 @@ impl ChoiceAnswer {
         }
         out
     }
+}
+
+impl Answering for ChoiceAnswer {
+    /// Key context: picking, or typing the "other" text.
+    fn context(&self) -> Context {
+        if self.other.is_some() {
+            Context::Field
+        } else {
+            Context::Choice
+        }
+    }
+
+    /// The value the "other" field would give if committed now. Emptied, it unpicks
+    /// "other" if that was picked, as Enter does; else there is nothing to store.
+    fn pending_value(&self, stored: Option<&Value>) -> Option<Value> {
+        let text = field_text(self.other.as_ref()?).trim().to_string();
+        if text.is_empty() {
+            return other_text(stored).is_some().then_some(Value::Choice {
+                option: None,
+                other: None,
+            });
+        }
+        Some(Value::Choice {
+            option: None,
+            other: Some(text),
+        })
+    }
+
+    fn typed_text(&self) -> Option<String> {
+        self.other.as_ref().map(field_text)
+    }
+
+    fn cursor(&self) -> Option<usize> {
+        Some(self.cursor)
+    }
+
+    fn set_cursor(&mut self, at: usize, _stored: Option<&Value>) {
+        self.cursor = at.min(self.rows().saturating_sub(1));
+    }
+
+    fn typed_len(&self) -> Option<usize> {
+        self.other.as_ref().map(Field::len)
+    }
 
     /// Handles one key.
-    pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+    fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
         if let Some(field) = self.other.take() {
             return self.update_field(field, intent, stored);
         }

@@ -1,7 +1,7 @@
 //! A date: offered as today; ←/→ move a day, ↑/↓ a week, Enter takes the day
 //! shown, and digits type YYYYMMDD (the dashes are put in).
 
-use super::{Change, Intent, Outcome};
+use super::{Answering, Change, Intent, Opening, Outcome};
 use crate::answers::Value;
 use crate::app::action::{Edit, Move};
 use crate::app::{Context, Notice};
@@ -39,10 +39,10 @@ pub fn typed_shape(typed: &str) -> String {
 }
 
 impl DateAnswer {
-    /// Opens the date; `today` is `YYYY-MM-DD` from the clock.
-    pub fn new(today: &str) -> DateAnswer {
+    /// Opens the date, offering the day the exercise is opened.
+    pub fn open(at: &Opening) -> DateAnswer {
         DateAnswer {
-            today: date::parse(today).unwrap_or(0),
+            today: date::parse(&date::day_of(&at.now.to_string())).unwrap_or(0),
             typed: String::new(),
         }
     }
@@ -51,14 +51,16 @@ impl DateAnswer {
     pub fn shown(&self, stored: Option<&Value>) -> i64 {
         date_of(stored).unwrap_or(self.today)
     }
+}
 
+impl Answering for DateAnswer {
     /// Key context: picking a date.
-    pub fn context(&self) -> Context {
+    fn context(&self) -> Context {
         Context::Date
     }
 
     /// Handles one key.
-    pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+    fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
         let mut out = Outcome::default();
         let shown = self.shown(stored);
         let new = match intent {

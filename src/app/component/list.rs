@@ -2,7 +2,7 @@
 //! list changes.
 
 use super::field::{Field, clean_paste, edit_line, field_text, line_field};
-use super::{Change, Intent, Outcome, Typing, moved};
+use super::{Answering, Change, Intent, Opening, Outcome, Typing, moved};
 use crate::answers::Value;
 use crate::app::action::{Edit, Move};
 use crate::app::{Context, Notice};
@@ -36,8 +36,10 @@ pub struct ListAnswer {
 }
 
 impl ListAnswer {
-    /// Opens the list on the stored items, the cursor on "add an item".
-    pub fn new(max: Option<u32>, value: Option<&Value>) -> ListAnswer {
+    /// Opens the list on the stored items, the cursor on "add an item"; `max` is the
+    /// most items the exercise takes.
+    pub fn open(at: &Opening, max: Option<u32>) -> ListAnswer {
+        let value = at.stored();
         let items = crate::answers::list_items(value).to_vec();
         let ids = value
             .and_then(Value::as_list)
@@ -51,15 +53,6 @@ impl ListAnswer {
             editing: None,
             undo: Vec::new(),
             max,
-        }
-    }
-
-    /// Key context: moving between items, or typing one.
-    pub fn context(&self) -> Context {
-        if self.editing.is_some() {
-            Context::Field
-        } else {
-            Context::List
         }
     }
 
@@ -84,13 +77,6 @@ impl ListAnswer {
             }
         }
         (items, ids)
-    }
-
-    /// The value the field being typed would give if committed now.
-    pub fn pending_value(&self) -> Option<Value> {
-        let (which, field) = self.editing.as_ref()?;
-        let (items, ids) = self.items_with(*which, field_text(field).trim());
-        Some(Value::List { items, ids })
     }
 
     /// Takes the ids the stored list gave to items added here (see
@@ -229,10 +215,45 @@ impl ListAnswer {
             });
         }
     }
+}
+
+impl Answering for ListAnswer {
+    /// Key context: moving between items, or typing one.
+    fn context(&self) -> Context {
+        if self.editing.is_some() {
+            Context::Field
+        } else {
+            Context::List
+        }
+    }
+
+    /// The value the field being typed would give if committed now.
+    fn pending_value(&self, _stored: Option<&Value>) -> Option<Value> {
+        let (which, field) = self.editing.as_ref()?;
+        let (items, ids) = self.items_with(*which, field_text(field).trim());
+        Some(Value::List { items, ids })
+    }
+
+    fn typed_text(&self) -> Option<String> {
+        self.editing.as_ref().map(|(_, f)| field_text(f))
+    }
+
+    fn cursor(&self) -> Option<usize> {
+        Some(self.cursor)
+    }
+
+    /// The row after the items ("add an item") is the last one.
+    fn set_cursor(&mut self, at: usize, _stored: Option<&Value>) {
+        self.cursor = at.min(self.items.len());
+    }
+
+    fn typed_len(&self) -> Option<usize> {
+        self.editing.as_ref().map(|(_, f)| f.len())
+    }
 
     /// Handles one key; `stored` is the list as stored, which gave ids to the items
     /// added by the key before.
-    pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+    fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
         self.adopt_ids(stored);
         if let Some((which, field)) = self.editing.take() {
             return self.update_field(which, field, intent);

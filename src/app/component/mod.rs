@@ -2,30 +2,34 @@
 //! keys of its kind into an [`Outcome`], and names its key context. The App
 //! applies outcomes in one place (`App::apply`); `ui::component` draws them.
 //!
-//! Adding a kind: a variant here and its file, a `Kind` and `Value` variant in
-//! the model, its drawing in `ui::component`; the compiler lists the rest.
+//! Adding a kind here: a file whose type implements [`Answering`] and has an `open`,
+//! one line in `components!` and one arm in [`Component::new`].
 
 mod checklist;
 mod choice;
 mod date;
 pub mod field;
 mod list;
+mod page;
 mod ratings;
 mod scale;
+mod score;
 mod text;
 
 pub use checklist::ChecklistAnswer;
 pub use choice::ChoiceAnswer;
 pub use date::{DateAnswer, date_of, typed_shape};
 pub use list::ListAnswer;
+pub use page::PageView;
 pub use ratings::{RatingsAnswer, not_applied, ratings_of};
 pub use scale::{ScaleAnswer, scale_value};
+pub use score::ScoreView;
 pub use text::TextAnswer;
 
 use super::action::{Edit, Move};
 use super::{Context, Notice};
 use crate::answers::{Answers, Timestamp, Value};
-use crate::content::{Kind, Workbook};
+use crate::content::{Chapter, Exercise, Kind, Workbook};
 
 /// What a component is asked to handle.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,9 +79,104 @@ pub struct Outcome {
     pub external: Option<String>,
 }
 
-/// The editing state of the exercise on screen, one component per kind.
-#[derive(Debug)]
-pub enum Component {
+/// What every kind's component does: handle a key and name its key context. The rest
+/// has defaults for kinds without rows or a field to type in, so a kind writes only
+/// what it has.
+pub trait Answering {
+    /// Handles one key; `stored` is the answer as committed.
+    fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome;
+
+    /// The key context, which decides what each key means.
+    fn context(&self) -> Context;
+
+    /// The value the field being typed in would give if committed now, or `None`
+    /// when nothing is being typed. `stored` supplies the parts not being typed.
+    fn pending_value(&self, _stored: Option<&Value>) -> Option<Value> {
+        None
+    }
+
+    /// The text in the field being typed in, or `None` when nothing is being typed.
+    fn typed_text(&self) -> Option<String> {
+        None
+    }
+
+    /// The highlighted row, on kinds that have rows.
+    fn cursor(&self) -> Option<usize> {
+        None
+    }
+
+    /// Puts the highlight back on row `at`, kept within the rows there are.
+    fn set_cursor(&mut self, _at: usize, _stored: Option<&Value>) {}
+
+    /// The length in bytes of the field being typed in, or `None` when nothing is typed.
+    fn typed_len(&self) -> Option<usize> {
+        None
+    }
+
+    /// Lets a text field refit its view after the box changed size.
+    fn refit(&mut self) {}
+}
+
+/// What a component opens from: the exercise `at` (chapter, exercise) of the workbook,
+/// the answers as they stand, and the time.
+pub struct Opening<'a> {
+    /// The workbook.
+    pub wb: &'a Workbook,
+    /// The answers as they stand.
+    pub answers: &'a Answers,
+    /// The exercise: chapter and exercise index.
+    pub at: (usize, usize),
+    /// The time the exercise is opened.
+    pub now: Timestamp,
+}
+
+impl Opening<'_> {
+    /// The chapter the exercise is in.
+    pub fn chapter(&self) -> &Chapter {
+        &self.wb.chapters[self.at.0]
+    }
+
+    /// The exercise being opened.
+    pub fn exercise(&self) -> &Exercise {
+        &self.chapter().exercises[self.at.1]
+    }
+
+    /// The exercise's stored answer, if any.
+    pub fn stored(&self) -> Option<&Value> {
+        let ch = self.chapter();
+        self.answers.get(&ch.id, &self.exercise().id).map(|a| &a.value)
+    }
+}
+
+/// Declares [`Component`] from one list of `Variant(Type)`, each type an [`Answering`],
+/// and the one match that turns a component into its kind's [`Answering`].
+macro_rules! components {
+    ($($(#[$doc:meta])* $name:ident($ty:ty),)*) => {
+        /// The editing state of the exercise on screen, one component per kind.
+        #[derive(Debug)]
+        pub enum Component {
+            $($(#[$doc])* $name($ty),)*
+        }
+
+        impl Component {
+            /// This component as what its kind does.
+            fn answering(&self) -> &dyn Answering {
+                match self {
+                    $(Component::$name(c) => c,)*
+                }
+            }
+
+            /// This component as what its kind does, to change it.
+            fn answering_mut(&mut self) -> &mut dyn Answering {
+                match self {
+                    $(Component::$name(c) => c,)*
+                }
+            }
+        }
+    };
+}
+
+components! {
     /// A multi-line text answer.
     Text(TextAnswer),
     /// A list of short items.
@@ -93,36 +192,32 @@ pub enum Component {
     /// A calendar day.
     Date(DateAnswer),
     /// A page to read: nothing to answer.
-    Page,
-    /// A score: its lines as worked out when the page opened (what it reads cannot
-    /// change while it is on screen).
-    Score(Vec<String>),
+    Page(PageView),
+    /// A score, as worked out when the page opened.
+    Score(ScoreView),
 }
 
 impl Component {
     /// The component for exercise `e` of chapter `c`, opened on its stored value (if any);
     /// a ratings exercise's items are resolved from `answers` now; an unanswered
-    /// date offers the day of `now`.
+    /// date offers the day of `now`. The one place a kind is paired with its component.
     pub fn new(wb: &Workbook, answers: &Answers, (c, e): (usize, usize), now: Timestamp) -> Component {
-        let ch = &wb.chapters[c];
-        let ex = &ch.exercises[e];
-        let value = answers.get(&ch.id, &ex.id).map(|a| &a.value);
-        match &ex.kind {
-            Kind::Text => {
-                let text = match value {
-                    Some(Value::Text { text }) => text.as_str(),
-                    Some(_) | None => "",
-                };
-                Component::Text(TextAnswer::new(text))
-            }
-            Kind::List { max, .. } => Component::List(ListAnswer::new(*max, value)),
-            Kind::Choice { options, other } => Component::Choice(ChoiceAnswer::new(options, *other, value)),
+        let at = Opening {
+            wb,
+            answers,
+            at: (c, e),
+            now,
+        };
+        match &at.exercise().kind {
+            Kind::Text => Component::Text(TextAnswer::open(&at)),
+            Kind::List { max, .. } => Component::List(ListAnswer::open(&at, *max)),
+            Kind::Choice { options, other } => Component::Choice(ChoiceAnswer::open(&at, options, *other)),
             Kind::Checklist {
                 options,
                 exclusive,
                 other,
-            } => Component::Checklist(ChecklistAnswer::new(options, exclusive, *other)),
-            Kind::Scale { min, max, step, .. } => Component::Scale(ScaleAnswer::new(*min, *max, *step)),
+            } => Component::Checklist(ChecklistAnswer::open(options, exclusive, *other)),
+            Kind::Scale { min, max, step, .. } => Component::Scale(ScaleAnswer::open((*min, *max, *step))),
             Kind::Ratings {
                 items_from,
                 add_items,
@@ -131,64 +226,27 @@ impl Component {
                 step,
                 na_label,
                 ..
-            } => {
-                // Still empty: say where to write it.
-                let empty_list = items_from.as_ref().and_then(|f| {
-                    let listed =
-                        crate::answers::list_items(answers.get(&f.chapter, &f.exercise).map(|a| &a.value));
-                    let (lc, le) = wb.find(&f.chapter, &f.exercise)?;
-                    listed
-                        .iter()
-                        .all(|i| i.trim().is_empty())
-                        .then(|| wb.chapters[lc].exercises[le].title.clone())
-                });
-                let items = answers.rating_items(&ex.kind);
-                Component::Ratings(
-                    RatingsAnswer::new(&items, *add_items, empty_list, (*min, *max, *step))
-                        .with_na_label(na_label.clone()),
-                )
-            }
-            Kind::Date => Component::Date(DateAnswer::new(&crate::date::day_of(&now.to_string()))),
-            Kind::Page => Component::Page,
-            Kind::Score(score) => {
-                let outcome = crate::present::score::compute(score, ch, |id| answers.get(&ch.id, id));
-                let mut lines = crate::present::score::lines(score, &outcome);
-                lines.push(crate::present::score::from_line(score, ch));
-                Component::Score(lines)
-            }
+            } => Component::Ratings(RatingsAnswer::open(
+                &at,
+                items_from.as_ref(),
+                *add_items,
+                (*min, *max, *step),
+                na_label.clone(),
+            )),
+            Kind::Date => Component::Date(DateAnswer::open(&at)),
+            Kind::Page => Component::Page(PageView),
+            Kind::Score(score) => Component::Score(ScoreView::open(&at, score)),
         }
     }
 
     /// Handles one key; `stored` is the answer as committed.
     pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
-        match self {
-            Component::Text(t) => match intent {
-                Intent::Move(m) => t.on_move(m),
-                Intent::Edit(e) => t.on_edit(e),
-                Intent::Done => Outcome::default(),
-            },
-            Component::List(l) => l.update(intent, stored),
-            Component::Choice(c) => c.update(intent, stored),
-            Component::Checklist(c) => c.update(intent, stored),
-            Component::Scale(s) => s.update(intent, stored),
-            Component::Ratings(r) => r.update(intent, stored),
-            Component::Date(d) => d.update(intent, stored),
-            Component::Page | Component::Score(_) => Outcome::default(),
-        }
+        self.answering_mut().update(intent, stored)
     }
 
     /// The key context, which decides what each key means.
     pub fn context(&self) -> Context {
-        match self {
-            Component::Text(t) => t.context(),
-            Component::List(l) => l.context(),
-            Component::Choice(c) => c.context(),
-            Component::Checklist(c) => c.context(),
-            Component::Scale(s) => s.context(),
-            Component::Ratings(r) => r.context(),
-            Component::Date(d) => d.context(),
-            Component::Page | Component::Score(_) => Context::Page,
-        }
+        self.answering().context()
     }
 
     /// True while a text field has the keyboard, so letters are text, not commands.
@@ -209,92 +267,35 @@ impl Component {
     /// The value the field being typed in would give if committed now, or `None`
     /// when nothing is being typed. `stored` supplies the parts not being typed.
     pub fn pending_value(&self, stored: Option<&Value>) -> Option<Value> {
-        match self {
-            Component::Text(t) => Some(Value::Text { text: t.text() }),
-            Component::List(l) => l.pending_value(),
-            Component::Choice(c) => c.pending_value(stored),
-            Component::Checklist(_)
-            | Component::Scale(_)
-            | Component::Ratings(_)
-            | Component::Date(_)
-            | Component::Page
-            | Component::Score(_) => None,
-        }
+        self.answering().pending_value(stored)
     }
 
     /// The text in the field being typed in (the answer box, a list item, "other"),
     /// or `None` when nothing is being typed.
     pub fn typed_text(&self) -> Option<String> {
-        match self {
-            Component::Text(t) => Some(t.text()),
-            Component::List(l) => l.editing.as_ref().map(|(_, f)| field::field_text(f)),
-            Component::Choice(c) => c.other.as_ref().map(field::field_text),
-            Component::Ratings(r) => r.adding.as_ref().map(field::field_text),
-            Component::Checklist(_)
-            | Component::Scale(_)
-            | Component::Date(_)
-            | Component::Page
-            | Component::Score(_) => None,
-        }
+        self.answering().typed_text()
     }
 
     /// The highlighted row, on kinds that have rows.
     pub fn cursor(&self) -> Option<usize> {
-        match self {
-            Component::List(l) => Some(l.cursor),
-            Component::Choice(c) => Some(c.cursor),
-            Component::Checklist(c) => Some(c.cursor),
-            Component::Ratings(r) => Some(r.cursor),
-            Component::Text(_)
-            | Component::Scale(_)
-            | Component::Date(_)
-            | Component::Page
-            | Component::Score(_) => None,
-        }
+        self.answering().cursor()
     }
 
     /// Puts the highlight back on row `at` after the component was built afresh
     /// (an undo), kept within the rows there are; `stored` is the answer it shows.
     pub fn set_cursor(&mut self, at: usize, stored: Option<&Value>) {
-        match self {
-            Component::List(l) => l.cursor = at.min(l.items.len()),
-            Component::Choice(c) => c.cursor = at.min(c.rows().saturating_sub(1)),
-            Component::Checklist(c) => c.cursor = at.min(c.rows().saturating_sub(1)),
-            Component::Ratings(r) => r.cursor = at.min(r.rows(stored).len().saturating_sub(1)),
-            Component::Text(_)
-            | Component::Scale(_)
-            | Component::Date(_)
-            | Component::Page
-            | Component::Score(_) => {}
-        }
+        self.answering_mut().set_cursor(at, stored);
     }
 
     /// The length in bytes of the field being typed in, or `None` when nothing is
     /// typed: cheap enough to check on every key.
     pub fn typed_len(&self) -> Option<usize> {
-        match self {
-            Component::Text(t) => Some(t.text_len()),
-            Component::List(l) => l.editing.as_ref().map(|(_, f)| f.len()),
-            Component::Choice(c) => c.other.as_ref().map(field::Field::len),
-            Component::Checklist(c) => c.other.as_ref().map(field::Field::len),
-            Component::Ratings(r) => r.adding.as_ref().map(field::Field::len),
-            Component::Scale(_) | Component::Date(_) | Component::Page | Component::Score(_) => None,
-        }
+        self.answering().typed_len()
     }
 
     /// Lets a text field refit its view after the box changed size.
     pub fn refit(&mut self) {
-        match self {
-            Component::Text(t) => t.refit(),
-            Component::List(_)
-            | Component::Choice(_)
-            | Component::Checklist(_)
-            | Component::Scale(_)
-            | Component::Ratings(_)
-            | Component::Date(_)
-            | Component::Page
-            | Component::Score(_) => {}
-        }
+        self.answering_mut().refit();
     }
 }
 

@@ -10,10 +10,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::field::{Field, edit_line, field_text, line_field};
-use super::{Change, Intent, Outcome, Typing, moved};
+use super::{Answering, Change, Intent, Opening, Outcome, Typing, moved};
 use crate::answers::Value;
 use crate::app::action::{Edit, Move};
 use crate::app::{Context, Notice};
+use crate::content::ItemsFrom;
 
 /// A ratings exercise being answered.
 #[derive(Debug)]
@@ -91,18 +92,30 @@ impl RatingsAnswer {
         }
     }
 
-    /// The same ratings with a "didn't apply" choice in these words (`na_label`).
-    pub fn with_na_label(mut self, label: Option<String>) -> RatingsAnswer {
-        self.na_label = label;
-        self
-    }
-
-    /// Key context: rating items (with own items, or not), or typing a new item.
-    pub fn context(&self) -> Context {
-        match (self.adding.is_some(), self.add_items) {
-            (true, _) => Context::Field,
-            (false, true) => Context::RatingsOwn,
-            (false, false) => Context::Ratings,
+    /// Opens a ratings exercise on its items as resolved from the answers now: the
+    /// workbook's, then those of the list `items_from` names (whose title is kept while
+    /// that list is still empty, to say where to write it). `add_items` takes own items;
+    /// `na_label` words the "didn't apply" choice.
+    pub fn open(
+        at: &Opening,
+        items_from: Option<&ItemsFrom>,
+        add_items: bool,
+        range: Range,
+        na_label: Option<String>,
+    ) -> RatingsAnswer {
+        let (wb, answers) = (at.wb, at.answers);
+        let empty_list = items_from.and_then(|f| {
+            let listed = crate::answers::list_items(answers.get(&f.chapter, &f.exercise).map(|a| &a.value));
+            let (lc, le) = wb.find(&f.chapter, &f.exercise)?;
+            listed
+                .iter()
+                .all(|i| i.trim().is_empty())
+                .then(|| wb.chapters[lc].exercises[le].title.clone())
+        });
+        let items = answers.rating_items(&at.exercise().kind);
+        RatingsAnswer {
+            na_label,
+            ..RatingsAnswer::new(&items, add_items, empty_list, range)
         }
     }
 
@@ -195,8 +208,63 @@ impl RatingsAnswer {
         out.notice = Some(Notice::ItemDeleted(item.clone()));
     }
 
+    /// Marks the item under the cursor "didn't apply" (its value goes), or takes the mark
+    /// back; an exercise without `na_label` has no such choice, and says so.
+    fn not_applicable(
+        &mut self,
+        rows: &[String],
+        (mut ratings, mut na): (BTreeMap<String, i64>, BTreeSet<String>),
+        out: &mut Outcome,
+    ) {
+        if self.na_label.is_none() {
+            out.notice = Some(Notice::NoNotApplicable);
+            return;
+        }
+        let Some(item) = rows.get(self.cursor).cloned() else {
+            return;
+        };
+        self.proposed = None;
+        if !na.remove(&item) {
+            ratings.remove(&item);
+            self.added.retain(|a| *a != item);
+            na.insert(item);
+        } else if self.is_own(self.cursor) {
+            // An own item keeps its row until it is removed.
+            self.added.push(item);
+        }
+        out.change = Some(stored_change(ratings, na));
+    }
+}
+
+impl Answering for RatingsAnswer {
+    /// Key context: rating items (with own items, or not), or typing a new item.
+    fn context(&self) -> Context {
+        match (self.adding.is_some(), self.add_items) {
+            (true, _) => Context::Field,
+            (false, true) => Context::RatingsOwn,
+            (false, false) => Context::Ratings,
+        }
+    }
+
+    /// The new own item's words, while they are typed.
+    fn typed_text(&self) -> Option<String> {
+        self.adding.as_ref().map(field_text)
+    }
+
+    fn cursor(&self) -> Option<usize> {
+        Some(self.cursor)
+    }
+
+    fn set_cursor(&mut self, at: usize, stored: Option<&Value>) {
+        self.cursor = at.min(self.rows(stored).len().saturating_sub(1));
+    }
+
+    fn typed_len(&self) -> Option<usize> {
+        self.adding.as_ref().map(Field::len)
+    }
+
     /// Handles one key.
-    pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+    fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
         if let Some(field) = self.adding.take() {
             return self.update_field(field, intent, stored);
         }
@@ -318,33 +386,6 @@ impl RatingsAnswer {
             out.change = Some(Change::Set(Value::ratings(ratings, na)));
         }
         out
-    }
-
-    /// Marks the item under the cursor "didn't apply" (its value goes), or takes the mark
-    /// back; an exercise without `na_label` has no such choice, and says so.
-    fn not_applicable(
-        &mut self,
-        rows: &[String],
-        (mut ratings, mut na): (BTreeMap<String, i64>, BTreeSet<String>),
-        out: &mut Outcome,
-    ) {
-        if self.na_label.is_none() {
-            out.notice = Some(Notice::NoNotApplicable);
-            return;
-        }
-        let Some(item) = rows.get(self.cursor).cloned() else {
-            return;
-        };
-        self.proposed = None;
-        if !na.remove(&item) {
-            ratings.remove(&item);
-            self.added.retain(|a| *a != item);
-            na.insert(item);
-        } else if self.is_own(self.cursor) {
-            // An own item keeps its row until it is removed.
-            self.added.push(item);
-        }
-        out.change = Some(stored_change(ratings, na));
     }
 }
 

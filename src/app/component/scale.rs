@@ -1,6 +1,6 @@
 //! A scale: one whole number between two labelled ends, picked with arrows or typed.
 
-use super::{Change, Intent, Outcome};
+use super::{Answering, Change, Intent, Outcome};
 use crate::answers::Value;
 use crate::app::Context;
 use crate::app::action::{Edit, Move};
@@ -48,8 +48,8 @@ pub fn typed_digit(
 }
 
 impl ScaleAnswer {
-    /// Opens the scale.
-    pub fn new(min: i64, max: i64, step: i64) -> ScaleAnswer {
+    /// Opens a scale from `min` to `max` in steps of `step`.
+    pub fn open((min, max, step): (i64, i64, i64)) -> ScaleAnswer {
         ScaleAnswer {
             min,
             max,
@@ -58,14 +58,16 @@ impl ScaleAnswer {
             proposed: None,
         }
     }
+}
 
+impl Answering for ScaleAnswer {
     /// Key context: picking a value.
-    pub fn context(&self) -> Context {
+    fn context(&self) -> Context {
         Context::Scale
     }
 
     /// Handles one key.
-    pub fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
+    fn update(&mut self, intent: Intent, stored: Option<&Value>) -> Outcome {
         let (min, max) = (self.min, self.max);
         let current = scale_value(stored, min, max);
         let step = self.step;

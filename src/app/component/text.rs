@@ -2,7 +2,8 @@
 //! replacement comes back as one undo step.
 
 use super::field::{Field, clean_paste, field_text, refit, text_area};
-use super::{Outcome, Typing};
+use super::{Answering, Intent, Opening, Outcome, Typing};
+use crate::answers::Value;
 use crate::app::action::{Edit, Move};
 use crate::app::{Context, Notice};
 
@@ -13,16 +14,15 @@ pub struct TextAnswer {
 }
 
 impl TextAnswer {
-    /// Opens the answer box on the stored text.
-    pub fn new(text: &str) -> TextAnswer {
+    /// Opens the answer box on the stored text (empty when there is none).
+    pub fn open(at: &Opening) -> TextAnswer {
+        let text = match at.stored() {
+            Some(Value::Text { text }) => text.as_str(),
+            Some(_) | None => "",
+        };
         TextAnswer {
             field: text_area(text),
         }
-    }
-
-    /// The text's length in bytes.
-    pub fn text_len(&self) -> usize {
-        self.field.len()
     }
 
     /// The field, to draw it.
@@ -35,18 +35,8 @@ impl TextAnswer {
         field_text(&self.field)
     }
 
-    /// Key context: typing.
-    pub fn context(&self) -> Context {
-        Context::Text
-    }
-
-    /// Lets the next draw place the view afresh after the box changed size.
-    pub fn refit(&mut self) {
-        refit(&mut self.field);
-    }
-
     /// Scrolling moves the view (and maybe the cursor), never the text.
-    pub fn on_move(&mut self, m: Move) -> Outcome {
+    fn on_move(&mut self, m: Move) -> Outcome {
         match m {
             Move::ScrollUp => self.field.wheel(-1),
             Move::ScrollDown => self.field.wheel(1),
@@ -66,7 +56,7 @@ impl TextAnswer {
     }
 
     /// Applies an edit.
-    pub fn on_edit(&mut self, edit: Edit) -> Outcome {
+    fn on_edit(&mut self, edit: Edit) -> Outcome {
         let mut out = Outcome::default();
         let edited = match edit {
             Edit::Type(input) => self.field.input(&input),
@@ -102,5 +92,38 @@ impl TextAnswer {
         let text = clean_paste(text, false);
         let text = text.strip_suffix('\n').unwrap_or(&text);
         self.field.replace_all(text)
+    }
+}
+
+impl Answering for TextAnswer {
+    fn update(&mut self, intent: Intent, _stored: Option<&Value>) -> Outcome {
+        match intent {
+            Intent::Move(m) => self.on_move(m),
+            Intent::Edit(e) => self.on_edit(e),
+            Intent::Done => Outcome::default(),
+        }
+    }
+
+    /// Key context: typing.
+    fn context(&self) -> Context {
+        Context::Text
+    }
+
+    /// The whole answer is the field: it is always being typed.
+    fn pending_value(&self, _stored: Option<&Value>) -> Option<Value> {
+        Some(Value::Text { text: self.text() })
+    }
+
+    fn typed_text(&self) -> Option<String> {
+        Some(self.text())
+    }
+
+    fn typed_len(&self) -> Option<usize> {
+        Some(self.field.len())
+    }
+
+    /// Lets the next draw place the view afresh after the box changed size.
+    fn refit(&mut self) {
+        refit(&mut self.field);
     }
 }

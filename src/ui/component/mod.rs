@@ -87,8 +87,8 @@ pub fn draw(
         Component::Scale(s) => scale::draw(frame, theme, area, kind, value, s.proposed),
         Component::Ratings(r) => ratings::draw(frame, theme, area, r, kind, value),
         Component::Date(d) => date::draw(frame, theme, area, d, value),
-        Component::Page => {}
-        Component::Score(lines) => score::draw(frame, theme, area, lines),
+        Component::Page(_) => {}
+        Component::Score(s) => score::draw(frame, theme, area, s.lines()),
     }
 }
 

@@ -35,19 +35,32 @@ pub fn on(id: &str) -> App {
 /// Writes a workbook folder (workbook at `version`, one chapter whose first
 /// exercise ends with the keys `exercise`) and loads it: its diagnostics, if any.
 pub fn load(version: i64, exercise: &str) -> Vec<Diagnostic> {
+    let body = format!("[[exercises]]\nid = \"e\"\ntitle = \"E\"\nprompt = \"P\"\n{exercise}");
+    match load_chapter(version, &body) {
+        Ok(_) => Vec::new(),
+        Err(d) => d,
+    }
+}
+
+/// A format-2 workbook of one chapter `a` holding the exercises `body`, loaded
+/// (fails when it does not load).
+pub fn chapter(body: &str) -> Workbook {
+    load_chapter(2, body).unwrap_or_else(|d| panic!("the chapter does not load: {d:#?}"))
+}
+
+/// Writes a workbook folder (workbook at `version`, one chapter `a` with the
+/// exercises `body`) and loads it.
+fn load_chapter(version: i64, body: &str) -> Result<Workbook, Vec<Diagnostic>> {
     let dir = tempfile::tempdir().expect("temp dir");
     let wb = format!(
         "format_version = {version}\nid = \"b\"\ntitle = \"T\"\nwelcome = \"W\"\nnote = \"N\"\nclosing = \"C\"\nchapters = [\"a.toml\"]\n"
     );
     let ch = format!(
-        "id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n[[exercises]]\nid = \"e\"\ntitle = \"E\"\nprompt = \"P\"\n{exercise}\n\n[reflection]\nprompt = \"R\"\n"
+        "id = \"a\"\ntitle = \"A\"\nintroduction = \"I\"\n\n{body}\n\n[reflection]\nprompt = \"R\"\n"
     );
     fs::write(dir.path().join("workbook.toml"), wb).expect("write");
     fs::write(dir.path().join("a.toml"), ch).expect("write");
-    match content::load_dir(dir.path()) {
-        Ok(_) => Vec::new(),
-        Err(d) => d.0,
-    }
+    content::load_dir(dir.path()).map_err(|d| d.0)
 }
 
 /// The one diagnostic in `d`, as shown (fails when there are more or none).
