@@ -390,6 +390,24 @@ fn a_checklist_s_other_row_takes_own_words_and_sets_them_aside() {
 }
 
 #[test]
+fn a_checklist_s_other_words_are_kept_by_a_pause_and_by_quitting_before_enter() {
+    use trustbook::app::{Action, Effect, Event as AppEvent};
+    let mut app = on("what-calmed");
+    send(&mut app, char_key(' ')); // A walk
+    press(&mut app, KeyCode::End); // Other
+    press(&mut app, KeyCode::Enter);
+    crate::common::type_str(&mut app, "Mus");
+    // The pause after typing commits what is in the field, the field staying open.
+    assert_eq!(app.update(Action::Event(AppEvent::Commit)), vec![Effect::Save]);
+    assert_eq!(calmed(&app), (vec!["A walk".to_string()], Some("Mus".to_string())));
+    assert!(app.is_typing(), "the field stays open");
+    crate::common::type_str(&mut app, "ic");
+    // Quitting commits last (`Session::final_save`): nothing typed is lost.
+    app.update(Action::Event(AppEvent::Commit));
+    assert_eq!(calmed(&app), (vec!["A walk".to_string()], Some("Music".to_string())));
+}
+
+#[test]
 fn a_checklist_other_survives_the_answers_file_and_both_exports() {
     let wb = v2();
     let mut a = Answers::default();

@@ -78,9 +78,17 @@ impl ChecklistAnswer {
     }
 }
 
-/// `pending_value` and `typed_text` keep their defaults (`None`): the "other" words
-/// are stored when their field closes, not while they are typed.
 impl Answering for ChecklistAnswer {
+    /// The "other" words as typed so far, so a pause or quitting stores them as a
+    /// choice's "other" is: they were lost when the person quit before Enter.
+    fn pending_value(&self, stored: Option<&Value>) -> Option<Value> {
+        self.other_value(stored)
+    }
+
+    fn typed_text(&self) -> Option<String> {
+        self.other.as_ref().map(field_text)
+    }
+
     /// Key context: ticking, or typing the "other" text.
     fn context(&self) -> Context {
         if self.other.is_some() {
