@@ -561,7 +561,7 @@ impl App {
             | Move::PageDown => {}
         }
         // Enter on a page (an exercise without an answer) reads on, as on an introduction.
-        if m == Move::Select && matches!(self.component(), Some(Component::Page(_) | Component::Score(_))) {
+        if m == Move::Select && self.component().is_some_and(|c| c.context() == super::keys::Context::Page) {
             self.go_step(self.next_screen(), fx);
             return;
         }

@@ -397,9 +397,10 @@ impl Exercise {
         self.id == REFLECTION_ID
     }
 
-    /// False for a page, which is read and never answered.
+    /// False for a kind that is read and never answered (a page, a score): its
+    /// registry table says.
     pub fn takes_answer(&self) -> bool {
-        !matches!(self.kind, Kind::Page | Kind::Score(_))
+        self.kind.spec().takes_answer
     }
 }
 

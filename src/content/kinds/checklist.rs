@@ -10,6 +10,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
     name: "checklist",
     keys: &["options", "min", "exclusive", "other"],
     min_version: 1,
+    takes_answer: true,
     parse,
 };
 

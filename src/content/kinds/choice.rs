@@ -9,6 +9,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
     name: "choice",
     keys: &["options", "other"],
     min_version: 1,
+    takes_answer: true,
     parse,
 };
 

@@ -10,6 +10,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
     name: "list",
     keys: &["min", "max", "shared"],
     min_version: 1,
+    takes_answer: true,
     parse,
 };
 

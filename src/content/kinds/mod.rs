@@ -47,6 +47,9 @@ pub struct KindSpec {
     pub keys: &'static [&'static str],
     /// The lowest `format_version` that has this kind.
     pub min_version: i64,
+    /// False for a kind that is read, never answered (a page, a score worked out
+    /// from other answers): not counted in progress, Enter reads on.
+    pub takes_answer: bool,
     /// Its parser.
     pub(super) parse: Parse,
 }

@@ -9,6 +9,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
     name: "page",
     keys: &[],
     min_version: 2,
+    takes_answer: false,
     parse,
 };
 

@@ -21,6 +21,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
         "na_label",
     ],
     min_version: 2,
+    takes_answer: true,
     parse,
 };
 

@@ -11,6 +11,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
     name: "scale",
     keys: &["min", "max", "min_label", "max_label", "step", "unit"],
     min_version: 1,
+    takes_answer: true,
     parse,
 };
 

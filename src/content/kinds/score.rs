@@ -14,6 +14,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
     name: "score",
     keys: &["method", "of", "before", "after", "bands"],
     min_version: 2,
+    takes_answer: false,
     parse,
 };
 

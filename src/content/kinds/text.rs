@@ -9,6 +9,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
     name: "text",
     keys: &[],
     min_version: 1,
+    takes_answer: true,
     parse,
 };
 
