@@ -2,6 +2,7 @@
 //! contents, review) and the keys each screen handles itself.
 
 use super::component::{Component, Intent, moved};
+use super::keys::Context;
 use super::screen::{self, ContentsRow, Screen, ScreenState, WelcomeItem, place_screen};
 use super::view::{ListView, Viewport};
 use super::{Action, App, Edit, Effect, Go, Move};
@@ -561,7 +562,7 @@ impl App {
             | Move::PageDown => {}
         }
         // Enter on a page (an exercise without an answer) reads on, as on an introduction.
-        if m == Move::Select && self.component().is_some_and(|c| c.context() == super::keys::Context::Page) {
+        if m == Move::Select && self.component().is_some_and(|c| c.context() == Context::Page) {
             self.go_step(self.next_screen(), fx);
             return;
         }

@@ -399,12 +399,18 @@ fn a_checklist_s_other_words_are_kept_by_a_pause_and_by_quitting_before_enter() 
     crate::common::type_str(&mut app, "Mus");
     // The pause after typing commits what is in the field, the field staying open.
     assert_eq!(app.update(Action::Event(AppEvent::Commit)), vec![Effect::Save]);
-    assert_eq!(calmed(&app), (vec!["A walk".to_string()], Some("Mus".to_string())));
+    assert_eq!(
+        calmed(&app),
+        (vec!["A walk".to_string()], Some("Mus".to_string()))
+    );
     assert!(app.is_typing(), "the field stays open");
     crate::common::type_str(&mut app, "ic");
     // Quitting commits last (`Session::final_save`): nothing typed is lost.
     app.update(Action::Event(AppEvent::Commit));
-    assert_eq!(calmed(&app), (vec!["A walk".to_string()], Some("Music".to_string())));
+    assert_eq!(
+        calmed(&app),
+        (vec!["A walk".to_string()], Some("Music".to_string()))
+    );
 }
 
 #[test]
