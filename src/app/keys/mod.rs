@@ -11,7 +11,7 @@ mod questions;
 mod screens;
 mod shared;
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -320,10 +320,12 @@ pub fn context_below_help(app: &App) -> Context {
 /// Every binding of a context, most important first. Built once for all
 /// contexts: it is read on every keystroke and every frame.
 pub fn bindings(cx: Context) -> &'static [Binding] {
-    static TABLE: LazyLock<Vec<Vec<Binding>>> =
-        LazyLock::new(|| Context::ALL.iter().map(|cx| build(*cx)).collect());
+    // Each context's table is built the first time it is asked for: a start builds
+    // the two or three its first frame shows, not all of them.
+    static TABLE: [OnceLock<Vec<Binding>>; Context::ALL.len()] =
+        [const { OnceLock::new() }; Context::ALL.len()];
     // `ALL` lists the contexts in declaration order, so a context's value is its row.
-    &TABLE[cx as usize]
+    TABLE[cx as usize].get_or_init(|| build(cx))
 }
 
 /// The bindings of one context: its own, then those most contexts share.
