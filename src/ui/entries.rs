@@ -32,7 +32,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
     } else {
         1 + 3 * shown.len() as u16
     };
-    let avail = area.height.saturating_sub(2);
+    // The heading, with a blank row under it when it fits on one; a question about the
+    // selected entry may wrap to several rows, and gets them all (up to half the screen).
+    let head_text = super::wrap::fitted(vec![heading(app, theme, ch, &rows)], area.width);
+    let head_h = u16::try_from(head_text.lines.len())
+        .unwrap_or(u16::MAX)
+        .clamp(2, (area.height / 2).max(2));
+    let avail = area.height.saturating_sub(head_h);
     let lines: usize = rows.iter().map(|r| if r.deleted { 1 } else { 2 }).sum();
     let list_want = u16::try_from(lines).unwrap_or(u16::MAX).max(1) + 1;
     let list_h = if list_want + trend_h <= avail {
@@ -40,19 +46,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize) {
     } else {
         avail.saturating_sub(trend_h).max(list_want.min(avail / 2))
     };
-    let [head, list_area, trend_area] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(list_h),
-        Constraint::Min(0),
-    ])
-    .areas(area);
-    frame.render_widget(
-        Paragraph::new(super::wrap::fitted(
-            vec![heading(app, theme, ch, &rows)],
-            head.width,
-        )),
-        head,
+    let [head, list_area, trend_area] = super::stack::stack(
+        area,
+        [
+            Constraint::Length(head_h),
+            Constraint::Length(list_h),
+            Constraint::Min(0),
+        ],
     );
+    frame.render_widget(Paragraph::new(head_text), head);
     if rows.is_empty() {
         let new = keys::label_of(Context::Entries, &Action::Go(Go::NewEntry));
         frame.render_widget(

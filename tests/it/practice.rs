@@ -177,6 +177,17 @@ fn thought_records_are_listed_read_edited_deleted_and_restored() {
     send(&mut app, char_key('d'));
     assert!(app.entries_confirming());
     assert!(render(&app, 80, 24).contains("Press y to delete"));
+    // The whole question is on screen, however many rows it wraps to.
+    for (w, h) in [(60, 20), (80, 24), (150, 50)] {
+        let words = render(&app, w, h)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            words.contains("trustbook erase removes it for good."),
+            "{w}x{h}: {words}"
+        );
+    }
     send(&mut app, char_key('y'));
     assert_eq!(app.answers().live_entries(RECORD).count(), 2);
     let rows = app.entry_rows();
