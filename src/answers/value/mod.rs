@@ -250,3 +250,116 @@ pub(super) fn value_status(v: &Value, kind: &Kind) -> Status {
     };
     if done { Status::Done } else { Status::Started }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One exercise of each kind that stores a value, and a value that completes it.
+    fn pairs() -> Vec<(Value, Kind)> {
+        let ratings = Kind::Ratings {
+            items: vec!["Tea".into()],
+            items_from: None,
+            add_items: false,
+            min: 0,
+            max: 10,
+            min_label: None,
+            max_label: None,
+            step: 1,
+            unit: None,
+            na_label: None,
+        };
+        let scale = Kind::Scale {
+            min: 1,
+            max: 5,
+            min_label: "low".into(),
+            max_label: "high".into(),
+            step: 1,
+            unit: None,
+        };
+        vec![
+            (Value::Text { text: "hi".into() }, Kind::Text),
+            (
+                Value::list(vec!["a".into()]),
+                Kind::List {
+                    min: None,
+                    max: None,
+                    shared: false,
+                },
+            ),
+            (
+                Value::Choice {
+                    option: Some("x".into()),
+                    other: None,
+                },
+                Kind::Choice {
+                    options: vec!["x".into()],
+                    other: false,
+                },
+            ),
+            (
+                Value::Checklist {
+                    ticked: vec!["y".into()],
+                    other: None,
+                },
+                Kind::Checklist {
+                    options: vec!["y".into()],
+                    exclusive: Vec::new(),
+                    other: false,
+                },
+            ),
+            (Value::Scale { value: 4 }, scale),
+            (
+                Value::ratings(BTreeMap::from([("Tea".into(), 3)]), BTreeSet::new()),
+                ratings,
+            ),
+            (
+                Value::Date {
+                    date: "2026-12-01".into(),
+                },
+                Kind::Date,
+            ),
+        ]
+    }
+
+    #[test]
+    fn each_value_completes_its_own_kind_only() {
+        let pairs = pairs();
+        for (i, (value, _)) in pairs.iter().enumerate() {
+            assert!(!value_is_empty(value), "{value:?}");
+            for (j, (_, kind)) in pairs.iter().enumerate() {
+                let want = if i == j { Status::Done } else { Status::Started };
+                assert_eq!(value_status(value, kind), want, "{value:?} for {kind:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_value_of_each_kind_has_not_started() {
+        for (_, kind) in pairs() {
+            let Some(empty) = empty_value(&kind) else {
+                continue;
+            };
+            assert!(value_is_empty(&empty), "{empty:?}");
+            assert_eq!(value_status(&empty, &kind), Status::NotStarted);
+        }
+        let blank = Value::Text { text: " \n".into() };
+        assert_eq!(value_status(&blank, &Kind::Text), Status::NotStarted);
+        assert_eq!(value_status(&Value::Empty {}, &Kind::Text), Status::NotStarted);
+    }
+
+    #[test]
+    fn a_value_short_of_its_exercise_has_started() {
+        let (_, scale) = &pairs()[4];
+        assert_eq!(value_status(&Value::Scale { value: 9 }, scale), Status::Started);
+        let unknown_day = Value::Date {
+            date: "2026-13-40".into(),
+        };
+        assert_eq!(value_status(&unknown_day, &Kind::Date), Status::Started);
+        let (_, ratings) = &pairs()[5];
+        let off_scale = Value::ratings(BTreeMap::from([("Tea".into(), 11)]), BTreeSet::new());
+        assert_eq!(value_status(&off_scale, ratings), Status::Started);
+        let marked = Value::ratings(BTreeMap::new(), BTreeSet::from(["Tea".into()]));
+        assert_eq!(value_status(&marked, ratings), Status::Done);
+    }
+}
