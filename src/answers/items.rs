@@ -237,14 +237,6 @@ impl Value {
         }
     }
 
-    /// A list's items and their ids; `None` for any other value.
-    pub fn as_list(&self) -> Option<(&[String], &[String])> {
-        match self {
-            Value::List { items, ids } => Some((items, ids)),
-            _ => None,
-        }
-    }
-
     fn as_list_mut(&mut self) -> Option<(&[String], &mut Vec<String>)> {
         match self {
             Value::List { items, ids } => Some((items, ids)),

@@ -2,7 +2,7 @@
 //! the progress computed from them.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -13,184 +13,13 @@ mod clock;
 mod entries;
 pub mod items;
 mod shared;
+pub mod value;
 
 pub use entries::{AsOf, MarkBefore};
 pub use shared::believable;
+pub use value::{Value, ValueKind, empty_value, value_is_empty};
 
 pub use clock::{CLOCK_ENV, LAST_SECOND, Timestamp, clock_problem, format_utc, now_utc, parse_utc};
-
-/// What was answered to one exercise; its shape follows the exercise kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
-pub enum Value {
-    /// Free text.
-    Text {
-        /// The text, lines joined by `\n`.
-        text: String,
-    },
-    /// Short items in the person's order.
-    List {
-        /// The items.
-        items: Vec<String>,
-        /// Each item's id (schema 3), in step with `items`: it stays with its item when
-        /// the item is reworded or moved, so ratings follow it ([`items`]). A file
-        /// without them gets them when read ([`Answers::give_ids`]).
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        ids: Vec<String>,
-    },
-    /// One option, by its text, or the "other" answer.
-    Choice {
-        /// The chosen option's text, when one of the listed options is chosen.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        option: Option<String>,
-        /// The "other, namely ..." text, when other is chosen.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        other: Option<String>,
-    },
-    /// Ticked options, by their text.
-    Checklist {
-        /// Texts of the ticked options.
-        ticked: Vec<String>,
-        /// "Other, in my own words", when ticked (format 2 `other = true`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        other: Option<String>,
-    },
-    /// A point on the scale.
-    Scale {
-        /// The value picked.
-        value: i64,
-    },
-    /// Each rated item's value, by the item's text (format 2 `ratings`).
-    Ratings {
-        /// Items marked "didn't apply" (the exercise's `na_label`), by text: answered,
-        /// with no value (schema 3).
-        #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-        na: BTreeSet<String>,
-        /// Item text -> the value picked for it.
-        ratings: BTreeMap<String, i64>,
-        /// The version of the list (`items_from`) this answer rated (schema 3): each of
-        /// its items as worded then -> the item's id. Ratings follow an item through
-        /// rewording by it; an entry's status reads this version, not the list of today.
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-        ids: BTreeMap<String, String>,
-        /// Shown only, never stored: an item's wording now -> the wording it was rated
-        /// under, where they differ ([`Answers::in_current_words`]).
-        #[serde(skip)]
-        was: BTreeMap<String, String>,
-    },
-    /// A calendar day (format 2 `date`).
-    Date {
-        /// The day as `YYYY-MM-DD`.
-        date: String,
-    },
-    /// Nothing answered: carries a mark (skipped, private) on an exercise that has
-    /// no empty value of its own, like a scale before a value is picked.
-    Empty {},
-}
-
-/// The kind of a [`Value`], without its contents. Its tags are derived from the
-/// variants (as [`Value`]'s are), so no list of names can miss one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ValueKind {
-    /// [`Value::Text`].
-    Text,
-    /// [`Value::List`].
-    List,
-    /// [`Value::Choice`].
-    Choice,
-    /// [`Value::Checklist`].
-    Checklist,
-    /// [`Value::Scale`].
-    Scale,
-    /// [`Value::Ratings`].
-    Ratings,
-    /// [`Value::Date`].
-    Date,
-    /// [`Value::Empty`].
-    Empty,
-}
-
-impl ValueKind {
-    /// The kind named by the `kind` tag of an answers file, if it is one.
-    pub fn from_tag(tag: &str) -> Option<ValueKind> {
-        use serde::de::value::{Error, StrDeserializer};
-        ValueKind::deserialize(StrDeserializer::<Error>::new(tag)).ok()
-    }
-
-    /// The `kind` tag as written in answers files and exports.
-    pub fn tag(self) -> &'static str {
-        match self {
-            ValueKind::Text => "text",
-            ValueKind::List => "list",
-            ValueKind::Choice => "choice",
-            ValueKind::Checklist => "checklist",
-            ValueKind::Scale => "scale",
-            ValueKind::Ratings => "ratings",
-            ValueKind::Date => "date",
-            ValueKind::Empty => "empty",
-        }
-    }
-}
-
-impl Value {
-    /// Which kind of value this is.
-    pub fn kind(&self) -> ValueKind {
-        match self {
-            Value::Text { .. } => ValueKind::Text,
-            Value::List { .. } => ValueKind::List,
-            Value::Choice { .. } => ValueKind::Choice,
-            Value::Checklist { .. } => ValueKind::Checklist,
-            Value::Scale { .. } => ValueKind::Scale,
-            Value::Ratings { .. } => ValueKind::Ratings,
-            Value::Date { .. } => ValueKind::Date,
-            Value::Empty {} => ValueKind::Empty,
-        }
-    }
-
-    // One kind's fields, for code that needs only that kind: the one place a wildcard
-    // arm is right. `as_list`, which gives the items' ids too, is in `items.rs`.
-
-    /// The text of a text answer.
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            Value::Text { text } => Some(text),
-            _ => None,
-        }
-    }
-
-    /// A choice answer's option and "other" text, each when given.
-    pub fn as_choice(&self) -> Option<(Option<&str>, Option<&str>)> {
-        match self {
-            Value::Choice { option, other } => Some((option.as_deref(), other.as_deref())),
-            _ => None,
-        }
-    }
-
-    /// A checklist answer's ticked options.
-    pub fn as_checklist(&self) -> Option<&[String]> {
-        match self {
-            Value::Checklist { ticked, .. } => Some(ticked),
-            _ => None,
-        }
-    }
-
-    /// The value picked on a scale.
-    pub fn as_scale(&self) -> Option<i64> {
-        match self {
-            Value::Scale { value } => Some(*value),
-            _ => None,
-        }
-    }
-
-    /// A ratings answer's values by item and its items marked "didn't apply".
-    pub fn as_ratings(&self) -> Option<(&BTreeMap<String, i64>, &BTreeSet<String>)> {
-        match self {
-            Value::Ratings { ratings, na, .. } => Some((ratings, na)),
-            _ => None,
-        }
-    }
-}
 
 /// One answer with its bookkeeping.
 ///
@@ -599,7 +428,7 @@ impl Answers {
                     };
                     self.ratings_status((ratings, na), version, &ex.kind)
                 }
-                _ => value_status(&a.value, &self.resolved_kind(&ex.kind)),
+                _ => value::value_status(&a.value, &self.resolved_kind(&ex.kind)),
             },
         };
         match status {
@@ -609,7 +438,7 @@ impl Answers {
     }
 
     /// The status of `ratings` stored for a ratings exercise with `items_from`, as
-    /// [`value_status`] of the resolved kind gives it, without building that list: a
+    /// [`value::value_status`] of the resolved kind gives it, without building that list: a
     /// partner's list may hold 10,000 items, and this runs for every week compared and
     /// every frame drawn. It stops at the first item not rated; an item listed twice is
     /// checked twice, which changes nothing.
@@ -618,7 +447,7 @@ impl Answers {
     /// that version, so a later change of the list never changes an earlier week's status.
     fn ratings_status(
         &self,
-        (ratings, na): (&BTreeMap<String, i64>, &BTreeSet<String>),
+        (ratings, na): value::ratings::Rated<'_>,
         version: &BTreeMap<String, String>,
         kind: &Kind,
     ) -> Status {
@@ -635,18 +464,13 @@ impl Answers {
         } else {
             (listed, None)
         };
-        let mut all = r
+        let all = r
             .items
             .iter()
             .map(String::as_str)
             .chain(now.iter().map(|i| i.trim()).filter(|i| !i.is_empty()))
-            .chain(then.into_iter().flatten().map(String::as_str))
-            .peekable();
-        let done = if all.peek().is_none() {
-            r.add_items && (ratings.values().any(|v| (r.min..=r.max).contains(v)) || !na.is_empty())
-        } else {
-            all.all(|i| item_answered((ratings, na), i, (r.min, r.max)))
-        };
+            .chain(then.into_iter().flatten().map(String::as_str));
+        let done = value::ratings::all_answered((ratings, na), all, &r);
         if done { Status::Done } else { Status::Started }
     }
 
@@ -824,85 +648,6 @@ pub fn list_items(value: Option<&Value>) -> &[String] {
     value.and_then(Value::as_list).map_or(&[], |(items, _)| items)
 }
 
-/// The value an untouched exercise of this kind has; a scale has none.
-pub fn empty_value(kind: &Kind) -> Option<Value> {
-    Some(match kind {
-        Kind::Text => Value::Text { text: String::new() },
-        Kind::List { .. } => Value::list(Vec::new()),
-        Kind::Choice { .. } => Value::Choice {
-            option: None,
-            other: None,
-        },
-        Kind::Checklist { .. } => Value::Checklist {
-            ticked: Vec::new(),
-            other: None,
-        },
-        Kind::Ratings { .. } => Value::ratings(BTreeMap::new(), BTreeSet::new()),
-        Kind::Scale { .. } | Kind::Date | Kind::Page | Kind::Score(_) => return None,
-    })
-}
-
-/// True when a value holds nothing worth keeping.
-pub fn value_is_empty(v: &Value) -> bool {
-    match v {
-        Value::Text { text } => text.trim().is_empty(),
-        Value::List { items, .. } => items.iter().all(|i| i.trim().is_empty()),
-        Value::Choice { option, other } => option.is_none() && other.is_none(),
-        Value::Checklist { ticked, other } => {
-            ticked.is_empty() && other.as_deref().is_none_or(|o| o.trim().is_empty())
-        }
-        Value::Scale { .. } => false,
-        Value::Ratings { ratings, na, .. } => ratings.is_empty() && na.is_empty(),
-        Value::Date { date } => date.trim().is_empty(),
-        Value::Empty {} => true,
-    }
-}
-
-/// True when `item` has a value on the scale `min..=max`, or was marked "didn't apply"
-/// (`na_label`): either way it is answered.
-fn item_answered(
-    (ratings, na): (&BTreeMap<String, i64>, &BTreeSet<String>),
-    item: &str,
-    (min, max): (i64, i64),
-) -> bool {
-    ratings.get(item).is_some_and(|v| (min..=max).contains(v)) || na.contains(item)
-}
-
-fn value_status(v: &Value, kind: &Kind) -> Status {
-    if value_is_empty(v) {
-        return Status::NotStarted;
-    }
-    // A stored shape that no longer matches the exercise (its kind was changed) is
-    // kept but not counted as done; so is a scale value outside the scale.
-    let done = match v {
-        Value::Text { .. } => matches!(kind, Kind::Text),
-        Value::List { items, .. } => kind.as_list().is_some_and(|list| {
-            let n = items.iter().filter(|i| !i.trim().is_empty()).count();
-            n >= list.min.unwrap_or(1) as usize
-        }),
-        Value::Empty {} => false,
-        Value::Date { date } => matches!(kind, Kind::Date) && crate::date::parse(date).is_some(),
-        // Done when every item of the exercise has a value on its scale; with only the
-        // person's own items (`add_items`), when one has.
-        Value::Ratings { ratings, na, .. } => kind.as_ratings().is_some_and(|r| {
-            if r.items.is_empty() {
-                r.add_items && (ratings.values().any(|v| (r.min..=r.max).contains(v)) || !na.is_empty())
-            } else {
-                r.items
-                    .iter()
-                    .all(|i| item_answered((ratings, na), i, (r.min, r.max)))
-            }
-        }),
-        Value::Choice { option, other } => {
-            let typed = other.as_deref().is_some_and(|o| !o.trim().is_empty());
-            (option.is_some() || typed) && kind.as_choice().is_some()
-        }
-        Value::Checklist { .. } => kind.as_checklist().is_some(),
-        Value::Scale { value } => kind.as_scale().is_some_and(|s| (s.min..=s.max).contains(value)),
-    };
-    if done { Status::Done } else { Status::Started }
-}
-
 /// A place to resume at, by ids so it survives content edits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
@@ -934,6 +679,7 @@ mod tests {
     }
 
     use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
     fn answers_read_back_and_refuse_unknown_fields() {
