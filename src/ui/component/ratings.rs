@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{draw_rows, field_rows, option_item};
 use crate::answers::Value;
 use crate::app::{Context, Edit, RatingsAnswer, field, keys, not_applied, ratings_of};
-use crate::content::Kind;
+use crate::content::{Kind, RatingsView};
 use crate::ui::{Theme, text};
 
 /// Draws the items with their stored values, the cursor's row highlighted; a note
@@ -24,14 +24,14 @@ pub fn draw(
     kind: &Kind,
     value: Option<&Value>,
 ) {
-    let Kind::Ratings {
+    let Some(RatingsView {
         min,
         max,
         min_label,
         max_label,
         unit,
         ..
-    } = kind
+    }) = kind.as_ratings()
     else {
         return;
     };
@@ -51,8 +51,8 @@ pub fn draw(
         .adding
         .as_ref()
         .map_or(0, |f| field_rows(&field::field_text(f), field_w).min(3));
-    let shown = |v: i64| crate::content::with_unit(v, unit.as_deref());
-    let digits = shown(*min).chars().count().max(shown(*max).chars().count());
+    let shown = |v: i64| crate::content::with_unit(v, unit);
+    let digits = shown(min).chars().count().max(shown(max).chars().count());
     let width = usize::from(area.width).saturating_sub(2 + digits + 3);
     let tall = rows_tall(&items, width, usize::from(area.height));
     // The field of a new item right under the items, the count at the bottom.
@@ -67,7 +67,7 @@ pub fn draw(
     .areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
-            text::rating_ends(*min, min_label.as_deref(), *max, max_label.as_deref()),
+            text::rating_ends(min, min_label, max, max_label),
             theme.dim(),
         ))),
         ends,
@@ -102,7 +102,7 @@ pub fn draw(
     }
     let rated = rows_stored
         .iter()
-        .filter(|i| is_na(i) || ratings.is_some_and(|m| m.get(*i).is_some_and(|v| (*min..=*max).contains(v))))
+        .filter(|i| is_na(i) || ratings.is_some_and(|m| m.get(*i).is_some_and(|v| (min..=max).contains(v))))
         .count();
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(

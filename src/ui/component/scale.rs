@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::answers::Value;
 use crate::app::scale_value;
-use crate::content::Kind;
+use crate::content::{Kind, ScaleView};
 use crate::ui::{Theme, text};
 
 /// Draws the scale with the stored value marked, or the value the arrows point at
@@ -21,18 +21,17 @@ pub fn draw(
     value: Option<&Value>,
     proposed: Option<i64>,
 ) {
-    let Kind::Scale {
+    let Some(ScaleView {
         min,
         max,
         min_label,
         max_label,
         step,
         unit,
-    } = kind
+    }) = kind.as_scale()
     else {
         return;
     };
-    let (min, max) = (*min, *max);
     let picked = scale_value(value, min, max);
     // A stored value the scale no longer has is shown, to be picked again.
     let off_scale = match value {
@@ -40,7 +39,7 @@ pub fn draw(
         Some(_) | None => None,
     };
     // The validator keeps `step` positive; `max(1)` keeps a hand-built Kind from stalling.
-    let step = usize::try_from(*step).unwrap_or(1).max(1);
+    let step = usize::try_from(step).unwrap_or(1).max(1);
     let values: Vec<i64> = (min..=max).step_by(step).collect();
     let cells: Vec<String> = values.iter().map(|n| n.to_string()).collect();
     let cell_w = cells.iter().map(String::len).max().unwrap_or(1) + 2;
@@ -96,8 +95,8 @@ pub fn draw(
     };
     let status = match (off_scale, picked, proposed) {
         (Some(v), _, _) => text::scale_off(v, min, max),
-        (None, None, Some(p)) => text::scale_proposed(&crate::content::with_unit(p, unit.as_deref())),
-        (None, _, _) => text::scale_value(picked, max, unit.as_deref()),
+        (None, None, Some(p)) => text::scale_proposed(&crate::content::with_unit(p, unit)),
+        (None, _, _) => text::scale_value(picked, max, unit),
     };
     lines.push(Line::from(Span::styled(status, style)));
     frame.render_widget(Paragraph::new(crate::ui::wrap::fitted(lines, area.width)), area);
