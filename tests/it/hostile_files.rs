@@ -526,7 +526,9 @@ fn a_folder_open_to_others_is_said_in_the_app_not_under_it() {
     let data = tempfile::tempdir().expect("temp dir");
     chmod(data.path(), 0o755);
     let mut pty = Spawn::default().data_dir(data.path()).size(60, 20).start();
-    pty.wait_for("private to you");
+    // The app's own words: the note on stderr comes before raw mode, and a Ctrl-Q sent
+    // then is taken by the terminal as flow control (XON) and never reaches the app.
+    pty.wait_for("Data folder made private to you.");
     assert_eq!(mode(data.path()), 0o700);
     pty.send(keys::CTRL_Q);
     pty.wait_exit();
