@@ -2,7 +2,7 @@
 //! external-editor hand-off. What the loop does with each action (saving, the
 //! save schedule) is in [`crate::session`].
 
-use std::io::{self, IsTerminal, Stdout};
+use std::io::{self, BufWriter, IsTerminal, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -35,7 +35,7 @@ pub fn unlock<T>(
 ) -> io::Result<Outcome<T>> {
     let _guard = enter()?;
     // Never dropped, as in `event_loop`: the guard restores the terminal instead.
-    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
+    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(backend())?);
     let theme = Theme::from_env();
     let mut screen = Unlock::new(profile);
     loop {
@@ -178,7 +178,17 @@ fn stop_signals() -> Arc<AtomicBool> {
     stop
 }
 
-type Term = Terminal<CrosstermBackend<Stdout>>;
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// The terminal backend. Frames go through a buffer: every draw ends with a flush, and
+/// straight to `Stdout` each escape code took its lock and was scanned for newlines
+/// (a tenth of the first frame's instructions).
+fn backend() -> CrosstermBackend<BufWriter<Stdout>> {
+    CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, io::stdout()))
+}
+
+/// Bytes a frame is gathered in before it is written: a full 200x60 frame with colours.
+const FRAME_BUFFER: usize = 64 * 1024;
 
 /// The event loop: `Some(ending)` when the app ended itself, `None` when a stop
 /// signal arrived.
@@ -186,7 +196,7 @@ fn event_loop<P: Persistence>(session: &mut Session<P>, stop: &AtomicBool) -> io
     // Never dropped: ratatui's drop shows the cursor and, if the terminal is gone,
     // reports that with `eprintln!`, which panics when stderr is gone too. `restore`
     // shows the cursor instead, ignoring errors.
-    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
+    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(backend())?);
     let terminal: &mut Term = &mut terminal;
     let theme = Theme::from_env();
     let size = terminal.size()?;
