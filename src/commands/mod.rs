@@ -93,7 +93,11 @@ pub fn own_target(g: &Globals) -> Result<Target, ExitCode> {
 
 /// Loads the workbook, printing every problem on failure.
 pub fn load_workbook(dir: Option<&Path>) -> Result<Workbook, ExitCode> {
-    check_workbook(dir).map(|(wb, _warnings)| wb)
+    match dir {
+        // Checked when trustbook was built: read as it was checked.
+        None => content::load_builtin().map_err(|diags| refused(&diags)),
+        Some(_) => check_workbook(dir).map(|(wb, _warnings)| wb),
+    }
 }
 
 /// Loads the workbook with its warnings, printing every problem on failure.
@@ -102,14 +106,17 @@ fn check_workbook(dir: Option<&Path>) -> Result<(Workbook, content::Diagnostics)
         Some(d) => content::check_dir(d),
         None => content::check_embedded(),
     };
-    result.map_err(|diags| {
-        trustbook::report!("{diags}");
-        trustbook::report!(
-            "error: the workbook has {} problem(s); fix them and try again",
-            diags.errors()
-        );
-        ExitCode::from(1)
-    })
+    result.map_err(|diags| refused(&diags))
+}
+
+/// Says every problem of a workbook that does not load; the exit code for it.
+fn refused(diags: &content::Diagnostics) -> ExitCode {
+    trustbook::report!("{diags}");
+    trustbook::report!(
+        "error: the workbook has {} problem(s); fix them and try again",
+        diags.errors()
+    );
+    ExitCode::from(1)
 }
 
 /// Writes generated text (our own, from the clap definition) to stdout; a closed pipe is fine.

@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 const WORKBOOK_FILE: &str = "workbook.toml";
 
 /// The shipped workbook, compiled in so the binary works from any directory.
-const EMBEDDED: &[(&str, &str)] = &[
+pub(super) const EMBEDDED: &[(&str, &str)] = &[
     ("workbook.toml", include_str!("../../content/workbook.toml")),
     (
         "01-where-distrust-comes-from.toml",

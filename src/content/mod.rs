@@ -1,6 +1,7 @@
 //! The workbook format: types, loading from disk or the embedded copy, and
 //! validation that reports every author mistake with its position.
 
+mod builtin;
 mod diag;
 mod kinds;
 mod lengths;
@@ -10,6 +11,7 @@ mod refs;
 mod repeat;
 mod walk;
 
+pub use builtin::load_builtin;
 pub use diag::{Diagnostic, Diagnostics, Severity, position};
 pub use kinds::KindSpec;
 pub use kinds::score::{Band, Method, Score, range as score_range};
@@ -20,7 +22,7 @@ pub use load::{FORMAT_VERSION, MAX_FILE_BYTES, check_dir, check_embedded, load_d
 pub const REFLECTION_ID: &str = "reflection";
 
 /// A whole workbook: welcome, chapters in order, closing words.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Workbook {
     /// The content format version the workbook is written in (1 or 2); version 2
     /// enables skipping and `optional` exercises.
@@ -43,7 +45,7 @@ pub struct Workbook {
 }
 
 /// A page to read that takes no answer: a title and its text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Page {
     /// The page's title.
     pub title: String,
@@ -52,7 +54,7 @@ pub struct Page {
 }
 
 /// One chapter: introduction, exercises, and its closing reflection as the last exercise.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Chapter {
     /// Stable id, part of every answer key.
     pub id: String,
@@ -68,7 +70,7 @@ pub struct Chapter {
 
 /// The repeated part of a chapter (format 2 `[repeat]`): its exercises are answered
 /// once per entry; the chapter's other exercises keep one answer every entry sees.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Repeat {
     /// When a new entry is made.
     pub rhythm: Rhythm,
@@ -81,7 +83,7 @@ pub struct Repeat {
 }
 
 /// How often a repeated part gets a new entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Rhythm {
     /// One entry per calendar week (Monday to Sunday), named by its dates.
     Weekly,
@@ -99,7 +101,7 @@ impl Chapter {
 }
 
 /// One exercise: what to ask and what kind of answer it takes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Exercise {
     /// Stable id within its chapter.
     pub id: String,
@@ -127,7 +129,7 @@ pub struct Exercise {
 }
 
 /// A simple condition on an earlier answer of the same chapter (format 2 `when`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Condition {
     /// Id of the exercise whose answer decides.
     pub exercise: String,
@@ -140,7 +142,7 @@ pub struct Condition {
 }
 
 /// The list exercise a ratings exercise takes its items from (format 2 `items_from`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ItemsFrom {
     /// The list's chapter id (the ratings' own chapter when written without one).
     pub chapter: String,
@@ -149,7 +151,7 @@ pub struct ItemsFrom {
 }
 
 /// The nine kinds of exercise.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     /// Free multi-line text.
     Text,

@@ -19,7 +19,7 @@ pub(super) const SPEC: KindSpec = KindSpec {
 };
 
 /// What a score computes, and from which exercises.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Method {
     /// The sum of every value of these scales and ratings.
     Sum(Vec<String>),
@@ -36,7 +36,7 @@ pub enum Method {
 }
 
 /// A named range of a score's values, both ends included.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Band {
     /// Lowest value in the band.
     pub from: i64,
@@ -47,7 +47,7 @@ pub struct Band {
 }
 
 /// A score exercise (format 2 `kind = "score"`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Score {
     /// How it is computed.
     pub method: Method,
