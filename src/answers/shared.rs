@@ -68,6 +68,22 @@ impl Answers {
         }
     }
 
+    /// Takes from `from` each partner's version of a shared list that is in effect there,
+    /// for a document of this person's own (the Markdown export) that has dropped
+    /// everything not their own: the couple's list reads as the app shows it.
+    pub fn keep_partners_lists(&mut self, from: &Answers) {
+        for (chapter, lists) in &from.shared {
+            for (exercise, taken) in lists {
+                if from.shared_from(chapter, exercise).is_some() {
+                    self.shared
+                        .entry(chapter.clone())
+                        .or_default()
+                        .insert(exercise.clone(), taken.clone());
+                }
+            }
+        }
+    }
+
     /// The partner whose version of a shared list is in effect, with that version, when it
     /// is a partner's rather than this person's.
     pub fn shared_from(&self, chapter: &str, exercise: &str) -> Option<(&str, &Answer)> {

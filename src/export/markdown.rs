@@ -45,7 +45,11 @@ pub fn markdown_part(
     // read before `shareable` keeps only this person's own answers: for the partner who
     // did not type a shared list, the list in effect is the other's version.
     let sources = answers.with_private_sources(wb);
-    let mut answers = shareable(&select(&sources.in_current_words(wb), scope), include_private);
+    let selected = select(&sources.in_current_words(wb), scope);
+    let mut answers = shareable(&selected, include_private);
+    // The couple's list, when the partner's version is the one in effect: this is the
+    // person's own document, and the app shows them that list as theirs too.
+    answers.keep_partners_lists(&selected);
     let mut blocks = vec![
         format!("# {}", heading(&wb.title)),
         escape_line(&words::answers_of(
@@ -132,6 +136,13 @@ fn exercise_blocks(blocks: &mut Vec<String>, answers: &Answers, ch: &Chapter, ex
             blocks.push(paragraph(&[line]));
         }
         return;
+    }
+    if let Some((who, theirs)) = answers.shared_from(chapter, &ex.id) {
+        let day: String = theirs.changed.chars().take(10).collect();
+        blocks.push(emphasis(&words::shared_list_by(
+            &present::clean_line(who),
+            &present::clean_line(&day),
+        )));
     }
     answer_blocks(
         blocks,

@@ -74,6 +74,10 @@ pub const NOT_ANSWERED: &str = "Not answered yet.";
 pub const NO_ANSWER_IN_EXPORT: &str = "No answer in this export.";
 /// [`NO_ANSWER_IN_EXPORT`] for an optional exercise.
 pub const NO_ANSWER_IN_EXPORT_OPTIONAL: &str = "No answer in this export (optional).";
+/// Above a shared list in a Markdown export whose version in effect is the partner's.
+pub fn shared_list_by(who: &str, day: &str) -> String {
+    format!("Your shared list, as {who} last changed it ({day}).")
+}
 /// Under the title of every export without private answers, whether or not there were any.
 pub const PRIVATE_LEFT_OUT: &str =
     "Answers marked private are not in this document: an exercise kept private reads like one not answered.";

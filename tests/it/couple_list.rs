@@ -673,3 +673,38 @@ fn the_shared_list_says_who_changed_it_last_and_when() {
     assert!(shown.contains("as alex last changed it (2026-11-20)"), "{shown}");
     assert!(shown.contains("Calls returned"), "{shown}");
 }
+
+/// The couple's list in effect is the partner's version: the person's own Markdown shows
+/// it as the app does, saying whose it is, while their JSON (which goes to the partner)
+/// carries only their own answers.
+#[test]
+fn a_shared_list_the_partner_typed_is_in_the_markdown_but_not_the_json() {
+    let (_dir, wb) = workbook();
+    let (alex, mut sam) = couple(&wb);
+    let meta = ExportMeta {
+        profile: "sam".into(),
+        date: "2026-12-10".into(),
+    };
+    let item = |md: &str, text: &str| md.lines().any(|l| l == format!("- {text}"));
+    let before = export::markdown(&wb, &sam, &meta, false);
+    assert!(!item(&before, "Calls returned"), "{before}");
+    sam.take_shared(&wb, "alex", &alex, NOW);
+    let md = export::markdown(&wb, &sam, &meta, false);
+    assert!(
+        md.contains("*Your shared list, as alex last changed it (2026-11-20).*"),
+        "{md}"
+    );
+    assert!(item(&md, "Calls returned") && item(&md, "Plans kept"), "{md}");
+    let json = export::json(&wb, &sam, &meta, false);
+    assert!(!json.contains("\"agreements\""), "{json}");
+    // Once sam changes the list, it is sam's own version, with no line about alex.
+    sam.set(
+        CH,
+        "agreements",
+        list(&["Calls returned"]),
+        "2026-12-09T10:00:00Z".into(),
+    );
+    let md = export::markdown(&wb, &sam, &meta, false);
+    assert!(!md.contains("as alex last changed it"), "{md}");
+    assert!(item(&md, "Calls returned") && !item(&md, "Plans kept"), "{md}");
+}
