@@ -105,21 +105,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, c: usize, e
         draw_hint(frame, app, theme, hint_area, &hint);
     }
 
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(
-            format!(
-                " {} ",
-                if ex.kind.as_score().is_some() {
-                    text::YOUR_SCORE
-                } else {
-                    text::YOUR_ANSWER
-                }
-            ),
-            theme.dim(),
-        ));
+    let title = Span::styled(
+        format!(
+            " {} ",
+            if ex.kind.as_score().is_some() {
+                text::YOUR_SCORE
+            } else {
+                text::YOUR_ANSWER
+            }
+        ),
+        theme.dim(),
+    );
+    let block = super::boxed::Boxed::new(title, theme.border()).padding(Padding::horizontal(1));
     let inner = block.inner(answer_area);
     frame.render_widget(block, answer_area);
     if let Some(component) = app.component() {

@@ -1,5 +1,6 @@
 //! Drawing: reads `&App`, changes nothing. One file per screen.
 
+mod boxed;
 mod compare;
 mod component;
 mod contents;

@@ -187,8 +187,16 @@ pub(super) fn set_row(buf: &mut Buffer, x: u16, y: u16, row: &str, width: u16) {
         buf.set_stringn(x, y, row, usize::from(width), Style::default());
         return;
     }
-    for (x, c) in (x..buf.area.right()).zip(row.chars().take(usize::from(width))) {
-        buf[(x, y)].set_char(c);
+    let area = buf.area;
+    if !(area.left()..area.right()).contains(&x) || !(area.top()..area.bottom()).contains(&y) {
+        return;
+    }
+    // The row's cells are consecutive: found once, not cell by cell (a tenth of the
+    // answer box's drawing went to working out each cell's index again).
+    let start = buf.index_of(x, y);
+    let room = usize::from(area.right() - x).min(usize::from(width));
+    for (cell, c) in buf.content[start..start + room].iter_mut().zip(row.chars()) {
+        cell.set_char(c);
     }
 }
 
@@ -230,14 +238,25 @@ mod tests {
             "café 信頼 👍🏽",
             "tab\there",
         ];
+        // Also in a buffer that does not start at the origin, on a row past its first,
+        // up to and beyond its right edge.
+        let cases = [
+            (Rect::new(0, 0, 16, 1), 0, &[(0, 12), (3, 12), (5, 40)][..]),
+            (
+                Rect::new(2, 1, 16, 3),
+                2,
+                &[(2, 12), (5, 3), (7, 40), (17, 4), (18, 4)][..],
+            ),
+        ];
         for row in rows {
-            for (x, width) in [(0, 12), (3, 12), (5, 40)] {
-                let area = Rect::new(0, 0, 16, 1);
-                let mut ours = Buffer::empty(area);
-                let mut theirs = Buffer::empty(area);
-                set_row(&mut ours, x, 0, row, width);
-                theirs.set_stringn(x, 0, row, usize::from(width), Style::default());
-                assert_eq!(ours, theirs, "{row:?} at {x}, {width} columns");
+            for (area, y, spots) in cases {
+                for &(x, width) in spots {
+                    let mut ours = Buffer::empty(area);
+                    let mut theirs = Buffer::empty(area);
+                    set_row(&mut ours, x, y, row, width);
+                    theirs.set_stringn(x, y, row, usize::from(width), Style::default());
+                    assert_eq!(ours, theirs, "{row:?} at {x},{y}, {width} columns in {area:?}");
+                }
             }
         }
     }
