@@ -3,7 +3,9 @@ pseudo-terminal, against the minimal ratatui app of benches/minimal_tui.rs measu
 in the same run (starts interleaved, so load affects both alike).
 
 Run after `cargo build --release --bin trustbook --example minimal_tui`:
-    python3 benches/startup.py [runs]
+    python3 benches/startup.py [runs] [other trustbook binaries...]
+Other binaries (say, a copy of an earlier build) are started in turn with the two,
+so that a change is measured in the same minutes as what it changed.
 Prints, per app, the median and range of the time to the first frame over `runs`
 starts (default 20), each trustbook start with a fresh data folder, the median CPU
 time the process had used when its first frame came (all its threads, from
@@ -16,6 +18,7 @@ import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
 TRUSTBOOK = "target/release/trustbook"
 MINIMAL = "target/release/examples/minimal_tui"
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+OTHERS = sys.argv[2:]
 
 
 def cpu_ms(pid):
@@ -63,10 +66,10 @@ def start(argv, env, first_frame):
     return ms, kib, cpu
 
 
-def trustbook():
+def trustbook(binary=TRUSTBOOK):
     # Named, so the welcome menu is the first frame (a first run would ask a name).
     env = {"TRUSTBOOK_DATA_DIR": tempfile.mkdtemp()}
-    return start([TRUSTBOOK, "--profile", "bench"], env, b"Start from the beginning")
+    return start([binary, "--profile", "bench"], env, b"Start from the beginning")
 
 
 def minimal():
@@ -75,9 +78,15 @@ def minimal():
 
 
 ours, base = [], []
-for _ in range(RUNS):
-    base.append(minimal())
-    ours.append(trustbook())
+others = {path: [] for path in OTHERS}
+starts = [(base, minimal), (ours, trustbook)] + [
+    (others[path], lambda path=path: trustbook(path)) for path in OTHERS
+]
+for i in range(RUNS):
+    # Each round starts with the next app: a start costs less right after another one
+    # (0.4 ms a place in one run), so a fixed order would favour whoever comes later.
+    for runs, run in starts[i % len(starts):] + starts[:i % len(starts)]:
+        runs.append(run())
 
 
 def summary(name, runs):
@@ -94,3 +103,7 @@ t_ours, m_ours, c_ours = summary("trustbook", ours)
 t_base, m_base, c_base = summary("minimal ratatui app", base)
 print(f"ratio: time {t_ours / t_base:.2f}x, CPU {c_ours / c_base:.2f}x, "
       f"memory {m_ours / m_base:.2f}x (n={RUNS}, load {os.getloadavg()[0]:.1f})")
+for path, runs in others.items():
+    t, m, c = summary(path, runs)
+    print(f"  {path} against the minimal app: time {t / t_base:.2f}x, CPU {c / c_base:.2f}x, "
+          f"memory {m / m_base:.2f}x")
