@@ -16,12 +16,19 @@ const COMPILED: &str = include_str!("builtin.json");
 /// A fingerprint of the shipped TOML, worked out when trustbook is compiled.
 const SOURCES: u64 = fingerprint(EMBEDDED);
 
-/// What `builtin.json` holds: the fingerprint of the sources, then the workbook.
+/// What `builtin.json` holds: the fingerprint of the sources, a word for whoever opens
+/// the file, then the workbook.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Compiled {
     sources: String,
+    note: String,
     workbook: Workbook,
 }
+
+/// The file's note to its reader.
+#[cfg(test)]
+const NOTE: &str = "Written by the test in src/content/builtin.rs from content/*.toml, which it \
+    parses and checks; do not edit. After changing the TOML: TRUSTBOOK_BLESS=1 cargo test --lib builtin";
 
 /// The workbook compiled into the binary: read from its checked copy when that copy was
 /// made from these very files, else parsed and checked from the TOML.
@@ -82,6 +89,7 @@ const fn fingerprint(files: &[(&str, &str)]) -> u64 {
 fn compiled_text(wb: &Workbook, sources: u64) -> String {
     let compiled = Compiled {
         sources: hex(sources),
+        note: NOTE.to_string(),
         workbook: wb.clone(),
     };
     let mut text = serde_json::to_string_pretty(&compiled).expect("a workbook serializes");
