@@ -118,6 +118,14 @@ fn couple(wb: &Workbook) -> (Answers, Answers) {
     (alex, sam)
 }
 
+/// What an export made on the day of [`NOW`] says of whose it is.
+fn meta(profile: &str) -> ExportMeta {
+    ExportMeta {
+        profile: profile.into(),
+        date: "2026-12-10".into(),
+    }
+}
+
 fn week_rows(c: &comparison::Comparison) -> Vec<&comparison::Row> {
     c.chapters
         .iter()
@@ -252,10 +260,7 @@ fn a_week_rated_partly_didnt_come_up_is_done_shown_and_left_out_of_trends() {
         .expect("calls");
     let values: Vec<Option<i64>> = entries.iter().map(|e| calls.value_in(e)).collect();
     assert_eq!(values, [Some(6)]);
-    let meta = ExportMeta {
-        profile: "sam".into(),
-        date: "2026-12-10".into(),
-    };
+    let meta = meta("sam");
     let md = export::markdown(&wb, &sam, &meta, false);
     assert!(md.contains("Plans kept: didn't come up"), "{md}");
     assert!(md.contains("n/a"), "{md}");
@@ -278,10 +283,7 @@ fn values_by_date_has_a_column_per_rated_item() {
     let mut alex = alex;
     // An item since taken out of the list keeps its column.
     rate_week(&mut alex, &wb, "2026-11-23", rated(&[("Old agreement", 4)], &[]));
-    let meta = ExportMeta {
-        profile: "alex".into(),
-        date: "2026-12-10".into(),
-    };
+    let meta = meta("alex");
     let md = export::markdown(&wb, &alex, &meta, false);
     let head = md
         .lines()
@@ -681,10 +683,7 @@ fn the_shared_list_says_who_changed_it_last_and_when() {
 fn a_shared_list_the_partner_typed_is_in_the_markdown_but_not_the_json() {
     let (_dir, wb) = workbook();
     let (alex, mut sam) = couple(&wb);
-    let meta = ExportMeta {
-        profile: "sam".into(),
-        date: "2026-12-10".into(),
-    };
+    let meta = meta("sam");
     let item = |md: &str, text: &str| md.lines().any(|l| l == format!("- {text}"));
     let before = export::markdown(&wb, &sam, &meta, false);
     assert!(!item(&before, "Calls returned"), "{before}");
