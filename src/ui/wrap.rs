@@ -90,7 +90,7 @@ impl Widget for Rows {
             if is_plain(row) {
                 let width = u16::try_from(row.len()).unwrap_or(u16::MAX);
                 let x = inner.x + offset(self.alignment, width, inner.width);
-                set_row(buf, x, y, row, inner.right().saturating_sub(x));
+                set_plain_row(buf, x, y, row, inner.right().saturating_sub(x));
             } else {
                 put_graphemes(buf, inner, y, row, self.alignment);
             }
@@ -183,10 +183,15 @@ fn is_plain(row: &str) -> bool {
 /// does, keeping each cell's style; a row of printable ASCII (most rows) goes one
 /// cell per byte, without splitting it into graphemes on every frame.
 pub(super) fn set_row(buf: &mut Buffer, x: u16, y: u16, row: &str, width: u16) {
-    if !is_plain(row) {
+    if is_plain(row) {
+        set_plain_row(buf, x, y, row, width);
+    } else {
         buf.set_stringn(x, y, row, usize::from(width), Style::default());
-        return;
     }
+}
+
+/// [`set_row`] for a row already known to be printable ASCII.
+fn set_plain_row(buf: &mut Buffer, x: u16, y: u16, row: &str, width: u16) {
     let area = buf.area;
     if !(area.left()..area.right()).contains(&x) || !(area.top()..area.bottom()).contains(&y) {
         return;

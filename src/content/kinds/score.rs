@@ -378,11 +378,7 @@ fn input<'e>(
         return None;
     };
     let change = matches!(score.method, Method::Change { .. });
-    let fits = match &ex.kind {
-        Kind::Ratings { .. } => true,
-        Kind::Scale { .. } => !change,
-        _ => false,
-    };
+    let fits = ex.kind.as_ratings().is_some() || (ex.kind.as_scale().is_some() && !change);
     if !fits {
         let needs = if change {
             "two ratings exercises"
@@ -417,43 +413,22 @@ fn input<'e>(
 
 /// Two ratings over the same list: the same `items_from`, or the same own items.
 fn same_list(a: &Kind, b: &Kind) -> bool {
-    match (a, b) {
-        (
-            Kind::Ratings {
-                items: ia,
-                items_from: fa,
-                add_items: aa,
-                ..
-            },
-            Kind::Ratings {
-                items: ib,
-                items_from: fb,
-                add_items: ab,
-                ..
-            },
-        ) => ia == ib && fa == fb && aa == ab,
-        _ => false,
-    }
+    let (Some(a), Some(b)) = (a.as_ratings(), b.as_ratings()) else {
+        return false;
+    };
+    a.items == b.items && a.items_from == b.items_from && a.add_items == b.add_items
 }
 
 /// The lowest and highest value a score over `inputs` can take, where it is known
 /// (a ratings exercise whose items come from a list has no fixed count).
 pub fn range(score: &Score, inputs: &[&Exercise]) -> Option<(i64, i64)> {
-    let span_of = |k: &Kind| match k {
-        Kind::Scale { min, max, .. } => Some((*min, *max, Some(1))),
-        Kind::Ratings {
-            items,
-            items_from,
-            add_items,
-            min,
-            max,
-            ..
-        } => Some((
-            *min,
-            *max,
-            (items_from.is_none() && !add_items).then_some(items.len() as i64),
-        )),
-        _ => None,
+    let span_of = |k: &Kind| {
+        if let Some(s) = k.as_scale() {
+            return Some((s.min, s.max, Some(1)));
+        }
+        let r = k.as_ratings()?;
+        let fixed = r.items_from.is_none() && !r.add_items;
+        Some((r.min, r.max, fixed.then_some(r.items.len() as i64)))
     };
     let parts: Vec<(i64, i64, Option<i64>)> = inputs.iter().filter_map(|e| span_of(&e.kind)).collect();
     match score.method {
